@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Amendment } from '../domain/amendment.js';
+import { diagnose } from '../domain/diagnostics.js';
+import type { TableInput } from '../domain/table.js';
+import type { Result } from '../domain/validate.js';
+import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles, readAmendments, readTableFile } from '../io/read.js';
+
+/** The table file: --table, else data/table-17.6.yaml in the working folder. */
+export function resolveTablePath(cwd: string, table: string | undefined): string {
+  return resolve(cwd, table ?? DEFAULT_TABLE);
+}
+
+/** The amendments folder that goes with a table: amendments/ beside it. */
+export function amendmentsDirOf(tablePath: string): string {
+  return join(dirname(tablePath), basename(DEFAULT_AMENDMENTS));
+}
+
+/** Reads the table, naming --table in the message when the default one is missing. */
+export async function loadTable(cwd: string, table: string | undefined): Promise<Result<TableInput>> {
+  const path = resolveTablePath(cwd, table);
+  if (table === undefined && !existsSync(path)) {
+    return {
+      ok: false,
+      diagnostics: [diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(path, cwd)}`, hint: 'run mtad in a folder with data/, or pass --table FILE' }, { file: displayPath(path, cwd) })],
+    };
+  }
+  return readTableFile(path, cwd);
+}
+
+/**
+ * Resolves an amendment argument: a path to a YAML file, or the id of an amendment in the
+ * amendments folder (`mdust-close-moc-secure`).
+ */
+export function resolveAmendmentPaths(cwd: string, args: readonly string[], amendmentsDir: string): string[] {
+  return args.map((arg) => {
+    const asPath = resolve(cwd, arg);
+    const byId = join(amendmentsDir, `${arg}.yaml`);
+    return !existsSync(asPath) && /^[a-z0-9-]+$/.test(arg) && existsSync(byId) ? byId : asPath;
+  });
+}
+
+/** Every amendment in the folder, in their order of application. */
+export async function loadAmendmentFolder(dir: string, cwd: string): Promise<Result<Amendment[]>> {
+  const listed = await listAmendmentFiles(dir, cwd);
+  if (!listed.value) return { ok: false, diagnostics: listed.diagnostics };
+  return readAmendments(listed.value, cwd);
+}
+
+/** Sorts amendments into their explicit order of application. */
+export function inSequence(amendments: readonly Amendment[]): Amendment[] {
+  return [...amendments].sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
+}

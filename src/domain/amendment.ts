@@ -1,0 +1,77 @@
+import { diagnose, type Diagnostic } from './diagnostics.js';
+import type { IsoDate } from './dates.js';
+import { amendmentFileSchema, type AmendmentFile } from './schema.js';
+import { parseYaml, type YamlSource } from './source.js';
+import { validateWithSchema, type Result } from './validate.js';
+import { readEndDate, readGroupId, type CellValue } from './values.js';
+
+/** A date in an amendment's timeline as written: a date, or explicitly unknown. */
+export type TimelineDate = IsoDate | { unknown: string; source?: string };
+
+/** The date when it is known. */
+export function knownDate(date: TimelineDate | undefined): IsoDate | undefined {
+  return typeof date === 'string' ? date : undefined;
+}
+
+/** One change to one cell of Table 17.6, read and checked. */
+export interface Change {
+  /** The position of the change in its amendment's list, for pointing at it. */
+  index: number;
+  action: 'close' | 'reopen';
+  cohort: string;
+  groupId?: string;
+  field: 'endDate';
+  from: CellValue;
+  to: CellValue;
+  windowMonths?: number;
+}
+
+/** An amendment to Table 17.6, read from its file. */
+export interface Amendment extends Omit<AmendmentFile, 'changes'> {
+  changes: Change[];
+  /** The parsed file, for positions and checksums. */
+  origin: YamlSource;
+}
+
+/** Turns a schema-valid amendment file into an amendment, reading each change's values. */
+export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Result<Amendment> {
+  const diagnostics: Diagnostic[] = [];
+  const changes = file.changes.map((change, index): Change => {
+    const read = (key: 'from' | 'to'): CellValue => {
+      const value = readEndDate(change[key], true);
+      if (typeof value !== 'string') return value;
+      const where = source.locate(['changes', index, key]);
+      diagnostics.push(
+        value === 'DATE_INVALID'
+          ? diagnose('DATE_INVALID', { value: change[key] }, where)
+          : diagnose('VALUE_INVALID', { field: key, value: change[key], expected: '"none", "unknown" or a date YYYY-MM-DD' }, where),
+      );
+      return { kind: 'unknown' };
+    };
+    return {
+      index,
+      action: change.action,
+      cohort: change.cohort,
+      ...(change.groupId !== undefined && { groupId: change.groupId }),
+      field: change.field,
+      from: read('from'),
+      to: read('to'),
+      ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
+    };
+  });
+  return { ok: diagnostics.length === 0, value: { ...file, changes, origin: source }, diagnostics };
+}
+
+/** Reads an amendment from YAML text: parse, check against the schema, normalise. */
+export function parseAmendment(text: string, file: string): Result<Amendment> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  const checked = validateWithSchema(amendmentFileSchema, parsed.data, parsed.source);
+  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
+  return normaliseAmendment(checked.value, parsed.source);
+}
+
+/** The GroupID a change states, as a cell value, when it states one. */
+export function statedGroupId(change: Change): CellValue | undefined {
+  return change.groupId === undefined ? undefined : readGroupId(change.groupId);
+}

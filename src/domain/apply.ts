@@ -1,0 +1,83 @@
+import type { Amendment } from './amendment.js';
+import { diagnose, suggestNearest, type Diagnostic } from './diagnostics.js';
+import { findCohort, type CohortRow, type Table } from './table.js';
+import type { Result } from './validate.js';
+import { describeCell, displayCell, sameCell, type CellValue } from './values.js';
+
+/** A change as it was applied: which amendment, which row, the value before and after. */
+export interface AppliedChange {
+  amendmentId: string;
+  action: 'close' | 'reopen';
+  cohort: string;
+  /** The GroupID of the cohort as the table holds it. */
+  groupId: CellValue;
+  field: 'endDate';
+  from: CellValue;
+  to: CellValue;
+  windowMonths?: number;
+}
+
+/** The table after a sequence of amendments, and the changes that got it there. */
+export interface Application {
+  before: Table;
+  after: Table;
+  changes: AppliedChange[];
+}
+
+/**
+ * Applies `amendments` in the order given. Each change is checked against the table as the
+ * earlier changes left it: the cohort exists, a stated GroupID matches, and the value the change
+ * expects to replace is the value the table holds (a precondition, as database migrations have).
+ * The input table is not modified.
+ */
+export function applyAmendments(table: Table, amendments: readonly Amendment[]): Result<Application> {
+  const diagnostics: Diagnostic[] = [];
+  const changes: AppliedChange[] = [];
+  const after: Table = { ...table, applied: [...table.applied], cohorts: table.cohorts.map((row) => ({ ...row, sources: { ...row.sources } })) };
+  const names = table.cohorts.map((row) => row.cohort);
+
+  for (const amendment of amendments) {
+    const { origin: source } = amendment;
+    if (after.applied.includes(amendment.id)) {
+      diagnostics.push(diagnose('AMENDMENT_ALREADY_APPLIED', { id: amendment.id }, source.locate(['id'])));
+      continue;
+    }
+    for (const change of amendment.changes) {
+      const at = (key: string) => source.locate(['changes', change.index, key]);
+      const row: CohortRow | undefined = findCohort(after, change.cohort);
+      if (!row) {
+        diagnostics.push(diagnose('COHORT_UNKNOWN', { cohort: change.cohort, suggestion: suggestNearest(change.cohort, names) }, at('cohort')));
+        continue;
+      }
+      if (change.groupId !== undefined && row.groupId.kind === 'text' && row.groupId.text !== change.groupId) {
+        diagnostics.push(diagnose('GROUPID_MISMATCH', { cohort: row.cohort, stated: change.groupId, table: row.groupId.text }, at('groupId')));
+        continue;
+      }
+      if (!sameCell(row[change.field], change.from)) {
+        diagnostics.push(
+          diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: 'Migration DUST end date', expected: describeCell(change.from), actual: describeCell(row[change.field]) }, at('from')),
+        );
+        continue;
+      }
+      changes.push({
+        amendmentId: amendment.id,
+        action: change.action,
+        cohort: row.cohort,
+        groupId: row.groupId,
+        field: change.field,
+        from: row[change.field],
+        to: change.to,
+        ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
+      });
+      row[change.field] = change.to;
+      row.sources[change.field] = `amendment ${amendment.id}`;
+    }
+    after.applied.push(amendment.id);
+  }
+  return { ok: diagnostics.length === 0, value: { before: table, after, changes }, diagnostics };
+}
+
+/** The display text of every cell of a row, in column order. */
+export function displayRow(row: CohortRow): string[] {
+  return [row.cohort, displayCell(row.groupId), displayCell(row.endDate)];
+}

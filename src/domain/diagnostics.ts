@@ -1,0 +1,174 @@
+/**
+ * Every finding mtad reports is data: a stable code, a severity, the arguments of its message and
+ * where it points. Words are made from codes in one place, `formatDiagnostic`, so tests assert
+ * codes and a drafter can reword a message without touching a rule.
+ */
+
+/** Where a finding points: a file and, when known, a 1-based line and column and the YAML path. */
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: readonly (string | number)[];
+}
+
+/** The arguments each code's message takes. The keys of this map are the stable codes. */
+export interface DiagnosticArgs {
+  FILE_UNREADABLE: { reason: string };
+  FILE_NOT_FOUND: { what: string; hint?: string };
+  FILE_NOT_TEXT: { reason: string };
+  YAML_SYNTAX: { reason: string };
+  YAML_DUPLICATE_KEY: { key: string };
+  YAML_ALIAS_LIMIT: { limit: number };
+  SCHEMA_UNKNOWN_KEY: { key: string; suggestion?: string };
+  SCHEMA_MISSING_FIELD: { field: string; expected: string };
+  SCHEMA_WRONG_TYPE: { expected: string; received: string };
+  SCHEMA_INVALID_VALUE: { allowed: string; received: string };
+  DATE_INVALID: { value: string };
+  TIME_INVALID: { value: string };
+  CELL_VALUE_OR_UNKNOWN: { field: string };
+  VALUE_INVALID: { field: string; value: string; expected: string };
+  COHORT_UNKNOWN: { cohort: string; suggestion?: string };
+  GROUPID_MISMATCH: { cohort: string; stated: string; table: string };
+  PRECONDITION_FAILED: { cohort: string; field: string; expected: string; actual: string };
+  AMENDMENT_ALREADY_APPLIED: { id: string };
+  DIRECTION_FIELD_MISSING: { field: string; id: string };
+  TEMPLATE_UNKNOWN_NAME: { names: string };
+}
+
+/** A stable finding code such as `COHORT_UNKNOWN`. */
+export type DiagnosticCode = keyof DiagnosticArgs;
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * `io` findings are about reaching the input (exit status 2); `data` findings are about what the
+ * input says (exit status 1).
+ */
+export type DiagnosticCategory = 'io' | 'data';
+
+/** A finding: its code, severity, the arguments of its message, and where it points. */
+export type Diagnostic<C extends DiagnosticCode = DiagnosticCode> = {
+  [K in C]: Location & { code: K; severity: Severity; args: DiagnosticArgs[K] };
+}[C];
+
+interface RuleInfo {
+  severity: Severity;
+  category: DiagnosticCategory;
+  /** One line saying what the rule wants. */
+  doc: string;
+}
+
+/** Every code with its default severity, its category and a one-line doc. */
+export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
+  FILE_UNREADABLE: { severity: 'error', category: 'io', doc: 'The file can be read.' },
+  FILE_NOT_FOUND: { severity: 'error', category: 'io', doc: 'The file exists.' },
+  FILE_NOT_TEXT: { severity: 'error', category: 'data', doc: 'The file is UTF-8 text.' },
+  YAML_SYNTAX: { severity: 'error', category: 'data', doc: 'The file is well-formed YAML.' },
+  YAML_DUPLICATE_KEY: { severity: 'error', category: 'data', doc: 'No key appears twice in one mapping.' },
+  YAML_ALIAS_LIMIT: { severity: 'error', category: 'data', doc: 'YAML aliases do not expand beyond a safe limit.' },
+  SCHEMA_UNKNOWN_KEY: { severity: 'error', category: 'data', doc: 'Every key is one the schema knows.' },
+  SCHEMA_MISSING_FIELD: { severity: 'error', category: 'data', doc: 'Every required field is present.' },
+  SCHEMA_WRONG_TYPE: { severity: 'error', category: 'data', doc: 'Every value has the type the schema expects.' },
+  SCHEMA_INVALID_VALUE: { severity: 'error', category: 'data', doc: 'Every value is one of the values its field allows.' },
+  DATE_INVALID: { severity: 'error', category: 'data', doc: 'Every date is a real calendar date written YYYY-MM-DD.' },
+  TIME_INVALID: { severity: 'error', category: 'data', doc: 'Every time of day is written HH:MM (UK local time).' },
+  CELL_VALUE_OR_UNKNOWN: { severity: 'error', category: 'data', doc: 'A table cell gives exactly one of `value` and `unknown`.' },
+  VALUE_INVALID: { severity: 'error', category: 'data', doc: 'A change gives a value its column can hold.' },
+  COHORT_UNKNOWN: { severity: 'error', category: 'data', doc: 'A change targets a cohort that exists in the table.' },
+  GROUPID_MISMATCH: { severity: 'error', category: 'data', doc: 'A GroupID stated by a change matches the table.' },
+  PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The value a change expects to replace is the value the table holds.' },
+  AMENDMENT_ALREADY_APPLIED: { severity: 'error', category: 'data', doc: 'An amendment is applied to a table that does not yet reflect it.' },
+  DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
+  TEMPLATE_UNKNOWN_NAME: { severity: 'error', category: 'data', doc: 'A template uses only the placeholders mtad fills.' },
+};
+
+/** Builds a finding with the code's default severity. */
+export function diagnose<C extends DiagnosticCode>(code: C, args: DiagnosticArgs[C], where: Location = {}): Diagnostic<C> {
+  return { code, severity: RULES[code].severity, args, ...where } as Diagnostic<C>;
+}
+
+/** True when any finding is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** The exit status the findings call for: 2 for IO problems, 1 for data errors, else 0. */
+export function exitStatusOf(diagnostics: readonly Diagnostic[]): 0 | 1 | 2 {
+  if (diagnostics.some((d) => d.severity === 'error' && RULES[d.code].category === 'io')) return 2;
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+const quote = (text: string): string => JSON.stringify(text);
+const orSuggest = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${quote(suggestion)}?` : '');
+
+/** The sentence for a finding, made from its code and arguments. */
+export function formatDiagnostic(d: Diagnostic): string {
+  switch (d.code) {
+    case 'FILE_UNREADABLE':
+      return `cannot read the file: ${d.args.reason}`;
+    case 'FILE_NOT_FOUND':
+      return `${d.args.what} does not exist${d.args.hint ? `; ${d.args.hint}` : ''}`;
+    case 'FILE_NOT_TEXT':
+      return `not a text file: ${d.args.reason}; expected YAML in UTF-8`;
+    case 'YAML_SYNTAX':
+      return `not valid YAML: ${d.args.reason}`;
+    case 'YAML_DUPLICATE_KEY':
+      return `the key ${quote(d.args.key)} appears twice in this mapping; keep one`;
+    case 'YAML_ALIAS_LIMIT':
+      return `YAML aliases expand to more than ${d.args.limit} nodes; write the values out instead`;
+    case 'SCHEMA_UNKNOWN_KEY':
+      return `unknown key ${quote(d.args.key)}.${orSuggest(d.args.suggestion)}`;
+    case 'SCHEMA_MISSING_FIELD':
+      return `missing field ${quote(d.args.field)}: expected ${d.args.expected}`;
+    case 'SCHEMA_WRONG_TYPE':
+      return `expected ${d.args.expected}, found ${d.args.received}`;
+    case 'SCHEMA_INVALID_VALUE':
+      return `expected one of ${d.args.allowed}, found ${d.args.received}`;
+    case 'DATE_INVALID':
+      return `${quote(d.args.value)} is not a calendar date: expected YYYY-MM-DD, e.g. 2023-01-31`;
+    case 'TIME_INVALID':
+      return `${quote(d.args.value)} is not a time of day: expected HH:MM in UK local time, e.g. "16:00"`;
+    case 'CELL_VALUE_OR_UNKNOWN':
+      return `${d.args.field} must give exactly one of "value" and "unknown" (say why it is unknown), e.g. { value: DA, source: ... }`;
+    case 'VALUE_INVALID':
+      return `${quote(d.args.value)} is not a value for ${d.args.field}: expected ${d.args.expected}`;
+    case 'COHORT_UNKNOWN':
+      return `no cohort ${quote(d.args.cohort)} in the table.${orSuggest(d.args.suggestion)}`;
+    case 'GROUPID_MISMATCH':
+      return `the change says ${d.args.cohort} has GroupID ${quote(d.args.stated)}, but the table has ${quote(d.args.table)}`;
+    case 'PRECONDITION_FAILED':
+      return `the change expects ${d.args.cohort} ${d.args.field} to be ${d.args.expected}, but the table holds ${d.args.actual}`;
+    case 'AMENDMENT_ALREADY_APPLIED':
+      return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
+    case 'DIRECTION_FIELD_MISSING':
+      return `cannot render the final direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'TEMPLATE_UNKNOWN_NAME':
+      return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
+  }
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The known word nearest to `word`, when it is near enough to be a likely typo. */
+export function suggestNearest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,52 @@
+import type { Amendment } from './amendment.js';
+import type { AppliedChange, Application } from './apply.js';
+import { diagnose, type Diagnostic } from './diagnostics.js';
+import { directionValues, type DirectionMode } from './direction.js';
+import { diffTables, type Redline } from './redline.js';
+import { summariseAmendments, type AmendmentSummary } from './summary.js';
+import { fillTemplate } from './template.js';
+import type { Result } from './validate.js';
+
+/** One amendment's direction: its text, or why it cannot be made. */
+export interface DirectionText {
+  amendmentId: string;
+  mode: DirectionMode;
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything `mtad amend` derives from one application of amendments. */
+export interface AmendReport {
+  redline: Redline;
+  changes: AppliedChange[];
+  summaries: AmendmentSummary[];
+  directions: DirectionText[];
+}
+
+/**
+ * The direction of one amendment, from the template's wording: draft (Attachment 1 with its
+ * placeholders) while proposed, or final with every value filled in.
+ */
+export function renderDirectionText(amendment: Amendment, template: string, mode: DirectionMode): Result<string> {
+  const values = directionValues(amendment, mode);
+  if (!values.value) return { ok: false, diagnostics: values.diagnostics };
+  const filled = fillTemplate(template, values.value);
+  if (filled.text === undefined) {
+    return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })] };
+  }
+  return { ok: true, value: filled.text, diagnostics: [] };
+}
+
+/** Assembles the redline, the summaries and the draft directions of an application. */
+export function buildAmendReport(application: Application, amendments: readonly Amendment[], template: string): AmendReport {
+  return {
+    redline: diffTables(application.before, application.after),
+    changes: application.changes,
+    summaries: summariseAmendments(amendments, application.changes),
+    directions: amendments.map((amendment) => {
+      const mode: DirectionMode = amendment.status === 'made' && amendment.modification.annex !== null ? 'final' : 'draft';
+      const result = renderDirectionText(amendment, template, mode);
+      return { amendmentId: amendment.id, mode, ...(result.value !== undefined && { text: result.value }), diagnostics: result.diagnostics };
+    }),
+  };
+}

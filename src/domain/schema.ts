@@ -1,0 +1,136 @@
+import * as z from 'zod/mini';
+import { isIsoDate } from './dates.js';
+
+/*
+ * The shapes of the two kinds of file mtad reads. Every object is strict (an unknown key is an
+ * error, never silently ignored) and every field is described: the descriptions become the hover
+ * text of the JSON Schema that editors use (`mtad schema`).
+ */
+
+const describe = (description: string) => z.describe(description);
+
+/** A calendar date `YYYY-MM-DD`, never an instant. */
+export const isoDateSchema = z
+  .string()
+  .check(z.refine(isIsoDate, { params: { code: 'DATE_INVALID' } }), z.meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }));
+
+const dated = (description: string) => isoDateSchema.check(describe(description));
+const text = (description: string) => z.string().check(z.minLength(1), describe(description));
+
+/** A fact that is not public: the reason it is unknown, and where to look. */
+const unknownFact = z
+  .strictObject({
+    unknown: text('Why the value is not known (not public, not stated in the source).'),
+    source: z.optional(text('Where the fact would be found, or the public document that says it is not known.')),
+  })
+  .check(describe('A value that is not known: recorded as unknown, never guessed.'));
+
+/** A date in an amendment's timeline: a date, or explicitly unknown. */
+const timelineDate = (description: string) =>
+  z.union([dated(description), unknownFact]).check(describe(`${description} A date YYYY-MM-DD, or { unknown: why }.`));
+
+/** A table cell: its value or the reason it is unknown, with its source. */
+const cell = (valueDescription: string) =>
+  z
+    .strictObject({
+      value: z.optional(text(valueDescription)),
+      unknown: z.optional(text('Why this value is not known. Give either value or unknown, not both.')),
+      source: z.optional(text('The public source of this value: a document, its section, or an address.')),
+    })
+    .check(describe('A cell of Table 17.6: { value, source } or { unknown, source }.'));
+
+const cohortRow = z
+  .strictObject({
+    cohort: text('The cohort name as the MTAD writes it, e.g. "MOC (Secure)".'),
+    groupId: cell('The GroupID of the cohort, e.g. "DA".'),
+    endDate: cell('The last day on which Migration DUST is provided (YYYY-MM-DD), or "none" while it has no end date.'),
+  })
+  .check(describe('One row of Table 17.6: a SMETS1 cohort.'));
+
+/** The schema of data/table-17.6.yaml. */
+export const tableFileSchema = z
+  .strictObject({
+    document: z.strictObject({
+      name: text('The name of the document, e.g. "Migration Testing Approach Document".'),
+      abbreviation: text('Its short name, e.g. "MTAD".'),
+      version: cell('The version of the document the table is part of.'),
+    }).check(describe('The document that holds the table.')),
+    table: z.strictObject({
+      number: text('The table number, as a string: "17.6".'),
+      title: cell('The title of the table.'),
+      columns: z.strictObject({
+        cohort: text('Heading of the cohort column.'),
+        groupId: text('Heading of the GroupID column.'),
+        endDate: text('Heading of the Migration DUST end date column.'),
+        source: z.optional(text('Where the headings come from.')),
+      }).check(describe('The column headings.')),
+    }).check(describe('The table itself.')),
+    asAt: dated('The date the table as written here reflects.'),
+    applied: z.array(text('An amendment id.')).check(describe('The ids of the amendments this table already reflects, in the order they were applied.')),
+    cohorts: z.array(cohortRow).check(describe('The rows of the table, in the order the MTAD lists them.')),
+  })
+  .check(describe('Table 17.6 of the MTAD: Migration DUST end dates per SMETS1 cohort.'));
+
+export type TableFile = z.infer<typeof tableFileSchema>;
+
+const question = z.strictObject({
+  id: text('The question id as the consultation writes it, e.g. "MDUST Close MOC (Secure) Q1".'),
+  text: text('The question, word for word.'),
+  source: z.optional(text('The section of the consultation that asks it.')),
+});
+
+const change = z
+  .strictObject({
+    action: z.enum(['close', 'reopen']).check(describe('close sets an end date; reopen removes one (Migration DUST provided again).')),
+    cohort: text('The cohort the change applies to, as in the table.'),
+    groupId: z.optional(text('The GroupID of that cohort; checked against the table.')),
+    field: z.enum(['endDate']).check(describe('The column that changes.')),
+    from: text('The value the change expects the table to hold: "none", "unknown" or a date YYYY-MM-DD. Refused when the table holds another.'),
+    to: text('The new value: "none", "unknown" or a date YYYY-MM-DD.'),
+    windowMonths: z.optional(z.int().check(z.minimum(1), z.maximum(12), describe('The new date is "(or within N month(s) thereafter)".'))),
+  })
+  .check(describe('One change to one cell of Table 17.6.'));
+
+const consultation = z.strictObject({
+  id: z.union([text('The consultation id, e.g. "SMETS1_Consultation_MDUST_Close_MOC_Secure".'), unknownFact]),
+  title: z.optional(text('The consultation title as published.')),
+  summary: z.optional(text('The one-sentence summary on its cover page.')),
+  url: z.optional(text('Where the consultation or its conclusion is published.')),
+  issued: timelineDate('The date the consultation was issued.'),
+  responsesDue: z.optional(
+    z.strictObject({
+      date: dated('The last day for responses.'),
+      time: z.string().check(z.refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), { params: { code: 'TIME_INVALID' } }), z.meta({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }), describe('The time of day, HH:MM, UK local time (Europe/London).')),
+    }).check(describe('When responses are due.')),
+  ),
+  expectedConclusion: z.optional(dated('The date DCC expects to conclude.')),
+  concluded: z.optional(timelineDate('The date DCC concluded.')),
+  contact: z.optional(text('Where responses and questions go.')),
+  classification: z.optional(text('The classification on the cover page, e.g. "DCC Public".')),
+  questions: z.array(question).check(describe('The consultation questions, in order.')),
+});
+
+/** The schema of an amendment file in data/amendments/. */
+export const amendmentFileSchema = z
+  .strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), describe('A stable kebab-case id, unique among amendments.')),
+    sequence: z.int().check(z.minimum(1), describe('The order in which amendments apply: explicit, unique, ascending.')),
+    title: text('A short title, e.g. "Migration DUST Closure for MOC (Secure)".'),
+    status: z.enum(['proposed', 'concluded', 'made', 'withdrawn']).check(describe('Where the amendment stands: proposed, concluded, made (directed) or withdrawn.')),
+    source: z.optional(text('The public document this amendment is recorded from.')),
+    consultation,
+    legalBasis: z.optional(z.strictObject({
+      clause: text('The clause that allows DCC to modify the MTAD, e.g. "4.2".'),
+      appendix: text('The SEC appendix the clause is in, e.g. "AK".'),
+      document: text('The name of that appendix, e.g. "the SEC Variation Testing Approach Document for SMETS1 Services".'),
+    }).check(describe('The legal basis of the direction; omit it where it is not recorded.'))),
+    modification: z.strictObject({
+      date: timelineDate('The date the modification takes effect (the direction\'s "with effect from").'),
+      windowMonths: z.optional(z.int().check(z.minimum(1), z.maximum(12), describe('"(or, if necessary, as soon as reasonably practicable within N month(s) thereafter)".'))),
+      annex: z.nullable(text('The annex of the direction that sets out the modification; null until it is set.')),
+    }).check(describe('The modification the direction makes.')),
+    changes: z.array(change).check(z.minLength(1), describe('The changes to Table 17.6, applied in order.')),
+  })
+  .check(describe('An amendment to Table 17.6 of the MTAD, with its consultation and direction.'));
+
+export type AmendmentFile = z.infer<typeof amendmentFileSchema>;

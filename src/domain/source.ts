@@ -1,0 +1,90 @@
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
+
+/** A YAML path: keys and list indexes from the document root. */
+export type YamlPath = readonly (string | number)[];
+
+/** How many nodes aliases may expand to before a file is refused (an "alias bomb"). */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** A parsed YAML file: its document (kept for writing back with comments) and its positions. */
+export interface YamlSource {
+  file: string;
+  text: string;
+  document: Document;
+  /** The file:line:column of the node at `path`, or of its nearest ancestor that exists. */
+  locate(path: YamlPath): Location;
+  /** The file:line:column of the key `key` of the mapping at `path`. */
+  locateKey(path: YamlPath, key: string): Location;
+}
+
+export interface ParsedYaml {
+  source?: YamlSource;
+  /** The plain data, when the text is well-formed YAML. */
+  data?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+function nodeAt(document: Document, path: YamlPath): Node | undefined {
+  const node = path.length === 0 ? document.contents : document.getIn(path, true);
+  return isNode(node) ? node : undefined;
+}
+
+/** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+
+  const position = (offset: number | undefined): Location => {
+    if (offset === undefined) return { file };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const locate = (path: YamlPath): Location => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = nodeAt(document, path.slice(0, depth));
+      if (node?.range) return { ...position(node.range[0]), path };
+    }
+    return { file, line: 1, column: 1, path };
+  };
+  const locateKey = (path: YamlPath, key: string): Location => {
+    const map = nodeAt(document, path);
+    if (isMap(map)) {
+      for (const pair of map.items) {
+        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+          return { ...position(pair.key.range[0]), path: [...path, key] };
+        }
+      }
+    }
+    return locate([...path, key]);
+  };
+  const source: YamlSource = { file, text, document, locate, locateKey };
+
+  const diagnostics: Diagnostic[] = document.errors.map((error) => {
+    const where = { ...position(error.pos[0]) };
+    if (error.code === 'DUPLICATE_KEY') {
+      return diagnose('YAML_DUPLICATE_KEY', { key: duplicateKeyAt(text, error.pos[0]) ?? '' }, where);
+    }
+    return diagnose('YAML_SYNTAX', { reason: firstLine(error.message) }, where);
+  });
+  if (diagnostics.length > 0) return { source, diagnostics };
+
+  try {
+    return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics };
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      return { source, diagnostics: [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })] };
+    }
+    throw error;
+  }
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** The key written at `offset`, to name it in a duplicate-key message. */
+function duplicateKeyAt(text: string, offset: number): string | undefined {
+  const rest = text.slice(offset, offset + 200);
+  return /^\s*(?:"([^"]*)"|'([^']*)'|([^:\n]+?))\s*:/.exec(rest)?.slice(1).find((k) => k !== undefined);
+}

@@ -1,0 +1,98 @@
+import { diagnose, type Diagnostic } from './diagnostics.js';
+import type { IsoDate } from './dates.js';
+import { tableFileSchema, type TableFile } from './schema.js';
+import { parseYaml, type YamlPath, type YamlSource } from './source.js';
+import { validateWithSchema, type Result } from './validate.js';
+import { readEndDate, type CellValue } from './values.js';
+
+/** The columns of Table 17.6, in order. */
+export const COLUMN_KEYS = ['cohort', 'groupId', 'endDate'] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+/** One row of Table 17.6, with the public source of each value. */
+export interface CohortRow {
+  cohort: string;
+  groupId: CellValue;
+  endDate: CellValue;
+  sources: { groupId?: string; endDate?: string };
+}
+
+/** Table 17.6 as mtad holds it. */
+export interface Table {
+  documentName: string;
+  documentAbbreviation: string;
+  version: CellValue;
+  number: string;
+  title: CellValue;
+  columns: Record<ColumnKey, string>;
+  asAt: IsoDate;
+  /** The ids of the amendments the table already reflects, in the order they were applied. */
+  applied: string[];
+  cohorts: CohortRow[];
+}
+
+/** A table read from a file: the table, and the parsed file for positions and writing back. */
+export interface TableInput {
+  table: Table;
+  source: YamlSource;
+}
+
+type CellFile = TableFile['cohorts'][number]['groupId'];
+
+function readCell(cell: CellFile, path: YamlPath, source: YamlSource, read: (text: string) => CellValue | 'DATE_INVALID' | 'VALUE_INVALID', expected: string, diagnostics: Diagnostic[]): CellValue {
+  const field = path.map(String).join('.');
+  if ((cell.value === undefined) === (cell.unknown === undefined)) {
+    diagnostics.push(diagnose('CELL_VALUE_OR_UNKNOWN', { field }, source.locate(path)));
+    return { kind: 'unknown' };
+  }
+  if (cell.unknown !== undefined) return { kind: 'unknown', note: cell.unknown };
+  const text = cell.value ?? '';
+  const value = read(text);
+  if (value === 'DATE_INVALID') diagnostics.push(diagnose('DATE_INVALID', { value: text }, source.locate([...path, 'value'])));
+  else if (value === 'VALUE_INVALID') diagnostics.push(diagnose('VALUE_INVALID', { field, value: text, expected }, source.locate([...path, 'value'])));
+  else return value;
+  return { kind: 'unknown' };
+}
+
+/** Turns a schema-valid table file into the table, checking each cell's value. */
+export function normaliseTable(file: TableFile, source: YamlSource): Result<Table> {
+  const diagnostics: Diagnostic[] = [];
+  const text = (t: string): CellValue => ({ kind: 'text', text: t });
+  const cohorts = file.cohorts.map((row, index): CohortRow => {
+    const at = ['cohorts', index] as const;
+    return {
+      cohort: row.cohort,
+      groupId: readCell(row.groupId, [...at, 'groupId'], source, text, 'a GroupID', diagnostics),
+      endDate: readCell(row.endDate, [...at, 'endDate'], source, (t) => readEndDate(t, false), '"none" or a date YYYY-MM-DD', diagnostics),
+      sources: { groupId: row.groupId.source, endDate: row.endDate.source },
+    };
+  });
+  const table: Table = {
+    documentName: file.document.name,
+    documentAbbreviation: file.document.abbreviation,
+    version: readCell(file.document.version, ['document', 'version'], source, text, 'a version', diagnostics),
+    number: file.table.number,
+    title: readCell(file.table.title, ['table', 'title'], source, text, 'a title', diagnostics),
+    columns: { cohort: file.table.columns.cohort, groupId: file.table.columns.groupId, endDate: file.table.columns.endDate },
+    asAt: file.asAt,
+    applied: file.applied,
+    cohorts,
+  };
+  return { ok: diagnostics.length === 0, value: table, diagnostics };
+}
+
+/** Reads Table 17.6 from YAML text: parse, check against the schema, normalise. */
+export function parseTable(text: string, file: string): Result<TableInput> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  const source = parsed.source;
+  const checked = validateWithSchema(tableFileSchema, parsed.data, source);
+  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
+  const normalised = normaliseTable(checked.value, source);
+  return { ok: normalised.ok, value: normalised.value && { table: normalised.value, source }, diagnostics: normalised.diagnostics };
+}
+
+/** The row of `cohort`, or undefined. */
+export function findCohort(table: Table, cohort: string): CohortRow | undefined {
+  return table.cohorts.find((row) => row.cohort === cohort);
+}

@@ -1,0 +1,151 @@
+import { globalRegistry } from 'zod/mini';
+import type * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
+import { diagnose, suggestNearest, type Diagnostic } from './diagnostics.js';
+import type { YamlPath, YamlSource } from './source.js';
+
+/** The outcome of a pipeline stage: a value when nothing stops it, and the findings on the way. */
+export interface Result<T> {
+  ok: boolean;
+  value?: T;
+  diagnostics: Diagnostic[];
+}
+
+interface ZodDef {
+  type: string;
+  shape?: Record<string, ZodSchemaLike>;
+  element?: ZodSchemaLike;
+  innerType?: ZodSchemaLike;
+  options?: ZodSchemaLike[];
+}
+type ZodSchemaLike = { _zod: { def: ZodDef } };
+
+/** The schemas that can stand at `path` (several where a union or an optional wraps them). */
+function schemasAt(schema: z.ZodMiniType, path: YamlPath): ZodSchemaLike[] {
+  const unwrap = (list: ZodSchemaLike[]): ZodSchemaLike[] =>
+    list.flatMap((s) => {
+      const { def } = s._zod;
+      return [s, ...(def.innerType ? unwrap([def.innerType]) : def.options ? unwrap(def.options) : [])];
+    });
+  let schemas = unwrap([schema as unknown as ZodSchemaLike]);
+  for (const step of path) {
+    schemas = unwrap(
+      schemas.flatMap(({ _zod: { def } }) => {
+        const child = typeof step === 'number' ? def.element : def.shape?.[step];
+        return child ? [child] : [];
+      }),
+    );
+  }
+  return schemas;
+}
+
+/** The keys the schema allows at `path`, to suggest the nearest one for a misspelt key. */
+function knownKeysAt(schema: z.ZodMiniType, path: YamlPath): string[] {
+  return [...new Set(schemasAt(schema, path).flatMap((s) => Object.keys(s._zod.def.shape ?? {})))];
+}
+
+/** The description of the field at `path`, as the JSON Schema shows it. */
+function descriptionAt(schema: z.ZodMiniType, path: YamlPath): string | undefined {
+  for (const s of schemasAt(schema, path)) {
+    const description = globalRegistry.get(s as unknown as z.ZodMiniType)?.description;
+    if (description) return description;
+  }
+  return undefined;
+}
+
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let value = data;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, step)) return undefined;
+    value = (value as Record<string | number, unknown>)[step];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'a text value (quote it if it looks like a number or a date, e.g. "17.6")',
+  number: 'a number',
+  int: 'a whole number',
+  object: 'a mapping of keys to values',
+  array: 'a list',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+/**
+ * Validates `data` against `schema`, turning each zod issue into a finding at the file:line:column
+ * of the YAML node concerned.
+ */
+export function validateWithSchema<T>(schema: z.ZodMiniType<T>, data: unknown, source: YamlSource): Result<T> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data, diagnostics: [] };
+  const diagnostics = parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue as $ZodIssue, [], schema, data, source));
+  return { ok: false, diagnostics: dedupe(diagnostics) };
+}
+
+function issueToDiagnostics(issue: $ZodIssue, prefix: YamlPath, schema: z.ZodMiniType, data: unknown, source: YamlSource): Diagnostic[] {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  const where = source.locate(path);
+  const value = valueAt(data, path);
+  const field = String(path[path.length - 1] ?? 'document');
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(schema, path);
+      return issue.keys.map((key) => diagnose('SCHEMA_UNKNOWN_KEY', { key, suggestion: suggestNearest(key, known) }, source.locateKey(path, key)));
+    }
+    case 'invalid_type':
+      if (value === undefined && !hasKey(data, path)) {
+        const expected = descriptionAt(schema, path) ?? EXPECTED[issue.expected] ?? issue.expected;
+        return [diagnose('SCHEMA_MISSING_FIELD', { field, expected }, source.locate(path))];
+      }
+      return [diagnose('SCHEMA_WRONG_TYPE', { expected: EXPECTED[issue.expected] ?? issue.expected, received: describeValue(value) }, where)];
+    case 'invalid_value':
+      return [diagnose('SCHEMA_INVALID_VALUE', { allowed: issue.values.map((v) => JSON.stringify(v)).join(', '), received: describeValue(value) }, where)];
+    case 'custom':
+    case 'invalid_format': {
+      const code = (issue as { params?: { code?: string } }).params?.code;
+      if (code === 'DATE_INVALID') return [diagnose('DATE_INVALID', { value: String(value) }, where)];
+      if (code === 'TIME_INVALID') return [diagnose('TIME_INVALID', { value: String(value) }, where)];
+      const expected = issue.code === 'invalid_format' && issue.pattern ? `text matching ${issue.pattern}` : 'a valid value';
+      return [diagnose('VALUE_INVALID', { field, value: String(value), expected }, where)];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+      const unit = issue.origin === 'array' ? ' item(s)' : issue.origin === 'string' ? ' character(s)' : '';
+      return [diagnose('VALUE_INVALID', { field, value: Array.isArray(value) ? `${value.length} item(s)` : String(value), expected: `${bound}${unit}` }, where)];
+    }
+    case 'invalid_union': {
+      // Report the option the author evidently meant: the one that got furthest (no type error at its root).
+      const meant = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? issue.errors[0] ?? [];
+      if (meant.length === 0) return [diagnose('SCHEMA_WRONG_TYPE', { expected: 'a date YYYY-MM-DD or { unknown: why }', received: describeValue(value) }, where)];
+      return meant.flatMap((inner) => issueToDiagnostics(inner, path, schema, data, source));
+    }
+    default:
+      return [diagnose('VALUE_INVALID', { field, value: describeValue(value), expected: 'a valid value' }, where)];
+  }
+}
+
+function hasKey(data: unknown, path: YamlPath): boolean {
+  const parent = valueAt(data, path.slice(0, -1));
+  const key = path[path.length - 1];
+  return key !== undefined && parent !== null && typeof parent === 'object' && Object.hasOwn(parent, key);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.line}|${d.column}|${JSON.stringify(d.args)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

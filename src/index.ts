@@ -1,0 +1,27 @@
+// The programmatic API of mtad: the pure core (read, check, apply, diff) and the renderers.
+export { parseTable, normaliseTable, findCohort, COLUMN_KEYS } from './domain/table.js';
+export type { Table, TableInput, CohortRow, ColumnKey } from './domain/table.js';
+export { parseAmendment, normaliseAmendment, knownDate } from './domain/amendment.js';
+export type { Amendment, Change, TimelineDate } from './domain/amendment.js';
+export { applyAmendments } from './domain/apply.js';
+export type { Application, AppliedChange } from './domain/apply.js';
+export { diffTables, isChanged } from './domain/redline.js';
+export type { Redline, RedlineRow, RedlineCell, RowStatus } from './domain/redline.js';
+export { summariseAmendments, withWindow } from './domain/summary.js';
+export type { AmendmentSummary, ChangeSummary, DatedWindow } from './domain/summary.js';
+export { buildAmendReport, renderDirectionText } from './domain/report.js';
+export type { AmendReport, DirectionText } from './domain/report.js';
+export { directionValues, DRAFT_ANNEX, DRAFT_DATE } from './domain/direction.js';
+export type { DirectionMode } from './domain/direction.js';
+export { fillTemplate } from './domain/template.js';
+export { formatDiagnostic, diagnose, exitStatusOf, hasErrors, RULES } from './domain/diagnostics.js';
+export type { Diagnostic, DiagnosticCode, Severity, Location } from './domain/diagnostics.js';
+export { addCalendarMonths, formatDateWithWeekday, formatLongDate, isIsoDate, weekdayOf } from './domain/dates.js';
+export type { IsoDate } from './domain/dates.js';
+export { displayCell, sameCell } from './domain/values.js';
+export type { CellValue } from './domain/values.js';
+export { tableFileSchema, amendmentFileSchema } from './domain/schema.js';
+export { REPORT_FORMATS } from './render/report.js';
+export type { ReportFormat, ReportOptions } from './render/report.js';
+export { createStyler, plainStyler } from './render/style.js';
+export type { Styler } from './render/style.js';

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAmendment, type Amendment } from '../domain/amendment.js';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { parseTable, type TableInput } from '../domain/table.js';
+import type { Result } from '../domain/validate.js';
+
+/** The folder mtad is installed in (the nearest with a package.json): its templates/ ship there. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** The default places, relative to the folder mtad runs in. */
+export const DEFAULT_TABLE = 'data/table-17.6.yaml';
+export const DEFAULT_AMENDMENTS = 'data/amendments';
+
+/** How a file is named in messages: relative to the working folder when inside it. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/**
+ * Reads a file as UTF-8 text. A missing or unreadable file is an IO finding (exit status 2);
+ * bytes that are not UTF-8 text, or a NUL byte, are a finding about the data (exit status 1).
+ */
+export async function readText(path: string, shown: string): Promise<Result<string>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: `the file ${shown}` }, { file: shown })] };
+    const reason = code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return { ok: false, diagnostics: [diagnose('FILE_UNREADABLE', { reason }, { file: shown })] };
+  }
+  if (bytes.includes(0)) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown })] };
+  try {
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), diagnostics: [] };
+  } catch {
+    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown })] };
+  }
+}
+
+async function readParsed<T>(path: string, cwd: string, parse: (text: string, file: string) => Result<T>): Promise<Result<T>> {
+  const shown = displayPath(path, cwd);
+  const text = await readText(path, shown);
+  return text.value === undefined ? { ok: false, diagnostics: text.diagnostics } : parse(text.value, shown);
+}
+
+/** Reads and checks Table 17.6 from a YAML file. */
+export function readTableFile(path: string, cwd: string): Promise<Result<TableInput>> {
+  return readParsed(path, cwd, parseTable);
+}
+
+/** Reads and checks an amendment from a YAML file. */
+export function readAmendmentFile(path: string, cwd: string): Promise<Result<Amendment>> {
+  return readParsed(path, cwd, parseAmendment);
+}
+
+/** The YAML files in an amendments folder, sorted by name. */
+export async function listAmendmentFiles(dir: string, cwd: string): Promise<Result<string[]>> {
+  try {
+    const names = await readdir(dir);
+    return { ok: true, value: names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(dir, n)), diagnostics: [] };
+  } catch {
+    return { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: `the amendments folder ${displayPath(dir, cwd)}` }, { file: displayPath(dir, cwd) })] };
+  }
+}
+
+/** Reads every amendment and returns them in their explicit order of application (sequence). */
+export async function readAmendments(paths: readonly string[], cwd: string): Promise<Result<Amendment[]>> {
+  const results = await Promise.all(paths.map((path) => readAmendmentFile(path, cwd)));
+  const diagnostics: Diagnostic[] = results.flatMap((r) => r.diagnostics);
+  const amendments = results.flatMap((r) => (r.value ? [r.value] : []));
+  return { ok: results.every((r) => r.ok), value: amendments, diagnostics };
+}
+
+/**
+ * The text of a template: `templates/NAME` in the working folder when there is one (so a drafter
+ * can correct the wording without a release), else the copy shipped with mtad.
+ */
+export async function readTemplate(name: string, cwd: string): Promise<Result<string>> {
+  const local = join(cwd, 'templates', name);
+  const localText = await readText(local, displayPath(local, cwd));
+  if (localText.ok || localText.diagnostics.some((d) => d.code !== 'FILE_NOT_FOUND')) return localText;
+  const shipped = join(packageRoot(), 'templates', name);
+  return readText(shipped, displayPath(shipped, cwd));
+}

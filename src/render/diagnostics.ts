@@ -1,0 +1,21 @@
+import { formatDiagnostic, type Diagnostic } from '../domain/diagnostics.js';
+import type { Styler } from './style.js';
+
+/** "file:line:column" for a finding, as far as it is known. */
+export function formatLocation(d: Diagnostic): string {
+  return [d.file ?? '<input>', d.line, d.column].filter((part) => part !== undefined).join(':');
+}
+
+/** One line a finding: `file:line:column: error: message [CODE]`. */
+export function renderDiagnosticLine(d: Diagnostic, styler: Styler): string {
+  const severity = d.severity === 'error' ? styler.error('error') : styler.warning('warning');
+  return `${formatLocation(d)}: ${severity}: ${formatDiagnostic(d)} ${styler.dim(`[${d.code}]`)}`;
+}
+
+/** Every finding, one a line, in file order. */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], styler: Styler): string {
+  const sorted = [...diagnostics].sort(
+    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  return sorted.map((d) => `${renderDiagnosticLine(d, styler)}\n`).join('');
+}

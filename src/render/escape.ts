@@ -1,0 +1,16 @@
+/** Escapes text for HTML and XML element content. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** Escapes text for an HTML or XML attribute value in double or single quotes. */
+export function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Escapes text for a Markdown table cell: HTML specials, pipes, and Markdown's own marks. */
+export function escapeMarkdownCell(text: string): string {
+  return escapeHtml(text)
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,72 @@
+import type { AmendReport, DirectionText } from '../domain/report.js';
+import { writeCell } from '../domain/values.js';
+import { escapeHtml } from './escape.js';
+import { renderMarkdownRedline } from './redline-markdown.js';
+import { renderTerminalRedline, renderUnifiedRedline } from './redline-text.js';
+import type { Styler } from './style.js';
+import { summaryLines } from './summary.js';
+
+export interface ReportOptions {
+  styler: Styler;
+  /** Print the redline alone (a unified diff to pipe into `patch`, say). */
+  redlineOnly: boolean;
+}
+
+type ReportRenderer = (report: AmendReport, options: ReportOptions) => string;
+
+function noDirection(direction: DirectionText): string {
+  return `(no direction: ${direction.diagnostics.map((d) => ('field' in d.args ? `${d.args.field} is not recorded` : d.code)).join('; ')})\n`;
+}
+
+function textReport(redline: string, report: AmendReport, options: ReportOptions): string {
+  if (options.redlineOnly) return redline;
+  const { heading } = options.styler;
+  const directions = report.directions.map((d) => `${heading(`Direction for ${d.amendmentId} (${d.mode})`)}\n\n${d.text ?? noDirection(d)}`);
+  return [redline, ...directions, `${heading('Summary')}\n\n${summaryLines(report.summaries).join('\n')}\n`].join('\n');
+}
+
+/** Indented summary lines as a nested Markdown list. */
+function asMarkdownList(lines: readonly string[]): string[] {
+  return lines.map((line) => `${'  '.repeat(Math.floor(line.search(/\S/) / 2))}- ${escapeHtml(line.trim())}`);
+}
+
+function markdownReport(report: AmendReport, options: ReportOptions): string {
+  const redline = renderMarkdownRedline(report.redline);
+  if (options.redlineOnly) return redline;
+  const directions = report.directions.flatMap((d) => [
+    `## Direction for ${d.amendmentId} (${d.mode})`,
+    '',
+    ...(d.text ?? noDirection(d)).trimEnd().split('\n').map((line) => (line ? `> ${escapeHtml(line)}` : '>')),
+    '',
+  ]);
+  return ['## Redline', '', redline, ...directions, '## Summary', '', ...asMarkdownList(summaryLines(report.summaries)), ''].join('\n');
+}
+
+/** The report as data: the change list, the summaries and the direction texts. */
+export function reportAsJson(report: AmendReport): object {
+  return {
+    table: report.redline.number,
+    changes: report.changes.map((change) => ({
+      amendment: change.amendmentId,
+      action: change.action,
+      cohort: change.cohort,
+      groupId: writeCell(change.groupId),
+      field: change.field,
+      from: writeCell(change.from),
+      to: writeCell(change.to),
+      ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
+    })),
+    amendments: report.summaries,
+    directions: report.directions.map(({ amendmentId, mode, text }) => ({ amendment: amendmentId, mode, text: text ?? null })),
+  };
+}
+
+/** Each redline format by name: `--format` takes its choices from these keys. */
+export const REPORT_FORMATS = {
+  terminal: (report, options) => textReport(renderTerminalRedline(report.redline, options.styler), report, options),
+  unified: (report, options) => textReport(renderUnifiedRedline(report.redline), report, options),
+  markdown: markdownReport,
+  json: (report) => `${JSON.stringify(reportAsJson(report), null, 2)}\n`,
+} satisfies Record<string, ReportRenderer>;
+
+export type ReportFormat = keyof typeof REPORT_FORMATS;
