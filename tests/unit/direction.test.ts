@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { renderDirectionText } from '../../src/domain/report.js';
+import { amendment, editedMocSecure, readRepoFile } from '../helpers/data.js';
+import { referenceDirection } from '../helpers/reference.js';
+
+const template = readRepoFile('templates/direction.txt');
+
+describe('the direction', () => {
+  it('is, in draft, Attachment 1 of the reference consultation word for word', () => {
+    const draft = renderDirectionText(amendment('mdust-close-moc-secure'), template, 'draft');
+    expect(draft.value?.trim()).toBe(referenceDirection());
+  });
+
+  it('in its final form fills the effective date in UK long form and the annex', () => {
+    const made = amendment(editedMocSecure('annex: null', 'annex: A'));
+    const final = renderDirectionText(made, template, 'final').value ?? '';
+    expect(final).toContain('MTAD Modification Text\n');
+    expect(final).toContain('with effect from 27 January 2023, the Migration Test Approach Document');
+    expect(final).toContain('in the form set out in Annex A of this direction.');
+    expect(final).not.toMatch(/\[DD MM YYYY\]|\[TBC\]|Draft/);
+    // Everything but the heading, the date and the annex is Attachment 1's wording.
+    const normalised = final.replace('MTAD Modification Text', 'MTAD Draft Modification Text').replace('27 January 2023', '[DD MM YYYY]').replace('Annex A', 'Annex [TBC]');
+    expect(normalised.trim()).toBe(referenceDirection());
+  });
+
+  it('refuses a final direction while the annex is unset, naming the field', () => {
+    const result = renderDirectionText(amendment('mdust-close-moc-secure'), template, 'final');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'DIRECTION_FIELD_MISSING', args: { field: 'modification.annex', id: 'mdust-close-moc-secure' } })]);
+  });
+
+  it('refuses a final direction while the effective date is unknown, naming the field', () => {
+    const undated = amendment(editedMocSecure(/date: 2023-01-27/, 'date:\n    unknown: not yet decided').replace('annex: null', 'annex: A'));
+    const result = renderDirectionText(undated, template, 'final');
+    expect(result.diagnostics.map((d) => [d.code, d.args])).toEqual([['DIRECTION_FIELD_MISSING', { field: 'modification.date', id: 'mdust-close-moc-secure' }]]);
+  });
+
+  it('refuses a template that uses a placeholder mtad does not fill', () => {
+    const result = renderDirectionText(amendment('mdust-close-moc-secure'), `${template}\n{{signatory}}`, 'draft');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_NAME', args: { names: 'signatory' } })]);
+  });
+});

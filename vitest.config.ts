@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // End-to-end tests spawn the built CLI; give a shared, busy machine room.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Golden files are documents to review: a changed output fails until it is looked at and
+    // updated on purpose with `npx vitest run -u`.
+  },
+});
