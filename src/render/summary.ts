@@ -20,7 +20,7 @@ export function summaryLines(summaries: readonly AmendmentSummary[]): string[] {
       ...(timeline.length > 0 ? [`  ${timeline.join('; ')}`] : []),
       ...(summary.modification ? [`  modification date: ${describeDatedWindow(summary.modification)}`] : []),
       ...summary.changes.flatMap((change) => [
-        `  ${change.cohort} (GroupID ${change.groupId}): Migration DUST end date ${change.from} -> ${change.endDate ? describeDatedWindow(change.endDate) : change.to}`,
+        `  ${change.cohort} (GroupID ${change.groupId}): Migration DUST end date ${change.from} → ${change.endDate ? describeDatedWindow(change.endDate) : change.to}`,
         ...(change.endDate ? [`    Migration DUST is provided up to and including ${change.endDate.text}, its last day.`] : []),
       ]),
     ];

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyOfData, runCli, snapshotTree } from '../helpers/cli.js';
+import { referenceDirection } from '../helpers/reference.js';
+import { execFileSync } from 'node:child_process';
+import { ROOT } from '../helpers/cli.js';
+
+beforeAll(() => {
+  // The tests run the CLI as a user does: the bundle must be current.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+});
+
+describe('mtad amend on the shipped data', () => {
+  it('prints the redline, the draft direction and the summary', async () => {
+    const run = runCli(['amend']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('~  MOC (Secure)  DA       {+31 January 2023+}');
+    expect(run.stdout).toContain(referenceDirection());
+    expect(run.stdout).toContain('Tuesday 31 January 2023 (or within one month thereafter: by Tuesday 28 February 2023)');
+    await expect(run.stdout).toMatchFileSnapshot('../golden/amend/terminal.txt');
+  });
+
+  it('marks deletions red and struck through, insertions green and underlined, in colour', async () => {
+    const run = runCli(['amend', '--redline-only'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(run.stdout).toContain('\u001b[32m\u001b[4m31 January 2023\u001b[24m\u001b[39m');
+    expect(run.stdout).not.toContain('{+');
+    await expect(run.stdout).toMatchFileSnapshot('../golden/amend/terminal-color.ans');
+  });
+
+  it('renders every format of the registry', async () => {
+    for (const format of ['unified', 'markdown', 'json']) {
+      const run = runCli(['amend', '--format', format]);
+      expect(run.status, format).toBe(0);
+      await expect(run.stdout).toMatchFileSnapshot(`../golden/amend/${format}.${format === 'json' ? 'json' : format === 'markdown' ? 'md' : 'txt'}`);
+    }
+  });
+
+  it('gives a unified diff of the table as text, one row a line', () => {
+    const patch = runCli(['amend', '--format', 'unified', '--redline-only']).stdout;
+    expect(patch).toMatch(/^--- a\/table-17\.6\.txt\n\+\+\+ b\/table-17\.6\.txt\n@@ /m);
+    expect(patch).toContain('\n-MOC (Secure) | DA      |');
+    expect(patch).toContain('\n+MOC (Secure) | DA      | 31 January 2023');
+  });
+
+  it('gives the change list as data in json', () => {
+    const data = JSON.parse(runCli(['amend', '--format', 'json']).stdout);
+    expect(data.changes).toEqual([
+      { amendment: 'mdust-close-moc-secure', action: 'close', cohort: 'MOC (Secure)', groupId: 'DA', field: 'endDate', from: 'none', to: '2023-01-31', windowMonths: 1 },
+    ]);
+    expect(data.amendments[0].modification).toEqual({ date: '2023-01-27', text: 'Friday 27 January 2023', window: { months: 1, until: '2023-02-27', untilText: 'Monday 27 February 2023' } });
+  });
+
+  it('prints the same whatever the machine time zone', () => {
+    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Europe/London'].map((TZ) => runCli(['amend', '--format', 'json'], { env: { TZ } }).stdout);
+    for (const output of outputs) expect(output).toBe(outputs[0]);
+  });
+
+  it('applies an amendment named by id or by path, and says when there is nothing to apply', () => {
+    expect(runCli(['amend', 'mdust-close-moc-secure']).stdout).toContain('{+31 January 2023+}');
+    expect(runCli(['amend', 'data/amendments/mdust-close-moc-secure.yaml']).status).toBe(0);
+    const dir = copyOfData();
+    const table = `${dir}/data/table-17.6.yaml`;
+    execFileSync('sed', ['-i', 's/^  - mdust-close-foc-np$/  - mdust-close-foc-np\\n  - mdust-close-moc-secure/', table]);
+    const run = runCli(['amend'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Nothing to apply: data\/table-17\.6\.yaml already reflects every amendment in data\/amendments/);
+  });
+
+  it('changes no file', () => {
+    const dir = copyOfData();
+    const before = snapshotTree(dir);
+    expect(runCli(['amend'], { cwd: dir }).status).toBe(0);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});
+
+describe('mtad direction', () => {
+  it('prints the draft, Attachment 1 word for word', () => {
+    const run = runCli(['direction', 'mdust-close-moc-secure']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(referenceDirection());
+  });
+
+  it('refuses the final form while the annex is unset, naming the field, exit 1', () => {
+    const run = runCli(['direction', 'mdust-close-moc-secure', '--final']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/);
+  });
+
+  it('prints the final form once the annex is set', () => {
+    const dir = copyOfData();
+    execFileSync('sed', ['-i', 's/^  annex: null/  annex: A/', `${dir}/data/amendments/mdust-close-moc-secure.yaml`]);
+    const run = runCli(['direction', 'mdust-close-moc-secure', '--final'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('with effect from 27 January 2023, the Migration Test Approach Document is hereby modified in the form set out in Annex A of this direction.');
+  });
+
+  it('takes its wording from templates/direction.txt in the working folder when there is one', () => {
+    const dir = copyOfData();
+    execFileSync('mkdir', ['-p', `${dir}/templates`]);
+    execFileSync('sh', ['-c', `sed 's/also being notified/also notified/' "${ROOT}/templates/direction.txt" > "${dir}/templates/direction.txt"`]);
+    expect(runCli(['direction', 'mdust-close-moc-secure'], { cwd: dir }).stdout).toContain('This direction is also notified to the SEC Administrator.');
+  });
+});
+
+describe('mtad show', () => {
+  it('prints the table with what is not public', async () => {
+    const run = runCli(['show']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Migration DUST provided on 5 December 2022: MOC (Secure), FOC (BG).');
+    await expect(run.stdout).toMatchFileSnapshot('../golden/show.txt');
+  });
+});
+
+describe('help and version', () => {
+  it('explains every command with an example', () => {
+    for (const command of ['amend', 'direction', 'show']) {
+      const run = runCli([command, '--help']);
+      expect(run.status, command).toBe(0);
+      expect(run.stdout, command).toMatch(/Usage: mtad /);
+      expect(run.stdout, command).toMatch(/Examples?:\n  mtad /);
+    }
+    expect(runCli(['--help']).stdout).toMatch(/Exit status: 0 success; 1 a problem in the data/);
+  });
+
+  it('prints the version', () => {
+    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

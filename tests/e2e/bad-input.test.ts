@@ -1,0 +1,70 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyOfData, runCli, snapshotTree } from '../helpers/cli.js';
+
+const AMENDMENT = 'data/amendments/mdust-close-moc-secure.yaml';
+
+/** Breaks the shipped MOC (Secure) amendment in a fresh copy of data/ and runs `mtad amend`. */
+function amendWithEdit(find: string, replace: string, file = AMENDMENT) {
+  const dir = copyOfData();
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(find)) throw new Error(`fixture edit found nothing: ${find}`);
+  writeFileSync(path, text.replace(find, replace));
+  const before = snapshotTree(dir);
+  const run = runCli(['amend'], { cwd: dir });
+  expect(snapshotTree(dir), 'no file written or changed').toEqual(before);
+  return run;
+}
+
+/** One line on standard error, naming file:line:column and the code; no stack trace. */
+function expectOneFinding(run: { status: number | null; stdout: string; stderr: string }, status: number, pattern: RegExp) {
+  expect(run.status).toBe(status);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr.trimEnd()).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
+}
+
+describe('bad input to mtad amend: one clear message, the documented exit status, nothing written', () => {
+  it('a missing amendment file: exit 2', () => {
+    expectOneFinding(runCli(['amend', 'no-such-file.yaml']), 2, /^no-such-file\.yaml: error: the file no-such-file\.yaml does not exist \[FILE_NOT_FOUND\]$/);
+  });
+
+  it('a missing table: exit 2, saying how to point at one', () => {
+    expectOneFinding(runCli(['amend', '--table', 'nowhere.yaml']), 2, /nowhere\.yaml does not exist \[FILE_NOT_FOUND\]/);
+    expectOneFinding(runCli(['show'], { cwd: '/' }), 2, /data\/table-17\.6\.yaml does not exist; run mtad in a folder with data\/, or pass --table FILE \[FILE_NOT_FOUND\]/);
+  });
+
+  it('malformed YAML: exit 1, at its line', () => {
+    expectOneFinding(amendWithEdit('status: proposed', 'status: [proposed'), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: not valid YAML: .* \[YAML_SYNTAX\]$/);
+  });
+
+  it('an unknown key: exit 1, naming the nearest known key', () => {
+    expectOneFinding(amendWithEdit('    windowMonths: 1\n', '    windowMonth: 1\n'), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:49:5: error: unknown key "windowMonth"\. Did you mean "windowMonths"\? \[SCHEMA_UNKNOWN_KEY\]$/);
+  });
+
+  it('an unknown cohort: exit 1', () => {
+    expectOneFinding(amendWithEdit('cohort: MOC (Secure)', 'cohort: MOC (Secured)'), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:44:13: error: no cohort "MOC \(Secured\)" in the table\. Did you mean "MOC \(Secure\)"\? \[COHORT_UNKNOWN\]$/);
+  });
+
+  it('an impossible date: exit 1', () => {
+    expectOneFinding(amendWithEdit('to: 2023-01-31', 'to: 2023-02-30'), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:48:9: error: "2023-02-30" is not a calendar date: expected YYYY-MM-DD, e\.g\. 2023-01-31 \[DATE_INVALID\]$/);
+  });
+
+  it('an expected old value the table does not hold: exit 1', () => {
+    expectOneFinding(amendWithEdit('from: none', 'from: 2023-01-01'), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:47:11: error: the change expects MOC \(Secure\) Migration DUST end date to be 1 January 2023, but the table holds none \(no end date\) \[PRECONDITION_FAILED\]$/);
+  });
+
+  it('a broken table: exit 1, at the cell', () => {
+    expectOneFinding(amendWithEdit('      value: 2022-09-30', '      value: 2022-09-31', 'data/table-17.6.yaml'), 1, /^data\/table-17\.6\.yaml:\d+:14: error: "2022-09-31" is not a calendar date.* \[DATE_INVALID\]$/);
+  });
+
+  it('an unknown option or format: exit 2 with usage', () => {
+    const run = runCli(['amend', '--format', 'xml']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/argument 'xml' is invalid\. Allowed choices are terminal, unified, markdown, json/);
+    expect(runCli(['amend', '--frobnicate']).status).toBe(2);
+  });
+});

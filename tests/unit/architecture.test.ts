@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+/** Every TypeScript file under a folder of src/, with its text. */
+function sourcesOf(folder: string): { file: string; text: string }[] {
+  const dir = join(ROOT, 'src', folder);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ file: relative(ROOT, join(dir, name)), text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+const importsOf = (text: string): string[] => [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? '');
+
+describe('the layers stay apart', () => {
+  it('src/domain is pure: no fs, no process, no console, no clock, no render/io/cli', () => {
+    for (const { file, text } of sourcesOf('domain')) {
+      for (const spec of importsOf(text)) {
+        expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:|^(fs|path|os|child_process)$|\/(render|io|cli)\//);
+      }
+      expect(text, file).not.toMatch(/\bprocess\.|\bconsole\.|Date\.now\(|new Date\(\)/);
+    }
+  });
+
+  it('src/render returns strings: no fs, no process, no console, no io/cli', () => {
+    for (const { file, text } of sourcesOf('render')) {
+      for (const spec of importsOf(text)) expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:(fs|child_process)|\/(io|cli)\//);
+      expect(text, file).not.toMatch(/\bprocess\.|\bconsole\.|Date\.now\(|new Date\(\)/);
+    }
+  });
+
+  it('only src/cli/run.ts touches the process exit status', () => {
+    for (const folder of ['domain', 'render', 'io', 'cli']) {
+      for (const { file, text } of sourcesOf(folder)) {
+        if (file === 'src/cli/run.ts') continue;
+        expect(text, file).not.toMatch(/process\.exit/);
+      }
+    }
+  });
+});
