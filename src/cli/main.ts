@@ -40,7 +40,7 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
     .argument('[amendment...]', 'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect')
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
     .addOption(new Option('-f, --format <format>', 'how to render the redline').choices(Object.keys(REPORT_FORMATS)).default('terminal'))
-    .option('--redline-only', 'print the redline alone (e.g. a unified diff to pipe into patch)', false)
+    .option('--redline-only', 'print the redline alone (e.g. a unified diff to pipe into patch)')
     .addHelpText(
       'after',
       `
@@ -54,15 +54,15 @@ Examples:
   mtad amend --format markdown > comment.md   for a pull-request comment
 ${EXIT_STATUS_HELP}`,
     )
-    .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly: boolean }) =>
-      report(runAmend({ cwd: io.cwd, styler: styler(), amendments, table: tableOption(opts.table), format: opts.format, redlineOnly: opts.redlineOnly })),
+    .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly?: boolean }) =>
+      report(runAmend({ cwd: io.cwd, styler: styler(), amendments, table: tableOption(opts.table), format: opts.format, redlineOnly: opts.redlineOnly === true })),
     );
 
   program
     .command('direction')
     .description('print the direction of an amendment: the draft (Attachment 1, word for word) or, with --final, the final text')
     .argument('<amendment>', 'an amendment file or id')
-    .option('--final', 'fill in the effective date and the annex; refused while either is unset', false)
+    .option('--final', 'fill in the effective date and the annex; refused while either is unset')
     .option('-t, --table <file>', 'the table file, to find amendments by id beside it', 'data/table-17.6.yaml')
     .addHelpText(
       'after',
@@ -75,7 +75,7 @@ Examples:
   mtad direction mdust-close-moc-secure --final  "with effect from 27 January 2023", once the annex is set
 ${EXIT_STATUS_HELP}`,
     )
-    .action((amendment: string, opts: { final: boolean; table: string }) =>
+    .action((amendment: string, opts: { final?: boolean; table: string }) =>
       report(runDirection({ cwd: io.cwd, styler: styler(), amendment, mode: opts.final ? 'final' : 'draft', table: tableOption(opts.table) })),
     );
 

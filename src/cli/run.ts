@@ -1,6 +1,14 @@
 import { main } from './main.js';
 
-/** The process entry: the only place that touches process.exit. A bug prints its stack. */
+// A reader that stops early (`mtad amend | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+/** The process entry: the only place that touches the exit status. A bug prints its stack. */
 main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY), stdout: process.stdout, stderr: process.stderr })
   .then((code) => {
     process.exitCode = code;

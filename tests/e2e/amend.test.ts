@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOfData, runCli, snapshotTree } from '../helpers/cli.js';
 import { referenceDirection } from '../helpers/reference.js';
-import { execFileSync } from 'node:child_process';
-import { ROOT } from '../helpers/cli.js';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { BIN, ROOT } from '../helpers/cli.js';
 
 beforeAll(() => {
   // The tests run the CLI as a user does: the bundle must be current.
@@ -122,6 +122,12 @@ describe('help and version', () => {
       expect(run.stdout, command).toMatch(/Examples?:\n  mtad /);
     }
     expect(runCli(['--help']).stdout).toMatch(/Exit status: 0 success; 1 a problem in the data/);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" direction --help | head -n 1`], { encoding: 'utf8' });
+    expect(result.stdout).toBe('Usage: mtad direction [options] <amendment>\n');
+    expect(result.stderr).toBe('');
   });
 
   it('prints the version', () => {
