@@ -36,7 +36,7 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
 
   program
     .command('amend')
-    .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file)')
+    .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder')
     .argument('[amendment...]', 'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect')
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
     .addOption(new Option('-f, --format <format>', 'how to render the redline').choices(Object.keys(REPORT_FORMATS)).default('terminal'))

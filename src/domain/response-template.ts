@@ -12,15 +12,17 @@ import type { Result } from './validate.js';
 export function responseTemplateValues(amendment: Amendment): Result<TemplateValues> {
   const { consultation, origin: source } = amendment;
   const diagnostics: Diagnostic[] = [];
-  const missing = (field: string, path: (string | number)[]): void => {
-    diagnostics.push(diagnose('PACK_FIELD_MISSING', { field: `consultation.${field}`, id: amendment.id, document: 'response template' }, source.locate(['consultation', ...path])));
+  // A field that is absent is pointed at by the `consultation:` key; one that is there, at itself.
+  const missing = (field: 'id' | 'title' | 'responsesDue' | 'contact' | 'questions'): void => {
+    const where = consultation[field] === undefined ? source.locateKey([], 'consultation') : source.locate(['consultation', field]);
+    diagnostics.push(diagnose('PACK_FIELD_MISSING', { field: `consultation.${field}`, id: amendment.id, document: 'response template' }, where));
   };
   const { id, title, responsesDue, contact, questions } = consultation;
-  if (typeof id !== 'string') missing('id', ['id']);
-  if (title === undefined) missing('title', []);
-  if (responsesDue === undefined) missing('responsesDue', []);
-  if (contact === undefined) missing('contact', []);
-  if (questions.length === 0) missing('questions', ['questions']);
+  if (typeof id !== 'string') missing('id');
+  if (title === undefined) missing('title');
+  if (responsesDue === undefined) missing('responsesDue');
+  if (contact === undefined) missing('contact');
+  if (questions.length === 0) missing('questions');
   if (typeof id !== 'string' || title === undefined || responsesDue === undefined || contact === undefined || diagnostics.length > 0) {
     return { ok: false, diagnostics };
   }

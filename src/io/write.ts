@@ -26,6 +26,7 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
   // The prefix is in .gitignore, so an interrupted run leaves nothing to commit by mistake.
   const prefix = join(parent, `.mtad-tmp-${basename(target)}-`);
   let temporary: string | undefined;
+  let placing = false;
   try {
     await mkdir(parent, { recursive: true });
     temporary = await makeFolderBeside(prefix);
@@ -35,14 +36,16 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.content);
     }
+    placing = true;
     if (existsSync(target)) await replaceFolder(target, temporary, prefix);
     else await rename(temporary, target);
     return { ok: true, diagnostics: [] };
   } catch (error) {
     if (temporary) await rm(temporary, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTEMPTY') return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
     if (code === undefined) throw error;
+    // Another process made the folder between the check above and the rename.
+    if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY')) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
     return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: (error as Error).message }, { file: shown })] };
   }
 }
