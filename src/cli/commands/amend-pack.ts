@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Amendment } from '../../domain/amendment.js';
 import type { Application } from '../../domain/apply.js';
 import { markRevisions } from '../../domain/revision.js';
@@ -7,7 +8,6 @@ import { writeTableChanges } from '../../domain/write-table.js';
 import { displayPath, readTemplate } from '../../io/read.js';
 import { writeFolderAtomically } from '../../io/write.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
-import { resolve } from 'node:path';
 
 export interface PackOptions extends CommonOptions {
   /** The folder to write. */
