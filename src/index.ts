@@ -25,3 +25,10 @@ export { REPORT_FORMATS } from './render/report.js';
 export type { ReportFormat, ReportOptions } from './render/report.js';
 export { createStyler, plainStyler } from './render/style.js';
 export type { Styler } from './render/style.js';
+// issue 4: the consultation pack. The Word renderers (src/render/pack.ts) are left out on purpose:
+// they load docx, which the API's users should not pay for unless they import it themselves.
+export { writeTableChanges } from './domain/write-table.js';
+export { markRevisions, ukMidnight, DEFAULT_REVISION_AUTHOR } from './domain/revision.js';
+export type { RevisionMark } from './domain/revision.js';
+export { responseTemplateValues } from './domain/response-template.js';
+export { renderRedlineHtml } from './render/redline-html.js';

@@ -36,11 +36,14 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
 
   program
     .command('amend')
-    .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file)')
+    .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder')
     .argument('[amendment...]', 'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect')
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
     .addOption(new Option('-f, --format <format>', 'how to render the redline').choices(Object.keys(REPORT_FORMATS)).default('terminal'))
     .option('--redline-only', 'print the redline alone (e.g. a unified diff to pipe into patch)')
+    .option('-o, --out <dir>', 'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder')
+    .option('--force', 'with --out: replace the folder if it exists')
+    .option('--author <name>', 'with --out: the author of the tracked changes (default: the amendment\'s consultation.author)')
     .addHelpText(
       'after',
       `
@@ -52,10 +55,13 @@ Examples:
   mtad amend mdust-close-moc-secure           one amendment, by id or path
   mtad amend --format unified --redline-only  a patch of the table as text
   mtad amend --format markdown > comment.md   for a pull-request comment
+  mtad amend --out pack                       the consultation pack, in the new folder pack/
 ${EXIT_STATUS_HELP}`,
     )
-    .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly?: boolean }) =>
-      report(runAmend({ cwd: io.cwd, styler: styler(), amendments, table: tableOption(opts.table), format: opts.format, redlineOnly: opts.redlineOnly === true })),
+    .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly?: boolean; out?: string; force?: boolean; author?: string }) =>
+      report(
+        runAmend({ cwd: io.cwd, styler: styler(), amendments, table: tableOption(opts.table), format: opts.format, redlineOnly: opts.redlineOnly === true, out: opts.out, force: opts.force === true, author: opts.author }),
+      ),
     );
 
   program

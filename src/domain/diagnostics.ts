@@ -34,6 +34,10 @@ export interface DiagnosticArgs {
   AMENDMENT_ALREADY_APPLIED: { id: string };
   DIRECTION_FIELD_MISSING: { field: string; id: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
+  // issue 4: the consultation pack (mtad amend --out)
+  PACK_FIELD_MISSING: { field: string; id: string; document: string };
+  OUT_EXISTS: { path: string };
+  OUT_UNWRITABLE: { path: string; reason: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -81,6 +85,10 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   AMENDMENT_ALREADY_APPLIED: { severity: 'error', category: 'data', doc: 'An amendment is applied to a table that does not yet reflect it.' },
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
   TEMPLATE_UNKNOWN_NAME: { severity: 'error', category: 'data', doc: 'A template uses only the placeholders mtad fills.' },
+  // issue 4: the consultation pack (mtad amend --out)
+  PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
+  OUT_EXISTS: { severity: 'error', category: 'io', doc: 'The output folder does not exist yet, unless --force replaces it.' },
+  OUT_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The output folder can be written.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -145,6 +153,13 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot render the final direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
     case 'TEMPLATE_UNKNOWN_NAME':
       return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
+    // issue 4: the consultation pack (mtad amend --out)
+    case 'PACK_FIELD_MISSING':
+      return `cannot write the ${d.args.document} of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'OUT_EXISTS':
+      return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
+    case 'OUT_UNWRITABLE':
+      return `cannot write ${d.args.path}: ${d.args.reason}`;
   }
 }
 

@@ -106,6 +106,7 @@ const consultation = z.strictObject({
   expectedConclusion: z.optional(dated('The date DCC expects to conclude.')),
   concluded: z.optional(timelineDate('The date DCC concluded.')),
   contact: z.optional(text('Where responses and questions go.')),
+  author: z.optional(text('The author named on the cover page, e.g. "consultations@smartdcc.co.uk". The redline\'s tracked changes are made in this name unless `mtad amend --author` gives another.')),
   classification: z.optional(text('The classification on the cover page, e.g. "DCC Public".')),
   questions: z.array(question).check(describe('The consultation questions, in order.')),
 });

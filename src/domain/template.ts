@@ -1,9 +1,11 @@
 /**
  * A small, logic-less template language for legal wording kept in files a drafter can edit:
  * `{{name}}` is replaced by a value; `{{#flag}}…{{/flag}}` is kept only when the flag is true and
- * `{{^flag}}…{{/flag}}` only when it is false. Nothing else is special.
+ * `{{^flag}}…{{/flag}}` only when it is false. When the value is a list, `{{#list}}…{{/list}}` is
+ * repeated for each item, whose names are usable inside it, and `{{^list}}…{{/list}}` is kept only
+ * when the list is empty. Nothing else is special.
  */
-export type TemplateValues = Record<string, string | boolean>;
+export type TemplateValues = { [name: string]: string | boolean | readonly TemplateValues[] };
 
 export interface FilledTemplate {
   text?: string;
@@ -11,21 +13,28 @@ export interface FilledTemplate {
   unknownNames: string[];
 }
 
-const SECTION = /\{\{([#^])([\w.]+)\}\}([\s\S]*?)\{\{\/\2\}\}/g;
-const PLACEHOLDER = /\{\{([\w.]+)\}\}/g;
+// One pass, left to right: a value put in is never read again as template text, so data that
+// happens to contain "{{name}}" stays as written.
+const TOKEN = /\{\{([#^])([\w.]+)\}\}([\s\S]*?)\{\{\/\2\}\}|\{\{([\w.]+)\}\}/g;
 
 /** Fills `template` with `values`; every name the template uses must be one of them. */
 export function fillTemplate(template: string, values: TemplateValues): FilledTemplate {
   const unknownNames = new Set<string>();
-  const known = (name: string): boolean => {
-    if (Object.hasOwn(values, name)) return true;
-    unknownNames.add(name);
-    return false;
-  };
-  const withSections = template.replace(SECTION, (_, kind: string, name: string, body: string) => {
-    if (!known(name)) return '';
-    return Boolean(values[name]) === (kind === '#') ? body : '';
-  });
-  const text = withSections.replace(PLACEHOLDER, (_, name: string) => (known(name) ? String(values[name]) : ''));
+  const fill = (text: string, scope: TemplateValues): string =>
+    text.replace(TOKEN, (_, kind: string | undefined, section: string | undefined, body: string | undefined, name: string | undefined) => {
+      const key = section ?? name ?? '';
+      if (!Object.hasOwn(scope, key)) {
+        unknownNames.add(key);
+        return '';
+      }
+      const value = scope[key];
+      if (name !== undefined) return typeof value === 'string' ? value : String(value);
+      if (Array.isArray(value)) {
+        if (kind === '^') return value.length === 0 ? fill(body ?? '', scope) : '';
+        return value.map((item: TemplateValues) => fill(body ?? '', { ...scope, ...item })).join('');
+      }
+      return Boolean(value) === (kind === '#') ? fill(body ?? '', scope) : '';
+    });
+  const text = fill(template, values);
   return unknownNames.size > 0 ? { unknownNames: [...unknownNames] } : { text, unknownNames: [] };
 }

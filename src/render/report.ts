@@ -1,3 +1,4 @@
+import type { AppliedChange } from '../domain/apply.js';
 import type { AmendReport, DirectionText } from '../domain/report.js';
 import { writeCell } from '../domain/values.js';
 import { escapeHtml } from './escape.js';
@@ -42,20 +43,25 @@ function markdownReport(report: AmendReport, options: ReportOptions): string {
   return ['## Redline', '', redline, ...directions, '## Summary', '', ...asMarkdownList(summaryLines(report.summaries)), ''].join('\n');
 }
 
+/** The applied changes as data, each value as an amendment file writes it. */
+export function changesAsJson(changes: readonly AppliedChange[]): object[] {
+  return changes.map((change) => ({
+    amendment: change.amendmentId,
+    action: change.action,
+    cohort: change.cohort,
+    groupId: writeCell(change.groupId),
+    field: change.field,
+    from: writeCell(change.from),
+    to: writeCell(change.to),
+    ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
+  }));
+}
+
 /** The report as data: the change list, the summaries and the direction texts. */
 export function reportAsJson(report: AmendReport): object {
   return {
     table: report.redline.number,
-    changes: report.changes.map((change) => ({
-      amendment: change.amendmentId,
-      action: change.action,
-      cohort: change.cohort,
-      groupId: writeCell(change.groupId),
-      field: change.field,
-      from: writeCell(change.from),
-      to: writeCell(change.to),
-      ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
-    })),
+    changes: changesAsJson(report.changes),
     amendments: report.summaries,
     directions: report.directions.map(({ amendmentId, mode, text }) => ({ amendment: amendmentId, mode, text: text ?? null })),
   };

@@ -34,7 +34,7 @@ describe('applyAmendments', () => {
     const stale = amendment(editedMocSecure('from: none', 'from: 2023-01-01'));
     const result = applyAmendments(shippedTable(), [stale]);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', line: 47, column: 11 })]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', line: 48, column: 11 })]);
   });
 
   it('refuses a cohort the table does not have, suggesting the nearest', () => {

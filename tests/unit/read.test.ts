@@ -22,7 +22,7 @@ describe('reading an amendment file', () => {
   });
 
   it('reports an impossible date where it is written', () => {
-    expect(codes(editedMocSecure('to: 2023-01-31', 'to: 2023-02-30'))).toEqual([{ code: 'DATE_INVALID', line: 48, column: 9, args: { value: '2023-02-30' } }]);
+    expect(codes(editedMocSecure('to: 2023-01-31', 'to: 2023-02-30'))).toEqual([{ code: 'DATE_INVALID', line: 49, column: 9, args: { value: '2023-02-30' } }]);
     expect(codes(editedMocSecure('expectedConclusion: 2023-01-20', 'expectedConclusion: 31/01/2023'))).toEqual([
       { code: 'DATE_INVALID', line: 19, column: 23, args: { value: '31/01/2023' } },
     ]);

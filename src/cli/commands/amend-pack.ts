@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import type { Amendment } from '../../domain/amendment.js';
+import type { Application } from '../../domain/apply.js';
+import { markRevisions } from '../../domain/revision.js';
+import type { AmendReport } from '../../domain/report.js';
+import type { TableInput } from '../../domain/table.js';
+import { writeTableChanges } from '../../domain/write-table.js';
+import { displayPath, readTemplate } from '../../io/read.js';
+import { writeFolderAtomically } from '../../io/write.js';
+import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+
+export interface PackOptions extends CommonOptions {
+  /** The folder to write. */
+  out: string;
+  /** Replace `out` when it exists. */
+  force: boolean;
+  /** The author of the redline's tracked changes, instead of each amendment's. */
+  author?: string;
+}
+
+/**
+ * Writes the consultation pack of an application into a new folder, all or nothing. The docx
+ * renderers are loaded here, on demand, so that `mtad amend` without --out starts fast.
+ */
+export async function writeAmendPack(options: PackOptions, input: { table: TableInput; application: Application; amendments: readonly Amendment[]; report: AmendReport }): Promise<Outcome> {
+  const { cwd, styler } = options;
+  const template = await readTemplate('response-template.md', cwd);
+  if (template.value === undefined) return failWith(template.diagnostics, styler);
+  const markOf = markRevisions(input.application.changes, input.amendments, { author: options.author, fallbackDate: input.table.table.asAt });
+  const { buildPack } = await import('../../render/pack.js');
+  const pack = await buildPack({
+    report: input.report,
+    amendments: input.amendments,
+    amendedTable: writeTableChanges(input.table.source, input.application),
+    markOf,
+    responseTemplate: template.value,
+  });
+  if (!pack.value) return failWith(pack.diagnostics, styler);
+  const target = resolve(cwd, options.out);
+  const shown = displayPath(target, cwd);
+  const written = await writeFolderAtomically(target, pack.value, { force: options.force, shown });
+  if (!written.ok) return failWith(written.diagnostics, styler);
+  const names = pack.value.map((file) => file.path).sort();
+  return succeed(`Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map((name) => `  ${name}\n`).join('')}`, styler);
+}

@@ -1,0 +1,57 @@
+import { knownDate, type Amendment } from './amendment.js';
+import type { AppliedChange } from './apply.js';
+import type { IsoDate } from './dates.js';
+
+/** Who made a tracked change and when: a Word revision's w:author and w:date. */
+export interface RevisionMark {
+  author: string;
+  /** An ISO 8601 instant, e.g. "2022-12-05T00:00:00Z". */
+  date: string;
+}
+
+/** The author when neither `--author` nor the amendment names one. */
+export const DEFAULT_REVISION_AUTHOR = 'mtad';
+
+/**
+ * The mark of each changed cohort's revisions: by the amendment that changed it (the last one,
+ * where several did). The author is `author` when given, else the amendment's
+ * `consultation.author`; the date is the start of the day the consultation was issued, UK time,
+ * or of `fallbackDate` (the table's as-at date) where the issue date is unknown. A cohort no
+ * change touched gets `author` (or mtad) and the fallback date. No clock: the same data always
+ * gives the same marks.
+ */
+export function markRevisions(
+  changes: readonly AppliedChange[],
+  amendments: readonly Amendment[],
+  options: { author?: string; fallbackDate: IsoDate },
+): (cohort: string) => RevisionMark {
+  const marks = new Map<string, RevisionMark>();
+  for (const change of changes) {
+    const amendment = amendments.find((a) => a.id === change.amendmentId);
+    const author = options.author ?? amendment?.consultation.author ?? DEFAULT_REVISION_AUTHOR;
+    const day = knownDate(amendment?.consultation.issued) ?? options.fallbackDate;
+    marks.set(change.cohort, { author, date: ukMidnight(day) });
+  }
+  const fallback = { author: options.author ?? DEFAULT_REVISION_AUTHOR, date: ukMidnight(options.fallbackDate) };
+  return (cohort) => marks.get(cohort) ?? fallback;
+}
+
+/**
+ * The instant at which `date` begins in the UK (Europe/London): midnight GMT, or 23:00 UTC the
+ * day before while British Summer Time is in force. BST runs from 01:00 UTC on the last Sunday of
+ * March to 01:00 UTC on the last Sunday of October, so midnight local time is in BST exactly
+ * when the date is after the March change and on or before the October one.
+ */
+export function ukMidnight(date: IsoDate): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(year, month - 1, day);
+  const inSummerTime = utcMidnight > lastSundayUtc(year, 3) && utcMidnight <= lastSundayUtc(year, 10);
+  const instant = new Date(utcMidnight - (inSummerTime ? 3_600_000 : 0));
+  return instant.toISOString().replace('.000Z', 'Z');
+}
+
+/** Midnight UTC at the start of the last Sunday of `month` (1-12). */
+function lastSundayUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month, 0));
+  return lastDay.getTime() - lastDay.getUTCDay() * 86_400_000;
+}

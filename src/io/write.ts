@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { diagnose } from '../domain/diagnostics.js';
+import type { Result } from '../domain/validate.js';
+
+/** A file to write: its path inside the folder, and its text or bytes. */
+export interface FileToWrite {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Writes `files` as the folder `dir`, all or nothing. They are made in a temporary folder beside
+ * `dir` (on the same file system, so a rename can move it) that is renamed into place only when
+ * every file is complete; on any failure it is removed and `dir` is as it was. An existing `dir`
+ * is refused unless `force`: then the old one is renamed away, the new one renamed in, and only
+ * then the old one deleted.
+ */
+export async function writeFolderAtomically(dir: string, files: readonly FileToWrite[], options: { force: boolean; shown: string }): Promise<Result<void>> {
+  const target = resolve(dir);
+  const { shown } = options;
+  if (existsSync(target) && !options.force) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+  const parent = dirname(target);
+  // The prefix is in .gitignore, so an interrupted run leaves nothing to commit by mistake.
+  const prefix = join(parent, `.mtad-tmp-${basename(target)}-`);
+  let temporary: string | undefined;
+  let placing = false;
+  try {
+    await mkdir(parent, { recursive: true });
+    temporary = await makeFolderBeside(prefix);
+    for (const file of files) {
+      const path = join(temporary, file.path);
+      if (!path.startsWith(temporary + sep)) throw new Error(`bug: the pack file ${file.path} is outside the pack`);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.content);
+    }
+    placing = true;
+    if (existsSync(target)) await replaceFolder(target, temporary, prefix);
+    else await rename(temporary, target);
+    return { ok: true, diagnostics: [] };
+  } catch (error) {
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    // Another process made the folder between the check above and the rename.
+    if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY')) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+    return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: (error as Error).message }, { file: shown })] };
+  }
+}
+
+/** A new, uniquely named folder. mkdir, unlike mkdtemp, gives it the permissions umask allows. */
+async function makeFolderBeside(prefix: string): Promise<string> {
+  const path = `${prefix}${process.pid}-${randomUUID().slice(0, 8)}`;
+  await mkdir(path);
+  return path;
+}
+
+/** Swaps `fresh` in for `target`, putting the old one back when the swap fails. */
+async function replaceFolder(target: string, fresh: string, prefix: string): Promise<void> {
+  const old = await makeFolderBeside(`${prefix}old-`);
+  const away = join(old, 'previous');
+  await rename(target, away);
+  try {
+    await rename(fresh, target);
+  } catch (error) {
+    await rename(away, target);
+    await rm(old, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,109 @@
+import type { Amendment } from '../domain/amendment.js';
+import type { Diagnostic } from '../domain/diagnostics.js';
+import type { AmendReport } from '../domain/report.js';
+import { responseTemplateValues } from '../domain/response-template.js';
+import type { RevisionMark } from '../domain/revision.js';
+import type { Result } from '../domain/validate.js';
+import { renderDirectionDocx } from './direction-docx.js';
+import { renderDirectionMarkdown } from './direction-markdown.js';
+import { escapeMarkdownText } from './escape.js';
+import { renderRedlineDocx } from './redline-docx.js';
+import { redlineHeading } from './redline-heading.js';
+import { renderRedlineHtml } from './redline-html.js';
+import { renderMarkdownRedline } from './redline-markdown.js';
+import { changesAsJson } from './report.js';
+import { renderResponseTemplateDocx } from './response-template-docx.js';
+import { renderResponseTemplateMarkdown } from './response-template.js';
+
+/**
+ * The consultation pack: every file `mtad amend --out DIR` writes, made in memory. Heavy (it
+ * loads docx): the CLI imports it only when --out is given.
+ */
+
+/** What the pack is made from; everything is data already read and checked. */
+export interface PackInput {
+  report: AmendReport;
+  amendments: readonly Amendment[];
+  /** The table file with the changes written in (writeTableChanges). */
+  amendedTable: string;
+  /** The author and date of the revisions in a cohort's row. */
+  markOf(cohort: string): RevisionMark;
+  /** The text of templates/response-template.md. */
+  responseTemplate: string;
+}
+
+/** One file of the pack: its path inside DIR and its content. */
+export interface PackFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** The redline as Markdown for a pull-request comment, under the redline's heading. */
+function renderRedlineMarkdownPage(report: AmendReport, draft: boolean): string {
+  const heading = redlineHeading(report.redline, draft);
+  const legend = 'Inserted text is marked <ins>inserted</ins> and deleted text <del>deleted</del>.';
+  return [`# ${escapeMarkdownText(heading.title)}`, '', legend, '', escapeMarkdownText(heading.rule), '', renderMarkdownRedline(report.redline)].join('\n');
+}
+
+/** The pack's files about the table, by name. */
+const TABLE_FILES = {
+  'redline.docx': (input, draft) => renderRedlineDocx(input.report.redline, { draft, markOf: input.markOf }),
+  'redline.html': (input, draft) => renderRedlineHtml(input.report.redline, { draft }),
+  'redline.md': (input, draft) => renderRedlineMarkdownPage(input.report, draft),
+  'changes.json': (input) => `${JSON.stringify({ table: input.report.redline.number, changes: changesAsJson(input.report.changes) }, null, 2)}\n`,
+} satisfies Record<string, (input: PackInput, draft: boolean) => string | Promise<Uint8Array>>;
+
+/** What one amendment's documents are made from. */
+interface AmendmentDocuments {
+  direction: string;
+  responseMarkdown: string;
+  title: string;
+}
+
+/** The pack's files for each amendment (its consultation's attachments 1 and 2), by name. */
+const AMENDMENT_FILES = {
+  'direction.txt': (d) => d.direction,
+  'direction.md': (d) => renderDirectionMarkdown(d.direction),
+  'direction.docx': (d) => renderDirectionDocx(d.direction),
+  'response-template.md': (d) => d.responseMarkdown,
+  'response-template.docx': (d) => renderResponseTemplateDocx(d.responseMarkdown, d.title),
+} satisfies Record<string, (documents: AmendmentDocuments) => string | Promise<Uint8Array>>;
+
+/** The names of the files a pack holds for one amendment, then for the table. */
+export const PACK_FILE_NAMES = [...Object.keys(AMENDMENT_FILES), ...Object.keys(TABLE_FILES)];
+
+/** Each amendment's direction and response template, or what stops them being made. */
+function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocuments>> {
+  const diagnostics: Diagnostic[] = [];
+  const documents = new Map<string, AmendmentDocuments>();
+  for (const amendment of input.amendments) {
+    const direction = input.report.directions.find((d) => d.amendmentId === amendment.id);
+    diagnostics.push(...(direction?.diagnostics ?? []));
+    const values = responseTemplateValues(amendment);
+    diagnostics.push(...values.diagnostics);
+    const response = values.value && renderResponseTemplateMarkdown(input.responseTemplate, values.value);
+    diagnostics.push(...(response?.diagnostics ?? []));
+    if (direction?.text !== undefined && response?.value !== undefined) {
+      documents.set(amendment.id, { direction: direction.text, responseMarkdown: response.value, title: `Response Template - ${amendment.title}` });
+    }
+  }
+  return { ok: diagnostics.length === 0, value: documents, diagnostics };
+}
+
+/**
+ * Makes every file of the pack, or none: a missing value any document needs stops the pack. With
+ * one amendment its documents sit at the top of DIR; with several, in a folder named by its id.
+ */
+export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
+  const documents = amendmentDocuments(input);
+  if (!documents.ok || !documents.value) return { ok: false, diagnostics: documents.diagnostics };
+  const draft = input.report.directions.some((d) => d.mode === 'draft');
+  const folderOf = (id: string): string => (input.amendments.length > 1 ? `${id}/` : '');
+  const made: Promise<PackFile>[] = [];
+  for (const [id, docs] of documents.value) {
+    for (const [name, render] of Object.entries(AMENDMENT_FILES)) made.push(Promise.resolve(render(docs)).then((content) => ({ path: `${folderOf(id)}${name}`, content })));
+  }
+  for (const [name, render] of Object.entries(TABLE_FILES)) made.push(Promise.resolve(render(input, draft)).then((content) => ({ path: name, content })));
+  made.push(Promise.resolve({ path: `table-${input.report.redline.number}.yaml`, content: input.amendedTable }));
+  return { ok: true, value: await Promise.all(made), diagnostics: [] };
+}

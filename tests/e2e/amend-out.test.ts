@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { copyOfData, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
+
+const PACK = ['changes.json', 'direction.docx', 'direction.md', 'direction.txt', 'redline.docx', 'redline.html', 'redline.md', 'response-template.docx', 'response-template.md', 'table-17.6.yaml'];
+
+const leftovers = (dir: string): string[] => readdirSync(dir).filter((name) => name.startsWith('.mtad-tmp-'));
+
+async function redlineAuthors(dir: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(join(dir, 'redline.docx')));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return [...new Set([...xml.matchAll(/w:author="([^"]*)"/g)].map((m) => m[1] ?? ''))];
+}
+
+describe('mtad amend --out DIR', () => {
+  it('writes every file of the consultation pack into a new folder, and says which', async () => {
+    const cwd = copyOfData();
+    const run = runCli(['amend', '--out', 'pack'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`Wrote the consultation pack to pack/ (10 files):\n${PACK.map((name) => `  ${name}\n`).join('')}`);
+    expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);
+    for (const name of PACK) expect(readFileSync(join(cwd, 'pack', name)).length).toBeGreaterThan(100);
+    expect(readFileSync(join(cwd, 'pack/direction.txt'), 'utf8')).toBe(runCli(['direction', 'mdust-close-moc-secure'], { cwd }).stdout);
+    expect(await redlineAuthors(join(cwd, 'pack'))).toEqual(['consultations@smartdcc.co.uk']);
+    expect(leftovers(cwd)).toEqual([]);
+  });
+
+  it('refuses a folder that exists, changing nothing (exit 2)', () => {
+    const cwd = copyOfData();
+    mkdirSync(join(cwd, 'pack'));
+    writeFileSync(join(cwd, 'pack/mine.txt'), 'keep me');
+    const before = snapshotTree(cwd);
+    const run = runCli(['amend', '--out', 'pack'], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^pack: error: .* \[OUT_EXISTS\]\n$/);
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('with --force replaces the folder whole, and --author signs the tracked changes', async () => {
+    const cwd = copyOfData();
+    mkdirSync(join(cwd, 'pack'));
+    writeFileSync(join(cwd, 'pack/stale.txt'), 'from an earlier run');
+    const run = runCli(['amend', '--out', 'pack', '--force', '--author', 'A. Drafter'], { cwd });
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);
+    expect(await redlineAuthors(join(cwd, 'pack'))).toEqual(['A. Drafter']);
+    expect(leftovers(cwd)).toEqual([]);
+  });
+
+  it('writes nothing when a document cannot be made, naming the missing field (exit 1)', () => {
+    const cwd = copyOfData();
+    const file = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  contact: consultations@smartdcc.co.uk\n', ''));
+    const before = snapshotTree(cwd);
+    const run = runCli(['amend', '--out', 'out/pack'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*consultation\.contact.* \[PACK_FIELD_MISSING\]\n$/);
+    expect(snapshotTree(cwd)).toEqual(before);
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
+  it('keeps docx out of the start-up of plain `mtad amend`: only --out loads it, on demand', () => {
+    const loadedAtStart = new Set<string>();
+    const visit = (name: string): void => {
+      if (loadedAtStart.has(name)) return;
+      loadedAtStart.add(name);
+      const code = readFileSync(join(ROOT, 'dist', name), 'utf8');
+      for (const match of code.matchAll(/(?:import|from)\s*"\.\/([\w.-]+\.js)"/g)) visit(match[1] ?? '');
+    };
+    visit('cli.js');
+    const code = [...loadedAtStart].map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8')).join('\n');
+    expect(code).not.toContain('w:delText');
+    expect(code).toMatch(/import\("\.\/pack-[\w-]+\.js"\)/);
+  });
+});

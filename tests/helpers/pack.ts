@@ -1,0 +1,54 @@
+import JSZip from 'jszip';
+import { applyAmendments } from '../../src/domain/apply.js';
+import type { Amendment } from '../../src/domain/amendment.js';
+import { buildAmendReport } from '../../src/domain/report.js';
+import { markRevisions } from '../../src/domain/revision.js';
+import { parseTable } from '../../src/domain/table.js';
+import { writeTableChanges } from '../../src/domain/write-table.js';
+import { buildPack, type PackFile } from '../../src/render/pack.js';
+import { amendment, readRepoFile } from './data.js';
+
+/**
+ * The pack `mtad amend --out` makes from `tableText` and `amendments` (the shipped table and the
+ * pending MOC (Secure) amendment by default), built in-process, as a map from path to content.
+ */
+export async function buildTestPack(options: { tableText?: string; amendments?: Amendment[]; author?: string } = {}): Promise<Map<string, PackFile['content']>> {
+  const input = parseTable(options.tableText ?? readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml').value;
+  if (!input) throw new Error('the table does not parse');
+  const amendments = options.amendments ?? [amendment('mdust-close-moc-secure')];
+  const application = applyAmendments(input.table, amendments).value;
+  if (!application) throw new Error('the amendments do not apply');
+  const report = buildAmendReport(application, amendments, readRepoFile('templates/direction.txt'));
+  const pack = await buildPack({
+    report,
+    amendments,
+    amendedTable: writeTableChanges(input.source, application),
+    markOf: markRevisions(application.changes, amendments, { author: options.author, fallbackDate: input.table.asAt }),
+    responseTemplate: readRepoFile('templates/response-template.md'),
+  });
+  if (!pack.value) throw new Error(JSON.stringify(pack.diagnostics));
+  return new Map(pack.value.map((file) => [file.path, file.content]));
+}
+
+/** The text of a pack file that is text. */
+export function textOf(content: PackFile['content'] | undefined): string {
+  if (typeof content !== 'string') throw new Error('expected a text file');
+  return content;
+}
+
+/** word/document.xml of a .docx, as written (one line). */
+export async function documentXml(docx: PackFile['content'] | undefined): Promise<string> {
+  if (!(docx instanceof Uint8Array)) throw new Error('expected a .docx file');
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file('word/document.xml')?.async('string');
+  if (xml === undefined) throw new Error('the .docx has no word/document.xml');
+  return xml;
+}
+
+/**
+ * document.xml with a line break before each paragraph, table, row and cell, so that a golden
+ * file reads as a document. Breaks go only between elements, never inside a text run.
+ */
+export function documentXmlLines(xml: string): string {
+  return `${xml.replace(/(<w:(?:p|tbl|tr|tc|sectPr)[ >]|<\/w:tbl>|<\/w:body>)/g, '\n$1')}\n`;
+}

@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { responseTemplateValues } from '../../src/domain/response-template.js';
+import { ukMidnight } from '../../src/domain/revision.js';
+import { fillTemplate } from '../../src/domain/template.js';
+import { writeFolderAtomically } from '../../src/io/write.js';
+import { escapeMarkdownText } from '../../src/render/escape.js';
+import { readBlocks, readInline } from '../../src/render/markdown-blocks.js';
+import { amendment, editedMocSecure } from '../helpers/data.js';
+
+describe('ukMidnight', () => {
+  it.each([
+    ['2022-12-05', '2022-12-05T00:00:00Z'], // GMT
+    ['2023-03-26', '2023-03-26T00:00:00Z'], // the day BST starts: at 01:00 UTC, after midnight
+    ['2023-03-27', '2023-03-26T23:00:00Z'], // BST
+    ['2023-10-29', '2023-10-28T23:00:00Z'], // the day BST ends: at 01:00 UTC, after midnight
+    ['2023-10-30', '2023-10-30T00:00:00Z'],
+    ['2024-02-29', '2024-02-29T00:00:00Z'],
+  ])('%s begins at %s', (date, instant) => {
+    expect(ukMidnight(date)).toBe(instant);
+  });
+});
+
+describe('fillTemplate with lists', () => {
+  it('repeats a list section for each item, with the outer values still in reach', () => {
+    const filled = fillTemplate('{{#qs}}[{{id}} of {{title}}]{{/qs}}{{^qs}}none{{/qs}}', { title: 'T', qs: [{ id: 'Q1' }, { id: 'Q2' }] });
+    expect(filled.text).toBe('[Q1 of T][Q2 of T]');
+    expect(fillTemplate('{{#qs}}x{{/qs}}{{^qs}}none{{/qs}}', { qs: [] }).text).toBe('none');
+  });
+
+  it('never reads a value as template text', () => {
+    expect(fillTemplate('{{#qs}}{{text}}{{/qs}}', { qs: [{ text: '{{secret}} {{#qs}}' }], secret: 'leaked' }).text).toBe('{{secret}} {{#qs}}');
+  });
+
+  it('names what a list item does not hold', () => {
+    expect(fillTemplate('{{#qs}}{{nope}}{{/qs}}', { qs: [{ id: 'Q1' }] }).unknownNames).toEqual(['nope']);
+  });
+});
+
+describe('the Markdown subset', () => {
+  it('round-trips escaped text: what escapeMarkdownText writes, readInline reads back as written', () => {
+    for (const text of ['# not a heading', '- not a bullet', '1. not a list', '**not bold** <b>&amp;</b> | \\ `x` [y](z) ~w~ _u_']) {
+      expect(readInline(escapeMarkdownText(text))).toEqual([{ text, bold: false }]);
+      expect(readBlocks(escapeMarkdownText(text))).toEqual([{ kind: 'paragraph', spans: [{ text, bold: false }] }]);
+    }
+  });
+
+  it('reads headings, bold labels, bullets and tables with empty cells', () => {
+    expect(readBlocks('# T\n\n**Label:** value\n\n- one\n- two\n\n| A | B |\n| --- | --- |\n| x \\| y | |\n')).toEqual([
+      { kind: 'heading', level: 1, spans: [{ text: 'T', bold: false }] },
+      { kind: 'paragraph', spans: [{ text: 'Label:', bold: true }, { text: ' value', bold: false }] },
+      { kind: 'bullet', spans: [{ text: 'one', bold: false }] },
+      { kind: 'bullet', spans: [{ text: 'two', bold: false }] },
+      { kind: 'table', header: [[{ text: 'A', bold: false }], [{ text: 'B', bold: false }]], rows: [[[{ text: 'x | y', bold: false }], []]] },
+    ]);
+  });
+});
+
+describe('writeFolderAtomically', () => {
+  const files = [{ path: 'a.txt', content: 'A' }, { path: 'sub/b.bin', content: new Uint8Array([1, 2, 3]) }];
+
+  it('writes every file, in subfolders too, and leaves no temporary folder', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
+    const result = await writeFolderAtomically(join(parent, 'out'), files, { force: false, shown: 'out' });
+    expect(result.ok).toBe(true);
+    expect(readFileSync(join(parent, 'out/a.txt'), 'utf8')).toBe('A');
+    expect([...readFileSync(join(parent, 'out/sub/b.bin'))]).toEqual([1, 2, 3]);
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it('refuses an existing folder without force, and replaces it whole with force', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
+    mkdirSync(join(parent, 'out'));
+    writeFileSync(join(parent, 'out/old.txt'), 'old');
+    const refused = await writeFolderAtomically(join(parent, 'out'), files, { force: false, shown: 'out' });
+    expect(refused.diagnostics.map((d) => d.code)).toEqual(['OUT_EXISTS']);
+    expect(readdirSync(join(parent, 'out'))).toEqual(['old.txt']);
+    const forced = await writeFolderAtomically(join(parent, 'out'), files, { force: true, shown: 'out' });
+    expect(forced.ok).toBe(true);
+    expect(readdirSync(join(parent, 'out')).sort()).toEqual(['a.txt', 'sub']);
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it('writes nothing when one file cannot be written, and reports it as an IO problem', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
+    // "a.txt" is a file, so "a.txt/c.txt" cannot be made: the failure comes after a.txt is written.
+    const result = await writeFolderAtomically(join(parent, 'out'), [...files, { path: 'a.txt/c.txt', content: 'C' }], { force: false, shown: 'out' });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
+    expect(existsSync(join(parent, 'out'))).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('responseTemplateValues', () => {
+  it('names every value the response template needs and the amendment does not record', () => {
+    const bare = amendment(
+      editedMocSecure(/  title: SMETS1 Consultation.*\n/, '')
+        .replace(/  responsesDue:\n.*\n.*\n/, '')
+        .replace(/  questions:\n(    .*\n)+/, '  questions: []\n'),
+    );
+    const result = responseTemplateValues(bare);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, 'field' in d.args && d.args.field])).toEqual([
+      ['PACK_FIELD_MISSING', 'consultation.title'],
+      ['PACK_FIELD_MISSING', 'consultation.responsesDue'],
+      ['PACK_FIELD_MISSING', 'consultation.questions'],
+    ]);
+  });
+
+  it('gives the respond-by time and date as the reference writes them, with the weekday', () => {
+    expect(responseTemplateValues(amendment('mdust-close-moc-secure')).value?.respondBy).toBe('16:00 on Friday 13 January 2023');
+  });
+});
