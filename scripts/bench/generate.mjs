@@ -25,6 +25,7 @@ export function generateTable(dir, rows, changes) {
     join(dir, 'table-17.6.yaml'),
     `document:\n  name: Migration Testing Approach Document\n  abbreviation: MTAD\n  version:\n    unknown: generated\ntable:\n  number: "17.6"\n  title:\n    unknown: generated\n  columns:\n    cohort: Cohort\n    groupId: GroupID\n    endDate: Migration DUST end date\nasAt: 2022-12-05\napplied: []\ncohorts:\n${cohortLines.join('\n')}\n`,
   );
+  if (changes === 0) return;
   const changeLines = [...closed].map((i) => `  - action: close\n    cohort: Cohort ${pad(i)}\n    groupId: G${pad(i)}\n    field: endDate\n    from: none\n    to: ${dateOf(i)}`);
   writeFileSync(
     join(dir, 'amendments', 'close-many.yaml'),
@@ -32,4 +33,16 @@ export function generateTable(dir, rows, changes) {
   );
   writeFileSync(join(dir, 'before.txt'), `${before.join('\n')}\n`);
   writeFileSync(join(dir, 'after.txt'), `${after.join('\n')}\n`);
+}
+
+/** Writes data/table-17.6.yaml with `count` cohorts and one amendment file closing each of them. */
+export function generateAmendmentFiles(dir, count) {
+  const data = join(dir, 'data');
+  generateTable(data, count, 0);
+  for (let i = 0; i < count; i++) {
+    writeFileSync(
+      join(data, 'amendments', `close-${pad(i)}.yaml`),
+      `id: close-${pad(i)}\nsequence: ${i + 1}\ntitle: Close Cohort ${pad(i)}\nstatus: proposed\nconsultation:\n  id: generated-${pad(i)}\n  issued: 2022-12-05\n  responsesDue:\n    date: 2023-01-13\n    time: "16:00"\n  expectedConclusion: 2023-01-20\n  questions: []\nlegalBasis:\n  clause: "4.2"\n  appendix: AK\n  document: the SEC Variation Testing Approach Document for SMETS1 Services\nmodification:\n  date: 2023-01-27\n  windowMonths: 1\n  annex: null\nchanges:\n  - action: close\n    cohort: Cohort ${pad(i)}\n    groupId: G${pad(i)}\n    field: endDate\n    from: none\n    to: 2023-01-31\n    windowMonths: 1\n`,
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import type { Amendment } from './amendment.js';
 import { diagnose, suggestNearest, type Diagnostic } from './diagnostics.js';
-import { findCohort, type CohortRow, type Table } from './table.js';
+import type { CohortRow, Table } from './table.js';
 import type { Result } from './validate.js';
 import { describeCell, displayCell, sameCell, type CellValue } from './values.js';
 
@@ -35,6 +35,9 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
   const changes: AppliedChange[] = [];
   const after: Table = { ...table, applied: [...table.applied], cohorts: table.cohorts.map((row) => ({ ...row, sources: { ...row.sources } })) };
   const names = table.cohorts.map((row) => row.cohort);
+  // The first row of a name wins, as in the table file; a repeated name is a finding of `mtad check`.
+  const rowsByName = new Map<string, CohortRow>();
+  for (const row of after.cohorts) if (!rowsByName.has(row.cohort)) rowsByName.set(row.cohort, row);
 
   for (const amendment of amendments) {
     const { origin: source } = amendment;
@@ -44,7 +47,7 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
     }
     for (const change of amendment.changes) {
       const at = (key: string) => source.locate(['changes', change.index, key]);
-      const row: CohortRow | undefined = findCohort(after, change.cohort);
+      const row: CohortRow | undefined = rowsByName.get(change.cohort);
       if (!row) {
         diagnostics.push(diagnose('COHORT_UNKNOWN', { cohort: change.cohort, suggestion: suggestNearest(change.cohort, names) }, at('cohort')));
         continue;

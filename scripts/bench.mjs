@@ -1,0 +1,87 @@
+// `npm run bench`: every figure is a ratio to a baseline measured in the same run, alternating
+// runs so that the noise of a shared machine falls on both alike. Medians of RUNS runs each.
+// Peak memory is the maximum resident set size reported by the kernel (/usr/bin/time -f %M).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateAmendmentFiles, generateTable } from './bench/generate.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/mtad.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const NODE = process.execPath;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function timeOnce([command, ...args], cwd) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && !(command === 'git' && result.status === 1)) throw new Error(`${[command, ...args].join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+/** Median wall time of each command, runs interleaved. */
+function compare(commands, cwd, runs = RUNS) {
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (const [name, command] of Object.entries(commands)) timeOnce(command, cwd); // warm the file cache
+  for (let i = 0; i < runs; i++) for (const [name, command] of Object.entries(commands)) times[name].push(timeOnce(command, cwd));
+  return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+}
+
+function peakMemoryMiB(command, cwd) {
+  if (!existsSync('/usr/bin/time')) return NaN;
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', ...command], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  return Number(result.stderr.trim().split('\n').at(-1)) / 1024;
+}
+
+const rows = [];
+const report = (figure, value, baseline, target, extra = '') => {
+  const ratio = value / baseline;
+  rows.push({ figure, ms: value.toFixed(1), baseline: baseline.toFixed(1), ratio: `${ratio.toFixed(2)}x`, target: target ? `<= ${target}x` : '', met: target ? (ratio <= target ? 'yes' : 'NO') : '', extra });
+};
+
+const bare = [NODE, '-e', '0'];
+
+// 1. mtad amend on the shipped data, against a bare node start.
+{
+  const t = compare({ bare, amend: [NODE, BIN, 'amend'], version: [NODE, BIN, '--version'] }, ROOT);
+  report('mtad amend (shipped data)', t.amend, t.bare, 1.5, `peak ${peakMemoryMiB([NODE, BIN, 'amend'], ROOT).toFixed(1)} MiB`);
+  report('mtad --version (load only)', t.version, t.bare, 0);
+}
+
+// 2. mtad check on 1,000 generated amendment files, against a bare node start.
+const work = mkdtempSync(join(tmpdir(), 'mtad-bench-'));
+try {
+  const checkDir = join(work, 'check');
+  generateAmendmentFiles(checkDir, 1000);
+  const t = compare({ bare, check: [NODE, BIN, 'check', 'data'] }, checkDir, Math.min(RUNS, 11));
+  report('mtad check (1,000 amendment files)', t.check, t.bare, 3, `peak ${peakMemoryMiB([NODE, BIN, 'check', 'data'], checkDir).toFixed(1)} MiB`);
+
+  // 3. The redline of a 10,000-row table with 1,000 changed cells, against git diff --word-diff.
+  const growth = [];
+  for (const size of [10, 100, 1000, 10000]) {
+    const dir = join(work, `table-${size}`);
+    generateTable(dir, size, Math.max(1, size / 10));
+    const mtad = [NODE, BIN, 'amend', '--table', 'table-17.6.yaml', '--format', 'unified', '--redline-only'];
+    const git = ['git', 'diff', '--no-index', '--word-diff', 'before.txt', 'after.txt'];
+    const t = compare({ git, mtad, bare }, dir, size >= 10000 ? Math.min(RUNS, 11) : RUNS);
+    growth.push({ size, mtad: t.mtad, git: t.git, bare: t.bare });
+    if (size === 10000) {
+      report('redline 10,000 rows / 1,000 changes vs git diff --word-diff', t.mtad, t.git, 2, `peak ${peakMemoryMiB(mtad, dir).toFixed(1)} MiB (target < 200 MiB)`);
+      report('  the same, less node start-up (mtad - node -e 0) vs git', t.mtad - t.bare, t.git, 2);
+    }
+  }
+  console.log('\nGrowth (mtad amend --format unified --redline-only, time over a bare node start):');
+  console.log('rows     mtad ms  git ms  (mtad - node) ms  per row µs');
+  for (const g of growth) console.log(`${String(g.size).padEnd(8)} ${g.mtad.toFixed(1).padStart(7)} ${g.git.toFixed(1).padStart(7)} ${(g.mtad - g.bare).toFixed(1).padStart(17)} ${(((g.mtad - g.bare) / g.size) * 1000).toFixed(1).padStart(11)}`);
+  const [, , thousand, tenThousand] = growth;
+  const scaling = (tenThousand.mtad - tenThousand.bare) / (thousand.mtad - thousand.bare);
+  console.log(`1,000 -> 10,000 rows: work grew ${scaling.toFixed(1)}x for 10x the rows (linear: about 10x)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; runs: median of ${RUNS}`);
+console.table(rows);
