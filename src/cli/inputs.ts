@@ -47,7 +47,4 @@ export async function loadAmendmentFolder(dir: string, cwd: string): Promise<Res
   return readAmendments(listed.value, cwd);
 }
 
-/** Sorts amendments into their explicit order of application. */
-export function inSequence(amendments: readonly Amendment[]): Amendment[] {
-  return [...amendments].sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
-}
+export { inSequence } from '../domain/amendment.js';
