@@ -42,6 +42,7 @@ export interface DiagnosticArgs {
   NEW_NOT_APPLICABLE: { cohort: string; action: string; value: string };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
+  FILE_UNWRITABLE: { reason: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -97,6 +98,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   NEW_NOT_APPLICABLE: { severity: 'error', category: 'data', doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.' },
   HISTORY_AMENDMENT_MISSING: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.' },
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
+  FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -176,6 +178,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the table lists amendment ${quote(d.args.id)} under "applied" but no amendment file has that id, so its history cannot be computed`;
     case 'ARGUMENT_INVALID':
       return `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
+    case 'FILE_UNWRITABLE':
+      return `cannot write the file: ${d.args.reason}; nothing was written`;
   }
 }
 
