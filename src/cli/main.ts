@@ -69,7 +69,7 @@ Examples:
 ${EXIT_STATUS_HELP}`,
     )
     .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly: boolean; write: boolean }) =>
-      report(runAmend({ cwd: io.cwd, styler: styler(), amendments, table: tableOption(opts.table), format: opts.format, redlineOnly: opts.redlineOnly, write: opts.write, today: todayInLondon() })),
+      report(runAmend({ cwd: io.cwd, styler: styler(), amendments, table: tableOption(opts.table), format: opts.format, redlineOnly: opts.redlineOnly, write: opts.write, ...(opts.write && { today: todayInLondon() }) })),
     );
 
   program

@@ -1,9 +1,9 @@
 import { describeClosureEffect } from '../../domain/closure-effect.js';
 import { hasErrors } from '../../domain/diagnostics.js';
 import { estimateRestart } from '../../domain/impact.js';
-import { readAmendmentFile, readTemplate } from '../../io/read.js';
+import { readTemplate } from '../../io/read.js';
 import { renderImpactText } from '../../render/impact.js';
-import { amendmentsDirOf, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
+import { loadAmendment } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readDateOption } from '../today.js';
 
@@ -20,9 +20,7 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const decided = options.decided === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--decided', options.decided);
   if (!decided.date) return failWith(decided.diagnostics, styler);
-  const folder = amendmentsDirOf(resolveTablePath(cwd, options.table));
-  const [path = options.amendment] = resolveAmendmentPaths(cwd, [options.amendment], folder);
-  const read = await readAmendmentFile(path, cwd);
+  const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
   const template = await readTemplate('closure-effect.txt', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
