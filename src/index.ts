@@ -25,3 +25,10 @@ export { REPORT_FORMATS } from './render/report.js';
 export type { ReportFormat, ReportOptions } from './render/report.js';
 export { createStyler, plainStyler } from './render/style.js';
 export type { Styler } from './render/style.js';
+// issue 5: the table over time
+export { tableAsAt, tableAfter, tableWith, invertAmendment, effectOf, countsOn, providedOn, changesBetween } from './domain/history.js';
+export type { Counted, Effect, Include, Provision, Standing, TableAtPoint } from './domain/history.js';
+export { writeTableChanges, asAtAfterWriting } from './domain/write-table.js';
+export { draftAmendmentText, timelineEndingOn, timelineFrom, REFERENCE_TIMELINE, REFERENCE_INTERVALS } from './domain/draft-amendment.js';
+export { estimateRestart, RESTART } from './domain/impact.js';
+export { describeClosureEffect } from './domain/closure-effect.js';
