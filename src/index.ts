@@ -27,8 +27,14 @@ export { createStyler, plainStyler } from './render/style.js';
 export type { Styler } from './render/style.js';
 // issue 4: the consultation pack. The Word renderers (src/render/pack.ts) are left out on purpose:
 // they load docx, which the API's users should not pay for unless they import it themselves.
-export { writeTableChanges } from './domain/write-table.js';
 export { markRevisions, ukMidnight, DEFAULT_REVISION_AUTHOR } from './domain/revision.js';
 export type { RevisionMark } from './domain/revision.js';
 export { responseTemplateValues } from './domain/response-template.js';
 export { renderRedlineHtml } from './render/redline-html.js';
+// issue 5: the table over time
+export { tableAsAt, tableAfter, tableWith, invertAmendment, effectOf, countsOn, providedOn, changesBetween } from './domain/history.js';
+export type { Counted, Effect, Include, Provision, Standing, TableAtPoint } from './domain/history.js';
+export { writeTableChanges, asAtAfterWriting } from './domain/write-table.js';
+export { draftAmendmentText, timelineEndingOn, timelineFrom, REFERENCE_TIMELINE, REFERENCE_INTERVALS } from './domain/draft-amendment.js';
+export { estimateRestart, RESTART } from './domain/impact.js';
+export { describeClosureEffect } from './domain/closure-effect.js';

@@ -4,7 +4,7 @@ import type { Amendment } from '../domain/amendment.js';
 import { diagnose } from '../domain/diagnostics.js';
 import type { TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
-import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles, readAmendments, readTableFile } from '../io/read.js';
+import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles, readAmendmentFile, readAmendments, readTableFile } from '../io/read.js';
 
 /** The table file: --table, else data/table-17.6.yaml in the working folder. */
 export function resolveTablePath(cwd: string, table: string | undefined): string {
@@ -47,7 +47,10 @@ export async function loadAmendmentFolder(dir: string, cwd: string): Promise<Res
   return readAmendments(listed.value, cwd);
 }
 
-/** Sorts amendments into their explicit order of application. */
-export function inSequence(amendments: readonly Amendment[]): Amendment[] {
-  return [...amendments].sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
+export { inSequence } from '../domain/amendment.js';
+
+/** Reads one amendment named by id (in the amendments folder beside the table) or by path. */
+export async function loadAmendment(cwd: string, table: string | undefined, amendment: string): Promise<Result<Amendment>> {
+  const [path = amendment] = resolveAmendmentPaths(cwd, [amendment], amendmentsDirOf(resolveTablePath(cwd, table)));
+  return readAmendmentFile(path, cwd);
 }

@@ -5,7 +5,14 @@ import { shouldColor } from './color.js';
 import { runAmend } from './commands/amend.js';
 import { runDirection } from './commands/direction.js';
 import { runShow } from './commands/show.js';
+import { runDiff } from './commands/diff.js';
+import { runImpact } from './commands/impact.js';
+import { LOG_FORMATS, runLog, type LogFormat } from './commands/log.js';
+import { runNew } from './commands/new.js';
+import { runRevert } from './commands/revert.js';
+import type { Include } from '../domain/history.js';
 import type { Outcome } from './outcome.js';
+import { todayInLondon } from './today.js';
 
 declare const __MTAD_VERSION__: string | undefined;
 const VERSION = typeof __MTAD_VERSION__ === 'string' ? __MTAD_VERSION__ : '0.0.0-dev';
@@ -41,7 +48,8 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
     .addOption(new Option('-f, --format <format>', 'how to render the redline').choices(Object.keys(REPORT_FORMATS)).default('terminal'))
     .option('--redline-only', 'print the redline alone (e.g. a unified diff to pipe into patch)')
-    .option('-o, --out <dir>', 'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder')
+    .option('--write', 'write the made amendments into the table file (atomically; nothing is written when any check fails)')
+    .addOption(new Option('-o, --out <dir>', 'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder').conflicts('write'))
     .option('--force', 'with --out: replace the folder if it exists')
     .option('--author <name>', 'with --out: the author of the tracked changes (default: the amendment\'s consultation.author)')
     .addHelpText(
@@ -50,17 +58,35 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
 Amendments apply in their order of application (the "sequence" field of each file). Each change
 states the value it expects to replace and is refused when the table holds another.
 
+With --write, the table file is updated in place, keeping its comments and layout: only made
+amendments are written (status: made); the file is replaced atomically, and not at all when it
+changed on disk after mtad read it (exit status 2). Run again, it says the table already reflects
+the amendment and writes nothing.
+
 Examples:
   mtad amend                                  the pending amendments in data/amendments/
   mtad amend mdust-close-moc-secure           one amendment, by id or path
   mtad amend --format unified --redline-only  a patch of the table as text
   mtad amend --format markdown > comment.md   for a pull-request comment
   mtad amend --out pack                       the consultation pack, in the new folder pack/
+  mtad amend mdust-close-moc-secure --write   record a made amendment in data/table-17.6.yaml
 ${EXIT_STATUS_HELP}`,
     )
-    .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly?: boolean; out?: string; force?: boolean; author?: string }) =>
+    .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly?: boolean; write?: boolean; out?: string; force?: boolean; author?: string }) =>
       report(
-        runAmend({ cwd: io.cwd, styler: styler(), amendments, table: tableOption(opts.table), format: opts.format, redlineOnly: opts.redlineOnly === true, out: opts.out, force: opts.force === true, author: opts.author }),
+        runAmend({
+          cwd: io.cwd,
+          styler: styler(),
+          amendments,
+          table: tableOption(opts.table),
+          format: opts.format,
+          redlineOnly: opts.redlineOnly === true,
+          write: opts.write === true,
+          ...(opts.write && { today: todayInLondon() }),
+          out: opts.out,
+          force: opts.force === true,
+          author: opts.author,
+        }),
       ),
     );
 
@@ -87,18 +113,141 @@ ${EXIT_STATUS_HELP}`,
 
   program
     .command('show')
-    .description('print Table 17.6 as the table file holds it, with what is not public')
+    .description('print Table 17.6 as the table file holds it, or as it stood on a date, with what is not public and what each closure means')
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
+    .option('--as-at <date>', 'the table as it stood on this date (YYYY-MM-DD), computed from the amendments')
+    .addOption(new Option('--include <which>', 'with --as-at, count proposed and concluded amendments too').choices(['proposed']))
     .addHelpText(
       'after',
       `
-The end date is the last day on which Migration DUST is provided for the cohort.
+The end date is the last day on which Migration DUST is provided for the cohort: on the end date
+the service is provided, from the next day it is not.
 
-Example:
+With --as-at, an amendment counts from its modification date; a made amendment whose modification
+date is not recorded counts from its conclusion date; with neither, what it changes is shown
+unknown between the earliest and latest dates its steps allow. Only made amendments count unless
+--include proposed.
+
+Examples:
   mtad show
+  mtad show --as-at 2022-12-05                     MOC (Secure) and FOC (BG) alone have Migration DUST
+  mtad show --as-at 2023-02-01 --include proposed  as if the MOC (Secure) closure were made
 ${EXIT_STATUS_HELP}`,
     )
-    .action((opts: { table: string }) => report(runShow({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table) })));
+    .action((opts: { table: string; asAt?: string; include?: 'proposed' }) =>
+      report(runShow({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), asAt: opts.asAt, include: opts.include })),
+    );
+
+  // issue 5: the table over time (log, diff, revert, new, impact)
+  program
+    .command('log')
+    .description('list the amendments in order: id, status, cohorts and the date of each step')
+    .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
+    .addOption(new Option('-f, --format <format>', 'how to print the log').choices([...LOG_FORMATS]).default('terminal'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mtad log
+  mtad log --format json
+${EXIT_STATUS_HELP}`,
+    )
+    .action((opts: { table: string; format: LogFormat }) => report(runLog({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), format: opts.format })));
+
+  program
+    .command('diff')
+    .description('redline Table 17.6 between two points of its history, in any format amend has')
+    .requiredOption('--from <point>', 'a date YYYY-MM-DD, or an amendment id (the table just after it)')
+    .requiredOption('--to <point>', 'a date YYYY-MM-DD, or an amendment id')
+    .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
+    .addOption(new Option('--include <which>', 'for dates, count proposed and concluded amendments too').choices(['proposed']))
+    .addOption(new Option('-f, --format <format>', 'how to render the redline').choices(Object.keys(REPORT_FORMATS)).default('terminal'))
+    .option('--redline-only', 'print the redline alone', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mtad diff --from 2022-09-01 --to 2022-12-05
+  mtad diff --from mdust-close-foc-np --to mdust-close-moc-secure --format markdown
+  mtad diff --from 2022-12-05 --to 2023-02-01 --include proposed --format unified --redline-only
+${EXIT_STATUS_HELP}`,
+    )
+    .action((opts: { table: string; from: string; to: string; include?: Include; format: ReportFormat; redlineOnly: boolean }) =>
+      report(runDiff({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), from: opts.from, to: opts.to, include: opts.include, format: opts.format, redlineOnly: opts.redlineOnly })),
+    );
+
+  program
+    .command('revert')
+    .description('write the amendment that reverses another (for a closure, the re-opening that removes its end date)')
+    .argument('<amendment>', 'an amendment file or id')
+    .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
+    .option('--issued <date>', 'the proposed issue date of its consultation (default: today)')
+    .option('--stdout', 'print the file instead of writing it', false)
+    .option('--force', 'replace an existing file of the same name', false)
+    .addHelpText(
+      'after',
+      `
+Writes data/amendments/<id>-revert.yaml. Values a person must decide are tagged !todo; mtad check
+and mtad amend refuse the file until none is left.
+
+Examples:
+  mtad revert mdust-close-moc-secure --issued 2023-03-01
+  mtad revert mdust-close-moc-secure --stdout
+${EXIT_STATUS_HELP}`,
+    )
+    .action((amendment: string, opts: { table: string; issued?: string; stdout: boolean; force: boolean }) =>
+      report(runRevert({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, issued: opts.issued, stdout: opts.stdout, force: opts.force, today: todayInLondon() })),
+    );
+
+  const newCommand = program.command('new').description('write a new amendment file, filled from the table, with its fields to decide marked');
+  for (const action of ['close', 'reopen'] as const) {
+    const command = newCommand
+      .command(action)
+      .description(action === 'close' ? 'propose to close Migration DUST for a cohort on a date (its last day)' : 'propose to re-open Migration DUST for a cohort (remove its end date)')
+      .argument('<cohort>', 'the cohort as the table names it, e.g. "FOC (BG)"')
+      .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
+      .option('--id <id>', `the amendment id (default: mdust-${action}-<cohort>)`)
+      .option('--stdout', 'print the file instead of writing it', false)
+      .option('--force', 'replace an existing file of the same name', false);
+    if (action === 'close') command.requiredOption('--on <date>', 'the proposed end date, YYYY-MM-DD: the last day Migration DUST is provided');
+    else command.option('--issued <date>', 'the proposed issue date of the consultation (default: today)');
+    command
+      .addHelpText(
+        'after',
+        `
+The consultation timeline is proposed with the reference consultation's intervals (issued; responses
+due 39 days later at 16:00; conclusion 7 days later; modification 7 days later; ${action === 'close' ? 'end date 4 days later, counted back from --on' : 'counted forward from --issued'}).
+Values a person must decide are tagged !todo; mtad check and mtad amend refuse the file until none is left.
+
+Example:
+  ${action === 'close' ? 'mtad new close "FOC (BG)" --on 2023-06-30' : 'mtad new reopen "FOC (NP)" --issued 2023-03-01'}
+${EXIT_STATUS_HELP}`,
+      )
+      .action((cohort: string, opts: { table: string; id?: string; stdout: boolean; force: boolean; on?: string; issued?: string }) =>
+        report(runNew({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), action, cohort, on: opts.on, issued: opts.issued, id: opts.id, stdout: opts.stdout, force: opts.force, today: todayInLondon() })),
+      );
+  }
+
+  program
+    .command('impact')
+    .description('the earliest date Migration DUST could be re-started for each cohort an amendment closes')
+    .argument('<amendment>', 'an amendment file or id')
+    .option('-t, --table <file>', 'the table file, to find amendments by id beside it', 'data/table-17.6.yaml')
+    .option('--decided <date>', 'the date a re-start is decided (default: today)')
+    .addHelpText(
+      'after',
+      `
+Re-starting needs a further MTAD amendment (expected to take up to three months) and a purchase of
+the service (minimum lead time six weeks), says the reference consultation. It does not say whether
+the two can run at once: both readings are printed.
+
+Example:
+  mtad impact mdust-close-moc-secure --decided 2023-02-01
+${EXIT_STATUS_HELP}`,
+    )
+    .action((amendment: string, opts: { table: string; decided?: string }) =>
+      report(runImpact({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, decided: opts.decided, today: todayInLondon() })),
+    );
 
   return program;
 }

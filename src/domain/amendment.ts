@@ -1,12 +1,12 @@
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { IsoDate } from './dates.js';
 import { amendmentFileSchema, type AmendmentFile } from './schema.js';
-import { parseYaml, type YamlSource } from './source.js';
+import { parseYaml, todoPaths, type YamlPath, type YamlSource } from './source.js';
 import { validateWithSchema, type Result } from './validate.js';
 import { readEndDate, readGroupId, type CellValue } from './values.js';
 
 /** A date in an amendment's timeline as written: a date, or explicitly unknown. */
-export type TimelineDate = IsoDate | { unknown: string; source?: string };
+export type TimelineDate = IsoDate | { unknown: string; source?: string; notBefore?: IsoDate; notAfter?: IsoDate };
 
 /** The date when it is known. */
 export function knownDate(date: TimelineDate | undefined): IsoDate | undefined {
@@ -62,16 +62,38 @@ export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Res
   return { ok: diagnostics.length === 0, value: { ...file, changes, origin: source }, diagnostics };
 }
 
-/** Reads an amendment from YAML text: parse, check against the schema, normalise. */
+const startsWith = (path: YamlPath | undefined, prefix: YamlPath): boolean => path !== undefined && prefix.every((step, i) => path[i] === step);
+
+/**
+ * Reads an amendment from YAML text: parse, check against the schema, normalise. A value tagged
+ * `!todo` (a proposal `mtad new` wrote) is one finding, FIELD_TO_DECIDE, and not also a schema
+ * finding: the person filling the file in sees one clear line per decision.
+ */
 export function parseAmendment(text: string, file: string): Result<Amendment> {
   const parsed = parseYaml(text, file);
   if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const checked = validateWithSchema(amendmentFileSchema, parsed.data, parsed.source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
-  return normaliseAmendment(checked.value, parsed.source);
+  const source = parsed.source;
+  const todos = todoPaths(source.document);
+  const toDecide = todos.map((path) => diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)));
+  const checked = validateWithSchema(amendmentFileSchema, parsed.data, source);
+  const schemaFindings = checked.diagnostics.filter((d) => !todos.some((todo) => startsWith(d.path, todo)));
+  if (!checked.value) return { ok: false, diagnostics: [...toDecide, ...schemaFindings] };
+  const normalised = normaliseAmendment(checked.value, source);
+  const diagnostics = [...toDecide, ...normalised.diagnostics];
+  return { ok: diagnostics.length === 0, value: normalised.value, diagnostics };
+}
+
+/** True when every finding is a decision still to take (the file is otherwise sound). */
+export function onlyToDecide(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.length > 0 && diagnostics.every((d) => d.code === 'FIELD_TO_DECIDE');
 }
 
 /** The GroupID a change states, as a cell value, when it states one. */
 export function statedGroupId(change: Change): CellValue | undefined {
   return change.groupId === undefined ? undefined : readGroupId(change.groupId);
+}
+
+/** Sorts amendments into their explicit order of application. */
+export function inSequence(amendments: readonly Amendment[]): Amendment[] {
+  return [...amendments].sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
 }

@@ -1,4 +1,7 @@
+import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 
 /**
@@ -63,4 +66,25 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
 /** Negative, zero or positive as `a` is before, on or after `b`. ISO dates sort as text. */
 export function compareDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The date `days` calendar days later (earlier when negative). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return fromLocal(addDays(toNoon(date), days));
+}
+
+/** The date `weeks` weeks later. */
+export function addCalendarWeeks(date: IsoDate, weeks: number): IsoDate {
+  return fromLocal(addWeeks(toNoon(date), weeks));
+}
+
+/** How many calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toNoon(to), toNoon(from));
+}
+
+/** True on Saturday and Sunday. */
+export function isWeekend(date: IsoDate): boolean {
+  const day = toNoon(date).getDay();
+  return day === 0 || day === 6;
 }

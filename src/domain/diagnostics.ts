@@ -38,6 +38,15 @@ export interface DiagnosticArgs {
   PACK_FIELD_MISSING: { field: string; id: string; document: string };
   OUT_EXISTS: { path: string };
   OUT_UNWRITABLE: { path: string; reason: string };
+  // issue 5: the table over time (history, --write, new, revert)
+  FIELD_TO_DECIDE: { field: string };
+  AMENDMENT_NOT_MADE: { id: string; status: string };
+  FILE_CHANGED_ON_DISK: { what: string };
+  FILE_EXISTS: { what: string };
+  NEW_NOT_APPLICABLE: { cohort: string; action: string; value: string };
+  HISTORY_AMENDMENT_MISSING: { id: string };
+  ARGUMENT_INVALID: { option: string; value: string; expected: string };
+  FILE_UNWRITABLE: { reason: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -89,6 +98,15 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
   OUT_EXISTS: { severity: 'error', category: 'io', doc: 'The output folder does not exist yet, unless --force replaces it.' },
   OUT_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The output folder can be written.' },
+  // issue 5: the table over time (history, --write, new, revert)
+  FIELD_TO_DECIDE: { severity: 'error', category: 'data', doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.' },
+  AMENDMENT_NOT_MADE: { severity: 'error', category: 'data', doc: '`amend --write` writes into the table only amendments that are made.' },
+  FILE_CHANGED_ON_DISK: { severity: 'error', category: 'io', doc: 'A file is not overwritten when it changed on disk after mtad read it.' },
+  FILE_EXISTS: { severity: 'error', category: 'io', doc: 'A file is not replaced unless --force says so.' },
+  NEW_NOT_APPLICABLE: { severity: 'error', category: 'data', doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.' },
+  HISTORY_AMENDMENT_MISSING: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.' },
+  ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
+  FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -160,6 +178,23 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
     case 'OUT_UNWRITABLE':
       return `cannot write ${d.args.path}: ${d.args.reason}`;
+    // issue 5: the table over time (history, --write, new, revert)
+    case 'FIELD_TO_DECIDE':
+      return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
+    case 'AMENDMENT_NOT_MADE':
+      return `amendment ${quote(d.args.id)} is ${d.args.status}, not made: --write records only made amendments in the table (set status: made once the direction is made)`;
+    case 'FILE_CHANGED_ON_DISK':
+      return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
+    case 'FILE_EXISTS':
+      return `${d.args.what} already exists; pass --force to replace it, or --stdout to print instead`;
+    case 'NEW_NOT_APPLICABLE':
+      return `cannot ${d.args.action} Migration DUST for ${d.args.cohort}: its end date is ${d.args.value}`;
+    case 'HISTORY_AMENDMENT_MISSING':
+      return `the table lists amendment ${quote(d.args.id)} under "applied" but no amendment file has that id, so its history cannot be computed`;
+    case 'ARGUMENT_INVALID':
+      return `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
+    case 'FILE_UNWRITABLE':
+      return `cannot write the file: ${d.args.reason}; nothing was written`;
   }
 }
 

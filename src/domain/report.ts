@@ -1,5 +1,6 @@
 import type { Amendment } from './amendment.js';
 import type { AppliedChange, Application } from './apply.js';
+import { describeClosureEffect } from './closure-effect.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import { directionValues, type DirectionMode } from './direction.js';
 import { diffTables, type Redline } from './redline.js';
@@ -37,12 +38,23 @@ export function renderDirectionText(amendment: Amendment, template: string, mode
   return { ok: true, value: filled.text, diagnostics: [] };
 }
 
-/** Assembles the redline, the summaries and the draft directions of an application. */
-export function buildAmendReport(application: Application, amendments: readonly Amendment[], template: string): AmendReport {
+/**
+ * Assembles the redline, the summaries and the draft directions of an application. With
+ * `closureTemplate`, each closure's summary says what follows from it.
+ */
+export function buildAmendReport(application: Application, amendments: readonly Amendment[], template: string, closureTemplate?: string): AmendReport {
+  const summaries = summariseAmendments(amendments, application.changes);
+  const effectOf = (change: AppliedChange) => (closureTemplate === undefined || change.action !== 'close' ? undefined : describeClosureEffect(closureTemplate, change.cohort, change.to));
   return {
     redline: diffTables(application.before, application.after),
     changes: application.changes,
-    summaries: summariseAmendments(amendments, application.changes),
+    summaries: summaries.map((summary) => ({
+      ...summary,
+      changes: summary.changes.map((change, i) => {
+        const effect = effectOf(application.changes.filter((c) => c.amendmentId === summary.id)[i] as AppliedChange);
+        return effect === undefined ? change : { ...change, effect };
+      }),
+    })),
     directions: amendments.map((amendment) => {
       const mode: DirectionMode = amendment.status === 'made' && amendment.modification.annex !== null ? 'final' : 'draft';
       const result = renderDirectionText(amendment, template, mode);

@@ -22,8 +22,10 @@ const unknownFact = z
   .strictObject({
     unknown: text('Why the value is not known (not public, not stated in the source).'),
     source: z.optional(text('Where the fact would be found, or the public document that says it is not known.')),
+    notBefore: z.optional(dated('The earliest the date can be, when a source bounds it (e.g. "in May 2022": 2022-05-01).')),
+    notAfter: z.optional(dated('The latest the date can be, when a source bounds it (e.g. "in May 2022": 2022-05-31).')),
   })
-  .check(describe('A value that is not known: recorded as unknown, never guessed.'));
+  .check(describe('A value that is not known: recorded as unknown, never guessed; a source may bound it.'));
 
 /** A date in an amendment's timeline: a date, or explicitly unknown. */
 const timelineDate = (description: string) =>
@@ -36,6 +38,7 @@ const cell = (valueDescription: string) =>
       value: z.optional(text(valueDescription)),
       unknown: z.optional(text('Why this value is not known. Give either value or unknown, not both.')),
       source: z.optional(text('The public source of this value: a document, its section, or an address.')),
+      notAfter: z.optional(dated('With unknown, for an end date: the latest it can be, when a source bounds it (Migration DUST was no longer provided on the next day).')),
     })
     .check(describe('A cell of Table 17.6: { value, source } or { unknown, source }.'));
 
@@ -119,6 +122,8 @@ export const amendmentFileSchema = z
     title: text('A short title, e.g. "Migration DUST Closure for MOC (Secure)".'),
     status: z.enum(['proposed', 'concluded', 'made', 'withdrawn']).check(describe('Where the amendment stands: proposed, concluded, made (directed) or withdrawn.')),
     source: z.optional(text('The public document this amendment is recorded from.')),
+    reverts: z.optional(text('The id of the amendment this one reverses (mtad revert writes it).')),
+    withdrawn: z.optional(timelineDate('The date the amendment was withdrawn (status withdrawn).')),
     consultation,
     legalBasis: z.optional(z.strictObject({
       clause: text('The clause that allows DCC to modify the MTAD, e.g. "4.2".'),

@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
 
 /** A YAML path: keys and list indexes from the document root. */
@@ -30,10 +30,34 @@ function nodeAt(document: Document, path: YamlPath): Node | undefined {
   return isNode(node) ? node : undefined;
 }
 
+/**
+ * The tag that marks a value a person must still decide (`issued: !todo 2023-03-01`): a proposal
+ * written by `mtad new` or `mtad revert`. The value reads as it would untagged, so the rest of the
+ * file can still be checked; the tag itself is reported until a person removes it.
+ */
+export const TODO_TAG = '!todo';
+
+const todoTag: ScalarTag = {
+  tag: TODO_TAG,
+  resolve: (value: string) => (/^-?\d+$/.test(value) ? Number(value) : value),
+};
+
+/** The paths of every value tagged `!todo`, in document order. */
+export function todoPaths(document: Document): YamlPath[] {
+  const paths: YamlPath[] = [];
+  const walk = (node: unknown, path: YamlPath): void => {
+    if (isNode(node) && node.tag === TODO_TAG) paths.push(path);
+    if (isMap(node)) for (const pair of node.items) walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)]);
+    else if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+  };
+  walk(document.contents, []);
+  return paths;
+}
+
 /** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, customTags: [todoTag] });
 
   const position = (offset: number | undefined): Location => {
     if (offset === undefined) return { file };

@@ -21,6 +21,8 @@ export interface ChangeSummary {
   to: string;
   /** The new end date with its weekday and window, when it is a date. */
   endDate?: DatedWindow;
+  /** For a closure: what follows from it (templates/closure-effect.txt). */
+  effect?: string;
 }
 
 /** One amendment's dates in words, and its changes. */

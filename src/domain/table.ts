@@ -45,7 +45,10 @@ function readCell(cell: CellFile, path: YamlPath, source: YamlSource, read: (tex
     diagnostics.push(diagnose('CELL_VALUE_OR_UNKNOWN', { field }, source.locate(path)));
     return { kind: 'unknown' };
   }
-  if (cell.unknown !== undefined) return { kind: 'unknown', note: cell.unknown };
+  if (cell.unknown !== undefined) return { kind: 'unknown', note: cell.unknown, ...(cell.notAfter !== undefined && { notAfter: cell.notAfter }) };
+  if (cell.notAfter !== undefined) {
+    diagnostics.push(diagnose('VALUE_INVALID', { field: `${field}.notAfter`, value: cell.notAfter, expected: 'notAfter only with unknown (it bounds a value that is not known)' }, source.locate([...path, 'notAfter'])));
+  }
   const text = cell.value ?? '';
   const value = read(text);
   if (value === 'DATE_INVALID') diagnostics.push(diagnose('DATE_INVALID', { value: text }, source.locate([...path, 'value'])));

@@ -8,7 +8,7 @@ export type CellValue =
   | { kind: 'none' }
   | { kind: 'date'; date: IsoDate }
   | { kind: 'text'; text: string }
-  | { kind: 'unknown'; note?: string };
+  | { kind: 'unknown'; note?: string; notAfter?: IsoDate };
 
 /** What a cell shows in the table: a date in UK long form, "unknown", or nothing for `none`. */
 export function displayCell(value: CellValue): string {

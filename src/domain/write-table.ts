@@ -1,50 +1,61 @@
-import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { knownDate, type Amendment } from './amendment.js';
 import type { Application } from './apply.js';
+import { compareDates, type IsoDate } from './dates.js';
 import type { YamlSource } from './source.js';
-import { writeCell, type CellValue } from './values.js';
+import { sameCell, writeCell, type CellValue } from './values.js';
+
+/*
+ * Writing the table back. The file is edited through the yaml Document the table was read from
+ * (a clone of it), so comments, key order and the formatting of every line not changed stay as
+ * they were: only the changed end-date cells, `applied` and `asAt` are touched.
+ */
+
+function writeEndDate(cell: YAMLMap, value: CellValue, source: string | undefined): void {
+  if (value.kind === 'unknown') {
+    cell.delete('value');
+    cell.set('unknown', value.note ?? 'The value set by the amendment is not public.');
+    if (value.notAfter) cell.set('notAfter', value.notAfter);
+    else cell.delete('notAfter');
+  } else {
+    cell.delete('unknown');
+    cell.delete('notAfter');
+    cell.set('value', writeCell(value));
+  }
+  if (source !== undefined) cell.set('source', source);
+}
 
 /**
- * The table file's text with an application's changes written in: each changed cell gets its new
- * value and source, and `applied:` lists the amendments applied. Everything else (comments, key
- * order, quoting, the rows no change touches) stays as the file had it. Pure: the parsed
- * document in `source` is cloned, not modified.
+ * The new text of the table file: `source` (the file as read) with the application's changes to
+ * end dates, the ids it applied appended to `applied`, and its `asAt`. A pure function of its
+ * inputs; writing the text to disk is the caller's business.
  */
 export function writeTableChanges(source: YamlSource, application: Application): string {
   const document = source.document.clone();
-  for (const change of application.changes) {
-    const index = application.after.cohorts.findIndex((row) => row.cohort === change.cohort);
-    const row = application.after.cohorts[index];
-    if (!row) throw new Error(`bug: the application changes ${change.cohort}, which its table does not hold`);
-    const cell = document.getIn(['cohorts', index, change.field], true);
-    if (!isMap(cell)) throw new Error(`bug: cohorts[${index}].${change.field} of ${source.file} is not a mapping`);
-    writeCellValue(document, cell, row[change.field], row.sources[change.field]);
-  }
-  writeApplied(document, application.after.applied);
-  // lineWidth 0: long lines stay as written, not folded, so the diff shows only what changed.
+  const { before, after } = application;
+  const rows = document.get('cohorts', true);
+  after.cohorts.forEach((row) => {
+    const old = before.cohorts.find((r) => r.cohort === row.cohort);
+    if (!old || sameCell(old.endDate, row.endDate)) return;
+    const index = before.cohorts.indexOf(old);
+    const cell = isSeq(rows) ? rows.getIn([index, 'endDate'], true) : undefined;
+    if (!isMap(cell)) throw new Error(`the table file has no end-date cell for ${row.cohort} at cohorts.${index}`);
+    writeEndDate(cell, row.endDate, row.sources.endDate);
+  });
+  const applied = document.get('applied', true);
+  const added = after.applied.filter((id) => !before.applied.includes(id));
+  if (isSeq(applied)) for (const id of added) applied.add(document.createNode(id));
+  else document.set('applied', after.applied);
+  if (after.asAt !== before.asAt) document.set('asAt', after.asAt);
   return document.toString({ lineWidth: 0 });
 }
 
-/** Sets `{ value }` or `{ unknown }` (the other key removed), keeping the value first. */
-function writeCellValue(document: Document, cell: YAMLMap, value: CellValue, source: string | undefined): void {
-  const [key, text] = value.kind === 'unknown' ? ['unknown', value.note ?? 'Not public.'] : ['value', writeCell(value)];
-  cell.delete(key === 'value' ? 'unknown' : 'value');
-  const node = cell.get(key, true);
-  if (isScalar(node)) node.value = text;
-  else cell.items.unshift(document.createPair(key, text));
-  if (source !== undefined) {
-    const sourceNode = cell.get('source', true);
-    if (isScalar(sourceNode)) sourceNode.value = source;
-    else cell.set('source', source);
-  }
-}
-
-/** Appends to `applied:` the ids it does not yet list, keeping the items (and comments) it has. */
-function writeApplied(document: Document, applied: readonly string[]): void {
-  const list = document.get('applied', true);
-  if (!isSeq(list)) {
-    document.set('applied', [...applied]);
-    return;
-  }
-  const listed = new Set(list.items.map((item) => (isScalar(item) ? String(item.value) : '')));
-  for (const id of applied) if (!listed.has(id)) list.items.push(new Scalar(id));
+/**
+ * The date the table reflects once `amendments` are written into it: the latest of its own asAt
+ * and each amendment's modification date, or `today` for an amendment whose date is not known
+ * (it is made, so the table reflects it from today at the latest).
+ */
+export function asAtAfterWriting(asAt: IsoDate, amendments: readonly Amendment[], today: IsoDate): IsoDate {
+  const dates = [asAt, ...amendments.map((a) => knownDate(a.modification.date) ?? today)];
+  return dates.sort(compareDates).at(-1) ?? asAt;
 }

@@ -22,6 +22,7 @@ export function summaryLines(summaries: readonly AmendmentSummary[]): string[] {
       ...summary.changes.flatMap((change) => [
         `  ${change.cohort} (GroupID ${change.groupId}): Migration DUST end date ${change.from} → ${change.endDate ? describeDatedWindow(change.endDate) : change.to}`,
         ...(change.endDate ? [`    Migration DUST is provided up to and including ${change.endDate.text}, its last day.`] : []),
+        ...(change.effect ? change.effect.split('\n').map((line) => `    ${line}`) : []),
       ]),
     ];
   });

@@ -1,5 +1,5 @@
 import { displayRow } from '../domain/apply.js';
-import { compareDates } from '../domain/dates.js';
+import { providedOn, type Provision } from '../domain/history.js';
 import { COLUMN_KEYS, type Table } from '../domain/table.js';
 import { displayCell } from '../domain/values.js';
 import { tableCaption } from './redline-text.js';
@@ -7,19 +7,31 @@ import { alignColumns, type Styler } from './style.js';
 
 /** The cohorts for which Migration DUST is still provided on `date`: no end date, or one not yet past. */
 export function cohortsProvidedOn(table: Table, date: string): string[] {
-  return table.cohorts
-    .filter((row) => row.endDate.kind === 'none' || (row.endDate.kind === 'date' && compareDates(row.endDate.date, date) >= 0))
-    .map((row) => row.cohort);
+  return table.cohorts.filter((row) => providedOn(row, date) === 'yes').map((row) => row.cohort);
 }
 
-/** Table 17.6 for a terminal, with where each unknown value would be found. */
-export function renderTableText(table: Table, styler: Styler): string {
+/** "Migration DUST provided on …: …", naming the cohorts for which the data cannot tell. */
+function provisionLine(table: Table, provision: readonly Provision[]): string {
+  const names = (which: Provision['provided']) => provision.filter((p) => p.provided === which).map((p) => p.cohort);
+  const unknown = names('unknown');
+  const date = displayCell({ kind: 'date', date: table.asAt });
+  return `Migration DUST provided on ${date}: ${names('yes').join(', ') || 'no cohort'}.${unknown.length ? ` Not known for: ${unknown.join(', ')}.` : ''}`;
+}
+
+/**
+ * Table 17.6 for a terminal, with where each unknown value would be found. `provision` says for
+ * which cohorts Migration DUST was provided on the table's asAt date (by default, read from the
+ * end dates).
+ */
+export function renderTableText(table: Table, styler: Styler, provision?: readonly Provision[]): string {
   const caption = tableCaption({ ...table, title: displayCell(table.title), version: displayCell(table.version) });
   const rows = alignColumns([COLUMN_KEYS.map((key) => styler.heading(table.columns[key])), ...table.cohorts.map(displayRow)]);
   const unknowns = table.cohorts.flatMap((row) =>
     (['groupId', 'endDate'] as const).flatMap((key) => {
       const cell = row[key];
-      return cell.kind === 'unknown' ? [`  ${row.cohort}, ${table.columns[key]}: unknown. ${cell.note ?? ''}`.trimEnd()] : [];
+      if (cell.kind !== 'unknown') return [];
+      const bound = cell.notAfter ? ` It is ${displayCell({ kind: 'date', date: cell.notAfter })} at the latest.` : '';
+      return [`  ${row.cohort}, ${table.columns[key]}: unknown. ${cell.note ?? ''}${bound}`.trimEnd()];
     }),
   );
   return [
@@ -29,7 +41,7 @@ export function renderTableText(table: Table, styler: Styler): string {
     ...rows,
     '',
     'The end date is the last day on which Migration DUST is provided for the cohort.',
-    `Migration DUST provided on ${displayCell({ kind: 'date', date: table.asAt })}: ${cohortsProvidedOn(table, table.asAt).join(', ') || 'no cohort'}.`,
+    provisionLine(table, provision ?? table.cohorts.map((row) => ({ cohort: row.cohort, provided: providedOn(row, table.asAt) }))),
     ...(unknowns.length ? ['', 'Not public (recorded as unknown):', ...unknowns] : []),
     '',
   ].join('\n');

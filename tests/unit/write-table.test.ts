@@ -1,63 +1,84 @@
-import { diffLines } from 'diff';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { parseAmendment } from '../../src/domain/amendment.js';
 import { applyAmendments } from '../../src/domain/apply.js';
 import { parseTable } from '../../src/domain/table.js';
-import { writeTableChanges } from '../../src/domain/write-table.js';
+import { asAtAfterWriting, writeTableChanges } from '../../src/domain/write-table.js';
+import { isUnchanged, writeFileAtomically } from '../../src/io/write.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
 
-const TABLE = 'data/table-17.6.yaml';
-
-function applied(text: string, ids: string[]) {
-  const input = parseTable(text, TABLE).value;
-  if (!input) throw new Error('the table does not parse');
-  const application = applyAmendments(input.table, ids.map((id) => amendment(id))).value;
-  if (!application) throw new Error('the amendments do not apply');
-  return { input, application };
-}
+const tableText = readRepoFile('data/table-17.6.yaml');
+const input = () => parseTable(tableText, 'data/table-17.6.yaml').value!;
 
 describe('writeTableChanges', () => {
-  it('changes only the changed cell, its source and applied:, keeping comments and key order', () => {
-    const text = readRepoFile(TABLE);
-    const { input, application } = applied(text, ['mdust-close-moc-secure']);
-    const written = writeTableChanges(input.source, application);
-    expect(changedLines(text, written)).toEqual({
-      removed: ['      value: none', '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").'],
-      added: ['  - mdust-close-moc-secure', '      value: 2023-01-31', '      source: amendment mdust-close-moc-secure'],
-    });
-    // The removed lines are MOC (Secure)'s: FOC (BG) keeps its own identical source line.
-    expect(written).toMatch(/cohort: FOC \(BG\)[\s\S]*value: none\n      source: The reference, section 1/);
-  });
-
-  it('writes a table that reads back as the amended table', () => {
-    const { input, application } = applied(readRepoFile(TABLE), ['mdust-close-moc-secure']);
-    const reread = parseTable(writeTableChanges(input.source, application), TABLE);
+  it('changes only the changed cell, applied and asAt (the patch is reviewed as a document)', async () => {
+    const { table, source } = input();
+    const moc = amendment('mdust-close-moc-secure');
+    const application = applyAmendments(table, [moc]).value!;
+    const text = writeTableChanges(source, { ...application, after: { ...application.after, asAt: asAtAfterWriting(table.asAt, [moc], '2030-01-01') } });
+    await expect(createTwoFilesPatch('a/data/table-17.6.yaml', 'b/data/table-17.6.yaml', tableText, text)).toMatchFileSnapshot('golden/write-table-moc-secure.patch');
+    const reread = parseTable(text, 'x.yaml');
     expect(reread.diagnostics).toEqual([]);
-    expect(reread.value?.table.cohorts).toEqual(application.after.cohorts);
-    expect(reread.value?.table.applied).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure']);
+    expect(reread.value?.table.cohorts[2]?.endDate).toEqual({ kind: 'date', date: '2023-01-31' });
+    expect(reread.value?.table.asAt).toBe('2023-01-27');
   });
 
-  it('does not modify the parsed source it is given', () => {
-    const text = readRepoFile(TABLE);
-    const { input, application } = applied(text, ['mdust-close-moc-secure']);
-    writeTableChanges(input.source, application);
-    expect(input.source.document.toString()).toBe(parseTable(text, TABLE).value?.source.document.toString());
+  it('writes nothing but the same text when nothing changed, and leaves the source document as it was', () => {
+    const { table, source } = input();
+    expect(writeTableChanges(source, { before: table, after: table, changes: [] })).toBe(tableText);
+    const application = applyAmendments(table, [amendment('mdust-close-moc-secure')]).value!;
+    writeTableChanges(source, application);
+    expect(source.document.toString({ lineWidth: 0 })).toBe(tableText);
   });
 
-  it('replaces a known value by an unknown one, and an unknown by a value, keeping the value key first', () => {
-    const before = readRepoFile(TABLE)
-      .replace(/applied:\n(  - .*\n)+/, 'applied: []\n')
-      .replace(/(cohort: FOC \(NP\)\n[\s\S]*?endDate:\n)      value: 2022-09-30/, '$1      value: none');
-    const { input, application } = applied(before, ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np']);
-    const written = writeTableChanges(input.source, application);
-    expect(written).toContain('  - cohort: IOC\n    groupId:\n      unknown: The GroupID of IOC is not public.\n    endDate:\n      unknown:');
-    expect(written).toMatch(/cohort: FOC \(NP\)\n[\s\S]*?endDate:\n      value: 2022-09-30\n      source: amendment mdust-close-foc-np\n/);
-    expect(parseTable(written, TABLE).diagnostics).toEqual([]);
+  it('writes an unknown value with its note, dropping the value key', () => {
+    const { table, source } = input();
+    const reopen = parseAmendment(readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('to: 2023-01-31', 'to: unknown'), 'a.yaml').value!;
+    const text = writeTableChanges(source, applyAmendments(table, [reopen]).value!);
+    expect(parseTable(text, 'x.yaml').value?.table.cohorts[2]?.endDate).toMatchObject({ kind: 'unknown' });
   });
 });
 
-/** The lines removed and added from `a` to `b`, in order. */
-function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
-  const chunks = diffLines(a, b);
-  const lines = (kind: 'added' | 'removed') => chunks.filter((c) => c[kind]).flatMap((c) => c.value.trimEnd().split('\n'));
-  return { removed: lines('removed'), added: lines('added') };
-}
+describe('asAtAfterWriting', () => {
+  it('moves asAt to the latest modification date, or to today when a date is not known', () => {
+    expect(asAtAfterWriting('2022-12-05', [amendment('mdust-close-moc-secure')], '2030-01-01')).toBe('2023-01-27');
+    expect(asAtAfterWriting('2022-12-05', [amendment('mdust-close-foc-np')], '2024-05-01')).toBe('2024-05-01');
+  });
+});
+
+describe('the compare step and the atomic write', () => {
+  const folder = () => mkdtempSync(join(tmpdir(), 'mtad-write-'));
+
+  it('isUnchanged compares the file now with the text read earlier', async () => {
+    const path = join(folder(), 't.yaml');
+    writeFileSync(path, 'a: 1\n');
+    expect(await isUnchanged(path, 'a: 1\n')).toBe(true);
+    writeFileSync(path, 'a: 2\n');
+    expect(await isUnchanged(path, 'a: 1\n')).toBe(false);
+  });
+
+  it('refuses to replace a file that changed since it was read, leaving no temporary file', async () => {
+    const dir = folder();
+    const path = join(dir, 't.yaml');
+    writeFileSync(path, 'changed meanwhile\n');
+    const result = await writeFileAtomically(path, 'new\n', { text: 'as read\n' }, 't.yaml');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FILE_CHANGED_ON_DISK']);
+    expect(readFileSync(path, 'utf8')).toBe('changed meanwhile\n');
+    expect(readdirSync(dir)).toEqual(['t.yaml']);
+  });
+
+  it('replaces an unchanged file, creates a new one, and never replaces an existing one without force', async () => {
+    const dir = folder();
+    const path = join(dir, 't.yaml');
+    writeFileSync(path, 'old\n');
+    expect((await writeFileAtomically(path, 'new\n', { text: 'old\n' }, 't.yaml')).ok).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('new\n');
+    expect((await writeFileAtomically(path, 'other\n', 'absent', 't.yaml')).diagnostics.map((d) => d.code)).toEqual(['FILE_EXISTS']);
+    expect((await writeFileAtomically(path, 'forced\n', 'any', 't.yaml')).ok).toBe(true);
+    expect((await writeFileAtomically(join(dir, 'n.yaml'), 'fresh\n', 'absent', 'n.yaml')).ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['n.yaml', 't.yaml']);
+  });
+});

@@ -1,7 +1,11 @@
 import { applyAmendments } from '../../domain/apply.js';
-import { hasErrors } from '../../domain/diagnostics.js';
+import { diagnose, hasErrors } from '../../domain/diagnostics.js';
 import { buildAmendReport } from '../../domain/report.js';
+import { parseTable } from '../../domain/table.js';
+import { sameCell } from '../../domain/values.js';
+import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
 import { displayPath, readAmendments, readTemplate } from '../../io/read.js';
+import { writeFileAtomically } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
 import { writeAmendPack } from './amend-pack.js';
@@ -18,18 +22,22 @@ export interface AmendOptions extends CommonOptions {
   force?: boolean;
   /** The author of the redline's tracked changes. */
   author?: string;
+  /** Write the result into the table file (made amendments only). */
+  write?: boolean;
+  /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
+  today?: string;
 }
 
 /**
  * Applies amendments to Table 17.6 and renders the redline, the direction and a summary. With no
  * amendment named, applies those in the amendments folder that the table does not yet reflect.
- * Changes no file; with `out`, writes the consultation pack into that new folder instead.
+ * Changes no file, unless `write` (the table file) or `out` (a new folder for the consultation pack).
  */
 export async function runAmend(options: AmendOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const tableRead = await loadTable(cwd, options.table);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
-  const { table } = tableRead.value;
+  const { table, source } = tableRead.value;
   const tablePath = resolveTablePath(cwd, options.table);
   const folder = amendmentsDirOf(tablePath);
 
@@ -41,23 +49,51 @@ export async function runAmend(options: AmendOptions): Promise<Outcome> {
   }
   if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics)) return failWith(amendmentsRead.diagnostics, styler);
 
-  const explicit = options.amendments.length > 0;
+  // Running --write again is not an error: it says what the table already reflects.
+  const explicit = options.amendments.length > 0 && !options.write;
   const pending = inSequence(amendmentsRead.value).filter((a) => explicit || (!table.applied.includes(a.id) && a.status !== 'withdrawn'));
   if (pending.length === 0) {
-    const reflected = table.applied.length ? ` (${table.applied.join(', ')})` : '';
-    return succeed(`Nothing to apply: ${displayPath(tablePath, cwd)} already reflects every amendment in ${displayPath(folder, cwd)}${reflected}.\n`, styler);
+    const named = options.amendments.length > 0 ? amendmentsRead.value.map((a) => a.id) : table.applied;
+    const what = options.amendments.length > 0 ? `amendment ${named.join(', ')}` : `every amendment in ${displayPath(folder, cwd)}`;
+    const reflected = options.amendments.length === 0 && named.length ? ` (${named.join(', ')})` : '';
+    return succeed(`Nothing to ${options.write ? 'write' : 'apply'}: ${displayPath(tablePath, cwd)} already reflects ${what}${reflected}.\n`, styler);
+  }
+  if (options.write) {
+    const unmade = pending.filter((a) => a.status !== 'made');
+    if (unmade.length > 0) return failWith(unmade.map((a) => diagnose('AMENDMENT_NOT_MADE', { id: a.id, status: a.status }, a.origin.locate(['status']))), styler);
   }
 
   const applied = applyAmendments(table, pending);
   if (!applied.value || hasErrors(applied.diagnostics)) return failWith(applied.diagnostics, styler);
 
-  const template = await readTemplate('direction.txt', cwd);
+  const [template, closureTemplate] = await Promise.all([readTemplate('direction.txt', cwd), readTemplate('closure-effect.txt', cwd)]);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
-  const report = buildAmendReport(applied.value, pending, template.value);
+  if (closureTemplate.value === undefined) return failWith(closureTemplate.diagnostics, styler);
+  const report = buildAmendReport(applied.value, pending, template.value, closureTemplate.value);
   if (options.out !== undefined) {
     const pack = { cwd, styler, out: options.out, force: options.force ?? false, ...(options.author !== undefined && { author: options.author }) };
     return writeAmendPack(pack, { table: tableRead.value, application: applied.value, amendments: pending, report });
   }
-  const render = REPORT_FORMATS[options.format];
-  return succeed(render(report, { styler, redlineOnly: options.redlineOnly }), styler, applied.diagnostics);
+  const rendered = REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly });
+  if (!options.write) return succeed(rendered, styler, applied.diagnostics);
+
+  const after = { ...applied.value.after, asAt: asAtAfterWriting(table.asAt, pending, options.today ?? table.asAt) };
+  const text = writeTableChanges(source, { ...applied.value, after });
+  assertReadsBack(text, source.file, after);
+  const shown = displayPath(tablePath, cwd);
+  const written = await writeFileAtomically(tablePath, text, { text: source.text }, shown);
+  if (!written.ok) return failWith(written.diagnostics, styler);
+  // TODO(amendments.lock): record the made amendments just written (ids and checksums) in
+  // data/amendments.lock here, once that file exists (another issue owns it). Write it with
+  // writeFileAtomically as the table is, and refuse before writing either when it disagrees.
+  const summary = `Wrote ${shown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`;
+  return succeed(`${rendered}\n${summary}`, styler, applied.diagnostics);
+}
+
+/** The text about to be written must read back as the table just computed: a bug otherwise. */
+function assertReadsBack(text: string, file: string, expected: { applied: string[]; cohorts: { endDate: Parameters<typeof sameCell>[0] }[] }): void {
+  const reread = parseTable(text, file);
+  const table = reread.value?.table;
+  const same = table && reread.ok && table.applied.join() === expected.applied.join() && table.cohorts.every((row, i) => { const e = expected.cohorts[i]; return e !== undefined && sameCell(row.endDate, e.endDate); });
+  if (!same) throw new Error(`the table mtad was about to write does not read back as computed: ${JSON.stringify(reread.diagnostics)}`);
 }

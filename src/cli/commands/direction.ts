@@ -1,8 +1,8 @@
 import { hasErrors } from '../../domain/diagnostics.js';
 import type { DirectionMode } from '../../domain/direction.js';
 import { renderDirectionText } from '../../domain/report.js';
-import { readAmendmentFile, readTemplate } from '../../io/read.js';
-import { amendmentsDirOf, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
+import { readTemplate } from '../../io/read.js';
+import { loadAmendment } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface DirectionOptions extends CommonOptions {
@@ -14,9 +14,7 @@ export interface DirectionOptions extends CommonOptions {
 /** Prints one amendment's direction: the draft of Attachment 1, or the final text. */
 export async function runDirection(options: DirectionOptions): Promise<Outcome> {
   const { cwd, styler } = options;
-  const folder = amendmentsDirOf(resolveTablePath(cwd, options.table));
-  const [path = options.amendment] = resolveAmendmentPaths(cwd, [options.amendment], folder);
-  const read = await readAmendmentFile(path, cwd);
+  const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
   const template = await readTemplate('direction.txt', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);

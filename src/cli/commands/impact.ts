@@ -1,0 +1,30 @@
+import { describeClosureEffect } from '../../domain/closure-effect.js';
+import { hasErrors } from '../../domain/diagnostics.js';
+import { estimateRestart } from '../../domain/impact.js';
+import { readTemplate } from '../../io/read.js';
+import { renderImpactText } from '../../render/impact.js';
+import { loadAmendment } from '../inputs.js';
+import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { readDateOption } from '../today.js';
+
+export interface ImpactOptions extends CommonOptions {
+  table?: string;
+  amendment: string;
+  /** The date a re-start is decided; default today. */
+  decided?: string;
+  today: string;
+}
+
+/** The earliest date Migration DUST could be re-started for each cohort an amendment closes. */
+export async function runImpact(options: ImpactOptions): Promise<Outcome> {
+  const { cwd, styler } = options;
+  const decided = options.decided === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--decided', options.decided);
+  if (!decided.date) return failWith(decided.diagnostics, styler);
+  const read = await loadAmendment(cwd, options.table, options.amendment);
+  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  const template = await readTemplate('closure-effect.txt', cwd);
+  if (template.value === undefined) return failWith(template.diagnostics, styler);
+  const estimates = estimateRestart(read.value, decided.date);
+  const effects = estimates.map((e) => describeClosureEffect(template.value ?? '', e.cohort, e.endDate));
+  return succeed(renderImpactText(read.value.id, estimates, effects, styler), styler);
+}

@@ -1,0 +1,45 @@
+import { statedGroupId } from '../../domain/amendment.js';
+import { hasErrors } from '../../domain/diagnostics.js';
+import { timelineFrom } from '../../domain/draft-amendment.js';
+import { invertAmendment } from '../../domain/history.js';
+import { findCohort } from '../../domain/table.js';
+import { loadHistory } from '../history-inputs.js';
+import { loadAmendment } from '../inputs.js';
+import { failWith, type Outcome } from '../outcome.js';
+import { readDateOption } from '../today.js';
+import { nextSequence, writeDraft, type DraftWriteOptions } from './new.js';
+
+export interface RevertOptions extends DraftWriteOptions {
+  amendment: string;
+  /** The proposed issue date of the reversing consultation; default today. */
+  issued?: string;
+}
+
+/**
+ * Writes the amendment that reverses another: for a closure, the re-opening that removes its end
+ * date. Its preconditions are the values the reversed amendment wrote.
+ */
+export async function runRevert(options: RevertOptions): Promise<Outcome> {
+  const { cwd, styler } = options;
+  const issued = options.issued === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--issued', options.issued);
+  if (!issued.date) return failWith(issued.diagnostics, styler);
+  const history = await loadHistory(cwd, options.table);
+  if (!history.value) return failWith(history.diagnostics, styler);
+  const read = await loadAmendment(cwd, options.table, options.amendment);
+  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  const inverse = invertAmendment(read.value);
+  const { table } = history.value.input;
+  return writeDraft(history.value, options, {
+    id: inverse.id,
+    sequence: nextSequence(history.value),
+    reverts: read.value.id,
+    timeline: timelineFrom(issued.date),
+    changes: inverse.changes.map((change) => ({
+      action: change.action,
+      cohort: change.cohort,
+      groupId: statedGroupId(change) ?? findCohort(table, change.cohort)?.groupId ?? { kind: 'unknown' },
+      from: change.from,
+      to: change.to,
+    })),
+  });
+}

@@ -1,0 +1,42 @@
+import { onlyToDecide, type Amendment } from '../domain/amendment.js';
+import { hasErrors, type Diagnostic } from '../domain/diagnostics.js';
+import type { TableInput } from '../domain/table.js';
+import type { Result } from '../domain/validate.js';
+import { listAmendmentFiles, readAmendmentFile } from '../io/read.js';
+import { amendmentsDirOf, inSequence, loadTable, resolveTablePath } from './inputs.js';
+
+/** An amendment file that reads soundly but still has values tagged !todo. */
+export interface Draft {
+  amendment: Amendment;
+  toDecide: Diagnostic[];
+}
+
+/** The table and every amendment beside it: what the history commands work from. */
+export interface History {
+  input: TableInput;
+  tablePath: string;
+  folder: string;
+  /** Complete amendments, in sequence. */
+  amendments: Amendment[];
+  /** Drafts with fields still to decide: listed by `log`, counted by nothing. */
+  drafts: Draft[];
+}
+
+/**
+ * Reads the table and the amendments folder. Any finding fails, except fields still to decide
+ * (FIELD_TO_DECIDE) in a draft, which sets that draft aside.
+ */
+export async function loadHistory(cwd: string, table: string | undefined): Promise<Result<History>> {
+  const read = await loadTable(cwd, table);
+  if (!read.value || hasErrors(read.diagnostics)) return { ok: false, diagnostics: read.diagnostics };
+  const tablePath = resolveTablePath(cwd, table);
+  const folder = amendmentsDirOf(tablePath);
+  const listed = await listAmendmentFiles(folder, cwd);
+  if (!listed.value) return { ok: false, diagnostics: listed.diagnostics };
+  const results = await Promise.all(listed.value.map((path) => readAmendmentFile(path, cwd)));
+  const failures = results.filter((r) => !r.ok && !(r.value && onlyToDecide(r.diagnostics)));
+  if (failures.length > 0) return { ok: false, diagnostics: failures.flatMap((r) => r.diagnostics) };
+  const drafts = results.filter((r) => !r.ok).map((r) => ({ amendment: r.value as Amendment, toDecide: r.diagnostics }));
+  const amendments = inSequence(results.filter((r) => r.ok).map((r) => r.value as Amendment));
+  return { ok: true, value: { input: read.value, tablePath, folder, amendments, drafts }, diagnostics: [] };
+}

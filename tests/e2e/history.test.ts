@@ -1,0 +1,230 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { diffLines } from 'diff';
+import { describe, expect, it } from 'vitest';
+import { copyOfData, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
+
+const TABLE = 'data/table-17.6.yaml';
+const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
+
+/** A copy of data/ where the MOC (Secure) closure has been made (status and conclusion date set). */
+function copyWithMocSecureMade(): string {
+  const dir = copyOfData();
+  const path = join(dir, MOC);
+  const text = readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  expectedConclusion: 2023-01-20\n', '  expectedConclusion: 2023-01-20\n  concluded: 2023-01-20\n');
+  writeFileSync(path, text);
+  return dir;
+}
+
+const codes = (stderr: string) => [...stderr.matchAll(/\[([A-Z_]+)\]$/gm)].map((m) => m[1]);
+
+describe('mtad amend --write', () => {
+  it('writes a made amendment into the table, keeping every untouched line, then says it is already reflected', () => {
+    const dir = copyWithMocSecureMade();
+    const before = readFileSync(join(dir, TABLE), 'utf8');
+    const first = runCli(['amend', 'mdust-close-moc-secure', '--write'], { cwd: dir });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Wrote data/table-17.6.yaml: it now reflects mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure, as at 2023-01-27.');
+    const after = readFileSync(join(dir, TABLE), 'utf8');
+    const parts = diffLines(before, after);
+    const lines = (which: 'added' | 'removed') => parts.filter((p) => p[which]).flatMap((p) => p.value.trimEnd().split('\n'));
+    const [removed, added] = [lines('removed'), lines('added')];
+    expect(removed).toEqual(['asAt: 2022-12-05', '      value: none', '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").']);
+    expect(added).toEqual(['asAt: 2023-01-27', '  - mdust-close-moc-secure', '      value: 2023-01-31', '      source: amendment mdust-close-moc-secure']);
+    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'table-17.6.yaml']);
+
+    const snapshot = snapshotTree(dir);
+    const second = runCli(['amend', 'mdust-close-moc-secure', '--write'], { cwd: dir });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe('Nothing to write: data/table-17.6.yaml already reflects amendment mdust-close-moc-secure.\n');
+    expect(snapshotTree(dir)).toEqual(snapshot);
+    expect(runCli(['amend', '--write'], { cwd: dir }).stdout).toMatch(/^Nothing to write: .* already reflects every amendment/);
+
+    const shown = runCli(['show'], { cwd: dir });
+    expect(shown.stdout).toContain('Migration DUST provided on 27 January 2023: MOC (Secure), FOC (BG).');
+    expect(runCli(['show', '--as-at', '2023-02-01'], { cwd: dir }).stdout).toContain('Migration DUST provided on 1 February 2023: FOC (BG).');
+    expect(runCli(['show', '--as-at', '2022-12-05'], { cwd: dir }).stdout).toContain('Migration DUST provided on 5 December 2022: MOC (Secure), FOC (BG).');
+  });
+
+  it('refuses a proposed amendment and writes nothing', () => {
+    const dir = copyOfData();
+    const snapshot = snapshotTree(dir);
+    const run = runCli(['amend', '--write'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(codes(run.stderr)).toEqual(['AMENDMENT_NOT_MADE']);
+    expect(snapshotTree(dir)).toEqual(snapshot);
+  });
+
+  it('refuses when a check fails and writes nothing', () => {
+    const dir = copyWithMocSecureMade();
+    writeFileSync(join(dir, MOC), readFileSync(join(dir, MOC), 'utf8').replace('from: none', 'from: 2023-01-01'));
+    const snapshot = snapshotTree(dir);
+    const run = runCli(['amend', '--write'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(codes(run.stderr)).toEqual(['PRECONDITION_FAILED']);
+    expect(snapshotTree(dir)).toEqual(snapshot);
+  });
+
+  it('does not overwrite a table another process changed between read and write (exit 2)', () => {
+    const dir = copyWithMocSecureMade();
+    const table = join(dir, TABLE);
+    const original = readFileSync(table, 'utf8');
+    const preload = pathToFileURL(join(ROOT, 'tests/helpers/change-table-before-rename.mjs')).href;
+    const run = runCli(['amend', '--write'], { cwd: dir, env: { NODE_OPTIONS: `--import ${preload}`, MTAD_TEST_CHANGE_FILE: table } });
+    expect(run.status).toBe(2);
+    expect(codes(run.stderr)).toEqual(['FILE_CHANGED_ON_DISK']);
+    expect(readFileSync(table, 'utf8')).toBe(`${original}# edited by another process\n`);
+    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'table-17.6.yaml']);
+  });
+});
+
+describe('mtad log', () => {
+  it('lists the amendments in sequence, with status, cohorts and dates, as text and JSON', () => {
+    const text = runCli(['log']);
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n').slice(1, 4).map((line) => line.split(/\s{2,}/).slice(0, 3))).toEqual([
+      ['1', 'mdust-close-ioc-moc-mds', 'made'],
+      ['2', 'mdust-close-foc-np', 'made'],
+      ['3', 'mdust-close-moc-secure', 'proposed'],
+    ]);
+    const json = JSON.parse(runCli(['log', '--format', 'json']).stdout);
+    expect(json.amendments[1]).toMatchObject({ id: 'mdust-close-foc-np', status: 'made', inTable: true, cohorts: ['FOC (NP)'], issued: '2022-08-04', concluded: '2022-09-15', modification: 'unknown' });
+    expect(json.amendments[2]).toMatchObject({ id: 'mdust-close-moc-secure', inTable: false, modification: '2023-01-27', responsesDue: '2023-01-13 16:00' });
+  });
+});
+
+describe('mtad show --as-at', () => {
+  it('on 5 December 2022 lists MOC (Secure) and FOC (BG) alone as having Migration DUST', () => {
+    const run = runCli(['show', '--as-at', '2022-12-05']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Migration DUST provided on 5 December 2022: MOC (Secure), FOC (BG).\n');
+    expect(run.stdout).toContain('no new test devices can be migrated into the User Interface Testing (UIT) environments');
+  });
+
+  it('says unknown where the history cannot tell, and counts proposals only when asked', () => {
+    expect(runCli(['show', '--as-at', '2022-06-01']).stdout).toContain('Migration DUST provided on 1 June 2022: MOC (Secure), FOC (NP), FOC (BG). Not known for: IOC, MOC (MDS).');
+    expect(runCli(['show', '--as-at', '2023-02-01']).stdout).toContain('provided on 1 February 2023: MOC (Secure), FOC (BG).');
+    expect(runCli(['show', '--as-at', '2023-01-31', '--include', 'proposed']).stdout).toContain('provided on 31 January 2023: MOC (Secure), FOC (BG).');
+    expect(runCli(['show', '--as-at', '2023-02-01', '--include', 'proposed']).stdout).toContain('provided on 1 February 2023: FOC (BG).');
+  });
+
+  it('refuses a date that is not one (exit 2)', () => {
+    const run = runCli(['show', '--as-at', '2023-02-30']);
+    expect(run.status).toBe(2);
+    expect(codes(run.stderr)).toEqual(['ARGUMENT_INVALID']);
+  });
+});
+
+describe('mtad diff', () => {
+  it('redlines two amendment points in every format amend has', () => {
+    const args = ['diff', '--from', 'mdust-close-foc-np', '--to', 'mdust-close-moc-secure'];
+    expect(runCli(args).stdout).toContain('~  MOC (Secure)  DA       {+31 January 2023+}');
+    expect(runCli([...args, '--format', 'markdown', '--redline-only']).stdout).toContain('| MOC (Secure) | DA | <ins>31 January 2023</ins> |');
+    expect(runCli([...args, '--format', 'unified', '--redline-only']).stdout).toContain('+MOC (Secure) | DA      | 31 January 2023');
+    expect(JSON.parse(runCli([...args, '--format', 'json']).stdout).changes).toEqual([
+      { amendment: 'mdust-close-moc-secure', action: 'close', cohort: 'MOC (Secure)', groupId: 'DA', field: 'endDate', from: 'none', to: '2023-01-31' },
+    ]);
+  });
+
+  it('redlines two dates, backwards too', () => {
+    const run = runCli(['diff', '--from', '2022-12-05', '--to', '2022-09-01']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('~  FOC (NP)      unknown  [-30 September 2022-]');
+  });
+
+  it('refuses a point that is neither a date nor an amendment id (exit 2)', () => {
+    const run = runCli(['diff', '--from', 'yesterday', '--to', '2022-12-05']);
+    expect(run.status).toBe(2);
+    expect(codes(run.stderr)).toEqual(['ARGUMENT_INVALID']);
+  });
+});
+
+describe('mtad revert', () => {
+  it('writes the re-opening that reverses a closure, refuses to overwrite it, and --stdout prints it', () => {
+    const dir = copyOfData();
+    const run = runCli(['revert', 'mdust-close-moc-secure', '--issued', '2023-03-01'], { cwd: dir });
+    expect(run.status).toBe(0);
+    const path = join(dir, 'data/amendments/mdust-close-moc-secure-revert.yaml');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('reverts: mdust-close-moc-secure');
+    expect(text).toMatch(/- action: reopen\n {4}cohort: MOC \(Secure\)\n {4}groupId: DA\n {4}field: endDate\n {4}from: 2023-01-31\n {4}to: none\n/);
+
+    const snapshot = snapshotTree(dir);
+    const again = runCli(['revert', 'mdust-close-moc-secure', '--issued', '2023-03-01'], { cwd: dir });
+    expect(again.status).toBe(2);
+    expect(codes(again.stderr)).toEqual(['FILE_EXISTS']);
+    expect(snapshotTree(dir)).toEqual(snapshot);
+    const fresh = copyOfData();
+    const freshSnapshot = snapshotTree(fresh);
+    expect(runCli(['revert', 'mdust-close-moc-secure', '--issued', '2023-03-01', '--stdout'], { cwd: fresh }).stdout).toBe(text);
+    expect(snapshotTree(fresh)).toEqual(freshSnapshot);
+
+    const amend = runCli(['amend'], { cwd: dir });
+    expect(amend.status).toBe(1);
+    expect(new Set(codes(amend.stderr))).toEqual(new Set(['FIELD_TO_DECIDE']));
+  });
+});
+
+describe('mtad new', () => {
+  it('writes a closure filled from the table; amend refuses it until every !todo is decided, then applies it', () => {
+    const dir = copyOfData();
+    const run = runCli(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Wrote data/amendments/mdust-close-foc-bg.yaml: Migration DUST Closure for FOC (BG) (sequence 4, proposed).');
+    expect(run.stdout).toContain('end date (last day)    Friday 30 June 2023');
+    const path = join(dir, 'data/amendments/mdust-close-foc-bg.yaml');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('from Friday 30 June 2023 (or within one month thereafter)');
+
+    const refused = runCli(['amend'], { cwd: dir });
+    expect(refused.status).toBe(1);
+    expect(codes(refused.stderr)).toEqual(Array(9).fill('FIELD_TO_DECIDE'));
+    expect(runCli(['log'], { cwd: dir }).stdout).toContain('proposed, draft: 9 to decide');
+
+    writeFileSync(path, text.replaceAll('!todo ', ''));
+    const applied = runCli(['amend'], { cwd: dir });
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout).toContain('~  FOC (BG)      EA       {+30 June 2023+}');
+  });
+
+  it('refuses a cohort already closed, an unknown cohort, and a missing --on', () => {
+    const dir = copyOfData();
+    const snapshot = snapshotTree(dir);
+    expect(codes(runCli(['new', 'close', 'FOC (NP)', '--on', '2023-06-30'], { cwd: dir }).stderr)).toEqual(['NEW_NOT_APPLICABLE']);
+    expect(codes(runCli(['new', 'close', 'MOC (Secure)', '--on', '2023-06-30'], { cwd: dir }).stderr)).toEqual(['NEW_NOT_APPLICABLE']);
+    expect(codes(runCli(['new', 'close', 'FOC BG', '--on', '2023-06-30'], { cwd: dir }).stderr)).toEqual(['COHORT_UNKNOWN']);
+    expect(runCli(['new', 'close', 'FOC (BG)'], { cwd: dir }).status).toBe(2);
+    expect(snapshotTree(dir)).toEqual(snapshot);
+  });
+
+  it('writes a re-opening with the end date as its expected old value', () => {
+    const dir = copyOfData();
+    const run = runCli(['new', 'reopen', 'FOC (NP)', '--issued', '2023-03-06'], { cwd: dir });
+    expect(run.status).toBe(0);
+    const text = readFileSync(join(dir, 'data/amendments/mdust-reopen-foc-np.yaml'), 'utf8');
+    expect(text).toMatch(/- action: reopen\n {4}cohort: FOC \(NP\)\n {4}groupId: !todo unknown\n {4}field: endDate\n {4}from: 2022-09-30\n {4}to: none\n/);
+    expect(text).toContain('issued: !todo 2023-03-06');
+    expect(existsSync(join(dir, 'data/amendments/mdust-close-foc-np.yaml'))).toBe(true);
+  });
+});
+
+describe('mtad impact', () => {
+  it('gives the earliest re-start under both readings', () => {
+    const run = runCli(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('in parallel, both started on the decision: earliest re-start Monday 1 May 2023');
+    expect(run.stdout).toContain('one after the other (purchase once the amendment is made): earliest re-start Monday 12 June 2023');
+  });
+});
+
+describe('help', () => {
+  it('every new command has --help with an example', () => {
+    for (const command of [['log'], ['diff'], ['revert'], ['new', 'close'], ['new', 'reopen'], ['impact'], ['show'], ['amend']]) {
+      const run = runCli([...command, '--help']);
+      expect(run.status, command.join(' ')).toBe(0);
+      expect(run.stdout, command.join(' ')).toMatch(/Examples?:\n {2}mtad /);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmendment } from '../../src/domain/amendment.js';
+import { describeClosureEffect } from '../../src/domain/closure-effect.js';
+import { draftAmendmentText, readTemplateSections, REFERENCE_INTERVALS, REFERENCE_TIMELINE, timelineEndingOn, timelineFrom } from '../../src/domain/draft-amendment.js';
+import { estimateRestart } from '../../src/domain/impact.js';
+import { amendment, readRepoFile } from '../helpers/data.js';
+import { REFERENCE_TEXT } from '../helpers/reference.js';
+
+const wording = readTemplateSections(readRepoFile('templates/new-amendment.txt'));
+
+describe('the proposed timeline', () => {
+  it('takes its intervals from the reference consultation: 39, 7, 7 and 4 days', () => {
+    expect(REFERENCE_INTERVALS).toEqual({ responsesDue: 39, expectedConclusion: 7, modification: 7, endDate: 4 });
+  });
+
+  it('gives back the reference timeline from its end date, and forward from its issue date', () => {
+    expect(timelineEndingOn('2023-01-31')).toEqual(REFERENCE_TIMELINE);
+    const { endDate: _, ...forward } = REFERENCE_TIMELINE;
+    expect(timelineFrom('2022-12-05')).toEqual(forward);
+  });
+});
+
+describe('draftAmendmentText', () => {
+  const draft = (to = '2023-01-31') =>
+    draftAmendmentText({
+      id: 'mdust-close-moc-secure',
+      sequence: 3,
+      timeline: timelineEndingOn(to),
+      wording,
+      changes: [{ action: 'close', cohort: 'MOC (Secure)', groupId: { kind: 'text', text: 'DA' }, from: { kind: 'none' }, to: { kind: 'date', date: to } }],
+    }).value!;
+
+  it('drafts the reference consultation\'s own wording for MOC (Secure) on 31 January 2023', () => {
+    const read = parseAmendment(draft(), 'draft.yaml');
+    const shipped = amendment('mdust-close-moc-secure');
+    expect(read.value?.consultation.questions.map((q) => q.text)).toEqual(shipped.consultation.questions.map((q) => q.text));
+    expect(read.value?.consultation.summary).toBe(shipped.consultation.summary);
+    expect(read.value?.consultation.id).toBe(shipped.consultation.id);
+    expect(REFERENCE_TEXT).toContain(read.value!.consultation.questions[0]!.text);
+  });
+
+  it('marks every decision, which reading reports as FIELD_TO_DECIDE and nothing else', () => {
+    const read = parseAmendment(draft('2024-03-29'), 'draft.yaml');
+    expect(read.ok).toBe(false);
+    expect(read.diagnostics.map((d) => [d.code, d.args])).toEqual(
+      ['consultation.id', 'consultation.issued', 'consultation.responsesDue.date', 'consultation.expectedConclusion', 'consultation.questions.0.text', 'consultation.questions.1.text', 'modification.date', 'modification.windowMonths', 'changes.0.windowMonths'].map((field) => [
+        'FIELD_TO_DECIDE',
+        { field },
+      ]),
+    );
+    expect(read.value?.consultation.questions[0]?.text).toContain('from Friday 29 March 2024 (or within one month thereafter)');
+    expect(read.value?.consultation.questions[1]?.text).toContain('modification date of 25 March 2024 (or within one month thereafter)');
+    expect(parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml').diagnostics).toEqual([]);
+  });
+
+  it('reports a !todo value that is not yet valid once, as a decision, not as a schema error', () => {
+    const text = draft().replace(/issued: !todo 2022-12-05/, 'issued: !todo "decide the issue date"');
+    expect(parseAmendment(text, 'draft.yaml').diagnostics.map((d) => d.code)).toEqual(Array(9).fill('FIELD_TO_DECIDE'));
+  });
+});
+
+describe('what a closure means', () => {
+  it('fills the closure wording from the template, with the true weekday', () => {
+    const text = describeClosureEffect(readRepoFile('templates/closure-effect.txt'), 'MOC (Secure)', { kind: 'date', date: '2023-01-31' });
+    expect(text).toMatch(/^After Tuesday 31 January 2023, the last day of Migration DUST for MOC \(Secure\), no new test devices can be migrated into the User Interface Testing \(UIT\) environments/);
+    expect(describeClosureEffect('x', 'FOC (BG)', { kind: 'none' })).toBeUndefined();
+  });
+
+  it('estimates the earliest re-start under both readings (date-fns months and weeks)', () => {
+    expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-01-31')).toEqual([
+      expect.objectContaining({ cohort: 'MOC (Secure)', amendmentDone: '2023-04-30', purchaseDone: '2023-03-14', inParallel: '2023-04-30', oneAfterTheOther: '2023-06-11', decidedBeforeEnd: true }),
+    ]);
+    expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-11-30')[0]).toMatchObject({ amendmentDone: '2024-02-29', decidedBeforeEnd: false });
+  });
+});

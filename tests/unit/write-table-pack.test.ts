@@ -1,0 +1,63 @@
+import { diffLines } from 'diff';
+import { describe, expect, it } from 'vitest';
+import { applyAmendments } from '../../src/domain/apply.js';
+import { parseTable } from '../../src/domain/table.js';
+import { writeTableChanges } from '../../src/domain/write-table.js';
+import { amendment, readRepoFile } from '../helpers/data.js';
+
+const TABLE = 'data/table-17.6.yaml';
+
+function applied(text: string, ids: string[]) {
+  const input = parseTable(text, TABLE).value;
+  if (!input) throw new Error('the table does not parse');
+  const application = applyAmendments(input.table, ids.map((id) => amendment(id))).value;
+  if (!application) throw new Error('the amendments do not apply');
+  return { input, application };
+}
+
+describe('writeTableChanges', () => {
+  it('changes only the changed cell, its source and applied:, keeping comments and key order', () => {
+    const text = readRepoFile(TABLE);
+    const { input, application } = applied(text, ['mdust-close-moc-secure']);
+    const written = writeTableChanges(input.source, application);
+    expect(changedLines(text, written)).toEqual({
+      removed: ['      value: none', '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").'],
+      added: ['  - mdust-close-moc-secure', '      value: 2023-01-31', '      source: amendment mdust-close-moc-secure'],
+    });
+    // The removed lines are MOC (Secure)'s: FOC (BG) keeps its own identical source line.
+    expect(written).toMatch(/cohort: FOC \(BG\)[\s\S]*value: none\n      source: The reference, section 1/);
+  });
+
+  it('writes a table that reads back as the amended table', () => {
+    const { input, application } = applied(readRepoFile(TABLE), ['mdust-close-moc-secure']);
+    const reread = parseTable(writeTableChanges(input.source, application), TABLE);
+    expect(reread.diagnostics).toEqual([]);
+    expect(reread.value?.table.cohorts).toEqual(application.after.cohorts);
+    expect(reread.value?.table.applied).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure']);
+  });
+
+  it('does not modify the parsed source it is given', () => {
+    const text = readRepoFile(TABLE);
+    const { input, application } = applied(text, ['mdust-close-moc-secure']);
+    writeTableChanges(input.source, application);
+    expect(input.source.document.toString()).toBe(parseTable(text, TABLE).value?.source.document.toString());
+  });
+
+  it('replaces a known value by an unknown one, and an unknown by a value, keeping the value key first', () => {
+    const before = readRepoFile(TABLE)
+      .replace(/applied:\n(  - .*\n)+/, 'applied: []\n')
+      .replace(/(cohort: FOC \(NP\)\n[\s\S]*?endDate:\n)      value: 2022-09-30/, '$1      value: none');
+    const { input, application } = applied(before, ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np']);
+    const written = writeTableChanges(input.source, application);
+    expect(written).toContain('  - cohort: IOC\n    groupId:\n      unknown: The GroupID of IOC is not public.\n    endDate:\n      unknown:');
+    expect(written).toMatch(/cohort: FOC \(NP\)\n[\s\S]*?endDate:\n      value: 2022-09-30\n      source: amendment mdust-close-foc-np\n/);
+    expect(parseTable(written, TABLE).diagnostics).toEqual([]);
+  });
+});
+
+/** The lines removed and added from `a` to `b`, in order. */
+function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
+  const chunks = diffLines(a, b);
+  const lines = (kind: 'added' | 'removed') => chunks.filter((c) => c[kind]).flatMap((c) => c.value.trimEnd().split('\n'));
+  return { removed: lines('removed'), added: lines('added') };
+}
