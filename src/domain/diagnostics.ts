@@ -47,6 +47,8 @@ export interface DiagnosticArgs {
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
   FILE_UNWRITABLE: { reason: string };
+  // issue 6: concurrent writers
+  FILE_LOCKED: { what: string; pid: number; lock: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -107,6 +109,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   HISTORY_AMENDMENT_MISSING: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.' },
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
+  // issue 6: concurrent writers
+  FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -195,6 +199,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
     case 'FILE_UNWRITABLE':
       return `cannot write the file: ${d.args.reason}; nothing was written`;
+    case 'FILE_LOCKED':
+      return `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was written. Run the command again when it has finished (its lock is ${d.args.lock})`;
   }
 }
 

@@ -5,6 +5,7 @@ import { parseTable } from '../../domain/table.js';
 import { sameCell } from '../../domain/values.js';
 import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
 import { displayPath, readAmendments, readTemplate } from '../../io/read.js';
+import { acquireWriteLock } from '../../io/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
@@ -34,6 +35,20 @@ export interface AmendOptions extends CommonOptions {
  * Changes no file, unless `write` (the table file) or `out` (a new folder for the consultation pack).
  */
 export async function runAmend(options: AmendOptions): Promise<Outcome> {
+  if (!options.write) return amend(options);
+  // The lock is taken before the table is read, so that the read, the checks and the write are
+  // one step that no other mtad can interleave with: of two writers, one wins, one is refused.
+  const tablePath = resolveTablePath(options.cwd, options.table);
+  const lock = await acquireWriteLock(tablePath, displayPath(tablePath, options.cwd));
+  if (!lock.value) return failWith(lock.diagnostics, options.styler);
+  try {
+    return await amend(options);
+  } finally {
+    await lock.value();
+  }
+}
+
+async function amend(options: AmendOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const tableRead = await loadTable(cwd, options.table);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
