@@ -1,26 +1,55 @@
-// Bundles the CLI into dist/ so that start-up loads one file (measured in BENCHMARKS.md), and the
-// programmatic API into dist/index.js. Heavy modules imported lazily become their own chunks.
+// Builds dist/:
+// - cli.cjs: the CLI in one CommonJS file, loaded by start.cjs with V8's code cache (start-up is a
+//   tracked benchmark, see BENCHMARKS.md). CommonJS because only a classic script can take a code
+//   cache on Node 20.
+// - pack.cjs: the Word and HTML renderers of `mtad amend --out`, loaded only by that command.
+// - start.cjs: the loader; bin/mtad.js imports it.
+// - index.js: the programmatic API, ESM.
+// Then it runs the CLI once, which writes the code cache.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-// A fresh dist/: chunk names carry content hashes, so old ones would pile up and be published.
+// A fresh dist/, so that nothing stale is loaded or published.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
-  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  define: { __MTAD_VERSION__: JSON.stringify(version) },
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __mtadCreateRequire } from 'node:module'; const require = __mtadCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: 'linked', legalComments: 'none', logLevel: 'warning' };
+// import.meta.url has no meaning in CommonJS: give the bundles the file's own URL.
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { __MTAD_VERSION__: JSON.stringify(version), 'import.meta.url': '__mtadUrl' },
+  banner: { js: "const __mtadUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+// The pack's renderers stay out of cli.cjs: the lazy import becomes a require of ./pack.cjs.
+const packApart = {
+  name: 'pack-apart',
+  setup(b) {
+    b.onResolve({ filter: /\/render\/pack\.js$/ }, () => ({ path: './pack.cjs', external: true }));
+  },
+};
+
+await Promise.all([
+  build({ ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart] }),
+  build({ ...cjs, entryPoints: { pack: 'src/render/pack.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { start: 'src/cli/start.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, sourcemap: false }),
+  build({
+    ...common,
+    entryPoints: { index: 'src/index.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    define: { __MTAD_VERSION__: JSON.stringify(version) },
+    // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __mtadCreateRequire } from 'node:module'; const require = __mtadCreateRequire(import.meta.url);" },
+  }),
+]);
+
+// The first run writes dist/cli.cache. It runs the main job on the shipped data, so that the
+// functions it compiles are the ones users run; its output is not wanted here.
+spawnSync(process.execPath, ['bin/mtad.js', 'amend'], { cwd: root, stdio: 'ignore' });
