@@ -1,7 +1,7 @@
 import { main } from './main.js';
 
 /** The process entry: the only place that touches process.exit. A bug prints its stack. */
-main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY), stdout: process.stdout, stderr: process.stderr })
+main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
   .then((code) => {
     process.exitCode = code;
   })

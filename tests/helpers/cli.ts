@@ -18,7 +18,7 @@ export interface CliRun {
  * environment asks for it, with no standard input.
  */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', input: options.input ?? '', timeout: 20_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
