@@ -25,3 +25,15 @@ export { REPORT_FORMATS } from './render/report.js';
 export type { ReportFormat, ReportOptions } from './render/report.js';
 export { createStyler, plainStyler } from './render/style.js';
 export type { Styler } from './render/style.js';
+// Issue 3 (mtad check, mtad schema):
+export { checkSources, CHECK_RULES } from './domain/check.js';
+export type { CheckInput, CheckResult, SourceText } from './domain/check.js';
+export { checkLock, recordMadeAmendments, fingerprintAmendment, parseLock, serialiseLock, EMPTY_LOCK } from './domain/lock.js';
+export type { AmendmentLock, LockEntry, HashText } from './domain/lock.js';
+export { findProseDates } from './domain/prose-dates.js';
+export type { ProseDate } from './domain/prose-dates.js';
+export { buildJsonSchema, renderJsonSchema, SCHEMA_KINDS } from './domain/json-schema.js';
+export type { SchemaKind } from './domain/json-schema.js';
+export { CHECK_FORMATS } from './render/check-formats.js';
+export type { CheckFormat } from './render/check-formats.js';
+export type { CheckReport } from './render/check-report.js';

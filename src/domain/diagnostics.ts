@@ -225,7 +225,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'TIMELINE_ORDER':
       return `${d.args.later}, ${d.args.laterText}, must be ${d.args.relation} ${d.args.earlier}, ${d.args.earlierText} (expected: issued < responses due < conclusion <= modification date <= end date)`;
     case 'TIMELINE_WINDOW':
-      return `the modification may take effect as late as ${d.args.modificationText}, after Migration DUST for ${d.args.cohort} has ended (${d.args.endText})`;
+      return `the modification, ${d.args.modificationText}, may take effect after Migration DUST for ${d.args.cohort} has ended: ${d.args.endText}`;
     case 'WEEKDAY_MISMATCH':
       return `${quote(d.args.written)}: ${d.args.date} is a ${d.args.weekday}`;
     case 'PROSE_DATE_INVALID':

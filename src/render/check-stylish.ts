@@ -12,7 +12,8 @@ export function renderCheckStylish(report: CheckReport, styler: Styler): string 
   }
   const blocks = [...byFile].map(([file, findings]) => {
     const rows = findings.map((d) => [
-      `  ${d.line ?? 0}:${d.column ?? 0}`,
+      // A finding about the whole file (not UTF-8, too large) has no line to point at.
+      d.line === undefined ? '  -' : `  ${d.line}:${d.column ?? 1}`,
       d.severity === 'error' ? styler.error('error') : styler.warning('warning'),
       styler.dim(d.code),
       formatDiagnostic(d),
