@@ -126,7 +126,7 @@ describe('the lock of made amendments', () => {
 
     const update = runCli(['check', '--update-lock'], { cwd });
     expect(update.status).toBe(0);
-    expect(update.stderr).toBe('Recorded in data/amendments.lock: mdust-close-foc-np, mdust-close-ioc-moc-mds.\n');
+    expect(update.stderr).toBe('Recorded in data/amendments.lock: mdust-close-ioc-moc-mds, mdust-close-foc-np.\n');
     expect(readFileSync(lock, 'utf8')).toBe(readFileSync(join(ROOT, 'data/amendments.lock'), 'utf8'));
     expect(readdirSync(join(cwd, 'data')).filter((name) => name.startsWith('.mtad-tmp'))).toEqual([]);
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../../domain/check.js';
+import { orderOfApplication } from '../../domain/check-sequence.js';
 import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
 import { EMPTY_LOCK, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -145,7 +146,7 @@ async function updateLock(result: CheckResult, lockPath: string, lockShown: stri
     return { failure: usageError(`cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`, 1) };
   }
   const before = result.lock ?? EMPTY_LOCK;
-  const after = recordMadeAmendments(before, result.amendments, sha256);
+  const after = recordMadeAmendments(before, orderOfApplication(result.amendments), sha256);
   const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
   if (added.length === 0 && existsSync(lockPath)) return { note: `${lockShown} already records every made amendment.\n` };
   const text = serialiseLock(after);
