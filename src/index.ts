@@ -32,8 +32,6 @@ export { checkLock, recordMadeAmendments, fingerprintAmendment, parseLock, seria
 export type { AmendmentLock, LockEntry, HashText } from './domain/lock.js';
 export { findProseDates } from './domain/prose-dates.js';
 export type { ProseDate } from './domain/prose-dates.js';
-export { buildJsonSchema, renderJsonSchema, SCHEMA_KINDS } from './domain/json-schema.js';
-export type { SchemaKind } from './domain/json-schema.js';
 export { CHECK_FORMATS } from './render/check-formats.js';
 export type { CheckFormat } from './render/check-formats.js';
 export type { CheckReport } from './render/check-report.js';

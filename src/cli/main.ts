@@ -7,11 +7,14 @@ import { runDirection } from './commands/direction.js';
 import { runShow } from './commands/show.js';
 import type { Outcome } from './outcome.js';
 // Issue 3 (mtad check, mtad schema):
-import { CHECK_FORMATS, isCheckFormat, type CheckFormat } from '../render/check-formats.js';
-import { SCHEMA_KINDS, type SchemaKind } from '../domain/json-schema.js';
-import { runCheck, runListRules } from './commands/check.js';
-import { runSchema } from './commands/schema.js';
-import { readStream } from '../io/list-files.js';
+// The check and schema commands are loaded when run, so that other commands do not pay for them.
+import type { SchemaKind } from '../domain/json-schema.js';
+import type { CheckFormat } from '../render/check-formats.js';
+
+/** The formats of `mtad check`; a test holds this list equal to the keys of CHECK_FORMATS. */
+export const CHECK_FORMAT_NAMES: readonly CheckFormat[] = ['stylish', 'json', 'sarif', 'github'];
+/** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
+export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment'];
 
 declare const __MTAD_VERSION__: string | undefined;
 const VERSION = typeof __MTAD_VERSION__ === 'string' ? __MTAD_VERSION__ : '0.0.0-dev';
@@ -105,7 +108,7 @@ ${EXIT_STATUS_HELP}`,
   program
     .command('schema')
     .description('print the JSON Schema of table or amendment files (for editors), generated from the schemas mtad reads them with')
-    .addArgument(new Argument('[kind]', 'which schema; both, keyed by kind, when omitted').choices(Object.keys(SCHEMA_KINDS)))
+    .addArgument(new Argument('[kind]', 'which schema; both, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
     .addHelpText(
       'after',
       `
@@ -116,14 +119,17 @@ Examples:
   mtad schema amendment > schema/amendment.schema.json
   mtad schema table`,
     )
-    .action((kind: SchemaKind | undefined) => io.write(runSchema(kind)));
+    .action(async (kind: SchemaKind | undefined) => {
+      const { runSchema } = await import('./commands/schema.js');
+      io.write(await runSchema(kind, SCHEMA_KIND_NAMES));
+    });
 
   return program;
 }
 
 /** `mtad check`: its options, and the action that normalises them for runCheck. */
 function registerCheck(program: Command, io: { cwd: string; write: (outcome: Outcome) => void; stdin?: AsyncIterable<Uint8Array | string> }, styler: () => ReturnType<typeof createStyler>, report: (run: Promise<Outcome>) => Promise<void>): void {
-  const formats = Object.keys(CHECK_FORMATS);
+  const formats = [...CHECK_FORMAT_NAMES];
   const collect = (value: string, previous: string[]) => [...previous, value];
   program
     .command('check')
@@ -153,14 +159,16 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
 2 a usage or IO error (a missing file, an unknown option, an output that cannot be written).`,
     )
     .action(async (paths: string[], opts: { format: CheckFormat; output: string[]; maxWarnings?: string; stdin: boolean; stdinFilename?: string; table: string; updateLock: boolean; listRules: boolean }) => {
+      const { runCheck, runListRules } = await import('./commands/check.js');
+      const { readStream } = await import('../io/list-files.js');
       if (opts.listRules) return io.write(runListRules(opts.format));
       const usage = (message: string) => io.write({ exitCode: 2, stdout: '', stderr: `mtad check: ${message}\n` });
       const outputs: { format: CheckFormat; path: string }[] = [];
       for (const spec of opts.output) {
         const [format = '', ...rest] = spec.split('=');
         const path = rest.join('=');
-        if (!isCheckFormat(format) || path === '') return usage(`--output takes FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif; got ${JSON.stringify(spec)}`);
-        outputs.push({ format, path });
+        if (!CHECK_FORMAT_NAMES.includes(format as CheckFormat) || path === '') return usage(`--output takes FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif; got ${JSON.stringify(spec)}`);
+        outputs.push({ format: format as CheckFormat, path });
       }
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);

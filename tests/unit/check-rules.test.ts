@@ -32,3 +32,11 @@ describe('every rule of mtad check has a fixture that fires it and one that does
     expect(pass.codes, `${code}: the "pass" fixture`).not.toContain(code);
   });
 });
+
+describe('the --format choices', () => {
+  it('are the keys of the reporters registry', async () => {
+    const { CHECK_FORMAT_NAMES } = await import('../../src/cli/main.js');
+    const { CHECK_FORMATS } = await import('../../src/render/check-formats.js');
+    expect([...CHECK_FORMAT_NAMES]).toEqual(Object.keys(CHECK_FORMATS));
+  });
+});

@@ -15,6 +15,11 @@ function propertiesOf(schema: unknown, path = '#'): [string, Record<string, unkn
 }
 
 describe('the JSON Schema of the data files', () => {
+  it('offers every kind', async () => {
+    const { SCHEMA_KIND_NAMES } = await import('../../src/cli/main.js');
+    expect([...SCHEMA_KIND_NAMES]).toEqual(kinds);
+  });
+
   it.each(kinds)('schema/%s.schema.json is the one the zod schema generates (run npm run schema when this fails)', (kind) => {
     expect(readFileSync(join(ROOT, `schema/${kind}.schema.json`), 'utf8')).toBe(renderJsonSchema(kind));
   });
@@ -29,6 +34,7 @@ describe('the JSON Schema of the data files', () => {
   it('is what mtad schema prints, and what the shipped files point their editor at', () => {
     for (const kind of kinds) expect(runCli(['schema', kind]).stdout).toBe(renderJsonSchema(kind));
     expect(Object.keys(JSON.parse(runCli(['schema']).stdout))).toEqual(kinds);
+    expect(runCli(['schema', 'lock']).status).toBe(2);
     expect(readFileSync(join(ROOT, 'data/table-17.6.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/table.schema.json');
     for (const id of ['mdust-close-foc-np', 'mdust-close-ioc-moc-mds', 'mdust-close-moc-secure']) {
       expect(readFileSync(join(ROOT, `data/amendments/${id}.yaml`), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/amendment.schema.json');
