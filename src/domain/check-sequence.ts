@@ -1,7 +1,7 @@
 import type { Amendment } from './amendment.js';
-import { applyAmendments } from './apply.js';
-import { diagnose, suggestNearest, type Diagnostic } from './diagnostics.js';
-import { findCohort, type TableInput } from './table.js';
+import { applyAmendments, findTarget } from './apply.js';
+import { diagnose, type Diagnostic } from './diagnostics.js';
+import type { TableInput } from './table.js';
 import { describeCell, sameCell, type CellValue } from './values.js';
 
 /** Amendments in their explicit order of application: by sequence, then by id. */
@@ -63,20 +63,16 @@ function checkUnique(amendments: readonly Amendment[]): Diagnostic[] {
  */
 function checkApplied({ table, source }: TableInput, applied: readonly Amendment[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const names = table.cohorts.map((row) => row.cohort);
   const last = new Map<string, { value: CellValue; by: string }>();
   for (const amendment of applied) {
     for (const change of amendment.changes) {
       const at = (key: string) => amendment.origin.locate(['changes', change.index, key]);
-      const row = findCohort(table, change.cohort);
-      if (!row) {
-        diagnostics.push(diagnose('COHORT_UNKNOWN', { cohort: change.cohort, suggestion: suggestNearest(change.cohort, names) }, at('cohort')));
+      const target = findTarget(table, change, at);
+      if ('diagnostic' in target) {
+        diagnostics.push(target.diagnostic);
         continue;
       }
-      if (change.groupId !== undefined && row.groupId.kind === 'text' && row.groupId.text !== change.groupId) {
-        diagnostics.push(diagnose('GROUPID_MISMATCH', { cohort: row.cohort, stated: change.groupId, table: row.groupId.text }, at('groupId')));
-        continue;
-      }
+      const { row } = target;
       const before = last.get(row.cohort);
       if (before && !sameCell(before.value, change.from)) {
         diagnostics.push(
