@@ -38,3 +38,13 @@ export { writeTableChanges, asAtAfterWriting } from './domain/write-table.js';
 export { draftAmendmentText, timelineEndingOn, timelineFrom, REFERENCE_TIMELINE, REFERENCE_INTERVALS } from './domain/draft-amendment.js';
 export { estimateRestart, RESTART } from './domain/impact.js';
 export { describeClosureEffect } from './domain/closure-effect.js';
+// Issue 3 (mtad check, mtad schema):
+export { checkSources, CHECK_RULES } from './domain/check.js';
+export type { CheckInput, CheckResult, SourceText } from './domain/check.js';
+export { checkLock, recordMadeAmendments, fingerprintAmendment, parseLock, serialiseLock, EMPTY_LOCK } from './domain/lock.js';
+export type { AmendmentLock, LockEntry, HashText } from './domain/lock.js';
+export { findProseDates } from './domain/prose-dates.js';
+export type { ProseDate } from './domain/prose-dates.js';
+export { CHECK_FORMATS } from './render/check-formats.js';
+export type { CheckFormat } from './render/check-formats.js';
+export type { CheckReport } from './render/check-report.js';

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
 import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
@@ -13,6 +13,15 @@ import { runRevert } from './commands/revert.js';
 import type { Include } from '../domain/history.js';
 import type { Outcome } from './outcome.js';
 import { todayInLondon } from './today.js';
+// Issue 3 (mtad check, mtad schema):
+// The check and schema commands are loaded when run, so that other commands do not pay for them.
+import type { SchemaKind } from '../domain/json-schema.js';
+import type { CheckFormat } from '../render/check-formats.js';
+
+/** The formats of `mtad check`; a test holds this list equal to the keys of CHECK_FORMATS. */
+export const CHECK_FORMAT_NAMES: readonly CheckFormat[] = ['stylish', 'json', 'sarif', 'github'];
+/** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
+export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment'];
 
 declare const __MTAD_VERSION__: string | undefined;
 const VERSION = typeof __MTAD_VERSION__ === 'string' ? __MTAD_VERSION__ : '0.0.0-dev';
@@ -26,7 +35,7 @@ interface GlobalOptions {
 }
 
 /** The mtad program. `write` receives what is printed; the returned promise gives the exit status. */
-export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; write: (outcome: Outcome) => void }): Command {
+export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; write: (outcome: Outcome) => void; stdin?: AsyncIterable<Uint8Array | string> }): Command {
   const program = new Command('mtad');
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
   const report = async (run: Promise<Outcome>) => io.write(await run);
@@ -249,7 +258,92 @@ ${EXIT_STATUS_HELP}`,
       report(runImpact({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, decided: opts.decided, today: todayInLondon() })),
     );
 
+  // Issue 3: mtad check and mtad schema.
+  registerCheck(program, io, styler, report);
+  program
+    .command('schema')
+    .description('print the JSON Schema of table or amendment files (for editors), generated from the schemas mtad reads them with')
+    .addArgument(new Argument('[kind]', 'which schema; both, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
+    .addHelpText(
+      'after',
+      `
+The data files point their editor at the committed copies in schema/ with a first line such as
+  # yaml-language-server: $schema=../schema/table.schema.json
+
+Examples:
+  mtad schema amendment > schema/amendment.schema.json
+  mtad schema table`,
+    )
+    .action(async (kind: SchemaKind | undefined) => {
+      const { runSchema } = await import('./commands/schema.js');
+      io.write(await runSchema(kind, SCHEMA_KIND_NAMES));
+    });
+
   return program;
+}
+
+/** `mtad check`: its options, and the action that normalises them for runCheck. */
+function registerCheck(program: Command, io: { cwd: string; write: (outcome: Outcome) => void; stdin?: AsyncIterable<Uint8Array | string> }, styler: () => ReturnType<typeof createStyler>, report: (run: Promise<Outcome>) => Promise<void>): void {
+  const formats = [...CHECK_FORMAT_NAMES];
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  program
+    .command('check')
+    .description('check the table and the amendment files as a CI linter: schema, rules on each file, then the whole sequence and the lock of made amendments')
+    .argument('[path...]', 'files or folders to check (folders are searched for *.yaml); default: data/')
+    .addOption(new Option('-f, --format <format>', 'how to print the findings').choices(formats).default('stylish'))
+    .option('-o, --output <format=path>', `also write the findings to a file, in a format (${formats.join(', ')}); repeatable`, collect, [])
+    .option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings (default: warnings never fail)')
+    .option('--stdin', 'check a file given on standard input (e.g. from an editor)', false)
+    .option('--stdin-filename <file>', 'the file the standard input stands for (default: <stdin>)')
+    .option('-t, --table <file>', 'the table to check amendments against when the paths name none', 'data/table-17.6.yaml')
+    .option('--update-lock', 'record made amendments not yet in the lock file (amendments.lock beside the table), then check', false)
+    .option('--list-rules', 'print every rule with its code, severity and one-line doc, and exit', false)
+    .addHelpText(
+      'after',
+      `
+Each finding points at file:line:column of the YAML node concerned. Warnings (values not known,
+a window that runs past the end date) are listed but fail only with --max-warnings.
+
+Examples:
+  mtad check                                        data/: the table, data/amendments/, the lock
+  mtad check --format github --output sarif=mtad.sarif   annotations in a GitHub Actions log, and SARIF
+  mtad check --stdin --stdin-filename data/amendments/x.yaml < x.yaml
+  mtad check --list-rules
+
+Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
+2 a usage or IO error (a missing file, an unknown option, an output that cannot be written).`,
+    )
+    .action(async (paths: string[], opts: { format: CheckFormat; output: string[]; maxWarnings?: string; stdin: boolean; stdinFilename?: string; table: string; updateLock: boolean; listRules: boolean }) => {
+      const { runCheck, runListRules } = await import('./commands/check.js');
+      const { readStream } = await import('../io/list-files.js');
+      if (opts.listRules) return io.write(runListRules(opts.format));
+      const usage = (message: string) => io.write({ exitCode: 2, stdout: '', stderr: `mtad check: ${message}\n` });
+      const outputs: { format: CheckFormat; path: string }[] = [];
+      for (const spec of opts.output) {
+        const [format = '', ...rest] = spec.split('=');
+        const path = rest.join('=');
+        if (!CHECK_FORMAT_NAMES.includes(format as CheckFormat) || path === '') return usage(`--output takes FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif; got ${JSON.stringify(spec)}`);
+        outputs.push({ format: format as CheckFormat, path });
+      }
+      const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
+      if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
+      const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
+      return report(
+        runCheck({
+          cwd: io.cwd,
+          styler: styler(),
+          paths,
+          table: tableOption(opts.table),
+          format: opts.format,
+          outputs,
+          ...(maxWarnings !== undefined && { maxWarnings }),
+          ...(stdin && { stdin }),
+          updateLock: opts.updateLock,
+          version: VERSION,
+        }),
+      );
+    });
 }
 
 /** The default table path is passed as undefined, so that its absence gets the friendlier message. */
@@ -258,7 +352,7 @@ function tableOption(table: string): string | undefined {
 }
 
 /** Runs mtad with `argv` (without node and the script), returning the exit status. */
-export async function main(argv: readonly string[], io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+export async function main(argv: readonly string[], io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: AsyncIterable<Uint8Array | string> }): Promise<number> {
   let exitCode = 0;
   const program = buildProgram({
     ...io,

@@ -1,6 +1,6 @@
-import type { Amendment } from './amendment.js';
-import { diagnose, suggestNearest, type Diagnostic } from './diagnostics.js';
-import type { CohortRow, Table } from './table.js';
+import type { Amendment, Change } from './amendment.js';
+import { diagnose, suggestNearest, type Diagnostic, type Location } from './diagnostics.js';
+import { findCohort, type CohortRow, type Table } from './table.js';
 import type { Result } from './validate.js';
 import { describeCell, displayCell, sameCell, type CellValue } from './values.js';
 
@@ -34,10 +34,6 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
   const diagnostics: Diagnostic[] = [];
   const changes: AppliedChange[] = [];
   const after: Table = { ...table, applied: [...table.applied], cohorts: table.cohorts.map((row) => ({ ...row, sources: { ...row.sources } })) };
-  const names = table.cohorts.map((row) => row.cohort);
-  // The first row of a name wins, as in the table file; a repeated name is a finding of `mtad check`.
-  const rowsByName = new Map<string, CohortRow>();
-  for (const row of after.cohorts) if (!rowsByName.has(row.cohort)) rowsByName.set(row.cohort, row);
 
   for (const amendment of amendments) {
     const { origin: source } = amendment;
@@ -47,15 +43,12 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
     }
     for (const change of amendment.changes) {
       const at = (key: string) => source.locate(['changes', change.index, key]);
-      const row: CohortRow | undefined = rowsByName.get(change.cohort);
-      if (!row) {
-        diagnostics.push(diagnose('COHORT_UNKNOWN', { cohort: change.cohort, suggestion: suggestNearest(change.cohort, names) }, at('cohort')));
+      const target = findTarget(after, change, at);
+      if ('diagnostic' in target) {
+        diagnostics.push(target.diagnostic);
         continue;
       }
-      if (change.groupId !== undefined && row.groupId.kind === 'text' && row.groupId.text !== change.groupId) {
-        diagnostics.push(diagnose('GROUPID_MISMATCH', { cohort: row.cohort, stated: change.groupId, table: row.groupId.text }, at('groupId')));
-        continue;
-      }
+      const { row } = target;
       if (!sameCell(row[change.field], change.from)) {
         diagnostics.push(
           diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: 'Migration DUST end date', expected: describeCell(change.from), actual: describeCell(row[change.field]) }, at('from')),
@@ -78,6 +71,22 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
     after.applied.push(amendment.id);
   }
   return { ok: diagnostics.length === 0, value: { before: table, after, changes }, diagnostics };
+}
+
+/**
+ * The row a change targets, or the finding that says why there is none: no such cohort (with the
+ * nearest name), or a GroupID stated that the table contradicts.
+ */
+export function findTarget(table: Table, change: Change, at: (key: string) => Location): { row: CohortRow } | { diagnostic: Diagnostic } {
+  const row = findCohort(table, change.cohort);
+  if (!row) {
+    const names = table.cohorts.map((r) => r.cohort);
+    return { diagnostic: diagnose('COHORT_UNKNOWN', { cohort: change.cohort, suggestion: suggestNearest(change.cohort, names) }, at('cohort')) };
+  }
+  if (change.groupId !== undefined && row.groupId.kind === 'text' && row.groupId.text !== change.groupId) {
+    return { diagnostic: diagnose('GROUPID_MISMATCH', { cohort: row.cohort, stated: change.groupId, table: row.groupId.text }, at('groupId')) };
+  }
+  return { row };
 }
 
 /** The display text of every cell of a row, in column order. */

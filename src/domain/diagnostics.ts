@@ -46,9 +46,31 @@ export interface DiagnosticArgs {
   NEW_NOT_APPLICABLE: { cohort: string; action: string; value: string };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
-  FILE_UNWRITABLE: { reason: string };
   // issue 6: concurrent writers
   FILE_LOCKED: { what: string; pid: number; lock: string };
+  // Issue 3 (mtad check):
+  FILE_EMPTY: Record<string, never>;
+  FILE_TOO_LARGE: { size: number; limit: number };
+  FILE_UNWRITABLE: { reason: string };
+  YAML_FORBIDDEN_KEY: { key: string };
+  COHORT_DUPLICATE: { cohort: string };
+  GROUPID_DUPLICATE: { groupId: string; cohort: string; other: string };
+  VALUE_UNKNOWN: { field: string; reason: string; source?: string };
+  AMENDMENT_ID_DUPLICATE: { id: string; other: string };
+  AMENDMENT_ID_FILENAME: { id: string; expected: string };
+  SEQUENCE_DUPLICATE: { sequence: number; id: string; other: string };
+  APPLIED_UNKNOWN: { id: string };
+  APPLIED_OUT_OF_ORDER: { id: string; before: string };
+  APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: string; actual: string };
+  CHANGE_ACTION_MISMATCH: { action: string; to: string };
+  TIMELINE_ORDER: { earlier: string; earlierDate: string; earlierText: string; later: string; laterDate: string; laterText: string; relation: 'after' | 'on or after' };
+  TIMELINE_WINDOW: { modificationText: string; endText: string; cohort: string };
+  WEEKDAY_MISMATCH: { written: string; weekday: string; date: string };
+  PROSE_DATE_INVALID: { written: string };
+  PROSE_DATE_MISMATCH: { written: string; date: string; nearestField?: string; nearestDate?: string };
+  LOCK_MISSING: { id: string; lockFile: string };
+  LOCK_MISMATCH: { id: string; fields: string; lockFile: string };
+  LOCK_STALE: { id: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -111,6 +133,28 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
   // issue 6: concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
+  // Issue 3 (mtad check):
+  FILE_EMPTY: { severity: 'error', category: 'data', doc: 'The file holds a YAML document, not nothing or only comments.' },
+  FILE_TOO_LARGE: { severity: 'error', category: 'data', doc: 'The file is small enough to be a table or an amendment (at most 1 MiB).' },
+  YAML_FORBIDDEN_KEY: { severity: 'error', category: 'data', doc: 'No key is "__proto__", which JavaScript readers may treat as the object\'s prototype.' },
+  COHORT_DUPLICATE: { severity: 'error', category: 'data', doc: 'Each cohort appears once in the table.' },
+  GROUPID_DUPLICATE: { severity: 'error', category: 'data', doc: 'Each known GroupID belongs to one cohort.' },
+  VALUE_UNKNOWN: { severity: 'warning', category: 'data', doc: 'A value of the table is not known: the warning names the source to check.' },
+  AMENDMENT_ID_DUPLICATE: { severity: 'error', category: 'data', doc: 'Amendment ids are unique.' },
+  AMENDMENT_ID_FILENAME: { severity: 'warning', category: 'data', doc: 'An amendment file is named after its id (ID.yaml), so that commands find it by id.' },
+  SEQUENCE_DUPLICATE: { severity: 'error', category: 'data', doc: 'No two amendments share a sequence number: the order of application is explicit and stable.' },
+  APPLIED_UNKNOWN: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under "applied" has an amendment file.' },
+  APPLIED_OUT_OF_ORDER: { severity: 'error', category: 'data', doc: 'The table reflects amendments in their order of application, with none skipped.' },
+  APPLIED_NOT_REFLECTED: { severity: 'error', category: 'data', doc: 'The table holds the values its applied amendments set.' },
+  CHANGE_ACTION_MISMATCH: { severity: 'error', category: 'data', doc: 'A close sets an end date; an end date is removed only by a change that says reopen.' },
+  TIMELINE_ORDER: { severity: 'error', category: 'data', doc: 'Issued < responses due < conclusion <= modification date <= end date.' },
+  TIMELINE_WINDOW: { severity: 'warning', category: 'data', doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.' },
+  WEEKDAY_MISMATCH: { severity: 'error', category: 'data', doc: 'A weekday written in prose ("Tuesday 31 January 2023") is the true weekday of its date.' },
+  PROSE_DATE_INVALID: { severity: 'error', category: 'data', doc: 'A date written in prose ("31 January 2023") is a real calendar date.' },
+  PROSE_DATE_MISMATCH: { severity: 'error', category: 'data', doc: 'A date in a question\'s wording restates one of the amendment\'s dates and agrees with it.' },
+  LOCK_MISSING: { severity: 'error', category: 'data', doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).' },
+  LOCK_MISMATCH: { severity: 'error', category: 'data', doc: 'A made amendment is immutable: its content matches the checksum in the lock file.' },
+  LOCK_STALE: { severity: 'error', category: 'data', doc: 'Every made amendment recorded in the lock file still has its amendment file.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -201,6 +245,51 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot write the file: ${d.args.reason}; nothing was written`;
     case 'FILE_LOCKED':
       return `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was written. Run the command again when it has finished (its lock is ${d.args.lock})`;
+    // Issue 3 (mtad check):
+    case 'FILE_EMPTY':
+      return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';
+    case 'FILE_TOO_LARGE':
+      return `the file is ${d.args.size} bytes, more than the ${d.args.limit} a table or an amendment can be; is it the right file?`;
+    case 'YAML_FORBIDDEN_KEY':
+      return `the key ${quote(d.args.key)} is not allowed: JavaScript readers may take it for the object's prototype; rename or remove it`;
+    case 'COHORT_DUPLICATE':
+      return `the cohort ${quote(d.args.cohort)} appears more than once in the table; keep one row per cohort`;
+    case 'GROUPID_DUPLICATE':
+      return `the GroupID ${quote(d.args.groupId)} of ${d.args.cohort} is also the GroupID of ${d.args.other}; a GroupID names one cohort`;
+    case 'VALUE_UNKNOWN':
+      return `${d.args.field} is unknown (${d.args.reason.replace(/\.$/, '')}); ${d.args.source ? `check: ${d.args.source}` : 'no source to check is named: add "source:" saying where the value would be found'}`;
+    case 'AMENDMENT_ID_DUPLICATE':
+      return `the amendment id ${quote(d.args.id)} is also used by ${d.args.other}; ids must be unique`;
+    case 'AMENDMENT_ID_FILENAME':
+      return `the amendment id ${quote(d.args.id)} does not match the file name: expected ${d.args.expected}, so that mtad finds it by id`;
+    case 'SEQUENCE_DUPLICATE':
+      return `sequence ${d.args.sequence} of ${quote(d.args.id)} is also the sequence of ${quote(d.args.other)}; give each amendment its own place in the order of application`;
+    case 'APPLIED_UNKNOWN':
+      return `the table lists ${quote(d.args.id)} as applied, but no amendment file has that id`;
+    case 'APPLIED_OUT_OF_ORDER':
+      return `the table lists ${quote(d.args.id)} as applied, but ${quote(d.args.before)}, which comes before it in the order of application, is not applied before it`;
+    case 'APPLIED_NOT_REFLECTED':
+      return `amendment ${quote(d.args.id)}, which the table lists as applied, sets ${d.args.cohort} to ${d.args.expected}, but the table holds ${d.args.actual}`;
+    case 'CHANGE_ACTION_MISMATCH':
+      return d.args.action === 'close'
+        ? `a close must set an end date, but "to" is ${d.args.to}; to remove an end date, write "action: reopen"`
+        : `a reopen removes the end date ("to: none"), but "to" is ${d.args.to}; to set an end date, write "action: close"`;
+    case 'TIMELINE_ORDER':
+      return `${d.args.later}, ${d.args.laterText}, must be ${d.args.relation} ${d.args.earlier}, ${d.args.earlierText} (expected: issued < responses due < conclusion <= modification date <= end date)`;
+    case 'TIMELINE_WINDOW':
+      return `the modification, ${d.args.modificationText}, may take effect after Migration DUST for ${d.args.cohort} has ended: ${d.args.endText}`;
+    case 'WEEKDAY_MISMATCH':
+      return `${quote(d.args.written)}: ${d.args.date} is a ${d.args.weekday}`;
+    case 'PROSE_DATE_INVALID':
+      return `${quote(d.args.written)} is not a calendar date`;
+    case 'PROSE_DATE_MISMATCH':
+      return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearestField ? `; the nearest is ${d.args.nearestField}, ${d.args.nearestDate}` : ''}`;
+    case 'LOCK_MISSING':
+      return `amendment ${quote(d.args.id)} is made but not recorded in ${d.args.lockFile}; record it with: mtad check --update-lock`;
+    case 'LOCK_MISMATCH':
+      return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${d.args.fields}`;
+    case 'LOCK_STALE':
+      return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
   }
 }
 

@@ -80,7 +80,7 @@ const question = z.strictObject({
   id: text('The question id as the consultation writes it, e.g. "MDUST Close MOC (Secure) Q1".'),
   text: text('The question, word for word.'),
   source: z.optional(text('The section of the consultation that asks it.')),
-});
+}).check(describe('A consultation question: its id and its wording.'));
 
 const change = z
   .strictObject({
@@ -95,7 +95,7 @@ const change = z
   .check(describe('One change to one cell of Table 17.6.'));
 
 const consultation = z.strictObject({
-  id: z.union([text('The consultation id, e.g. "SMETS1_Consultation_MDUST_Close_MOC_Secure".'), unknownFact]),
+  id: z.union([text('The consultation id, e.g. "SMETS1_Consultation_MDUST_Close_MOC_Secure".'), unknownFact]).check(describe('The consultation id, or { unknown: why } when it is not recorded.')),
   title: z.optional(text('The consultation title as published.')),
   summary: z.optional(text('The one-sentence summary on its cover page.')),
   url: z.optional(text('Where the consultation or its conclusion is published.')),
@@ -112,7 +112,7 @@ const consultation = z.strictObject({
   author: z.optional(text('The author named on the cover page, e.g. "consultations@smartdcc.co.uk". The redline\'s tracked changes are made in this name unless `mtad amend --author` gives another.')),
   classification: z.optional(text('The classification on the cover page, e.g. "DCC Public".')),
   questions: z.array(question).check(describe('The consultation questions, in order.')),
-});
+}).check(describe('The consultation that proposed the amendment: its id, dates and questions.'));
 
 /** The schema of an amendment file in data/amendments/. */
 export const amendmentFileSchema = z
@@ -133,7 +133,7 @@ export const amendmentFileSchema = z
     modification: z.strictObject({
       date: timelineDate('The date the modification takes effect (the direction\'s "with effect from").'),
       windowMonths: z.optional(z.int().check(z.minimum(1), z.maximum(12), describe('"(or, if necessary, as soon as reasonably practicable within N month(s) thereafter)".'))),
-      annex: z.nullable(text('The annex of the direction that sets out the modification; null until it is set.')),
+      annex: z.nullable(text('The annex of the direction that sets out the modification; null until it is set.')).check(describe('The annex of the direction that sets out the modification; null until it is set (the draft reads "Annex [TBC]").')),
     }).check(describe('The modification the direction makes.')),
     changes: z.array(change).check(z.minLength(1), describe('The changes to Table 17.6, applied in order.')),
   })

@@ -7,6 +7,12 @@ export type YamlPath = readonly (string | number)[];
 /** How many nodes aliases may expand to before a file is refused (an "alias bomb"). */
 export const MAX_ALIAS_COUNT = 1000;
 
+/** How many syntax errors of one file are reported: after the first few, the rest are echoes. */
+const MAX_SYNTAX_ERRORS = 10;
+
+/** A key JavaScript readers may take for an object's prototype, refused wherever it appears. */
+const FORBIDDEN_KEY = '__proto__';
+
 /** A parsed YAML file: its document (kept for writing back with comments) and its positions. */
 export interface YamlSource {
   file: string;
@@ -84,7 +90,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   };
   const source: YamlSource = { file, text, document, locate, locateKey };
 
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
+  const diagnostics: Diagnostic[] = document.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
     const where = { ...position(error.pos[0]) };
     if (error.code === 'DUPLICATE_KEY') {
       return diagnose('YAML_DUPLICATE_KEY', { key: duplicateKeyAt(text, error.pos[0]) ?? '' }, where);
@@ -92,6 +98,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return diagnose('YAML_SYNTAX', { reason: firstLine(error.message) }, where);
   });
   if (diagnostics.length > 0) return { source, diagnostics };
+  if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
+  const forbidden = forbiddenKeys(document.contents).map((offset) => diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, position(offset)));
+  if (forbidden.length > 0) return { source, diagnostics: forbidden };
 
   try {
     return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics };
@@ -101,6 +110,18 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }
     throw error;
   }
+}
+
+/** The offsets of every `__proto__` key in the tree under `node`. */
+function forbiddenKeys(node: unknown): number[] {
+  if (isMap(node)) {
+    return node.items.flatMap((pair) => {
+      const here = isScalar(pair.key) && pair.key.value === FORBIDDEN_KEY ? [pair.key.range?.[0] ?? 0] : [];
+      return [...here, ...forbiddenKeys(pair.value)];
+    });
+  }
+  if (isSeq(node)) return node.items.flatMap(forbiddenKeys);
+  return [];
 }
 
 function firstLine(message: string): string {

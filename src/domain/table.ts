@@ -95,7 +95,19 @@ export function parseTable(text: string, file: string): Result<TableInput> {
   return { ok: normalised.ok, value: normalised.value && { table: normalised.value, source }, diagnostics: normalised.diagnostics };
 }
 
-/** The row of `cohort`, or undefined. */
+// An index of each table's rows by cohort name, made on first use: applying 1,000 changes to a
+// 10,000-row table must not scan the table 1,000 times (BENCHMARKS.md).
+const indexes = new WeakMap<readonly CohortRow[], Map<string, CohortRow>>();
+
+/** The row of `cohort` (the first, should a name repeat), or undefined. */
 export function findCohort(table: Table, cohort: string): CohortRow | undefined {
-  return table.cohorts.find((row) => row.cohort === cohort);
+  let index = indexes.get(table.cohorts);
+  if (!index) {
+    index = new Map();
+    for (const row of table.cohorts) if (!index.has(row.cohort)) index.set(row.cohort, row);
+    indexes.set(table.cohorts, index);
+  }
+  // Rows are never added to or removed from a table's list once made (changes edit cells), so
+  // the index stays true; a miss is confirmed by a scan all the same.
+  return index.get(cohort) ?? table.cohorts.find((r) => r.cohort === cohort);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAmendment, type Amendment } from '../domain/amendment.js';
@@ -24,6 +24,23 @@ export function displayPath(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
+/** The largest file mtad reads: a table or an amendment is a few kilobytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Turns the bytes of a file into text: UTF-8 without NUL bytes and at most MAX_FILE_BYTES, or the
+ * finding that says why not (a finding about the data: exit status 1).
+ */
+export function decodeText(bytes: Uint8Array, shown: string): Result<string> {
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { size: bytes.length, limit: MAX_FILE_BYTES }, { file: shown })] };
+  if (bytes.includes(0)) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown })] };
+  try {
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), diagnostics: [] };
+  } catch {
+    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown })] };
+  }
+}
+
 /**
  * Reads a file as UTF-8 text. A missing or unreadable file is an IO finding (exit status 2);
  * bytes that are not UTF-8 text, or a NUL byte, are a finding about the data (exit status 1).
@@ -31,6 +48,9 @@ export function displayPath(path: string, cwd: string): string {
 export async function readText(path: string, shown: string): Promise<Result<string>> {
   let bytes: Buffer;
   try {
+    // Refuse a huge file before reading it into memory.
+    const { size } = await stat(path);
+    if (size > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { size, limit: MAX_FILE_BYTES }, { file: shown })] };
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -38,12 +58,7 @@ export async function readText(path: string, shown: string): Promise<Result<stri
     const reason = code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     return { ok: false, diagnostics: [diagnose('FILE_UNREADABLE', { reason }, { file: shown })] };
   }
-  if (bytes.includes(0)) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown })] };
-  try {
-    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), diagnostics: [] };
-  } catch {
-    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown })] };
-  }
+  return decodeText(bytes, shown);
 }
 
 async function readParsed<T>(path: string, cwd: string, parse: (text: string, file: string) => Result<T>): Promise<Result<T>> {

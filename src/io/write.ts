@@ -113,6 +113,7 @@ export async function writeFileAtomically(path: string, text: string, expectatio
     await unlink(temporary).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && expectation === 'absent') return { ok: false, diagnostics: [diagnose('FILE_EXISTS', { what: shown }, { file: shown })] };
-    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: (error as Error).message }, { file: shown })] };
+    const reason = code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason }, { file: shown })] };
   }
 }

@@ -12,10 +12,14 @@ export function renderDiagnosticLine(d: Diagnostic, styler: Styler): string {
   return `${formatLocation(d)}: ${severity}: ${formatDiagnostic(d)} ${styler.dim(`[${d.code}]`)}`;
 }
 
-/** Every finding, one a line, in file order. */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], styler: Styler): string {
-  const sorted = [...diagnostics].sort(
+/** The findings in file order: by file, line and column. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
     (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-  return sorted.map((d) => `${renderDiagnosticLine(d, styler)}\n`).join('');
+}
+
+/** Every finding, one a line, in file order. */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], styler: Styler): string {
+  return sortDiagnostics(diagnostics).map((d) => `${renderDiagnosticLine(d, styler)}\n`).join('');
 }

@@ -33,7 +33,10 @@ describe('mtad amend --write', () => {
     const [removed, added] = [lines('removed'), lines('added')];
     expect(removed).toEqual(['asAt: 2022-12-05', '      value: none', '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").']);
     expect(added).toEqual(['asAt: 2023-01-27', '  - mdust-close-moc-secure', '      value: 2023-01-31', '      source: amendment mdust-close-moc-secure']);
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
+    // The lock of made amendments now records it, so that mtad check holds it immutable.
+    expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toContain('  - id: "mdust-close-moc-secure"');
+    expect(runCli(['check'], { cwd: dir }).status).toBe(0);
 
     const snapshot = snapshotTree(dir);
     const second = runCli(['amend', 'mdust-close-moc-secure', '--write'], { cwd: dir });
@@ -76,7 +79,7 @@ describe('mtad amend --write', () => {
     expect(run.status).toBe(2);
     expect(codes(run.stderr)).toEqual(['FILE_CHANGED_ON_DISK']);
     expect(readFileSync(table, 'utf8')).toBe(`${original}# edited by another process\n`);
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
   });
 });
 

@@ -5,12 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
+import { basename } from 'node:path';
 
 const target = process.env.MTAD_TEST_CHANGE_FILE;
 const writeFile = fsp.writeFile;
 fsp.writeFile = async function (path, ...rest) {
   const result = await writeFile.call(this, path, ...rest);
-  if (target && String(path).endsWith('.tmp')) {
+  // Only the table's own temporary file (mtad writes others, such as the lock of made amendments).
+  if (target && String(path).endsWith('.tmp') && basename(String(path)).startsWith(`.${basename(target)}.`)) {
     spawnSync(process.execPath, ['-e', `require('node:fs').appendFileSync(${JSON.stringify(target)}, '# edited by another process\\n')`]);
   }
   return result;

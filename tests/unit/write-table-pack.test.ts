@@ -15,7 +15,7 @@ function applied(text: string, ids: string[]) {
   return { input, application };
 }
 
-describe('writeTableChanges', () => {
+describe('writeTableChanges, as the pack writes the amended table', () => {
   it('changes only the changed cell, its source and applied:, keeping comments and key order', () => {
     const text = readRepoFile(TABLE);
     const { input, application } = applied(text, ['mdust-close-moc-secure']);
@@ -41,17 +41,6 @@ describe('writeTableChanges', () => {
     const { input, application } = applied(text, ['mdust-close-moc-secure']);
     writeTableChanges(input.source, application);
     expect(input.source.document.toString()).toBe(parseTable(text, TABLE).value?.source.document.toString());
-  });
-
-  it('replaces a known value by an unknown one, and an unknown by a value, keeping the value key first', () => {
-    const before = readRepoFile(TABLE)
-      .replace(/applied:\n(  - .*\n)+/, 'applied: []\n')
-      .replace(/(cohort: FOC \(NP\)\n[\s\S]*?endDate:\n)      value: 2022-09-30/, '$1      value: none');
-    const { input, application } = applied(before, ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np']);
-    const written = writeTableChanges(input.source, application);
-    expect(written).toContain('  - cohort: IOC\n    groupId:\n      unknown: The GroupID of IOC is not public.\n    endDate:\n      unknown:');
-    expect(written).toMatch(/cohort: FOC \(NP\)\n[\s\S]*?endDate:\n      value: 2022-09-30\n      source: amendment mdust-close-foc-np\n/);
-    expect(parseTable(written, TABLE).diagnostics).toEqual([]);
   });
 });
 

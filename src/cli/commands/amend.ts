@@ -4,7 +4,13 @@ import { buildAmendReport } from '../../domain/report.js';
 import { parseTable } from '../../domain/table.js';
 import { sameCell } from '../../domain/values.js';
 import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
-import { displayPath, readAmendments, readTemplate } from '../../io/read.js';
+import { displayPath, readAmendments, readTemplate, readText } from '../../io/read.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Amendment } from '../../domain/amendment.js';
+import { checkLock, EMPTY_LOCK, LOCK_FILE_NAME, locateLockEntry, parseLock, recordMadeAmendments, serialiseLock, type LockInput } from '../../domain/lock.js';
+import type { Result } from '../../domain/validate.js';
+import { sha256 } from '../../io/hash.js';
 import { acquireWriteLock } from '../../io/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
@@ -96,11 +102,12 @@ async function amend(options: AmendOptions): Promise<Outcome> {
   const text = writeTableChanges(source, { ...applied.value, after });
   assertReadsBack(text, source.file, after);
   const shown = displayPath(tablePath, cwd);
+  // The lock of made amendments first: a made amendment is recorded as such even should the table
+  // write then fail, and a lock that disagrees with the amendment stops both writes.
+  const locked = await recordInLock(join(dirname(tablePath), LOCK_FILE_NAME), pending, cwd);
+  if (!locked.ok) return failWith(locked.diagnostics, styler);
   const written = await writeFileAtomically(tablePath, text, { text: source.text }, shown);
   if (!written.ok) return failWith(written.diagnostics, styler);
-  // TODO(amendments.lock): record the made amendments just written (ids and checksums) in
-  // data/amendments.lock here, once that file exists (another issue owns it). Write it with
-  // writeFileAtomically as the table is, and refuse before writing either when it disagrees.
   const summary = `Wrote ${shown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`;
   return succeed(`${rendered}\n${summary}`, styler, applied.diagnostics);
 }
@@ -111,4 +118,25 @@ function assertReadsBack(text: string, file: string, expected: { applied: string
   const table = reread.value?.table;
   const same = table && reread.ok && table.applied.join() === expected.applied.join() && table.cohorts.every((row, i) => { const e = expected.cohorts[i]; return e !== undefined && sameCell(row.endDate, e.endDate); });
   if (!same) throw new Error(`the table mtad was about to write does not read back as computed: ${JSON.stringify(reread.diagnostics)}`);
+}
+
+/**
+ * Records the amendments just written in the lock of made amendments (data/amendments.lock), as
+ * `mtad check --update-lock` would. An amendment the lock already records with other content is
+ * refused: a made amendment must not change.
+ */
+async function recordInLock(lockPath: string, amendments: readonly Amendment[], cwd: string): Promise<Result<void>> {
+  const shown = displayPath(lockPath, cwd);
+  let before: LockInput | undefined;
+  if (existsSync(lockPath)) {
+    const text = await readText(lockPath, shown);
+    const parsed = text.value === undefined ? text : parseLock(text.value, shown);
+    if (!parsed.value || !parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+    before = parsed.value as LockInput;
+    const mismatches = checkLock(before.lock, amendments, sha256, { locateEntry: locateLockEntry(before), file: shown }).filter((d) => d.code === 'LOCK_MISMATCH');
+    if (mismatches.length > 0) return { ok: false, diagnostics: mismatches };
+  }
+  const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, sha256);
+  if (before && lock.amendments.length === before.lock.amendments.length) return { ok: true, diagnostics: [] };
+  return writeFileAtomically(lockPath, serialiseLock(lock), before ? { text: before.source.text } : 'absent', shown);
 }

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../../domain/check.js';
+import { orderOfApplication } from '../../domain/check-sequence.js';
+import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
+import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
+import { writeFileAtomically } from '../../io/write.js';
+import { sha256 } from '../../io/hash.js';
+import { listYamlFiles } from '../../io/list-files.js';
+import { decodeText, displayPath, readText } from '../../io/read.js';
+import { CHECK_FORMATS, type CheckFormat } from '../../render/check-formats.js';
+import { countFindings, type CheckReport } from '../../render/check-report.js';
+import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
+import { plainStyler } from '../../render/style.js';
+import { amendmentsDirOf, resolveTablePath } from '../inputs.js';
+import type { CommonOptions, Outcome } from '../outcome.js';
+
+/** The lock of made amendments, beside the table. */
+
+export interface CheckOptions extends CommonOptions {
+  /** Files and folders to check; none means data/ (or, with stdin, only the input and its context). */
+  paths: string[];
+  /** The table to check the amendments against when the paths name none. */
+  table?: string;
+  format: CheckFormat;
+  /** Further reports written to files, each in its format. */
+  outputs: { format: CheckFormat; path: string }[];
+  maxWarnings?: number;
+  /** A file given on standard input, in place of the file of that name. */
+  stdin?: { bytes: Uint8Array; filename: string };
+  updateLock: boolean;
+  version: string;
+}
+
+/** A file to check: its path, how it is named, and its text when it could be read. */
+interface Entry {
+  path: string;
+  shown: string;
+  text?: string;
+}
+
+/** A table file names its cohorts; an amendment file never does. */
+const looksLikeTable = (text: string) => /^(?:cohorts|asAt|applied)\s*:/m.test(text);
+
+/**
+ * Checks the table and the amendments as a CI linter does, and renders the findings in the chosen
+ * formats. Exit status: 0 clean (warnings allowed up to --max-warnings), 1 findings, 2 usage or IO.
+ */
+export async function runCheck(options: CheckOptions): Promise<Outcome> {
+  const { cwd } = options;
+  const diagnostics: Diagnostic[] = [];
+  const entries = new Map<string, Entry>();
+  const read = async (path: string) => {
+    const shown = displayPath(path, cwd);
+    const text = await readText(path, shown);
+    diagnostics.push(...text.diagnostics);
+    entries.set(path, { path, shown, ...(text.value !== undefined && { text: text.value }) });
+  };
+
+  const paths = options.paths.length > 0 || options.stdin ? options.paths : ['data'];
+  const listed = await listYamlFiles(paths, cwd);
+  diagnostics.push(...listed.diagnostics);
+  for (const path of listed.files) await read(path);
+  if (options.stdin) {
+    const path = resolve(cwd, options.stdin.filename);
+    const shown = displayPath(path, cwd);
+    const text = decodeText(options.stdin.bytes, shown);
+    diagnostics.push(...text.diagnostics);
+    entries.set(path, { path, shown, ...(text.value !== undefined && { text: text.value }) });
+  }
+
+  // The table: one named among the paths, else --table (data/table-17.6.yaml), as context.
+  const tables = [...entries.values()].filter((e) => e.text !== undefined && looksLikeTable(e.text));
+  if (tables.length > 1) {
+    return usageError(`found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`);
+  }
+  const tablePath = tables[0]?.path ?? resolveTablePath(cwd, options.table);
+  if (!entries.has(tablePath)) {
+    if (existsSync(tablePath)) await read(tablePath);
+    else diagnostics.push(diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(tablePath, cwd)}`, hint: 'name the data folder (mtad check data/) or pass --table FILE' }, { file: displayPath(tablePath, cwd) }));
+  }
+  // Every amendment beside the table is part of the sequence, even when only one file was named.
+  const folder = amendmentsDirOf(tablePath);
+  if (existsSync(folder)) {
+    const context = await listYamlFiles([folder], cwd);
+    for (const path of context.files) if (!entries.has(path)) await read(path);
+  }
+
+  const lockPath = join(dirname(tablePath), LOCK_FILE_NAME);
+  const lockShown = displayPath(lockPath, cwd);
+  let lockText: string | undefined;
+  if (existsSync(lockPath)) {
+    const text = await readText(lockPath, lockShown);
+    diagnostics.push(...text.diagnostics);
+    lockText = text.value;
+  }
+
+  const texts = [...entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
+  const table = texts.find((e) => e.path === tablePath);
+  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
+  const check = (lock: string | undefined): CheckResult =>
+    checkSources({
+      ...(table && { table: { file: table.shown, text: table.text } }),
+      amendments,
+      ...(lock !== undefined && { lock: { file: lockShown, text: lock } }),
+      lockFile: lockShown,
+      hash: sha256,
+    });
+
+  let result = check(lockText);
+  let notes = '';
+  if (options.updateLock) {
+    const updated = await updateLock(result, lockPath, lockShown, diagnostics.length === 0);
+    if ('failure' in updated) return updated.failure;
+    notes = updated.note;
+    if (updated.text !== undefined) result = check(updated.text);
+  }
+
+  const all = [...diagnostics, ...result.diagnostics];
+  const report: CheckReport = {
+    tool: { name: 'mtad', version: options.version },
+    files: [...entries.values()].map((e) => e.shown).sort(),
+    diagnostics: all,
+    rules: CHECK_RULES,
+  };
+  for (const output of options.outputs) {
+    const path = resolve(cwd, output.path);
+    const written = await writeFileAtomically(path, CHECK_FORMATS[output.format](report, plainStyler), 'any', displayPath(path, cwd));
+    if (!written.ok) return { exitCode: 2, stdout: '', stderr: written.diagnostics.map((d) => `mtad check: ${d.file}: cannot write the report (${(d.args as { reason: string }).reason})\n`).join('') };
+  }
+
+  let exitCode = exitStatusOf(all);
+  const { warnings } = countFindings(all);
+  let stderr = notes;
+  if (exitCode === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    exitCode = 1;
+    stderr += `mtad check: ${warnings} warning(s), more than --max-warnings ${options.maxWarnings} allows.\n`;
+  }
+  return { exitCode, stdout: CHECK_FORMATS[options.format](report, options.styler), stderr };
+}
+
+/** Records the made amendments not yet in the lock, writing the lock atomically when it changes. */
+async function updateLock(result: CheckResult, lockPath: string, lockShown: string, readable: boolean): Promise<{ failure: Outcome } | { note: string; text?: string }> {
+  if (!readable || !result.complete) {
+    return { failure: usageError(`cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`, 1) };
+  }
+  const before = result.lock ?? EMPTY_LOCK;
+  const after = recordMadeAmendments(before, orderOfApplication(result.amendments), sha256);
+  const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
+  if (added.length === 0 && existsSync(lockPath)) return { note: `${lockShown} already records every made amendment.\n` };
+  const text = serialiseLock(after);
+  const written = await writeFileAtomically(lockPath, text, 'any', lockShown);
+  if (!written.ok) return { failure: usageError(`cannot write ${lockShown}: ${(written.diagnostics[0]?.args as { reason: string }).reason}`) };
+  return { note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`, text };
+}
+
+function usageError(message: string, exitCode: 1 | 2 = 2): Outcome {
+  return { exitCode, stdout: '', stderr: `mtad check: ${message}\n` };
+}
+
+/** `mtad check --list-rules`: every rule with its code, severity and one-line doc. */
+export function runListRules(format: CheckFormat): Outcome {
+  return { exitCode: 0, stdout: format === 'json' ? renderRulesJson(CHECK_RULES) : renderRulesTable(CHECK_RULES), stderr: '' };
+}

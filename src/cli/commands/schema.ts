@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { SchemaKind } from '../../domain/json-schema.js';
+import { packageRoot, readText } from '../../io/read.js';
+import { failWith, type Outcome } from '../outcome.js';
+import { plainStyler } from '../../render/style.js';
+
+/**
+ * `mtad schema [table|amendment]`: the JSON Schema of one kind of file, or of both keyed by kind.
+ * It prints the files shipped in schema/, which `npm run schema` generates from the zod schemas
+ * (a test fails when they are stale), so that zod's JSON Schema code is not part of the CLI.
+ */
+export async function runSchema(kind: SchemaKind | undefined, kinds: readonly SchemaKind[]): Promise<Outcome> {
+  const texts: string[] = [];
+  for (const name of kind === undefined ? kinds : [kind]) {
+    const path = join(packageRoot(), 'schema', `${name}.schema.json`);
+    const read = await readText(path, path);
+    if (read.value === undefined) return failWith(read.diagnostics, plainStyler);
+    texts.push(read.value);
+  }
+  if (kind !== undefined) return { exitCode: 0, stdout: texts[0] ?? '', stderr: '' };
+  const both = Object.fromEntries(kinds.map((name, i) => [name, JSON.parse(texts[i] ?? '{}')]));
+  return { exitCode: 0, stdout: `${JSON.stringify(both, null, 2)}\n`, stderr: '' };
+}

@@ -1,0 +1,46 @@
+import { diagnose, type Diagnostic } from './diagnostics.js';
+import { checkProseDates } from './check-prose.js';
+import type { YamlPath } from './source.js';
+import type { TableInput } from './table.js';
+import type { CellValue } from './values.js';
+
+/** A GroupID is a code: letters and digits, as "DA" and "EA" are. */
+export const GROUP_ID = /^[A-Za-z0-9]+$/;
+
+/**
+ * The rules on the table itself: one row per cohort, one cohort per GroupID, GroupIDs written as
+ * codes, and a warning for each value that is not known, naming the source to check.
+ */
+export function checkTableRules({ table, source }: TableInput): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const cohorts = new Set<string>();
+  const groupIds = new Map<string, string>();
+  table.cohorts.forEach((row, index) => {
+    const at = (...path: YamlPath) => source.locate(['cohorts', index, ...path]);
+    if (cohorts.has(row.cohort)) diagnostics.push(diagnose('COHORT_DUPLICATE', { cohort: row.cohort }, at('cohort')));
+    cohorts.add(row.cohort);
+    if (row.groupId.kind === 'text') {
+      const groupId = row.groupId.text;
+      if (!GROUP_ID.test(groupId)) {
+        diagnostics.push(diagnose('VALUE_INVALID', { field: `the GroupID of ${row.cohort}`, value: groupId, expected: 'letters and digits only, e.g. "DA"' }, at('groupId', 'value')));
+      }
+      const other = groupIds.get(groupId);
+      if (other !== undefined) diagnostics.push(diagnose('GROUPID_DUPLICATE', { groupId, cohort: row.cohort, other }, at('groupId', 'value')));
+      else groupIds.set(groupId, row.cohort);
+    }
+  });
+
+  const unknown = (value: CellValue, field: string, path: YamlPath) => {
+    if (value.kind !== 'unknown') return;
+    const stated = source.document.getIn([...path, 'source']);
+    const sourceText = typeof stated === 'string' ? stated : undefined;
+    diagnostics.push(diagnose('VALUE_UNKNOWN', { field, reason: value.note ?? 'not known', ...(sourceText && { source: sourceText }) }, source.locate([...path, 'unknown'])));
+  };
+  unknown(table.version, `the version of the ${table.documentAbbreviation}`, ['document', 'version']);
+  unknown(table.title, `the title of Table ${table.number}`, ['table', 'title']);
+  table.cohorts.forEach((row, index) => {
+    unknown(row.groupId, `the GroupID of ${row.cohort}`, ['cohorts', index, 'groupId']);
+    unknown(row.endDate, `the Migration DUST end date of ${row.cohort}`, ['cohorts', index, 'endDate']);
+  });
+  return [...diagnostics, ...checkProseDates(source)];
+}

@@ -1,0 +1,26 @@
+import * as z from 'zod/mini';
+import { amendmentFileSchema, tableFileSchema } from './schema.js';
+
+/** The kinds of file mtad reads, each with its zod schema. */
+export const SCHEMA_KINDS = { table: tableFileSchema, amendment: amendmentFileSchema } as const;
+export type SchemaKind = keyof typeof SCHEMA_KINDS;
+
+/**
+ * The JSON Schema of a kind of file, generated from its zod schema, for editors
+ * (yaml-language-server). Draft 7, which editors support best; every field carries its description.
+ */
+export function buildJsonSchema(kind: SchemaKind): Record<string, unknown> {
+  const generated = z.toJSONSchema(SCHEMA_KINDS[kind], { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    title: kind === 'table' ? 'Table 17.6 of the MTAD (mtad table file)' : 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
+    $comment: 'Generated from the zod schemas of mtad by `npm run schema`; do not edit by hand.',
+    ...rest,
+  };
+}
+
+/** The JSON Schema as the text of its file. */
+export function renderJsonSchema(kind: SchemaKind): string {
+  return `${JSON.stringify(buildJsonSchema(kind), null, 2)}\n`;
+}

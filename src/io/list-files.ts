@@ -1,0 +1,55 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { displayPath } from './read.js';
+
+const YAML_FILE = /\.ya?ml$/;
+
+/** Folders never searched: hidden ones (.git) and installed packages. */
+const skipFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return skipFolder(entry.name) ? [] : walk(path);
+        return entry.isFile() && YAML_FILE.test(entry.name) ? [path] : [];
+      }),
+  );
+  return nested.flat();
+}
+
+/**
+ * The YAML files named by `paths`: a file as given, a folder searched recursively for *.yaml and
+ * *.yml. A path that does not exist is an IO finding (exit status 2). Absolute paths, in order.
+ */
+export async function listYamlFiles(paths: readonly string[], cwd: string): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const shown = displayPath(absolute, cwd);
+    try {
+      const info = await stat(absolute);
+      files.push(...(info.isDirectory() ? await walk(absolute) : [absolute]));
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      diagnostics.push(
+        missing
+          ? diagnose('FILE_NOT_FOUND', { what: `the path ${shown}`, hint: 'name a data folder or YAML files, e.g. mtad check data/' }, { file: shown })
+          : diagnose('FILE_UNREADABLE', { reason: (error as Error).message }, { file: shown }),
+      );
+    }
+  }
+  return { files: [...new Set(files)], diagnostics };
+}
+
+/** The bytes of a stream (standard input), to its end. */
+export async function readStream(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

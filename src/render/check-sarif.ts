@@ -1,0 +1,75 @@
+import { formatDiagnostic, RULES, type Diagnostic, type DiagnosticCode } from '../domain/diagnostics.js';
+import type { CheckReport } from './check-report.js';
+import { sortDiagnostics } from './diagnostics.js';
+
+/**
+ * A fingerprint that stays the same while a finding stays the same: its code, file, YAML path and
+ * arguments, not its line (which moves when lines are added above). FNV-1a, 64 bits, as hex.
+ */
+export function fingerprintFinding(d: Diagnostic): string {
+  const identity = JSON.stringify([d.code, d.file ?? '', d.path ?? [], d.args]);
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(identity)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
+
+/** A file path as a SARIF URI reference: forward slashes, each segment percent-encoded. */
+function toUri(file: string): string {
+  const path = file.replace(/\\/g, '/');
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+const LEVEL = { error: 'error', warning: 'warning' } as const;
+
+function ruleDescriptor(code: DiagnosticCode) {
+  const { doc, severity, category } = RULES[code];
+  return {
+    id: code,
+    name: code,
+    shortDescription: { text: doc },
+    fullDescription: { text: doc },
+    help: {
+      text: `${doc} Severity: ${severity}. Run \`mtad check --list-rules\` for every rule.`,
+      markdown: `${doc}\n\nSeverity: **${severity}** (${category === 'io' ? 'a file could not be read or written' : 'a problem in the data'}). Run \`mtad check --list-rules\` for every rule.`,
+    },
+    defaultConfiguration: { level: LEVEL[severity] },
+  };
+}
+
+/**
+ * SARIF 2.1.0, as code-scanning tools read it: the rules with their ids and help, and each finding
+ * with its physical location (line and column, counted in Unicode code points) and a stable
+ * fingerprint, so that the same finding is recognised from one run to the next.
+ */
+export function renderCheckSarif(report: CheckReport): string {
+  const codes = [...new Set([...report.rules, ...report.diagnostics.map((d) => d.code)])];
+  const results = sortDiagnostics(report.diagnostics).map((d) => ({
+    ruleId: d.code,
+    ruleIndex: codes.indexOf(d.code),
+    level: LEVEL[d.severity],
+    message: { text: formatDiagnostic(d) },
+    ...(d.file !== undefined && {
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: toUri(d.file), ...(!d.file.startsWith('/') && { uriBaseId: '%SRCROOT%' }) },
+            ...(d.line !== undefined && { region: { startLine: d.line, ...(d.column !== undefined && { startColumn: d.column }) } }),
+          },
+        },
+      ],
+    }),
+    partialFingerprints: { 'mtadFinding/v1': fingerprintFinding(d) },
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: codes.map(ruleDescriptor) } },
+        columnKind: 'unicodeCodePoints',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
