@@ -1,0 +1,44 @@
+// Prints what mtad outputs for a fixed set of commands on the shipped data, one section per
+// command (Word files as their word/document.xml). .ci/run runs it under several time zones and
+// requires the outputs to be identical: dates in mtad are calendar dates, never instants.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+
+const root = resolve(import.meta.dirname, '..');
+const run = (...args) => {
+  const result = spawnSync(process.execPath, [join(root, 'bin/mtad.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return `$ mtad ${args.join(' ')} (exit ${result.status})\n${result.stdout}${result.stderr}`;
+};
+
+const sections = [
+  run('amend'),
+  run('amend', '--format', 'unified'),
+  run('amend', '--format', 'markdown'),
+  run('amend', '--format', 'json'),
+  run('direction', 'mdust-close-moc-secure'),
+  run('show'),
+  run('show', '--as-at', '2022-09-30'),
+  run('show', '--as-at', '2022-12-05'),
+  run('show', '--as-at', '2023-02-01', '--include', 'proposed'),
+  run('log', '--format', 'json'),
+  run('diff', '--from', '2022-09-01', '--to', '2023-02-01', '--include', 'proposed', '--format', 'json'),
+  run('impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'),
+  run('check', '--format', 'json'),
+  run('new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'),
+];
+
+const out = mkdtempSync(join(tmpdir(), 'mtad-tz-'));
+try {
+  sections.push(run('amend', '--out', join(out, 'pack')).replaceAll(out, '<tmp>'));
+  for (const name of readdirSync(join(out, 'pack')).sort()) {
+    const bytes = readFileSync(join(out, 'pack', name));
+    const text = name.endsWith('.docx') ? await (await JSZip.loadAsync(bytes)).file('word/document.xml').async('string') : bytes.toString('utf8');
+    sections.push(`== pack/${name}\n${text}`);
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+process.stdout.write(sections.join('\n'));
