@@ -1,4 +1,4 @@
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { diagnose } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
 
@@ -22,20 +22,30 @@ function isRunning(pid: number): boolean {
  */
 export async function acquireWriteLock(path: string, shown: string): Promise<Result<Release>> {
   const lockPath = `${path}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
-      return { ok: true, value: () => unlink(lockPath).catch(() => undefined), diagnostics: [] };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: (error as Error).message }, { file: shown })] };
-      const holder = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-        return { ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid: holder, lock: `${shown}.lock` }, { file: shown })] };
+  // The lock appears whole or not at all: the process id is written to a file of this process's
+  // own, then linked to the lock's name, which fails if the lock exists. (Writing the lock in
+  // place would let another process read it empty and take it for abandoned.)
+  const mine = `${lockPath}.${process.pid}`;
+  try {
+    await writeFile(mine, `${process.pid}\n`);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await link(mine, lockPath);
+        return { ok: true, value: () => unlink(lockPath).catch(() => undefined), diagnostics: [] };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
+        if (!Number.isInteger(holder) || holder <= 0 || isRunning(holder)) {
+          return { ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid: Number.isInteger(holder) ? holder : 0, lock: `${shown}.lock` }, { file: shown })] };
+        }
+        // The process that holds the lock has ended without giving it back: take it over.
+        await unlink(lockPath).catch(() => undefined);
       }
-      // The holder is gone (or the lock is unreadable and about to be replaced): take it over.
-      await unlink(lockPath).catch(() => undefined);
     }
+    return { ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid: 0, lock: `${shown}.lock` }, { file: shown })] };
+  } catch (error) {
+    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: (error as Error).message }, { file: shown })] };
+  } finally {
+    await unlink(mine).catch(() => undefined);
   }
-  return { ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid: 0, lock: `${shown}.lock` }, { file: shown })] };
 }
