@@ -35,8 +35,24 @@ const packApart = {
   },
 };
 
+// commander requires child_process at start-up, for subcommands kept in other executables (mtad
+// has none); loading it costs milliseconds on every run. Give commander a stand-in that loads the
+// real module on first use, which for mtad is never.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= process.getBuiltinModule('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await Promise.all([
-  build({ ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart] }),
+  build({ ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart, lazyChildProcess] }),
   build({ ...cjs, entryPoints: { pack: 'src/render/pack.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { start: 'src/cli/start.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, sourcemap: false }),
   build({

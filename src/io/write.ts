@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { link, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { diagnose } from '../domain/diagnostics.js';
@@ -53,7 +52,7 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
 
 /** A new, uniquely named folder. mkdir, unlike mkdtemp, gives it the permissions umask allows. */
 async function makeFolderBeside(prefix: string): Promise<string> {
-  const path = `${prefix}${process.pid}-${randomUUID().slice(0, 8)}`;
+  const path = `${prefix}${process.pid}-${uniqueSuffix()}`;
   await mkdir(path);
   return path;
 }
@@ -95,7 +94,7 @@ export async function isUnchanged(path: string, expected: string): Promise<boole
  * the old file or the new one, never a part. Nothing is left behind on failure.
  */
 export async function writeFileAtomically(path: string, text: string, expectation: Expectation, shown: string): Promise<Result<void>> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`);
   try {
     await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
     if (typeof expectation === 'object' && !(await isUnchanged(path, expectation.text))) {
@@ -116,4 +115,9 @@ export async function writeFileAtomically(path: string, text: string, expectatio
     const reason = code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
     return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason }, { file: shown })] };
   }
+}
+
+/** A random suffix for temporary names. node:crypto is loaded here, on first use, not at start-up. */
+function uniqueSuffix(): string {
+  return process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
 }
