@@ -59,8 +59,10 @@ const isQuestionText = (node: TextNode) => node.path[0] === 'consultation' && no
  * nearest to it, which is most likely the one it meant to restate.
  */
 export function checkQuestionDates(amendment: Amendment, nodes: readonly TextNode[] = textNodesOf(amendment.origin)): Diagnostic[] {
+  const questions = nodes.filter((node) => isQuestionText(node) && node.dates.length > 0);
+  if (questions.length === 0) return [];
   const fields = dateFieldsOf(amendment);
-  return nodes.filter(isQuestionText).flatMap((node) =>
+  return questions.flatMap((node) =>
     node.dates.flatMap((found): Diagnostic[] => {
       if (found.date === undefined || fields.some((field) => field.date === found.date)) return [];
       const date = found.date;

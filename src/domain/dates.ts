@@ -1,5 +1,4 @@
 import { addDays } from 'date-fns/addDays';
-import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
@@ -60,7 +59,15 @@ export function weekdayOf(date: IsoDate): string {
  * (31 January + 1 month = 28 February). This is the end of a "within one month thereafter" window.
  */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
-  return fromLocal(addMonths(toNoon(date), months));
+  // Plain arithmetic on the year and month: `mtad check` computes a window for every amendment,
+  // and date-fns (a Date, then format) took about 15 µs a call. A test holds it equal to date-fns.
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new TypeError(`not a calendar date: ${date}`);
+  const count = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
+  const year = Math.floor(count / 12);
+  const month = count - year * 12 + 1;
+  const day = Math.min(Number(match[3]), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Negative, zero or positive as `a` is before, on or after `b`. ISO dates sort as text. */
