@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FileKind, FileMemo, FileRecord, SourceText } from '../domain/check-file.js';
 import { sha256 } from './hash.js';
 import { writeFileAtomically } from './write.js';
@@ -46,8 +46,9 @@ export interface CheckCache {
  * Where the cache is: PATH itself, or PATH/check-cache.json when PATH is a folder (it exists as one,
  * or is written with a trailing slash).
  */
-export function cacheFileAt(path: string): string {
-  const isFolder = path.endsWith('/') || path.endsWith(sep) || (existsSync(path) && statSync(path).isDirectory());
+export function cacheFileAt(location: string, cwd: string): string {
+  const path = resolve(cwd, location);
+  const isFolder = location.endsWith('/') || location.endsWith(sep) || (existsSync(path) && statSync(path).isDirectory());
   return isFolder ? join(path, CHECK_CACHE_FILE) : path;
 }
 

@@ -170,7 +170,7 @@ async function updateLock(result: CheckResult, lockPath: string, lockShown: stri
 /** The cache of this run, unless --no-cache or no place for it (see docs/readme/cache.md). */
 async function openCache(options: CheckOptions, tablePath: string): Promise<CheckCache | undefined> {
   if (options.cache === false || options.codeHash === undefined) return undefined;
-  const path = options.cacheLocation !== undefined ? cacheFileAt(resolve(options.cwd, options.cacheLocation)) : defaultCacheFile(tablePath, options.cwd);
+  const path = options.cacheLocation !== undefined ? cacheFileAt(options.cacheLocation, options.cwd) : defaultCacheFile(tablePath, options.cwd);
   if (path === undefined) return undefined;
   // An editor's buffer changes with every keystroke: it is checked with the cache, not stored in it.
   return openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: options.stdin !== undefined });
