@@ -3,14 +3,14 @@ import { knownDate } from './amendment.js';
 import { addCalendarMonths, formatLongDate, weekdayOf, type IsoDate } from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import { formatFieldPath } from './lock.js';
-import { daysBetween, textNodesOf, type TextNode } from './prose-dates.js';
+import { daysBetween, mayHoldProseDates, textNodesOf, type TextNode } from './prose-dates.js';
 import type { YamlSource } from './source.js';
 
 /**
  * Every date written in the file's prose is a real date, and a weekday written with it is the
  * true one ("Tuesday 31 January 2023").
  */
-export function checkProseDates(source: YamlSource, nodes: readonly TextNode[] = textNodesOf(source)): Diagnostic[] {
+export function checkProseDates(source: YamlSource, nodes: readonly TextNode[] = mayHoldProseDates(source.text) ? textNodesOf(source) : []): Diagnostic[] {
   return nodes.flatMap((node) =>
     node.dates.flatMap((found): Diagnostic[] => {
       const where = { file: found.file, line: found.line, column: found.column, path: node.path };

@@ -145,7 +145,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   });
   if (diagnostics.length > 0) return { source, diagnostics };
   if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
-  const forbidden = forbiddenKeys(document.contents).map((offset) => diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, position(offset)));
+  // A key reads "__proto__" only where the text says so, or through an escape in a double-quoted
+  // key: the tree is walked only then.
+  const mayHaveForbiddenKey = text.includes(FORBIDDEN_KEY) || text.includes('\\');
+  const forbidden = (mayHaveForbiddenKey ? forbiddenKeys(document.contents) : []).map((offset) => diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, position(offset)));
   if (forbidden.length > 0) return { source, diagnostics: forbidden };
 
   try {
