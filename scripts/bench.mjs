@@ -2,7 +2,7 @@
 // runs so that the noise of a shared machine falls on both alike. Medians of RUNS runs each.
 // Peak memory is the maximum resident set size reported by the kernel (/usr/bin/time -f %M).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateAmendmentFiles, generateTable } from './bench/generate.mjs';
@@ -10,6 +10,8 @@ import { generateAmendmentFiles, generateTable } from './bench/generate.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/mtad.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+// BENCH_ONLY=check (or amend, redline, a comma-separated list) runs only those figures.
+const wanted = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const NODE = process.execPath;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -45,21 +47,32 @@ const report = (figure, value, baseline, target, extra = '') => {
 const bare = [NODE, '-e', '0'];
 
 // 1. mtad amend on the shipped data, against a bare node start.
-{
+if (wanted('amend')) {
   const t = compare({ bare, amend: [NODE, BIN, 'amend'], version: [NODE, BIN, '--version'] }, ROOT);
   report('mtad amend (shipped data)', t.amend, t.bare, 1.5, `peak ${peakMemoryMiB([NODE, BIN, 'amend'], ROOT).toFixed(1)} MiB`);
   report('mtad --version (load only)', t.version, t.bare, 0);
 }
 
-// 2. mtad check on 1,000 generated amendment files, against a bare node start.
+// 2. mtad check on 1,000 generated amendment files, against a bare node start: cold (--no-cache,
+//    every file parsed) and warm (the cache of an earlier run present, nothing changed since), both
+//    in the same interleaved runs. The folder has a node_modules/, as a project does after npm ci,
+//    so the cache is at its default place.
 const work = mkdtempSync(join(tmpdir(), 'mtad-bench-'));
 try {
+  if (wanted('check')) {
   const checkDir = join(work, 'check');
   generateAmendmentFiles(checkDir, 1000);
-  const t = compare({ bare, check: [NODE, BIN, 'check', 'data'] }, checkDir, Math.min(RUNS, 11));
-  report('mtad check (1,000 amendment files)', t.check, t.bare, 3, `peak ${peakMemoryMiB([NODE, BIN, 'check', 'data'], checkDir).toFixed(1)} MiB`);
+  mkdirSync(join(checkDir, 'node_modules'));
+  const cold = [NODE, BIN, 'check', 'data', '--no-cache'];
+  const warm = [NODE, BIN, 'check', 'data'];
+  timeOnce(warm, checkDir); // writes the cache
+  const t = compare({ bare, cold, warm }, checkDir, Math.max(10, Math.min(RUNS, 11)));
+  report('mtad check, 1,000 amendment files, cold (--no-cache)', t.cold, t.bare, 3, `peak ${peakMemoryMiB(cold, checkDir).toFixed(1)} MiB`);
+  report('mtad check, 1,000 amendment files, warm (cache)', t.warm, t.bare, 3, `peak ${peakMemoryMiB(warm, checkDir).toFixed(1)} MiB`);
+  }
 
   // 3. The redline of a 10,000-row table with 1,000 changed cells, against git diff --word-diff.
+  if (wanted('redline')) {
   const growth = [];
   for (const size of [10, 100, 1000, 10000]) {
     const dir = join(work, `table-${size}`);
@@ -79,6 +92,7 @@ try {
   const [, , thousand, tenThousand] = growth;
   const scaling = (tenThousand.mtad - tenThousand.bare) / (thousand.mtad - thousand.bare);
   console.log(`1,000 -> 10,000 rows: work grew ${scaling.toFixed(1)}x for 10x the rows (linear: about 10x)`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -8,7 +8,9 @@
 // Then it runs the CLI once, which writes the code cache.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,8 +53,19 @@ const lazyChildProcess = {
   },
 };
 
+const cli = { ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart, lazyChildProcess] };
+
+// The cache of `mtad check` holds what mtad's code made of each file: it is keyed by a hash of
+// every file bundled into the CLI (mtad's sources and the yaml and zod it parses with), so that a
+// changed schema, rule or library never reuses a result of the old code.
+const { metafile } = await build({ ...cli, write: false, metafile: true, minify: false, sourcemap: false });
+const code = createHash('sha256');
+// Virtual modules (namespace:path, such as the child_process stand-in) are part of this script.
+for (const input of Object.keys(metafile.inputs).filter((name) => !/^[\w-]+:/.test(name)).sort()) code.update(`${input}\0`).update(readFileSync(join(root, input))).update('\0');
+const codeHash = code.digest('hex').slice(0, 16);
+
 await Promise.all([
-  build({ ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart, lazyChildProcess] }),
+  build({ ...cli, define: { ...cjs.define, __MTAD_CODE_HASH__: JSON.stringify(codeHash) } }),
   build({ ...cjs, entryPoints: { pack: 'src/render/pack.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { start: 'src/cli/start.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, sourcemap: false }),
   build({

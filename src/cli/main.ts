@@ -25,6 +25,9 @@ export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment'];
 
 declare const __MTAD_VERSION__: string | undefined;
 const VERSION = typeof __MTAD_VERSION__ === 'string' ? __MTAD_VERSION__ : '0.0.0-dev';
+/** A hash of every file bundled into the CLI, set by the build: the cache of `mtad check` is keyed by it. */
+declare const __MTAD_CODE_HASH__: string | undefined;
+const CODE_HASH = typeof __MTAD_CODE_HASH__ === 'string' ? __MTAD_CODE_HASH__ : undefined;
 
 const EXIT_STATUS_HELP = `
 Exit status: 0 success; 1 a problem in the data (the message names file:line:column);
@@ -298,6 +301,8 @@ function registerCheck(program: Command, io: { cwd: string; write: (outcome: Out
     .option('-t, --table <file>', 'the table to check amendments against when the paths name none', 'data/table-17.6.yaml')
     .option('--update-lock', 'record made amendments not yet in the lock file (amendments.lock beside the table), then check', false)
     .option('--list-rules', 'print every rule with its code, severity and one-line doc, and exit', false)
+    .option('--cache-location <path>', 'the cache file, or a folder to hold it (default: node_modules/.cache/mtad/ in the project, when it has node_modules)')
+    .option('--no-cache', 'parse and check every file, neither reading nor writing the cache')
     .addHelpText(
       'after',
       `
@@ -310,10 +315,14 @@ Examples:
   mtad check --stdin --stdin-filename data/amendments/x.yaml < x.yaml
   mtad check --list-rules
 
+A cache (on by default) keeps what each file gave, keyed by its content and mtad's version and
+code, so that files that have not changed are not parsed again; the rules on the whole sequence
+and the lock run every time. Results are the same with and without it.
+
 Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
 2 a usage or IO error (a missing file, an unknown option, an output that cannot be written).`,
     )
-    .action(async (paths: string[], opts: { format: CheckFormat; output: string[]; maxWarnings?: string; stdin: boolean; stdinFilename?: string; table: string; updateLock: boolean; listRules: boolean }) => {
+    .action(async (paths: string[], opts: { format: CheckFormat; output: string[]; maxWarnings?: string; stdin: boolean; stdinFilename?: string; table: string; updateLock: boolean; listRules: boolean; cache: boolean; cacheLocation?: string }) => {
       const { runCheck, runListRules } = await import('./commands/check.js');
       const { readStream } = await import('../io/list-files.js');
       if (opts.listRules) return io.write(runListRules(opts.format));
@@ -341,6 +350,9 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
           ...(stdin && { stdin }),
           updateLock: opts.updateLock,
           version: VERSION,
+          cache: opts.cache,
+          ...(opts.cacheLocation !== undefined && { cacheLocation: opts.cacheLocation }),
+          ...(CODE_HASH !== undefined && { codeHash: CODE_HASH }),
         }),
       );
     });

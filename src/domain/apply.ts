@@ -35,9 +35,11 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
   const changes: AppliedChange[] = [];
   const after: Table = { ...table, applied: [...table.applied], cohorts: table.cohorts.map((row) => ({ ...row, sources: { ...row.sources } })) };
 
+  // A set beside the list: a thousand amendments must not each scan the ones applied before them.
+  const applied = new Set(after.applied);
   for (const amendment of amendments) {
     const { origin: source } = amendment;
-    if (after.applied.includes(amendment.id)) {
+    if (applied.has(amendment.id)) {
       diagnostics.push(diagnose('AMENDMENT_ALREADY_APPLIED', { id: amendment.id }, source.locate(['id'])));
       continue;
     }
@@ -69,6 +71,7 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
       row.sources[change.field] = `amendment ${amendment.id}`;
     }
     after.applied.push(amendment.id);
+    applied.add(amendment.id);
   }
   return { ok: diagnostics.length === 0, value: { before: table, after, changes }, diagnostics };
 }

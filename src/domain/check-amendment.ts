@@ -3,13 +3,14 @@ import { checkProseDates, checkQuestionDates } from './check-prose.js';
 import { GROUP_ID } from './check-table.js';
 import { addCalendarMonths, compareDates, formatLongDate, type IsoDate } from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
-import { textNodesOf } from './prose-dates.js';
+import { mayHoldProseDates, textNodesOf } from './prose-dates.js';
 import type { YamlPath } from './source.js';
 import { describeCell } from './values.js';
 
 /** The rules on one amendment file, read on its own. */
 export function checkAmendmentRules(amendment: Amendment): Diagnostic[] {
-  const nodes = textNodesOf(amendment.origin);
+  // The rules below read only the values that hold dates: most files hold none in prose.
+  const nodes = mayHoldProseDates(amendment.origin.text) ? textNodesOf(amendment.origin) : [];
   return [
     ...checkFileName(amendment),
     ...checkChanges(amendment),

@@ -3,14 +3,14 @@ import { knownDate } from './amendment.js';
 import { addCalendarMonths, formatLongDate, weekdayOf, type IsoDate } from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import { formatFieldPath } from './lock.js';
-import { daysBetween, textNodesOf, type TextNode } from './prose-dates.js';
+import { daysBetween, mayHoldProseDates, textNodesOf, type TextNode } from './prose-dates.js';
 import type { YamlSource } from './source.js';
 
 /**
  * Every date written in the file's prose is a real date, and a weekday written with it is the
  * true one ("Tuesday 31 January 2023").
  */
-export function checkProseDates(source: YamlSource, nodes: readonly TextNode[] = textNodesOf(source)): Diagnostic[] {
+export function checkProseDates(source: YamlSource, nodes: readonly TextNode[] = mayHoldProseDates(source.text) ? textNodesOf(source) : []): Diagnostic[] {
   return nodes.flatMap((node) =>
     node.dates.flatMap((found): Diagnostic[] => {
       const where = { file: found.file, line: found.line, column: found.column, path: node.path };
@@ -59,8 +59,10 @@ const isQuestionText = (node: TextNode) => node.path[0] === 'consultation' && no
  * nearest to it, which is most likely the one it meant to restate.
  */
 export function checkQuestionDates(amendment: Amendment, nodes: readonly TextNode[] = textNodesOf(amendment.origin)): Diagnostic[] {
+  const questions = nodes.filter((node) => isQuestionText(node) && node.dates.length > 0);
+  if (questions.length === 0) return [];
   const fields = dateFieldsOf(amendment);
-  return nodes.filter(isQuestionText).flatMap((node) =>
+  return questions.flatMap((node) =>
     node.dates.flatMap((found): Diagnostic[] => {
       if (found.date === undefined || fields.some((field) => field.date === found.date)) return [];
       const date = found.date;

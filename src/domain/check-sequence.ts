@@ -34,8 +34,9 @@ export function checkSequence(tableInput: TableInput, amendments: readonly Amend
   const expected = active[skipped];
   if (misplaced && expected) diagnostics.push(diagnose('APPLIED_OUT_OF_ORDER', { id: misplaced.id, before: expected.id }, source.locate(['applied', misplaced.index])));
 
-  diagnostics.push(...checkApplied(tableInput, ordered.filter((a) => table.applied.includes(a.id))));
-  const pending = active.filter((a) => !table.applied.includes(a.id));
+  const appliedIds = new Set(table.applied);
+  diagnostics.push(...checkApplied(tableInput, ordered.filter((a) => appliedIds.has(a.id))));
+  const pending = active.filter((a) => !appliedIds.has(a.id));
   diagnostics.push(...applyAmendments(table, pending).diagnostics);
   return diagnostics;
 }
@@ -82,8 +83,12 @@ function checkApplied({ table, source }: TableInput, applied: readonly Amendment
       last.set(row.cohort, { value: change.to, by: amendment.id });
     }
   }
+  const rowIndex = new Map<string, number>();
+  table.cohorts.forEach((row, index) => {
+    if (!rowIndex.has(row.cohort)) rowIndex.set(row.cohort, index);
+  });
   for (const [cohort, { value, by }] of last) {
-    const index = table.cohorts.findIndex((row) => row.cohort === cohort);
+    const index = rowIndex.get(cohort) ?? -1;
     const row = table.cohorts[index];
     if (row && !sameCell(row.endDate, value)) {
       diagnostics.push(diagnose('APPLIED_NOT_REFLECTED', { id: by, cohort, expected: describeCell(value), actual: describeCell(row.endDate) }, source.locate(['cohorts', index, 'endDate'])));

@@ -1,10 +1,11 @@
-import { parseAmendment, type Amendment } from './amendment.js';
-import { checkAmendmentRules } from './check-amendment.js';
+import type { Amendment } from './amendment.js';
+import { checkAmendmentFile, checkTableFile, type FileMemo, type SourceText } from './check-file.js';
 import { checkSequence } from './check-sequence.js';
-import { checkTableRules } from './check-table.js';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
 import { checkLock, EMPTY_LOCK, locateLockEntry, parseLock, type AmendmentLock, type HashText } from './lock.js';
-import { parseTable, type TableInput } from './table.js';
+import type { TableInput } from './table.js';
+
+export type { SourceText } from './check-file.js';
 
 /**
  * The rules `mtad check` applies, in the order it applies them: reading, schema, the table, each
@@ -50,12 +51,6 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'LOCK_STALE',
 ];
 
-/** A file's text and how it is named in findings. */
-export interface SourceText {
-  file: string;
-  text: string;
-}
-
 /** What a check reads: the table, the amendments, and the lock of made amendments. */
 export interface CheckInput {
   table?: SourceText;
@@ -65,6 +60,8 @@ export interface CheckInput {
   /** How the lock file is named in findings, whether or not it exists. */
   lockFile: string;
   hash: HashText;
+  /** What earlier runs found in each file (a cache); the sequence and the lock are checked anew. */
+  memo?: FileMemo;
 }
 
 /** What a check found, and what it read on the way (for --update-lock). */
@@ -86,21 +83,15 @@ export function checkSources(input: CheckInput): CheckResult {
   const diagnostics: Diagnostic[] = [];
   let table: TableInput | undefined;
   if (input.table) {
-    const read = parseTable(input.table.text, input.table.file);
+    const read = checkTableFile(input.table, input.memo);
     diagnostics.push(...read.diagnostics);
-    if (read.value) {
-      table = read.value;
-      diagnostics.push(...checkTableRules(read.value));
-    }
+    table = read.value;
   }
   const amendments: Amendment[] = [];
   for (const file of input.amendments) {
-    const read = parseAmendment(file.text, file.file);
+    const read = checkAmendmentFile(file, input.hash, input.memo);
     diagnostics.push(...read.diagnostics);
-    if (read.value) {
-      amendments.push(read.value);
-      diagnostics.push(...checkAmendmentRules(read.value));
-    }
+    if (read.value) amendments.push(read.value);
   }
   const complete = table !== undefined && amendments.length === input.amendments.length;
   if (!complete || !table) return { diagnostics, ...(table && { table }), amendments, complete: false };

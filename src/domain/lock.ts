@@ -84,6 +84,11 @@ function contentOf(amendment: Amendment): unknown {
   return amendment.origin.document.toJS();
 }
 
+/** The checksum of an amendment's content as it is now (recorded in a cache, or computed). */
+export function contentChecksum(amendment: Amendment, hash: HashText): string {
+  return amendment.origin.contentChecksum ?? hash(canonicalJson(contentOf(amendment)));
+}
+
 /** The lock entry of an amendment as it is now. */
 export function fingerprintAmendment(amendment: Amendment, hash: HashText): LockEntry {
   const content = contentOf(amendment);
@@ -125,8 +130,8 @@ export function checkLock(lock: AmendmentLock, amendments: readonly Amendment[],
       if (amendment.status === 'made') diagnostics.push(diagnose('LOCK_MISSING', { id: amendment.id, lockFile: origin.file }, amendment.origin.locate(['status'])));
       continue;
     }
+    if (contentChecksum(amendment, hash) === entry.checksum) continue;
     const now = fingerprintAmendment(amendment, hash);
-    if (now.checksum === entry.checksum) continue;
     const changed = changedFields(entry.fields, now.fields);
     const first = leavesOf(contentOf(amendment)).find(([path]) => changed.paths.includes(formatFieldPath(path)));
     diagnostics.push(diagnose('LOCK_MISMATCH', { id: amendment.id, fields: changed.text, lockFile: origin.file }, amendment.origin.locate(first?.[0] ?? ['id'])));

@@ -41,6 +41,17 @@ export function findProseDates(text: string): ProseDate[] {
   });
 }
 
+/**
+ * False when no date is written anywhere in `text`, so that no text value of it holds one either: a
+ * value's source text is a part of the file with no letter or digit just before or after it.
+ */
+export function mayHoldProseDates(text: string): boolean {
+  PROSE_DATE.lastIndex = 0;
+  const found = PROSE_DATE.test(text);
+  PROSE_DATE.lastIndex = 0;
+  return found;
+}
+
 /** A text value of a YAML file with its path, for rules that read prose. */
 export interface TextNode {
   path: YamlPath;

@@ -13,15 +13,25 @@ const MAX_SYNTAX_ERRORS = 10;
 /** A key JavaScript readers may take for an object's prototype, refused wherever it appears. */
 const FORBIDDEN_KEY = '__proto__';
 
-/** A parsed YAML file: its document (kept for writing back with comments) and its positions. */
+/**
+ * A parsed YAML file: its document (kept for writing back with comments) and its positions. A
+ * source made by `lazyYamlSource` parses its text only when the document or a position is first
+ * asked for: data read from a cache is checked without parsing, and a finding still gets its
+ * file:line:column.
+ */
 export interface YamlSource {
   file: string;
   text: string;
-  document: Document;
+  readonly document: Document;
   /** The file:line:column of the node at `path`, or of its nearest ancestor that exists. */
   locate(path: YamlPath): Location;
   /** The file:line:column of the key `key` of the mapping at `path`. */
   locateKey(path: YamlPath, key: string): Location;
+  /**
+   * The checksum of the data the file holds (as the lock of made amendments computes it), when a
+   * cache recorded it: comparing an amendment with the lock then needs no parse.
+   */
+  readonly contentChecksum?: string;
 }
 
 export interface ParsedYaml {
@@ -60,17 +70,24 @@ export function todoPaths(document: Document): YamlPath[] {
   return paths;
 }
 
-/** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
-export function parseYaml(text: string, file: string): ParsedYaml {
+/** The parsed document of `text`, with the line counter that turns its offsets into positions. */
+function parseText(text: string): { document: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, customTags: [todoTag] });
+  return { document, lineCounter };
+}
 
+/** The source of `text` as `parse` gives it, parsed when first needed. */
+function sourceOf(file: string, text: string, parse: () => { document: Document; lineCounter: LineCounter }, contentChecksum?: string): YamlSource {
+  let parsed: { document: Document; lineCounter: LineCounter } | undefined;
+  const get = () => (parsed ??= parse());
   const position = (offset: number | undefined): Location => {
     if (offset === undefined) return { file };
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = get().lineCounter.linePos(offset);
     return { file, line, column: col };
   };
   const locate = (path: YamlPath): Location => {
+    const { document } = get();
     for (let depth = path.length; depth >= 0; depth--) {
       const node = nodeAt(document, path.slice(0, depth));
       if (node?.range) return { ...position(node.range[0]), path };
@@ -78,7 +95,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { file, line: 1, column: 1, path };
   };
   const locateKey = (path: YamlPath, key: string): Location => {
-    const map = nodeAt(document, path);
+    const map = nodeAt(get().document, path);
     if (isMap(map)) {
       for (const pair of map.items) {
         if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
@@ -88,7 +105,36 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }
     return locate([...path, key]);
   };
-  const source: YamlSource = { file, text, document, locate, locateKey };
+  return {
+    file,
+    text,
+    get document() {
+      return get().document;
+    },
+    locate,
+    locateKey,
+    ...(contentChecksum !== undefined && { contentChecksum }),
+  };
+}
+
+/**
+ * The source of a file that parsed cleanly before (its data came from a cache): nothing is parsed
+ * until a rule asks for the document or a position.
+ */
+export function lazyYamlSource(file: string, text: string, contentChecksum?: string): YamlSource {
+  return sourceOf(file, text, () => parseText(text), contentChecksum);
+}
+
+/** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const parsed = parseText(text);
+  const { document, lineCounter } = parsed;
+  const source = sourceOf(file, text, () => parsed);
+  const position = (offset: number | undefined): Location => {
+    if (offset === undefined) return { file };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
 
   const diagnostics: Diagnostic[] = document.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
     const where = { ...position(error.pos[0]) };
@@ -99,7 +145,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   });
   if (diagnostics.length > 0) return { source, diagnostics };
   if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
-  const forbidden = forbiddenKeys(document.contents).map((offset) => diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, position(offset)));
+  // A key reads "__proto__" only where the text says so, or through an escape in a double-quoted
+  // key: the tree is walked only then.
+  const mayHaveForbiddenKey = text.includes(FORBIDDEN_KEY) || text.includes('\\');
+  const forbidden = (mayHaveForbiddenKey ? forbiddenKeys(document.contents) : []).map((offset) => diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, position(offset)));
   if (forbidden.length > 0) return { source, diagnostics: forbidden };
 
   try {

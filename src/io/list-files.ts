@@ -8,14 +8,18 @@ const YAML_FILE = /\.ya?ml$/;
 /** Folders never searched: hidden ones (.git) and installed packages. */
 const skipFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
 
-async function walk(dir: string): Promise<string[]> {
+// The order of String#localeCompare, without making a collator for each comparison.
+const byName = new Intl.Collator().compare;
+
+async function walk(dir: string, folders: Set<string>): Promise<string[]> {
+  folders.add(dir);
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .sort((a, b) => byName(a.name, b.name))
       .map((entry) => {
         const path = join(dir, entry.name);
-        if (entry.isDirectory()) return skipFolder(entry.name) ? [] : walk(path);
+        if (entry.isDirectory()) return skipFolder(entry.name) ? [] : walk(path, folders);
         return entry.isFile() && YAML_FILE.test(entry.name) ? [path] : [];
       }),
   );
@@ -24,17 +28,19 @@ async function walk(dir: string): Promise<string[]> {
 
 /**
  * The YAML files named by `paths`: a file as given, a folder searched recursively for *.yaml and
- * *.yml. A path that does not exist is an IO finding (exit status 2). Absolute paths, in order.
+ * *.yml. A path that does not exist is an IO finding (exit status 2). Absolute paths, in order, and
+ * the folders searched.
  */
-export async function listYamlFiles(paths: readonly string[], cwd: string): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+export async function listYamlFiles(paths: readonly string[], cwd: string): Promise<{ files: string[]; folders: ReadonlySet<string>; diagnostics: Diagnostic[] }> {
   const files: string[] = [];
+  const folders = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const shown = displayPath(absolute, cwd);
     try {
       const info = await stat(absolute);
-      files.push(...(info.isDirectory() ? await walk(absolute) : [absolute]));
+      files.push(...(info.isDirectory() ? await walk(absolute, folders) : [absolute]));
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       diagnostics.push(
@@ -44,7 +50,7 @@ export async function listYamlFiles(paths: readonly string[], cwd: string): Prom
       );
     }
   }
-  return { files: [...new Set(files)], diagnostics };
+  return { files: [...new Set(files)], folders, diagnostics };
 }
 
 /** The bytes of a stream (standard input), to its end. */

@@ -5,9 +5,10 @@ import { orderOfApplication } from '../../domain/check-sequence.js';
 import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
 import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
+import { cacheFileAt, defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
 import { listYamlFiles } from '../../io/list-files.js';
-import { decodeText, displayPath, readText } from '../../io/read.js';
+import { decodeText, displayPath, readTextSync } from '../../io/read.js';
 import { CHECK_FORMATS, type CheckFormat } from '../../render/check-formats.js';
 import { countFindings, type CheckReport } from '../../render/check-report.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
@@ -30,6 +31,12 @@ export interface CheckOptions extends CommonOptions {
   stdin?: { bytes: Uint8Array; filename: string };
   updateLock: boolean;
   version: string;
+  /** False with --no-cache; default true. */
+  cache?: boolean;
+  /** --cache-location: the cache file, or a folder to hold it. */
+  cacheLocation?: string;
+  /** A hash of the code bundled into mtad; without one (mtad run from its sources) nothing is cached. */
+  codeHash?: string;
 }
 
 /** A file to check: its path, how it is named, and its text when it could be read. */
@@ -50,17 +57,19 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   const { cwd } = options;
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, Entry>();
-  const read = async (path: string) => {
-    const shown = displayPath(path, cwd);
-    const text = await readText(path, shown);
-    diagnostics.push(...text.diagnostics);
-    entries.set(path, { path, shown, ...(text.value !== undefined && { text: text.value }) });
+  const readAll = (paths: readonly string[]) => {
+    for (const path of paths) {
+      const shown = displayPath(path, cwd);
+      const text = readTextSync(path, shown);
+      diagnostics.push(...text.diagnostics);
+      entries.set(path, { path, shown, ...(text.value !== undefined && { text: text.value }) });
+    }
   };
 
   const paths = options.paths.length > 0 || options.stdin ? options.paths : ['data'];
   const listed = await listYamlFiles(paths, cwd);
   diagnostics.push(...listed.diagnostics);
-  for (const path of listed.files) await read(path);
+  readAll(listed.files);
   if (options.stdin) {
     const path = resolve(cwd, options.stdin.filename);
     const shown = displayPath(path, cwd);
@@ -76,25 +85,26 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   }
   const tablePath = tables[0]?.path ?? resolveTablePath(cwd, options.table);
   if (!entries.has(tablePath)) {
-    if (existsSync(tablePath)) await read(tablePath);
+    if (existsSync(tablePath)) readAll([tablePath]);
     else diagnostics.push(diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(tablePath, cwd)}`, hint: 'name the data folder (mtad check data/) or pass --table FILE' }, { file: displayPath(tablePath, cwd) }));
   }
   // Every amendment beside the table is part of the sequence, even when only one file was named.
   const folder = amendmentsDirOf(tablePath);
-  if (existsSync(folder)) {
+  if (!listed.folders.has(folder) && existsSync(folder)) {
     const context = await listYamlFiles([folder], cwd);
-    for (const path of context.files) if (!entries.has(path)) await read(path);
+    readAll(context.files.filter((path) => !entries.has(path)));
   }
 
   const lockPath = join(dirname(tablePath), LOCK_FILE_NAME);
   const lockShown = displayPath(lockPath, cwd);
   let lockText: string | undefined;
   if (existsSync(lockPath)) {
-    const text = await readText(lockPath, lockShown);
+    const text = readTextSync(lockPath, lockShown);
     diagnostics.push(...text.diagnostics);
     lockText = text.value;
   }
 
+  const cache = await openCache(options, tablePath);
   const texts = [...entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
   const table = texts.find((e) => e.path === tablePath);
   const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
@@ -105,6 +115,7 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
       ...(lock !== undefined && { lock: { file: lockShown, text: lock } }),
       lockFile: lockShown,
       hash: sha256,
+      ...(cache && { memo: cache.memo }),
     });
 
   let result = check(lockText);
@@ -115,6 +126,8 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
     notes = updated.note;
     if (updated.text !== undefined) result = check(updated.text);
   }
+
+  await cache?.save();
 
   const all = [...diagnostics, ...result.diagnostics];
   const report: CheckReport = {
@@ -152,6 +165,15 @@ async function updateLock(result: CheckResult, lockPath: string, lockShown: stri
   const written = await writeFileAtomically(lockPath, text, 'any', lockShown);
   if (!written.ok) return { failure: usageError(`cannot write ${lockShown}: ${(written.diagnostics[0]?.args as { reason: string }).reason}`) };
   return { note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`, text };
+}
+
+/** The cache of this run, unless --no-cache or no place for it (see docs/readme/cache.md). */
+async function openCache(options: CheckOptions, tablePath: string): Promise<CheckCache | undefined> {
+  if (options.cache === false || options.codeHash === undefined) return undefined;
+  const path = options.cacheLocation !== undefined ? cacheFileAt(options.cacheLocation, options.cwd) : defaultCacheFile(tablePath, options.cwd);
+  if (path === undefined) return undefined;
+  // An editor's buffer changes with every keystroke: it is checked with the cache, not stored in it.
+  return openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: options.stdin !== undefined });
 }
 
 function usageError(message: string, exitCode: 1 | 2 = 2): Outcome {

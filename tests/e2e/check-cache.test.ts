@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyOfData, runCli, snapshotTree } from '../helpers/cli.js';
+import { checkAllFormats } from '../helpers/check-cache.js';
+import { materialiseFixture } from '../helpers/fixtures.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const fresh = (dir: string) => (made.push(dir), dir);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The cache file, split into its header and its records. */
+function readCache(path: string): { header: { key: string; sha256: string }; files: Record<string, { sha256: string; record: { diagnostics: { line?: number }[] } }> } {
+  const text = readFileSync(path, 'utf8');
+  const newline = text.indexOf('\n');
+  return { header: JSON.parse(text.slice(0, newline)), files: JSON.parse(text.slice(newline + 1)) };
+}
+
+/** Writes records back under `key`, with a header whose checksum matches, as mtad would. */
+function writeCache(path: string, key: string, files: unknown): void {
+  const body = JSON.stringify(files);
+  writeFileSync(path, `${JSON.stringify({ mtadCheckCache: 1, key, sha256: sha256(body) })}\n${body}`);
+}
+
+describe('the cache is used, and only by the mtad that wrote it', () => {
+  it('a warm run reads the records; records written under another key (version or code) are not used', () => {
+    const cwd = fresh(materialiseFixture('COHORT_UNKNOWN', 'fire'));
+    const cache = join(cwd, 'cache.json');
+    const cold = runCli(['check', '--format', 'json', '--cache-location', cache], { cwd });
+    const { header, files } = readCache(cache);
+    expect(header.key).toMatch(/^0\.\d+\.\d+.*\+[0-9a-f]{16}$/);
+
+    // Poison the records: a run that uses them shows it.
+    const poisoned = structuredClone(files);
+    for (const entry of Object.values(poisoned)) for (const d of entry.record.diagnostics) d.line = 9999;
+    writeCache(cache, header.key, poisoned);
+    const warm = runCli(['check', '--format', 'json', '--cache-location', cache], { cwd });
+    expect(warm.stdout).toContain('"line": 9999');
+
+    // The same poisoned records from "another mtad": ignored, and replaced by true ones.
+    writeCache(cache, `${header.key}-other`, poisoned);
+    expect(runCli(['check', '--format', 'json', '--cache-location', cache], { cwd }).stdout).toBe(cold.stdout);
+    expect(readCache(cache).header.key).toBe(header.key);
+    expect(readCache(cache).files).toEqual(files);
+  });
+
+  it('a corrupt or unreadable cache is ignored and rebuilt, silently', () => {
+    const cwd = fresh(copyOfData());
+    const cache = join(cwd, 'cache.json');
+    const expected = checkAllFormats(cwd, ['--no-cache'], join(cwd, 'out-none'));
+    checkAllFormats(cwd, ['--cache-location', cache], join(cwd, 'out-cold'));
+    const good = readFileSync(cache, 'utf8');
+    const corruptions: [string, () => void][] = [
+      ['truncated', () => truncateSync(cache, Math.floor(good.length / 2))],
+      ['empty', () => writeFileSync(cache, '')],
+      ['garbage bytes', () => writeFileSync(cache, Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x0a, 0x80, 0x81]))],
+      ['valid JSON, not a cache', () => writeFileSync(cache, '{"files": []}\n[]')],
+      ['one byte of the records changed', () => writeFileSync(cache, good.replace('"line":', '"line":1'))],
+    ];
+    for (const [name, corrupt] of corruptions) {
+      corrupt();
+      expect(checkAllFormats(cwd, ['--cache-location', cache], join(cwd, 'out-cached')), name).toEqual(expected);
+      expect(readFileSync(cache, 'utf8'), name).toBe(good);
+    }
+    // A folder where the file should be: the check runs without a cache.
+    const folder = join(cwd, 'not-a-file');
+    mkdirSync(join(folder, 'check-cache.json'), { recursive: true });
+    expect(checkAllFormats(cwd, ['--cache-location', folder], join(cwd, 'out-folder'))).toEqual(expected);
+  });
+
+  it('--cache-location takes a folder, writing check-cache.json in it', () => {
+    const cwd = fresh(copyOfData());
+    runCli(['check', '--cache-location', 'caches/'], { cwd });
+    expect(existsSync(join(cwd, 'caches/check-cache.json'))).toBe(true);
+  });
+});
+
+describe('where the cache lives', () => {
+  it('by default in node_modules/.cache/mtad of the project, when it has node_modules', () => {
+    const cwd = fresh(copyOfData());
+    mkdirSync(join(cwd, 'node_modules'));
+    expect(runCli(['check'], { cwd }).status).toBe(0);
+    expect(readCache(join(cwd, 'node_modules/.cache/mtad/check-cache.json')).files).toHaveProperty(['data/amendments/mdust-close-moc-secure.yaml']);
+  });
+
+  it('nowhere when the project has no node_modules, with --no-cache, or for standard input', () => {
+    const cwd = fresh(copyOfData());
+    const before = snapshotTree(cwd);
+    expect(runCli(['check'], { cwd }).status).toBe(0);
+    expect(snapshotTree(cwd)).toEqual(before);
+
+    mkdirSync(join(cwd, 'node_modules'));
+    expect(runCli(['check', '--no-cache'], { cwd }).status).toBe(0);
+    const file = 'data/amendments/mdust-close-moc-secure.yaml';
+    const stdin = runCli(['check', '--stdin', '--stdin-filename', file], { cwd, input: readFileSync(join(cwd, file), 'utf8') });
+    expect(stdin.status).toBe(0);
+    expect(existsSync(join(cwd, 'node_modules/.cache'))).toBe(false);
+  });
+
+  it('--update-lock records the same lock from cached records as from parsed files', () => {
+    const lockOf = (useCache: boolean) => {
+      const cwd = fresh(copyOfData());
+      const cache = join(cwd, 'cache.json');
+      runCli(['check', '--cache-location', cache], { cwd });
+      rmSync(join(cwd, 'data/amendments.lock'));
+      const run = runCli(['check', '--update-lock', ...(useCache ? ['--cache-location', cache] : ['--no-cache'])], { cwd });
+      return { status: run.status, stderr: run.stderr, lock: readFileSync(join(cwd, 'data/amendments.lock'), 'utf8') };
+    };
+    expect(lockOf(true)).toEqual(lockOf(false));
+  });
+});
