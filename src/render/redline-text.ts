@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from 'diff';
+import { formatPatch, type StructuredPatchHunk } from 'diff';
 import { isChanged, type Redline, type RedlineCell, type RedlineRow } from '../domain/redline.js';
 import { alignColumns, type Styler } from './style.js';
 
@@ -28,19 +28,87 @@ export function renderTerminalRedline(redline: Redline, styler: Styler): string 
   return [styler.heading(tableCaption(redline)), '', ...alignColumns([header, ...rows], '  ')].join('\n') + '\n';
 }
 
-/** The table on one side of a redline as plain aligned text, one row a line. */
-function sideAsText(redline: Redline, side: 'before' | 'after'): string {
-  const rows = redline.rows.filter((row) => row.status !== (side === 'before' ? 'inserted' : 'deleted'));
-  // Widths come from both sides so that an unchanged row reads the same on both.
-  const widths = redline.headings.map((heading, i) =>
-    redline.rows.reduce((width, row) => Math.max(width, [...(row.cells[i]?.before ?? '')].length, [...(row.cells[i]?.after ?? '')].length), [...heading].length),
+/** The width of every column as text: the widest cell on either side, so both sides align alike. */
+function columnWidths(redline: Redline): number[] {
+  const width = (text: string): number => [...text].length;
+  return redline.headings.map((heading, i) =>
+    redline.rows.reduce((w, row) => Math.max(w, width(row.cells[i]?.before ?? ''), width(row.cells[i]?.after ?? '')), width(heading)),
   );
-  const line = (cells: readonly string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ').trimEnd();
-  return [line(redline.headings), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map((row) => line(row.cells.map((cell) => cell[side])))].join('\n') + '\n';
 }
 
-/** A unified diff of the table rendered as text, for patches and pull requests. */
+const CONTEXT = 3;
+
+/**
+ * A unified diff of the table rendered as text (one row a line), for patches and pull requests.
+ * The rows are already matched by the redline, so the diff is made from that match in one pass
+ * rather than searched for again: a 10,000-row table takes milliseconds (BENCHMARKS.md). The `diff`
+ * library formats it.
+ */
 export function renderUnifiedRedline(redline: Redline): string {
+  const widths = columnWidths(redline);
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, i) => cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length))).join(' | ').trimEnd();
+  const lines: { kind: ' ' | '-' | '+'; text: string }[] = [
+    { kind: ' ', text: line(redline.headings) },
+    { kind: ' ', text: widths.map((w) => '-'.repeat(w)).join('-|-') },
+  ];
+  // Consecutive changed rows read as a block: the old lines, then the new ones, as diff writes them.
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = (): void => {
+    for (const text of removed) lines.push({ kind: '-', text });
+    for (const text of added) lines.push({ kind: '+', text });
+    removed = [];
+    added = [];
+  };
+  for (const row of redline.rows) {
+    if (row.status === 'unchanged') {
+      flush();
+      lines.push({ kind: ' ', text: line(row.cells.map((cell) => cell.before)) });
+      continue;
+    }
+    if (row.status !== 'inserted') removed.push(line(row.cells.map((cell) => cell.before)));
+    if (row.status !== 'deleted') added.push(line(row.cells.map((cell) => cell.after)));
+  }
+  flush();
+
   const name = `table-${redline.number}.txt`;
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, sideAsText(redline, 'before'), sideAsText(redline, 'after'), undefined, undefined, { context: 3 });
+  return formatPatch({ oldFileName: `a/${name}`, newFileName: `b/${name}`, oldHeader: undefined, newHeader: undefined, hunks: hunksOf(lines) });
+}
+
+/** Groups changed lines into hunks with CONTEXT lines around them, numbering both sides. */
+function hunksOf(lines: readonly { kind: ' ' | '-' | '+'; text: string }[]): StructuredPatchHunk[] {
+  const changes = lines.flatMap((l, i) => (l.kind === ' ' ? [] : [i]));
+  const hunks: StructuredPatchHunk[] = [];
+  // Line numbers on each side before index i.
+  const oldBefore: number[] = [];
+  const newBefore: number[] = [];
+  let [oldCount, newCount] = [0, 0];
+  for (const l of lines) {
+    oldBefore.push(oldCount);
+    newBefore.push(newCount);
+    if (l.kind !== '+') oldCount++;
+    if (l.kind !== '-') newCount++;
+  }
+  oldBefore.push(oldCount);
+  newBefore.push(newCount);
+  for (let c = 0; c < changes.length; ) {
+    const first = changes[c] ?? 0;
+    let last = first;
+    while (c + 1 < changes.length && (changes[c + 1] ?? 0) - last <= 2 * CONTEXT) last = changes[++c] ?? last;
+    c++;
+    const begin = Math.max(0, first - CONTEXT);
+    const end = Math.min(lines.length, last + CONTEXT + 1);
+    const oldLines = (oldBefore[end] ?? 0) - (oldBefore[begin] ?? 0);
+    const newLines = (newBefore[end] ?? 0) - (newBefore[begin] ?? 0);
+    hunks.push({
+      // An empty side is numbered from the line before it, as diff does.
+      oldStart: (oldBefore[begin] ?? 0) + (oldLines === 0 ? 0 : 1),
+      oldLines,
+      newStart: (newBefore[begin] ?? 0) + (newLines === 0 ? 0 : 1),
+      newLines,
+      lines: lines.slice(begin, end).map((l) => `${l.kind}${l.text}`),
+    });
+  }
+  return hunks;
 }
