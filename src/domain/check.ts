@@ -48,6 +48,8 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'LOCK_MISSING',
   'LOCK_MISMATCH',
   'LOCK_STALE',
+  // issue 6: hostile input
+  'YAML_SIZE_LIMIT',
 ];
 
 /** A file's text and how it is named in findings. */
