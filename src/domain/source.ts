@@ -25,7 +25,7 @@ const MAX_FINDINGS = 100;
  * sequence in a cohort name could rewrite the screen) and XML 1.0 forbids them (a Word file
  * holding one does not open).
  */
-const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A key JavaScript readers may take for an object's prototype, refused wherever it appears. */
 const FORBIDDEN_KEY = '__proto__';

@@ -28,8 +28,8 @@ export function renderTerminalRedline(redline: Redline, styler: Styler): string 
   return [styler.heading(tableCaption(redline)), '', ...alignColumns([header, ...rows], '  ')].join('\n') + '\n';
 }
 
-/** The table on one side of a redline as plain aligned text, one row a line. */
-function sideAsText(redline: Redline, side: 'before' | 'after'): string {
+/** The table on one side of a redline as plain aligned text, one row a line: what the unified diff compares. */
+export function renderRedlineSide(redline: Redline, side: 'before' | 'after'): string {
   const rows = redline.rows.filter((row) => row.status !== (side === 'before' ? 'inserted' : 'deleted'));
   // Widths come from both sides so that an unchanged row reads the same on both.
   const widths = redline.headings.map((heading, i) =>
@@ -42,5 +42,5 @@ function sideAsText(redline: Redline, side: 'before' | 'after'): string {
 /** A unified diff of the table rendered as text, for patches and pull requests. */
 export function renderUnifiedRedline(redline: Redline): string {
   const name = `table-${redline.number}.txt`;
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, sideAsText(redline, 'before'), sideAsText(redline, 'after'), undefined, undefined, { context: 3 });
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, renderRedlineSide(redline, 'before'), renderRedlineSide(redline, 'after'), undefined, undefined, { context: 3 });
 }
