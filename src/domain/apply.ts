@@ -67,8 +67,13 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
         to: change.to,
         ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
       });
-      row[change.field] = change.to;
-      row.sources[change.field] = `amendment ${amendment.id}`;
+      // "unknown" to "unknown" says nothing new: the table keeps its own note and bound on the
+      // value, as the table file written from this application does (writeTableChanges).
+      const keep = change.to.kind === 'unknown' && change.to.note === undefined && change.to.notAfter === undefined && row[change.field].kind === 'unknown';
+      if (!keep) {
+        row[change.field] = change.to;
+        row.sources[change.field] = `amendment ${amendment.id}`;
+      }
     }
     after.applied.push(amendment.id);
     applied.add(amendment.id);

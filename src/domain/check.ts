@@ -49,6 +49,8 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'LOCK_MISSING',
   'LOCK_MISMATCH',
   'LOCK_STALE',
+  // issue 6: hostile input
+  'YAML_SIZE_LIMIT',
 ];
 
 /** What a check reads: the table, the amendments, and the lock of made amendments. */

@@ -33,7 +33,10 @@ function isLeapYear(year: number): boolean {
 function toNoon(date: IsoDate): Date {
   const match = ISO_DATE.exec(date);
   if (!match) throw new TypeError(`not a calendar date: ${date}`);
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
+  const noon = new Date(2000, 0, 1, 12);
+  // setFullYear, not the Date constructor, which reads years 0 to 99 as 1900 to 1999.
+  noon.setFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return noon;
 }
 
 function fromLocal(date: Date): IsoDate {

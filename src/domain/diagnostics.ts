@@ -71,6 +71,8 @@ export interface DiagnosticArgs {
   LOCK_MISSING: { id: string; lockFile: string };
   LOCK_MISMATCH: { id: string; fields: string; lockFile: string };
   LOCK_STALE: { id: string };
+  // issue 6: hostile input
+  YAML_SIZE_LIMIT: { items: number; limit: number };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -155,6 +157,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_MISSING: { severity: 'error', category: 'data', doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).' },
   LOCK_MISMATCH: { severity: 'error', category: 'data', doc: 'A made amendment is immutable: its content matches the checksum in the lock file.' },
   LOCK_STALE: { severity: 'error', category: 'data', doc: 'Every made amendment recorded in the lock file still has its amendment file.' },
+  // issue 6: hostile input
+  YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -173,7 +177,16 @@ export function exitStatusOf(diagnostics: readonly Diagnostic[]): 0 | 1 | 2 {
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
-const quote = (text: string): string => JSON.stringify(text);
+/** How much of a value a message quotes: a hostile file can hold a value of a megabyte. */
+const MAX_QUOTED = 100;
+/**
+ * A value quoted in a message: cut to MAX_QUOTED characters, and JSON-escaped, C1 controls too,
+ * so that no control character in a file reaches the terminal that shows the message.
+ */
+const quote = (text: string): string => {
+  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+  return JSON.stringify(shown).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+};
 const orSuggest = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${quote(suggestion)}?` : '');
 
 /** The sentence for a finding, made from its code and arguments. */
@@ -290,6 +303,9 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${d.args.fields}`;
     case 'LOCK_STALE':
       return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
+    // issue 6: hostile input
+    case 'YAML_SIZE_LIMIT':
+      return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table or an amendment can have; is it the right file?`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
 
 /** A YAML path: keys and list indexes from the document root. */
@@ -7,18 +7,30 @@ export type YamlPath = readonly (string | number)[];
 /** How many nodes aliases may expand to before a file is refused (an "alias bomb"). */
 export const MAX_ALIAS_COUNT = 1000;
 
-/** How many syntax errors of one file are reported: after the first few, the rest are echoes. */
-const MAX_SYNTAX_ERRORS = 10;
+/** How deep lists and mappings may nest: a table or an amendment nests five levels. */
+export const MAX_DEPTH = 64;
+
+/** How many items one list or mapping may hold: the largest table benchmarked has 10,000 rows. */
+export const MAX_ITEMS = 20_000;
+
+/**
+ * How many structural findings of one file are reported. A hostile file can hold thousands; the
+ * first ones say what is wrong, and listing every one would take longer than reading the file.
+ */
+const MAX_FINDINGS = 100;
+
+/**
+ * Characters refused in any text: C0 and C1 controls (but tab and line breaks), DEL, lone
+ * surrogates and the non-characters U+FFFE and U+FFFF. A terminal obeys the controls (an escape
+ * sequence in a cohort name could rewrite the screen) and XML 1.0 forbids them (a Word file
+ * holding one does not open).
+ */
+export const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A key JavaScript readers may take for an object's prototype, refused wherever it appears. */
 const FORBIDDEN_KEY = '__proto__';
 
-/**
- * A parsed YAML file: its document (kept for writing back with comments) and its positions. A
- * source made by `lazyYamlSource` parses its text only when the document or a position is first
- * asked for: data read from a cache is checked without parsing, and a finding still gets its
- * file:line:column.
- */
+/** A parsed YAML file: its document (kept for writing back with comments) and its positions. */
 export interface YamlSource {
   file: string;
   text: string;
@@ -73,7 +85,9 @@ export function todoPaths(document: Document): YamlPath[] {
 /** The parsed document of `text`, with the line counter that turns its offsets into positions. */
 function parseText(text: string): { document: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, customTags: [todoTag] });
+  // Duplicate keys are found by checkStructure, in linear time (the parser's own check is
+  // quadratic); logLevel 'error' keeps the yaml library from printing warnings on standard error.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error', prettyErrors: false, keepSourceTokens: false, customTags: [todoTag] });
   return { document, lineCounter };
 }
 
@@ -127,6 +141,10 @@ export function lazyYamlSource(file: string, text: string, contentChecksum?: str
 
 /** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  // Deep flow nesting ([[[[...) is refused before parsing: the parser takes seconds over it.
+  const deep = deepFlowOffset(text);
+  if (deep !== undefined) return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...lineAndColumn(text, deep) })] };
+
   const parsed = parseText(text);
   const { document, lineCounter } = parsed;
   const source = sourceOf(file, text, () => parsed);
@@ -136,23 +154,19 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { file, line, column: col };
   };
 
-  const diagnostics: Diagnostic[] = document.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
-    const where = { ...position(error.pos[0]) };
-    if (error.code === 'DUPLICATE_KEY') {
-      return diagnose('YAML_DUPLICATE_KEY', { key: duplicateKeyAt(text, error.pos[0]) ?? '' }, where);
-    }
-    return diagnose('YAML_SYNTAX', { reason: firstLine(error.message) }, where);
-  });
-  if (diagnostics.length > 0) return { source, diagnostics };
+  // The first error alone: after it, the parser's findings are mostly echoes of it. A warning (an
+  // unknown tag such as !!js/function, read as if untagged) is an error here: mtad reads plain data.
+  const [problem] = [...document.errors, ...document.warnings];
+  if (problem) {
+    const reason = /Maximum call stack size exceeded/.test(problem.message) ? TOO_DEEP : firstLine(problem.message);
+    return { source, diagnostics: [diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))] };
+  }
   if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
-  // A key reads "__proto__" only where the text says so, or through an escape in a double-quoted
-  // key: the tree is walked only then.
-  const mayHaveForbiddenKey = text.includes(FORBIDDEN_KEY) || text.includes('\\');
-  const forbidden = (mayHaveForbiddenKey ? forbiddenKeys(document.contents) : []).map((offset) => diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, position(offset)));
-  if (forbidden.length > 0) return { source, diagnostics: forbidden };
+  const structural = checkStructure(document.contents, position);
+  if (structural.length > 0) return { source, diagnostics: structural };
 
   try {
-    return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics };
+    return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       return { source, diagnostics: [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })] };
@@ -161,24 +175,92 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 }
 
-/** The offsets of every `__proto__` key in the tree under `node`. */
-function forbiddenKeys(node: unknown): number[] {
-  if (isMap(node)) {
-    return node.items.flatMap((pair) => {
-      const here = isScalar(pair.key) && pair.key.value === FORBIDDEN_KEY ? [pair.key.range?.[0] ?? 0] : [];
-      return [...here, ...forbiddenKeys(pair.value)];
-    });
+const TOO_DEEP = `lists and mappings are nested more than ${MAX_DEPTH} levels deep`;
+
+/** The 1-based line and column of `offset` in `text`. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: offset - lastBreak };
+}
+
+/** The offset of the first flow collection nested deeper than MAX_DEPTH, if any. */
+function deepFlowOffset(text: string): number | undefined {
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_DEPTH; i++) if (text[i] === '[' || text[i] === '{') brackets++;
+  if (brackets <= MAX_DEPTH) return undefined;
+  // The lexer tells brackets from text in quotes and comments. Its own markers (a document start,
+  // a flow end, a scalar) are not in the source, so they do not move the offset.
+  let offset = 0;
+  let depth = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_DEPTH) return offset;
+    } else if (token === ']' || token === '}') depth--;
+    if (token !== '\u0002' && token !== '\u0018' && token !== '\u001f') offset += token.length;
   }
-  if (isSeq(node)) return node.items.flatMap(forbiddenKeys);
-  return [];
+  return undefined;
+}
+
+/**
+ * What the parser lets through but mtad refuses, found in one walk (no recursion, so no depth
+ * can overflow the stack): nesting deeper than MAX_DEPTH, a list or mapping of more than
+ * MAX_ITEMS items, more than MAX_ALIAS_COUNT aliases, a key that is not plain text, a key twice
+ * in one mapping (as JavaScript reads it: `1` and `"1"` are the same key), a `__proto__` key, and
+ * text holding a forbidden character.
+ */
+function checkStructure(root: unknown, position: (offset: number | undefined) => Location): Diagnostic[] {
+  const findings: Diagnostic[] = [];
+  const at = (node: { range?: [number, number, number] | null } | null | undefined): Location => position(node?.range?.[0] ?? 0);
+  let aliases = 0;
+  const stack: { node: unknown; path: YamlPath }[] = [{ node: root, path: [] }];
+  while (stack.length > 0 && findings.length < MAX_FINDINGS) {
+    const { node, path } = stack.pop()!;
+    if (isAlias(node)) {
+      if (++aliases > MAX_ALIAS_COUNT) return [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, at(node))];
+      continue;
+    }
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') {
+        const found = FORBIDDEN_CHARACTER.exec(node.value);
+        if (found) {
+          const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+          findings.push(diagnose('VALUE_INVALID', { field: path.map(String).join('.') || 'document', value: node.value, expected: `text without control characters (found ${code} at character ${found.index + 1})` }, at(node)));
+        }
+      }
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (path.length >= MAX_DEPTH) return [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, at(node))];
+    if (node.items.length > MAX_ITEMS) {
+      findings.push(diagnose('YAML_SIZE_LIMIT', { items: node.items.length, limit: MAX_ITEMS }, at(node)));
+      continue;
+    }
+    const children: { node: unknown; path: YamlPath }[] = [];
+    if (isSeq(node)) node.items.forEach((item, index) => children.push({ node: item, path: [...path, index] }));
+    else {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (key !== null && !isScalar(key)) {
+          // A list, mapping or alias as a key: JavaScript would read it as text such as "[ a, b ]".
+          findings.push(diagnose('YAML_SYNTAX', { reason: 'a key must be plain text, not a list, a mapping or an alias' }, at(key as Node)));
+          continue;
+        }
+        // An empty key (`: x`) reads as "".
+        const name = key === null || key.value === null ? '' : String(key.value);
+        if (name === FORBIDDEN_KEY) findings.push(diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, at(key ?? pair.value as Node)));
+        else if (keys.has(name)) findings.push(diagnose('YAML_DUPLICATE_KEY', { key: name }, at(key ?? pair.value as Node)));
+        keys.add(name);
+        children.push({ node: key, path: [...path, name] }, { node: pair.value, path: [...path, name] });
+      }
+    }
+    // Pushed in reverse, so that findings come in document order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return findings.slice(0, MAX_FINDINGS);
 }
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
-}
-
-/** The key written at `offset`, to name it in a duplicate-key message. */
-function duplicateKeyAt(text: string, offset: number): string | undefined {
-  const rest = text.slice(offset, offset + 200);
-  return /^\s*(?:"([^"]*)"|'([^']*)'|([^:\n]+?))\s*:/.exec(rest)?.slice(1).find((k) => k !== undefined);
 }

@@ -1,7 +1,7 @@
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { IsoDate } from './dates.js';
 import { tableFileSchema, type TableFile } from './schema.js';
-import { parseYaml, type YamlPath, type YamlSource } from './source.js';
+import { parseYaml, todoPaths, type YamlPath, type YamlSource } from './source.js';
 import { validateWithSchema, type Result } from './validate.js';
 import { readEndDate, type CellValue } from './values.js';
 
@@ -89,10 +89,14 @@ export function parseTable(text: string, file: string): Result<TableInput> {
   const parsed = parseYaml(text, file);
   if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
   const source = parsed.source;
+  // A !todo tag marks a proposal in an amendment mtad drafted; in the table it would be read as
+  // if decided, so it is refused.
+  const toDecide = todoPaths(source.document).map((path) => diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)));
   const checked = validateWithSchema(tableFileSchema, parsed.data, source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
+  if (!checked.value) return { ok: false, diagnostics: [...toDecide, ...checked.diagnostics] };
   const normalised = normaliseTable(checked.value, source);
-  return { ok: normalised.ok, value: normalised.value && { table: normalised.value, source }, diagnostics: normalised.diagnostics };
+  const diagnostics = [...toDecide, ...normalised.diagnostics];
+  return { ok: diagnostics.length === 0, value: normalised.value && { table: normalised.value, source }, diagnostics };
 }
 
 // An index of each table's rows by cohort name, made on first use: applying 1,000 changes to a

@@ -64,6 +64,7 @@ function valueAt(data: unknown, path: YamlPath): unknown {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null (an empty value)';
+  if (value instanceof Uint8Array) return 'binary data (a !!binary value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
@@ -87,9 +88,15 @@ const EXPECTED: Record<string, string> = {
 export function validateWithSchema<T>(schema: z.ZodMiniType<T>, data: unknown, source: YamlSource): Result<T> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data, diagnostics: [] };
-  const diagnostics = parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue as $ZodIssue, [], schema, data, source));
-  return { ok: false, diagnostics: dedupe(diagnostics) };
+  // A hostile file can raise tens of thousands of issues, and locating an unknown key scans its
+  // mapping: the first MAX_ISSUES say what is wrong, in a time that does not grow with the file.
+  const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => (issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.slice(0, MAX_ISSUES) } : issue));
+  const diagnostics = issues.flatMap((issue) => issueToDiagnostics(issue as $ZodIssue, [], schema, data, source));
+  return { ok: false, diagnostics: dedupe(diagnostics).slice(0, MAX_ISSUES) };
 }
+
+/** How many schema findings one file reports at most. */
+const MAX_ISSUES = 100;
 
 function issueToDiagnostics(issue: $ZodIssue, prefix: YamlPath, schema: z.ZodMiniType, data: unknown, source: YamlSource): Diagnostic[] {
   const path = [...prefix, ...(issue.path as (string | number)[])];

@@ -26,6 +26,16 @@ function writeEndDate(cell: YAMLMap, value: CellValue, source: string | undefine
 }
 
 /**
+ * Equal to the letter: for unknown values, the note and the bound too. sameCell counts two unknowns
+ * equal (as a precondition must), but a cell that went from "unknown, not after 4 December 2022"
+ * through a date back to a bare unknown must be written, or the file keeps the old bound.
+ */
+function sameCellExactly(a: CellValue, b: CellValue): boolean {
+  if (!sameCell(a, b)) return false;
+  return a.kind !== 'unknown' || b.kind !== 'unknown' || (a.note === b.note && a.notAfter === b.notAfter);
+}
+
+/**
  * The new text of the table file: `source` (the file as read) with the application's changes to
  * end dates, the ids it applied appended to `applied`, and its `asAt`. A pure function of its
  * inputs; writing the text to disk is the caller's business.
@@ -36,7 +46,7 @@ export function writeTableChanges(source: YamlSource, application: Application):
   const rows = document.get('cohorts', true);
   after.cohorts.forEach((row) => {
     const old = before.cohorts.find((r) => r.cohort === row.cohort);
-    if (!old || sameCell(old.endDate, row.endDate)) return;
+    if (!old || sameCellExactly(old.endDate, row.endDate)) return;
     const index = before.cohorts.indexOf(old);
     const cell = isSeq(rows) ? rows.getIn([index, 'endDate'], true) : undefined;
     if (!isMap(cell)) throw new Error(`the table file has no end-date cell for ${row.cohort} at cohorts.${index}`);

@@ -36,6 +36,18 @@ function columnWidths(redline: Redline): number[] {
   );
 }
 
+/** One row of cells as a line of the text table, padded to the column widths. */
+function textLine(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((cell, i) => cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length))).join(' | ').trimEnd();
+}
+
+/** The table on one side of a redline as plain aligned text, one row a line: what the unified diff compares. */
+export function renderRedlineSide(redline: Redline, side: 'before' | 'after'): string {
+  const widths = columnWidths(redline);
+  const rows = redline.rows.filter((row) => row.status !== (side === 'before' ? 'inserted' : 'deleted'));
+  return [textLine(redline.headings, widths), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map((row) => textLine(row.cells.map((cell) => cell[side]), widths))].join('\n') + '\n';
+}
+
 const CONTEXT = 3;
 
 /**
@@ -46,8 +58,7 @@ const CONTEXT = 3;
  */
 export function renderUnifiedRedline(redline: Redline): string {
   const widths = columnWidths(redline);
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, i) => cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length))).join(' | ').trimEnd();
+  const line = (cells: readonly string[]): string => textLine(cells, widths);
   const lines: { kind: ' ' | '-' | '+'; text: string }[] = [
     { kind: ' ', text: line(redline.headings) },
     { kind: ' ', text: widths.map((w) => '-'.repeat(w)).join('-|-') },

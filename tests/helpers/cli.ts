@@ -31,14 +31,19 @@ export function copyOfData(): string {
   return dir;
 }
 
-/** Every file under `dir` with its bytes, to prove that a command wrote nothing. */
+/**
+ * Every file under `dir` with its bytes, and every folder (an empty one left behind counts), to
+ * prove that a command wrote nothing.
+ */
 export function snapshotTree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (at: string): void => {
     for (const name of readdirSync(at)) {
       const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(path, readFileSync(path, 'base64'));
+      if (statSync(path).isDirectory()) {
+        files.set(`${path}/`, 'folder');
+        walk(path);
+      } else files.set(path, readFileSync(path, 'base64'));
     }
   };
   walk(dir);

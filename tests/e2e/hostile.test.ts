@@ -1,0 +1,193 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseAmendment } from '../../src/domain/amendment.js';
+import { RULES, type Diagnostic, type DiagnosticCode } from '../../src/domain/diagnostics.js';
+import { parseTable } from '../../src/domain/table.js';
+import { decodeText } from '../../src/io/read.js';
+import { renderDiagnostics } from '../../src/render/diagnostics.js';
+import { plainStyler } from '../../src/render/style.js';
+import { MAX_ITEMS } from '../../src/domain/source.js';
+import { ROOT, snapshotTree } from '../helpers/cli.js';
+import { inBatches, medianAndMax, runCliAsync, type TimedRun } from '../helpers/cli-async.js';
+
+/*
+ * The hostile corpus (tests/fixtures/hostile/README.md) through every command that reads it.
+ * Each input is put in place of the table or of the MOC (Secure) amendment in a fresh copy of the
+ * frozen data of the check fixtures; each command must then say one clear thing (the findings the
+ * core reports for that file, no more, at their file:line:column), exit 1 or 2 as the code's
+ * category says, print no stack trace, and leave the folder as it was. Timings are printed, not
+ * asserted: the machine is shared.
+ */
+
+const BASE = join(ROOT, 'tests/fixtures/check/_base');
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const TABLE = 'data/table-17.6.yaml';
+const AMENDMENT = 'data/amendments/mdust-close-moc-secure.yaml';
+
+/** A hostile input: a file under tests/fixtures/ or bytes made by the test, and the finding it must raise. */
+interface HostileInput {
+  kind: 'table' | 'amendment';
+  name: string;
+  /** A path under tests/fixtures/, or the bytes themselves (too big to commit). */
+  file: string | (() => Uint8Array);
+  code: DiagnosticCode;
+  /** How many findings the file raises, when more than one (a truncated file misses several fields). */
+  findings?: number;
+}
+
+const tenMegabytes = () => new TextEncoder().encode('# ten megabytes of comments\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28)));
+const longList = (key: string) => () => new TextEncoder().encode(`${key}:\n${'  - x\n'.repeat(MAX_ITEMS + 5_000)}`);
+
+// One line per input: adding an input is adding a line (and a line in the README).
+const INPUTS: HostileInput[] = [
+  { kind: 'table', name: 'truncated', file: 'hostile/table/truncated.yaml', code: 'SCHEMA_WRONG_TYPE', findings: 2 },
+  { kind: 'table', name: 'unclosed quote', file: 'hostile/table/unclosed-quote.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'table', name: 'alias bomb', file: 'hostile/table/alias-bomb.yaml', code: 'YAML_ALIAS_LIMIT' },
+  { kind: 'table', name: 'nesting 1,000 deep', file: 'hostile/table/deep-nesting.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'table', name: '10 MB', file: tenMegabytes, code: 'FILE_TOO_LARGE' },
+  { kind: 'table', name: `a list of ${MAX_ITEMS + 5_000} items`, file: longList('cohorts'), code: 'YAML_SIZE_LIMIT' },
+  { kind: 'table', name: 'duplicate key', file: 'hostile/table/duplicate-key.yaml', code: 'YAML_DUPLICATE_KEY' },
+  { kind: 'table', name: '__proto__ key', file: 'hostile/table/proto-key.yaml', code: 'YAML_FORBIDDEN_KEY' },
+  { kind: 'table', name: 'constructor key', file: 'hostile/table/constructor-key.yaml', code: 'SCHEMA_UNKNOWN_KEY' },
+  { kind: 'table', name: 'a list as a key', file: 'hostile/table/collection-key.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'table', name: 'unknown tag !!js/function', file: 'hostile/table/unknown-tag.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'table', name: '!todo tag', file: 'hostile/table/todo-tag.yaml', code: 'FIELD_TO_DECIDE' },
+  { kind: 'table', name: 'NUL byte', file: 'hostile/table/nul-byte.yaml', code: 'FILE_NOT_TEXT' },
+  { kind: 'table', name: 'Latin-1 bytes', file: 'hostile/table/latin-1.yaml', code: 'FILE_NOT_TEXT' },
+  { kind: 'table', name: 'terminal escape in a cohort', file: 'hostile/table/control-character.yaml', code: 'VALUE_INVALID' },
+  { kind: 'table', name: 'asAt 2023-02-30', file: 'hostile/table/date-feb-30.yaml', code: 'DATE_INVALID' },
+  { kind: 'table', name: 'end date 31/01/2023', file: 'hostile/table/date-dmy.yaml', code: 'DATE_INVALID' },
+  { kind: 'table', name: 'end date 2023-1-31', file: 'hostile/table/date-unpadded.yaml', code: 'DATE_INVALID' },
+  { kind: 'table', name: 'end date 2023-01-31T23:30:00-05:00', file: 'hostile/table/date-instant.yaml', code: 'DATE_INVALID' },
+
+  { kind: 'amendment', name: 'truncated', file: 'hostile/amendment/truncated.yaml', code: 'SCHEMA_MISSING_FIELD', findings: 2 },
+  { kind: 'amendment', name: 'unclosed flow sequence', file: 'check/YAML_SYNTAX/fire/amendments/mdust-close-moc-secure.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'amendment', name: 'alias bomb', file: 'check/YAML_ALIAS_LIMIT/fire/amendments/bomb.yaml', code: 'YAML_ALIAS_LIMIT' },
+  { kind: 'amendment', name: 'nesting 1,000 deep', file: 'hostile/amendment/deep-nesting.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'amendment', name: '10 MB', file: tenMegabytes, code: 'FILE_TOO_LARGE' },
+  { kind: 'amendment', name: `a list of ${MAX_ITEMS + 5_000} items`, file: longList('changes'), code: 'YAML_SIZE_LIMIT' },
+  { kind: 'amendment', name: 'duplicate key', file: 'check/YAML_DUPLICATE_KEY/fire/amendments/mdust-close-moc-secure.yaml', code: 'YAML_DUPLICATE_KEY' },
+  { kind: 'amendment', name: '__proto__ key', file: 'check/YAML_FORBIDDEN_KEY/fire/amendments/mdust-close-moc-secure.yaml', code: 'YAML_FORBIDDEN_KEY' },
+  { kind: 'amendment', name: 'constructor key', file: 'hostile/amendment/constructor-key.yaml', code: 'SCHEMA_UNKNOWN_KEY' },
+  { kind: 'amendment', name: 'a mapping as a key', file: 'hostile/amendment/collection-key.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'amendment', name: 'unknown tag !!python/object', file: 'hostile/amendment/unknown-tag.yaml', code: 'YAML_SYNTAX' },
+  { kind: 'amendment', name: 'NUL byte', file: 'hostile/amendment/nul-byte.yaml', code: 'FILE_NOT_TEXT' },
+  { kind: 'amendment', name: 'Latin-1 bytes', file: 'check/FILE_NOT_TEXT/fire/amendments/latin-1.yaml', code: 'FILE_NOT_TEXT' },
+  { kind: 'amendment', name: 'C1 control in the title', file: 'hostile/amendment/control-character.yaml', code: 'VALUE_INVALID' },
+  { kind: 'amendment', name: 'to 2023-02-30', file: 'check/DATE_INVALID/fire/amendments/mdust-close-moc-secure.yaml', code: 'DATE_INVALID' },
+  { kind: 'amendment', name: 'to 31/01/2023', file: 'hostile/amendment/date-dmy.yaml', code: 'DATE_INVALID' },
+  { kind: 'amendment', name: 'to 2023-1-31', file: 'hostile/amendment/date-unpadded.yaml', code: 'DATE_INVALID' },
+  { kind: 'amendment', name: 'to 2023-01-31T23:30:00-05:00', file: 'hostile/amendment/date-instant.yaml', code: 'DATE_INVALID' },
+];
+
+/** A command, and which of the two files it reads. `check` commands print their findings on standard output. */
+interface CommandCase {
+  name: string;
+  args: string[];
+  reads: readonly HostileInput['kind'][];
+  /** The hostile file is given on standard input. */
+  stdin?: boolean;
+}
+
+// One line per command. The amendment is named by path; the table is found where it always is.
+const COMMANDS: CommandCase[] = [
+  { name: 'amend', args: ['amend'], reads: ['table', 'amendment'] },
+  { name: 'amend --out DIR', args: ['amend', AMENDMENT, '--out', 'pack'], reads: ['table', 'amendment'] },
+  { name: 'amend --write', args: ['amend', AMENDMENT, '--write'], reads: ['table', 'amendment'] },
+  { name: 'direction', args: ['direction', AMENDMENT], reads: ['amendment'] },
+  { name: 'direction --final', args: ['direction', AMENDMENT, '--final'], reads: ['amendment'] },
+  { name: 'show', args: ['show'], reads: ['table'] },
+  { name: 'show --as-at', args: ['show', '--as-at', '2023-02-01', '--include', 'proposed'], reads: ['table', 'amendment'] },
+  { name: 'log', args: ['log'], reads: ['table', 'amendment'] },
+  { name: 'diff', args: ['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'], reads: ['table', 'amendment'] },
+  { name: 'revert --stdout', args: ['revert', AMENDMENT, '--stdout'], reads: ['table', 'amendment'] },
+  { name: 'impact', args: ['impact', AMENDMENT, '--decided', '2023-02-01'], reads: ['amendment'] },
+  { name: 'new --stdout', args: ['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'], reads: ['table', 'amendment'] },
+  { name: 'check', args: ['check'], reads: ['table', 'amendment'] },
+  { name: 'check --stdin', args: ['check', '--stdin', '--stdin-filename'], reads: ['table', 'amendment'], stdin: true },
+];
+
+const bytesOf = (input: HostileInput): Uint8Array => (typeof input.file === 'string' ? readFileSync(join(FIXTURES, input.file)) : input.file());
+const pathOf = (input: HostileInput): string => (input.kind === 'table' ? TABLE : AMENDMENT);
+
+/** What the core finds in the file, read as the CLI reads it: the findings every command must print. */
+function coreFindings(input: HostileInput, bytes: Uint8Array): Diagnostic[] {
+  const file = pathOf(input);
+  const text = decodeText(bytes, file);
+  if (text.value === undefined) return text.diagnostics;
+  return (input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file)).diagnostics;
+}
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh folder with the frozen data and the hostile file in place. */
+function folderWith(input: HostileInput, bytes: Uint8Array): string {
+  const cwd = mkdtempSync(join(tmpdir(), 'mtad-hostile-'));
+  folders.push(cwd);
+  cpSync(BASE, join(cwd, 'data'), { recursive: true });
+  writeFileSync(join(cwd, pathOf(input)), bytes);
+  return cwd;
+}
+
+/** Runs at once: up to 4, no more than the machine has processors, so that timings mean something. */
+const PARALLEL = Math.max(1, Math.min(4, availableParallelism()));
+
+const timings = new Map<string, { ms: number; input: string }[]>();
+
+/** The position a stylish report gives a finding: "line:column", or "-" for the whole file. */
+const stylishPosition = (d: Diagnostic): string => (d.line === undefined ? '-' : `${d.line}:${d.column}`);
+
+function expectClearRefusal(run: TimedRun, command: CommandCase, input: HostileInput, expected: Diagnostic[]): void {
+  const context = `${input.kind} "${input.name}" through mtad ${command.name}`;
+  expect(run.status, `${context}: ${run.stderr}${run.stdout}`).toBe(RULES[input.code].category === 'io' ? 2 : 1);
+  expect(`${run.stdout}${run.stderr}`, `${context}: no stack trace`).not.toMatch(/\n\s+at |Error:|internal error/);
+  if (command.name.startsWith('check')) {
+    // A linter's report: every finding of the file, at its position, among those of the others.
+    expect(run.stderr, context).toBe('');
+    for (const d of expected) expect(run.stdout, context).toMatch(new RegExp(`^  ${stylishPosition(d)}\\s+error\\s+${d.code}\\s`, 'm'));
+    return;
+  }
+  // Everything else: the file's findings on standard error, word for word as the core makes them.
+  expect(run.stdout, context).toBe('');
+  expect(run.stderr, context).toBe(renderDiagnostics(expected, plainStyler));
+}
+
+describe('hostile input through every command that reads it: one clear message, exit status 1 or 2, no stack trace, nothing written', () => {
+  it.each(INPUTS.map((input) => [`${input.kind}: ${input.name}`, input] as const))('%s', async (_name, input) => {
+    const bytes = bytesOf(input);
+    const expected = coreFindings(input, bytes);
+    expect(expected.map((d) => d.code), 'the core finds what the corpus says').toContain(input.code);
+    expect(expected[0]?.code).toBe(input.code);
+    expect(expected, 'one clear message').toHaveLength(input.findings ?? 1);
+    const positioned = !['FILE_NOT_TEXT', 'FILE_TOO_LARGE'].includes(input.code);
+    for (const d of expected) expect(d.line !== undefined && d.column !== undefined, `${d.code} has a line and column`).toBe(positioned);
+
+    const commands = COMMANDS.filter((command) => command.reads.includes(input.kind));
+    await inBatches(
+      commands.map((command) => async () => {
+        const cwd = folderWith(input, bytes);
+        const before = snapshotTree(cwd);
+        const args = command.stdin ? [...command.args, pathOf(input)] : command.args;
+        const run = await runCliAsync(args, { cwd, ...(command.stdin && { input: bytes }) });
+        const list = timings.get(command.name) ?? [];
+        timings.set(command.name, [...list, { ms: run.ms, input: `${input.kind}: ${input.name}` }]);
+        expectClearRefusal(run, command, input, expected);
+        expect(snapshotTree(cwd), `${input.name} through mtad ${command.name}: nothing written`).toEqual(before);
+      }),
+      PARALLEL,
+    );
+  });
+
+  afterAll(() => {
+    // Not asserted (a shared machine is noisy): printed, for the record and the report.
+    const rows = [...timings].map(([command, runs]) => {
+      const { median, max } = medianAndMax(runs.map((r) => r.ms));
+      const slowest = runs.find((r) => r.ms === max)?.input ?? '';
+      return `${command.padEnd(18)} ${String(runs.length).padStart(4)} runs  median ${median.toFixed(0).padStart(5)} ms  max ${max.toFixed(0).padStart(5)} ms  (${slowest})`;
+    });
+    if (rows.length > 0) console.log(`hostile input, wall time per command (spawn to exit, ${PARALLEL} at a time):\n${rows.join('\n')}`);
+  });
+});
