@@ -53,7 +53,18 @@ const lazyChildProcess = {
   },
 };
 
-const cli = { ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart, lazyChildProcess] };
+// chalk asks supports-color about the terminal when it loads (milliseconds: os.release, env, tty).
+// mtad decides colour itself (NO_COLOR, FORCE_COLOR, TTY; src/cli/color.ts) and gives chalk an
+// explicit level, so chalk is given an answer that costs nothing.
+const noColorProbe = {
+  name: 'no-color-probe',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-probe' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-probe' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
+const cli = { ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart, lazyChildProcess, noColorProbe] };
 
 // The cache of `mtad check` holds what mtad's code made of each file: it is keyed by a hash of
 // every file bundled into the CLI (mtad's sources and the yaml and zod it parses with), so that a

@@ -4,7 +4,8 @@ import type { Amendment } from '../domain/amendment.js';
 import { diagnose } from '../domain/diagnostics.js';
 import type { TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
-import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles, readAmendmentFile, readAmendments, readTableFile } from '../io/read.js';
+import type { FileMemo } from '../domain/check-file.js';
+import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles, readAmendmentFile, readAmendments, readCheckedTableFile, readTableFile } from '../io/read.js';
 
 /** The table file: --table, else data/table-17.6.yaml in the working folder. */
 export function resolveTablePath(cwd: string, table: string | undefined): string {
@@ -17,7 +18,7 @@ export function amendmentsDirOf(tablePath: string): string {
 }
 
 /** Reads the table, naming --table in the message when the default one is missing. */
-export async function loadTable(cwd: string, table: string | undefined): Promise<Result<TableInput>> {
+export async function loadTable(cwd: string, table: string | undefined, checked?: { memo: FileMemo | undefined }): Promise<Result<TableInput>> {
   const path = resolveTablePath(cwd, table);
   if (table === undefined && !existsSync(path)) {
     return {
@@ -25,7 +26,7 @@ export async function loadTable(cwd: string, table: string | undefined): Promise
       diagnostics: [diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(path, cwd)}`, hint: 'run mtad in a folder with data/, or pass --table FILE' }, { file: displayPath(path, cwd) })],
     };
   }
-  return readTableFile(path, cwd);
+  return checked ? readCheckedTableFile(path, cwd, checked.memo) : readTableFile(path, cwd);
 }
 
 /**
@@ -41,10 +42,10 @@ export function resolveAmendmentPaths(cwd: string, args: readonly string[], amen
 }
 
 /** Every amendment in the folder, in their order of application. */
-export async function loadAmendmentFolder(dir: string, cwd: string): Promise<Result<Amendment[]>> {
+export async function loadAmendmentFolder(dir: string, cwd: string, options: Parameters<typeof readAmendments>[2] = {}): Promise<Result<Amendment[]>> {
   const listed = await listAmendmentFiles(dir, cwd);
   if (!listed.value) return { ok: false, diagnostics: listed.diagnostics };
-  return readAmendments(listed.value, cwd);
+  return readAmendments(listed.value, cwd, options);
 }
 
 export { inSequence } from '../domain/amendment.js';

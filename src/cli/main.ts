@@ -2,14 +2,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
 import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
-import { runAmend } from './commands/amend.js';
-import { runDirection } from './commands/direction.js';
-import { runShow } from './commands/show.js';
-import { runDiff } from './commands/diff.js';
-import { runImpact } from './commands/impact.js';
-import { LOG_FORMATS, runLog, type LogFormat } from './commands/log.js';
-import { runNew } from './commands/new.js';
-import { runRevert } from './commands/revert.js';
+import { LOG_FORMATS, type LogFormat } from './commands/log-formats.js';
 import type { Include } from '../domain/history.js';
 import type { Outcome } from './outcome.js';
 import { todayInLondon } from './today.js';
@@ -22,6 +15,18 @@ import type { CheckFormat } from '../render/check-formats.js';
 export const CHECK_FORMAT_NAMES: readonly CheckFormat[] = ['stylish', 'json', 'sarif', 'github'];
 /** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
 export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment'];
+
+// Each command's module (and what it alone needs) is loaded when that command runs, so that a run
+// pays only for its own command: start-up is a tracked benchmark (BENCHMARKS.md).
+type Lazy<F extends (options: never) => Promise<Outcome>> = (options: Parameters<F>[0]) => Promise<Outcome>;
+const runAmend: Lazy<typeof import('./commands/amend.js').runAmend> = async (o) => (await import('./commands/amend.js')).runAmend(o);
+const runDirection: Lazy<typeof import('./commands/direction.js').runDirection> = async (o) => (await import('./commands/direction.js')).runDirection(o);
+const runShow: Lazy<typeof import('./commands/show.js').runShow> = async (o) => (await import('./commands/show.js')).runShow(o);
+const runDiff: Lazy<typeof import('./commands/diff.js').runDiff> = async (o) => (await import('./commands/diff.js')).runDiff(o);
+const runImpact: Lazy<typeof import('./commands/impact.js').runImpact> = async (o) => (await import('./commands/impact.js')).runImpact(o);
+const runLog: Lazy<typeof import('./commands/log.js').runLog> = async (o) => (await import('./commands/log.js')).runLog(o);
+const runNew: Lazy<typeof import('./commands/new.js').runNew> = async (o) => (await import('./commands/new.js')).runNew(o);
+const runRevert: Lazy<typeof import('./commands/revert.js').runRevert> = async (o) => (await import('./commands/revert.js')).runRevert(o);
 
 declare const __MTAD_VERSION__: string | undefined;
 const VERSION = typeof __MTAD_VERSION__ === 'string' ? __MTAD_VERSION__ : '0.0.0-dev';
@@ -38,7 +43,7 @@ interface GlobalOptions {
 }
 
 /** The mtad program. `write` receives what is printed; the returned promise gives the exit status. */
-export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; write: (outcome: Outcome) => void; stdin?: AsyncIterable<Uint8Array | string> }): Command {
+export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; write: (outcome: Outcome) => void; stdin?: () => AsyncIterable<Uint8Array | string> }): Command {
   const program = new Command('mtad');
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
   const report = async (run: Promise<Outcome>) => io.write(await run);
@@ -95,6 +100,8 @@ ${EXIT_STATUS_HELP}`,
           redlineOnly: opts.redlineOnly === true,
           write: opts.write === true,
           ...(opts.write && { today: todayInLondon() }),
+          version: VERSION,
+          ...(CODE_HASH !== undefined && { codeHash: CODE_HASH }),
           out: opts.out,
           force: opts.force === true,
           author: opts.author,
@@ -286,7 +293,7 @@ Examples:
 }
 
 /** `mtad check`: its options, and the action that normalises them for runCheck. */
-function registerCheck(program: Command, io: { cwd: string; write: (outcome: Outcome) => void; stdin?: AsyncIterable<Uint8Array | string> }, styler: () => ReturnType<typeof createStyler>, report: (run: Promise<Outcome>) => Promise<void>): void {
+function registerCheck(program: Command, io: { cwd: string; write: (outcome: Outcome) => void; stdin?: () => AsyncIterable<Uint8Array | string> }, styler: () => ReturnType<typeof createStyler>, report: (run: Promise<Outcome>) => Promise<void>): void {
   const formats = [...CHECK_FORMAT_NAMES];
   const collect = (value: string, previous: string[]) => [...previous, value];
   program
@@ -337,7 +344,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
       if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
-      const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
+      const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin()) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
       return report(
         runCheck({
           cwd: io.cwd,
@@ -364,7 +371,7 @@ function tableOption(table: string): string | undefined {
 }
 
 /** Runs mtad with `argv` (without node and the script), returning the exit status. */
-export async function main(argv: readonly string[], io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: AsyncIterable<Uint8Array | string> }): Promise<number> {
+export async function main(argv: readonly string[], io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: () => AsyncIterable<Uint8Array | string> }): Promise<number> {
   let exitCode = 0;
   const program = buildProgram({
     ...io,

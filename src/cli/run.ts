@@ -8,8 +8,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Standard input is opened only by a command that reads it: opening it costs start-up time.
 /** The process entry: the only place that touches the exit status. A bug prints its stack. */
-main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
+main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY), stdout: process.stdout, stderr: process.stderr, stdin: () => process.stdin })
   .then((code) => {
     process.exitCode = code;
   })

@@ -97,3 +97,11 @@ export function statedGroupId(change: Change): CellValue | undefined {
 export function inSequence(amendments: readonly Amendment[]): Amendment[] {
   return [...amendments].sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
 }
+
+/**
+ * The id an amendment file declares on its own top-level line (`id: mdust-close-moc-secure`), read
+ * without parsing the file; undefined when it is written any other way (then parse it).
+ */
+export function declaredId(text: string): string | undefined {
+  return /^id:[ \t]*([a-z0-9]+(?:-[a-z0-9]+)*)[ \t]*(?:#.*)?\r?$/m.exec(text)?.[1];
+}

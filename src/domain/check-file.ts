@@ -51,7 +51,8 @@ export function checkTableFile(source: SourceText, memo?: FileMemo): { value?: T
   const known = memo?.recall('table', source);
   if (known) return { ...(known.table && { value: { table: known.table, source: lazyYamlSource(source.file, source.text) } }), diagnostics: known.diagnostics };
   const read = parseTable(source.text, source.file);
-  const diagnostics = read.value ? [...read.diagnostics, ...checkTableRules(read.value)] : read.diagnostics;
+  // The rules look at a file that read cleanly: on a broken one they would only echo its error.
+  const diagnostics = read.value && read.ok ? [...read.diagnostics, ...checkTableRules(read.value)] : read.diagnostics;
   memo?.remember('table', source, { ...(read.value && { table: read.value.table }), diagnostics });
   return { ...(read.value && { value: read.value }), diagnostics };
 }
@@ -64,7 +65,7 @@ export function checkAmendmentFile(source: SourceText, hash: HashText, memo?: Fi
     return { value: { ...known.amendment, origin: lazyYamlSource(source.file, source.text, known.checksum) }, diagnostics: known.diagnostics };
   }
   const read = parseAmendment(source.text, source.file);
-  const diagnostics = read.value ? [...read.diagnostics, ...checkAmendmentRules(read.value)] : read.diagnostics;
+  const diagnostics = read.value && read.ok ? [...read.diagnostics, ...checkAmendmentRules(read.value)] : read.diagnostics;
   if (memo) {
     const { origin, ...data } = read.value ?? {};
     // Only a made amendment is compared with the lock as a rule; any other is compared only when

@@ -85,7 +85,7 @@ function readEntries(path: string, key: string): Map<string, Entry> {
  * Opens the cache at `path` for a run of mtad whose version and code give `key`. With `readOnly`
  * (standard input from an editor, say), records are used but the cache is never written.
  */
-export async function openCheckCache(path: string, key: string, options: { readOnly: boolean }): Promise<CheckCache> {
+export async function openCheckCache(path: string, key: string, options: { readOnly: boolean; keepUnread?: boolean }): Promise<CheckCache> {
   const stored = readEntries(path, key);
   const used = new Map<string, Entry>();
   let learned = false;
@@ -110,7 +110,9 @@ export async function openCheckCache(path: string, key: string, options: { readO
   };
 
   const save = async () => {
-    // Records of files this run did not read are dropped, so that the cache does not grow forever.
+    // Records of files this run did not read are dropped, so that the cache does not grow forever;
+    // a command that reads only some of the files (amend) keeps the others.
+    if (options.keepUnread) for (const [file, entry] of stored) if (!used.has(file)) used.set(file, entry);
     const changed = learned || [...stored.keys()].some((file) => !used.has(file));
     if (options.readOnly || !changed) return;
     const body = JSON.stringify(Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));

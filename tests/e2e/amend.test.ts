@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOfData, runCli, snapshotTree } from '../helpers/cli.js';
 import { referenceDirection } from '../helpers/reference.js';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BIN, ROOT } from '../helpers/cli.js';
 
 beforeAll(() => {
@@ -64,6 +66,29 @@ describe('mtad amend on the shipped data', () => {
     const run = runCli(['amend'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Nothing to apply: data\/table-17\.6\.yaml already reflects every amendment in data\/amendments/);
+  });
+
+  it('prints the same with the cache it shares with mtad check, cold and warm, as without one', () => {
+    const withoutCache = copyOfData();
+    const withCache = copyOfData();
+    mkdirSync(join(withCache, 'node_modules'));
+    const expected = runCli(['amend'], { cwd: withoutCache });
+    const cold = runCli(['amend'], { cwd: withCache });
+    expect(existsSync(join(withCache, 'node_modules/.cache/mtad/check-cache.json'))).toBe(true);
+    const warm = runCli(['amend'], { cwd: withCache });
+    expect(cold).toEqual(expected);
+    expect(warm).toEqual(expected);
+    // And mtad check, reading the records amend left, says what it says without them.
+    expect(runCli(['check', '--format', 'json'], { cwd: withCache })).toEqual(runCli(['check', '--format', 'json', '--no-cache'], { cwd: withoutCache }));
+  });
+
+  it('refuses an amendment that mtad check calls wrong (a weekday that is not the date\'s)', () => {
+    const dir = copyOfData();
+    const file = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('from Tuesday 31 January 2023', 'from Monday 31 January 2023'));
+    const run = runCli(['amend'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: "Monday 31 January 2023": 31 January 2023 is a Tuesday \[WEEKDAY_MISMATCH\]\n$/);
   });
 
   it('changes no file', () => {

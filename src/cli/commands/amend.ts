@@ -11,6 +11,8 @@ import type { Amendment } from '../../domain/amendment.js';
 import { checkLock, EMPTY_LOCK, LOCK_FILE_NAME, locateLockEntry, parseLock, recordMadeAmendments, serialiseLock, type LockInput } from '../../domain/lock.js';
 import type { Result } from '../../domain/validate.js';
 import { sha256 } from '../../io/hash.js';
+import type { FileMemo } from '../../domain/check-file.js';
+import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { acquireWriteLock } from '../../io/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
@@ -33,6 +35,9 @@ export interface AmendOptions extends CommonOptions {
   write?: boolean;
   /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
   today?: string;
+  /** mtad's version and the hash of its code: the key of the cache it shares with `mtad check`. */
+  version?: string;
+  codeHash?: string;
 }
 
 /**
@@ -56,7 +61,18 @@ export async function runAmend(options: AmendOptions): Promise<Outcome> {
 
 async function amend(options: AmendOptions): Promise<Outcome> {
   const { cwd, styler } = options;
-  const tableRead = await loadTable(cwd, options.table);
+  // The files are read as the first stage of `mtad check` reads them (so amend refuses what check
+  // calls an error), recalled from its cache when they have not changed since.
+  const cache = await openAmendCache(options);
+  const checked = { memo: cache?.memo };
+  const outcome = await amendWith(options, checked);
+  await cache?.save();
+  return outcome;
+}
+
+async function amendWith(options: AmendOptions, checked: { memo: FileMemo | undefined }): Promise<Outcome> {
+  const { cwd, styler } = options;
+  const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
   const { table, source } = tableRead.value;
   const tablePath = resolveTablePath(cwd, options.table);
@@ -64,9 +80,9 @@ async function amend(options: AmendOptions): Promise<Outcome> {
 
   let amendmentsRead;
   if (options.amendments.length > 0) {
-    amendmentsRead = await readAmendments(resolveAmendmentPaths(cwd, options.amendments, folder), cwd);
+    amendmentsRead = await readAmendments(resolveAmendmentPaths(cwd, options.amendments, folder), cwd, { checked });
   } else {
-    amendmentsRead = await loadAmendmentFolder(folder, cwd);
+    amendmentsRead = await loadAmendmentFolder(folder, cwd, { skipIds: new Set(table.applied), checked });
   }
   if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics)) return failWith(amendmentsRead.diagnostics, styler);
 
@@ -139,4 +155,14 @@ async function recordInLock(lockPath: string, amendments: readonly Amendment[], 
   const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, sha256);
   if (before && lock.amendments.length === before.lock.amendments.length) return { ok: true, diagnostics: [] };
   return writeFileAtomically(lockPath, serialiseLock(lock), before ? { text: before.source.text } : 'absent', shown);
+}
+
+/**
+ * The cache of `mtad check` (see docs/cache.md), shared: amend adds what it reads and keeps what it
+ * did not read. None when mtad runs unbuilt or the project has no node_modules folder.
+ */
+async function openAmendCache(options: AmendOptions): Promise<CheckCache | undefined> {
+  if (options.codeHash === undefined) return undefined;
+  const path = defaultCacheFile(resolveTablePath(options.cwd, options.table), options.cwd);
+  return path === undefined ? undefined : openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: false, keepUnread: true });
 }

@@ -1,10 +1,8 @@
+import type { LogFormat } from './log-formats.js';
 import { logEntries, renderLogText } from '../../render/log.js';
 import { loadHistory } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
-/** The formats of `mtad log`. */
-export const LOG_FORMATS = ['terminal', 'json'] as const;
-export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface LogOptions extends CommonOptions {
   table?: string;
