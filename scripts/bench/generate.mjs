@@ -29,7 +29,7 @@ export function generateTable(dir, rows, changes) {
   const changeLines = [...closed].map((i) => `  - action: close\n    cohort: Cohort ${pad(i)}\n    groupId: G${pad(i)}\n    field: endDate\n    from: none\n    to: ${dateOf(i)}`);
   writeFileSync(
     join(dir, 'amendments', 'close-many.yaml'),
-    `id: close-many\nsequence: 1\ntitle: Close many cohorts\nstatus: proposed\nconsultation:\n  id: generated\n  issued: 2022-12-05\n  questions: []\nlegalBasis:\n  clause: "4.2"\n  appendix: AK\n  document: the SEC Variation Testing Approach Document for SMETS1 Services\nmodification:\n  date: 2023-01-27\n  annex: null\nchanges:\n${changeLines.join('\n')}\n`,
+    `id: close-many\nsequence: 1\ntitle: Close many cohorts\nstatus: proposed\nconsultation:\n  id: generated\n  issued: 2022-12-05\n  questions: []\nlegalBasis:\n  clause: "4.2"\n  appendix: AK\n  document: the SEC Variation Testing Approach Document for SMETS1 Services\nmodification:\n  date: 2022-12-30\n  annex: null\nchanges:\n${changeLines.join('\n')}\n`,
   );
   writeFileSync(join(dir, 'before.txt'), `${before.join('\n')}\n`);
   writeFileSync(join(dir, 'after.txt'), `${after.join('\n')}\n`);

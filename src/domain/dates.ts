@@ -46,14 +46,24 @@ function fromLocal(date: Date): IsoDate {
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
 
+// A table repeats few dates many times over: each is formatted once (date-fns format is the costly
+// part of rendering a 10,000-row redline otherwise).
+const formatted = new Map<string, string>();
+function formatOnce(date: IsoDate, pattern: string): string {
+  const key = `${pattern}|${date}`;
+  let text = formatted.get(key);
+  if (text === undefined) formatted.set(key, (text = format(toNoon(date), pattern)));
+  return text;
+}
+
 /** "31 January 2023": the UK long form used in prose and in the table. */
 export function formatLongDate(date: IsoDate): string {
-  return format(toNoon(date), 'd MMMM yyyy');
+  return formatOnce(date, 'd MMMM yyyy');
 }
 
 /** "Tuesday 31 January 2023": the UK long form with its true weekday. */
 export function formatDateWithWeekday(date: IsoDate): string {
-  return format(toNoon(date), 'EEEE d MMMM yyyy');
+  return formatOnce(date, 'EEEE d MMMM yyyy');
 }
 
 /** The English name of the weekday of `date` ("Tuesday"). */

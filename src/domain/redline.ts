@@ -42,7 +42,11 @@ export function diffTables(before: Table, after: Table): Redline {
   const rows: RedlineRow[] = [];
   const oldRows = new Map(before.cohorts.map((row) => [row.cohort, row]));
   const newRows = new Map(after.cohorts.map((row) => [row.cohort, row]));
-  const chunks = diffArrays(before.cohorts.map((r) => r.cohort), after.cohorts.map((r) => r.cohort));
+  const oldNames = before.cohorts.map((r) => r.cohort);
+  const newNames = after.cohorts.map((r) => r.cohort);
+  // Most redlines change cells, not rows: the same names in the same order need no search.
+  const sameRows = oldNames.length === newNames.length && oldNames.every((name, i) => name === newNames[i]);
+  const chunks = sameRows ? [{ value: newNames, added: false, removed: false }] : diffArrays(oldNames, newNames);
   for (const chunk of chunks) {
     for (const cohort of chunk.value) {
       const oldRow = chunk.added ? undefined : oldRows.get(cohort);

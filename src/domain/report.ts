@@ -48,13 +48,16 @@ export function buildAmendReport(application: Application, amendments: readonly 
   return {
     redline: diffTables(application.before, application.after),
     changes: application.changes,
-    summaries: summaries.map((summary) => ({
-      ...summary,
-      changes: summary.changes.map((change, i) => {
-        const effect = effectOf(application.changes.filter((c) => c.amendmentId === summary.id)[i] as AppliedChange);
-        return effect === undefined ? change : { ...change, effect };
-      }),
-    })),
+    summaries: summaries.map((summary) => {
+      const applied = application.changes.filter((c) => c.amendmentId === summary.id);
+      return {
+        ...summary,
+        changes: summary.changes.map((change, i) => {
+          const effect = effectOf(applied[i] as AppliedChange);
+          return effect === undefined ? change : { ...change, effect };
+        }),
+      };
+    }),
     directions: amendments.map((amendment) => {
       const mode: DirectionMode = amendment.status === 'made' && amendment.modification.annex !== null ? 'final' : 'draft';
       const result = renderDirectionText(amendment, template, mode);
