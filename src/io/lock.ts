@@ -1,4 +1,4 @@
-import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { diagnose } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
 
@@ -28,17 +28,18 @@ export async function acquireWriteLock(path: string, shown: string): Promise<Res
   const mine = `${lockPath}.${process.pid}`;
   try {
     await writeFile(mine, `${process.pid}\n`);
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(mine, lockPath);
         return { ok: true, value: () => unlink(lockPath).catch(() => undefined), diagnostics: [] };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
-        if (!Number.isInteger(holder) || holder <= 0 || isRunning(holder)) {
-          return { ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid: Number.isInteger(holder) ? holder : 0, lock: `${shown}.lock` }, { file: shown })] };
-        }
-        // The process that holds the lock has ended without giving it back: take it over.
+        const { state, pid } = await holderOf(lockPath);
+        // The holder gave the lock back between our attempt and our look: try again.
+        if (state === 'gone') continue;
+        if (state === 'alive') return { ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid, lock: `${shown}.lock` }, { file: shown })] };
+        // The process that held the lock has ended without giving it back (or left a lock that
+        // says nothing, long ago): take it over.
         await unlink(lockPath).catch(() => undefined);
       }
     }
@@ -48,4 +49,26 @@ export async function acquireWriteLock(path: string, shown: string): Promise<Res
   } finally {
     await unlink(mine).catch(() => undefined);
   }
+}
+
+/** How long a lock that names no process is respected: no write of mtad's takes near as long. */
+const UNREADABLE_LOCK_MS = 30_000;
+
+/**
+ * Whether the lock at `lockPath` is held: by a running process (`alive`), by nobody any more
+ * (`stale`: its process has ended, or it names none and is older than any write), or no longer
+ * there (`gone`).
+ */
+async function holderOf(lockPath: string): Promise<{ state: 'alive' | 'stale' | 'gone'; pid: number }> {
+  let text: string;
+  let modified: number;
+  try {
+    [text, modified] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath).then((s) => s.mtimeMs)]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'gone', pid: 0 };
+    throw error;
+  }
+  const pid = Number.parseInt(text, 10);
+  if (Number.isInteger(pid) && pid > 0) return { state: isRunning(pid) ? 'alive' : 'stale', pid };
+  return { state: Date.now() - modified > UNREADABLE_LOCK_MS ? 'stale' : 'alive', pid: 0 };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyOfData } from '../helpers/cli.js';
@@ -71,6 +71,21 @@ describe('two mtad amend --write at once', () => {
     const run = await write(dir, 'mdust-close-moc-secure');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    expect(appliedIn(dir)).toContain('mdust-close-moc-secure');
+  });
+
+  it('a lock that names no process is respected while fresh, and taken over once old', async () => {
+    const dir = twoMadeAmendments();
+    const lock = join(dir, 'data/table-17.6.yaml.lock');
+    writeFileSync(lock, 'not a process id\n');
+    const fresh = await write(dir, 'mdust-close-moc-secure');
+    expect(fresh.status).toBe(2);
+    expect(fresh.stderr).toContain('another mtad is writing data/table-17.6.yaml; nothing was written');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(lock, anHourAgo, anHourAgo);
+    const old = await write(dir, 'mdust-close-moc-secure');
+    expect(old.stderr).toBe('');
+    expect(old.status).toBe(0);
     expect(appliedIn(dir)).toContain('mdust-close-moc-secure');
   });
 
