@@ -64,7 +64,7 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
     .argument('[amendment...]', 'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect')
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
     .addOption(new Option('-f, --format <format>', 'how to render the redline').choices(Object.keys(REPORT_FORMATS)).default('terminal'))
-    .option('--redline-only', 'print the redline alone (e.g. a unified diff to pipe into patch)')
+    .option('--redline-only', 'print the redline alone (a unified diff for a pull request, say)')
     .option('--write', 'write the made amendments into the table file (atomically; nothing is written when any check fails)')
     .addOption(new Option('-o, --out <dir>', 'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder').conflicts('write'))
     .option('--force', 'with --out: replace the folder if it exists')

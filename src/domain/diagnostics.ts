@@ -229,7 +229,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'AMENDMENT_ALREADY_APPLIED':
       return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
     case 'DIRECTION_FIELD_MISSING':
-      return `cannot render the final direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
+      return `cannot render the direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
     case 'TEMPLATE_UNKNOWN_NAME':
       return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
     // issue 4: the consultation pack (mtad amend --out)
@@ -243,7 +243,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'FIELD_TO_DECIDE':
       return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
     case 'AMENDMENT_NOT_MADE':
-      return `amendment ${quote(d.args.id)} is ${d.args.status}, not made: --write records only made amendments in the table (set status: made once the direction is made)`;
+      return `amendment ${quote(d.args.id)} is ${d.args.status}, not made: --write records only made amendments in the table. Once the direction is made, set status: made, with consultation.concluded, modification.date (its "with effect from") and modification.annex`;
     case 'FILE_CHANGED_ON_DISK':
       return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
     case 'FILE_EXISTS':

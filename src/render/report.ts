@@ -72,7 +72,8 @@ export const REPORT_FORMATS = {
   terminal: (report, options) => textReport(renderTerminalRedline(report.redline, options.styler), report, options),
   unified: (report, options) => textReport(renderUnifiedRedline(report.redline), report, options),
   markdown: markdownReport,
-  json: (report) => `${JSON.stringify(reportAsJson(report), null, 2)}\n`,
+  // The redline alone, as data: the table's headings and every row with each cell before and after.
+  json: (report, options) => `${JSON.stringify(options.redlineOnly ? { table: report.redline.number, redline: report.redline } : reportAsJson(report), null, 2)}\n`,
 } satisfies Record<string, ReportRenderer>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;

@@ -52,6 +52,12 @@ describe('mtad amend on the shipped data', () => {
     expect(data.amendments[0].modification).toEqual({ date: '2023-01-27', text: 'Friday 27 January 2023', window: { months: 1, until: '2023-02-27', untilText: 'Monday 27 February 2023' } });
   });
 
+  it('gives the redline alone as data with --redline-only', () => {
+    const data = JSON.parse(runCli(['amend', '--format', 'json', '--redline-only']).stdout);
+    expect(Object.keys(data)).toEqual(['table', 'redline']);
+    expect(data.redline.rows[2]).toEqual({ status: 'changed', cohort: 'MOC (Secure)', cells: [{ before: 'MOC (Secure)', after: 'MOC (Secure)' }, { before: 'DA', after: 'DA' }, { before: '', after: '31 January 2023' }] });
+  });
+
   it('prints the same whatever the machine time zone', () => {
     const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Europe/London'].map((TZ) => runCli(['amend', '--format', 'json'], { env: { TZ } }).stdout);
     for (const output of outputs) expect(output).toBe(outputs[0]);
@@ -89,6 +95,17 @@ describe('mtad amend on the shipped data', () => {
     const run = runCli(['amend'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: "Monday 31 January 2023": 31 January 2023 is a Tuesday \[WEEKDAY_MISMATCH\]\n$/);
+  });
+
+  it('--write refuses a made amendment that does not yet record its direction\'s annex, writing nothing', () => {
+    const dir = copyOfData();
+    const file = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: proposed', 'status: made'));
+    const before = snapshotTree(dir);
+    const run = runCli(['amend', '--write'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/);
+    expect(snapshotTree(dir)).toEqual(before);
   });
 
   it('changes no file', () => {

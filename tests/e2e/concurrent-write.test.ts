@@ -24,7 +24,7 @@ function write(cwd: string, id: string): Promise<Finished> {
 function twoMadeAmendments(): string {
   const dir = copyOfData();
   const mocPath = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
-  const moc = readFileSync(mocPath, 'utf8').replace('status: proposed', 'status: made');
+  const moc = readFileSync(mocPath, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A');
   writeFileSync(mocPath, moc);
   const bg = moc
     .replace('id: mdust-close-moc-secure', 'id: test-close-foc-bg')

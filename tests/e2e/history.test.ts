@@ -12,7 +12,7 @@ const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 function copyWithMocSecureMade(): string {
   const dir = copyOfData();
   const path = join(dir, MOC);
-  const text = readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  expectedConclusion: 2023-01-20\n', '  expectedConclusion: 2023-01-20\n  concluded: 2023-01-20\n');
+  const text = readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A').replace('  expectedConclusion: 2023-01-20\n', '  expectedConclusion: 2023-01-20\n  concluded: 2023-01-20\n');
   writeFileSync(path, text);
   return dir;
 }

@@ -98,7 +98,7 @@ describe('markup in valid data is text in every format', () => {
 
   it('a markup cohort written by amend --write reads back unchanged', () => {
     const made = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
-    writeFileSync(made, readFileSync(made, 'utf8').replace('status: proposed', 'status: made'));
+    writeFileSync(made, readFileSync(made, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
     ok(['amend', 'mdust-close-moc-secure', '--write'], cwd);
     expect(ok(['show'], cwd)).toContain(COHORT);
     expect(readFileSync(join(cwd, 'data/table-17.6.yaml'), 'utf8')).toContain('<script>alert(1)</script>');

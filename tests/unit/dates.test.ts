@@ -5,7 +5,7 @@ describe('calendar dates', () => {
   it('accepts real dates only, written YYYY-MM-DD', () => {
     expect(isIsoDate('2023-01-31')).toBe(true);
     expect(isIsoDate('2024-02-29')).toBe(true);
-    for (const bad of ['2023-02-30', '2023-02-29', '1900-02-29', '2023-13-01', '2023-00-10', '2023-1-31', '31/01/2023', '2023-01-31T23:30:00-05:00', '']) {
+    for (const bad of ['0000-01-01', '2023-02-30', '2023-02-29', '1900-02-29', '2023-13-01', '2023-00-10', '2023-1-31', '31/01/2023', '2023-01-31T23:30:00-05:00', '']) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
     expect(isIsoDate('2000-02-29')).toBe(true);

@@ -4,7 +4,7 @@ import type { Application } from '../../domain/apply.js';
 import { markRevisions } from '../../domain/revision.js';
 import type { AmendReport } from '../../domain/report.js';
 import type { TableInput } from '../../domain/table.js';
-import { writeTableChanges } from '../../domain/write-table.js';
+import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
 import { displayPath, readTemplate } from '../../io/read.js';
 import { writeFolderAtomically } from '../../io/write.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
@@ -31,7 +31,7 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
   const pack = await buildPack({
     report: input.report,
     amendments: input.amendments,
-    amendedTable: writeTableChanges(input.table.source, input.application),
+    amendedTable: amendedTableText(input),
     markOf,
     responseTemplate: template.value,
   });
@@ -42,4 +42,16 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = pack.value.map((file) => file.path).sort();
   return succeed(`Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map((name) => `  ${name}\n`).join('')}`, styler);
+}
+
+/**
+ * The table file as the amendments would leave it, said so at its top: its own header speaks of
+ * the table before them. Its asAt is the date the amendments take effect, as --write would set it.
+ */
+function amendedTableText(input: { table: TableInput; application: Application; amendments: readonly Amendment[] }): string {
+  const { table } = input.table;
+  const after = { ...input.application.after, asAt: asAtAfterWriting(table.asAt, input.amendments, table.asAt) };
+  const ids = input.amendments.map((a) => `${a.id} (${a.status})`).join(', ');
+  const note = `# Table ${table.number} as amended by ${ids}: written by mtad amend --out; the comments below are the table file's own.\n`;
+  return note + writeTableChanges(input.table.source, { ...input.application, after });
 }

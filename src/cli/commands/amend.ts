@@ -1,5 +1,6 @@
 import { applyAmendments } from '../../domain/apply.js';
 import { diagnose, hasErrors } from '../../domain/diagnostics.js';
+import { directionValues } from '../../domain/direction.js';
 import { buildAmendReport } from '../../domain/report.js';
 import { parseTable } from '../../domain/table.js';
 import { sameCell } from '../../domain/values.js';
@@ -98,6 +99,10 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   if (options.write) {
     const unmade = pending.filter((a) => a.status !== 'made');
     if (unmade.length > 0) return failWith(unmade.map((a) => diagnose('AMENDMENT_NOT_MADE', { id: a.id, status: a.status }, a.origin.locate(['status']))), styler);
+    // A made amendment is locked for good once written: it must first say all that its direction
+    // says (the date it took effect, the annex), or it could never be completed afterwards.
+    const incomplete = pending.flatMap((a) => directionValues(a, 'final').diagnostics);
+    if (incomplete.length > 0) return failWith(incomplete, styler);
   }
 
   const applied = applyAmendments(table, pending);
