@@ -5,11 +5,6 @@ import { displayCell } from '../domain/values.js';
 import { tableCaption } from './redline-text.js';
 import { alignColumns, type Styler } from './style.js';
 
-/** The cohorts for which Migration DUST is still provided on `date`: no end date, or one not yet past. */
-export function cohortsProvidedOn(table: Table, date: string): string[] {
-  return table.cohorts.filter((row) => providedOn(row, date) === 'yes').map((row) => row.cohort);
-}
-
 /** "Migration DUST provided on …: …", naming the cohorts for which the data cannot tell. */
 function provisionLine(table: Table, provision: readonly Provision[]): string {
   const names = (which: Provision['provided']) => provision.filter((p) => p.provided === which).map((p) => p.cohort);
