@@ -135,7 +135,7 @@ ${EXIT_STATUS_HELP}`,
     .description('print Table 17.6 as the table file holds it, or as it stood on a date, with what is not public and what each closure means')
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
     .option('--as-at <date>', 'the table as it stood on this date (YYYY-MM-DD), computed from the amendments')
-    .addOption(new Option('--include <which>', 'with --as-at, count proposed and concluded amendments too').choices(['proposed']))
+    .addOption(new Option('--include <which>', 'with --as-at: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count').choices(['proposed']))
     .addHelpText(
       'after',
       `
@@ -179,7 +179,7 @@ ${EXIT_STATUS_HELP}`,
     .requiredOption('--from <point>', 'a date YYYY-MM-DD, or an amendment id (the table just after it)')
     .requiredOption('--to <point>', 'a date YYYY-MM-DD, or an amendment id')
     .option('-t, --table <file>', 'the table file', 'data/table-17.6.yaml')
-    .addOption(new Option('--include <which>', 'for dates, count proposed and concluded amendments too').choices(['proposed']))
+    .addOption(new Option('--include <which>', 'for --from/--to dates: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count (an amendment id as a point counts every amendment up to it, whatever its status, but withdrawn ones)').choices(['proposed']))
     .addOption(new Option('-f, --format <format>', 'how to render the redline').choices(Object.keys(REPORT_FORMATS)).default('terminal'))
     .option('--redline-only', 'print the redline alone', false)
     .addHelpText(
@@ -249,16 +249,19 @@ ${EXIT_STATUS_HELP}`,
 
   program
     .command('impact')
-    .description('the earliest date Migration DUST could be re-started for each cohort an amendment closes')
+    .description('when Migration DUST could be re-started for each cohort an amendment closes: no earlier than, and expected by')
     .argument('<amendment>', 'an amendment file or id')
     .option('-t, --table <file>', 'the table file, to find amendments by id beside it', 'data/table-17.6.yaml')
     .option('--decided <date>', 'the date a re-start is decided (default: today)')
     .addHelpText(
       'after',
       `
-Re-starting needs a further MTAD amendment (expected to take up to three months) and a purchase of
-the service (minimum lead time six weeks), says the reference consultation. It does not say whether
-the two can run at once: both readings are printed.
+Re-starting needs a further MTAD amendment (expected to take up to three months: a maximum) and a
+purchase of the service (a minimum lead time of six weeks), says the reference consultation. So a
+re-start is no earlier than the decision + 6 weeks, and expected by the decision + 3 months if the
+two run side by side, or + 3 months + 6 weeks one after the other (the reference does not say
+which: both are printed). A decision on or before the end date counts from the day after it: the
+service is still provided until then.
 
 Example:
   mtad impact mdust-close-moc-secure --decided 2023-02-01

@@ -73,6 +73,8 @@ export interface DiagnosticArgs {
   LOCK_STALE: { id: string };
   // issue 6: hostile input
   YAML_SIZE_LIMIT: { items: number; limit: number };
+  // review fixes
+  AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -159,6 +161,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_STALE: { severity: 'error', category: 'data', doc: 'Every made amendment recorded in the lock file still has its amendment file.' },
   // issue 6: hostile input
   YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
+  // review fixes
+  AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -306,6 +310,9 @@ export function formatDiagnostic(d: Diagnostic): string {
     // issue 6: hostile input
     case 'YAML_SIZE_LIMIT':
       return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table or an amendment can have; is it the right file?`;
+    // review fixes
+    case 'AMENDMENT_MADE_PROTECTED':
+      return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;
   }
 }
 

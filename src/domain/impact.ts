@@ -1,5 +1,5 @@
 import type { Amendment } from './amendment.js';
-import { addCalendarMonths, addCalendarWeeks, compareDates, type IsoDate } from './dates.js';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, type IsoDate } from './dates.js';
 import type { CellValue } from './values.js';
 
 /**
@@ -9,44 +9,58 @@ import type { CellValue } from './values.js';
  */
 export const RESTART = { amendmentMonths: 3, purchaseWeeks: 6 } as const;
 
-/** When Migration DUST could be provided again for one cohort a closure closes. */
+/**
+ * When Migration DUST could be provided again for one cohort a closure closes. The purchase's six
+ * weeks are a minimum, the amendment's three months a maximum: so the purchase gives a lower bound
+ * (no earlier than) and the amendment, taking its full three months, the date a re-start is
+ * expected by, under either reading of how the two combine.
+ */
 export interface RestartEstimate {
   cohort: string;
   endDate: CellValue;
   decided: IsoDate;
-  /** The amendment, if it takes the three months the reference expects. */
+  /**
+   * The day the intervals count from: the decision, or, when the decision falls on or before the end
+   * date, the day after the end date (until then the service is still provided).
+   */
+  countedFrom: IsoDate;
+  /** The amendment, if it takes the full three months the reference expects at most. */
   amendmentDone: IsoDate;
-  /** The purchase, at its minimum lead time. */
+  /** The purchase, at its minimum lead time: no re-start before this. */
   purchaseDone: IsoDate;
-  /** Both run at once from the decision: the later of the two. */
+  /** Both started together: expected by the later of the two. */
   inParallel: IsoDate;
-  /** The purchase starts once the amendment is made. */
+  /** The purchase starts once the amendment is made: expected by then. */
   oneAfterTheOther: IsoDate;
   /** The decision falls on or before the end date: the service is still provided until then. */
   decidedBeforeEnd: boolean;
 }
 
 /**
- * The earliest re-start of each cohort that `amendment` closes, from a decision on `decided`. The
- * reference does not say whether the purchase can run alongside the amendment, so both readings
- * are given: in parallel (the later of the two) and one after the other.
+ * When each cohort that `amendment` closes could be re-started, from a decision on `decided`: no
+ * earlier than the purchase's minimum lead time allows, and expected by the amendment's three
+ * months (in parallel) or three months and six weeks (one after the other). The reference does not
+ * say whether the purchase can run alongside the amendment, so both readings are given.
  */
 export function estimateRestart(amendment: Amendment, decided: IsoDate): RestartEstimate[] {
   return amendment.changes
     .filter((change) => change.action === 'close')
     .map((change) => {
-      const amendmentDone = addCalendarMonths(decided, RESTART.amendmentMonths);
-      const purchaseDone = addCalendarWeeks(decided, RESTART.purchaseWeeks);
+      const decidedBeforeEnd = change.to.kind === 'date' && compareDates(decided, change.to.date) <= 0;
+      const countedFrom = change.to.kind === 'date' && decidedBeforeEnd ? addCalendarDays(change.to.date, 1) : decided;
+      const amendmentDone = addCalendarMonths(countedFrom, RESTART.amendmentMonths);
+      const purchaseDone = addCalendarWeeks(countedFrom, RESTART.purchaseWeeks);
       const inParallel = compareDates(amendmentDone, purchaseDone) >= 0 ? amendmentDone : purchaseDone;
       return {
         cohort: change.cohort,
         endDate: change.to,
         decided,
+        countedFrom,
         amendmentDone,
         purchaseDone,
         inParallel,
         oneAfterTheOther: addCalendarWeeks(amendmentDone, RESTART.purchaseWeeks),
-        decidedBeforeEnd: change.to.kind === 'date' && compareDates(decided, change.to.date) <= 0,
+        decidedBeforeEnd,
       };
     });
 }

@@ -114,10 +114,13 @@ const consultation = z.strictObject({
   questions: z.array(question).check(describe('The consultation questions, in order.')),
 }).check(describe('The consultation that proposed the amendment: its id, dates and questions.'));
 
+/** An amendment id: kebab-case, so that it can name its file (`<id>.yaml`). */
+export const AMENDMENT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** The schema of an amendment file in data/amendments/. */
 export const amendmentFileSchema = z
   .strictObject({
-    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), describe('A stable kebab-case id, unique among amendments.')),
+    id: z.string().check(z.regex(AMENDMENT_ID_PATTERN), describe('A stable kebab-case id, unique among amendments.')),
     sequence: z.int().check(z.minimum(1), describe('The order in which amendments apply: explicit, unique, ascending.')),
     title: text('A short title, e.g. "Migration DUST Closure for MOC (Secure)".'),
     status: z.enum(['proposed', 'concluded', 'made', 'withdrawn']).check(describe('Where the amendment stands: proposed, concluded, made (directed) or withdrawn.')),

@@ -214,11 +214,14 @@ describe('mtad new', () => {
 });
 
 describe('mtad impact', () => {
-  it('gives the earliest re-start under both readings', () => {
+  it('gives the lower bound (the purchase\'s six weeks) and the date expected by under both readings', () => {
     const run = runCli(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('in parallel, both started on the decision: earliest re-start Monday 1 May 2023');
-    expect(run.stdout).toContain('one after the other (purchase once the amendment is made): earliest re-start Monday 12 June 2023');
+    expect(run.stdout).toContain('re-start no earlier than:  Wednesday 15 March 2023 (the purchase\'s minimum lead time, 6 weeks)');
+    expect(run.stdout).toContain('expected by:               Monday 1 May 2023 if the amendment (up to 3 months) and the purchase run side by side,');
+    expect(run.stdout).toContain('or Monday 12 June 2023 one after the other');
+    // Three months is the amendment's maximum: never an "earliest" date.
+    expect(run.stdout).not.toMatch(/earliest/i);
   });
 });
 

@@ -66,10 +66,18 @@ describe('what a closure means', () => {
     expect(describeClosureEffect('x', 'FOC (BG)', { kind: 'none' })).toBeUndefined();
   });
 
-  it('estimates the earliest re-start under both readings (date-fns months and weeks)', () => {
-    expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-01-31')).toEqual([
-      expect.objectContaining({ cohort: 'MOC (Secure)', amendmentDone: '2023-04-30', purchaseDone: '2023-03-14', inParallel: '2023-04-30', oneAfterTheOther: '2023-06-11', decidedBeforeEnd: true }),
+  it('estimates a re-start: no earlier than six weeks, expected by three months or three months and six weeks (date-fns)', () => {
+    expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-02-01')).toEqual([
+      expect.objectContaining({ cohort: 'MOC (Secure)', countedFrom: '2023-02-01', amendmentDone: '2023-05-01', purchaseDone: '2023-03-15', inParallel: '2023-05-01', oneAfterTheOther: '2023-06-12', decidedBeforeEnd: false }),
     ]);
     expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-11-30')[0]).toMatchObject({ amendmentDone: '2024-02-29', decidedBeforeEnd: false });
+  });
+
+  it('counts from the day after the end date when the decision falls on or before it (the service is still provided)', () => {
+    for (const decided of ['2023-01-31', '2022-12-01']) {
+      const [estimate] = estimateRestart(amendment('mdust-close-moc-secure'), decided);
+      expect(estimate).toMatchObject({ decided, decidedBeforeEnd: true, countedFrom: '2023-02-01', purchaseDone: '2023-03-15', inParallel: '2023-05-01', oneAfterTheOther: '2023-06-12' });
+      for (const date of [estimate?.purchaseDone, estimate?.inParallel, estimate?.oneAfterTheOther]) expect((date ?? '') > '2023-01-31', String(date)).toBe(true);
+    }
   });
 });

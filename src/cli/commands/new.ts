@@ -4,11 +4,13 @@ import { applyAmendments } from '../../domain/apply.js';
 import { formatDateWithWeekday, isWeekend, type IsoDate } from '../../domain/dates.js';
 import { diagnose, suggestNearest, type Diagnostic } from '../../domain/diagnostics.js';
 import { cohortSlug, draftAmendmentText, readTemplateSections, timelineEndingOn, timelineFrom, type DraftChange, type Timeline } from '../../domain/draft-amendment.js';
+import { AMENDMENT_ID_PATTERN } from '../../domain/schema.js';
 import { findCohort, type Table } from '../../domain/table.js';
 import { describeCell, type CellValue } from '../../domain/values.js';
 import { displayPath, readTemplate } from '../../io/read.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { formatLocation } from '../../render/diagnostics.js';
+import { checkDraftTarget } from '../draft-guard.js';
 import { loadHistory, type History } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readDateOption } from '../today.js';
@@ -61,7 +63,8 @@ function timelineLines(timeline: Timeline, today: IsoDate): string[] {
 
 /**
  * Writes a drafted amendment into the amendments folder (atomically; never over an existing file
- * without --force), or prints it with --stdout. Before writing, the draft is read back: it must
+ * without --force, never over a made amendment, never with an id another file has), or prints it
+ * with --stdout. Before writing, the draft is read back: it must
  * have no finding but its fields to decide, and its changes must apply to the table.
  */
 export async function writeDraft(history: History, options: DraftWriteOptions, draft: { id: string; sequence: number; changes: DraftChange[]; timeline: Timeline; reverts?: string }): Promise<Outcome> {
@@ -76,9 +79,13 @@ export async function writeDraft(history: History, options: DraftWriteOptions, d
   const readBack = parseAmendment(text.value, shown);
   const unexpected = readBack.diagnostics.filter((d) => d.code !== 'FIELD_TO_DECIDE');
   if (!readBack.value || unexpected.length > 0) throw new Error(`mtad drafted an amendment it cannot read back: ${JSON.stringify(unexpected)}`);
+  const target = await checkDraftTarget(history, draft.id, shown, { cwd });
+  if (!target.value) return failWith(target.diagnostics, styler);
   if (options.stdout) return succeed(text.value, styler);
 
-  const written = await writeFileAtomically(path, text.value, options.force ? 'any' : 'absent', shown);
+  // With --force, the file is replaced only if it still holds what was read (and checked) above.
+  const expectation = !options.force ? 'absent' : target.value.replaces !== undefined ? { text: target.value.replaces } : 'any';
+  const written = await writeFileAtomically(path, text.value, expectation, shown);
   if (!written.ok) return failWith(written.diagnostics, styler);
   const toDecide = readBack.diagnostics.map((d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`);
   return succeed(
@@ -96,6 +103,8 @@ export async function writeDraft(history: History, options: DraftWriteOptions, d
   );
 }
 
+const ID_EXPECTED = 'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
+
 function cohortNotFound(table: Table, cohort: string): Diagnostic {
   return diagnose('COHORT_UNKNOWN', { cohort, suggestion: suggestNearest(cohort, table.cohorts.map((r) => r.cohort)) });
 }
@@ -109,6 +118,8 @@ export async function runNew(options: NewOptions): Promise<Outcome> {
   if (on.diagnostics.length || issued.diagnostics.length) return failWith([...on.diagnostics, ...issued.diagnostics], styler);
   if (options.action === 'close' && !on.date) return failWith([diagnose('ARGUMENT_INVALID', { option: '--on', value: '', expected: 'the proposed end date of a closure, YYYY-MM-DD (the last day of Migration DUST)' })], styler);
 
+  if (options.id !== undefined && !AMENDMENT_ID_PATTERN.test(options.id)) return failWith([diagnose('ARGUMENT_INVALID', { option: '--id', value: options.id, expected: ID_EXPECTED })], styler);
+
   const history = await loadHistory(cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, styler);
   const table = tableAfterPending(history.value);
@@ -120,8 +131,11 @@ export async function runNew(options: NewOptions): Promise<Outcome> {
   }
   const to: CellValue = on.date ? { kind: 'date', date: on.date } : { kind: 'none' };
   const timeline = on.date ? timelineEndingOn(on.date) : timelineFrom(issued.date ?? options.today);
+  const id = options.id ?? `mdust-${options.action}-${cohortSlug(row.cohort)}`;
+  // A cohort named without letters or digits gives no id of its own.
+  if (!AMENDMENT_ID_PATTERN.test(id)) return failWith([diagnose('ARGUMENT_INVALID', { option: '--id', value: '', expected: `${ID_EXPECTED}; the cohort ${JSON.stringify(row.cohort)} gives none, so pass one` })], styler);
   return writeDraft(history.value, options, {
-    id: options.id ?? `mdust-${options.action}-${cohortSlug(row.cohort)}`,
+    id,
     sequence: nextSequence(history.value),
     changes: [{ action: options.action, cohort: row.cohort, groupId: row.groupId, from, to }],
     timeline,
