@@ -92,9 +92,12 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   }
   const tablePath = tables[0]?.path ?? resolveTablePath(cwd, options.table);
   if (!entries.has(tablePath)) {
+    const shown = displayPath(tablePath, cwd);
+    const missing = (hint: string) => diagnose('FILE_NOT_FOUND', { what: `the table ${shown}`, hint }, { file: shown });
     if (existsSync(tablePath)) readAll([tablePath]);
-    else if (options.table !== undefined) return failWith([diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(tablePath, cwd)}`, hint: 'pass --table an existing table file' }, { file: displayPath(tablePath, cwd) })], options.styler);
-    else diagnostics.push(diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(tablePath, cwd)}`, hint: 'name the data folder (mtad check data/) or pass --table FILE' }, { file: displayPath(tablePath, cwd) }));
+    // --table named on the command line is held to the same rule as a path there.
+    else if (options.table !== undefined) return failWith([missing('pass --table an existing table file')], options.styler);
+    else diagnostics.push(missing('name the data folder (mtad check data/) or pass --table FILE'));
   }
   // Every amendment beside the table is part of the sequence, even when only one file was named.
   const folder = amendmentsDirOf(tablePath);
