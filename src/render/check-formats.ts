@@ -17,7 +17,3 @@ export const CHECK_FORMATS = {
 } satisfies Record<string, CheckReporter>;
 
 export type CheckFormat = keyof typeof CHECK_FORMATS;
-
-export function isCheckFormat(name: string): name is CheckFormat {
-  return Object.hasOwn(CHECK_FORMATS, name);
-}

@@ -3,11 +3,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
-/** Escapes text for an HTML or XML attribute value in double or single quotes. */
-export function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 /** Escapes text for a Markdown table cell: HTML specials, pipes, and Markdown's own marks. */
 export function escapeMarkdownCell(text: string): string {
   return escapeHtml(text)

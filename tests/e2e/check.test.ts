@@ -176,7 +176,38 @@ describe('bad input: a clear finding, never a crash or a stack trace', () => {
     rmSync(join(cwd, 'data'), { recursive: true });
     const run = runCli(['check'], { cwd });
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('FILE_NOT_FOUND');
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^data: .*\[FILE_NOT_FOUND\]\n$/);
     expect(existsSync(join(cwd, 'data'))).toBe(false);
+  });
+});
+
+describe('fix-check: what the command line names', () => {
+  const WEEKDAY_FIRE = 'tests/fixtures/check/WEEKDAY_MISMATCH/fire/amendments/mdust-close-moc-secure.yaml';
+
+  it('a missing path is one IO line naming it, exit status 2, and nothing else checked, printed or written', () => {
+    const cwd = fresh(copyOfData());
+    const before = snapshotTree(cwd);
+    for (const args of [['nope/'], ['data/amendments/nope.yaml', 'data/'], ['nope/', '--format', 'json', '--output', 'sarif=mtad.sarif'], ['data/amendments/', '--table', 'nope.yaml']]) {
+      const run = runCli(['check', ...args], { cwd });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stdout, args.join(' ')).toBe('');
+      expect(run.stderr, args.join(' ')).toMatch(/^(nope|data\/amendments\/nope\.yaml|nope\.yaml): error: .*\[FILE_NOT_FOUND\]\n$/);
+    }
+    expect(snapshotTree(cwd)).toEqual(before);
+    // A path that exists is checked as before.
+    expect(runCli(['check', 'data/amendments/mdust-close-moc-secure.yaml'], { cwd }).status).toBe(0);
+  });
+
+  it('an amendment named from outside the amendments folder stands in for the one of the same id inside it', () => {
+    const run = runCli(['check', WEEKDAY_FIRE, '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(codesIn(run.stdout).filter((c) => c !== 'VALUE_UNKNOWN')).toEqual(['WEEKDAY_MISMATCH']);
+    const { files } = JSON.parse(run.stdout) as { files: string[] };
+    expect(files).toContain(WEEKDAY_FIRE);
+    expect(files).not.toContain('data/amendments/mdust-close-moc-secure.yaml');
+    // Both named on purpose, they are duplicates.
+    const both = runCli(['check', 'data/', WEEKDAY_FIRE, '--format', 'json']);
+    expect(codesIn(both.stdout)).toContain('AMENDMENT_ID_DUPLICATE');
   });
 });

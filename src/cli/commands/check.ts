@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { declaredId } from '../../domain/amendment.js';
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../../domain/check.js';
 import { orderOfApplication } from '../../domain/check-sequence.js';
 import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
@@ -14,7 +15,7 @@ import { countFindings, type CheckReport } from '../../render/check-report.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { plainStyler } from '../../render/style.js';
 import { amendmentsDirOf, resolveTablePath } from '../inputs.js';
-import type { CommonOptions, Outcome } from '../outcome.js';
+import { failWith, type CommonOptions, type Outcome } from '../outcome.js';
 
 /** The lock of made amendments, beside the table. */
 
@@ -57,18 +58,24 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   const { cwd } = options;
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, Entry>();
+  const read = (path: string) => {
+    const shown = displayPath(path, cwd);
+    const text = readTextSync(path, shown);
+    return { entry: { path, shown, ...(text.value !== undefined && { text: text.value }) }, found: text.diagnostics };
+  };
   const readAll = (paths: readonly string[]) => {
     for (const path of paths) {
-      const shown = displayPath(path, cwd);
-      const text = readTextSync(path, shown);
-      diagnostics.push(...text.diagnostics);
-      entries.set(path, { path, shown, ...(text.value !== undefined && { text: text.value }) });
+      const { entry, found } = read(path);
+      diagnostics.push(...found);
+      entries.set(path, entry);
     }
   };
 
   const paths = options.paths.length > 0 || options.stdin ? options.paths : ['data'];
   const listed = await listYamlFiles(paths, cwd);
-  diagnostics.push(...listed.diagnostics);
+  // A path that cannot be reached is a mistake on the command line, not a finding in the data:
+  // checking the rest would bury it in a report the user did not ask for (as ESLint does).
+  if (listed.diagnostics.length > 0) return failWith(listed.diagnostics, options.styler);
   readAll(listed.files);
   if (options.stdin) {
     const path = resolve(cwd, options.stdin.filename);
@@ -85,14 +92,25 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   }
   const tablePath = tables[0]?.path ?? resolveTablePath(cwd, options.table);
   if (!entries.has(tablePath)) {
+    const shown = displayPath(tablePath, cwd);
+    const missing = (hint: string) => diagnose('FILE_NOT_FOUND', { what: `the table ${shown}`, hint }, { file: shown });
     if (existsSync(tablePath)) readAll([tablePath]);
-    else diagnostics.push(diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(tablePath, cwd)}`, hint: 'name the data folder (mtad check data/) or pass --table FILE' }, { file: displayPath(tablePath, cwd) }));
+    // --table named on the command line is held to the same rule as a path there.
+    else if (options.table !== undefined) return failWith([missing('pass --table an existing table file')], options.styler);
+    else diagnostics.push(missing('name the data folder (mtad check data/) or pass --table FILE'));
   }
   // Every amendment beside the table is part of the sequence, even when only one file was named.
   const folder = amendmentsDirOf(tablePath);
   if (!listed.folders.has(folder) && existsSync(folder)) {
     const context = await listYamlFiles([folder], cwd);
-    readAll(context.files.filter((path) => !entries.has(path)));
+    const standIns = idsNamedOutside(entries.values(), folder, tablePath);
+    for (const path of context.files) {
+      if (entries.has(path)) continue;
+      const { entry, found } = read(path);
+      if (standIns.size > 0 && entry.text !== undefined && standIns.has(declaredId(entry.text) ?? '')) continue;
+      diagnostics.push(...found);
+      entries.set(path, entry);
+    }
   }
 
   const lockPath = join(dirname(tablePath), LOCK_FILE_NAME);
@@ -174,6 +192,23 @@ async function openCache(options: CheckOptions, tablePath: string): Promise<Chec
   if (path === undefined) return undefined;
   // An editor's buffer changes with every keystroke: it is checked with the cache, not stored in it.
   return openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: options.stdin !== undefined });
+}
+
+/**
+ * The ids of the amendments named from outside the table's amendments folder. Each stands in for the
+ * amendment of the same id inside it, as --stdin-filename does: moved into the folder as ID.yaml, it
+ * would replace that file, not sit beside it as a duplicate. An id not written plainly on its own
+ * line is not recognised here, and the duplicate is reported.
+ */
+function idsNamedOutside(entries: Iterable<Entry>, folder: string, tablePath: string): Set<string> {
+  const ids = new Set<string>();
+  for (const { path, text } of entries) {
+    const inside = relative(folder, path);
+    if (path === tablePath || text === undefined || !(inside.startsWith('..') || isAbsolute(inside))) continue;
+    const id = declaredId(text);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
 }
 
 function usageError(message: string, exitCode: 1 | 2 = 2): Outcome {
