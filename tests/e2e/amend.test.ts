@@ -130,6 +130,12 @@ describe('mtad direction', () => {
     expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/);
   });
 
+  it('refuses the draft of an amendment that records no legal basis, without speaking of a final direction', () => {
+    const run = runCli(['direction', 'mdust-close-foc-np']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-foc-np\.yaml:\d+:\d+: error: cannot render the direction of "mdust-close-foc-np": legalBasis is not set \[DIRECTION_FIELD_MISSING\]\n$/);
+  });
+
   it('prints the final form once the annex is set', () => {
     const dir = copyOfData();
     execFileSync('sed', ['-i', 's/^  annex: null/  annex: A/', `${dir}/data/amendments/mdust-close-moc-secure.yaml`]);
