@@ -218,7 +218,17 @@ ${EXIT_STATUS_HELP}`,
       report(runRevert({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, issued: opts.issued, stdout: opts.stdout, force: opts.force, today: todayInLondon() })),
     );
 
-  const newCommand = program.command('new').description('write a new amendment file, filled from the table, with its fields to decide marked');
+  const newCommand = program
+    .command('new')
+    .description('write a new amendment file, filled from the table, with its fields to decide marked')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mtad new close "FOC (BG)" --on 2023-06-30      propose to close Migration DUST for FOC (BG)
+  mtad new reopen "FOC (NP)" --issued 2023-03-01  propose to re-open it for FOC (NP)
+${EXIT_STATUS_HELP}`,
+    );
   for (const action of ['close', 'reopen'] as const) {
     const command = newCommand
       .command(action)

@@ -163,8 +163,8 @@ describe('mtad show', () => {
 
 describe('help and version', () => {
   it('explains every command with an example', () => {
-    for (const command of ['amend', 'direction', 'show']) {
-      const run = runCli([command, '--help']);
+    for (const command of ['amend', 'direction', 'show', 'log', 'diff', 'revert', 'new', 'new close', 'new reopen', 'impact', 'check', 'schema']) {
+      const run = runCli([...command.split(' '), '--help']);
       expect(run.status, command).toBe(0);
       expect(run.stdout, command).toMatch(/Usage: mtad /);
       expect(run.stdout, command).toMatch(/Examples?:\n  mtad /);
