@@ -66,7 +66,7 @@ export async function readText(path: string, shown: string): Promise<Result<stri
  * `readText`, synchronously: for `mtad check`, which reads every file of the data folder. Small
  * files already in the page cache read fastest one after another in the main thread; each
  * asynchronous read makes several round trips through libuv's thread pool (1,000 amendment files:
- * about 15 ms so, against 40 to 120 ms with fs/promises, 32 at a time; see docs/readme/cache.md).
+ * about 15 ms so, against 40 to 120 ms with fs/promises, 32 at a time; see docs/cache.md).
  */
 export function readTextSync(path: string, shown: string): Result<string> {
   let bytes: Buffer;

@@ -185,7 +185,7 @@ async function updateLock(result: CheckResult, lockPath: string, lockShown: stri
   return { note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`, text };
 }
 
-/** The cache of this run, unless --no-cache or no place for it (see docs/readme/cache.md). */
+/** The cache of this run, unless --no-cache or no place for it (see docs/cache.md). */
 async function openCache(options: CheckOptions, tablePath: string): Promise<CheckCache | undefined> {
   if (options.cache === false || options.codeHash === undefined) return undefined;
   const path = options.cacheLocation !== undefined ? cacheFileAt(options.cacheLocation, options.cwd) : defaultCacheFile(tablePath, options.cwd);
