@@ -1,4 +1,4 @@
-import { applyAmendments } from '../../domain/apply.js';
+import { applyAmendments, type Application } from '../../domain/apply.js';
 import { diagnose, hasErrors } from '../../domain/diagnostics.js';
 import { directionValues } from '../../domain/direction.js';
 import { buildAmendReport } from '../../domain/report.js';
@@ -9,6 +9,7 @@ import { displayPath, readAmendments, readTemplate, readText } from '../../io/re
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Amendment } from '../../domain/amendment.js';
+import type { TableInput } from '../../domain/table.js';
 import { checkLock, EMPTY_LOCK, LOCK_FILE_NAME, locateLockEntry, parseLock, recordMadeAmendments, serialiseLock, type LockInput } from '../../domain/lock.js';
 import type { Result } from '../../domain/validate.js';
 import { sha256 } from '../../io/hash.js';
@@ -61,7 +62,6 @@ export async function runAmend(options: AmendOptions): Promise<Outcome> {
 }
 
 async function amend(options: AmendOptions): Promise<Outcome> {
-  const { cwd, styler } = options;
   // The files are read as the first stage of `mtad check` reads them (so amend refuses what check
   // calls an error), recalled from its cache when they have not changed since.
   const cache = await openAmendCache(options);
@@ -119,18 +119,28 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   const rendered = REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly });
   if (!options.write) return succeed(rendered, styler, applied.diagnostics);
 
-  const after = { ...applied.value.after, asAt: asAtAfterWriting(table.asAt, pending, options.today ?? table.asAt) };
-  const text = writeTableChanges(source, { ...applied.value, after });
+  const written = await writeAmendedTable(applied.value, pending, tableRead.value, tablePath, options);
+  if (!written.value) return failWith(written.diagnostics, styler);
+  return succeed(`${rendered}\n${written.value}`, styler, applied.diagnostics);
+}
+
+/**
+ * `--write`: the lock of made amendments, then the table file, each atomically. Returns the line
+ * that says what was written.
+ */
+async function writeAmendedTable(application: Application, pending: readonly Amendment[], input: TableInput, tablePath: string, options: AmendOptions): Promise<Result<string>> {
+  const { table, source } = input;
+  const after = { ...application.after, asAt: asAtAfterWriting(table.asAt, pending, options.today ?? table.asAt) };
+  const text = writeTableChanges(source, { ...application, after });
   assertReadsBack(text, source.file, after);
-  const shown = displayPath(tablePath, cwd);
+  const shown = displayPath(tablePath, options.cwd);
   // The lock of made amendments first: a made amendment is recorded as such even should the table
   // write then fail, and a lock that disagrees with the amendment stops both writes.
-  const locked = await recordInLock(join(dirname(tablePath), LOCK_FILE_NAME), pending, cwd);
-  if (!locked.ok) return failWith(locked.diagnostics, styler);
+  const locked = await recordInLock(join(dirname(tablePath), LOCK_FILE_NAME), pending, options.cwd);
+  if (!locked.ok) return { ok: false, diagnostics: locked.diagnostics };
   const written = await writeFileAtomically(tablePath, text, { text: source.text }, shown);
-  if (!written.ok) return failWith(written.diagnostics, styler);
-  const summary = `Wrote ${shown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`;
-  return succeed(`${rendered}\n${summary}`, styler, applied.diagnostics);
+  if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
+  return { ok: true, value: `Wrote ${shown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`, diagnostics: [] };
 }
 
 /** The text about to be written must read back as the table just computed: a bug otherwise. */
