@@ -42,9 +42,23 @@ interface GlobalOptions {
   color?: boolean;
 }
 
+/** What a run of mtad is given by its caller: the process (src/cli/run.ts), or a test. */
+export interface MainIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  stdin?: () => AsyncIterable<Uint8Array | string>;
+  /**
+   * The hash of mtad's code, the key of check's cache. The build sets it in the bundle; a caller
+   * that runs the sources (a test) may give one. Without one, nothing is cached.
+   */
+  codeHash?: string;
+}
+
 /** The mtad program. `write` receives what is printed; the returned promise gives the exit status. */
-export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; write: (outcome: Outcome) => void; stdin?: () => AsyncIterable<Uint8Array | string> }): Command {
+export function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Command {
   const program = new Command('mtad');
+  const codeHash = io.codeHash ?? CODE_HASH;
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
   const report = async (run: Promise<Outcome>) => io.write(await run);
 
@@ -101,7 +115,7 @@ ${EXIT_STATUS_HELP}`,
           write: opts.write === true,
           ...(opts.write && { today: todayInLondon() }),
           version: VERSION,
-          ...(CODE_HASH !== undefined && { codeHash: CODE_HASH }),
+          ...(codeHash !== undefined && { codeHash }),
           out: opts.out,
           force: opts.force === true,
           author: opts.author,
@@ -282,7 +296,7 @@ ${EXIT_STATUS_HELP}`,
     );
 
   // Issue 3: mtad check and mtad schema.
-  registerCheck(program, io, styler, report);
+  registerCheck(program, codeHash === undefined ? io : { ...io, codeHash }, styler, report);
   program
     .command('schema')
     .description('print the JSON Schema of table or amendment files (for editors), generated from the schemas mtad reads them with')
@@ -306,7 +320,7 @@ Examples:
 }
 
 /** `mtad check`: its options, and the action that normalises them for runCheck. */
-function registerCheck(program: Command, io: { cwd: string; write: (outcome: Outcome) => void; stdin?: () => AsyncIterable<Uint8Array | string> }, styler: () => ReturnType<typeof createStyler>, report: (run: Promise<Outcome>) => Promise<void>): void {
+function registerCheck(program: Command, io: { cwd: string; write: (outcome: Outcome) => void; stdin?: () => AsyncIterable<Uint8Array | string>; codeHash?: string }, styler: () => ReturnType<typeof createStyler>, report: (run: Promise<Outcome>) => Promise<void>): void {
   const formats = [...CHECK_FORMAT_NAMES];
   const collect = (value: string, previous: string[]) => [...previous, value];
   program
@@ -372,7 +386,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
           version: VERSION,
           cache: opts.cache,
           ...(opts.cacheLocation !== undefined && { cacheLocation: opts.cacheLocation }),
-          ...(CODE_HASH !== undefined && { codeHash: CODE_HASH }),
+          ...(io.codeHash !== undefined && { codeHash: io.codeHash }),
         }),
       );
     });
@@ -384,7 +398,7 @@ function tableOption(table: string): string | undefined {
 }
 
 /** Runs mtad with `argv` (without node and the script), returning the exit status. */
-export async function main(argv: readonly string[], io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIsTTY: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: () => AsyncIterable<Uint8Array | string> }): Promise<number> {
+export async function main(argv: readonly string[], io: MainIO & { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   let exitCode = 0;
   const program = buildProgram({
     ...io,

@@ -46,11 +46,11 @@ describe('the cache is used, and only by the mtad that wrote it', () => {
     expect(readCache(cache).files).toEqual(files);
   });
 
-  it('a corrupt or unreadable cache is ignored and rebuilt, silently', () => {
+  it('a corrupt or unreadable cache is ignored and rebuilt, silently', async () => {
     const cwd = fresh(copyOfData());
     const cache = join(cwd, 'cache.json');
-    const expected = checkAllFormats(cwd, ['--no-cache'], join(cwd, 'out-none'));
-    checkAllFormats(cwd, ['--cache-location', cache], join(cwd, 'out-cold'));
+    const expected = await checkAllFormats(cwd, ['--no-cache'], join(cwd, 'out-none'));
+    await checkAllFormats(cwd, ['--cache-location', cache], join(cwd, 'out-cold'));
     const good = readFileSync(cache, 'utf8');
     const corruptions: [string, () => void][] = [
       ['truncated', () => truncateSync(cache, Math.floor(good.length / 2))],
@@ -61,13 +61,13 @@ describe('the cache is used, and only by the mtad that wrote it', () => {
     ];
     for (const [name, corrupt] of corruptions) {
       corrupt();
-      expect(checkAllFormats(cwd, ['--cache-location', cache], join(cwd, 'out-cached')), name).toEqual(expected);
+      expect(await checkAllFormats(cwd, ['--cache-location', cache], join(cwd, 'out-cached')), name).toEqual(expected);
       expect(readFileSync(cache, 'utf8'), name).toBe(good);
     }
     // A folder where the file should be: the check runs without a cache.
     const folder = join(cwd, 'not-a-file');
     mkdirSync(join(folder, 'check-cache.json'), { recursive: true });
-    expect(checkAllFormats(cwd, ['--cache-location', folder], join(cwd, 'out-folder'))).toEqual(expected);
+    expect(await checkAllFormats(cwd, ['--cache-location', folder], join(cwd, 'out-folder'))).toEqual(expected);
   });
 
   it('--cache-location takes a folder, writing check-cache.json in it', () => {

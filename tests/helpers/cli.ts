@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,7 +33,7 @@ export function copyOfData(): string {
 }
 
 /**
- * Every file under `dir` with its bytes, and every folder (an empty one left behind counts), to
+ * Every file under `dir` with the hash of its bytes, and every folder (an empty one left behind counts), to
  * prove that a command wrote nothing.
  */
 export function snapshotTree(dir: string): Map<string, string> {
@@ -43,7 +44,7 @@ export function snapshotTree(dir: string): Map<string, string> {
       if (statSync(path).isDirectory()) {
         files.set(`${path}/`, 'folder');
         walk(path);
-      } else files.set(path, readFileSync(path, 'base64'));
+      } else files.set(path, createHash('sha256').update(readFileSync(path)).digest('hex'));
     }
   };
   walk(dir);
