@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, copyOfData, runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
+
+/*
+ * The built bin, as a user runs it: one spawned run per command. Most end-to-end tests call main()
+ * in process; these prove that the bundle behind bin/mtad.js is that same program (the same words
+ * on the same streams, the same exit status), and what only a process has: its exit status, its
+ * streams, standard input, a closed pipe.
+ */
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const fresh = () => {
+  const dir = copyOfData();
+  made.push(dir);
+  return dir;
+};
+
+const AMENDMENT = 'mdust-close-moc-secure';
+
+// One line per command: its arguments and the exit status it must end with on the shipped data.
+const COMMANDS: [string, string[], number][] = [
+  ['amend', ['amend'], 0],
+  ['amend --format unified', ['amend', '--format', 'unified', '--redline-only'], 0],
+  ['direction', ['direction', AMENDMENT], 0],
+  ['direction --final (the annex is not set)', ['direction', AMENDMENT, '--final'], 1],
+  ['show', ['show'], 0],
+  ['log', ['log'], 0],
+  ['diff', ['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'], 0],
+  ['impact', ['impact', AMENDMENT, '--decided', '2023-02-01'], 0],
+  ['revert --stdout', ['revert', 'mdust-close-foc-np', '--stdout', '--issued', '2023-03-01'], 0],
+  ['new --stdout', ['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'], 0],
+  ['check', ['check', '--no-cache'], 0],
+  ['schema', ['schema', 'table'], 0],
+  ['an unknown option', ['amend', '--no-such-option'], 2],
+  ['an unknown command', ['conclude'], 2],
+];
+
+describe('bin/mtad.js: the built program, one process per command', () => {
+  it.each(COMMANDS)('%s: the same exit status and streams as main() in process', async (_name, args, status) => {
+    const cwd = fresh();
+    const spawned = runCli(args, { cwd });
+    expect(spawned.status, spawned.stderr).toBe(status);
+    expect(`${spawned.stdout}${spawned.stderr}`).not.toMatch(/\n\s+at |internal error/);
+    const inProcess = await runMain(args, { cwd });
+    expect({ status: spawned.status, stdout: spawned.stdout, stderr: spawned.stderr }).toEqual({ status: inProcess.status, stdout: inProcess.stdout, stderr: inProcess.stderr });
+  });
+
+  it('--version prints the version of package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    const run = runCli(['--version']);
+    expect(run).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('check --stdin reads standard input', () => {
+    const cwd = fresh();
+    const file = 'data/amendments/mdust-close-moc-secure.yaml';
+    const text = readFileSync(join(cwd, file), 'utf8').replace('sequence: 3', 'sequence: three');
+    const run = runCli(['check', '--stdin', '--stdin-filename', file, '--no-cache'], { cwd, input: text });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/mdust-close-moc-secure\.yaml/);
+    expect(run.stderr).toBe('');
+  });
+
+  it('a reader that stops early (mtad amend | head -1) gets its line, and mtad says nothing more', () => {
+    const cwd = fresh();
+    const run = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" amend | head -1`], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^MTAD Table 17\.6/);
+    expect(run.stderr).toBe('');
+  });
+});
