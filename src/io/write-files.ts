@@ -156,6 +156,8 @@ async function commit(ready: Staged): Promise<Diagnostic | undefined> {
     await rename(ready.temporary, ready.target);
     return undefined;
   } catch (error) {
+    if (ready.backup) await unlink(ready.backup).catch(() => undefined);
+    delete ready.backup;
     return unwritable(error, ready.file);
   }
 }

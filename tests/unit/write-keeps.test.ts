@@ -1,0 +1,73 @@
+import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyOfData } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
+
+const TABLE = 'data/table-17.6.yaml';
+const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
+
+/** A copy of data/ where the MOC (Secure) closure has been made, so that --write has one to write. */
+function copyWithMocSecureMade(): string {
+  const dir = copyOfData();
+  const path = join(dir, MOC);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
+  return dir;
+}
+
+const write = (dir: string) => runMain(['amend', 'mdust-close-moc-secure', '--write'], dir);
+
+describe('amend --write keeps what it does not own', () => {
+  it('writes through a symbolic link to the table: the link stays a link', async () => {
+    const dir = copyWithMocSecureMade();
+    mkdirSync(join(dir, 'elsewhere'));
+    renameSync(join(dir, TABLE), join(dir, 'elsewhere/table.yaml'));
+    symlinkSync('../elsewhere/table.yaml', join(dir, TABLE));
+    const run = await write(dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(lstatSync(join(dir, TABLE)).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, TABLE))).toBe('../elsewhere/table.yaml');
+    expect(readFileSync(join(dir, 'elsewhere/table.yaml'), 'utf8')).toContain('  - mdust-close-moc-secure\n');
+  });
+
+  it('keeps the permission bits of the table and of the lock of made amendments', async () => {
+    const dir = copyWithMocSecureMade();
+    chmodSync(join(dir, TABLE), 0o640);
+    chmodSync(join(dir, 'data/amendments.lock'), 0o604);
+    expect((await write(dir)).status).toBe(0);
+    expect(statSync(join(dir, TABLE)).mode & 0o7777).toBe(0o640);
+    expect(statSync(join(dir, 'data/amendments.lock')).mode & 0o7777).toBe(0o604);
+  });
+
+  it('keeps CRLF line endings and a UTF-8 byte order mark', async () => {
+    const dir = copyWithMocSecureMade();
+    const path = join(dir, TABLE);
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, `\uFEFF${original.replace(/\n/g, '\r\n')}`);
+    const run = await write(dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text).toContain('  - mdust-close-moc-secure\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    // Every line the amendment does not change is as it was, byte for byte.
+    const unchanged = original.split('\n').filter((line) => !/asAt|value: none|section 1 \("At present/.test(line));
+    for (const line of unchanged) expect(text).toContain(`${line}\r\n`);
+  });
+
+  it('refuses a read-only table, exit 2, and writes nothing (the lock of made amendments neither)', async () => {
+    const dir = copyWithMocSecureMade();
+    const table = join(dir, TABLE);
+    chmodSync(table, 0o444);
+    const [tableBefore, lockBefore] = [readFileSync(table), readFileSync(join(dir, 'data/amendments.lock'))];
+    const run = await write(dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('data/table-17.6.yaml: error: data/table-17.6.yaml is read-only (no write permission); nothing was written. Make it writable (chmod u+w) if mtad is to change it [FILE_READ_ONLY]\n');
+    expect(readFileSync(table)).toEqual(tableBefore);
+    expect(statSync(table).mode & 0o7777).toBe(0o444);
+    expect(readFileSync(join(dir, 'data/amendments.lock'))).toEqual(lockBefore);
+  });
+});
