@@ -29,7 +29,7 @@ export async function acquireWriteLock(path: string, shown: string): Promise<Res
     const taken = await take(lockPath, mine, 0);
     if (taken !== 'held') return locked(taken.pid);
     await removeClaims(lockPath);
-    await removeLeftovers(dirname(lockPath));
+    await removeLeftovers(dirname(lockPath), (name) => name === basename(lockPath));
     return { ok: true, value: () => release(lockPath, text), diagnostics: [] };
   } catch (error) {
     return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: (error as Error).message }, { file: shown })] };

@@ -28,14 +28,15 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+const TEMPORARY_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
 
 /**
- * Removes from `dir` the temporary files of mtad processes that have ended (killed mid-write): a
- * file of a process still running is its own business and stays. Errors are ignored: tidying up
- * is never a reason to fail a command.
+ * Removes from `dir` the temporary files of mtad processes that have ended (killed mid-write),
+ * for the files that `standsFor` accepts (by name: only what mtad itself writes there). A file of
+ * a process still running is its own business and stays. Errors are ignored: tidying up is never
+ * a reason to fail a command.
  */
-export async function removeLeftovers(dir: string): Promise<void> {
+export async function removeLeftovers(dir: string, standsFor: (name: string) => boolean): Promise<void> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -43,7 +44,8 @@ export async function removeLeftovers(dir: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    const pid = Number(TEMPORARY_NAME.exec(name)?.[1] ?? 0);
-    if (pid > 0 && pid !== process.pid && !isRunning(pid)) await unlink(join(dir, name)).catch(() => undefined);
+    const [, file = '', id = '0'] = TEMPORARY_NAME.exec(name) ?? [];
+    const pid = Number(id);
+    if (pid > 0 && pid !== process.pid && standsFor(file) && !isRunning(pid)) await unlink(join(dir, name)).catch(() => undefined);
   }
 }

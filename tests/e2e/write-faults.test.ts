@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +72,22 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(readFileSync(join(dir, TABLE), 'utf8')).toContain('  - mdust-close-moc-secure\n');
     expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
     expect(runCli(['check'], { cwd: dir }).status).toBe(0);
+  });
+});
+
+describe('the code cache of the start-up (dist/cli.cache)', () => {
+  it('is never written through a link planted at the name it once took', () => {
+    const victim = join(copyOfData(), 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    const dist = join(ROOT, 'dist');
+    rmSync(join(dist, 'cli.cache'), { force: true });
+    try {
+      const run = spawnSync('sh', ['-c', `ln -s "${victim}" "${dist}/cli.cache.$$" && exec "${process.execPath}" "${join(ROOT, 'bin/mtad.js')}" --version`], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+      expect(existsSync(join(dist, 'cli.cache'))).toBe(true);
+    } finally {
+      for (const name of readdirSync(dist)) if (name.startsWith('cli.cache.') && lstatSync(join(dist, name)).isSymbolicLink()) rmSync(join(dist, name));
+    }
   });
 });

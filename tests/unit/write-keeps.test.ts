@@ -71,3 +71,39 @@ describe('amend --write keeps what it does not own', () => {
     expect(readFileSync(join(dir, 'data/amendments.lock'))).toEqual(lockBefore);
   });
 });
+
+describe('every command that writes into the data folder takes the write lock and keeps what it does not own', () => {
+  /** A lock held by a process that runs: this one. */
+  const lockedCopy = () => {
+    const dir = copyWithMocSecureMade();
+    writeFileSync(join(dir, 'data/table-17.6.yaml.lock'), `${process.pid} held-by-the-test\n`);
+    return dir;
+  };
+  const refusal = `data/table-17.6.yaml: error: another mtad (process ${process.pid}) is writing data/table-17.6.yaml; nothing was written. Run the command again when it has finished (its lock is data/table-17.6.yaml.lock) [FILE_LOCKED]\n`;
+
+  it('check --update-lock, new and revert are refused while another mtad writes (two drafts could take one sequence number)', async () => {
+    const dir = lockedCopy();
+    const lock = readFileSync(join(dir, 'data/amendments.lock'));
+    for (const args of [['check', '--update-lock'], ['new', 'close', 'FOC (BG)', '--on', '2030-06-28'], ['revert', 'mdust-close-foc-np']]) {
+      const run = await runMain(args, dir);
+      expect(run.stderr, args.join(' ')).toBe(refusal);
+      expect(run.status).toBe(2);
+    }
+    expect(readFileSync(join(dir, 'data/amendments.lock'))).toEqual(lock);
+    // --stdout writes nothing: it needs no lock.
+    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '2030-06-28', '--stdout'], dir)).status).toBe(0);
+  });
+
+  it('check --update-lock keeps the CRLF line endings and the permission bits of the lock of made amendments', async () => {
+    const dir = copyWithMocSecureMade();
+    const path = join(dir, 'data/amendments.lock');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
+    chmodSync(path, 0o600);
+    const run = await runMain(['check', '--update-lock'], dir);
+    expect(run.stderr).toBe('Recorded in data/amendments.lock: mdust-close-moc-secure.\n');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('  - id: "mdust-close-moc-secure"\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(statSync(path).mode & 0o7777).toBe(0o600);
+  });
+});

@@ -7,7 +7,6 @@ import { sameCell } from '../../domain/values.js';
 import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
 import { displayPath, readAmendments, readTemplate, readText } from '../../io/read.js';
 import { existsSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Amendment } from '../../domain/amendment.js';
 import type { TableInput } from '../../domain/table.js';
@@ -16,13 +15,12 @@ import type { Result } from '../../domain/validate.js';
 import { sha256 } from '../../io/hash.js';
 import type { FileMemo } from '../../domain/check-file.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
-import { acquireWriteLock } from '../../io/lock.js';
 import { writeFilesTogether, type FileReplacement } from '../../io/write-files.js';
-import { removeLeftovers } from '../../io/temporary.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
 import { writeAmendPack } from './amend-pack.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { withWriteLock } from '../write-lock.js';
 
 export interface AmendOptions extends CommonOptions {
   amendments: string[];
@@ -53,20 +51,7 @@ export async function runAmend(options: AmendOptions): Promise<Outcome> {
   if (!options.write) return amend(options);
   // The lock is taken before the table is read, so that the read, the checks and the write are
   // one step that no other mtad can interleave with: of two writers, one wins, one is refused.
-  const tablePath = resolveTablePath(options.cwd, options.table);
-  // Locked by its real name: a table reached through a symbolic link is the same table.
-  const realTable = await realpath(tablePath).catch(() => tablePath);
-  const lock = await acquireWriteLock(realTable, displayPath(realTable, options.cwd));
-  if (!lock.value) return failWith(lock.diagnostics, options.styler);
-  try {
-    // What killed runs left beside the table and the amendments is removed (never a file of a
-    // process still running).
-    await removeLeftovers(dirname(tablePath));
-    await removeLeftovers(amendmentsDirOf(tablePath));
-    return await amend(options);
-  } finally {
-    await lock.value();
-  }
+  return withWriteLock(options, () => amend(options));
 }
 
 async function amend(options: AmendOptions): Promise<Outcome> {
