@@ -20,14 +20,16 @@ export async function withWriteLock(options: { cwd: string; table?: string | und
   const tablePath = resolveTablePath(options.cwd, options.table);
   // No folder, nothing to protect: the command says what is missing.
   if (!existsSync(dirname(tablePath))) return work();
-  // Locked by its real name: a table reached through a symbolic link is the same table.
-  const realTable = await realpath(tablePath).catch(() => tablePath);
-  const lock = await acquireWriteLock(realTable, displayPath(realTable, options.cwd));
+  // The lock is named after the table as given, in the data folder, even for a table reached
+  // through a symbolic link (which is written through): a lock is never made in a folder elsewhere.
+  const lock = await acquireWriteLock(tablePath, displayPath(tablePath, options.cwd));
   if (!lock.value) return failWith(lock.diagnostics, options.styler);
   try {
-    const written = new Set([basename(tablePath), basename(realTable), LOCK_FILE_NAME]);
+    const written = new Set([basename(tablePath), LOCK_FILE_NAME]);
     await removeLeftovers(dirname(tablePath), (name) => written.has(name));
-    if (realTable !== tablePath) await removeLeftovers(dirname(realTable), (name) => written.has(name));
+    // A table reached through a symbolic link is written beside the file the link points to.
+    const realTable = await realpath(tablePath).catch(() => tablePath);
+    if (realTable !== tablePath) await removeLeftovers(dirname(realTable), (name) => name === basename(realTable));
     await removeLeftovers(amendmentsDirOf(tablePath), (name) => /\.ya?ml$/.test(name));
     return await work();
   } finally {

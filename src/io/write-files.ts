@@ -85,6 +85,8 @@ async function stage(file: FileReplacement): Promise<Staged | { diagnostics: Dia
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
+    // A device, a pipe or a folder is never mtad's to replace.
+    if (old && kept && !old.isFile()) return { diagnostics: [diagnose('FILE_UNWRITABLE', { reason: 'it is not a regular file' }, { file: file.shown })] };
     if (old?.isFile() && file.expectation !== 'absent' && !(await isWritable(target, old.mode))) {
       return { diagnostics: [diagnose('FILE_READ_ONLY', { what: file.shown }, { file: file.shown })] };
     }
