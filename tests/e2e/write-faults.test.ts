@@ -3,20 +3,11 @@ import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, copyWithMocSecureMade, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
 
 const TABLE = 'data/table-17.6.yaml';
 const LOCK = 'data/amendments.lock';
-const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 const FAULTS = pathToFileURL(join(ROOT, 'tests/helpers/write-faults.mjs')).href;
-
-/** A copy of data/ where the MOC (Secure) closure has been made: --write changes the table and the lock. */
-function copyWithMocSecureMade(): string {
-  const dir = copyOfData();
-  const path = join(dir, MOC);
-  writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
-  return dir;
-}
 
 /** `mtad amend --write` with a fault injected (see tests/helpers/write-faults.mjs). */
 const writeWithFault = (dir: string, fault: string) => runCli(['amend', '--write'], { cwd: dir, env: { NODE_OPTIONS: `--import ${FAULTS}`, MTAD_TEST_FAULT: fault } });

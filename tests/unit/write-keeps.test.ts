@@ -1,19 +1,10 @@
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyOfData } from '../helpers/cli.js';
+import { copyWithMocSecureMade } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 const TABLE = 'data/table-17.6.yaml';
-const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
-
-/** A copy of data/ where the MOC (Secure) closure has been made, so that --write has one to write. */
-function copyWithMocSecureMade(): string {
-  const dir = copyOfData();
-  const path = join(dir, MOC);
-  writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
-  return dir;
-}
 
 const write = (dir: string) => runMain(['amend', 'mdust-close-moc-secure', '--write'], dir);
 
