@@ -85,8 +85,10 @@ async function stage(file: FileReplacement): Promise<Staged | { diagnostics: Dia
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
-    // A device, a pipe or a folder is never mtad's to replace.
-    if (old && kept && !old.isFile()) return { diagnostics: [diagnose('FILE_UNWRITABLE', { reason: 'it is not a regular file' }, { file: file.shown })] };
+    // A folder is never replaced, nor, behind a file mtad read, a device or a pipe.
+    if (old && !old.isFile() && (kept || old.isDirectory())) {
+      return { diagnostics: [diagnose('FILE_UNWRITABLE', { reason: old.isDirectory() ? 'it is a folder' : 'it is not a regular file' }, { file: file.shown })] };
+    }
     if (old?.isFile() && file.expectation !== 'absent' && !(await isWritable(target, old.mode))) {
       return { diagnostics: [diagnose('FILE_READ_ONLY', { what: file.shown }, { file: file.shown })] };
     }
