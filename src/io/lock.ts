@@ -53,7 +53,7 @@ const MAX_DEPTH = 4;
  * Taking over a stale lock is where two processes could both win: each sees the lock stale,
  * one replaces it, and the other then removes or replaces the fresh one. So a stale lock is
  * replaced only by the process that holds the claim on that very lock: a second lock, named
- * after the stale one's identity (its text, inode and time), taken by this same function.
+ * after the stale one's identity (its text and inode), taken by this same function.
  * Holding the claim, the process looks again and replaces the lock (a rename, so the lock is
  * never absent) only if it is still the one it saw. Nothing else can change the lock meanwhile:
  * its holder has ended, a new lock cannot be linked over it, and any other taker needs the claim.
@@ -120,7 +120,8 @@ async function holderOf(lockPath: string): Promise<{ state: 'alive' | 'stale' | 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'gone', pid: 0, identity: '' };
     throw error;
   }
-  const identity = sha256(`${lock.dev}:${lock.ino}:${lock.mtimeMs}:${lock.text}`).slice(0, 16);
+  // Not its time: a lock touched by hand would otherwise answer to two claims at once.
+  const identity = sha256(`${lock.dev}:${lock.ino}:${lock.text}`).slice(0, 16);
   const pid = /^\d+[ \n]/.test(lock.text) ? Number.parseInt(lock.text, 10) : 0;
   if (pid > 0) return { state: isRunning(pid) ? 'alive' : 'stale', pid, identity };
   return { state: Date.now() - lock.mtimeMs > UNREADABLE_LOCK_MS ? 'stale' : 'alive', pid: 0, identity };

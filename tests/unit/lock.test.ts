@@ -52,7 +52,7 @@ describe('the write lock (acquireWriteLock)', () => {
     const table = join(dir, 't.yaml');
     writeFileSync(`${table}.lock`, `${DEAD} left-by-a-killed-run\n`);
     const facts = statSync(`${table}.lock`);
-    const identity = sha256(`${facts.dev}:${facts.ino}:${facts.mtimeMs}:${DEAD} left-by-a-killed-run\n`).slice(0, 16);
+    const identity = sha256(`${facts.dev}:${facts.ino}:${DEAD} left-by-a-killed-run\n`).slice(0, 16);
     return { dir, table, claim: join(dir, `.t.yaml.lock.claim-${identity}.tmp`) };
   };
 
