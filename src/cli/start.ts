@@ -3,7 +3,7 @@
 // (module.enableCompileCache); Node 20, which mtad supports, does not. The cache (dist/cli.cache)
 // is made by the build's first run and remade whenever V8 rejects it (another Node version, say);
 // when dist/ cannot be written it is simply not made. Measured in BENCHMARKS.md.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { join } from 'node:path';
 import { constants, Script } from 'node:vm';
@@ -23,12 +23,19 @@ const cli = { exports: {}, filename: file, id: file, loaded: false };
 
 if (cachedData === undefined || script.cachedDataRejected) {
   process.once('beforeExit', () => {
+    // Created exclusively under a name of its own (never through a file or a link already there),
+    // then renamed into place.
+    const temporary = join(__dirname, `.cli.cache.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`);
     try {
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, script.createCachedData());
+      writeFileSync(temporary, script.createCachedData(), { flag: 'wx' });
       renameSync(temporary, cacheFile);
     } catch {
       // A read-only install: run without a cache.
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Never made.
+      }
     }
   });
 }

@@ -48,6 +48,8 @@ export interface DiagnosticArgs {
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
   // issue 6: concurrent writers
   FILE_LOCKED: { what: string; pid: number; lock: string };
+  FILE_READ_ONLY: { what: string };
+  WRITE_INCOMPLETE: { written: string; what: string; reason: string };
   // Issue 3 (mtad check):
   FILE_EMPTY: Record<string, never>;
   FILE_TOO_LARGE: { size: number; limit: number };
@@ -137,6 +139,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
   // issue 6: concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
+  FILE_READ_ONLY: { severity: 'error', category: 'io', doc: 'A file without write permission is left as it is, never replaced.' },
+  WRITE_INCOMPLETE: { severity: 'error', category: 'io', doc: 'Files written together change together: a failure puts back those already replaced.' },
   // Issue 3 (mtad check):
   FILE_EMPTY: { severity: 'error', category: 'data', doc: 'The file holds a YAML document, not nothing or only comments.' },
   FILE_TOO_LARGE: { severity: 'error', category: 'data', doc: 'The file is small enough to be a table or an amendment (at most 1 MiB).' },
@@ -262,6 +266,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot write the file: ${d.args.reason}; nothing was written`;
     case 'FILE_LOCKED':
       return `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was written. Run the command again when it has finished (its lock is ${d.args.lock})`;
+    case 'FILE_READ_ONLY':
+      return `${d.args.what} is read-only (no write permission); nothing was written. Make it writable (chmod u+w) if mtad is to change it`;
+    case 'WRITE_INCOMPLETE':
+      return `cannot write ${d.args.what}: ${d.args.reason}; ${d.args.written}, written just before, could not be put back as it was, so it is ahead of ${d.args.what}. Run the command again once the cause is fixed: it completes the write`;
     // Issue 3 (mtad check):
     case 'FILE_EMPTY':
       return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';

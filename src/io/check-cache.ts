@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FileKind, FileMemo, FileRecord, SourceText } from '../domain/check-file.js';
 import { sha256 } from './hash.js';
+import { removeLeftovers } from './temporary.js';
 import { writeFileAtomically } from './write.js';
 
 /*
@@ -119,6 +120,8 @@ export async function openCheckCache(path: string, key: string, options: { readO
     const header: Header = { mtadCheckCache: FORMAT, key, sha256: sha256(body) };
     try {
       await mkdir(dirname(path), { recursive: true });
+      // What runs killed while saving left (never a file of a process still running).
+      await removeLeftovers(dirname(path), (name) => name === basename(path));
       await writeFileAtomically(path, `${JSON.stringify(header)}\n${body}`, 'any', path);
     } catch {
       // A read-only checkout, say: the check does not depend on its cache.

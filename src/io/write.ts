@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
-import { link, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { diagnose } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
 import { readText } from './read.js';
+import { uniqueSuffix } from './temporary.js';
+import { writeFilesTogether, type Expectation } from './write-files.js';
 
 /** A file to write: its path inside the folder, and its text or bytes. */
 export interface FileToWrite {
@@ -72,11 +74,7 @@ async function replaceFolder(target: string, fresh: string, prefix: string): Pro
   await rm(old, { recursive: true, force: true });
 }
 
-/**
- * What the file must hold just before it is replaced: the text mtad read (the file must not have
- * changed since), or `absent` (a new file: an existing one is never replaced), or `any` (--force).
- */
-export type Expectation = { text: string } | 'absent' | 'any';
+export type { Expectation } from './write-files.js';
 
 /**
  * True when the file at `path` still holds `expected`, the text read from it earlier. This is the
@@ -91,33 +89,9 @@ export async function isUnchanged(path: string, expected: string): Promise<boole
 /**
  * Writes `text` to `path` atomically: a temporary file in the same folder, then a rename (or, for a
  * new file, a hard link, which fails rather than replace a file created meanwhile). Readers see
- * the old file or the new one, never a part. Nothing is left behind on failure.
+ * the old file or the new one, never a part. Nothing is left behind on failure. See
+ * writeFilesTogether, which this is for one file.
  */
-export async function writeFileAtomically(path: string, text: string, expectation: Expectation, shown: string): Promise<Result<void>> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`);
-  try {
-    await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
-    if (typeof expectation === 'object' && !(await isUnchanged(path, expectation.text))) {
-      await unlink(temporary);
-      return { ok: false, diagnostics: [diagnose('FILE_CHANGED_ON_DISK', { what: shown }, { file: shown })] };
-    }
-    if (expectation === 'absent') {
-      await link(temporary, path);
-      await unlink(temporary);
-    } else {
-      await rename(temporary, path);
-    }
-    return { ok: true, diagnostics: [] };
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && expectation === 'absent') return { ok: false, diagnostics: [diagnose('FILE_EXISTS', { what: shown }, { file: shown })] };
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
-    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason }, { file: shown })] };
-  }
-}
-
-/** A random suffix for temporary names. node:crypto is loaded here, on first use, not at start-up. */
-function uniqueSuffix(): string {
-  return process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
+export function writeFileAtomically(path: string, text: string, expectation: Expectation, shown: string): Promise<Result<void>> {
+  return writeFilesTogether([{ path, text, expectation, shown }]);
 }

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyOfData } from '../helpers/cli.js';
+import { pathToFileURL } from 'node:url';
+import { BIN, copyOfData, ROOT, runCli } from '../helpers/cli.js';
 
 interface Finished {
   id: string;
@@ -10,10 +11,10 @@ interface Finished {
   stderr: string;
 }
 
-/** Runs `mtad amend ID --write` in `cwd` as its own process, without waiting for it. */
-function write(cwd: string, id: string): Promise<Finished> {
+/** Runs `mtad amend ID --write` in `cwd` as its own process, without waiting for it (no ID: every pending amendment). */
+function write(cwd: string, id: string, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'amend', id, '--write'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'amend', ...(id ? [id] : []), '--write'], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (status) => resolve({ id, status, stderr }));
@@ -96,5 +97,63 @@ describe('two mtad amend --write at once', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`another mtad (process ${process.pid}) is writing data/table-17.6.yaml; nothing was written`);
     expect(appliedIn(dir)).not.toContain('mdust-close-moc-secure');
+  });
+
+  it('of many processes that find a lock left by an ended process, exactly one takes it over; no update is lost', async () => {
+    const faults = pathToFileURL(join(ROOT, 'tests/helpers/write-faults.mjs')).href;
+    const racers = 12;
+    for (let round = 0; round < 3; round++) {
+      const dir = twoMadeAmendments();
+      writeFileSync(join(dir, 'data/table-17.6.yaml.lock'), '999999999\n');
+      const log = join(dir, 'holders.log');
+      const go = join(dir, 'go');
+      writeFileSync(log, '');
+      // Whoever holds the lock stops once its new table is staged, until the test says go: so no
+      // winner gives the lock back before every other process has tried, and two winners show.
+      const env = { NODE_OPTIONS: `--import ${faults}`, MTAD_TEST_FAULT: `hold-at-stage:table-17.6.yaml:${log}|${go}` };
+      let finished = 0;
+      const runs = Array.from({ length: racers }, () => write(dir, '', env).then((run) => (finished++, run)));
+      const holders = () => readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      const deadline = Date.now() + 60_000;
+      while (finished + holders().length < racers && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(holders(), `round ${round}: the processes that held the lock at once`).toHaveLength(1);
+      writeFileSync(go, '');
+      const done = await Promise.all(runs);
+      expect(done.filter((run) => run.status === 0)).toHaveLength(1);
+      for (const run of done.filter((r) => r.status !== 0)) {
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/^data\/table-17\.6\.yaml: error: another mtad \(process \d+\) is writing data\/table-17\.6\.yaml; nothing was written.* \[FILE_LOCKED\]\n$/);
+      }
+      expect(appliedIn(dir)).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure', 'test-close-foc-bg']);
+      // The table and the lock of made amendments agree, and the lock is given back.
+      const check = runCli(['check', '--format', 'json'], { cwd: dir });
+      expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+      expect(check.status).toBe(0);
+      expect(existsSync(join(dir, 'data/table-17.6.yaml.lock'))).toBe(false);
+      expect(readdirSync(join(dir, 'data')).sort()).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
+    }
+  }, 240_000);
+
+  it('a lock file planted as a symbolic link is not followed: the file it points to stays as it was', () => {
+    const dir = twoMadeAmendments();
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    // The name a lock file of this process would have had (`exec` keeps the shell's process id).
+    const planted = spawnSync('sh', ['-c', `ln -s "${victim}" "data/table-17.6.yaml.lock.$$" && exec "${process.execPath}" "${BIN}" amend mdust-close-moc-secure --write`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(planted.stderr).toBe('');
+    expect(planted.status).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(appliedIn(dir)).toContain('mdust-close-moc-secure');
+  });
+
+  it('a lock planted as a symbolic link is not followed either: it names no process', async () => {
+    const dir = twoMadeAmendments();
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, '12345\n');
+    symlinkSync(victim, join(dir, 'data/table-17.6.yaml.lock'));
+    const run = await write(dir, 'mdust-close-moc-secure');
+    expect(readFileSync(victim, 'utf8')).toBe('12345\n');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('another mtad is writing data/table-17.6.yaml; nothing was written');
   });
 });

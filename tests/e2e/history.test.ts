@@ -74,11 +74,14 @@ describe('mtad amend --write', () => {
     const dir = copyWithMocSecureMade();
     const table = join(dir, TABLE);
     const original = readFileSync(table, 'utf8');
+    const lock = readFileSync(join(dir, 'data/amendments.lock'), 'utf8');
     const preload = pathToFileURL(join(ROOT, 'tests/helpers/change-table-before-rename.mjs')).href;
     const run = runCli(['amend', '--write'], { cwd: dir, env: { NODE_OPTIONS: `--import ${preload}`, MTAD_TEST_CHANGE_FILE: table } });
     expect(run.status).toBe(2);
     expect(codes(run.stderr)).toEqual(['FILE_CHANGED_ON_DISK']);
     expect(readFileSync(table, 'utf8')).toBe(`${original}# edited by another process\n`);
+    // "Nothing was written": the lock of made amendments neither.
+    expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toBe(lock);
     expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
   });
 });

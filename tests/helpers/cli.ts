@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -29,6 +29,14 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
 export function copyOfData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mtad-test-'));
   cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+/** A copy of data/ where the MOC (Secure) closure has been made, so that `amend --write` has one to write. */
+export function copyWithMocSecureMade(): string {
+  const dir = copyOfData();
+  const path = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
   return dir;
 }
 

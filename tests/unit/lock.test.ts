@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { acquireWriteLock } from '../../src/io/lock.js';
 import { checkLock, EMPTY_LOCK, parseLock, recordMadeAmendments, serialiseLock } from '../../src/domain/lock.js';
 import { sha256 } from '../../src/io/hash.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
@@ -37,5 +41,38 @@ describe('the lock of made amendments', () => {
     expect(checkLock(lock, [made()[0]!, reformatted], sha256, { file: 'l' })).toEqual([]);
     const grown = amendment(original.replace('  annex: null\n', '  annex: null\n  windowMonths: 1\n'), 'data/amendments/mdust-close-foc-np.yaml');
     expect(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]?.args).toMatchObject({ fields: 'modification.windowMonths (added)' });
+  });
+});
+
+describe('the write lock (acquireWriteLock)', () => {
+  const DEAD = 999_999_999;
+  /** A table folder with a lock left by a process that has ended, and the name of its claim. */
+  const staleLock = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mtad-lock-'));
+    const table = join(dir, 't.yaml');
+    writeFileSync(`${table}.lock`, `${DEAD} left-by-a-killed-run\n`);
+    const facts = statSync(`${table}.lock`);
+    const identity = sha256(`${facts.dev}:${facts.ino}:${DEAD} left-by-a-killed-run\n`).slice(0, 16);
+    return { dir, table, claim: join(dir, `.t.yaml.lock.claim-${identity}.tmp`) };
+  };
+
+  it('takes over a stale lock whose taker was killed mid-takeover, and removes what both left', async () => {
+    const { dir, table, claim } = staleLock();
+    writeFileSync(claim, `${DEAD} a-taker-killed\n`);
+    writeFileSync(join(dir, `.t.yaml.lock.${DEAD}.0badcafe.tmp`), `${DEAD} its-own-file\n`);
+    const lock = await acquireWriteLock(table, 't.yaml');
+    expect(lock.diagnostics).toEqual([]);
+    expect(readFileSync(`${table}.lock`, 'utf8')).toMatch(new RegExp(`^${process.pid} [0-9a-f]{16}\\n$`));
+    expect(readdirSync(dir)).toEqual(['t.yaml.lock']);
+    await lock.value?.();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses while a running process holds the claim on a stale lock: it is taking it over', async () => {
+    const { table, claim } = staleLock();
+    writeFileSync(claim, `${process.pid} taking-over\n`);
+    const lock = await acquireWriteLock(table, 't.yaml');
+    expect(lock.diagnostics.map((d) => [d.code, d.args])).toEqual([['FILE_LOCKED', { what: 't.yaml', pid: process.pid, lock: 't.yaml.lock' }]]);
+    expect(readFileSync(`${table}.lock`, 'utf8')).toBe(`${DEAD} left-by-a-killed-run\n`);
   });
 });

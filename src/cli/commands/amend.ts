@@ -15,12 +15,12 @@ import type { Result } from '../../domain/validate.js';
 import { sha256 } from '../../io/hash.js';
 import type { FileMemo } from '../../domain/check-file.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
-import { acquireWriteLock } from '../../io/lock.js';
-import { writeFileAtomically } from '../../io/write.js';
+import { writeFilesTogether, type FileReplacement } from '../../io/write-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
 import { writeAmendPack } from './amend-pack.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { withWriteLock } from '../write-lock.js';
 
 export interface AmendOptions extends CommonOptions {
   amendments: string[];
@@ -51,14 +51,7 @@ export async function runAmend(options: AmendOptions): Promise<Outcome> {
   if (!options.write) return amend(options);
   // The lock is taken before the table is read, so that the read, the checks and the write are
   // one step that no other mtad can interleave with: of two writers, one wins, one is refused.
-  const tablePath = resolveTablePath(options.cwd, options.table);
-  const lock = await acquireWriteLock(tablePath, displayPath(tablePath, options.cwd));
-  if (!lock.value) return failWith(lock.diagnostics, options.styler);
-  try {
-    return await amend(options);
-  } finally {
-    await lock.value();
-  }
+  return withWriteLock(options, () => amend(options));
 }
 
 async function amend(options: AmendOptions): Promise<Outcome> {
@@ -125,7 +118,12 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
 }
 
 /**
- * `--write`: the lock of made amendments, then the table file, each atomically. Returns the line
+ * `--write`: the lock of made amendments and the table file, together (see writeFilesTogether):
+ * both new texts are made ready and both files checked unchanged before either is replaced, and a
+ * failure to replace the table puts the lock back. The lock is replaced first: should the process
+ * be killed between the two renames, the lock records made amendments the table does not reflect
+ * yet, as `mtad check --update-lock` records them, which `mtad check` accepts and the next
+ * `--write` completes (the other order would leave a table that `check` rejects). Returns the line
  * that says what was written.
  */
 async function writeAmendedTable(application: Application, pending: readonly Amendment[], input: TableInput, tablePath: string, options: AmendOptions): Promise<Result<string>> {
@@ -134,11 +132,9 @@ async function writeAmendedTable(application: Application, pending: readonly Ame
   const text = writeTableChanges(source, { ...application, after });
   assertReadsBack(text, source.file, after);
   const shown = displayPath(tablePath, options.cwd);
-  // The lock of made amendments first: a made amendment is recorded as such even should the table
-  // write then fail, and a lock that disagrees with the amendment stops both writes.
-  const locked = await recordInLock(join(dirname(tablePath), LOCK_FILE_NAME), pending, options.cwd);
-  if (!locked.ok) return { ok: false, diagnostics: locked.diagnostics };
-  const written = await writeFileAtomically(tablePath, text, { text: source.text }, shown);
+  const lock = await lockAfter(join(dirname(tablePath), LOCK_FILE_NAME), pending, options.cwd);
+  if (!lock.ok) return { ok: false, diagnostics: lock.diagnostics };
+  const written = await writeFilesTogether([...(lock.value ? [lock.value] : []), { path: tablePath, text, expectation: { text: source.text }, shown }]);
   if (!written.ok) return { ok: false, diagnostics: written.diagnostics };
   return { ok: true, value: `Wrote ${shown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`, diagnostics: [] };
 }
@@ -152,11 +148,11 @@ function assertReadsBack(text: string, file: string, expected: { applied: string
 }
 
 /**
- * Records the amendments just written in the lock of made amendments (data/amendments.lock), as
- * `mtad check --update-lock` would. An amendment the lock already records with other content is
- * refused: a made amendment must not change.
+ * The lock of made amendments (data/amendments.lock) recording the amendments about to be written,
+ * as `mtad check --update-lock` would, or none when it records them already. An amendment the lock
+ * already records with other content is refused: a made amendment must not change.
  */
-async function recordInLock(lockPath: string, amendments: readonly Amendment[], cwd: string): Promise<Result<void>> {
+async function lockAfter(lockPath: string, amendments: readonly Amendment[], cwd: string): Promise<Result<FileReplacement | undefined>> {
   const shown = displayPath(lockPath, cwd);
   let before: LockInput | undefined;
   if (existsSync(lockPath)) {
@@ -169,7 +165,7 @@ async function recordInLock(lockPath: string, amendments: readonly Amendment[], 
   }
   const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, sha256);
   if (before && lock.amendments.length === before.lock.amendments.length) return { ok: true, diagnostics: [] };
-  return writeFileAtomically(lockPath, serialiseLock(lock), before ? { text: before.source.text } : 'absent', shown);
+  return { ok: true, value: { path: lockPath, text: serialiseLock(lock), expectation: before ? { text: before.source.text } : 'absent', shown }, diagnostics: [] };
 }
 
 /**

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { declaredId } from '../../domain/amendment.js';
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../../domain/check.js';
 import { orderOfApplication } from '../../domain/check-sequence.js';
-import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
+import { diagnose, exitStatusOf, formatDiagnostic, type Diagnostic } from '../../domain/diagnostics.js';
 import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { cacheFileAt, defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
@@ -16,6 +16,7 @@ import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { plainStyler } from '../../render/style.js';
 import { amendmentsDirOf, resolveTablePath } from '../inputs.js';
 import { failWith, type CommonOptions, type Outcome } from '../outcome.js';
+import { withWriteLock } from '../write-lock.js';
 
 /** The lock of made amendments, beside the table. */
 
@@ -54,7 +55,13 @@ const looksLikeTable = (text: string) => /^(?:cohorts|asAt|applied)\s*:/m.test(t
  * Checks the table and the amendments as a CI linter does, and renders the findings in the chosen
  * formats. Exit status: 0 clean (warnings allowed up to --max-warnings), 1 findings, 2 usage or IO.
  */
-export async function runCheck(options: CheckOptions): Promise<Outcome> {
+export function runCheck(options: CheckOptions): Promise<Outcome> {
+  // --update-lock reads the lock and writes it: under the write lock, as `amend --write`, which
+  // writes it too.
+  return options.updateLock ? withWriteLock(options, () => checkData(options)) : checkData(options);
+}
+
+async function checkData(options: CheckOptions): Promise<Outcome> {
   const { cwd } = options;
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, Entry>();
@@ -139,7 +146,7 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   let result = check(lockText);
   let notes = '';
   if (options.updateLock) {
-    const updated = await updateLock(result, lockPath, lockShown, diagnostics.length === 0);
+    const updated = await updateLock(result, { path: lockPath, shown: lockShown, text: lockText }, diagnostics.length === 0);
     if ('failure' in updated) return updated.failure;
     notes = updated.note;
     if (updated.text !== undefined) result = check(updated.text);
@@ -157,7 +164,7 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   for (const output of options.outputs) {
     const path = resolve(cwd, output.path);
     const written = await writeFileAtomically(path, CHECK_FORMATS[output.format](report, plainStyler), 'any', displayPath(path, cwd));
-    if (!written.ok) return { exitCode: 2, stdout: '', stderr: written.diagnostics.map((d) => `mtad check: ${d.file}: cannot write the report (${(d.args as { reason: string }).reason})\n`).join('') };
+    if (!written.ok) return { exitCode: 2, stdout: '', stderr: written.diagnostics.map((d) => `mtad check: ${d.file}: cannot write the report (${reasonOf(d)})\n`).join('') };
   }
 
   let exitCode = exitStatusOf(all);
@@ -170,19 +177,28 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   return { exitCode, stdout: CHECK_FORMATS[options.format](report, options.styler), stderr };
 }
 
-/** Records the made amendments not yet in the lock, writing the lock atomically when it changes. */
-async function updateLock(result: CheckResult, lockPath: string, lockShown: string, readable: boolean): Promise<{ failure: Outcome } | { note: string; text?: string }> {
+/**
+ * Records the made amendments not yet in the lock, writing the lock atomically when it changes, and
+ * only if it still holds the text read (or, when there was none, if it still does not exist).
+ */
+async function updateLock(result: CheckResult, lock: { path: string; shown: string; text: string | undefined }, readable: boolean): Promise<{ failure: Outcome } | { note: string; text?: string }> {
+  const { path: lockPath, shown: lockShown } = lock;
   if (!readable || !result.complete) {
     return { failure: usageError(`cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`, 1) };
   }
   const before = result.lock ?? EMPTY_LOCK;
   const after = recordMadeAmendments(before, orderOfApplication(result.amendments), sha256);
   const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
-  if (added.length === 0 && existsSync(lockPath)) return { note: `${lockShown} already records every made amendment.\n` };
+  if (added.length === 0 && lock.text !== undefined) return { note: `${lockShown} already records every made amendment.\n` };
   const text = serialiseLock(after);
-  const written = await writeFileAtomically(lockPath, text, 'any', lockShown);
-  if (!written.ok) return { failure: usageError(`cannot write ${lockShown}: ${(written.diagnostics[0]?.args as { reason: string }).reason}`) };
+  const written = await writeFileAtomically(lockPath, text, lock.text !== undefined ? { text: lock.text } : 'absent', lockShown);
+  if (!written.ok) return { failure: usageError(`cannot write ${lockShown}: ${written.diagnostics.map(reasonOf).join('; ')}`) };
   return { note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`, text };
+}
+
+/** Why a file could not be written, in words that fit after "cannot write FILE: ". */
+function reasonOf(d: Diagnostic): string {
+  return 'reason' in d.args && typeof d.args.reason === 'string' ? d.args.reason : formatDiagnostic(d);
 }
 
 /** The cache of this run, unless --no-cache or no place for it (see docs/cache.md). */

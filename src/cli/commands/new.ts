@@ -14,6 +14,7 @@ import { checkDraftTarget } from '../draft-guard.js';
 import { loadHistory, type History } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readDateOption } from '../today.js';
+import { withWriteLock } from '../write-lock.js';
 
 /** How a drafted amendment file is written. */
 export interface DraftWriteOptions extends CommonOptions {
@@ -109,8 +110,15 @@ function cohortNotFound(table: Table, cohort: string): Diagnostic {
   return diagnose('COHORT_UNKNOWN', { cohort, suggestion: suggestNearest(cohort, table.cohorts.map((r) => r.cohort)) });
 }
 
-/** `mtad new close COHORT --on DATE` and `mtad new reopen COHORT`: a new amendment file from the table. */
-export async function runNew(options: NewOptions): Promise<Outcome> {
+/**
+ * `mtad new close COHORT --on DATE` and `mtad new reopen COHORT`: a new amendment file from the
+ * table. Written under the write lock, so that two at once cannot take the same sequence number.
+ */
+export function runNew(options: NewOptions): Promise<Outcome> {
+  return options.stdout ? draftNew(options) : withWriteLock(options, () => draftNew(options));
+}
+
+async function draftNew(options: NewOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const dateOf = (option: string, value: string | undefined) => (value === undefined ? { date: undefined, diagnostics: [] } : readDateOption(option, value));
   const on = dateOf('--on', options.on);

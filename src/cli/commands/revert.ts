@@ -7,6 +7,7 @@ import { loadHistory } from '../history-inputs.js';
 import { loadAmendment } from '../inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { readDateOption } from '../today.js';
+import { withWriteLock } from '../write-lock.js';
 import { nextSequence, writeDraft, type DraftWriteOptions } from './new.js';
 
 export interface RevertOptions extends DraftWriteOptions {
@@ -19,7 +20,12 @@ export interface RevertOptions extends DraftWriteOptions {
  * Writes the amendment that reverses another: for a closure, the re-opening that removes its end
  * date. Its preconditions are the values the reversed amendment wrote.
  */
-export async function runRevert(options: RevertOptions): Promise<Outcome> {
+export function runRevert(options: RevertOptions): Promise<Outcome> {
+  // Under the write lock, as `mtad new`: two drafts at once cannot take the same sequence number.
+  return options.stdout ? draftRevert(options) : withWriteLock(options, () => draftRevert(options));
+}
+
+async function draftRevert(options: RevertOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const issued = options.issued === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--issued', options.issued);
   if (!issued.date) return failWith(issued.diagnostics, styler);
