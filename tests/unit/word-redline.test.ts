@@ -1,0 +1,196 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { findTable, redlineTable, type CellChange, type WordTable } from '../../src/index.js';
+import { readZip } from '../../src/word/zip.js';
+import { hasSoffice, pandocText, readWordFixture, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const OPTIONS = { author: 'DCC', date: '2023-01-27' };
+const CLOSE_MOC_SECURE: CellChange = { row: 'MOC (Secure)', column: 'endDate', from: '', to: '31 January 2023' };
+
+function tableOf(docx: Uint8Array): WordTable {
+  const found = findTable(docx);
+  if (!found.ok) throw new Error(JSON.stringify(found.findings));
+  return found.value;
+}
+
+function redline(docx: Uint8Array, changes: CellChange[]): Uint8Array {
+  const result = redlineTable(docx, tableOf(docx).location, changes, OPTIONS);
+  if (!result.ok) throw new Error(JSON.stringify(result.findings));
+  return result.value;
+}
+
+const documentXml = (docx: Uint8Array): string => new TextDecoder().decode(zipEntries(docx)['word/document.xml']);
+
+/** document.xml re-serialised with the paragraphs of the given cells (row, column) of table `index` removed. */
+function withoutCells(xml: string, tableIndex: number, cells: [number, number][]): string {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const table = doc.getElementsByTagNameNS(W, 'tbl')[tableIndex]!;
+  const rows = Array.from(table.childNodes).filter((n): n is Element => (n as Element).localName === 'tr');
+  for (const [r, c] of cells) {
+    const cell = Array.from(rows[r]!.childNodes).filter((n): n is Element => (n as Element).localName === 'tc')[c]!;
+    for (const p of Array.from(cell.childNodes).filter((n) => (n as Element).localName === 'p')) cell.removeChild(p);
+  }
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/** The lines where two texts differ, as [before, after] pairs. */
+function changedLines(before: string, after: string): [string, string][] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  return a.flatMap((line, i) => (line === b[i] ? [] : [[line, b[i] ?? '']]));
+}
+
+describe.each(WORD_FIXTURES.map((f) => [f]))('redlineTable on the %s fixture: MOC (Secure) ends on 31 January 2023', (fixture: WordFixture) => {
+  const input = readWordFixture(fixture);
+  const output = redline(input, [CLOSE_MOC_SECURE]);
+
+  it('every zip entry except word/document.xml is byte for byte the input\'s, stored bytes too', () => {
+    const before = zipEntries(input);
+    const after = zipEntries(output);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const name of Object.keys(before)) if (name !== 'word/document.xml') expect(Buffer.from(after[name]!).equals(Buffer.from(before[name]!)), name).toBe(true);
+    // The stored (compressed) bytes of the untouched entries are copied, not re-compressed.
+    const zip = readZip(input);
+    if (!zip.ok) throw new Error(zip.reason);
+    const byOffset = [...zip.zip.entries].sort((a, b) => a.localOffset - b.localOffset);
+    for (const [i, entry] of byOffset.entries()) {
+      if (entry.name === 'word/document.xml') continue;
+      const record = input.subarray(entry.localOffset, byOffset[i + 1]?.localOffset ?? zip.zip.centralOffset);
+      expect(Buffer.from(output).includes(Buffer.from(record)), entry.name).toBe(true);
+    }
+  });
+
+  it('document.xml differs only inside the changed cell; declaration and namespaces are kept', () => {
+    const before = documentXml(input);
+    const after = documentXml(output);
+    const { location } = tableOf(input);
+    expect(withoutCells(after, location.tableIndex, [[3, 2]])).toBe(withoutCells(before, location.tableIndex, [[3, 2]]));
+    const rootTag = (xml: string): string => xml.slice(0, xml.indexOf('>', xml.indexOf('<w:document')) + 1);
+    expect(rootTag(after)).toBe(rootTag(before));
+  });
+
+  it('the cell holds a w:ins by the author on the date, with a unique w:id', () => {
+    const after = documentXml(output);
+    const doc = new DOMParser().parseFromString(after, 'application/xml');
+    const ins = Array.from(doc.getElementsByTagNameNS(W, 'ins')).filter((e) => e.getAttributeNS(W, 'author') === 'DCC');
+    expect(ins).toHaveLength(1);
+    expect(ins[0]!.getAttributeNS(W, 'date')).toBe('2023-01-27T00:00:00Z');
+    expect(ins[0]!.textContent).toBe('31 January 2023');
+    const ids = Array.from(doc.getElementsByTagNameNS(W, '*')).filter((e) => ['ins', 'del'].includes(e.localName ?? '')).map((e) => e.getAttributeNS(W, 'id'));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('pandoc: reject-all gives exactly the input\'s text; accept-all the input\'s with the new cell', () => {
+    expect(pandocText(output, 'reject', 'plain')).toBe(pandocText(input, 'reject', 'plain'));
+    expect(pandocText(output, 'reject', 'html')).toBe(pandocText(input, 'reject', 'html'));
+    const changed = changedLines(pandocText(input, 'accept', 'html'), pandocText(output, 'accept', 'html'));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]![0].replace(/<[^>]*>/g, '')).toBe('');
+    expect(changed[0]![1].replace(/<[^>]*>/g, '')).toBe('31 January 2023');
+    // The changed line is the end-date cell of MOC (Secure)'s row.
+    const lines = pandocText(output, 'accept', 'html').split('\n');
+    const at = lines.indexOf(changed[0]![1]);
+    expect(lines.slice(at - 2, at).map((l) => l.replace(/<[^>]*>/g, ''))).toEqual(['MOC (Secure)', 'DA']);
+  });
+
+  it('findTable reads the redlined copy as the new table (deleted text is not text)', () => {
+    const rows = tableOf(output).rows.map((row) => row.map((c) => c.text));
+    expect(rows[3]?.slice(0, 3)).toEqual(['MOC (Secure)', 'DA', '31 January 2023']);
+  });
+
+  it('refuses a change whose `from` is not what the document holds, naming row and column', () => {
+    const result = redlineTable(input, tableOf(input).location, [{ ...CLOSE_MOC_SECURE, from: '30 September 2022' }], OPTIONS);
+    expect(result.ok).toBe(false);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ code: 'WORD_PRECONDITION_FAILED', args: expect.objectContaining({ cohort: 'MOC (Secure)', row: 3, column: 2, expected: '30 September 2022', actual: '' }) }),
+    ]);
+  });
+});
+
+describe('redlineTable on cells with split runs, bookmarks and proofing marks', () => {
+  const input = readWordFixture('split');
+
+  it('keeps bookmarks and proofing marks where they are, wraps every split run, copies their w:rPr', () => {
+    const output = redline(input, [
+      { row: 'MOC (Secure)', column: 'cohort', from: 'MOC (Secure)', to: 'MOC (Secure) cohort' },
+      { row: 'FOC (NP)', column: 'groupId', from: 'TBC', to: '' },
+    ]);
+    const after = documentXml(output);
+    const doc = new DOMParser().parseFromString(after, 'application/xml');
+    const table = doc.getElementsByTagNameNS(W, 'tbl')[1]!;
+    const cell = table.getElementsByTagNameNS(W, 'tr')[3]!.getElementsByTagNameNS(W, 'tc')[0]!;
+    const order = Array.from(cell.getElementsByTagNameNS(W, 'p')[0]!.childNodes).map((n) => (n as Element).localName);
+    expect(order).toEqual(['pPr', 'bookmarkStart', 'proofErr', 'del', 'ins', 'proofErr', 'bookmarkEnd']);
+    expect(Array.from(cell.getElementsByTagNameNS(W, 'delText')).map((t) => t.textContent)).toEqual(['MO', 'C (Sec', 'ure)']);
+    expect(cell.getElementsByTagNameNS(W, 't')).toHaveLength(1);
+    const runs = Array.from(cell.getElementsByTagNameNS(W, 'r'));
+    const properties = (run: Element): string => new XMLSerializer().serializeToString(run.getElementsByTagNameNS(W, 'rPr')[0]!);
+    expect(properties(runs[3]!)).toBe(properties(runs[0]!));
+    // Reject-all gives the input's text, accept-all drops FOC (NP)'s GroupID and renames the cohort.
+    expect(pandocText(output, 'reject', 'plain')).toBe(pandocText(input, 'reject', 'plain'));
+    const rows = tableOf(output).rows.map((row) => row.map((c) => c.text));
+    expect(rows[3]?.[0]).toBe('MOC (Secure) cohort');
+    expect(rows[4]?.[1]).toBe('');
+    // New ids count up from the largest in the part (bookmarks 0 and 1, the reviewer's 5 and 6).
+    const ids = Array.from(doc.getElementsByTagNameNS(W, '*')).filter((e) => e.getAttributeNS(W, 'author') === 'DCC').map((e) => Number(e.getAttributeNS(W, 'id')));
+    expect(Math.min(...ids)).toBe(7);
+  });
+
+  it('the reviewer\'s tracked change elsewhere stays as it was', () => {
+    const after = documentXml(redline(input, [CLOSE_MOC_SECURE]));
+    expect(after).toContain('w:author="Fictional Reviewer"');
+    expect(pandocText(redline(input, [CLOSE_MOC_SECURE]), 'accept', 'plain')).toContain('(fictional inserted words)');
+  });
+});
+
+describe('redlineTable refusals', () => {
+  const input = readWordFixture('split');
+  const { location } = tableOf(input);
+
+  it('WORD_ROW_NOT_FOUND for a cohort no row names', () => {
+    expect(redlineTable(input, location, [{ ...CLOSE_MOC_SECURE, row: 'MOC (Other)' }], OPTIONS).findings.map((f) => f.code)).toEqual(['WORD_ROW_NOT_FOUND']);
+  });
+
+  it('WORD_TABLE_MOVED when the location is not the captioned table', () => {
+    expect(redlineTable(input, { ...location, tableIndex: 0 }, [CLOSE_MOC_SECURE], OPTIONS).findings.map((f) => f.code)).toEqual(['WORD_TABLE_MOVED']);
+  });
+
+  it('ARGUMENT_INVALID for a date that is not a calendar date or a UTC time', () => {
+    expect(redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '27/01/2023' }).findings.map((f) => f.code)).toEqual(['ARGUMENT_INVALID']);
+  });
+
+  it('WORD_CELL_UNSUPPORTED for a cell that already carries a tracked change', () => {
+    const once = redline(input, [CLOSE_MOC_SECURE]);
+    const again = redlineTable(once, tableOf(once).location, [{ ...CLOSE_MOC_SECURE, from: '31 January 2023', to: '28 February 2023' }], OPTIONS);
+    expect(again.findings).toEqual([expect.objectContaining({ code: 'WORD_CELL_UNSUPPORTED', args: expect.objectContaining({ holds: 'a tracked change', row: 3, column: 2 }) })]);
+  });
+});
+
+describe('LibreOffice opens every redlined fixture', () => {
+  const soffice = hasSoffice();
+  if (!soffice && !process.env.CI) {
+    it.skip('soffice is not installed: apt-get install -y --no-install-recommends libreoffice-writer-nogui', () => {});
+    return;
+  }
+  it('converts each redlined copy to PDF without error', { timeout: 240_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mtad-word-pdf-'));
+    const files = WORD_FIXTURES.map((fixture) => {
+      const file = join(dir, `${fixture}.docx`);
+      writeFileSync(file, redline(readWordFixture(fixture), [CLOSE_MOC_SECURE]));
+      return file;
+    });
+    const result = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { encoding: 'utf8', timeout: 220_000 });
+    expect(result.status, result.stderr).toBe(0);
+    for (const fixture of WORD_FIXTURES) {
+      const pdf = join(dir, `${fixture}.pdf`);
+      expect(existsSync(pdf), pdf).toBe(true);
+      expect(statSync(pdf).size).toBeGreaterThan(1000);
+    }
+  });
+});
