@@ -55,3 +55,5 @@ export { mapColumns, headingKey, WORD_FIELDS } from './word/map-columns.js';
 export type { ColumnMap, ColumnOverrides, ExtraColumn, WordField } from './word/map-columns.js';
 export { redlineTable } from './word/redline-table.js';
 export type { CellChange, RedlineOptions } from './word/redline-table.js';
+export { readDocumentProperties, documentVersion } from './word/properties.js';
+export type { DocumentProperties } from './word/properties.js';

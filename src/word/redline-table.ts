@@ -187,6 +187,11 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
       findings.push(diagnose('WORD_CELL_UNSUPPORTED', { ...where, holds }));
       continue;
     }
+    // Two changes to one cell would wrap the first one's insertion in the second one's deletion.
+    if (work.some((w) => w.cell === cell)) {
+      findings.push(diagnose('WORD_CELL_UNSUPPORTED', { ...where, holds: 'another change of this list' }));
+      continue;
+    }
     work.push({ cell, to: change.to });
   }
   if (findings.length > 0) return { ok: false, findings };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { captionTitle, findTable, mapColumns } from '../../src/index.js';
+import { captionTitle, documentVersion, findTable, mapColumns, readDocumentProperties } from '../../src/index.js';
 import { readWordFixture, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
 
 /** Each fixture's Table 17.6 as its writer's source says it (tests/fixtures/word). */
@@ -149,3 +149,22 @@ function withDocumentXml(docx: Uint8Array, edit: (xml: string) => string): Uint8
   entries['word/document.xml'] = new TextEncoder().encode(edit(new TextDecoder().decode(entries['word/document.xml'])));
   return zipSync(entries);
 }
+
+describe('readDocumentProperties', () => {
+  it('reads the core and custom properties; the version from a custom "Version" property', () => {
+    const properties = readDocumentProperties(readWordFixture('docx'));
+    if (!properties.ok) throw new Error(JSON.stringify(properties.findings));
+    expect(properties.value.core['title']).toBe('Migration Testing Approach Document (fictional test copy)');
+    expect(properties.value.custom).toEqual({ Version: '0.0 (fictional)' });
+    expect(documentVersion(properties.value)).toBe('0.0 (fictional)');
+  });
+
+  it('gives no version when the document states none', () => {
+    const properties = readDocumentProperties(readWordFixture('libreoffice'));
+    expect(properties.ok && documentVersion(properties.value)).toBeUndefined();
+  });
+
+  it('WORD_PACKAGE_UNREADABLE for bytes that are not a .docx', () => {
+    expect(readDocumentProperties(new Uint8Array([1, 2, 3])).findings.map((f) => f.code)).toEqual(['WORD_PACKAGE_UNREADABLE']);
+  });
+});

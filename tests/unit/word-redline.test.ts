@@ -165,6 +165,11 @@ describe('redlineTable refusals', () => {
     expect(redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '27/01/2023' }).findings.map((f) => f.code)).toEqual(['ARGUMENT_INVALID']);
   });
 
+  it('WORD_CELL_UNSUPPORTED for a second change of the same cell', () => {
+    const twice = redlineTable(input, location, [CLOSE_MOC_SECURE, CLOSE_MOC_SECURE], OPTIONS);
+    expect(twice.findings).toEqual([expect.objectContaining({ code: 'WORD_CELL_UNSUPPORTED', args: expect.objectContaining({ holds: 'another change of this list' }) })]);
+  });
+
   it('WORD_CELL_UNSUPPORTED for a cell that already carries a tracked change', () => {
     const once = redline(input, [CLOSE_MOC_SECURE]);
     const again = redlineTable(once, tableOf(once).location, [{ ...CLOSE_MOC_SECURE, from: '31 January 2023', to: '28 February 2023' }], OPTIONS);
