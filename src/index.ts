@@ -54,6 +54,6 @@ export type { WordTable, WordCell, CellMerge, TableLocation, WordResult, FindTab
 export { mapColumns, headingKey, WORD_FIELDS } from './word/map-columns.js';
 export type { ColumnMap, ColumnOverrides, ExtraColumn, WordField } from './word/map-columns.js';
 export { redlineTable } from './word/redline-table.js';
-export type { CellChange, RedlineOptions } from './word/redline-table.js';
+export type { CellChange, RowInsertion, RowRemoval, TableChange, RedlineOptions } from './word/redline-table.js';
 export { readDocumentProperties, documentVersion } from './word/properties.js';
 export type { DocumentProperties } from './word/properties.js';

@@ -87,6 +87,7 @@ export interface DiagnosticArgs {
   WORD_ROW_NOT_FOUND: { cohort: string; count: number };
   WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; actual: string };
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
+  WORD_ROW_EXISTS: { cohort: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -186,7 +187,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   WORD_COLUMN_AMBIGUOUS: { severity: 'error', category: 'data', doc: 'Only one heading of the Word table matches each of cohort, GroupID and end date.' },
   WORD_ROW_NOT_FOUND: { severity: 'error', category: 'data', doc: 'Exactly one row of the Word table names the cohort a change targets.' },
   WORD_PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The Word table\'s cell holds the value a change expects to replace.' },
-  WORD_CELL_UNSUPPORTED: { severity: 'error', category: 'data', doc: 'A cell to redline holds plain runs in one paragraph: no tracked change, field, hyperlink, merge or object.' },
+  WORD_CELL_UNSUPPORTED: { severity: 'error', category: 'data', doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.' },
+  WORD_ROW_EXISTS: { severity: 'error', category: 'data', doc: 'A row inserted into the Word table names a cohort no row names yet.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -362,7 +364,11 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'WORD_PRECONDITION_FAILED':
       return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}): the change expects ${quote(d.args.expected)}, but the Word document holds ${quote(d.args.actual)}; nothing was written`;
     case 'WORD_CELL_UNSUPPORTED':
-      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) holds ${d.args.holds}, which mtad does not redline; change that cell in Word, nothing was written`;
+      return d.args.column < 0
+        ? `row ${d.args.row + 1}${d.args.cohort ? ` (${d.args.cohort})` : ''} holds ${d.args.holds}, which mtad does not redline; change that row in Word, nothing was written`
+        : `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) holds ${d.args.holds}, which mtad does not redline; change that cell in Word, nothing was written`;
+    case 'WORD_ROW_EXISTS':
+      return d.args.cohort === '' ? 'an inserted row needs its cohort' : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
   }
 }
 

@@ -25,6 +25,22 @@ export interface CellChange {
   to: string;
 }
 
+/** A row to insert, formatted like the row it follows: its cells' texts by field or heading. */
+export interface RowInsertion {
+  /** Cell texts by field (cohort, groupId, endDate) or heading; the cohort is required. */
+  insert: Partial<Record<WordField, string>> & Record<string, string>;
+  /** The cohort of the row it follows; the table's last row when absent. */
+  after?: string;
+}
+
+/** A row to remove, named by its cohort. */
+export interface RowRemoval {
+  remove: string;
+}
+
+/** A change redlineTable writes: a cell's text, an inserted row or a removed row. */
+export type TableChange = CellChange | RowInsertion | RowRemoval;
+
 /** Who made the changes and when, written on every w:ins and w:del. */
 export interface RedlineOptions {
   author: string;
@@ -54,7 +70,17 @@ function unsupportedContent(cell: Element): string | undefined {
   if (has('drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference', 'txbxContent')) return 'an object, a note or a comment mark';
   const properties = childW(cell, 'tcPr');
   if (properties && (childW(properties, 'vMerge') || Number(attrW(childW(properties, 'gridSpan') ?? cell, 'val') ?? '1') > 1)) return 'a merged cell';
-  if (paragraphsOf(cell).length !== 1) return 'more than one paragraph';
+  return undefined;
+}
+
+/** What in a row mtad does not mark inserted or removed: a cell it could not redline, a row revision. */
+function unsupportedRow(tr: Element): string | undefined {
+  const properties = childW(tr, 'trPr');
+  if (properties && ['ins', 'del', 'trPrChange'].some((n) => childW(properties, n))) return 'a tracked change';
+  for (const cell of cellsOf(tr)) {
+    const holds = unsupportedContent(cell);
+    if (holds !== undefined) return holds;
+  }
   return undefined;
 }
 
@@ -86,22 +112,20 @@ function revision(doc: Document, prefix: string, name: 'ins' | 'del', id: number
   return element;
 }
 
+/** A revision mark maker: the next w:ins or w:del of this redline, with its unique id. */
+type Mark = (name: 'ins' | 'del') => Element;
+
 /**
- * Redlines one plain cell: its runs, in groups of neighbouring runs, go into w:del (w:t becomes
- * w:delText); bookmarks and proofing marks between them stay where they are. A w:ins with one run
- * follows the last deleted run (or ends the paragraph when the cell was empty); its w:rPr copies
- * the first deleted run's, or the paragraph mark's.
+ * Wraps a paragraph's runs, in groups of neighbouring runs, in w:del (w:t becomes w:delText,
+ * w:instrText w:delInstrText); bookmarks and proofing marks between them stay where they are.
+ * Returns the runs and the last w:del, after which an insertion goes.
  */
-function redlineCell(cell: Element, to: string, author: string, date: string, nextId: () => number): void {
-  const doc = cell.ownerDocument!;
-  const paragraph = paragraphsOf(cell)[0]!;
-  const prefix = paragraph.prefix ?? 'w';
+function deleteRuns(paragraph: Element, mark: Mark): { runs: Element[]; lastDel?: Element } {
   const runs = descendants(paragraph).filter((e) => isW(e, 'r'));
-  let lastDel: Element | undefined;
   let group: Element | undefined;
   for (const run of runs) {
     if (!group || run.previousSibling !== group) {
-      group = revision(doc, prefix, 'del', nextId(), author, date);
+      group = mark('del');
       run.parentNode!.insertBefore(group, run);
     }
     group.appendChild(run);
@@ -109,32 +133,107 @@ function redlineCell(cell: Element, to: string, author: string, date: string, ne
       if (isW(element, 't')) rename(element, 'delText');
       else if (isW(element, 'instrText')) rename(element, 'delInstrText');
     }
-    lastDel = group;
   }
-  if (to === '') return;
-  const ins = revision(doc, prefix, 'ins', nextId(), author, date);
+  return group ? { runs, lastDel: group } : { runs };
+}
+
+/** A w:ins holding one run of `text`, its w:rPr a copy of `properties` when given. */
+function insertedRun(paragraph: Element, text: string, properties: Element | undefined, mark: Mark): Element {
+  const doc = paragraph.ownerDocument!;
+  const prefix = paragraph.prefix ?? 'w';
+  const ins = mark('ins');
   const run = doc.createElementNS(W, `${prefix}:r`);
-  const markProperties = childW(paragraph, 'pPr');
-  const sourceProperties = runs[0] ? childW(runs[0], 'rPr') : markProperties && childW(markProperties, 'rPr');
-  if (sourceProperties) run.appendChild(sourceProperties.cloneNode(true));
-  const text = doc.createElementNS(W, `${prefix}:t`);
-  text.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
-  text.appendChild(doc.createTextNode(to));
-  run.appendChild(text);
+  if (properties) run.appendChild(properties.cloneNode(true));
+  const t = doc.createElementNS(W, `${prefix}:t`);
+  t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
+  t.appendChild(doc.createTextNode(text));
+  run.appendChild(t);
   ins.appendChild(run);
+  return ins;
+}
+
+/** The formatting a new run in this paragraph takes: its first run's, else the paragraph mark's. */
+function runPropertiesOf(paragraph: Element, runs: readonly Element[]): Element | undefined {
+  if (runs[0]) return childW(runs[0], 'rPr');
+  const mark = childW(paragraph, 'pPr');
+  return mark && childW(mark, 'rPr');
+}
+
+/**
+ * Redlines one plain cell: its runs go into w:del, and a w:ins with one run follows the last
+ * deleted run (or ends the paragraph when the cell was empty); the new run's w:rPr copies the
+ * first deleted run's, or the paragraph mark's.
+ */
+function redlineCell(cell: Element, to: string, mark: Mark): void {
+  const paragraph = paragraphsOf(cell)[0]!;
+  const { runs, lastDel } = deleteRuns(paragraph, mark);
+  if (to === '') return;
+  const ins = insertedRun(paragraph, to, runPropertiesOf(paragraph, runs), mark);
   if (lastDel) lastDel.parentNode!.insertBefore(ins, lastDel.nextSibling);
   else paragraph.appendChild(ins);
 }
 
+/** Adds a row revision (w:ins or w:del) to a row's w:trPr, making the w:trPr when it has none. */
+function markRow(tr: Element, revision: Element): void {
+  const prefix = tr.prefix ?? 'w';
+  let properties = childW(tr, 'trPr');
+  if (!properties) {
+    properties = tr.ownerDocument!.createElementNS(W, `${prefix}:trPr`);
+    // w:trPr follows w:tblPrEx and comes before the cells.
+    const exceptions = childW(tr, 'tblPrEx');
+    tr.insertBefore(properties, exceptions ? exceptions.nextSibling : tr.firstChild);
+  }
+  properties.appendChild(revision);
+}
+
+/** Marks a row removed: w:trPr/w:del, and every run of every cell in a w:del. */
+function removeRow(tr: Element, mark: Mark): void {
+  markRow(tr, mark('del'));
+  for (const cell of cellsOf(tr)) for (const paragraph of paragraphsOf(cell)) deleteRuns(paragraph, mark);
+}
+
 /**
- * Returns a copy of the .docx in which each change's cell of the table at `location` carries the
- * old text as a deletion and the new text as an insertion, by `author` on `date`. Refuses, with
- * findings and no bytes, when the table is not where `location` says, a row or column is not found,
- * a cell does not hold `from`, or a cell holds what mtad does not redline (a tracked change, a
- * field, a hyperlink, a merge, several paragraphs, an object). Changes whose `from` equals `to` are
- * skipped. Rows are never inserted or removed.
+ * Inserts a row after `template`, formatted like it (row, cell and paragraph properties, and each
+ * cell's first run's formatting), marked inserted: w:trPr/w:ins, each text in a w:ins. Bookmarks,
+ * proofing marks and every other paragraph of the template are left out of the copy.
  */
-export function redlineTable(docxBytes: Uint8Array, location: TableLocation, changes: readonly CellChange[], options: RedlineOptions): WordResult<Uint8Array> {
+function insertRow(template: Element, texts: readonly string[], mark: Mark): void {
+  const tr = template.cloneNode(true) as Element;
+  const properties = childW(tr, 'trPr');
+  if (properties) for (const revision of ['ins', 'del'].map((n) => childW(properties, n))) if (revision) properties.removeChild(revision);
+  cellsOf(tr).forEach((cell, column) => {
+    const [paragraph, ...others] = paragraphsOf(cell);
+    for (const other of others) other.parentNode!.removeChild(other);
+    if (!paragraph) return;
+    const runProperties = runPropertiesOf(paragraph, descendants(paragraph).filter((e) => isW(e, 'r')));
+    const kept = runProperties?.cloneNode(true) as Element | undefined;
+    for (const child of Array.from(paragraph.childNodes)) if (!isW(child, 'pPr')) paragraph.removeChild(child);
+    const text = texts[column] ?? '';
+    if (text !== '') paragraph.appendChild(insertedRun(paragraph, text, kept, mark));
+  });
+  markRow(tr, mark('ins'));
+  template.parentNode!.insertBefore(tr, template.nextSibling);
+}
+
+/** The column a change names: a field's mapped column, or the column with that heading; -1 if none. */
+function columnOf(name: string, headers: readonly string[], fields: Record<WordField, number>): number {
+  return (WORD_FIELDS as readonly string[]).includes(name) ? fields[name as WordField] : headers.findIndex((h) => headingKey(h) === headingKey(name));
+}
+
+/** The work one change asks for, once every precondition holds. */
+type Work = { kind: 'cell'; cell: Element; to: string } | { kind: 'remove'; tr: Element } | { kind: 'insert'; after: Element; texts: string[] };
+
+/**
+ * Returns a copy of the .docx in which the table at `location` carries the changes as tracked
+ * changes by `author` on `date`: a changed cell's old text as a deletion and its new text as an
+ * insertion; a removed row with w:trPr/w:del and every run deleted; an inserted row, formatted
+ * like the row it follows, with w:trPr/w:ins and its texts inserted. Refuses, with findings and
+ * no bytes, when the table is not where `location` says, a row or column is not found, a cell
+ * does not hold `from`, an inserted cohort already has a row, or a cell holds what mtad does not
+ * redline (a tracked change, a field, a hyperlink, a merge, several paragraphs, an object).
+ * Cell changes whose `from` equals `to` are skipped.
+ */
+export function redlineTable(docxBytes: Uint8Array, location: TableLocation, changes: readonly TableChange[], options: RedlineOptions): WordResult<Uint8Array> {
   const tableNumber = options.tableNumber ?? '17.6';
   const date = revisionDate(options.date);
   if (date === undefined) return { ok: false, findings: [diagnose('ARGUMENT_INVALID', { option: 'date', value: options.date, expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ' })] };
@@ -149,27 +248,54 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
   }
   const mapped = mapColumns(table.headers, options.columns);
   if (!mapped.ok) return mapped;
-  const columns = mapped.value;
+  const { fields } = mapped.value;
+  const headers = table.headers;
+  const listed = headers.map((h) => JSON.stringify(h)).join(', ');
   const tbl = Array.from(docx.doc.getElementsByTagNameNS(W, 'tbl'))[location.tableIndex]!;
   const trs = rowsOf(tbl);
   const findings: Diagnostic[] = [];
-  const work: { cell: Element; to: string }[] = [];
+  const work: Work[] = [];
+  /** The index of the one row naming the cohort, or a finding. */
+  const rowNamed = (cohort: string): number | undefined => {
+    const matches = table.rows.slice(1).filter((cells) => normaliseSpace(cells[fields.cohort]?.text ?? '') === normaliseSpace(cohort));
+    if (matches.length === 1) return matches[0]![0]?.row ?? 0;
+    findings.push(diagnose('WORD_ROW_NOT_FOUND', { cohort, count: matches.length }));
+    return undefined;
+  };
+  const rowRefusal = (tr: Element, cohort: string, row: number): boolean => {
+    const holds = unsupportedRow(tr);
+    if (holds !== undefined) findings.push(diagnose('WORD_CELL_UNSUPPORTED', { cohort, heading: '', row, column: -1, holds }));
+    return holds !== undefined;
+  };
   for (const change of changes) {
-    const cohortColumn = columns.fields.cohort;
-    const matches = table.rows.slice(1).filter((cells) => normaliseSpace(cells[cohortColumn]?.text ?? '') === normaliseSpace(change.row));
-    if (matches.length !== 1) {
-      findings.push(diagnose('WORD_ROW_NOT_FOUND', { cohort: change.row, count: matches.length }));
+    if ('remove' in change) {
+      const row = rowNamed(change.remove);
+      if (row !== undefined && !rowRefusal(trs[row]!, change.remove, row)) work.push({ kind: 'remove', tr: trs[row]! });
       continue;
     }
-    const rowIndex = matches[0]![0]?.row ?? 0;
-    const column = (WORD_FIELDS as readonly string[]).includes(change.column)
-      ? columns.fields[change.column as WordField]
-      : table.headers.findIndex((h) => headingKey(h) === headingKey(change.column));
+    if ('insert' in change) {
+      const cohort = change.insert.cohort ?? '';
+      if (cohort === '' || table.rows.slice(1).some((cells) => normaliseSpace(cells[fields.cohort]?.text ?? '') === normaliseSpace(cohort))) {
+        findings.push(diagnose('WORD_ROW_EXISTS', { cohort }));
+        continue;
+      }
+      const texts = headers.map(() => '');
+      const unknown = Object.keys(change.insert).filter((name) => columnOf(name, headers, fields) < 0);
+      for (const name of unknown) findings.push(diagnose('WORD_COLUMN_UNMAPPED', { field: name, headings: listed }));
+      if (unknown.length > 0) continue;
+      for (const [name, text] of Object.entries(change.insert)) texts[columnOf(name, headers, fields)] = text;
+      const row = change.after === undefined ? trs.length - 1 : rowNamed(change.after);
+      if (row !== undefined && !rowRefusal(trs[row]!, change.after ?? '', row)) work.push({ kind: 'insert', after: trs[row]!, texts });
+      continue;
+    }
+    const rowIndex = rowNamed(change.row);
+    if (rowIndex === undefined) continue;
+    const column = columnOf(change.column, headers, fields);
     if (column < 0) {
-      findings.push(diagnose('WORD_COLUMN_UNMAPPED', { field: change.column, headings: table.headers.map((h) => JSON.stringify(h)).join(', ') }));
+      findings.push(diagnose('WORD_COLUMN_UNMAPPED', { field: change.column, headings: listed }));
       continue;
     }
-    const heading = table.headers[column] ?? '';
+    const heading = headers[column] ?? '';
     const cell = cellsOf(trs[rowIndex]!)[column];
     const where = { cohort: change.row, heading, row: rowIndex, column };
     if (!cell) {
@@ -182,22 +308,32 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
       continue;
     }
     if (normaliseSpace(change.from) === normaliseSpace(change.to)) continue;
-    const holds = unsupportedContent(cell);
+    const holds = unsupportedContent(cell) ?? (paragraphsOf(cell).length !== 1 ? 'more than one paragraph' : undefined);
     if (holds !== undefined) {
       findings.push(diagnose('WORD_CELL_UNSUPPORTED', { ...where, holds }));
       continue;
     }
     // Two changes to one cell would wrap the first one's insertion in the second one's deletion.
-    if (work.some((w) => w.cell === cell)) {
+    if (work.some((w) => (w.kind === 'cell' && w.cell === cell) || (w.kind === 'remove' && w.tr === trs[rowIndex]))) {
       findings.push(diagnose('WORD_CELL_UNSUPPORTED', { ...where, holds: 'another change of this list' }));
       continue;
     }
-    work.push({ cell, to: change.to });
+    work.push({ kind: 'cell', cell, to: change.to });
+  }
+  for (const w of work) {
+    if (w.kind === 'remove' && work.some((other) => other.kind === 'cell' && cellsOf(w.tr).includes(other.cell))) {
+      findings.push(diagnose('WORD_CELL_UNSUPPORTED', { cohort: '', heading: '', row: trs.indexOf(w.tr), column: -1, holds: 'another change of this list' }));
+    }
   }
   if (findings.length > 0) return { ok: false, findings };
   let id = maxId(docx.doc);
-  const nextId = (): number => ++id;
-  for (const { cell, to } of work) redlineCell(cell, to, options.author, date, nextId);
+  const prefix = tbl.prefix ?? 'w';
+  const mark: Mark = (name) => revision(docx.doc, prefix, name, ++id, options.author, date);
+  for (const w of work) {
+    if (w.kind === 'cell') redlineCell(w.cell, w.to, mark);
+    else if (w.kind === 'remove') removeRow(w.tr, mark);
+    else insertRow(w.after, w.texts, mark);
+  }
   const xml = new TextEncoder().encode(serialiseXml(docx.doc));
   return { ok: true, value: replaceEntry(docx.zip, docx.partName, xml), findings: found.findings };
 }

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { findTable, redlineTable, type CellChange, type WordTable } from '../../src/index.js';
+import { findTable, redlineTable, type TableChange, type WordTable } from '../../src/index.js';
 import { readZip } from '../../src/word/zip.js';
 import { hasSoffice, pandocText, readWordFixture, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const OPTIONS = { author: 'DCC', date: '2023-01-27' };
-const CLOSE_MOC_SECURE: CellChange = { row: 'MOC (Secure)', column: 'endDate', from: '', to: '31 January 2023' };
+const CLOSE_MOC_SECURE: TableChange & { row: string } = { row: 'MOC (Secure)', column: 'endDate', from: '', to: '31 January 2023' };
 
 function tableOf(docx: Uint8Array): WordTable {
   const found = findTable(docx);
@@ -18,7 +18,7 @@ function tableOf(docx: Uint8Array): WordTable {
   return found.value;
 }
 
-function redline(docx: Uint8Array, changes: CellChange[]): Uint8Array {
+function redline(docx: Uint8Array, changes: TableChange[]): Uint8Array {
   const result = redlineTable(docx, tableOf(docx).location, changes, OPTIONS);
   if (!result.ok) throw new Error(JSON.stringify(result.findings));
   return result.value;
@@ -177,6 +177,84 @@ describe('redlineTable refusals', () => {
   });
 });
 
+/** A fictional row for the tests: the engine's mechanics, not DCC's data. */
+const ROW_CHANGES: TableChange[] = [{ remove: 'FOC (NP)' }, { insert: { cohort: 'Fictional cohort', groupId: 'ZZ', endDate: 'TBC' }, after: 'FOC (BG)' }];
+
+/** The w:tr elements of table `index` in a document.xml. */
+function rowsIn(xml: string, index: number): Element[] {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  return Array.from(doc.getElementsByTagNameNS(W, 'tbl')[index]!.childNodes).filter((n): n is Element => (n as Element).localName === 'tr');
+}
+
+describe.each(WORD_FIXTURES.map((f) => [f]))('redlineTable on the %s fixture: a row removed and a row inserted', (fixture: WordFixture) => {
+  const input = readWordFixture(fixture);
+  const { location } = tableOf(input);
+  const output = redline(input, ROW_CHANGES);
+  const before = rowsIn(documentXml(input), location.tableIndex);
+  const after = rowsIn(documentXml(output), location.tableIndex);
+  const revisionsOf = (tr: Element, name: string): Element[] => Array.from(tr.getElementsByTagNameNS(W, 'trPr')[0]?.getElementsByTagNameNS(W, name) ?? []);
+
+  it('marks the removed row w:trPr/w:del and deletes every run in it', () => {
+    expect(after).toHaveLength(before.length + 1);
+    const removed = after[4]!;
+    expect(revisionsOf(removed, 'del').map((d) => d.getAttributeNS(W, 'author'))).toEqual(['DCC']);
+    expect(removed.getElementsByTagNameNS(W, 't')).toHaveLength(0);
+    const runs = Array.from(removed.getElementsByTagNameNS(W, 'r'));
+    expect(runs.every((r) => (r.parentNode as Element).localName === 'del')).toBe(true);
+    expect(Array.from(removed.getElementsByTagNameNS(W, 'delText')).map((t) => t.textContent).join('')).toBe(Array.from(before[4]!.getElementsByTagNameNS(W, 't')).map((t) => t.textContent).join(''));
+  });
+
+  it('inserts the new row after FOC (BG), formatted like it, marked w:trPr/w:ins with its texts inserted', () => {
+    const inserted = after[6]!;
+    expect(revisionsOf(inserted, 'ins').map((d) => d.getAttributeNS(W, 'date'))).toEqual(['2023-01-27T00:00:00Z']);
+    const texts = Array.from(inserted.getElementsByTagNameNS(W, 't'));
+    expect(texts.map((t) => t.textContent)).toEqual(['Fictional cohort', 'ZZ', 'TBC']);
+    expect(texts.every((t) => ((t.parentNode as Element).parentNode as Element).localName === 'ins')).toBe(true);
+    const cellProperties = (tr: Element): string[] => Array.from(tr.getElementsByTagNameNS(W, 'tcPr')).map((p) => new XMLSerializer().serializeToString(p));
+    expect(cellProperties(inserted)).toEqual(cellProperties(before[5]!));
+  });
+
+  it('leaves every other row, and everything outside the table, as it was', () => {
+    const serialise = (rows: Element[]): string[] => rows.map((r) => new XMLSerializer().serializeToString(r));
+    expect(serialise([...after.slice(0, 4), after[5]!])).toEqual(serialise([...before.slice(0, 4), before[5]!]));
+    const outside = (xml: string): string => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const tbl = doc.getElementsByTagNameNS(W, 'tbl')[location.tableIndex]!;
+      for (const tr of Array.from(tbl.childNodes).filter((n) => (n as Element).localName === 'tr')) tbl.removeChild(tr);
+      return new XMLSerializer().serializeToString(doc);
+    };
+    expect(outside(documentXml(output))).toBe(outside(documentXml(input)));
+  });
+
+  it('pandoc, which ignores row marks, reads the runs: accept drops the removed texts, reject the inserted ones', () => {
+    const accepted = pandocText(output, 'accept', 'plain');
+    expect(accepted).toContain('Fictional cohort');
+    expect(accepted).not.toContain('FOC (NP)');
+    const rejected = pandocText(output, 'reject', 'plain');
+    expect(rejected).toContain('FOC (NP)');
+    expect(rejected).not.toContain('Fictional cohort');
+  });
+});
+
+describe('redlineTable row refusals', () => {
+  const input = readWordFixture('pandoc');
+  const { location } = tableOf(input);
+  const codes = (changes: TableChange[]): string[] => redlineTable(input, location, changes, OPTIONS).findings.map((f) => f.code);
+
+  it('WORD_ROW_EXISTS for a cohort that already has a row; WORD_ROW_NOT_FOUND for removing one that has none', () => {
+    expect(codes([{ insert: { cohort: 'MOC (Secure)' } }])).toEqual(['WORD_ROW_EXISTS']);
+    expect(codes([{ remove: 'Fictional cohort' }])).toEqual(['WORD_ROW_NOT_FOUND']);
+  });
+
+  it('WORD_COLUMN_UNMAPPED for a cell of an inserted row under no heading', () => {
+    expect(codes([{ insert: { cohort: 'Fictional cohort', Closure: 'x' } }])).toEqual(['WORD_COLUMN_UNMAPPED']);
+  });
+
+  it('WORD_CELL_UNSUPPORTED for a cell change in a row also removed', () => {
+    expect(codes([{ remove: 'MOC (Secure)' }, CLOSE_MOC_SECURE])).toEqual(['WORD_CELL_UNSUPPORTED']);
+  });
+});
+
 describe('LibreOffice opens every redlined fixture', () => {
   const soffice = hasSoffice();
   if (!soffice && !process.env.CI) {
@@ -185,14 +263,16 @@ describe('LibreOffice opens every redlined fixture', () => {
   }
   it('converts each redlined copy to PDF without error', { timeout: 240_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'mtad-word-pdf-'));
-    const files = WORD_FIXTURES.map((fixture) => {
-      const file = join(dir, `${fixture}.docx`);
-      writeFileSync(file, redline(readWordFixture(fixture), [CLOSE_MOC_SECURE]));
-      return file;
+    const files = WORD_FIXTURES.flatMap((fixture) => {
+      const cells = join(dir, `${fixture}.docx`);
+      writeFileSync(cells, redline(readWordFixture(fixture), [CLOSE_MOC_SECURE]));
+      const rows = join(dir, `${fixture}-rows.docx`);
+      writeFileSync(rows, redline(readWordFixture(fixture), ROW_CHANGES));
+      return [cells, rows];
     });
     const result = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { encoding: 'utf8', timeout: 220_000 });
     expect(result.status, result.stderr).toBe(0);
-    for (const fixture of WORD_FIXTURES) {
+    for (const fixture of WORD_FIXTURES.flatMap((f) => [f, `${f}-rows`])) {
       const pdf = join(dir, `${fixture}.pdf`);
       expect(existsSync(pdf), pdf).toBe(true);
       expect(statSync(pdf).size).toBeGreaterThan(1000);
