@@ -90,6 +90,12 @@ function dataOffset(zip: ZipArchive, entry: ZipEntry): number {
   return entry.localOffset + 30 + data.getUint16(entry.localOffset + 26, true) + data.getUint16(entry.localOffset + 28, true);
 }
 
+/**
+ * The largest part mtad inflates (256 MiB): a hostile archive can declare any size, and the
+ * engine allocates what the archive declares.
+ */
+export const MAX_ENTRY_SIZE = 256 * 1024 * 1024;
+
 /** An entry's uncompressed bytes, or the reason they cannot be had. */
 export function readEntry(zip: ZipArchive, name: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
   const entry = zip.entries.find((e) => e.name === name);
@@ -97,13 +103,16 @@ export function readEntry(zip: ZipArchive, name: string): { ok: true; bytes: Uin
   const start = dataOffset(zip, entry);
   const stored = zip.bytes.subarray(start, start + entry.compressedSize);
   if (entry.flags & 0x0001) return { ok: false, reason: `${name} is encrypted` };
+  if (entry.size > MAX_ENTRY_SIZE) return { ok: false, reason: `${name} would be ${entry.size} bytes uncompressed, more than the ${MAX_ENTRY_SIZE} a Word part can be here` };
+  if (entry.method !== 0 && entry.method !== 8) return { ok: false, reason: `${name} uses compression method ${entry.method}, which mtad does not read` };
+  let bytes: Uint8Array;
   try {
-    if (entry.method === 0) return { ok: true, bytes: stored };
-    if (entry.method === 8) return { ok: true, bytes: inflateSync(stored, { out: new Uint8Array(entry.size) }) };
+    bytes = entry.method === 0 ? stored : inflateSync(stored, { out: new Uint8Array(entry.size) });
   } catch (error) {
     return { ok: false, reason: `${name} cannot be decompressed (${(error as Error).message})` };
   }
-  return { ok: false, reason: `${name} uses compression method ${entry.method}, which mtad does not read` };
+  if (bytes.length !== entry.size || crc32(bytes) !== entry.crc) return { ok: false, reason: `${name} is damaged (its size or checksum is not the one recorded)` };
+  return { ok: true, bytes };
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

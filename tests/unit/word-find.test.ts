@@ -168,3 +168,16 @@ describe('readDocumentProperties', () => {
     expect(readDocumentProperties(new Uint8Array([1, 2, 3])).findings.map((f) => f.code)).toEqual(['WORD_PACKAGE_UNREADABLE']);
   });
 });
+
+describe('findTable on damaged packages', () => {
+  it('gives findings, never an exception, for every truncation and single-byte damage of a fixture', () => {
+    const bytes = readWordFixture('libreoffice');
+    for (let cut = 0; cut < bytes.length; cut += 97) {
+      expect(() => findTable(bytes.subarray(0, cut)), `cut at ${cut}`).not.toThrow();
+      const damaged = bytes.slice();
+      damaged[cut] = (damaged[cut] ?? 0) ^ 0xff;
+      const found = findTable(damaged);
+      expect(found.ok || found.findings.length > 0, `byte ${cut} damaged`).toBe(true);
+    }
+  });
+});
