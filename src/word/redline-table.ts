@@ -6,7 +6,9 @@
  * the result is never a half-edited or corrupt document.
  */
 import type { Document, Element } from '@xmldom/xmldom';
+import { isIsoDate } from '../domain/dates.js';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { ukMidnight } from '../domain/revision.js';
 import { cellText, cellsOf, findTableIn, paragraphsOf, rowsOf, type TableLocation, type WordResult } from './find-table.js';
 import { mapColumns, type ColumnOverrides, type WordField, WORD_FIELDS, headingKey } from './map-columns.js';
 import { openDocx } from './package.js';
@@ -44,7 +46,7 @@ export type TableChange = CellChange | RowInsertion | RowRemoval;
 /** Who made the changes and when, written on every w:ins and w:del. */
 export interface RedlineOptions {
   author: string;
-  /** A calendar date (2023-01-27) or a UTC instant (2023-01-27T09:00:00Z). */
+  /** A calendar date (2023-01-27: the day's start in the UK) or a UTC instant (2023-01-27T09:00:00Z). */
   date: string;
   /** The caption's number; "17.6" by default. */
   tableNumber?: string;
@@ -52,10 +54,14 @@ export interface RedlineOptions {
   columns?: ColumnOverrides;
 }
 
-/** The w:date of a revision: a UTC instant without fractional seconds. */
+/**
+ * The w:date of a revision: a UTC instant without fractional seconds. A calendar date is the
+ * instant the day begins in the UK, as in the pack's other Word documents (ukMidnight).
+ */
 function revisionDate(date: string): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return `${date}T00:00:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(date)) return date;
+  if (isIsoDate(date)) return ukMidnight(date);
+  const time = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/.exec(date);
+  if (time && isIsoDate(time[1] ?? '')) return date;
   return undefined;
 }
 

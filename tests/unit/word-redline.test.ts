@@ -162,7 +162,17 @@ describe('redlineTable refusals', () => {
   });
 
   it('ARGUMENT_INVALID for a date that is not a calendar date or a UTC time', () => {
-    expect(redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '27/01/2023' }).findings.map((f) => f.code)).toEqual(['ARGUMENT_INVALID']);
+    for (const date of ['27/01/2023', '2023-02-30', '2023-01-27T00:00:00.000Z', '2023-02-30T00:00:00Z', '2023-01-27T24:00:00Z']) {
+      expect(redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date }).findings.map((f) => f.code), date).toEqual(['ARGUMENT_INVALID']);
+    }
+  });
+
+  it('a calendar date is the start of that day in the UK: 23:00 UTC the day before in summer time', () => {
+    const output = redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '2023-06-26' });
+    if (!output.ok) throw new Error(JSON.stringify(output.findings));
+    expect(documentXml(output.value)).toContain('w:date="2023-06-25T23:00:00Z"');
+    const given = redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '2023-06-26T09:30:00Z' });
+    expect(given.ok && documentXml(given.value)).toContain('w:date="2023-06-26T09:30:00Z"');
   });
 
   it('WORD_CELL_UNSUPPORTED for a second change of the same cell', () => {
