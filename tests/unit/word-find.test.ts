@@ -112,6 +112,30 @@ describe('findTable findings', () => {
   });
 });
 
+describe('captions as Word writes them', () => {
+  const pandocCaption = '<w:r><w:t xml:space="preserve">Table 17.6 Migration DUST End Dates</w:t></w:r>';
+
+  it('reads the result of a complex SEQ field, not its instruction', () => {
+    const field = '<w:r><w:t xml:space="preserve">Table 17.</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> SEQ Table \\* ARABIC </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>6</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> Migration DUST End Dates</w:t></w:r>';
+    const found = findTable(withDocumentXml(readWordFixture('pandoc'), (xml) => xml.replace(pandocCaption, field)));
+    expect(found.ok && found.value.caption).toBe('Table 17.6 Migration DUST End Dates');
+  });
+
+  it('finds a caption and table inside content controls (w:sdt)', () => {
+    const wrapped = withDocumentXml(readWordFixture('pandoc'), (xml) => {
+      const start = xml.lastIndexOf('<w:p>', xml.indexOf(pandocCaption));
+      const end = xml.indexOf('</w:tbl>', start) + '</w:tbl>'.length;
+      const sdt = (inner: string): string => `<w:sdt><w:sdtPr><w:tag w:val="t"/></w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+      const captionEnd = xml.indexOf('</w:p>', start) + '</w:p>'.length;
+      return xml.slice(0, start) + sdt(xml.slice(start, captionEnd) + sdt(xml.slice(captionEnd, end))) + xml.slice(end);
+    });
+    expect(zipEntries(wrapped)['word/document.xml']).toBeDefined();
+    const found = findTable(wrapped);
+    if (!found.ok) throw new Error(JSON.stringify(found.findings));
+    expect(found.value.rows[3]?.map((c) => c.text)).toEqual(['MOC (Secure)', 'DA', '']);
+  });
+});
+
 describe('captionTitle', () => {
   it('takes "Table 17.6" with or without a title, not 17.60 or 17.6.1', () => {
     expect(captionTitle('Table 17.6', '17.6')).toBe('');
@@ -144,7 +168,11 @@ describe('mapColumns', () => {
 /** A copy of a .docx with its document.xml edited (test documents only; the engine never does this). */
 function withDocumentXml(docx: Uint8Array, edit: (xml: string) => string): Uint8Array {
   const entries = zipEntries(docx);
-  entries['word/document.xml'] = new TextEncoder().encode(edit(new TextDecoder().decode(entries['word/document.xml'])));
+  const before = new TextDecoder().decode(entries['word/document.xml']);
+  const after = edit(before);
+  // An edit that matches nothing would let a test pass on the unedited document.
+  if (after === before) throw new Error('the edit changed nothing');
+  entries['word/document.xml'] = new TextEncoder().encode(after);
   return zipSync(entries);
 }
 
