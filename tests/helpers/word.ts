@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { ROOT } from './cli.js';
 
 /** The fictional MTAD-like fixtures, one per writer (tests/fixtures/word/README.md). */
@@ -26,3 +26,14 @@ export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'pla
 
 /** True when LibreOffice's soffice is on the PATH. */
 export const hasSoffice = (): boolean => spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** A copy of a .docx with its document.xml edited (test documents only; the engine never does this). */
+export function withDocumentXml(docx: Uint8Array, edit: (xml: string) => string): Uint8Array {
+  const entries = zipEntries(docx);
+  const before = new TextDecoder().decode(entries['word/document.xml']);
+  const after = edit(before);
+  // An edit that matches nothing would let a test pass on the unedited document.
+  if (after === before) throw new Error('the edit changed nothing');
+  entries['word/document.xml'] = new TextEncoder().encode(after);
+  return zipSync(entries);
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { zipSync } from 'fflate';
 import { captionTitle, documentVersion, findTable, mapColumns, readDocumentProperties } from '../../src/index.js';
-import { readWordFixture, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
+import { readWordFixture, withDocumentXml, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
 
 /** Table 17.6 as mtad-libreoffice.html writes it. */
 const FROM_HTML = {
@@ -165,16 +164,6 @@ describe('mapColumns', () => {
   });
 });
 
-/** A copy of a .docx with its document.xml edited (test documents only; the engine never does this). */
-function withDocumentXml(docx: Uint8Array, edit: (xml: string) => string): Uint8Array {
-  const entries = zipEntries(docx);
-  const before = new TextDecoder().decode(entries['word/document.xml']);
-  const after = edit(before);
-  // An edit that matches nothing would let a test pass on the unedited document.
-  if (after === before) throw new Error('the edit changed nothing');
-  entries['word/document.xml'] = new TextEncoder().encode(after);
-  return zipSync(entries);
-}
 
 describe('readDocumentProperties', () => {
   it('reads the core and custom properties; the version from a custom "Version" property', () => {

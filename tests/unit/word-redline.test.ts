@@ -6,7 +6,7 @@ import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { findTable, redlineTable, type TableChange, type WordTable } from '../../src/index.js';
 import { readZip } from '../../src/word/zip.js';
-import { hasSoffice, pandocText, readWordFixture, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
+import { hasSoffice, pandocText, readWordFixture, withDocumentXml, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const OPTIONS = { author: 'DCC', date: '2023-01-27' };
@@ -173,6 +173,15 @@ describe('redlineTable refusals', () => {
     expect(documentXml(output.value)).toContain('w:date="2023-06-25T23:00:00Z"');
     const given = redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '2023-06-26T09:30:00Z' });
     expect(given.ok && documentXml(given.value)).toContain('w:date="2023-06-26T09:30:00Z"');
+  });
+
+  it.each([
+    ['a field', '<w:fldSimple w:instr="DATE"><w:r><w:t>DA</w:t></w:r></w:fldSimple>'],
+    ['a hyperlink', '<w:hyperlink w:anchor="x"><w:r><w:t>DA</w:t></w:r></w:hyperlink>'],
+  ])('WORD_CELL_UNSUPPORTED for a cell holding %s', (holds, content) => {
+    const edited = withDocumentXml(readWordFixture('pandoc'), (xml) => xml.replace('<w:r><w:t xml:space="preserve">DA</w:t></w:r>', content));
+    const result = redlineTable(edited, tableOf(edited).location, [{ row: 'MOC (Secure)', column: 'groupId', from: 'DA', to: 'DB' }], OPTIONS);
+    expect(result.findings).toEqual([expect.objectContaining({ code: 'WORD_CELL_UNSUPPORTED', args: expect.objectContaining({ holds, row: 3, column: 1 }) })]);
   });
 
   it('WORD_CELL_UNSUPPORTED for a second change of the same cell', () => {
