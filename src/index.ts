@@ -48,3 +48,12 @@ export type { ProseDate } from './domain/prose-dates.js';
 export { CHECK_FORMATS } from './render/check-formats.js';
 export type { CheckFormat } from './render/check-formats.js';
 export type { CheckReport } from './render/check-report.js';
+// The Word engine: Table 17.6 read from, and redlined into, the user's own .docx.
+export { findTable, captionTitle } from './word/find-table.js';
+export type { WordTable, WordCell, CellMerge, TableLocation, WordResult, FindTableOptions } from './word/find-table.js';
+export { mapColumns, headingKey, WORD_FIELDS } from './word/map-columns.js';
+export type { ColumnMap, ColumnOverrides, ExtraColumn, WordField } from './word/map-columns.js';
+export { redlineTable } from './word/redline-table.js';
+export type { CellChange, RowInsertion, RowRemoval, TableChange, RedlineOptions } from './word/redline-table.js';
+export { readDocumentProperties, documentVersion } from './word/properties.js';
+export type { DocumentProperties } from './word/properties.js';

@@ -77,6 +77,19 @@ export interface DiagnosticArgs {
   YAML_SIZE_LIMIT: { items: number; limit: number };
   // review fixes
   AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
+  // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
+  WORD_PACKAGE_UNREADABLE: { reason: string };
+  WORD_TABLE_NOT_FOUND: { tableNumber: string };
+  WORD_CAPTION_NOT_ADJACENT: { tableNumber: string; caption: string };
+  WORD_TABLE_AMBIGUOUS: { tableNumber: string; count: number };
+  WORD_TABLE_MOVED: { tableNumber: string };
+  WORD_CELL_MERGED: { row: number; column: number; heading: string; merge: string };
+  WORD_COLUMN_UNMAPPED: { field: string; headings: string; override?: string };
+  WORD_COLUMN_AMBIGUOUS: { field: string; headings: string };
+  WORD_ROW_NOT_FOUND: { cohort: string; count: number };
+  WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; actual: string };
+  WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
+  WORD_ROW_EXISTS: { cohort: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -167,6 +180,19 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
   // review fixes
   AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
+  // The Word engine (src/word)
+  WORD_PACKAGE_UNREADABLE: { severity: 'error', category: 'io', doc: 'A Word document is a readable .docx package with well-formed XML.' },
+  WORD_TABLE_NOT_FOUND: { severity: 'error', category: 'data', doc: 'The Word document has a paragraph whose text starts with the table\'s caption ("Table 17.6").' },
+  WORD_CAPTION_NOT_ADJACENT: { severity: 'error', category: 'data', doc: 'The caption of the table sits directly before or after the table it captions.' },
+  WORD_TABLE_AMBIGUOUS: { severity: 'error', category: 'data', doc: 'Only one table in the Word document carries the caption.' },
+  WORD_TABLE_MOVED: { severity: 'error', category: 'data', doc: 'The table to redline is still the one its caption names.' },
+  WORD_CELL_MERGED: { severity: 'warning', category: 'data', doc: 'A cell of the Word table is not merged with another; a merged cell is read as written and never redlined.' },
+  WORD_COLUMN_UNMAPPED: { severity: 'error', category: 'data', doc: 'The Word table has a column for cohort, GroupID and end date, found by heading or named by --column.' },
+  WORD_COLUMN_AMBIGUOUS: { severity: 'error', category: 'data', doc: 'Only one heading of the Word table matches each of cohort, GroupID and end date.' },
+  WORD_ROW_NOT_FOUND: { severity: 'error', category: 'data', doc: 'Exactly one row of the Word table names the cohort a change targets.' },
+  WORD_PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The Word table\'s cell holds the value a change expects to replace.' },
+  WORD_CELL_UNSUPPORTED: { severity: 'error', category: 'data', doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.' },
+  WORD_ROW_EXISTS: { severity: 'error', category: 'data', doc: 'A row inserted into the Word table names a cohort no row names yet.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -321,6 +347,36 @@ export function formatDiagnostic(d: Diagnostic): string {
     // review fixes
     case 'AMENDMENT_MADE_PROTECTED':
       return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;
+    case 'WORD_PACKAGE_UNREADABLE':
+      return `cannot read the Word document: ${d.args.reason}`;
+    case 'WORD_TABLE_NOT_FOUND':
+      return `no paragraph of the Word document starts with ${quote(`Table ${d.args.tableNumber}`)}; give the caption's number with --table-number`;
+    case 'WORD_CAPTION_NOT_ADJACENT':
+      return `the caption ${quote(d.args.caption)} is not directly before or after a table`;
+    case 'WORD_TABLE_AMBIGUOUS':
+      return `${d.args.count} tables of the Word document are captioned ${quote(`Table ${d.args.tableNumber}`)}; keep one caption`;
+    case 'WORD_TABLE_MOVED':
+      return `the table captioned ${quote(`Table ${d.args.tableNumber}`)} is no longer where it was read; read the document again`;
+    case 'WORD_CELL_MERGED':
+      return `row ${d.args.row + 1}, column ${d.args.column + 1} (${quote(d.args.heading)}) is a merged cell (${d.args.merge}); it is read as written and never redlined`;
+    case 'WORD_COLUMN_UNMAPPED':
+      return d.args.override !== undefined
+        ? `no heading of the table is ${quote(d.args.override)}, named for ${d.args.field}; the headings are ${d.args.headings}`
+        : `no heading of the table names the ${d.args.field} column (headings: ${d.args.headings}); name it with --column ${d.args.field}=HEADING`;
+    case 'WORD_COLUMN_AMBIGUOUS':
+      return `several headings could be the ${d.args.field} column: ${d.args.headings}; name one with --column ${d.args.field}=HEADING`;
+    case 'WORD_ROW_NOT_FOUND':
+      return d.args.count === 0
+        ? `no row of the Word table names the cohort ${quote(d.args.cohort)}`
+        : `${d.args.count} rows of the Word table name the cohort ${quote(d.args.cohort)}; mtad changes a row only when one names it`;
+    case 'WORD_PRECONDITION_FAILED':
+      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}): the change expects ${quote(d.args.expected)}, but the Word document holds ${quote(d.args.actual)}; nothing was written`;
+    case 'WORD_CELL_UNSUPPORTED':
+      return d.args.column < 0
+        ? `row ${d.args.row + 1}${d.args.cohort ? ` (${d.args.cohort})` : ''} holds ${d.args.holds}, which mtad does not redline; change that row in Word, nothing was written`
+        : `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) holds ${d.args.holds}, which mtad does not redline; change that cell in Word, nothing was written`;
+    case 'WORD_ROW_EXISTS':
+      return d.args.cohort === '' ? 'an inserted row needs its cohort' : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
   }
 }
 

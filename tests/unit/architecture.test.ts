@@ -23,6 +23,15 @@ describe('the layers stay apart', () => {
     }
   });
 
+  it('src/word is pure: bytes in, data or bytes out; no fs, no process, no console, no clock', () => {
+    for (const { file, text } of sourcesOf('word')) {
+      for (const spec of importsOf(text)) {
+        expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:|^(fs|path|os|child_process)$|\/(render|io|cli)\//);
+      }
+      expect(text, file).not.toMatch(/\bprocess\.|\bconsole\.|Date\.now\(|new Date\(/);
+    }
+  });
+
   it('src/render returns strings: no fs, no process, no console, no io/cli', () => {
     for (const { file, text } of sourcesOf('render')) {
       for (const spec of importsOf(text)) expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:(fs|child_process)|\/(io|cli)\//);

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { ROOT } from './cli.js';
+
+/** The fictional MTAD-like fixtures, one per writer (tests/fixtures/word/README.md). */
+export const WORD_FIXTURES = ['libreoffice', 'pandoc', 'docx', 'split'] as const;
+export type WordFixture = (typeof WORD_FIXTURES)[number];
+
+/** A fixture's bytes. */
+export const readWordFixture = (name: WordFixture): Uint8Array => new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'word', `mtad-${name}.docx`)));
+
+/** A zip's entries, uncompressed, by name. */
+export const zipEntries = (bytes: Uint8Array): Record<string, Uint8Array> => unzipSync(bytes);
+
+/** What pandoc reads from a .docx, with tracked changes accepted or rejected. */
+export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'mtad-word-')), 'in.docx');
+  writeFileSync(file, docx);
+  const result = spawnSync('pandoc', [`--track-changes=${mode}`, '--to', to, '--wrap=none', file], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr}`);
+  return result.stdout;
+}
+
+/** True when LibreOffice's soffice is on the PATH. */
+export const hasSoffice = (): boolean => spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** A copy of a .docx with its document.xml edited (test documents only; the engine never does this). */
+export function withDocumentXml(docx: Uint8Array, edit: (xml: string) => string): Uint8Array {
+  const entries = zipEntries(docx);
+  const before = new TextDecoder().decode(entries['word/document.xml']);
+  const after = edit(before);
+  // An edit that matches nothing would let a test pass on the unedited document.
+  if (after === before) throw new Error('the edit changed nothing');
+  entries['word/document.xml'] = new TextEncoder().encode(after);
+  return zipSync(entries);
+}
