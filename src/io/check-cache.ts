@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FileKind, FileMemo, FileRecord, SourceText } from '../domain/check-file.js';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { sha256 } from './hash.js';
 import { writeFileAtomically } from './write.js';
 
@@ -64,6 +65,39 @@ export function defaultCacheFile(tablePath: string, cwd: string): string | undef
   return existsSync(modules) ? join(modules, '.cache', 'mtad', CHECK_CACHE_FILE) : undefined;
 }
 
+/** How every cache file begins: the header's first key (JSON.stringify keeps the order of Header). */
+const CACHE_START = '{"mtadCheckCache":';
+
+/**
+ * Why the cache may not be written at `path`: something is there that mtad did not write as its
+ * cache (a file of the user's, a folder, a symbolic link), which a rename would replace. An empty
+ * file is taken for a cache cut short. Undefined when the path is free or holds a cache.
+ */
+export function refuseCacheFile(path: string, shown: string): Diagnostic | undefined {
+  let found;
+  try {
+    found = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  const refuse = (kind: 'file' | 'symlink' | 'folder' | 'other') => diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'cache' }, { file: shown });
+  if (found.isSymbolicLink()) return refuse('symlink');
+  if (found.isDirectory()) return refuse('folder');
+  if (!found.isFile()) return refuse('other');
+  if (found.size === 0) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const start = Buffer.alloc(CACHE_START.length);
+    const length = readSync(fd, start, 0, start.length, 0);
+    return start.subarray(0, length).toString('utf8') === CACHE_START ? undefined : refuse('file');
+  } catch {
+    return refuse('file');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** The records of a cache file written under `key`, or none when it is missing, corrupt or stale. */
 function readEntries(path: string, key: string): Map<string, Entry> {
   try {
@@ -114,7 +148,8 @@ export async function openCheckCache(path: string, key: string, options: { readO
     // a command that reads only some of the files (amend) keeps the others.
     if (options.keepUnread) for (const [file, entry] of stored) if (!used.has(file)) used.set(file, entry);
     const changed = learned || [...stored.keys()].some((file) => !used.has(file));
-    if (options.readOnly || !changed) return;
+    // Never over a file that is not a cache: a default location can hold anything.
+    if (options.readOnly || !changed || refuseCacheFile(path, path) !== undefined) return;
     const body = JSON.stringify(Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
     const header: Header = { mtadCheckCache: FORMAT, key, sha256: sha256(body) };
     try {

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { link, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, constants, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { link, mkdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { diagnose } from '../domain/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
 import { readText } from './read.js';
 
@@ -15,13 +15,20 @@ export interface FileToWrite {
  * Writes `files` as the folder `dir`, all or nothing. They are made in a temporary folder beside
  * `dir` (on the same file system, so a rename can move it) that is renamed into place only when
  * every file is complete; on any failure it is removed and `dir` is as it was. An existing `dir`
- * is refused unless `force`: then the old one is renamed away, the new one renamed in, and only
- * then the old one deleted.
+ * is refused unless `force`, and even then unless it is a folder (not a link to one) holding the
+ * file `marker` (one of `files`) with the same first line: a folder this function wrote. Then the
+ * old one is renamed away, checked again where it now lies, the new one renamed in, and only then
+ * the old one deleted.
  */
-export async function writeFolderAtomically(dir: string, files: readonly FileToWrite[], options: { force: boolean; shown: string }): Promise<Result<void>> {
+export async function writeFolderAtomically(dir: string, files: readonly FileToWrite[], options: { force: boolean; shown: string; marker: string }): Promise<Result<void>> {
   const target = resolve(dir);
   const { shown } = options;
-  if (existsSync(target) && !options.force) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+  const markerLine = firstLineOf(files.find((file) => file.path === options.marker)?.content);
+  if (markerLine === undefined) throw new Error(`bug: the marker ${options.marker} is not one of the files to write`);
+  const isOurs = (path: string) => holdsMarker(path, options.marker, markerLine);
+  const found = lstatOf(target);
+  if (found && !options.force) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+  if (found && !isOurs(target)) return { ok: false, diagnostics: [notMtads(shown, found)] };
   const parent = dirname(target);
   // The prefix is in .gitignore, so an interrupted run leaves nothing to commit by mistake.
   const prefix = join(parent, `.mtad-tmp-${basename(target)}-`);
@@ -34,11 +41,16 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
       const path = join(temporary, file.path);
       if (!path.startsWith(temporary + sep)) throw new Error(`bug: the pack file ${file.path} is outside the pack`);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content);
+      await writeFile(path, file.content, { flag: 'wx' });
     }
     placing = true;
-    if (existsSync(target)) await replaceFolder(target, temporary, prefix);
-    else await rename(temporary, target);
+    if (found) {
+      const replaced = await replaceFolder(target, temporary, prefix, isOurs);
+      if (!replaced) {
+        await rm(temporary, { recursive: true, force: true });
+        return { ok: false, diagnostics: [notMtads(shown, lstatOf(target) ?? found)] };
+      }
+    } else await rename(temporary, target);
     return { ok: true, diagnostics: [] };
   } catch (error) {
     if (temporary) await rm(temporary, { recursive: true, force: true });
@@ -50,6 +62,49 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
   }
 }
 
+/** What is at `path`, without following a symbolic link; undefined when nothing is. */
+function lstatOf(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The refusal to replace what was found at an output path that mtad did not write. */
+function notMtads(shown: string, found: Stats): Diagnostic {
+  const kind = found.isSymbolicLink() ? 'symlink' : found.isDirectory() ? 'folder' : found.isFile() ? 'file' : 'other';
+  return diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'pack' }, { file: shown });
+}
+
+/** The first line of a marker's content. */
+function firstLineOf(content: string | Uint8Array | undefined): string | undefined {
+  if (content === undefined) return undefined;
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+  return text.split('\n', 1)[0];
+}
+
+/** The most of a marker file that is read: it is a few lines. */
+const MARKER_BYTES = 4096;
+
+/** True when `dir` is a folder, not a link, holding the plain file `marker` whose first line is `line`. */
+function holdsMarker(dir: string, marker: string, line: string): boolean {
+  const folder = lstatOf(dir);
+  const file = lstatOf(join(dir, marker));
+  if (!folder?.isDirectory() || !file?.isFile()) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(join(dir, marker), constants.O_RDONLY | constants.O_NOFOLLOW);
+    const bytes = Buffer.alloc(MARKER_BYTES);
+    const length = readSync(fd, bytes, 0, MARKER_BYTES, 0);
+    return firstLineOf(bytes.subarray(0, length)) === line;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** A new, uniquely named folder. mkdir, unlike mkdtemp, gives it the permissions umask allows. */
 async function makeFolderBeside(prefix: string): Promise<string> {
   const path = `${prefix}${process.pid}-${uniqueSuffix()}`;
@@ -57,19 +112,36 @@ async function makeFolderBeside(prefix: string): Promise<string> {
   return path;
 }
 
-/** Swaps `fresh` in for `target`, putting the old one back when the swap fails. */
-async function replaceFolder(target: string, fresh: string, prefix: string): Promise<void> {
+/**
+ * Swaps `fresh` in for `target`, putting the old one back when the swap fails. The old one is
+ * checked again once moved aside (`isOurs`), so that a folder put in its place after the first
+ * check is put back, not deleted: false then, and nothing changed.
+ */
+async function replaceFolder(target: string, fresh: string, prefix: string, isOurs: (path: string) => boolean): Promise<boolean> {
   const old = await makeFolderBeside(`${prefix}old-`);
   const away = join(old, 'previous');
-  await rename(target, away);
+  // Only rmdir (an empty folder) until the old one is known to be mtad's: should putting a folder
+  // back fail, it stays where it was moved, whole, and the error names where that is.
+  try {
+    await rename(target, away);
+  } catch (error) {
+    await rmdir(old);
+    throw error;
+  }
+  if (!isOurs(away)) {
+    await rename(away, target);
+    await rmdir(old);
+    return false;
+  }
   try {
     await rename(fresh, target);
   } catch (error) {
     await rename(away, target);
-    await rm(old, { recursive: true, force: true });
+    await rmdir(old);
     throw error;
   }
   await rm(old, { recursive: true, force: true });
+  return true;
 }
 
 /**

@@ -6,7 +6,8 @@ import { orderOfApplication } from '../../domain/check-sequence.js';
 import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
 import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
-import { cacheFileAt, defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
+import { cacheFileAt, defaultCacheFile, openCheckCache, refuseCacheFile, type CheckCache } from '../../io/check-cache.js';
+import { refuseProtectedOutput, type ProtectedPaths } from '../../io/output-guard.js';
 import { sha256 } from '../../io/hash.js';
 import { listYamlFiles } from '../../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../../io/read.js';
@@ -122,6 +123,10 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
     lockText = text.value;
   }
 
+  // Before anything is written: no output over or into what this run reads.
+  const refused = refuseOutputs(options, { cwd, tablePath, inputs: [...entries.keys(), lockPath] });
+  if (refused.length > 0) return failWith(refused, options.styler);
+
   const cache = await openCache(options, tablePath);
   const texts = [...entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
   const table = texts.find((e) => e.path === tablePath);
@@ -183,6 +188,22 @@ async function updateLock(result: CheckResult, lockPath: string, lockShown: stri
   const written = await writeFileAtomically(lockPath, text, 'any', lockShown);
   if (!written.ok) return { failure: usageError(`cannot write ${lockShown}: ${(written.diagnostics[0]?.args as { reason: string }).reason}`) };
   return { note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`, text };
+}
+
+/**
+ * Why an output of this run may not be written: a report (--output) or the cache (--cache-location)
+ * that is the working folder or holds it, lies in the data folder, or is or holds an input; a cache
+ * location that is empty, or that holds something mtad did not write as its cache.
+ */
+function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnostic[] {
+  const refused = options.outputs.flatMap((output) => refuseProtectedOutput(output.path, protect) ?? []);
+  const location = options.cache === false ? undefined : options.cacheLocation;
+  if (location === '') return [...refused, diagnose('ARGUMENT_INVALID', { option: '--cache-location', value: location, expected: 'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)' })];
+  if (location === undefined) return refused;
+  const path = cacheFileAt(location, options.cwd);
+  const shown = displayPath(path, options.cwd);
+  const cacheRefused = refuseProtectedOutput(path, protect) ?? refuseCacheFile(path, shown);
+  return cacheRefused ? [...refused, cacheRefused] : refused;
 }
 
 /** The cache of this run, unless --no-cache or no place for it (see docs/cache.md). */
