@@ -283,7 +283,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'OUT_UNWRITABLE':
       return `cannot write ${d.args.path}: ${d.args.reason}`;
     case 'OUT_PROTECTED':
-      return `refusing to write ${d.args.path}: ${describeRelation(d.args)}, and an output never replaces or goes into what mtad reads or the folder it runs in. Nothing was written; choose another path`;
+      return `refusing to write ${d.args.path}: ${describeRelation(d.args)}. Nothing was written; choose another path`;
     case 'OUT_NOT_MTAD':
       return d.args.kind === 'pack'
         ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,15 +32,16 @@ export function copyOfData(): string {
 }
 
 /**
- * Every file under `dir` with its bytes, and every folder (an empty one left behind counts), to
- * prove that a command wrote nothing.
+ * Every file under `dir` with its bytes, every folder (an empty one left behind counts) and every
+ * symbolic link with its target (not followed), to prove that a command wrote nothing.
  */
 export function snapshotTree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (at: string): void => {
     for (const name of readdirSync(at)) {
       const path = join(at, name);
-      if (statSync(path).isDirectory()) {
+      if (lstatSync(path).isSymbolicLink()) files.set(path, `link to ${readlinkSync(path)}`);
+      else if (statSync(path).isDirectory()) {
         files.set(`${path}/`, 'folder');
         walk(path);
       } else files.set(path, readFileSync(path, 'base64'));
@@ -48,4 +49,23 @@ export function snapshotTree(dir: string): Map<string, string> {
   };
   walk(dir);
   return files;
+}
+
+/**
+ * Runs mtad in-process, through main() as bin/mtad.js does, in `cwd`, without colour: the code the
+ * user runs, without the cost of a process.
+ */
+export async function runMain(args: readonly string[], options: { cwd: string }): Promise<CliRun> {
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) => ({ write: (chunk: string | Uint8Array) => (append(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
+  const status = await main(args, {
+    cwd: options.cwd,
+    env: { NO_COLOR: '1' },
+    stdoutIsTTY: false,
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+  });
+  return { status, stdout, stderr };
 }
