@@ -3,7 +3,7 @@
 // (module.enableCompileCache); Node 20, which mtad supports, does not. The cache (dist/cli.cache)
 // is made by the build's first run and remade whenever V8 rejects it (another Node version, say);
 // when dist/ cannot be written it is simply not made. Measured in BENCHMARKS.md.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { join } from 'node:path';
 import { constants, Script } from 'node:vm';
@@ -23,12 +23,16 @@ const cli = { exports: {}, filename: file, id: file, loaded: false };
 
 if (cachedData === undefined || script.cachedDataRejected) {
   process.once('beforeExit', () => {
+    const temporary = `${cacheFile}.${process.pid}`;
+    let made = false;
     try {
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, script.createCachedData());
+      // Made exclusively ('wx'): a path already there, a link say, is never written through.
+      writeFileSync(temporary, script.createCachedData(), { flag: 'wx' });
+      made = true;
       renameSync(temporary, cacheFile);
     } catch {
-      // A read-only install: run without a cache.
+      // A read-only install, or a name taken: run without a cache, and leave only what was there.
+      if (made) rmSync(temporary, { force: true });
     }
   });
 }

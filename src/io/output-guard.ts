@@ -12,7 +12,10 @@ export interface ProtectedPaths {
   cwd: string;
   /** The table file: its folder is the data folder. */
   tablePath: string;
-  /** Every other file or folder the command reads (nothing may be written into such a folder). */
+  /**
+   * Every other file or folder the command reads: nothing is written into such a folder, unless it
+   * holds the working folder.
+   */
   inputs: readonly string[];
 }
 
@@ -89,7 +92,8 @@ export function refuseProtectedOutput(path: string, protect: ProtectedPaths): Di
   }
   for (const { input, real } of inputs) {
     if (isWithin(real, out)) return refuse('holds-input', input);
-    if (isWithin(out, real) && isFolder(real)) return refuse('in-input-folder', input);
+    // A folder of inputs that holds the working folder cannot be kept whole, as the data folder.
+    if (isWithin(out, real) && isFolder(real) && !isWithin(home, real)) return refuse('in-input-folder', input);
   }
   return undefined;
 }

@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../../src/domain/pack-marker.js';
-import { copyOfData, runMain, snapshotTree, type CliRun } from '../helpers/cli.js';
+import { openCheckCache } from '../../src/io/check-cache.js';
+import { copyOfData, ROOT, runMain, snapshotTree, type CliRun } from '../helpers/cli.js';
 
 /*
  * Nothing outside the output is ever removed or overwritten: --force replaces only a folder mtad
@@ -166,6 +169,31 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     await expectRefused(cwd, ['check', ...args], code, line);
   });
 
+  it('a report in a folder named for checking, unless that folder holds the working folder', async () => {
+    const cwd = project();
+    mkdirSync(join(cwd, 'extra'));
+    writeFileSync(join(cwd, 'extra/note.yaml'), 'x: 1\n');
+    await expectRefused(cwd, ['check', 'data', 'extra', '--output', 'json=extra/report.json'], 'OUT_PROTECTED', /it is inside extra, a folder this command reads/);
+    await expectRefused(cwd, ['check', 'data', 'extra', '--cache-location', 'extra/'], 'OUT_PROTECTED', /it is inside extra, a folder this command reads/);
+    const run = await runMain(['check', '.', '--output', 'json=report.json'], { cwd });
+    expect(run.stderr).not.toContain('OUT_PROTECTED');
+    expect(existsSync(join(cwd, 'report.json'))).toBe(true);
+  });
+
+  it('never saves the cache over a file that is not one, even at the default place', async () => {
+    const cwd = project();
+    const path = join(cwd, 'node_modules/.cache/mtad/check-cache.json');
+    mkdirSync(join(cwd, 'node_modules/.cache/mtad'), { recursive: true });
+    writeFileSync(path, 'a file of the user\'s\n');
+    const cache = await openCheckCache(path, 'key', { readOnly: false });
+    cache.memo.remember('table', { file: 'data/table-17.6.yaml', text: 'cohorts: []\n' }, {} as never);
+    await cache.save();
+    expect(readFileSync(path, 'utf8')).toBe('a file of the user\'s\n');
+    rmSync(path);
+    await cache.save();
+    expect(readFileSync(path, 'utf8')).toMatch(/^\{"mtadCheckCache":/);
+  });
+
   it('writes a report beside the data, and takes a cache location that is free or holds a cache', async () => {
     const cwd = project();
     const run = await runMain(['check', '--output', 'sarif=mtad.sarif', '--cache-location', '.cache/'], { cwd });
@@ -175,5 +203,22 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     writeFileSync(join(cwd, 'empty.json'), '');
     writeFileSync(join(cwd, 'cache.json'), '{"mtadCheckCache":1,"key":"an older mtad","sha256":"0"}\n{}');
     for (const location of ['empty.json', 'cache.json']) expect((await runMain(['check', '--cache-location', location], { cwd })).status).toBe(0);
+  });
+});
+
+describe('the start-up code cache', () => {
+  it('is never written through a path that is already there (a link planted at its temporary name)', () => {
+    // A copy of the start code and the bundle, without a cache, so that this run makes one. The
+    // link is planted by a module preloaded into the same process, which alone knows its pid.
+    const dir = mkdtempSync(join(tmpdir(), 'mtad-start-'));
+    for (const name of ['start.cjs', 'cli.cjs']) copyFileSync(join(ROOT, 'dist', name), join(dir, name));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    const plant = join(dir, 'plant.cjs');
+    writeFileSync(plant, `require('node:fs').symlinkSync(${JSON.stringify(victim)}, ${JSON.stringify(join(dir, 'cli.cache'))} + '.' + process.pid);\n`);
+    const run = spawnSync(process.execPath, ['-r', plant, join(dir, 'start.cjs'), '--version'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+    expect(existsSync(join(dir, 'cli.cache'))).toBe(false);
   });
 });
