@@ -15,7 +15,8 @@ import { writeFileAtomically } from './write.js';
  *
  * The file is one line of header, then the records as JSON. The header holds the key and the
  * SHA-256 of the rest, so that a cache cut short, overwritten or edited is seen and not used: it is
- * then silently ignored and rebuilt. It is written atomically (a temporary file renamed over it).
+ * then silently ignored and rebuilt. A file that does not even begin with a header is not taken for
+ * a cache and never written over (refuseCacheFile). It is written atomically (a temporary file renamed over it).
  */
 
 /** The name of the cache file inside a cache folder. */
@@ -70,8 +71,9 @@ const CACHE_START = '{"mtadCheckCache":';
 
 /**
  * Why the cache may not be written at `path`: something is there that mtad did not write as its
- * cache (a file of the user's, a folder, a symbolic link), which a rename would replace. An empty
- * file is taken for a cache cut short. Undefined when the path is free or holds a cache.
+ * cache (a file that does not begin with its header, a symbolic link, a device), which a rename
+ * would replace. An empty file is taken for a cache cut short. Undefined when the path is free,
+ * holds a cache (even a corrupt one: it is rebuilt), or is a folder (which nothing replaces).
  */
 export function refuseCacheFile(path: string, shown: string): Diagnostic | undefined {
   let found;
@@ -80,9 +82,10 @@ export function refuseCacheFile(path: string, shown: string): Diagnostic | undef
   } catch {
     return undefined;
   }
-  const refuse = (kind: 'file' | 'symlink' | 'folder' | 'other') => diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'cache' }, { file: shown });
+  const refuse = (kind: 'file' | 'symlink' | 'other') => diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'cache' }, { file: shown });
   if (found.isSymbolicLink()) return refuse('symlink');
-  if (found.isDirectory()) return refuse('folder');
+  // A folder cannot be replaced by a rename: the run simply goes without a cache.
+  if (found.isDirectory()) return undefined;
   if (!found.isFile()) return refuse('other');
   if (found.size === 0) return undefined;
   let fd: number | undefined;
