@@ -1,9 +1,10 @@
-import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FileKind, FileMemo, FileRecord, SourceText } from '../domain/check-file.js';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { sha256 } from './hash.js';
+import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { writeFileAtomically } from './write.js';
 
 /*
@@ -76,29 +77,15 @@ const CACHE_START = '{"mtadCheckCache":';
  * holds a cache (even a corrupt one: it is rebuilt), or is a folder (which nothing replaces).
  */
 export function refuseCacheFile(path: string, shown: string): Diagnostic | undefined {
-  let found;
-  try {
-    found = lstatSync(path);
-  } catch {
-    return undefined;
-  }
+  const found = lstatOrUndefined(path);
+  if (found === undefined) return undefined;
   const refuse = (kind: 'file' | 'symlink' | 'other') => diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'cache' }, { file: shown });
   if (found.isSymbolicLink()) return refuse('symlink');
   // A folder cannot be replaced by a rename: the run simply goes without a cache.
   if (found.isDirectory()) return undefined;
   if (!found.isFile()) return refuse('other');
   if (found.size === 0) return undefined;
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-    const start = Buffer.alloc(CACHE_START.length);
-    const length = readSync(fd, start, 0, start.length, 0);
-    return start.subarray(0, length).toString('utf8') === CACHE_START ? undefined : refuse('file');
-  } catch {
-    return refuse('file');
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return startOfFile(path, CACHE_START.length) === CACHE_START ? undefined : refuse('file');
 }
 
 /** The records of a cache file written under `key`, or none when it is missing, corrupt or stale. */

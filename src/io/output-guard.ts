@@ -1,4 +1,4 @@
-import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { diagnose, type Diagnostic, type OutputRelation } from '../domain/diagnostics.js';
 import { displayPath } from './read.js';
@@ -99,11 +99,29 @@ export function refuseProtectedOutput(path: string, protect: ProtectedPaths): Di
 }
 
 /** What is at `path`, not following a symbolic link; undefined when nothing is. */
-function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+export function lstatOrUndefined(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The first `length` bytes of the file at `path` (fewer when it is shorter), as UTF-8 text; never
+ * through a symbolic link. Undefined when it cannot be read. It tells whether mtad wrote a file
+ * (a pack's marker, the cache's header) without reading a file of any size.
+ */
+export function startOfFile(path: string, length: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const bytes = Buffer.alloc(length);
+    return bytes.subarray(0, readSync(fd, bytes, 0, length, 0)).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

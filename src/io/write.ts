@@ -1,8 +1,9 @@
-import { closeSync, constants, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { link, mkdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
+import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { readText } from './read.js';
 
 /** A file to write: its path inside the folder, and its text or bytes. */
@@ -26,7 +27,7 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
   const markerLine = firstLineOf(files.find((file) => file.path === options.marker)?.content);
   if (markerLine === undefined) throw new Error(`bug: the marker ${options.marker} is not one of the files to write`);
   const isOurs = (path: string) => holdsMarker(path, options.marker, markerLine);
-  const found = lstatOf(target);
+  const found = lstatOrUndefined(target);
   if (found && !options.force) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
   if (found && !isOurs(target)) return { ok: false, diagnostics: [notMtads(shown, found)] };
   const parent = dirname(target);
@@ -48,7 +49,7 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
       const replaced = await replaceFolder(target, temporary, prefix, isOurs);
       if (!replaced) {
         await rm(temporary, { recursive: true, force: true });
-        return { ok: false, diagnostics: [notMtads(shown, lstatOf(target) ?? found)] };
+        return { ok: false, diagnostics: [notMtads(shown, lstatOrUndefined(target) ?? found)] };
       }
     } else await rename(temporary, target);
     return { ok: true, diagnostics: [] };
@@ -59,15 +60,6 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
     // Another process made the folder between the check above and the rename.
     if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY')) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
     return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: (error as Error).message }, { file: shown })] };
-  }
-}
-
-/** What is at `path`, without following a symbolic link; undefined when nothing is. */
-function lstatOf(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
   }
 }
 
@@ -89,20 +81,9 @@ const MARKER_BYTES = 4096;
 
 /** True when `dir` is a folder, not a link, holding the plain file `marker` whose first line is `line`. */
 function holdsMarker(dir: string, marker: string, line: string): boolean {
-  const folder = lstatOf(dir);
-  const file = lstatOf(join(dir, marker));
-  if (!folder?.isDirectory() || !file?.isFile()) return false;
-  let fd: number | undefined;
-  try {
-    fd = openSync(join(dir, marker), constants.O_RDONLY | constants.O_NOFOLLOW);
-    const bytes = Buffer.alloc(MARKER_BYTES);
-    const length = readSync(fd, bytes, 0, MARKER_BYTES, 0);
-    return firstLineOf(bytes.subarray(0, length)) === line;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  if (!lstatOrUndefined(dir)?.isDirectory() || !lstatOrUndefined(join(dir, marker))?.isFile()) return false;
+  const start = startOfFile(join(dir, marker), MARKER_BYTES);
+  return start !== undefined && firstLineOf(start) === line;
 }
 
 /** A new, uniquely named folder. mkdir, unlike mkdtemp, gives it the permissions umask allows. */
