@@ -362,6 +362,8 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
       if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
+      // The lock records made amendments as they are on disk: never an editor's unsaved text.
+      if (opts.stdin && opts.updateLock) return usage('--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock');
       const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin()) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
       return report(
         runCheck({

@@ -180,6 +180,28 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     expect(existsSync(join(cwd, 'report.json'))).toBe(true);
   });
 
+  it('--update-lock never records standard input, which is not what the file on disk holds', async () => {
+    const cwd = project();
+    const before = snapshotTree(cwd);
+    const { main } = await import('../../src/cli/main.js');
+    let stderr = '';
+    const made = readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml'), 'utf8').replace(/^status: proposed$/m, 'status: made');
+    const status = await main(['check', '--stdin', '--stdin-filename', 'data/amendments/mdust-close-moc-secure.yaml', '--update-lock'], {
+      cwd,
+      env: {},
+      stdoutIsTTY: false,
+      stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+      stderr: { write: (text: string) => ((stderr += text), true) } as unknown as NodeJS.WritableStream,
+      stdin: async function* () {
+        yield made;
+      },
+    });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^mtad check: --update-lock records the files on disk, so it cannot go with --stdin/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
   it('never saves the cache over a file that is not one, even at the default place', async () => {
     const cwd = project();
     const path = join(cwd, 'node_modules/.cache/mtad/check-cache.json');
