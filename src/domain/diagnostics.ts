@@ -82,9 +82,9 @@ export interface DiagnosticArgs {
 /**
  * How an output path meets what a command reads or where it runs: it is the working folder or holds
  * it, it is the data folder (the folder of the table) or lies in it, it is an input or holds one,
- * or it lies in a folder of inputs (the amendments, the templates).
+ * or it lies in a folder of inputs (the amendments, the templates); or another output has its path.
  */
-export type OutputRelation = 'is-working-folder' | 'holds-working-folder' | 'is-data-folder' | 'in-data-folder' | 'is-input' | 'holds-input' | 'in-input-folder';
+export type OutputRelation = 'is-working-folder' | 'holds-working-folder' | 'is-data-folder' | 'in-data-folder' | 'is-input' | 'holds-input' | 'in-input-folder' | 'is-other-output';
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -229,6 +229,8 @@ function describeRelation(args: DiagnosticArgs['OUT_PROTECTED']): string {
       return `it holds ${args.other}, an input of this command`;
     case 'in-input-folder':
       return `it is inside ${args.other}, a folder this command reads`;
+    case 'is-other-output':
+      return `${args.other === args.path ? 'it is' : `it is ${args.other},`} also another output of this command (a report or the cache)`;
   }
 }
 

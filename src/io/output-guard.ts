@@ -98,6 +98,18 @@ export function refuseProtectedOutput(path: string, protect: ProtectedPaths): Di
   return undefined;
 }
 
+/**
+ * The refusal of an output at `path` that another output of the same run (`others`) would also
+ * write, one over the other; undefined when none does.
+ */
+export function refuseRepeatedOutput(path: string, others: readonly string[], cwd: string): Diagnostic | undefined {
+  const real = realPathOf(resolve(cwd, path));
+  const other = others.find((o) => realPathOf(resolve(cwd, o)) === real);
+  if (other === undefined) return undefined;
+  const shownOf = (p: string) => displayPath(resolve(cwd, p), cwd);
+  return diagnose('OUT_PROTECTED', { path: shownOf(path), relation: 'is-other-output', other: shownOf(other) }, { file: shownOf(path) });
+}
+
 /** What is at `path`, not following a symbolic link; undefined when nothing is. */
 export function lstatOrUndefined(path: string): Stats | undefined {
   try {

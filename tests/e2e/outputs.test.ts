@@ -161,6 +161,8 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     [['--cache-location', 'NOTES.md'], 'OUT_NOT_MTAD', /^NOTES\.md: error: refusing to write the cache over NOTES\.md: it is a file that mtad did not write as its cache/],
     [['--cache-location', 'link-to-notes'], 'OUT_NOT_MTAD', /it is a symbolic link/],
     [['--cache-location', ''], 'ARGUMENT_INVALID', /"" is not a value for --cache-location/],
+    [['--output', 'json=r.json', '--output', 'sarif=./r.json'], 'OUT_PROTECTED', /^r\.json: error: refusing to write r\.json: it is also another output of this command/],
+    [['--cache-location', 'c.json', '--output', 'json=c.json'], 'OUT_PROTECTED', /it is also another output of this command \(a report or the cache\)/],
   ])('check %j', async (args, code, line) => {
     const cwd = project();
     symlinkSync(join(cwd, 'data/table-17.6.yaml'), join(cwd, 'link-to-table'));

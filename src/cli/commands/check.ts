@@ -7,7 +7,7 @@ import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostic
 import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { cacheFileAt, defaultCacheFile, openCheckCache, refuseCacheFile, type CheckCache } from '../../io/check-cache.js';
-import { refuseProtectedOutput, type ProtectedPaths } from '../../io/output-guard.js';
+import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
 import { sha256 } from '../../io/hash.js';
 import { listYamlFiles } from '../../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../../io/read.js';
@@ -193,17 +193,26 @@ async function updateLock(result: CheckResult, lockPath: string, lockShown: stri
 /**
  * Why an output of this run may not be written: a report (--output) or the cache (--cache-location)
  * that is the working folder or holds it, lies in the data folder, or is or holds an input; a cache
- * location that is empty, or that holds something mtad did not write as its cache.
+ * location that is empty, or that holds something mtad did not write as its cache; a report at the
+ * path of the cache or of another report, which would write one over the other.
  */
 function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnostic[] {
-  const refused = options.outputs.flatMap((output) => refuseProtectedOutput(output.path, protect) ?? []);
+  const refused: Diagnostic[] = [];
+  const written: string[] = [];
   const location = options.cache === false ? undefined : options.cacheLocation;
-  if (location === '') return [...refused, diagnose('ARGUMENT_INVALID', { option: '--cache-location', value: location, expected: 'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)' })];
-  if (location === undefined) return refused;
-  const path = cacheFileAt(location, options.cwd);
-  const shown = displayPath(path, options.cwd);
-  const cacheRefused = refuseProtectedOutput(path, protect) ?? refuseCacheFile(path, shown);
-  return cacheRefused ? [...refused, cacheRefused] : refused;
+  if (location === '') refused.push(diagnose('ARGUMENT_INVALID', { option: '--cache-location', value: location, expected: 'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)' }));
+  else if (location !== undefined) {
+    const path = cacheFileAt(location, options.cwd);
+    const refusal = refuseProtectedOutput(path, protect) ?? refuseCacheFile(path, displayPath(path, options.cwd));
+    if (refusal) refused.push(refusal);
+    written.push(path);
+  }
+  for (const output of options.outputs) {
+    const refusal = refuseProtectedOutput(output.path, protect) ?? refuseRepeatedOutput(output.path, written, options.cwd);
+    if (refusal) refused.push(refusal);
+    written.push(output.path);
+  }
+  return refused;
 }
 
 /** The cache of this run, unless --no-cache or no place for it (see docs/cache.md). */
