@@ -35,8 +35,9 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
   const prefix = join(parent, `.mtad-tmp-${basename(target)}-`);
   let temporary: string | undefined;
   let placing = false;
+  let madeParents: string | undefined;
   try {
-    await mkdir(parent, { recursive: true });
+    madeParents = await mkdir(parent, { recursive: true });
     temporary = await makeFolderBeside(prefix);
     for (const file of files) {
       const path = join(temporary, file.path);
@@ -55,6 +56,7 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
     return { ok: true, diagnostics: [] };
   } catch (error) {
     if (temporary) await rm(temporary, { recursive: true, force: true });
+    if (madeParents) await removeEmptyFolders(parent, madeParents);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     // Another process made the folder between the check above and the rename.
@@ -84,6 +86,18 @@ function holdsMarker(dir: string, marker: string, line: string): boolean {
   if (!lstatOrUndefined(dir)?.isDirectory() || !lstatOrUndefined(join(dir, marker))?.isFile()) return false;
   const start = startOfFile(join(dir, marker), MARKER_BYTES);
   return start !== undefined && firstLineOf(start) === line;
+}
+
+/** Removes the folders from `deepest` up to `top` that this run made, while they are empty. */
+async function removeEmptyFolders(deepest: string, top: string): Promise<void> {
+  for (let folder = deepest; ; folder = dirname(folder)) {
+    try {
+      await rmdir(folder);
+    } catch {
+      return;
+    }
+    if (folder === top) return;
+  }
 }
 
 /** A new, uniquely named folder. mkdir, unlike mkdtemp, gives it the permissions umask allows. */

@@ -109,6 +109,10 @@ describe('writeFolderAtomically', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
     expect(existsSync(join(parent, 'out'))).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
+    // Nor the folders it made to hold the output.
+    const deeper = await writeFolderAtomically(join(parent, 'x/y/out'), [...files, { path: 'a.txt/c.txt', content: 'C' }], options(false));
+    expect(deeper.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
+    expect(readdirSync(parent)).toEqual([]);
   });
 });
 
