@@ -13,8 +13,8 @@ export interface ProtectedPaths {
   /** The table file: its folder is the data folder. */
   tablePath: string;
   /**
-   * Every other file or folder the command reads: nothing is written into such a folder, unless it
-   * holds the working folder.
+   * Every other file or folder the command reads or writes in place (the amendments folder, the
+   * lock): nothing is written into such a folder, unless it holds the working folder.
    */
   inputs: readonly string[];
 }
@@ -66,7 +66,7 @@ function isWithin(inner: string, outer: string): boolean {
  * The refusal of an output at `path` (OUT_PROTECTED), or undefined when it keeps clear of
  * `protect`. The data folder protects everything in it; when the table sits in the working folder
  * or above it, that folder cannot be kept whole (every output would be in it), so then only the
- * amendments folder beside the table and the inputs themselves are protected.
+ * inputs themselves (the amendments folder among them) are protected.
  */
 export function refuseProtectedOutput(path: string, protect: ProtectedPaths): Diagnostic | undefined {
   const { cwd } = protect;
@@ -79,10 +79,7 @@ export function refuseProtectedOutput(path: string, protect: ProtectedPaths): Di
   if (isWithin(home, out)) return refuse('holds-working-folder', cwd);
   const tablePath = resolve(cwd, protect.tablePath);
   const dataFolder = dirname(tablePath);
-  const inputs = [tablePath, join(dataFolder, 'amendments'), ...protect.inputs]
-    .map((input) => resolve(cwd, input))
-    .filter((input) => lstatOrUndefined(input) !== undefined)
-    .map((input) => ({ input, real: realPathOf(input) }));
+  const inputs = [tablePath, ...protect.inputs].map((input) => resolve(cwd, input)).map((input) => ({ input, real: realPathOf(input) }));
   const same = inputs.find(({ real }) => out === real);
   if (same) return refuse('is-input', same.input);
   const data = realPathOf(dataFolder);

@@ -105,6 +105,18 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
     await expectRefused(cwd, ['amend', 'mine/moc.yaml', '--out', 'mine', '--force'], 'OUT_PROTECTED', /it holds mine\/moc\.yaml, an input of this command/);
   });
 
+  it('when the table is in the working folder: its amendments and lock, not the whole folder', async () => {
+    const cwd = join(project(), 'data');
+    const table = ['--table', 'table-17.6.yaml'];
+    await expectRefused(cwd, ['amend', ...table, '--out', 'amendments/pack'], 'OUT_PROTECTED', /it is inside amendments, a folder this command reads/);
+    await expectRefused(cwd, ['amend', ...table, '--out', 'amendments.lock', '--force'], 'OUT_PROTECTED', /it is an input of this command/);
+    rmSync(join(cwd, 'amendments.lock'));
+    await expectRefused(cwd, ['check', '.', ...table, '--output', 'json=amendments.lock'], 'OUT_PROTECTED', /it is an input of this command/);
+    const run = await runMain(['amend', ...table, '--out', 'pack'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(existsSync(join(cwd, 'pack', PACK_MARKER_FILE))).toBe(true);
+  });
+
   it('the data folder of a --table elsewhere', async () => {
     const cwd = project();
     await expectRefused(join(cwd, '.git'), ['amend', '--table', '../data/table-17.6.yaml', '--out', '../data', '--force'], 'OUT_PROTECTED', /it is the data folder/);

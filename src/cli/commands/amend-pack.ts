@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/amendment.js';
 import type { Application } from '../../domain/apply.js';
 import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
@@ -11,6 +12,7 @@ import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js
 import { displayPath, readTemplate } from '../../io/read.js';
 import { refuseProtectedOutput } from '../../io/output-guard.js';
 import { writeFolderAtomically } from '../../io/write.js';
+import { amendmentsDirOf } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface PackOptions extends CommonOptions {
@@ -58,8 +60,10 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
 export function refusePackPath(out: string, context: { cwd: string; tablePath: string; amendmentPaths: readonly string[] }): Diagnostic | undefined {
   if (out === '') return diagnose('ARGUMENT_INVALID', { option: '--out', value: out, expected: 'the path of a new folder for the pack (an empty one is what an unset shell variable gives)' });
   const { cwd, tablePath } = context;
+  // The templates are read from the working folder's templates/ when it is there, else from mtad's.
   const templates = join(cwd, 'templates');
-  return refuseProtectedOutput(out, { cwd, tablePath, inputs: [join(tablePath, '..', LOCK_FILE_NAME), templates, ...context.amendmentPaths] });
+  const inputs = [amendmentsDirOf(tablePath), join(dirname(tablePath), LOCK_FILE_NAME), ...(existsSync(templates) ? [templates] : []), ...context.amendmentPaths];
+  return refuseProtectedOutput(out, { cwd, tablePath, inputs });
 }
 
 /**

@@ -124,7 +124,7 @@ export async function runCheck(options: CheckOptions): Promise<Outcome> {
   }
 
   // Before anything is written: no output over or into what this run reads.
-  const refused = refuseOutputs(options, { cwd, tablePath, inputs: [...entries.keys(), lockPath, ...listed.folders] });
+  const refused = refuseOutputs(options, { cwd, tablePath, inputs: [folder, lockPath, ...entries.keys(), ...listed.folders] });
   if (refused.length > 0) return failWith(refused, options.styler);
 
   const cache = await openCache(options, tablePath);
