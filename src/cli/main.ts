@@ -81,7 +81,7 @@ export function buildProgram(io: MainIO & { write: (outcome: Outcome) => void })
     .option('--redline-only', 'print the redline alone (a unified diff for a pull request, say)')
     .option('--write', 'write the made amendments into the table file (atomically; nothing is written when any check fails)')
     .addOption(new Option('-o, --out <dir>', 'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder').conflicts('write'))
-    .option('--force', 'with --out: replace the folder if it exists')
+    .option('--force', 'with --out: replace the folder if it is a pack mtad wrote (one holding .mtad-pack)')
     .option('--author <name>', 'with --out: the author of the tracked changes (default: the amendment\'s consultation.author)')
     .addHelpText(
       'after',
@@ -94,12 +94,17 @@ amendments are written (status: made); the file is replaced atomically, and not 
 changed on disk after mtad read it (exit status 2). Run again, it says the table already reflects
 the amendment and writes nothing.
 
+With --out, the pack goes into a new folder, outside the data folder. --force replaces only a
+folder that mtad wrote as a pack (it holds the file .mtad-pack), never a file, a link, the working
+folder or a folder above it, the data folder or anything in it (exit status 2).
+
 Examples:
   mtad amend                                  the pending amendments in data/amendments/
   mtad amend mdust-close-moc-secure           one amendment, by id or path
   mtad amend --format unified --redline-only  a patch of the table as text
   mtad amend --format markdown > comment.md   for a pull-request comment
   mtad amend --out pack                       the consultation pack, in the new folder pack/
+  mtad amend --out pack --force               write it again over the pack mtad wrote there
   mtad amend mdust-close-moc-secure --write   record a made amendment in data/table-17.6.yaml
 ${EXIT_STATUS_HELP}`,
     )
@@ -371,6 +376,8 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
       if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
+      // The lock records made amendments as they are on disk: never an editor's unsaved text.
+      if (opts.stdin && opts.updateLock) return usage('--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock');
       const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin()) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
       return report(
         runCheck({

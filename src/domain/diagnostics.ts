@@ -38,6 +38,8 @@ export interface DiagnosticArgs {
   PACK_FIELD_MISSING: { field: string; id: string; document: string };
   OUT_EXISTS: { path: string };
   OUT_UNWRITABLE: { path: string; reason: string };
+  OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
+  OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
   // issue 5: the table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
@@ -92,6 +94,13 @@ export interface DiagnosticArgs {
   WORD_ROW_EXISTS: { cohort: string };
 }
 
+/**
+ * How an output path meets what a command reads or where it runs: it is the working folder or holds
+ * it, it is the data folder (the folder of the table) or lies in it, it is an input or holds one,
+ * or it lies in a folder of inputs (the amendments, the templates); or another output has its path.
+ */
+export type OutputRelation = 'is-working-folder' | 'holds-working-folder' | 'is-data-folder' | 'in-data-folder' | 'is-input' | 'holds-input' | 'in-input-folder' | 'is-other-output';
+
 /** A stable finding code such as `COHORT_UNKNOWN`. */
 export type DiagnosticCode = keyof DiagnosticArgs;
 
@@ -141,6 +150,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
   OUT_EXISTS: { severity: 'error', category: 'io', doc: 'The output folder does not exist yet, unless --force replaces it.' },
   OUT_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The output folder can be written.' },
+  OUT_PROTECTED: { severity: 'error', category: 'io', doc: 'No output is the working folder or holds it, is an input or holds one, or lies in the data folder.' },
+  OUT_NOT_MTAD: { severity: 'error', category: 'io', doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.' },
   // issue 5: the table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { severity: 'error', category: 'data', doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.' },
   AMENDMENT_NOT_MADE: { severity: 'error', category: 'data', doc: '`amend --write` writes into the table only amendments that are made.' },
@@ -223,6 +234,36 @@ const quote = (text: string): string => {
 };
 const orSuggest = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${quote(suggestion)}?` : '');
 
+/** What was found at an output path that mtad may not replace. */
+const FOUND: Record<DiagnosticArgs['OUT_NOT_MTAD']['found'], string> = {
+  file: 'a file',
+  symlink: 'a symbolic link',
+  folder: 'a folder',
+  other: 'neither a file nor a folder',
+};
+
+/** How an output path meets the working folder, the data folder or an input, in words. */
+function describeRelation(args: DiagnosticArgs['OUT_PROTECTED']): string {
+  switch (args.relation) {
+    case 'is-working-folder':
+      return 'it is the working folder';
+    case 'holds-working-folder':
+      return `it holds the working folder ${args.other}`;
+    case 'is-data-folder':
+      return `it is the data folder (the folder of the table ${args.other})`;
+    case 'in-data-folder':
+      return `it is inside the data folder ${args.other}`;
+    case 'is-input':
+      return `it is ${args.other === args.path ? 'an input' : `the input ${args.other}`} of this command`;
+    case 'holds-input':
+      return `it holds ${args.other}, an input of this command`;
+    case 'in-input-folder':
+      return `it is inside ${args.other}, a folder this command reads`;
+    case 'is-other-output':
+      return `${args.other === args.path ? 'it is' : `it is ${args.other},`} also another output of this command (a report or the cache)`;
+  }
+}
+
 /** The sentence for a finding, made from its code and arguments. */
 export function formatDiagnostic(d: Diagnostic): string {
   switch (d.code) {
@@ -273,6 +314,12 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
     case 'OUT_UNWRITABLE':
       return `cannot write ${d.args.path}: ${d.args.reason}`;
+    case 'OUT_PROTECTED':
+      return `refusing to write ${d.args.path}: ${describeRelation(d.args)}. Nothing was written; choose another path`;
+    case 'OUT_NOT_MTAD':
+      return d.args.kind === 'pack'
+        ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`
+        : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
     // issue 5: the table over time (history, --write, new, revert)
     case 'FIELD_TO_DECIDE':
       return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;

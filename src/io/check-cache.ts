@@ -2,8 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FileKind, FileMemo, FileRecord, SourceText } from '../domain/check-file.js';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { sha256 } from './hash.js';
 import { removeLeftovers } from './temporary.js';
+import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { writeFileAtomically } from './write.js';
 
 /*
@@ -15,7 +17,8 @@ import { writeFileAtomically } from './write.js';
  *
  * The file is one line of header, then the records as JSON. The header holds the key and the
  * SHA-256 of the rest, so that a cache cut short, overwritten or edited is seen and not used: it is
- * then silently ignored and rebuilt. It is written atomically (a temporary file renamed over it).
+ * then silently ignored and rebuilt. A file that does not even begin with a header is not taken for
+ * a cache and never written over (refuseCacheFile). It is written atomically (a temporary file renamed over it).
  */
 
 /** The name of the cache file inside a cache folder. */
@@ -63,6 +66,27 @@ export function defaultCacheFile(tablePath: string, cwd: string): string | undef
   const project = basename(data) === 'data' ? dirname(data) : cwd;
   const modules = join(project, 'node_modules');
   return existsSync(modules) ? join(modules, '.cache', 'mtad', CHECK_CACHE_FILE) : undefined;
+}
+
+/** How every cache file begins: the header's first key (JSON.stringify keeps the order of Header). */
+const CACHE_START = '{"mtadCheckCache":';
+
+/**
+ * Why the cache may not be written at `path`: something is there that mtad did not write as its
+ * cache (a file that does not begin with its header, a symbolic link, a device), which a rename
+ * would replace. An empty file is taken for a cache cut short. Undefined when the path is free,
+ * holds a cache (even a corrupt one: it is rebuilt), or is a folder (which nothing replaces).
+ */
+export function refuseCacheFile(path: string, shown: string): Diagnostic | undefined {
+  const found = lstatOrUndefined(path);
+  if (found === undefined) return undefined;
+  const refuse = (kind: 'file' | 'symlink' | 'other') => diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'cache' }, { file: shown });
+  if (found.isSymbolicLink()) return refuse('symlink');
+  // A folder cannot be replaced by a rename: the run simply goes without a cache.
+  if (found.isDirectory()) return undefined;
+  if (!found.isFile()) return refuse('other');
+  if (found.size === 0) return undefined;
+  return startOfFile(path, CACHE_START.length) === CACHE_START ? undefined : refuse('file');
 }
 
 /** The records of a cache file written under `key`, or none when it is missing, corrupt or stale. */
@@ -115,7 +139,8 @@ export async function openCheckCache(path: string, key: string, options: { readO
     // a command that reads only some of the files (amend) keeps the others.
     if (options.keepUnread) for (const [file, entry] of stored) if (!used.has(file)) used.set(file, entry);
     const changed = learned || [...stored.keys()].some((file) => !used.has(file));
-    if (options.readOnly || !changed) return;
+    // Never over a file that is not a cache: a default location can hold anything.
+    if (options.readOnly || !changed || refuseCacheFile(path, path) !== undefined) return;
     const body = JSON.stringify(Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
     const header: Header = { mtadCheckCache: FORMAT, key, sha256: sha256(body) };
     try {

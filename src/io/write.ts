@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { diagnose } from '../domain/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
+import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { readText } from './read.js';
 import { uniqueSuffix } from './temporary.js';
 import { writeFilesTogether, type Expectation } from './write-files.js';
@@ -17,38 +18,87 @@ export interface FileToWrite {
  * Writes `files` as the folder `dir`, all or nothing. They are made in a temporary folder beside
  * `dir` (on the same file system, so a rename can move it) that is renamed into place only when
  * every file is complete; on any failure it is removed and `dir` is as it was. An existing `dir`
- * is refused unless `force`: then the old one is renamed away, the new one renamed in, and only
- * then the old one deleted.
+ * is refused unless `force`, and even then unless it is a folder (not a link to one) holding the
+ * file `marker` (one of `files`) with the same first line: a folder this function wrote. Then the
+ * old one is renamed away, checked again where it now lies, the new one renamed in, and only then
+ * the old one deleted.
  */
-export async function writeFolderAtomically(dir: string, files: readonly FileToWrite[], options: { force: boolean; shown: string }): Promise<Result<void>> {
+export async function writeFolderAtomically(dir: string, files: readonly FileToWrite[], options: { force: boolean; shown: string; marker: string }): Promise<Result<void>> {
   const target = resolve(dir);
   const { shown } = options;
-  if (existsSync(target) && !options.force) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+  const markerLine = firstLineOf(files.find((file) => file.path === options.marker)?.content);
+  if (markerLine === undefined) throw new Error(`bug: the marker ${options.marker} is not one of the files to write`);
+  const isOurs = (path: string) => holdsMarker(path, options.marker, markerLine);
+  const found = lstatOrUndefined(target);
+  if (found && !options.force) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+  if (found && !isOurs(target)) return { ok: false, diagnostics: [notMtads(shown, found)] };
   const parent = dirname(target);
   // The prefix is in .gitignore, so an interrupted run leaves nothing to commit by mistake.
   const prefix = join(parent, `.mtad-tmp-${basename(target)}-`);
   let temporary: string | undefined;
   let placing = false;
+  let madeParents: string | undefined;
   try {
-    await mkdir(parent, { recursive: true });
+    madeParents = await mkdir(parent, { recursive: true });
     temporary = await makeFolderBeside(prefix);
     for (const file of files) {
       const path = join(temporary, file.path);
       if (!path.startsWith(temporary + sep)) throw new Error(`bug: the pack file ${file.path} is outside the pack`);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content);
+      await writeFile(path, file.content, { flag: 'wx' });
     }
     placing = true;
-    if (existsSync(target)) await replaceFolder(target, temporary, prefix);
-    else await rename(temporary, target);
+    if (found) {
+      const replaced = await replaceFolder(target, temporary, prefix, isOurs);
+      if (!replaced) {
+        await rm(temporary, { recursive: true, force: true });
+        return { ok: false, diagnostics: [notMtads(shown, lstatOrUndefined(target) ?? found)] };
+      }
+    } else await rename(temporary, target);
     return { ok: true, diagnostics: [] };
   } catch (error) {
     if (temporary) await rm(temporary, { recursive: true, force: true });
+    if (madeParents) await removeEmptyFolders(parent, madeParents);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     // Another process made the folder between the check above and the rename.
     if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY')) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
     return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: (error as Error).message }, { file: shown })] };
+  }
+}
+
+/** The refusal to replace what was found at an output path that mtad did not write. */
+function notMtads(shown: string, found: Stats): Diagnostic {
+  const kind = found.isSymbolicLink() ? 'symlink' : found.isDirectory() ? 'folder' : found.isFile() ? 'file' : 'other';
+  return diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'pack' }, { file: shown });
+}
+
+/** The first line of a marker's content. */
+function firstLineOf(content: string | Uint8Array | undefined): string | undefined {
+  if (content === undefined) return undefined;
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+  return text.split('\n', 1)[0];
+}
+
+/** The most of a marker file that is read: it is a few lines. */
+const MARKER_BYTES = 4096;
+
+/** True when `dir` is a folder, not a link, holding the plain file `marker` whose first line is `line`. */
+function holdsMarker(dir: string, marker: string, line: string): boolean {
+  if (!lstatOrUndefined(dir)?.isDirectory() || !lstatOrUndefined(join(dir, marker))?.isFile()) return false;
+  const start = startOfFile(join(dir, marker), MARKER_BYTES);
+  return start !== undefined && firstLineOf(start) === line;
+}
+
+/** Removes the folders from `deepest` up to `top` that this run made, while they are empty. */
+async function removeEmptyFolders(deepest: string, top: string): Promise<void> {
+  for (let folder = deepest; ; folder = dirname(folder)) {
+    try {
+      await rmdir(folder);
+    } catch {
+      return;
+    }
+    if (folder === top) return;
   }
 }
 
@@ -59,19 +109,36 @@ async function makeFolderBeside(prefix: string): Promise<string> {
   return path;
 }
 
-/** Swaps `fresh` in for `target`, putting the old one back when the swap fails. */
-async function replaceFolder(target: string, fresh: string, prefix: string): Promise<void> {
+/**
+ * Swaps `fresh` in for `target`, putting the old one back when the swap fails. The old one is
+ * checked again once moved aside (`isOurs`), so that a folder put in its place after the first
+ * check is put back, not deleted: false then, and nothing changed.
+ */
+async function replaceFolder(target: string, fresh: string, prefix: string, isOurs: (path: string) => boolean): Promise<boolean> {
   const old = await makeFolderBeside(`${prefix}old-`);
   const away = join(old, 'previous');
-  await rename(target, away);
+  // Only rmdir (an empty folder) until the old one is known to be mtad's: should putting a folder
+  // back fail, it stays where it was moved, whole, and the error names where that is.
+  try {
+    await rename(target, away);
+  } catch (error) {
+    await rmdir(old);
+    throw error;
+  }
+  if (!isOurs(away)) {
+    await rename(away, target);
+    await rmdir(old);
+    return false;
+  }
   try {
     await rename(fresh, target);
   } catch (error) {
     await rename(away, target);
-    await rm(old, { recursive: true, force: true });
+    await rmdir(old);
     throw error;
   }
   await rm(old, { recursive: true, force: true });
+  return true;
 }
 
 export type { Expectation } from './write-files.js';

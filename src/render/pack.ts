@@ -1,5 +1,6 @@
 import type { Amendment } from '../domain/amendment.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
+import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../domain/pack-marker.js';
 import type { AmendReport } from '../domain/report.js';
 import { responseTemplateValues } from '../domain/response-template.js';
 import type { RevisionMark } from '../domain/revision.js';
@@ -93,6 +94,7 @@ function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocum
 /**
  * Makes every file of the pack, or none: a missing value any document needs stops the pack. With
  * one amendment its documents sit at the top of DIR; with several, in a folder named by its id.
+ * The marker (.mtad-pack) says the folder is mtad's, so that --force may later replace it.
  */
 export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   const documents = amendmentDocuments(input);
@@ -105,5 +107,6 @@ export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   }
   for (const [name, render] of Object.entries(TABLE_FILES)) made.push(Promise.resolve(render(input, draft)).then((content) => ({ path: name, content })));
   made.push(Promise.resolve({ path: `table-${input.report.redline.number}.yaml`, content: input.amendedTable }));
+  made.push(Promise.resolve({ path: PACK_MARKER_FILE, content: PACK_MARKER_TEXT }));
   return { ok: true, value: await Promise.all(made), diagnostics: [] };
 }

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { copyOfData, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
 
-const PACK = ['changes.json', 'direction.docx', 'direction.md', 'direction.txt', 'redline.docx', 'redline.html', 'redline.md', 'response-template.docx', 'response-template.md', 'table-17.6.yaml'];
+const PACK = ['.mtad-pack', 'changes.json', 'direction.docx', 'direction.md', 'direction.txt', 'redline.docx', 'redline.html', 'redline.md', 'response-template.docx', 'response-template.md', 'table-17.6.yaml'];
 
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((name) => name.startsWith('.mtad-tmp-'));
 
@@ -20,9 +20,11 @@ describe('mtad amend --out DIR', () => {
     const run = runCli(['amend', '--out', 'pack'], { cwd });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`Wrote the consultation pack to pack/ (10 files):\n${PACK.map((name) => `  ${name}\n`).join('')}`);
+    const line = (name: string) => (name === '.mtad-pack' ? `  ${name}  (marks the folder as a pack mtad wrote: only such a folder is replaced by --force)\n` : `  ${name}\n`);
+    expect(run.stdout).toBe(`Wrote the consultation pack to pack/ (11 files):\n${PACK.map(line).join('')}`);
     expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);
     for (const name of PACK) expect(readFileSync(join(cwd, 'pack', name)).length).toBeGreaterThan(100);
+    expect(readFileSync(join(cwd, 'pack/.mtad-pack'), 'utf8')).toMatch(/^mtad consultation pack\n/);
     expect(readFileSync(join(cwd, 'pack/direction.txt'), 'utf8')).toBe(runCli(['direction', 'mdust-close-moc-secure'], { cwd }).stdout);
     expect(await redlineAuthors(join(cwd, 'pack'))).toEqual(['consultations@smartdcc.co.uk']);
     expect(leftovers(cwd)).toEqual([]);
@@ -39,9 +41,9 @@ describe('mtad amend --out DIR', () => {
     expect(snapshotTree(cwd)).toEqual(before);
   });
 
-  it('with --force replaces the folder whole, and --author signs the tracked changes', async () => {
+  it('with --force replaces a pack it wrote whole, and --author signs the tracked changes', async () => {
     const cwd = copyOfData();
-    mkdirSync(join(cwd, 'pack'));
+    expect(runCli(['amend', '--out', 'pack'], { cwd }).status).toBe(0);
     writeFileSync(join(cwd, 'pack/stale.txt'), 'from an earlier run');
     const run = runCli(['amend', '--out', 'pack', '--force', '--author', 'A. Drafter'], { cwd });
     expect(run.status).toBe(0);

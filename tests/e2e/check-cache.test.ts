@@ -55,14 +55,21 @@ describe('the cache is used, and only by the mtad that wrote it', () => {
     const corruptions: [string, () => void][] = [
       ['truncated', () => truncateSync(cache, Math.floor(good.length / 2))],
       ['empty', () => writeFileSync(cache, '')],
-      ['garbage bytes', () => writeFileSync(cache, Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x0a, 0x80, 0x81]))],
-      ['valid JSON, not a cache', () => writeFileSync(cache, '{"files": []}\n[]')],
+      ['the header cut short', () => writeFileSync(cache, '{"mtadCheckCache":1,"ke')],
       ['one byte of the records changed', () => writeFileSync(cache, good.replace('"line":', '"line":1'))],
     ];
     for (const [name, corrupt] of corruptions) {
       corrupt();
       expect(await checkAllFormats(cwd, ['--cache-location', cache], join(cwd, 'out-cached')), name).toEqual(expected);
       expect(readFileSync(cache, 'utf8'), name).toBe(good);
+    }
+    // A file that does not begin with the header may be anyone's: it is refused, and kept.
+    for (const bytes of [Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x0a, 0x80, 0x81]), Buffer.from('{"files": []}\n[]')]) {
+      writeFileSync(cache, bytes);
+      const run = runCli(['check', '--cache-location', cache], { cwd });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/\[OUT_NOT_MTAD\]\n$/);
+      expect(readFileSync(cache)).toEqual(bytes);
     }
     // A folder where the file should be: the check runs without a cache.
     const folder = join(cwd, 'not-a-file');

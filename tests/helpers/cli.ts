@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,15 +41,17 @@ export function copyWithMocSecureMade(): string {
 }
 
 /**
- * Every file under `dir` with the hash of its bytes, and every folder (an empty one left behind counts), to
- * prove that a command wrote nothing.
+ * Every file under `dir` with the hash of its bytes, every folder (an empty one left behind
+ * counts) and every symbolic link with its target (not followed), to prove that a command wrote
+ * nothing.
  */
 export function snapshotTree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (at: string): void => {
     for (const name of readdirSync(at)) {
       const path = join(at, name);
-      if (statSync(path).isDirectory()) {
+      if (lstatSync(path).isSymbolicLink()) files.set(path, `link to ${readlinkSync(path)}`);
+      else if (statSync(path).isDirectory()) {
         files.set(`${path}/`, 'folder');
         walk(path);
       } else files.set(path, createHash('sha256').update(readFileSync(path)).digest('hex'));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { fillTemplate } from '../../src/domain/template.js';
 import { writeFolderAtomically } from '../../src/io/write.js';
 import { escapeMarkdownText } from '../../src/render/escape.js';
 import { readBlocks, readInline } from '../../src/render/markdown-blocks.js';
+import { snapshotTree } from '../helpers/cli.js';
 import { amendment, editedMocSecure } from '../helpers/data.js';
 
 describe('ukMidnight', () => {
@@ -59,36 +60,58 @@ describe('the Markdown subset', () => {
 });
 
 describe('writeFolderAtomically', () => {
-  const files = [{ path: 'a.txt', content: 'A' }, { path: 'sub/b.bin', content: new Uint8Array([1, 2, 3]) }];
+  const files = [{ path: 'a.txt', content: 'A' }, { path: 'sub/b.bin', content: new Uint8Array([1, 2, 3]) }, { path: '.mark', content: 'written by mtad\nfor people' }];
+  const options = (force: boolean) => ({ force, shown: 'out', marker: '.mark' });
 
   it('writes every file, in subfolders too, and leaves no temporary folder', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
-    const result = await writeFolderAtomically(join(parent, 'out'), files, { force: false, shown: 'out' });
+    const result = await writeFolderAtomically(join(parent, 'out'), files, options(false));
     expect(result.ok).toBe(true);
     expect(readFileSync(join(parent, 'out/a.txt'), 'utf8')).toBe('A');
     expect([...readFileSync(join(parent, 'out/sub/b.bin'))]).toEqual([1, 2, 3]);
     expect(readdirSync(parent)).toEqual(['out']);
   });
 
-  it('refuses an existing folder without force, and replaces it whole with force', async () => {
+  it('refuses an existing folder without force, and with force replaces it whole when it holds the marker', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
     mkdirSync(join(parent, 'out'));
     writeFileSync(join(parent, 'out/old.txt'), 'old');
-    const refused = await writeFolderAtomically(join(parent, 'out'), files, { force: false, shown: 'out' });
+    writeFileSync(join(parent, 'out/.mark'), 'written by mtad\nan older wording');
+    const refused = await writeFolderAtomically(join(parent, 'out'), files, options(false));
     expect(refused.diagnostics.map((d) => d.code)).toEqual(['OUT_EXISTS']);
-    expect(readdirSync(join(parent, 'out'))).toEqual(['old.txt']);
-    const forced = await writeFolderAtomically(join(parent, 'out'), files, { force: true, shown: 'out' });
+    expect(readdirSync(join(parent, 'out')).sort()).toEqual(['.mark', 'old.txt']);
+    const forced = await writeFolderAtomically(join(parent, 'out'), files, options(true));
     expect(forced.ok).toBe(true);
-    expect(readdirSync(join(parent, 'out')).sort()).toEqual(['a.txt', 'sub']);
+    expect(readdirSync(join(parent, 'out')).sort()).toEqual(['.mark', 'a.txt', 'sub']);
     expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it.each([
+    ['a folder without the marker', (out: string) => mkdirSync(out)],
+    ['a folder whose marker has another first line', (out: string) => (mkdirSync(out), writeFileSync(join(out, '.mark'), 'something else\n'))],
+    ['a folder whose marker is a folder', (out: string) => (mkdirSync(out), mkdirSync(join(out, '.mark')))],
+    ['a folder whose marker is a link to a marker', (out: string) => (mkdirSync(out), writeFileSync(`${out}.mark`, 'written by mtad\n'), symlinkSync(`${out}.mark`, join(out, '.mark')))],
+    ['a link to a folder holding the marker', (out: string) => (mkdirSync(`${out}-real`), writeFileSync(join(`${out}-real`, '.mark'), 'written by mtad\n'), symlinkSync(`${out}-real`, out))],
+    ['a file', (out: string) => writeFileSync(out, 'keep me')],
+  ])('with force still refuses %s, changing nothing', async (_, make) => {
+    const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
+    make(join(parent, 'out'));
+    const before = snapshotTree(parent);
+    const refused = await writeFolderAtomically(join(parent, 'out'), files, options(true));
+    expect(refused.diagnostics.map((d) => d.code)).toEqual(['OUT_NOT_MTAD']);
+    expect(snapshotTree(parent)).toEqual(before);
   });
 
   it('writes nothing when one file cannot be written, and reports it as an IO problem', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
     // "a.txt" is a file, so "a.txt/c.txt" cannot be made: the failure comes after a.txt is written.
-    const result = await writeFolderAtomically(join(parent, 'out'), [...files, { path: 'a.txt/c.txt', content: 'C' }], { force: false, shown: 'out' });
+    const result = await writeFolderAtomically(join(parent, 'out'), [...files, { path: 'a.txt/c.txt', content: 'C' }], options(false));
     expect(result.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
     expect(existsSync(join(parent, 'out'))).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+    // Nor the folders it made to hold the output.
+    const deeper = await writeFolderAtomically(join(parent, 'x/y/out'), [...files, { path: 'a.txt/c.txt', content: 'C' }], options(false));
+    expect(deeper.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
     expect(readdirSync(parent)).toEqual([]);
   });
 });

@@ -10,8 +10,9 @@ describe('the consultation pack of the MOC (Secure) amendment', async () => {
   const pack = await buildTestPack();
 
   it('holds every file the issue names, and nothing else', () => {
-    expect([...pack.keys()].sort()).toEqual([...PACK_FILE_NAMES, 'table-17.6.yaml'].sort());
+    expect([...pack.keys()].sort()).toEqual([...PACK_FILE_NAMES, 'table-17.6.yaml', '.mtad-pack'].sort());
     expect([...pack.keys()].sort()).toEqual([
+      '.mtad-pack',
       'changes.json',
       'direction.docx',
       'direction.md',
@@ -25,7 +26,7 @@ describe('the consultation pack of the MOC (Secure) amendment', async () => {
     ]);
   });
 
-  it.each(['redline.html', 'redline.md', 'direction.txt', 'direction.md', 'response-template.md', 'changes.json', 'table-17.6.yaml'])('%s matches its golden file', async (name) => {
+  it.each(['.mtad-pack', 'redline.html', 'redline.md', 'direction.txt', 'direction.md', 'response-template.md', 'changes.json', 'table-17.6.yaml'])('%s matches its golden file', async (name) => {
     await expect(textOf(pack.get(name))).toMatchFileSnapshot(`${GOLDEN}/${name}`);
   });
 

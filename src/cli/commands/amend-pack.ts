@@ -1,12 +1,18 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/amendment.js';
 import type { Application } from '../../domain/apply.js';
+import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
+import { LOCK_FILE_NAME } from '../../domain/lock.js';
+import { PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../../domain/pack-marker.js';
 import { markRevisions } from '../../domain/revision.js';
 import type { AmendReport } from '../../domain/report.js';
 import type { TableInput } from '../../domain/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
 import { displayPath, readTemplate } from '../../io/read.js';
+import { refuseProtectedOutput } from '../../io/output-guard.js';
 import { writeFolderAtomically } from '../../io/write.js';
+import { amendmentsDirOf } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface PackOptions extends CommonOptions {
@@ -38,10 +44,26 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);
-  const written = await writeFolderAtomically(target, pack.value, { force: options.force, shown });
+  const written = await writeFolderAtomically(target, pack.value, { force: options.force, shown, marker: PACK_MARKER_FILE });
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = pack.value.map((file) => file.path).sort();
-  return succeed(`Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map((name) => `  ${name}\n`).join('')}`, styler);
+  const line = (name: string) => (name === PACK_MARKER_FILE ? `  ${name}  (${PACK_MARKER_NOTE})\n` : `  ${name}\n`);
+  return succeed(`Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map(line).join('')}`, styler);
+}
+
+/**
+ * Why the pack may not be written at `out`, before anything is read or made: an empty path (what an
+ * unset shell variable gives), or a path that is the working folder or holds it, lies in the data
+ * folder, or is or holds a file the command reads (the table, the lock, the amendments, the
+ * templates). Whether an existing folder may be replaced is for writeFolderAtomically to say.
+ */
+export function refusePackPath(out: string, context: { cwd: string; tablePath: string; amendmentPaths: readonly string[] }): Diagnostic | undefined {
+  if (out === '') return diagnose('ARGUMENT_INVALID', { option: '--out', value: out, expected: 'the path of a new folder for the pack (an empty one is what an unset shell variable gives)' });
+  const { cwd, tablePath } = context;
+  // The templates are read from the working folder's templates/ when it is there, else from mtad's.
+  const templates = join(cwd, 'templates');
+  const inputs = [amendmentsDirOf(tablePath), join(dirname(tablePath), LOCK_FILE_NAME), ...(existsSync(templates) ? [templates] : []), ...context.amendmentPaths];
+  return refuseProtectedOutput(out, { cwd, tablePath, inputs });
 }
 
 /**

@@ -18,7 +18,7 @@ import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/chec
 import { writeFilesTogether, type FileReplacement } from '../../io/write-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
-import { writeAmendPack } from './amend-pack.js';
+import { refusePackPath, writeAmendPack } from './amend-pack.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 
@@ -66,6 +66,11 @@ async function amend(options: AmendOptions): Promise<Outcome> {
 
 async function amendWith(options: AmendOptions, checked: { memo: FileMemo | undefined }): Promise<Outcome> {
   const { cwd, styler } = options;
+  if (options.out !== undefined) {
+    const tablePath = resolveTablePath(cwd, options.table);
+    const refused = refusePackPath(options.out, { cwd, tablePath, amendmentPaths: resolveAmendmentPaths(cwd, options.amendments, amendmentsDirOf(tablePath)) });
+    if (refused) return failWith([refused], styler);
+  }
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
   const { table, source } = tableRead.value;

@@ -6,7 +6,8 @@ import { orderOfApplication } from '../../domain/check-sequence.js';
 import { diagnose, exitStatusOf, formatDiagnostic, type Diagnostic } from '../../domain/diagnostics.js';
 import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
-import { cacheFileAt, defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
+import { cacheFileAt, defaultCacheFile, openCheckCache, refuseCacheFile, type CheckCache } from '../../io/check-cache.js';
+import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
 import { sha256 } from '../../io/hash.js';
 import { listYamlFiles } from '../../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../../io/read.js';
@@ -129,6 +130,10 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     lockText = text.value;
   }
 
+  // Before anything is written: no output over or into what this run reads.
+  const refused = refuseOutputs(options, { cwd, tablePath, inputs: [folder, lockPath, ...entries.keys(), ...listed.folders] });
+  if (refused.length > 0) return failWith(refused, options.styler);
+
   const cache = await openCache(options, tablePath);
   const texts = [...entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
   const table = texts.find((e) => e.path === tablePath);
@@ -199,6 +204,31 @@ async function updateLock(result: CheckResult, lock: { path: string; shown: stri
 /** Why a file could not be written, in words that fit after "cannot write FILE: ". */
 function reasonOf(d: Diagnostic): string {
   return 'reason' in d.args && typeof d.args.reason === 'string' ? d.args.reason : formatDiagnostic(d);
+}
+
+/**
+ * Why an output of this run may not be written: a report (--output) or the cache (--cache-location)
+ * that is the working folder or holds it, lies in the data folder, or is or holds an input; a cache
+ * location that is empty, or that holds something mtad did not write as its cache; a report at the
+ * path of the cache or of another report, which would write one over the other.
+ */
+function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnostic[] {
+  const refused: Diagnostic[] = [];
+  const written: string[] = [];
+  const location = options.cache === false ? undefined : options.cacheLocation;
+  if (location === '') refused.push(diagnose('ARGUMENT_INVALID', { option: '--cache-location', value: location, expected: 'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)' }));
+  else if (location !== undefined) {
+    const path = cacheFileAt(location, options.cwd);
+    const refusal = refuseProtectedOutput(path, protect) ?? refuseCacheFile(path, displayPath(path, options.cwd));
+    if (refusal) refused.push(refusal);
+    written.push(path);
+  }
+  for (const output of options.outputs) {
+    const refusal = refuseProtectedOutput(output.path, protect) ?? refuseRepeatedOutput(output.path, written, options.cwd);
+    if (refusal) refused.push(refusal);
+    written.push(output.path);
+  }
+  return refused;
 }
 
 /** The cache of this run, unless --no-cache or no place for it (see docs/cache.md). */
