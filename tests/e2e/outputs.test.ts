@@ -242,20 +242,3 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     for (const location of ['empty.json', 'cache.json']) expect((await runMain(['check', '--cache-location', location], { cwd })).status).toBe(0);
   });
 });
-
-describe('the start-up code cache', () => {
-  it('is never written through a path that is already there (a link planted at its temporary name)', () => {
-    // A copy of the start code and the bundle, without a cache, so that this run makes one. The
-    // link is planted by a module preloaded into the same process, which alone knows its pid.
-    const dir = mkdtempSync(join(tmpdir(), 'mtad-start-'));
-    for (const name of ['start.cjs', 'cli.cjs']) copyFileSync(join(ROOT, 'dist', name), join(dir, name));
-    const victim = join(dir, 'victim.txt');
-    writeFileSync(victim, 'keep me\n');
-    const plant = join(dir, 'plant.cjs');
-    writeFileSync(plant, `require('node:fs').symlinkSync(${JSON.stringify(victim)}, ${JSON.stringify(join(dir, 'cli.cache'))} + '.' + process.pid);\n`);
-    const run = spawnSync(process.execPath, ['-r', plant, join(dir, 'start.cjs'), '--version'], { encoding: 'utf8' });
-    expect(run.status).toBe(0);
-    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
-    expect(existsSync(join(dir, 'cli.cache'))).toBe(false);
-  });
-});
