@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../../src/domain/pack-marker.js';
 import { openCheckCache } from '../../src/io/check-cache.js';
-import { copyOfData, ROOT, snapshotTree, type CliRun } from '../helpers/cli.js';
+import { copyOfData, snapshotTree, type CliRun } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
