@@ -28,6 +28,10 @@ const sections = [
   run('impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'),
   run('check', '--format', 'json'),
   run('new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'),
+  // Days that a time zone skipped: Pacific/Kiritimati went from 30 December 1994 to 1 January
+  // 1995, Pacific/Apia from 29 December 2011 to 31 December 2011.
+  run('new', 'close', 'FOC (BG)', '--on', '1994-12-31', '--stdout'),
+  run('new', 'close', 'FOC (BG)', '--on', '2011-12-30', '--stdout'),
 ];
 
 const out = mkdtempSync(join(tmpdir(), 'mtad-tz-'));
