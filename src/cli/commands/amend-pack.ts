@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Amendment } from '../../domain/amendment.js';
 import type { Application } from '../../domain/apply.js';
-import { markRevisions } from '../../domain/revision.js';
+import { documentsDate, markRevisions } from '../../domain/revision.js';
 import type { AmendReport } from '../../domain/report.js';
 import type { TableInput } from '../../domain/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
@@ -16,6 +16,8 @@ export interface PackOptions extends CommonOptions {
   force: boolean;
   /** The author of the redline's tracked changes, instead of each amendment's. */
   author?: string;
+  /** The instant to date the Word files by, instead of one from the data (SOURCE_DATE_EPOCH). */
+  created?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
     amendedTable: amendedTableText(input),
     markOf,
     responseTemplate: template.value,
+    created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
   });
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const target = resolve(cwd, options.out);

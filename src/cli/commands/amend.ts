@@ -33,6 +33,8 @@ export interface AmendOptions extends CommonOptions {
   force?: boolean;
   /** The author of the redline's tracked changes. */
   author?: string;
+  /** With `out`: the instant to date the Word files by (SOURCE_DATE_EPOCH), instead of one from the data. */
+  created?: string;
   /** Write the result into the table file (made amendments only). */
   write?: boolean;
   /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
@@ -113,7 +115,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   if (closureTemplate.value === undefined) return failWith(closureTemplate.diagnostics, styler);
   const report = buildAmendReport(applied.value, pending, template.value, closureTemplate.value);
   if (options.out !== undefined) {
-    const pack = { cwd, styler, out: options.out, force: options.force ?? false, ...(options.author !== undefined && { author: options.author }) };
+    const pack = { cwd, styler, out: options.out, force: options.force ?? false, ...(options.author !== undefined && { author: options.author }), ...(options.created !== undefined && { created: options.created }) };
     return writeAmendPack(pack, { table: tableRead.value, application: applied.value, amendments: pending, report });
   }
   const rendered = REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly });
