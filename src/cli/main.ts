@@ -5,6 +5,7 @@ import { shouldColor } from './color.js';
 import { LOG_FORMATS, type LogFormat } from './commands/log-formats.js';
 import type { Include } from '../domain/history.js';
 import { failWith, type Outcome } from './outcome.js';
+import { escapeHidden } from '../domain/text.js';
 import { formatInstant, readSourceDateEpoch, todayInLondon } from './today.js';
 // Issue 3 (mtad check, mtad schema):
 // The check and schema commands are loaded when run, so that other commands do not pay for them.
@@ -395,8 +396,10 @@ export async function main(argv: readonly string[], io: { cwd: string; env: Node
   const program = buildProgram({
     ...io,
     write: (outcome) => {
-      if (outcome.stdout) io.stdout.write(outcome.stdout);
-      if (outcome.stderr) io.stderr.write(outcome.stderr);
+      // Hidden characters and line separators in data are findings of mtad check; whatever
+      // prints them (show, a JSON report) writes them as \uXXXX, the same string in JSON.
+      if (outcome.stdout) io.stdout.write(escapeHidden(outcome.stdout));
+      if (outcome.stderr) io.stderr.write(escapeHidden(outcome.stderr));
       exitCode = Math.max(exitCode, outcome.exitCode);
     },
   });

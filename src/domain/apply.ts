@@ -1,5 +1,6 @@
 import type { Amendment, Change } from './amendment.js';
 import { diagnose, suggestNearest, type Diagnostic, type Location } from './diagnostics.js';
+import { skeletonOf } from './text.js';
 import { findCohort, type CohortRow, type Table } from './table.js';
 import type { Result } from './validate.js';
 import { describeCell, displayCell, sameCell, type CellValue } from './values.js';
@@ -83,12 +84,16 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
 
 /**
  * The row a change targets, or the finding that says why there is none: no such cohort (with the
- * nearest name), or a GroupID stated that the table contradicts.
+ * nearest name), a look-alike of a cohort (naming it), or a GroupID stated that the table contradicts.
  */
 export function findTarget(table: Table, change: Change, at: (key: string) => Location): { row: CohortRow } | { diagnostic: Diagnostic } {
   const row = findCohort(table, change.cohort);
   if (!row) {
     const names = table.cohorts.map((r) => r.cohort);
+    // A look-alike of a cohort is named as such: "not in the table" would hide that it prints the same.
+    const skeleton = skeletonOf(change.cohort);
+    const resembles = names.find((name) => skeletonOf(name) === skeleton);
+    if (resembles !== undefined) return { diagnostic: diagnose('COHORT_CONFUSABLE', { cohort: change.cohort, resembles }, at('cohort')) };
     return { diagnostic: diagnose('COHORT_UNKNOWN', { cohort: change.cohort, suggestion: suggestNearest(change.cohort, names) }, at('cohort')) };
   }
   if (change.groupId !== undefined && row.groupId.kind === 'text' && row.groupId.text !== change.groupId) {
