@@ -3,7 +3,10 @@ import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 
 /** Today's date in the UK (Europe/London), the calendar the data's dates are in. */
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  // The parts, not the formatted string: how a locale orders and separates them is CLDR's to change.
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /** A date given on the command line, or the finding that it is not one (exit status 2). */

@@ -74,6 +74,20 @@ describe('line breaks in single-line fields', () => {
   });
 });
 
+describe('text given on the command line that goes into a document', () => {
+  it('refuses an --author with a line break or a control character (exit 2), and writes no pack', () => {
+    const dir = copyOfData();
+    folders.push(dir);
+    for (const author of ['Jane\n::error::forged', 'Jane\u0001Doe', 'Jane\u202eDoe', ' Jane']) {
+      const run = runCli(['amend', '--out', 'pack', '--author', author], { cwd: dir });
+      expect(run.status, JSON.stringify(author)).toBe(2);
+      expect(run.stderr).toContain('[ARGUMENT_INVALID]');
+      expectNoForgedLine(run.stderr);
+    }
+    expect(runCli(['amend', '--out', 'pack', '--author', 'Jane Doe'], { cwd: dir }).status).toBe(0);
+  });
+});
+
 describe('look-alike text', () => {
   it.each([
     ['a right-to-left override', 'Migration DUST Closure for \u202e(eruceS) COM', 'TEXT_HIDDEN_CHARACTER'],

@@ -20,6 +20,7 @@ import { writeFileAtomically } from '../../io/write.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
 import { writeAmendPack } from './amend-pack.js';
+import { readTextOption } from '../text-option.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface AmendOptions extends CommonOptions {
@@ -75,6 +76,8 @@ async function amend(options: AmendOptions): Promise<Outcome> {
 
 async function amendWith(options: AmendOptions, checked: { memo: FileMemo | undefined }): Promise<Outcome> {
   const { cwd, styler } = options;
+  const author = options.author === undefined ? [] : readTextOption('--author', options.author);
+  if (author.length > 0) return failWith(author, styler);
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
   const { table, source } = tableRead.value;
