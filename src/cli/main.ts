@@ -5,7 +5,7 @@ import { shouldColor } from './color.js';
 import { LOG_FORMATS, type LogFormat } from './commands/log-formats.js';
 import type { Include } from '../domain/history.js';
 import { failWith, type Outcome } from './outcome.js';
-import { escapeHidden } from '../domain/text.js';
+import { escapeForLine, escapeHidden } from '../domain/text.js';
 import { formatInstant, readSourceDateEpoch, todayInLondon } from './today.js';
 // Issue 3 (mtad check, mtad schema):
 // The check and schema commands are loaded when run, so that other commands do not pay for them.
@@ -62,7 +62,13 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
     .showHelpAfterError('(run mtad --help for usage)')
     .addHelpText('after', EXIT_STATUS_HELP)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.write({ exitCode: 0, stdout: text, stderr: '' }), writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }) });
+    .configureOutput({
+      writeOut: (text) => io.write({ exitCode: 0, stdout: text, stderr: '' }),
+      writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }),
+      // commander quotes the argument it refuses as typed: a line break in it would start a line
+      // of its own. Its only line breaks are the last one and the one before "(Did you mean".
+      outputError: (text, write) => write(`${text.replace(/\n$/, '').split(/\n(?=\(Did you mean )/).map(escapeForLine).join('\n')}\n`),
+    });
 
   program
     .command('amend')

@@ -74,7 +74,16 @@ describe('line breaks in single-line fields', () => {
   });
 });
 
-describe('text given on the command line that goes into a document', () => {
+describe('text given on the command line', () => {
+  it('is echoed on one line in a usage error, by mtad and by commander alike', () => {
+    for (const args of [['check', '--format', 'x\n::error::forged'], ['check', '--output', 'pdf=x\n::error::forged'], ['amend', 'x\n::error::forged'], ['show', '--as-at', 'x\n::error::forged'], ['check', '--format', '\\u000a::error::forged']]) {
+      const run = runCli(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).not.toMatch(/^::error/m);
+    }
+    expect(runCli(['chek']).stderr).toContain("error: unknown command 'chek'\n(Did you mean check?)\n");
+  });
+
   it('refuses an --author with a line break or a control character (exit 2), and writes no pack', () => {
     const dir = copyOfData();
     folders.push(dir);
