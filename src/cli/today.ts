@@ -1,8 +1,8 @@
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 
-/** Today's date in the UK (Europe/London), the calendar the data's dates are in. */
-export function todayInLondon(now: Date = new Date()): IsoDate {
+/** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or SOURCE_DATE_EPOCH). */
+export function todayInLondon(now: Date): IsoDate {
   // The parts, not the formatted string: how a locale orders and separates them is CLDR's to change.
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';

@@ -102,6 +102,13 @@ describe('the time of the run', () => {
     }
   });
 
+  it('takes "today" from SOURCE_DATE_EPOCH, in the UK calendar, for the commands that default to it', () => {
+    // 23:30 UTC on 30 June 2023 is already 1 July in the UK (British Summer Time).
+    const run = runCli(['new', 'reopen', 'FOC (NP)', '--stdout'], { env: { SOURCE_DATE_EPOCH: '1688167800', TZ: 'Pacific/Kiritimati' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('issued: !todo 2023-07-01');
+  });
+
   it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, and writes nothing', () => {
     const dir = tempDir();
     const run = runCli(['amend', '--out', join(dir, 'pack')], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
