@@ -132,6 +132,13 @@ describe('look-alike text', () => {
     expect(amend.stderr).toMatch(/\[(COHORT_CONFUSABLE|TEXT_SPACE_AROUND|TEXT_HIDDEN_CHARACTER)\]/);
   });
 
+  it('names the cohort that mtad new is given a look-alike of (COHORT_CONFUSABLE), and writes nothing', () => {
+    const run = runCli(['new', 'close', '\u041cOC (Secure)', '--on', '2024-06-28', '--stdout']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('looks like the cohort "MOC (Secure)"');
+    expect(run.stdout).toBe('');
+  });
+
   it('finds a row of the table that is a look-alike of another (COHORT_CONFUSABLE)', () => {
     const dir = dataWith(TABLE, withTableCohort('\u041cOC (Secure)'));
     expect(codesOf(runCli(['check', '--format', 'json'], { cwd: dir }))).toContain('COHORT_CONFUSABLE');
