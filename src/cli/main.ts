@@ -4,8 +4,9 @@ import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
 import { LOG_FORMATS, type LogFormat } from './commands/log-formats.js';
 import type { Include } from '../domain/history.js';
-import type { Outcome } from './outcome.js';
-import { todayInLondon } from './today.js';
+import { failWith, type Outcome } from './outcome.js';
+import { escapeForLine, escapeHidden } from '../domain/text.js';
+import { formatInstant, readSourceDateEpoch, todayInLondon } from './today.js';
 // Issue 3 (mtad check, mtad schema):
 // The check and schema commands are loaded when run, so that other commands do not pay for them.
 import type { SchemaKind } from '../domain/json-schema.js';
@@ -61,6 +62,11 @@ export function buildProgram(io: MainIO & { write: (outcome: Outcome) => void })
   const codeHash = io.codeHash ?? CODE_HASH;
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
   const report = async (run: Promise<Outcome>) => io.write(await run);
+  // The clock, for the commands that read it: SOURCE_DATE_EPOCH stands in for it when set.
+  const withClock = (run: (now: Date, fixed?: Date) => Promise<Outcome>) => {
+    const epoch = readSourceDateEpoch(io.env);
+    return report(epoch.diagnostics.length > 0 ? Promise.resolve(failWith(epoch.diagnostics, styler())) : run(epoch.instant ?? new Date(), epoch.instant));
+  };
 
   program
     .description('Keep Table 17.6 of the MTAD (Migration DUST end dates per SMETS1 cohort) as data, and turn amendments to it into the redline, the direction and a summary.')
@@ -70,7 +76,13 @@ export function buildProgram(io: MainIO & { write: (outcome: Outcome) => void })
     .showHelpAfterError('(run mtad --help for usage)')
     .addHelpText('after', EXIT_STATUS_HELP)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.write({ exitCode: 0, stdout: text, stderr: '' }), writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }) });
+    .configureOutput({
+      writeOut: (text) => io.write({ exitCode: 0, stdout: text, stderr: '' }),
+      writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }),
+      // commander quotes the argument it refuses as typed: a line break in it would start a line
+      // of its own. Its only line breaks are the last one and the one before "(Did you mean".
+      outputError: (text, write) => write(`${text.replace(/\n$/, '').split(/\n(?=\(Did you mean )/).map(escapeForLine).join('\n')}\n`),
+    });
 
   program
     .command('amend')
@@ -109,7 +121,7 @@ Examples:
 ${EXIT_STATUS_HELP}`,
     )
     .action((amendments: string[], opts: { table: string; format: ReportFormat; redlineOnly?: boolean; write?: boolean; out?: string; force?: boolean; author?: string }) =>
-      report(
+      withClock((now, fixed) =>
         runAmend({
           cwd: io.cwd,
           styler: styler(),
@@ -118,12 +130,13 @@ ${EXIT_STATUS_HELP}`,
           format: opts.format,
           redlineOnly: opts.redlineOnly === true,
           write: opts.write === true,
-          ...(opts.write && { today: todayInLondon() }),
+          ...(opts.write && { today: todayInLondon(now) }),
           version: VERSION,
           ...(codeHash !== undefined && { codeHash }),
           out: opts.out,
           force: opts.force === true,
           author: opts.author,
+          ...(fixed && { created: formatInstant(fixed) }),
         }),
       ),
     );
@@ -234,7 +247,7 @@ Examples:
 ${EXIT_STATUS_HELP}`,
     )
     .action((amendment: string, opts: { table: string; issued?: string; stdout: boolean; force: boolean }) =>
-      report(runRevert({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, issued: opts.issued, stdout: opts.stdout, force: opts.force, today: todayInLondon() })),
+      withClock((now) => runRevert({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, issued: opts.issued, stdout: opts.stdout, force: opts.force, today: todayInLondon(now) })),
     );
 
   const newCommand = program
@@ -272,7 +285,7 @@ Example:
 ${EXIT_STATUS_HELP}`,
       )
       .action((cohort: string, opts: { table: string; id?: string; stdout: boolean; force: boolean; on?: string; issued?: string }) =>
-        report(runNew({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), action, cohort, on: opts.on, issued: opts.issued, id: opts.id, stdout: opts.stdout, force: opts.force, today: todayInLondon() })),
+        withClock((now) => runNew({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), action, cohort, on: opts.on, issued: opts.issued, id: opts.id, stdout: opts.stdout, force: opts.force, today: todayInLondon(now) })),
       );
   }
 
@@ -297,7 +310,7 @@ Example:
 ${EXIT_STATUS_HELP}`,
     )
     .action((amendment: string, opts: { table: string; decided?: string }) =>
-      report(runImpact({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, decided: opts.decided, today: todayInLondon() })),
+      withClock((now) => runImpact({ cwd: io.cwd, styler: styler(), table: tableOption(opts.table), amendment, decided: opts.decided, today: todayInLondon(now) })),
     );
 
   // Issue 3: mtad check and mtad schema.
@@ -410,8 +423,10 @@ export async function main(argv: readonly string[], io: MainIO & { stdout: NodeJ
   const program = buildProgram({
     ...io,
     write: (outcome) => {
-      if (outcome.stdout) io.stdout.write(outcome.stdout);
-      if (outcome.stderr) io.stderr.write(outcome.stderr);
+      // Hidden characters and line separators in data are findings of mtad check; whatever
+      // prints them (show, a JSON report) writes them as \uXXXX, the same string in JSON.
+      if (outcome.stdout) io.stdout.write(escapeHidden(outcome.stdout));
+      if (outcome.stderr) io.stderr.write(escapeHidden(outcome.stderr));
       exitCode = Math.max(exitCode, outcome.exitCode);
     },
   });

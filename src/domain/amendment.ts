@@ -1,5 +1,6 @@
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { IsoDate } from './dates.js';
+import { compareCodeUnits } from './order.js';
 import { amendmentFileSchema, type AmendmentFile } from './schema.js';
 import { parseYaml, todoPaths, type YamlPath, type YamlSource } from './source.js';
 import { validateWithSchema, type Result } from './validate.js';
@@ -93,9 +94,14 @@ export function statedGroupId(change: Change): CellValue | undefined {
   return change.groupId === undefined ? undefined : readGroupId(change.groupId);
 }
 
+/** The explicit order of application: by sequence, then by id, the same on every machine. */
+export function compareApplicationOrder(a: Amendment, b: Amendment): number {
+  return a.sequence - b.sequence || compareCodeUnits(a.id, b.id);
+}
+
 /** Sorts amendments into their explicit order of application. */
 export function inSequence(amendments: readonly Amendment[]): Amendment[] {
-  return [...amendments].sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
+  return [...amendments].sort(compareApplicationOrder);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Amendment, Change } from './amendment.js';
 import { diagnose, suggestNearest, type Diagnostic, type Location } from './diagnostics.js';
+import { skeletonOf } from './text.js';
 import { findCohort, type CohortRow, type Table } from './table.js';
 import type { Result } from './validate.js';
 import { describeCell, displayCell, sameCell, type CellValue } from './values.js';
@@ -82,15 +83,25 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
 }
 
 /**
+ * The finding for a cohort name the table does not hold: a look-alike of one of its cohorts,
+ * named as such ("not in the table" would hide that it prints the same), or an unknown cohort
+ * with the nearest name.
+ */
+export function missingCohort(table: Table, cohort: string, where: Location = {}): Diagnostic {
+  const names = table.cohorts.map((r) => r.cohort);
+  const skeleton = skeletonOf(cohort);
+  const resembles = names.find((name) => skeletonOf(name) === skeleton);
+  if (resembles !== undefined) return diagnose('COHORT_CONFUSABLE', { cohort, resembles }, where);
+  return diagnose('COHORT_UNKNOWN', { cohort, suggestion: suggestNearest(cohort, names) }, where);
+}
+
+/**
  * The row a change targets, or the finding that says why there is none: no such cohort (with the
- * nearest name), or a GroupID stated that the table contradicts.
+ * nearest name), a look-alike of a cohort (naming it), or a GroupID stated that the table contradicts.
  */
 export function findTarget(table: Table, change: Change, at: (key: string) => Location): { row: CohortRow } | { diagnostic: Diagnostic } {
   const row = findCohort(table, change.cohort);
-  if (!row) {
-    const names = table.cohorts.map((r) => r.cohort);
-    return { diagnostic: diagnose('COHORT_UNKNOWN', { cohort: change.cohort, suggestion: suggestNearest(change.cohort, names) }, at('cohort')) };
-  }
+  if (!row) return { diagnostic: missingCohort(table, change.cohort, at('cohort')) };
   if (change.groupId !== undefined && row.groupId.kind === 'text' && row.groupId.text !== change.groupId) {
     return { diagnostic: diagnose('GROUPID_MISMATCH', { cohort: row.cohort, stated: change.groupId, table: row.groupId.text }, at('groupId')) };
   }

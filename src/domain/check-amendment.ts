@@ -1,5 +1,6 @@
 import { knownDate, type Amendment } from './amendment.js';
 import { checkProseDates, checkQuestionDates } from './check-prose.js';
+import { checkText } from './check-text.js';
 import { GROUP_ID } from './check-table.js';
 import { addCalendarMonths, compareDates, formatLongDate, type IsoDate } from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
@@ -17,6 +18,7 @@ export function checkAmendmentRules(amendment: Amendment): Diagnostic[] {
     ...checkTimeline(amendment),
     ...checkProseDates(amendment.origin, nodes),
     ...checkQuestionDates(amendment, nodes),
+    ...checkText(amendment.origin),
   ];
 }
 

@@ -1,9 +1,9 @@
 import type { Amendment } from './amendment.js';
 import { knownDate } from './amendment.js';
-import { addCalendarMonths, formatLongDate, weekdayOf, type IsoDate } from './dates.js';
+import { addCalendarMonths, daysBetween, formatLongDate, weekdayOf, type IsoDate } from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import { formatFieldPath } from './lock.js';
-import { daysBetween, mayHoldProseDates, textNodesOf, type TextNode } from './prose-dates.js';
+import { mayHoldProseDates, textNodesOf, type TextNode } from './prose-dates.js';
 import type { YamlSource } from './source.js';
 
 /**

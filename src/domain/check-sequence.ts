@@ -1,4 +1,4 @@
-import type { Amendment } from './amendment.js';
+import { inSequence, type Amendment } from './amendment.js';
 import { applyAmendments, findTarget } from './apply.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { TableInput } from './table.js';
@@ -6,7 +6,7 @@ import { describeCell, sameCell, type CellValue } from './values.js';
 
 /** Amendments in their explicit order of application: by sequence, then by id. */
 export function orderOfApplication(amendments: readonly Amendment[]): Amendment[] {
-  return [...amendments].sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
+  return inSequence(amendments);
 }
 
 /**

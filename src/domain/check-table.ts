@@ -1,24 +1,36 @@
-import { diagnose, type Diagnostic } from './diagnostics.js';
+import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
 import { checkProseDates } from './check-prose.js';
+import { checkText } from './check-text.js';
 import type { YamlPath } from './source.js';
 import type { TableInput } from './table.js';
+import { REDLINE_MARK, skeletonOf } from './text.js';
 import type { CellValue } from './values.js';
 
 /** A GroupID is a code: letters and digits, as "DA" and "EA" are. */
 export const GROUP_ID = /^[A-Za-z0-9]+$/;
 
 /**
- * The rules on the table itself: one row per cohort, one cohort per GroupID, GroupIDs written as
- * codes, and a warning for each value that is not known, naming the source to check.
+ * The rules on the table itself: one row per cohort, no cohort a look-alike of another, one cohort
+ * per GroupID, GroupIDs written as codes, no redline mark in a cell or a heading, and a warning for
+ * each value that is not known, naming the source to check.
  */
 export function checkTableRules({ table, source }: TableInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const cohorts = new Set<string>();
+  const skeletons = new Map<string, string>();
   const groupIds = new Map<string, string>();
+  const marked = (text: string, field: string, at: Location) => {
+    if (REDLINE_MARK.test(text)) diagnostics.push(diagnose('VALUE_INVALID', { field, value: text, expected: 'text without the redline\'s marks of deleted and inserted text ("[-", "-]", "{+", "+}")' }, at));
+  };
+  for (const key of ['cohort', 'groupId', 'endDate'] as const) marked(table.columns[key], `the heading of the ${key} column`, source.locate(['table', 'columns', key]));
   table.cohorts.forEach((row, index) => {
     const at = (...path: YamlPath) => source.locate(['cohorts', index, ...path]);
     if (cohorts.has(row.cohort)) diagnostics.push(diagnose('COHORT_DUPLICATE', { cohort: row.cohort }, at('cohort')));
     cohorts.add(row.cohort);
+    const resembles = skeletons.get(skeletonOf(row.cohort));
+    if (resembles !== undefined && resembles !== row.cohort) diagnostics.push(diagnose('COHORT_CONFUSABLE', { cohort: row.cohort, resembles }, at('cohort')));
+    else skeletons.set(skeletonOf(row.cohort), row.cohort);
+    marked(row.cohort, 'a cohort name', at('cohort'));
     if (row.groupId.kind === 'text') {
       const groupId = row.groupId.text;
       if (!GROUP_ID.test(groupId)) {
@@ -42,5 +54,5 @@ export function checkTableRules({ table, source }: TableInput): Diagnostic[] {
     unknown(row.groupId, `the GroupID of ${row.cohort}`, ['cohorts', index, 'groupId']);
     unknown(row.endDate, `the Migration DUST end date of ${row.cohort}`, ['cohorts', index, 'endDate']);
   });
-  return [...diagnostics, ...checkProseDates(source)];
+  return [...diagnostics, ...checkProseDates(source), ...checkText(source)];
 }

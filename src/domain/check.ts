@@ -51,6 +51,9 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'LOCK_STALE',
   // issue 6: hostile input
   'YAML_SIZE_LIMIT',
+  'TEXT_HIDDEN_CHARACTER',
+  'TEXT_SPACE_AROUND',
+  'COHORT_CONFUSABLE',
   // fix-check: a value still tagged !todo (mtad new) is reported by check, so it is a rule
   'FIELD_TO_DECIDE',
 ];

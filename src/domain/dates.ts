@@ -1,13 +1,9 @@
-import { addDays } from 'date-fns/addDays';
-import { addWeeks } from 'date-fns/addWeeks';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { addMonths } from 'date-fns/addMonths';
-import { format } from 'date-fns/format';
-
 /**
  * A calendar date written `YYYY-MM-DD`. Never an instant: it does not move with the machine's
- * time zone. Every computation below goes through a local-noon `Date`, which no time zone's
- * offset or daylight-saving jump can push onto another day.
+ * time zone. Every computation below is plain calendar arithmetic on integers (a day number
+ * counted from 1970-01-01 in the proleptic Gregorian calendar); no `Date` is made, so neither the
+ * machine's time zone nor a day that a zone skipped (30 December 2011 in Samoa, 31 December 1994
+ * in Kiribati) can move a date, a weekday or a window.
  */
 export type IsoDate = string;
 
@@ -31,53 +27,81 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function toNoon(date: IsoDate): Date {
+interface CalendarDate {
+  year: number;
+  /** 1 to 12. */
+  month: number;
+  day: number;
+}
+
+function parse(date: IsoDate): CalendarDate {
   const match = ISO_DATE.exec(date);
   if (!match) throw new TypeError(`not a calendar date: ${date}`);
-  const noon = new Date(2000, 0, 1, 12);
-  // setFullYear, not the Date constructor, which reads years 0 to 99 as 1900 to 1999.
-  noon.setFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return noon;
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
-function fromLocal(date: Date): IsoDate {
-  // Read the fields directly: `mtad check` computes a window for every amendment, and format()
-  // costs about 15 µs a call where this costs well under one.
+function write({ year, month, day }: CalendarDate): IsoDate {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-// A table repeats few dates many times over: each is formatted once (date-fns format is the costly
-// part of rendering a 10,000-row redline otherwise).
-const formatted = new Map<string, string>();
-function formatOnce(date: IsoDate, pattern: string): string {
-  const key = `${pattern}|${date}`;
-  let text = formatted.get(key);
-  if (text === undefined) formatted.set(key, (text = format(toNoon(date), pattern)));
-  return text;
+// Days from 1970-01-01 and back: H. Hinnant's days_from_civil and civil_from_days
+// (https://howardhinnant.github.io/date_algorithms.html), exact for every Gregorian date.
+function toDayNumber({ year, month, day }: CalendarDate): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
+
+function fromDayNumber(days: number): CalendarDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+// 1970-01-01, day number 0, was a Thursday.
+const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday'];
 
 /** "31 January 2023": the UK long form used in prose and in the table. */
 export function formatLongDate(date: IsoDate): string {
-  return formatOnce(date, 'd MMMM yyyy');
+  const { year, month, day } = parse(date);
+  return `${day} ${MONTHS[month - 1]} ${String(year).padStart(4, '0')}`;
 }
 
 /** "Tuesday 31 January 2023": the UK long form with its true weekday. */
 export function formatDateWithWeekday(date: IsoDate): string {
-  return formatOnce(date, 'EEEE d MMMM yyyy');
+  return `${weekdayOf(date)} ${formatLongDate(date)}`;
 }
 
 /** The English name of the weekday of `date` ("Tuesday"). */
 export function weekdayOf(date: IsoDate): string {
-  return format(toNoon(date), 'EEEE');
+  return WEEKDAYS[weekdayIndex(date)] as string;
+}
+
+/** 0 for Thursday, counting on to 6 for Wednesday. */
+function weekdayIndex(date: IsoDate): number {
+  return ((toDayNumber(parse(date)) % 7) + 7) % 7;
 }
 
 /**
- * The same day `months` later, clamped to the month's end as date-fns does
+ * The same day `months` later, clamped to the month's end as date-fns addMonths does
  * (31 January + 1 month = 28 February). This is the end of a "within one month thereafter" window.
  */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
-  return fromLocal(addMonths(toNoon(date), months));
+  const { year, month, day } = parse(date);
+  const index = year * 12 + (month - 1) + months;
+  const target = { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 };
+  return write({ ...target, day: Math.min(day, daysInMonth(target.year, target.month)) });
 }
 
 /** Negative, zero or positive as `a` is before, on or after `b`. ISO dates sort as text. */
@@ -87,21 +111,21 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /** The date `days` calendar days later (earlier when negative). */
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return fromLocal(addDays(toNoon(date), days));
+  return write(fromDayNumber(toDayNumber(parse(date)) + days));
 }
 
 /** The date `weeks` weeks later. */
 export function addCalendarWeeks(date: IsoDate, weeks: number): IsoDate {
-  return fromLocal(addWeeks(toNoon(date), weeks));
+  return addCalendarDays(date, weeks * 7);
 }
 
 /** How many calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toNoon(to), toNoon(from));
+  return toDayNumber(parse(to)) - toDayNumber(parse(from));
 }
 
 /** True on Saturday and Sunday. */
 export function isWeekend(date: IsoDate): boolean {
-  const day = toNoon(date).getDay();
-  return day === 0 || day === 6;
+  const index = weekdayIndex(date);
+  return index === 2 || index === 3;
 }

@@ -1,3 +1,5 @@
+import { escapeForLine } from './text.js';
+
 /**
  * Every finding mtad reports is data: a stable code, a severity, the arguments of its message and
  * where it points. Words are made from codes in one place, `formatDiagnostic`, so tests assert
@@ -77,6 +79,9 @@ export interface DiagnosticArgs {
   LOCK_STALE: { id: string };
   // issue 6: hostile input
   YAML_SIZE_LIMIT: { items: number; limit: number };
+  TEXT_HIDDEN_CHARACTER: { field: string; value: string; character: string; index: number };
+  TEXT_SPACE_AROUND: { field: string; value: string };
+  COHORT_CONFUSABLE: { cohort: string; resembles: string };
   // review fixes
   AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
   // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
@@ -189,6 +194,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_STALE: { severity: 'error', category: 'data', doc: 'Every made amendment recorded in the lock file still has its amendment file.' },
   // issue 6: hostile input
   YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
+  TEXT_HIDDEN_CHARACTER: { severity: 'error', category: 'data', doc: 'No text holds a bidirectional control or a zero-width character, which change how it reads without being seen.' },
+  TEXT_SPACE_AROUND: { severity: 'error', category: 'data', doc: 'No text begins or ends with a space, which makes two names that print the same differ.' },
+  COHORT_CONFUSABLE: { severity: 'error', category: 'data', doc: 'No cohort name is a look-alike of a cohort of the table (another script\'s letters, hidden characters, spaces).' },
   // review fixes
   AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
   // The Word engine (src/word)
@@ -225,12 +233,12 @@ export function exitStatusOf(diagnostics: readonly Diagnostic[]): 0 | 1 | 2 {
 /** How much of a value a message quotes: a hostile file can hold a value of a megabyte. */
 const MAX_QUOTED = 100;
 /**
- * A value quoted in a message: cut to MAX_QUOTED characters, and JSON-escaped, C1 controls too,
- * so that no control character in a file reaches the terminal that shows the message.
+ * A value quoted in a message: cut to MAX_QUOTED characters, and JSON-escaped, C1 controls, line
+ * separators and hidden characters too, so that none in a file reaches the terminal that shows it.
  */
 const quote = (text: string): string => {
   const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
-  return JSON.stringify(shown).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeForLine(JSON.stringify(shown));
 };
 const orSuggest = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${quote(suggestion)}?` : '');
 
@@ -350,6 +358,12 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the file is ${d.args.size} bytes, more than the ${d.args.limit} a table or an amendment can be; is it the right file?`;
     case 'YAML_FORBIDDEN_KEY':
       return `the key ${quote(d.args.key)} is not allowed: JavaScript readers may take it for the object's prototype; rename or remove it`;
+    case 'TEXT_HIDDEN_CHARACTER':
+      return `${d.args.field} holds the invisible character ${d.args.character} at character ${d.args.index} of ${quote(d.args.value)}; remove it: it changes how the text reads without being seen`;
+    case 'TEXT_SPACE_AROUND':
+      return `${d.args.field} begins or ends with a space: ${quote(d.args.value)}; remove it`;
+    case 'COHORT_CONFUSABLE':
+      return `the cohort ${quote(d.args.cohort)} looks like the cohort ${quote(d.args.resembles)} of the table but is not the same text (another script's letters, hidden characters or spaces); write ${quote(d.args.resembles)}`;
     case 'COHORT_DUPLICATE':
       return `the cohort ${quote(d.args.cohort)} appears more than once in the table; keep one row per cohort`;
     case 'GROUPID_DUPLICATE':

@@ -91,9 +91,3 @@ function positionOf(text: string, offset: number, file: string): Location {
   const lineStart = before.lastIndexOf('\n') + 1;
   return { file, line: before.split('\n').length, column: offset - lineStart + 1 };
 }
-
-/** The number of days from `a` to `b`, as calendar dates (no time zone can shift it). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  const utc = (date: IsoDate) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return Math.round((utc(b) - utc(a)) / 86_400_000);
-}

@@ -37,6 +37,16 @@ export function markRevisions(
 }
 
 /**
+ * The instant the documents of a pack are dated: the start (UK time) of the latest day on which
+ * one of its amendments' consultations was issued, or of `fallbackDate` (the table's as-at date)
+ * where none is known. From the data alone, so the same data gives the same documents.
+ */
+export function documentsDate(amendments: readonly Amendment[], fallbackDate: IsoDate): string {
+  const issued = amendments.map((a) => knownDate(a.consultation.issued)).filter((date): date is IsoDate => date !== undefined);
+  return ukMidnight(issued.sort().at(-1) ?? fallbackDate);
+}
+
+/**
  * The instant at which `date` begins in the UK (Europe/London): midnight GMT, or 23:00 UTC the
  * day before while British Summer Time is in force. BST runs from 01:00 UTC on the last Sunday of
  * March to 01:00 UTC on the last Sunday of October, so midnight local time is in BST exactly
@@ -44,14 +54,19 @@ export function markRevisions(
  */
 export function ukMidnight(date: IsoDate): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(year, month - 1, day);
+  const utcMidnight = utcTime(year, month, day);
   const inSummerTime = utcMidnight > lastSundayUtc(year, 3) && utcMidnight <= lastSundayUtc(year, 10);
   const instant = new Date(utcMidnight - (inSummerTime ? 3_600_000 : 0));
   return instant.toISOString().replace('.000Z', 'Z');
 }
 
+/** Midnight UTC at the start of a day; unlike Date.UTC, years 0 to 99 are not read as 1900 to 1999. */
+function utcTime(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month - 1, day);
+}
+
 /** Midnight UTC at the start of the last Sunday of `month` (1-12). */
 function lastSundayUtc(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month, 0));
+  const lastDay = new Date(utcTime(year, month + 1, 0));
   return lastDay.getTime() - lastDay.getUTCDay() * 86_400_000;
 }

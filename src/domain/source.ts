@@ -1,5 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
+import { codePointOf, LINE_BREAK } from './text.js';
 
 /** A YAML path: keys and list indexes from the document root. */
 export type YamlPath = readonly (string | number)[];
@@ -222,10 +223,12 @@ function checkStructure(root: unknown, position: (offset: number | undefined) =>
     }
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
-        const found = FORBIDDEN_CHARACTER.exec(node.value);
+        // Every text field of a table or an amendment is one line: a line break printed in a log
+        // starts a new line that a CI runner may read as a command, or a Markdown file as a heading.
+        const found = FORBIDDEN_CHARACTER.exec(node.value) ?? LINE_BREAK.exec(node.value);
         if (found) {
-          const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-          findings.push(diagnose('VALUE_INVALID', { field: path.map(String).join('.') || 'document', value: node.value, expected: `text without control characters (found ${code} at character ${found.index + 1})` }, at(node)));
+          const expected = `text on one line, without control characters (found ${codePointOf(found[0])} at character ${found.index + 1})`;
+          findings.push(diagnose('VALUE_INVALID', { field: path.map(String).join('.') || 'document', value: node.value, expected }, at(node)));
         }
       }
       continue;

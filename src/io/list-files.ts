@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { compareCodeUnits } from '../domain/order.js';
 import { displayPath } from './read.js';
 
 const YAML_FILE = /\.ya?ml$/;
@@ -8,15 +9,13 @@ const YAML_FILE = /\.ya?ml$/;
 /** Folders never searched: hidden ones (.git) and installed packages. */
 const skipFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
 
-// The order of String#localeCompare, without making a collator for each comparison.
-const byName = new Intl.Collator().compare;
 
 async function walk(dir: string, folders: Set<string>): Promise<string[]> {
   folders.add(dir);
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries
-      .sort((a, b) => byName(a.name, b.name))
+      .sort((a, b) => compareCodeUnits(a.name, b.name))
       .map((entry) => {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) return skipFolder(entry.name) ? [] : walk(path, folders);

@@ -6,6 +6,7 @@ import { declaredId, parseAmendment, type Amendment } from '../domain/amendment.
 import { checkAmendmentFile, checkTableFile, type FileMemo } from '../domain/check-file.js';
 import { sha256 } from './hash.js';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { escapeForLine } from '../domain/text.js';
 import { parseTable, type TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
 
@@ -23,7 +24,9 @@ export const DEFAULT_AMENDMENTS = 'data/amendments';
 /** How a file is named in messages: relative to the working folder when inside it. */
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  // A file name may hold a line break or a control character: shown escaped, it stays one line,
+  // which no terminal obeys and no CI runner reads as a command.
+  return escapeForLine(rel && !rel.startsWith('..') ? rel : path);
 }
 
 /** The largest file mtad reads: a table or an amendment is a few kilobytes. */

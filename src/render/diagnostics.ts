@@ -1,4 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from '../domain/diagnostics.js';
+import { compareCodeUnits } from '../domain/order.js';
 import type { Styler } from './style.js';
 
 /** "file:line:column" for a finding, as far as it is known. */
@@ -15,7 +16,7 @@ export function renderDiagnosticLine(d: Diagnostic, styler: Styler): string {
 /** The findings in file order: by file, line and column. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    (a, b) => compareCodeUnits(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
 }
 

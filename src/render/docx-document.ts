@@ -15,6 +15,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
+import { escapeHtml } from './escape.js';
 import type { Block, Span } from './markdown-blocks.js';
 
 /**
@@ -30,8 +31,19 @@ const BULLETS = 'bullets';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 export const HEADER_SHADING = { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' };
 
+/** What a Word document of the pack says about itself beyond its content. */
+export interface DocxOptions {
+  /**
+   * The instant the document is dated (docProps/core.xml's created and modified, and the time of
+   * every entry of the zip), e.g. "2022-12-05T00:00:00Z": taken from the data, never the clock,
+   * so that the same data gives the same bytes.
+   */
+  created: string;
+  trackRevisions?: boolean;
+}
+
 /** The document, packed into the bytes of a .docx file. */
-export async function packDocx(title: string, children: FileChild[], options: { trackRevisions?: boolean } = {}): Promise<Uint8Array> {
+export async function packDocx(title: string, children: FileChild[], options: DocxOptions): Promise<Uint8Array> {
   const document = new Document({
     title,
     creator: 'mtad',
@@ -48,7 +60,55 @@ export async function packDocx(title: string, children: FileChild[], options: { 
     numbering: { config: [{ reference: BULLETS, levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', style: { paragraph: { indent: { left: 360, hanging: 360 } } } }] }] },
     sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418 } } }, children }],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  // docx dates core.xml and every zip entry by the clock: core.xml is replaced by one dated from
+  // the data, and the zip's entry times are set to the same instant afterwards.
+  const bytes = new Uint8Array(await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(title, options.created) }]));
+  return setZipEntryTimes(bytes, new Date(options.created));
+}
+
+/** docProps/core.xml as docx writes it, dated `created`. */
+function coreProperties(title: string, created: string): string {
+  const dated = (name: string) => `<dcterms:${name} xsi:type="dcterms:W3CDTF">${created}</dcterms:${name}>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeHtml(title)}</dc:title><dc:creator>mtad</dc:creator><cp:lastModifiedBy>mtad</cp:lastModifiedBy><cp:revision>1</cp:revision>${dated('created')}${dated('modified')}` +
+    '</cp:coreProperties>'
+  );
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+
+/**
+ * The zip with every entry's MS-DOS modification time and date set to `instant` (read as UTC,
+ * clamped to the years DOS time can hold, 1980 to 2107), in both the central directory and each
+ * local header (PKWARE APPNOTE 4.3.7 and 4.3.12). Bytes are changed in place; sizes and offsets
+ * do not move.
+ */
+function setZipEntryTimes(zip: Uint8Array, instant: Date): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const year = Math.min(Math.max(instant.getUTCFullYear(), 1980), 2107);
+  const inRange = year === instant.getUTCFullYear();
+  const time = inRange ? (instant.getUTCHours() << 11) | (instant.getUTCMinutes() << 5) | (instant.getUTCSeconds() >> 1) : 0;
+  const date = ((year - 1980) << 9) | ((inRange ? instant.getUTCMonth() + 1 : 1) << 5) | (inRange ? instant.getUTCDate() : 1);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end--;
+  if (end < 0) throw new Error('docx wrote a zip without an end of central directory');
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < entries; i++) {
+    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new Error('docx wrote a zip whose central directory does not parse');
+    view.setUint16(at + 12, time, true);
+    view.setUint16(at + 14, date, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('docx wrote a zip whose local header does not parse');
+    view.setUint16(local + 10, time, true);
+    view.setUint16(local + 12, date, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return zip;
 }
 
 /** A table with borders on every cell, as wide as the text. */

@@ -1,4 +1,4 @@
-import { knownDate, type Amendment, type TimelineDate } from '../domain/amendment.js';
+import { compareApplicationOrder, knownDate, type Amendment, type TimelineDate } from '../domain/amendment.js';
 import type { Table } from '../domain/table.js';
 import { alignColumns, type Styler } from './style.js';
 
@@ -36,7 +36,7 @@ function stepDate(date: TimelineDate | undefined): string | null {
 /** The log entries of every amendment, in sequence; drafts carry how many fields are still to decide. */
 export function logEntries(table: Table, amendments: readonly { amendment: Amendment; toDecide: number }[]): LogEntry[] {
   return [...amendments]
-    .sort((a, b) => a.amendment.sequence - b.amendment.sequence || a.amendment.id.localeCompare(b.amendment.id))
+    .sort((a, b) => compareApplicationOrder(a.amendment, b.amendment))
     .map(({ amendment, toDecide }) => ({
       sequence: amendment.sequence,
       id: amendment.id,

@@ -31,6 +31,8 @@ export interface PackInput {
   markOf(cohort: string): RevisionMark;
   /** The text of templates/response-template.md. */
   responseTemplate: string;
+  /** The instant the Word files are dated: from the data (or SOURCE_DATE_EPOCH), never the clock. */
+  created: string;
 }
 
 /** One file of the pack: its path inside DIR and its content. */
@@ -48,7 +50,7 @@ function renderRedlineMarkdownPage(report: AmendReport, draft: boolean): string 
 
 /** The pack's files about the table, by name. */
 const TABLE_FILES = {
-  'redline.docx': (input, draft) => renderRedlineDocx(input.report.redline, { draft, markOf: input.markOf }),
+  'redline.docx': (input, draft) => renderRedlineDocx(input.report.redline, { draft, markOf: input.markOf, created: input.created }),
   'redline.html': (input, draft) => renderRedlineHtml(input.report.redline, { draft }),
   'redline.md': (input, draft) => renderRedlineMarkdownPage(input.report, draft),
   'changes.json': (input) => `${JSON.stringify({ table: input.report.redline.number, changes: changesAsJson(input.report.changes) }, null, 2)}\n`,
@@ -59,15 +61,16 @@ interface AmendmentDocuments {
   direction: string;
   responseMarkdown: string;
   title: string;
+  created: string;
 }
 
 /** The pack's files for each amendment (its consultation's attachments 1 and 2), by name. */
 const AMENDMENT_FILES = {
   'direction.txt': (d) => d.direction,
   'direction.md': (d) => renderDirectionMarkdown(d.direction),
-  'direction.docx': (d) => renderDirectionDocx(d.direction),
+  'direction.docx': (d) => renderDirectionDocx(d.direction, d.created),
   'response-template.md': (d) => d.responseMarkdown,
-  'response-template.docx': (d) => renderResponseTemplateDocx(d.responseMarkdown, d.title),
+  'response-template.docx': (d) => renderResponseTemplateDocx(d.responseMarkdown, d.title, d.created),
 } satisfies Record<string, (documents: AmendmentDocuments) => string | Promise<Uint8Array>>;
 
 /** The names of the files a pack holds for one amendment, then for the table. */
@@ -85,7 +88,7 @@ function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocum
     const response = values.value && renderResponseTemplateMarkdown(input.responseTemplate, values.value);
     diagnostics.push(...(response?.diagnostics ?? []));
     if (direction?.text !== undefined && response?.value !== undefined) {
-      documents.set(amendment.id, { direction: direction.text, responseMarkdown: response.value, title: `Response Template - ${amendment.title}` });
+      documents.set(amendment.id, { direction: direction.text, responseMarkdown: response.value, title: `Response Template - ${amendment.title}`, created: input.created });
     }
   }
   return { ok: diagnostics.length === 0, value: documents, diagnostics };

@@ -11,6 +11,8 @@ export interface RedlineDocxOptions {
   draft: boolean;
   /** The author and date of the revisions in a cohort's row. */
   markOf(cohort: string): RevisionMark;
+  /** The instant the document is dated (see packDocx). */
+  created: string;
 }
 
 /** The revision ids Word needs, unique in the document. */
@@ -70,6 +72,6 @@ export function renderRedlineDocx(redline: Redline, options: RedlineDocxOptions)
       new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(heading.caption)] }),
       table,
     ],
-    { trackRevisions: true },
+    { trackRevisions: true, created: options.created },
   );
 }

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { applyAmendments } from '../../src/domain/apply.js';
 import type { Amendment } from '../../src/domain/amendment.js';
 import { buildAmendReport } from '../../src/domain/report.js';
-import { markRevisions } from '../../src/domain/revision.js';
+import { documentsDate, markRevisions } from '../../src/domain/revision.js';
 import { parseTable } from '../../src/domain/table.js';
 import { writeTableChanges } from '../../src/domain/write-table.js';
 import { buildPack, type PackFile } from '../../src/render/pack.js';
@@ -25,6 +25,7 @@ export async function buildTestPack(options: { tableText?: string; amendments?: 
     amendedTable: writeTableChanges(input.source, application),
     markOf: markRevisions(application.changes, amendments, { author: options.author, fallbackDate: input.table.asAt }),
     responseTemplate: readRepoFile('templates/response-template.md'),
+    created: documentsDate(amendments, input.table.asAt),
   });
   if (!pack.value) throw new Error(JSON.stringify(pack.diagnostics));
   return new Map(pack.value.map((file) => [file.path, file.content]));

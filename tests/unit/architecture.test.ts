@@ -39,6 +39,15 @@ describe('the layers stay apart', () => {
     }
   });
 
+  it('no order or date in src follows the machine: no locale collation, no local-time calendar', () => {
+    for (const folder of ['domain', 'render', 'io', 'cli']) {
+      for (const { file, text } of sourcesOf(folder)) {
+        expect(text, file).not.toMatch(/\.localeCompare\(|Intl\.Collator\(|\.toLocale\w*String\(|\.get(FullYear|Month|Date|Day|Hours)\(|Date\.UTC\(/);
+        for (const format of text.matchAll(/Intl\.DateTimeFormat\([^)]*\)/g)) expect(format[0], file).toContain('timeZone');
+      }
+    }
+  });
+
   it('only src/cli/run.ts touches the process exit status', () => {
     for (const folder of ['domain', 'render', 'io', 'cli']) {
       for (const { file, text } of sourcesOf(folder)) {

@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths, compareDates, formatDateWithWeekday, formatLongDate, isIsoDate, weekdayOf } from '../../src/domain/dates.js';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, daysBetween, formatDateWithWeekday, formatLongDate, isIsoDate, isWeekend, weekdayOf } from '../../src/domain/dates.js';
+
+/** A UTC instant at midnight of a calendar date: the oracle below never reads the local zone. */
+function utcMidnight(date: string): Date {
+  const instant = new Date(0);
+  instant.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return instant;
+}
+const fromUtc = (instant: Date) => `${String(instant.getUTCFullYear()).padStart(4, '0')}-${String(instant.getUTCMonth() + 1).padStart(2, '0')}-${String(instant.getUTCDate()).padStart(2, '0')}`;
+const calendarDate = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => fromUtc(d));
 
 describe('calendar dates', () => {
   it('accepts real dates only, written YYYY-MM-DD', () => {
@@ -28,5 +38,32 @@ describe('calendar dates', () => {
   it('orders dates', () => {
     expect(compareDates('2023-01-27', '2023-01-31')).toBeLessThan(0);
     expect(compareDates('2023-01-31', '2023-01-31')).toBe(0);
+  });
+
+  it('counts days and weekdays as the UTC calendar does, for every year from 0001 to 9999', () => {
+    fc.assert(
+      fc.property(calendarDate, fc.integer({ min: -4000, max: 4000 }), (date, days) => {
+        const later = new Date(utcMidnight(date).getTime() + days * 86_400_000);
+        fc.pre(later.getUTCFullYear() >= 1 && later.getUTCFullYear() <= 9999);
+        expect(addCalendarDays(date, days)).toBe(fromUtc(later));
+        expect(daysBetween(date, fromUtc(later))).toBe(days);
+        const weekday = utcMidnight(date).getUTCDay();
+        expect(weekdayOf(date)).toBe(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]);
+        expect(isWeekend(date)).toBe(weekday === 0 || weekday === 6);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps the days that a time zone skipped, whatever the machine zone', () => {
+    // Kiribati's Line Islands skipped 31 December 1994 and Samoa 30 December 2011: a local-time
+    // Date of either day is the next day there.
+    expect(formatDateWithWeekday('1994-12-31')).toBe('Saturday 31 December 1994');
+    expect(formatDateWithWeekday('2011-12-30')).toBe('Friday 30 December 2011');
+    expect(addCalendarDays('2011-12-29', 1)).toBe('2011-12-30');
+    expect(addCalendarWeeks('2011-12-23', 1)).toBe('2011-12-30');
+    expect(addCalendarMonths('2011-11-30', 1)).toBe('2011-12-30');
+    expect(daysBetween('2011-12-29', '2011-12-31')).toBe(2);
+    expect(formatLongDate('0099-03-01')).toBe('1 March 0099');
   });
 });

@@ -75,11 +75,13 @@ describe('reading hostile YAML', () => {
 
   it('refuses control characters in text, which a terminal obeys and a Word file cannot hold', () => {
     expect(findings('cohort: "MOC \\e[31mred"\n')).toEqual([
-      { code: 'VALUE_INVALID', line: 1, column: 9, args: { field: 'cohort', value: 'MOC \u001b[31mred', expected: 'text without control characters (found U+001B at character 5)' } },
+      { code: 'VALUE_INVALID', line: 1, column: 9, args: { field: 'cohort', value: 'MOC \u001b[31mred', expected: 'text on one line, without control characters (found U+001B at character 5)' } },
     ]);
     for (const text of ['"\\x85"', '"\\x7f"', '"\\uD800"', '"\\uFFFF"', '"\\a"']) expect(findings(`a: ${text}\n`).map((d) => d.code), text).toEqual(['VALUE_INVALID']);
-    // Tabs, line breaks, emoji (surrogate pairs) and right-to-left text are text.
-    expect(findings('a: "tab\\there\\nline \u{1F600} \u05E9\u05DC\u05D5\u05DD"\n')).toEqual([]);
+    // Every field is one line: a tab or a line break is refused as well. Emoji (surrogate pairs)
+    // and right-to-left letters are text.
+    for (const text of ['"tab\\there"', '"two\\nlines"', '"lone\\rCR"', '"\\u2028"', '"\\u2029"']) expect(findings(`a: ${text}\n`).map((d) => d.code), text).toEqual(['VALUE_INVALID']);
+    expect(findings('a: "emoji \u{1F600} \u05E9\u05DC\u05D5\u05DD"\n')).toEqual([]);
   });
 
   it('quotes a value in a message escaped (no control character reaches the terminal) and cut short', () => {

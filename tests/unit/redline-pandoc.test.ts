@@ -47,7 +47,7 @@ describe('redline.docx read by pandoc', async () => {
 
 describe('row revisions read by pandoc', async () => {
   const mark = { author: 'Tester', date: '2023-01-01T00:00:00Z' };
-  const docx = await renderRedlineDocx(EVERY_KIND_OF_ROW, { draft: true, markOf: () => mark });
+  const docx = await renderRedlineDocx(EVERY_KIND_OF_ROW, { draft: true, markOf: () => mark, created: mark.date });
 
   it('marks the inserted and the deleted row themselves as revisions (w:trPr), as Word needs', async () => {
     const xml = await documentXml(docx);

@@ -204,7 +204,7 @@ describe('accept-all of a redline gives the new table, reject-all the old one', 
     };
     await fc.assert(
       fc.asyncProperty(twoTables, async ([before, after]) => {
-        const docx = await renderRedlineDocx(diffTables(before, after), { draft: true, markOf: () => ({ author: 'Tester', date: '2023-01-01T00:00:00Z' }) });
+        const docx = await renderRedlineDocx(diffTables(before, after), { draft: true, markOf: () => ({ author: 'Tester', date: '2023-01-01T00:00:00Z' }), created: '2023-01-01T00:00:00Z' });
         const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
         expect(resolveXml(xml, 'accept')).toEqual(displayed(after));
         expect(resolveXml(xml, 'reject')).toEqual(displayed(before));

@@ -5,7 +5,7 @@ import type { Application } from '../../domain/apply.js';
 import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
 import { LOCK_FILE_NAME } from '../../domain/lock.js';
 import { PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../../domain/pack-marker.js';
-import { markRevisions } from '../../domain/revision.js';
+import { documentsDate, markRevisions } from '../../domain/revision.js';
 import type { AmendReport } from '../../domain/report.js';
 import type { TableInput } from '../../domain/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
@@ -22,6 +22,8 @@ export interface PackOptions extends CommonOptions {
   force: boolean;
   /** The author of the redline's tracked changes, instead of each amendment's. */
   author?: string;
+  /** The instant to date the Word files by, instead of one from the data (SOURCE_DATE_EPOCH). */
+  created?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
     amendedTable: amendedTableText(input),
     markOf,
     responseTemplate: template.value,
+    created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
   });
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const target = resolve(cwd, options.out);

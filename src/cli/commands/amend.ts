@@ -19,6 +19,7 @@ import { writeFilesTogether, type FileReplacement } from '../../io/write-files.j
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
 import { refusePackPath, writeAmendPack } from './amend-pack.js';
+import { readTextOption } from '../text-option.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 
@@ -33,6 +34,8 @@ export interface AmendOptions extends CommonOptions {
   force?: boolean;
   /** The author of the redline's tracked changes. */
   author?: string;
+  /** With `out`: the instant to date the Word files by (SOURCE_DATE_EPOCH), instead of one from the data. */
+  created?: string;
   /** Write the result into the table file (made amendments only). */
   write?: boolean;
   /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
@@ -71,6 +74,8 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
     const refused = refusePackPath(options.out, { cwd, tablePath, amendmentPaths: resolveAmendmentPaths(cwd, options.amendments, amendmentsDirOf(tablePath)) });
     if (refused) return failWith([refused], styler);
   }
+  const author = options.author === undefined ? [] : readTextOption('--author', options.author);
+  if (author.length > 0) return failWith(author, styler);
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
   const { table, source } = tableRead.value;
@@ -111,7 +116,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   if (closureTemplate.value === undefined) return failWith(closureTemplate.diagnostics, styler);
   const report = buildAmendReport(applied.value, pending, template.value, closureTemplate.value);
   if (options.out !== undefined) {
-    const pack = { cwd, styler, out: options.out, force: options.force ?? false, ...(options.author !== undefined && { author: options.author }) };
+    const pack = { cwd, styler, out: options.out, force: options.force ?? false, ...(options.author !== undefined && { author: options.author }), ...(options.created !== undefined && { created: options.created }) };
     return writeAmendPack(pack, { table: tableRead.value, application: applied.value, amendments: pending, report });
   }
   const rendered = REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { parseAmendment } from '../../domain/amendment.js';
-import { applyAmendments } from '../../domain/apply.js';
+import { applyAmendments, missingCohort } from '../../domain/apply.js';
 import { formatDateWithWeekday, isWeekend, type IsoDate } from '../../domain/dates.js';
-import { diagnose, suggestNearest, type Diagnostic } from '../../domain/diagnostics.js';
+import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
 import { cohortSlug, draftAmendmentText, readTemplateSections, timelineEndingOn, timelineFrom, type DraftChange, type Timeline } from '../../domain/draft-amendment.js';
 import { AMENDMENT_ID_PATTERN } from '../../domain/schema.js';
 import { findCohort, type Table } from '../../domain/table.js';
@@ -106,9 +106,6 @@ export async function writeDraft(history: History, options: DraftWriteOptions, d
 
 const ID_EXPECTED = 'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
 
-function cohortNotFound(table: Table, cohort: string): Diagnostic {
-  return diagnose('COHORT_UNKNOWN', { cohort, suggestion: suggestNearest(cohort, table.cohorts.map((r) => r.cohort)) });
-}
 
 /**
  * `mtad new close COHORT --on DATE` and `mtad new reopen COHORT`: a new amendment file from the
@@ -132,7 +129,7 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
   if (!history.value) return failWith(history.diagnostics, styler);
   const table = tableAfterPending(history.value);
   const row = findCohort(table, options.cohort);
-  if (!row) return failWith([cohortNotFound(table, options.cohort)], styler);
+  if (!row) return failWith([missingCohort(table, options.cohort)], styler);
   const from = row.endDate;
   if ((options.action === 'close') !== (from.kind === 'none')) {
     return failWith([diagnose('NEW_NOT_APPLICABLE', { cohort: row.cohort, action: options.action === 'close' ? 'close' : 're-open', value: describeCell(from) })], styler);
