@@ -33,6 +33,7 @@ export interface DiagnosticArgs {
   PRECONDITION_FAILED: { cohort: string; field: string; expected: string; actual: string };
   AMENDMENT_ALREADY_APPLIED: { id: string };
   DIRECTION_FIELD_MISSING: { field: string; id: string };
+  DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
   // issue 4: the consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { field: string; id: string; document: string };
@@ -121,6 +122,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The value a change expects to replace is the value the table holds.' },
   AMENDMENT_ALREADY_APPLIED: { severity: 'error', category: 'data', doc: 'An amendment is applied to a table that does not yet reflect it.' },
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
+  DIRECTION_NOT_CONCLUDED: { severity: 'error', category: 'data', doc: 'A final direction is made only for an amendment that is concluded or made.' },
   TEMPLATE_UNKNOWN_NAME: { severity: 'error', category: 'data', doc: 'A template uses only the placeholders mtad fills.' },
   // issue 4: the consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
@@ -234,6 +236,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
     case 'DIRECTION_FIELD_MISSING':
       return `cannot render the direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'DIRECTION_NOT_CONCLUDED':
+      return `cannot render the final direction of ${quote(d.args.id)}: its status is ${d.args.status}; a final direction needs status concluded or made (the draft needs neither)`;
     case 'TEMPLATE_UNKNOWN_NAME':
       return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
     // issue 4: the consultation pack (mtad amend --out)

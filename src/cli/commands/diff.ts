@@ -6,6 +6,7 @@ import type { AmendReport } from '../../domain/report.js';
 import { summariseAmendments } from '../../domain/summary.js';
 import type { Result } from '../../domain/validate.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
+import { checkBeforeDocuments } from '../check-gate.js';
 import { loadHistory, type History } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
@@ -33,6 +34,9 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const history = await loadHistory(cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, styler);
+  // A redline says only what `mtad check` accepts of the history it is made from.
+  const gate = await checkBeforeDocuments({ cwd, styler, paths: [], ...(options.table !== undefined && { table: options.table }) });
+  if ('failure' in gate) return gate.failure;
   const include = options.include ?? 'made';
   const from = resolvePoint(history.value, '--from', options.from, include);
   const to = resolvePoint(history.value, '--to', options.to, include);
