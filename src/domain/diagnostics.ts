@@ -64,6 +64,7 @@ export interface DiagnosticArgs {
   APPLIED_OUT_OF_ORDER: { id: string; before: string };
   APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: string; actual: string };
   CHANGE_ACTION_MISMATCH: { action: string; to: string };
+  CHANGE_TARGET_REPEATED: { cohort: string; field: string; change: number; earlier: number };
   TIMELINE_ORDER: { earlier: string; earlierDate: string; earlierText: string; later: string; laterDate: string; laterText: string; relation: 'after' | 'on or after' };
   TIMELINE_WINDOW: { modificationText: string; endText: string; cohort: string };
   WEEKDAY_MISMATCH: { written: string; weekday: string; date: string };
@@ -153,6 +154,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   APPLIED_OUT_OF_ORDER: { severity: 'error', category: 'data', doc: 'The table reflects amendments in their order of application, with none skipped.' },
   APPLIED_NOT_REFLECTED: { severity: 'error', category: 'data', doc: 'The table holds the values its applied amendments set.' },
   CHANGE_ACTION_MISMATCH: { severity: 'error', category: 'data', doc: 'A close sets an end date; an end date is removed only by a change that says reopen.' },
+  CHANGE_TARGET_REPEATED: { severity: 'error', category: 'data', doc: 'An amendment changes each cohort\'s end date once: a closure and a re-opening of one cohort are two amendments.' },
   TIMELINE_ORDER: { severity: 'error', category: 'data', doc: 'Issued < responses due < conclusion <= modification date <= end date.' },
   TIMELINE_WINDOW: { severity: 'warning', category: 'data', doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.' },
   WEEKDAY_MISMATCH: { severity: 'error', category: 'data', doc: 'A weekday written in prose ("Tuesday 31 January 2023") is the true weekday of its date.' },
@@ -295,6 +297,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.action === 'close'
         ? `a close must set an end date, but "to" is ${d.args.to}; to remove an end date, write "action: reopen"`
         : `a reopen removes the end date ("to: none"), but "to" is ${d.args.to}; to set an end date, write "action: close"`;
+    case 'CHANGE_TARGET_REPEATED':
+      return `change ${d.args.change} changes the ${d.args.field} of ${quote(d.args.cohort)} again, as change ${d.args.earlier} does; an amendment changes each cohort once: make each change an amendment of its own`;
     case 'TIMELINE_ORDER':
       return `${d.args.later}, ${d.args.laterText}, must be ${d.args.relation} ${d.args.earlier}, ${d.args.earlierText} (expected: issued < responses due < conclusion <= modification date <= end date)`;
     case 'TIMELINE_WINDOW':

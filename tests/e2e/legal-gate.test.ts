@@ -111,6 +111,20 @@ describe('amend refuses what check rejects in the sequence and the lock', () => 
   });
 });
 
+describe('one amendment that closes and then re-opens the same cohort', () => {
+  it('is a finding of check, and --write writes nothing', async () => {
+    const reopen = '  - action: reopen\n    cohort: MOC (Secure)\n    groupId: DA\n    field: endDate\n    from: 2023-01-31\n    to: none\n';
+    const cwd = dataWith(...CONCLUDED, ['status: concluded', 'status: made'], [/windowMonths: 1\n$/, `windowMonths: 1\n${reopen}`]);
+    expect((await checkCodes(cwd)).errors.sort()).toEqual(['CHANGE_TARGET_REPEATED', 'LOCK_MISSING']);
+    const before = snapshotTree(cwd);
+    const run = await runMain(['amend', '--write'], cwd);
+    expect(run.status).toBe(1);
+    expect(codesIn(run.stderr)).toEqual(['CHANGE_TARGET_REPEATED']);
+    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: change 2 changes the endDate of "MOC \(Secure\)" again, as change 1 does/);
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+});
+
 describe('amend and direction agree with check on every rule', () => {
   const errorRules = fixtureCodes().filter((code) => RULES[code as DiagnosticCode].severity === 'error');
   it.each(errorRules.map((code) => [code]))('%s: the fire fixture that check rejects is refused', async (code) => {
