@@ -46,9 +46,19 @@ const cohortRow = z
   .strictObject({
     cohort: text('The cohort name as the MTAD writes it, e.g. "MOC (Secure)".'),
     groupId: cell('The GroupID of the cohort, e.g. "DA".'),
-    endDate: cell('The last day on which Migration DUST is provided (YYYY-MM-DD), or "none" while it has no end date.'),
+    endDate: cell('The end date of Migration DUST for the cohort (YYYY-MM-DD), read as table.endDateMeaning says, or "none" while it has no end date.'),
   })
   .check(describe('One row of Table 17.6: a SMETS1 cohort.'));
+
+/** How an end date is read, as a property of the table, with what the record says of it. */
+const endDateMeaning = z
+  .strictObject({
+    reading: z.enum(['last-day']).check(describe('How mtad reads an end date: "last-day", the last day on which Migration DUST is provided for the cohort (from the next day it is not). Every view and check applies it.')),
+    status: z.enum(['unsettled', 'settled']).check(describe('"unsettled" while the record does not settle the meaning and the reading is mtad\'s; "settled" once a source states it.')),
+    note: text('What the record says of the end date, and why the reading is or is not settled.'),
+    source: text('The public documents that speak of the end date, with the words they use.'),
+  })
+  .check(describe('What an end date of the table means: a reading of mtad\'s unless a source settles it. mtad states it in its own views, never in DCC\'s documents.'));
 
 /** The schema of data/table-17.6.yaml. */
 export const tableFileSchema = z
@@ -61,6 +71,7 @@ export const tableFileSchema = z
     table: z.strictObject({
       number: text('The table number, as a string: "17.6".'),
       title: cell('The title of the table.'),
+      endDateMeaning: z.optional(endDateMeaning),
       columns: z.strictObject({
         cohort: text('Heading of the cohort column.'),
         groupId: text('Heading of the GroupID column.'),

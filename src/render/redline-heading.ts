@@ -8,17 +8,17 @@ export interface RedlineHeading {
   version: string;
   /** "Table 17.6: (title unknown)" */
   caption: string;
-  /** The rule a reader needs to read the end dates. */
-  rule: string;
 }
 
-/** The heading of the redline: "Draft Redlined" while any amendment in it is not yet made. */
+/**
+ * The heading of the redline: "Draft Redlined" while any amendment in it is not yet made. The
+ * redline is DCC's document: it carries no reading of mtad's (what an end date means, say).
+ */
 export function redlineHeading(redline: Redline, draft: boolean): RedlineHeading {
   const title = redline.title === 'unknown' ? '(title unknown)' : redline.title;
   return {
     title: `${redline.documentName} (${redline.documentAbbreviation}): ${draft ? 'Draft Redlined' : 'Redlined'}`,
     version: `Version: ${redline.version}`,
     caption: `Table ${redline.number}: ${title}`,
-    rule: 'The end date is the last day on which Migration DUST is provided for the cohort.',
   };
 }

@@ -72,7 +72,6 @@ export function renderRedlineHtml(redline: Redline, options: { draft: boolean })
     '<ul class="legend" aria-labelledby="legend">',
     `<li>${ins('Inserted text')} is underlined, in green.</li>`,
     `<li>${del('Deleted text')} is struck through, in red.</li>`,
-    `<li>${escapeHtml(heading.rule)}</li>`,
     '</ul>',
     '<table>',
     `<caption>${escapeHtml(heading.caption)}</caption>`,

@@ -23,7 +23,7 @@ function textReport(redline: string, report: AmendReport, options: ReportOptions
   if (options.redlineOnly) return redline;
   const { heading } = options.styler;
   const directions = report.directions.map((d) => `${heading(`Direction for ${d.amendmentId} (${d.mode})`)}\n\n${d.text ?? noDirection(d)}`);
-  return [redline, ...directions, `${heading('Summary')}\n\n${summaryLines(report.summaries).join('\n')}\n`].join('\n');
+  return [redline, ...directions, `${heading('Summary')}\n\n${summaryLines(report.summaries, report.endDateMeaning).join('\n')}\n`].join('\n');
 }
 
 /** Indented summary lines as a nested Markdown list. */
@@ -40,7 +40,7 @@ function markdownReport(report: AmendReport, options: ReportOptions): string {
     ...(d.text ?? noDirection(d)).trimEnd().split('\n').map((line) => (line ? `> ${escapeHtml(line)}` : '>')),
     '',
   ]);
-  return ['## Redline', '', redline, ...directions, '## Summary', '', ...asMarkdownList(summaryLines(report.summaries)), ''].join('\n');
+  return ['## Redline', '', redline, ...directions, '## Summary', '', ...asMarkdownList(summaryLines(report.summaries, report.endDateMeaning)), ''].join('\n');
 }
 
 /** The applied changes as data, each value as an amendment file writes it. */

@@ -1,4 +1,6 @@
 import type { AmendmentSummary, DatedWindow } from '../domain/summary.js';
+import type { EndDateMeaning } from '../domain/table.js';
+import { describeProvidedUntil } from './end-date-meaning.js';
 
 /** "Tuesday 31 January 2023 (or within one month thereafter: by Tuesday 28 February 2023)" */
 export function describeDatedWindow(dated: DatedWindow): string {
@@ -8,7 +10,7 @@ export function describeDatedWindow(dated: DatedWindow): string {
 }
 
 /** The summary of each amendment as lines of text: its timeline, then each cohort that changes. */
-export function summaryLines(summaries: readonly AmendmentSummary[]): string[] {
+export function summaryLines(summaries: readonly AmendmentSummary[], meaning: EndDateMeaning): string[] {
   return summaries.flatMap((summary) => {
     const timeline = [
       summary.issued && `consultation ${summary.consultationId} issued ${summary.issued}`,
@@ -21,7 +23,7 @@ export function summaryLines(summaries: readonly AmendmentSummary[]): string[] {
       ...(summary.modification ? [`  modification date: ${describeDatedWindow(summary.modification)}`] : []),
       ...summary.changes.flatMap((change) => [
         `  ${change.cohort} (GroupID ${change.groupId}): Migration DUST end date ${change.from} → ${change.endDate ? describeDatedWindow(change.endDate) : change.to}`,
-        ...(change.endDate ? [`    Migration DUST is provided up to and including ${change.endDate.text}, its last day.`] : []),
+        ...(change.endDate ? [`    ${describeProvidedUntil(meaning, change.endDate.text)}`] : []),
         ...(change.effect ? change.effect.split('\n').map((line) => `    ${line}`) : []),
       ]),
     ];

@@ -48,6 +48,7 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
     changes,
     summaries: summariseAmendments(involved, changes),
     directions: [],
+    endDateMeaning: to.value.table.endDateMeaning,
   };
   return succeed(REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly }), styler);
 }
