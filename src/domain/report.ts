@@ -6,6 +6,7 @@ import { directionValues, type DirectionMode } from './direction.js';
 import { diffTables, type Redline } from './redline.js';
 import { summariseAmendments, type AmendmentSummary } from './summary.js';
 import { fillTemplate } from './template.js';
+import type { UndatedEffect } from './history.js';
 import type { EndDateMeaning } from './table.js';
 import type { Result } from './validate.js';
 
@@ -25,6 +26,8 @@ export interface AmendReport {
   directions: DirectionText[];
   /** How the table's end dates are read, for mtad's own views of the report. */
   endDateMeaning: EndDateMeaning;
+  /** Between two dates (`mtad diff`): amendments whose date of effect is not recorded and may fall between them. */
+  undated?: UndatedEffect[];
 }
 
 /**

@@ -133,7 +133,17 @@ export const amendmentFileSchema = z
   .strictObject({
     id: z.string().check(z.regex(AMENDMENT_ID_PATTERN), describe('A stable kebab-case id, unique among amendments.')),
     sequence: z.int().check(z.minimum(1), describe('The order in which amendments apply: explicit, unique, ascending.')),
-    title: text('A short title, e.g. "Migration DUST Closure for MOC (Secure)".'),
+    title: z
+      .union([
+        text('The title DCC gives the amendment, e.g. "Migration DUST Closure for MOC (Secure)".'),
+        z.strictObject({
+          mtad: text('A descriptive title of mtad\'s own, for its views. It is never written into DCC\'s documents.'),
+          note: text('Why the title is mtad\'s: what DCC published, and what is not recorded.'),
+          source: z.optional(text('Where DCC\'s own title would be found.')),
+        }),
+        unknownFact,
+      ])
+      .check(describe('The title of the amendment as DCC gives it; { mtad, note } for a title of mtad\'s own where DCC\'s is not recorded; or { unknown: why }.')),
     status: z.enum(['proposed', 'concluded', 'made', 'withdrawn']).check(describe('Where the amendment stands: proposed, concluded, made (directed) or withdrawn.')),
     source: z.optional(text('The public document this amendment is recorded from.')),
     reverts: z.optional(text('The id of the amendment this one reverses (mtad revert writes it).')),

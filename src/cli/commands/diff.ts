@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../domain/dates.js';
 import { diagnose } from '../../domain/diagnostics.js';
-import { changesBetween, tableAfter, tableAsAt, type Include, type TableAtPoint } from '../../domain/history.js';
+import { changesBetween, tableAfter, tableAsAt, undatedEffectsBetween, type Include, type TableAtPoint } from '../../domain/history.js';
 import { diffTables } from '../../domain/redline.js';
 import type { AmendReport } from '../../domain/report.js';
 import { summariseAmendments } from '../../domain/summary.js';
@@ -49,6 +49,9 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
     summaries: summariseAmendments(involved, changes),
     directions: [],
     endDateMeaning: to.value.table.endDateMeaning,
+    // Between two dates, an amendment whose date of effect is not recorded may lie in the span
+    // while the redline shows nothing of it: the report says so.
+    ...(from.value.provision && to.value.provision && { undated: undatedEffectsBetween(from.value, to.value, changes) }),
   };
   return succeed(REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly }), styler);
 }
