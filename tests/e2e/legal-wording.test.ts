@@ -76,6 +76,16 @@ describe('what an end date means', () => {
   });
 });
 
+describe("the response template, DCC's document", () => {
+  it("quotes the reference's wording word for word in every sentence of prose", async () => {
+    const markdown = (await packTexts(fresh())).get('response-template.md') ?? '';
+    const prose = markdown.split(/\n{2,}/).filter((paragraph) => !/^(#|\||- |\*\*)/.test(paragraph) && paragraph !== 'Mark one:');
+    expect(prose.length).toBeGreaterThanOrEqual(2);
+    for (const sentence of prose.flatMap((paragraph) => paragraph.split(/(?<=\.) (?=[A-Z])/))) expect(REFERENCE_TEXT, sentence).toContain(sentence.trim());
+    expect(markdown).toContain('we/they will take full account of your explanation (to the extent provided to them)');
+  });
+});
+
 describe('what a closure means (templates/closure-effect.txt)', () => {
   const QUALIFIED = ['which would be expected to take up to three months to progress the MTAD amendment', 'which would be expected to have a minimum lead time of six weeks under the existing commercial arrangements'];
 
