@@ -77,6 +77,7 @@ export const tableFileSchema = z
         groupId: text('Heading of the GroupID column.'),
         endDate: text('Heading of the Migration DUST end date column.'),
         source: z.optional(text('Where the headings come from.')),
+        chosenBy: z.optional(z.enum(['mtad', 'dcc']).check(describe('"dcc" when the headings are the MTAD\'s own; "mtad" when they are descriptive ones of mtad\'s because the MTAD\'s are not recorded. Unless "dcc", the redline says the headings are not the MTAD\'s.'))),
       }).check(describe('The column headings.')),
     }).check(describe('The table itself.')),
     asAt: dated('The date the table as written here reflects.'),

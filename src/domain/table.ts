@@ -39,6 +39,8 @@ export interface Table {
   number: string;
   title: CellValue;
   columns: Record<ColumnKey, string>;
+  /** Whose the column headings are: the MTAD's own (dcc), mtad's, or not stated. */
+  headingsBy: 'dcc' | 'mtad' | 'unknown';
   /** How the end dates are read. */
   endDateMeaning: EndDateMeaning;
   asAt: IsoDate;
@@ -93,6 +95,7 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
     number: file.table.number,
     title: readCell(file.table.title, ['table', 'title'], source, text, 'a title', diagnostics),
     columns: { cohort: file.table.columns.cohort, groupId: file.table.columns.groupId, endDate: file.table.columns.endDate },
+    headingsBy: file.table.columns.chosenBy ?? 'unknown',
     endDateMeaning: file.table.endDateMeaning ?? UNRECORDED_END_DATE_MEANING,
     asAt: file.asAt,
     applied: file.applied,

@@ -68,6 +68,7 @@ export function renderRedlineDocx(redline: Redline, options: RedlineDocxOptions)
       new Paragraph({ children: [new TextRun({ text: TRACKED_CHANGES_NOTE, italics: true })] }),
       new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(heading.caption)] }),
       table,
+      ...(heading.headingsNote === undefined ? [] : [new Paragraph({ children: [new TextRun({ text: heading.headingsNote, italics: true })] })]),
     ],
     { trackRevisions: true },
   );

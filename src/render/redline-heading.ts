@@ -8,7 +8,14 @@ export interface RedlineHeading {
   version: string;
   /** "Table 17.6: (title unknown)" */
   caption: string;
+  /** Said when the column headings are not the MTAD's own, as "(title unknown)" is said of the title. */
+  headingsNote?: string;
 }
+
+const HEADINGS_NOTES: Record<Exclude<Redline['headingsBy'], 'dcc'>, string> = {
+  mtad: "Column headings: descriptive ones of mtad's; the MTAD's own are not recorded.",
+  unknown: "Column headings: not recorded as the MTAD's own.",
+};
 
 /**
  * The heading of the redline: "Draft Redlined" while any amendment in it is not yet made. The
@@ -20,5 +27,6 @@ export function redlineHeading(redline: Redline, draft: boolean): RedlineHeading
     title: `${redline.documentName} (${redline.documentAbbreviation}): ${draft ? 'Draft Redlined' : 'Redlined'}`,
     version: `Version: ${redline.version}`,
     caption: `Table ${redline.number}: ${title}`,
+    ...(redline.headingsBy !== 'dcc' && { headingsNote: HEADINGS_NOTES[redline.headingsBy] }),
   };
 }

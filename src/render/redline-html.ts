@@ -80,6 +80,7 @@ export function renderRedlineHtml(redline: Redline, options: { draft: boolean })
     ...redline.rows.map(rowHtml),
     '</tbody>',
     '</table>',
+    ...(heading.headingsNote === undefined ? [] : [`<p>${escapeHtml(heading.headingsNote)}</p>`]),
     '</main>',
     '</body>',
     '</html>',

@@ -53,6 +53,7 @@ const TABLE_META: Omit<Table, 'cohorts' | 'applied' | 'asAt'> = {
   number: '17.6',
   title: { kind: 'unknown', note: 'generated' },
   columns: { cohort: 'Cohort', groupId: 'GroupID', endDate: 'Migration DUST end date' },
+  headingsBy: 'mtad',
   endDateMeaning: UNRECORDED_END_DATE_MEANING,
 };
 
