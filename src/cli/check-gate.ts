@@ -11,10 +11,11 @@ export interface GateOptions extends CommonOptions {
   /** The cache of `mtad check`, when the command has one open. */
   memo?: FileMemo;
   /**
-   * Made amendments the command itself records in the lock (`amend --write`): the lock is checked
-   * as the command leaves it, so that their absence from it now is not a finding.
+   * True for `amend --write`, which records each made amendment in the lock when it writes it into
+   * the table: a made amendment the table does not reflect yet is not held to be missing from the
+   * lock (LOCK_MISSING). One the table reflects still is.
    */
-  recording?: ReadonlySet<string>;
+  writesLock?: boolean;
 }
 
 /**
@@ -28,8 +29,8 @@ export async function checkBeforeDocuments(options: GateOptions): Promise<{ fail
   const gathered = await gatherCheckInputs({ cwd: options.cwd, styler: options.styler, paths: [...paths], ...(options.table !== undefined && { table: options.table }) });
   if ('failure' in gathered) return gathered;
   const result = checkGathered(gathered, gathered.lockText, options.memo);
-  const recording = options.recording ?? new Set<string>();
-  const found = [...gathered.diagnostics, ...result.diagnostics].filter((d) => !(d.code === 'LOCK_MISSING' && recording.has(d.args.id)));
+  const applied = new Set(result.table?.table.applied ?? []);
+  const found = [...gathered.diagnostics, ...result.diagnostics].filter((d) => !(options.writesLock === true && d.code === 'LOCK_MISSING' && !applied.has(d.args.id)));
   if (hasErrors(found)) return { failure: failWith(found.filter((d) => d.severity === 'error'), options.styler) };
   return { warnings: found };
 }

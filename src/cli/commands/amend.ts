@@ -100,8 +100,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   // The redline, the direction and the pack say only what `mtad check` accepts; --write records
   // the made amendments it writes in the lock itself, so their absence from it is not held against it.
   const paths = options.amendments.length > 0 ? resolveAmendmentPaths(cwd, options.amendments, folder) : [tablePath];
-  const recording = options.write ? new Set(pending.filter((a) => a.status === 'made').map((a) => a.id)) : undefined;
-  const gate = await checkBeforeDocuments({ cwd, styler, paths, ...(options.table !== undefined && { table: options.table }), ...(checked.memo && { memo: checked.memo }), ...(recording && { recording }) });
+  const gate = await checkBeforeDocuments({ cwd, styler, paths, ...(options.table !== undefined && { table: options.table }), ...(checked.memo && { memo: checked.memo }), writesLock: options.write === true });
   if ('failure' in gate) return gate.failure;
   if (options.write) {
     const unmade = pending.filter((a) => a.status !== 'made');
