@@ -97,6 +97,19 @@ describe('amend refuses what check rejects in the sequence and the lock', () => 
     expect((await checkCodes(cwd)).errors).toEqual([]);
   });
 
+  it('--write is still refused when a made amendment the table already reflects is missing from the lock', async () => {
+    const cwd = dataWith(...CONCLUDED, ['status: concluded', 'status: made']);
+    const lock = join(cwd, 'data/amendments.lock');
+    const text = readFileSync(lock, 'utf8');
+    writeFileSync(lock, text.slice(0, text.indexOf('  - id: "mdust-close-foc-np"')));
+    const before = snapshotTree(cwd);
+    const run = await runMain(['amend', '--write'], cwd);
+    expect(run.status).toBe(1);
+    expect(codesIn(run.stderr)).toEqual(['LOCK_MISSING']);
+    expect(run.stderr).toContain('"mdust-close-foc-np"');
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
   it('two amendments with the same sequence: amend (every format, --out, --write) and direction refuse as check does', async () => {
     const cwd = dataWith(...CONCLUDED, ['status: concluded', 'status: made'], ['sequence: 3', 'sequence: 2']);
     const check = await checkCodes(cwd);
