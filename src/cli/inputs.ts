@@ -52,6 +52,11 @@ export { inSequence } from '../domain/amendment.js';
 
 /** Reads one amendment named by id (in the amendments folder beside the table) or by path. */
 export async function loadAmendment(cwd: string, table: string | undefined, amendment: string): Promise<Result<Amendment>> {
+  return readAmendmentFile(amendmentPath(cwd, table, amendment), cwd);
+}
+
+/** The file of one amendment named by id (in the amendments folder beside the table) or by path. */
+export function amendmentPath(cwd: string, table: string | undefined, amendment: string): string {
   const [path = amendment] = resolveAmendmentPaths(cwd, [amendment], amendmentsDirOf(resolveTablePath(cwd, table)));
-  return readAmendmentFile(path, cwd);
+  return path;
 }

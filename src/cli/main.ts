@@ -145,7 +145,7 @@ ${EXIT_STATUS_HELP}`,
     .command('direction')
     .description('print the direction of an amendment: the draft (Attachment 1, word for word) or, with --final, the final text')
     .argument('<amendment>', 'an amendment file or id')
-    .option('--final', 'fill in the effective date and the annex; refused while either is unset')
+    .option('--final', 'fill in the effective date and the annex; refused while either is unset, or the amendment is not concluded or made')
     .option('-t, --table <file>', 'the table file, to find amendments by id beside it', 'data/table-17.6.yaml')
     .addHelpText(
       'after',

@@ -27,8 +27,17 @@ export interface Change {
   windowMonths?: number;
 }
 
+/**
+ * Whose an amendment's title is: `dcc`, as DCC gives it; `mtad`, a descriptive title of mtad's own
+ * where DCC's is not recorded; `unknown`, no title at all.
+ */
+export type TitleSource = 'dcc' | 'mtad' | 'unknown';
+
 /** An amendment to Table 17.6, read from its file. */
-export interface Amendment extends Omit<AmendmentFile, 'changes'> {
+export interface Amendment extends Omit<AmendmentFile, 'changes' | 'title'> {
+  /** The title as mtad's views show it: "(title unknown)" when there is none. */
+  title: string;
+  titleSource: TitleSource;
   changes: Change[];
   /** The parsed file, for positions and checksums. */
   origin: YamlSource;
@@ -60,7 +69,14 @@ export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Res
       ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
     };
   });
-  return { ok: diagnostics.length === 0, value: { ...file, changes, origin: source }, diagnostics };
+  return { ok: diagnostics.length === 0, value: { ...file, ...readTitle(file.title), changes, origin: source }, diagnostics };
+}
+
+/** The title to show, and whose it is. */
+function readTitle(title: AmendmentFile['title']): { title: string; titleSource: TitleSource } {
+  if (typeof title === 'string') return { title, titleSource: 'dcc' };
+  if ('mtad' in title) return { title: title.mtad, titleSource: 'mtad' };
+  return { title: '(title unknown)', titleSource: 'unknown' };
 }
 
 const startsWith = (path: YamlPath | undefined, prefix: YamlPath): boolean => path !== undefined && prefix.every((step, i) => path[i] === step);

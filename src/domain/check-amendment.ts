@@ -15,6 +15,7 @@ export function checkAmendmentRules(amendment: Amendment): Diagnostic[] {
   return [
     ...checkFileName(amendment),
     ...checkChanges(amendment),
+    ...checkRepeatedTargets(amendment),
     ...checkTimeline(amendment),
     ...checkProseDates(amendment.origin, nodes),
     ...checkQuestionDates(amendment, nodes),
@@ -39,6 +40,24 @@ function checkChanges(amendment: Amendment): Diagnostic[] {
       found.push(diagnose('VALUE_INVALID', { field: 'groupId', value: change.groupId, expected: 'letters and digits only, e.g. "DA"' }, at('groupId')));
     }
     return found;
+  });
+}
+
+/**
+ * Each change of one amendment targets its own cell: a close and a re-opening of the same cohort
+ * in one amendment would leave the table as it was while the redline, the direction and the pack
+ * speak of a closure. Each is an amendment of its own.
+ */
+function checkRepeatedTargets(amendment: Amendment): Diagnostic[] {
+  const first = new Map<string, number>();
+  return amendment.changes.flatMap((change) => {
+    const key = JSON.stringify([change.cohort, change.field]);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, change.index);
+      return [];
+    }
+    return [diagnose('CHANGE_TARGET_REPEATED', { cohort: change.cohort, field: change.field, change: change.index + 1, earlier: earlier + 1 }, amendment.origin.locate(['changes', change.index, 'cohort']))];
   });
 }
 

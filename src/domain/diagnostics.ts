@@ -35,6 +35,7 @@ export interface DiagnosticArgs {
   PRECONDITION_FAILED: { cohort: string; field: string; expected: string; actual: string };
   AMENDMENT_ALREADY_APPLIED: { id: string };
   DIRECTION_FIELD_MISSING: { field: string; id: string };
+  DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
   // issue 4: the consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { field: string; id: string; document: string };
@@ -69,6 +70,7 @@ export interface DiagnosticArgs {
   APPLIED_OUT_OF_ORDER: { id: string; before: string };
   APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: string; actual: string };
   CHANGE_ACTION_MISMATCH: { action: string; to: string };
+  CHANGE_TARGET_REPEATED: { cohort: string; field: string; change: number; earlier: number };
   TIMELINE_ORDER: { earlier: string; earlierDate: string; earlierText: string; later: string; laterDate: string; laterText: string; relation: 'after' | 'on or after' };
   TIMELINE_WINDOW: { modificationText: string; endText: string; cohort: string };
   WEEKDAY_MISMATCH: { written: string; weekday: string; date: string };
@@ -150,6 +152,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The value a change expects to replace is the value the table holds.' },
   AMENDMENT_ALREADY_APPLIED: { severity: 'error', category: 'data', doc: 'An amendment is applied to a table that does not yet reflect it.' },
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
+  DIRECTION_NOT_CONCLUDED: { severity: 'error', category: 'data', doc: 'A final direction is made only for an amendment that is concluded or made.' },
   TEMPLATE_UNKNOWN_NAME: { severity: 'error', category: 'data', doc: 'A template uses only the placeholders mtad fills.' },
   // issue 4: the consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
@@ -184,6 +187,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   APPLIED_OUT_OF_ORDER: { severity: 'error', category: 'data', doc: 'The table reflects amendments in their order of application, with none skipped.' },
   APPLIED_NOT_REFLECTED: { severity: 'error', category: 'data', doc: 'The table holds the values its applied amendments set.' },
   CHANGE_ACTION_MISMATCH: { severity: 'error', category: 'data', doc: 'A close sets an end date; an end date is removed only by a change that says reopen.' },
+  CHANGE_TARGET_REPEATED: { severity: 'error', category: 'data', doc: 'An amendment changes each cohort\'s end date once: a closure and a re-opening of one cohort are two amendments.' },
   TIMELINE_ORDER: { severity: 'error', category: 'data', doc: 'Issued < responses due < conclusion <= modification date <= end date.' },
   TIMELINE_WINDOW: { severity: 'warning', category: 'data', doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.' },
   WEEKDAY_MISMATCH: { severity: 'error', category: 'data', doc: 'A weekday written in prose ("Tuesday 31 January 2023") is the true weekday of its date.' },
@@ -313,6 +317,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
     case 'DIRECTION_FIELD_MISSING':
       return `cannot render the direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'DIRECTION_NOT_CONCLUDED':
+      return `cannot render the final direction of ${quote(d.args.id)}: its status is ${d.args.status}; a final direction needs status concluded or made (the draft needs neither)`;
     case 'TEMPLATE_UNKNOWN_NAME':
       return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
     // issue 4: the consultation pack (mtad amend --out)
@@ -386,6 +392,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.action === 'close'
         ? `a close must set an end date, but "to" is ${d.args.to}; to remove an end date, write "action: reopen"`
         : `a reopen removes the end date ("to: none"), but "to" is ${d.args.to}; to set an end date, write "action: close"`;
+    case 'CHANGE_TARGET_REPEATED':
+      return `change ${d.args.change} changes the ${d.args.field} of ${quote(d.args.cohort)} again, as change ${d.args.earlier} does; an amendment changes each cohort once: make each change an amendment of its own`;
     case 'TIMELINE_ORDER':
       return `${d.args.later}, ${d.args.laterText}, must be ${d.args.relation} ${d.args.earlier}, ${d.args.earlierText} (expected: issued < responses due < conclusion <= modification date <= end date)`;
     case 'TIMELINE_WINDOW':

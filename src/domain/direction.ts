@@ -11,9 +11,13 @@ export type DirectionMode = 'draft' | 'final';
 export const DRAFT_DATE = '[DD MM YYYY]';
 export const DRAFT_ANNEX = '[TBC]';
 
+/** The statuses of an amendment whose final direction may be made: concluded, or made (directed). */
+const FINAL_STATUSES: ReadonlySet<Amendment['status']> = new Set(['concluded', 'made']);
+
 /**
  * The values the direction template needs. A final direction refuses to be made while the
- * effective date or the annex is unset, naming the field.
+ * amendment is not concluded or made, or while the effective date or the annex is unset, naming
+ * the field.
  */
 export function directionValues(amendment: Amendment, mode: DirectionMode): Result<TemplateValues> {
   const { legalBasis, modification, origin: source } = amendment;
@@ -24,9 +28,11 @@ export function directionValues(amendment: Amendment, mode: DirectionMode): Resu
   if (mode === 'draft') return { ok: true, value: { ...base, effectiveDate: DRAFT_DATE, annex: DRAFT_ANNEX }, diagnostics: [] };
 
   const diagnostics: Diagnostic[] = [];
+  // A final direction is DCC's decision: it follows the conclusion, never a proposal still open.
+  if (!FINAL_STATUSES.has(amendment.status)) diagnostics.push(diagnose('DIRECTION_NOT_CONCLUDED', { id: amendment.id, status: amendment.status }, source.locate(['status'])));
   const date = knownDate(modification.date);
   if (!date) diagnostics.push(diagnose('DIRECTION_FIELD_MISSING', { field: 'modification.date', id: amendment.id }, source.locate(['modification', 'date'])));
   if (modification.annex === null) diagnostics.push(diagnose('DIRECTION_FIELD_MISSING', { field: 'modification.annex', id: amendment.id }, source.locate(['modification', 'annex'])));
-  if (!date || modification.annex === null) return { ok: false, diagnostics };
+  if (diagnostics.length > 0 || !date || modification.annex === null) return { ok: false, diagnostics };
   return { ok: true, value: { ...base, effectiveDate: formatLongDate(date), annex: modification.annex }, diagnostics };
 }

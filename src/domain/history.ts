@@ -225,6 +225,43 @@ export function tableAfter(table: Table, amendments: readonly Amendment[], id: s
   return { ok: true, value: { table: result.value, standings }, diagnostics: [] };
 }
 
+/** An amendment that took effect on a date the data does not record, which may fall between two dates. */
+export interface UndatedEffect {
+  id: string;
+  title: string;
+  titleSource: Amendment['titleSource'];
+  cohorts: string[];
+  /** The earliest and latest dates its steps allow. */
+  notBefore?: IsoDate;
+  notAfter?: IsoDate;
+  /** Whether the changes between the two points show it (they cannot when the values it set are not known). */
+  shown: boolean;
+}
+
+/**
+ * The amendments counted at either of two dates whose date of effect is not recorded and may fall
+ * between them: a redline between the dates may show nothing of them (an unknown end date set
+ * where the end date was already not known), so the view must say that they may lie in the span.
+ */
+export function undatedEffectsBetween(from: TableAtPoint, to: TableAtPoint, changes: readonly AppliedChange[]): UndatedEffect[] {
+  return to.standings.flatMap((standing): UndatedEffect[] => {
+    const { amendment, effect, counted } = standing;
+    const before = from.standings.find((s) => s.amendment.id === amendment.id)?.counted ?? 'no';
+    if (effect.kind !== 'unknown' || (before === counted && counted !== 'unknown')) return [];
+    return [
+      {
+        id: amendment.id,
+        title: amendment.title,
+        titleSource: amendment.titleSource,
+        cohorts: [...new Set(amendment.changes.map((c) => c.cohort))],
+        ...(effect.notBefore && { notBefore: effect.notBefore }),
+        ...(effect.notAfter && { notAfter: effect.notAfter }),
+        shown: changes.some((c) => c.amendmentId === amendment.id),
+      },
+    ];
+  });
+}
+
 /**
  * The changes between two points, cell by cell, each attributed to the amendment whose standing
  * differs between them and that changes that cohort (the latest in sequence when several do).

@@ -26,6 +26,8 @@ export interface Redline {
   title: string;
   version: string;
   headings: string[];
+  /** Whose the headings are: a redline says so unless they are the MTAD's own. */
+  headingsBy: Table['headingsBy'];
   rows: RedlineRow[];
 }
 
@@ -65,6 +67,7 @@ export function diffTables(before: Table, after: Table): Redline {
     title: displayCell(after.title),
     version: displayCell(after.version),
     headings: COLUMN_KEYS.map((key) => after.columns[key]),
+    headingsBy: after.headingsBy,
     rows,
   };
 }

@@ -6,6 +6,8 @@ import { directionValues, type DirectionMode } from './direction.js';
 import { diffTables, type Redline } from './redline.js';
 import { summariseAmendments, type AmendmentSummary } from './summary.js';
 import { fillTemplate } from './template.js';
+import type { UndatedEffect } from './history.js';
+import type { EndDateMeaning } from './table.js';
 import type { Result } from './validate.js';
 
 /** One amendment's direction: its text, or why it cannot be made. */
@@ -22,6 +24,10 @@ export interface AmendReport {
   changes: AppliedChange[];
   summaries: AmendmentSummary[];
   directions: DirectionText[];
+  /** How the table's end dates are read, for mtad's own views of the report. */
+  endDateMeaning: EndDateMeaning;
+  /** Between two dates (`mtad diff`): amendments whose date of effect is not recorded and may fall between them. */
+  undated?: UndatedEffect[];
 }
 
 /**
@@ -48,6 +54,7 @@ export function buildAmendReport(application: Application, amendments: readonly 
   return {
     redline: diffTables(application.before, application.after),
     changes: application.changes,
+    endDateMeaning: application.before.endDateMeaning,
     summaries: summaries.map((summary) => {
       const applied = application.changes.filter((c) => c.amendmentId === summary.id);
       return {

@@ -23,6 +23,8 @@ export function responseTemplateValues(amendment: Amendment): Result<TemplateVal
   if (responsesDue === undefined) missing('responsesDue');
   if (contact === undefined) missing('contact');
   if (questions.length === 0) missing('questions');
+  // The response template is DCC's document: a title of mtad's own never goes into it.
+  if (amendment.titleSource !== 'dcc') diagnostics.push(diagnose('PACK_FIELD_MISSING', { field: 'title (DCC\'s own)', id: amendment.id, document: 'response template' }, source.locate(['title'])));
   if (typeof id !== 'string' || title === undefined || responsesDue === undefined || contact === undefined || diagnostics.length > 0) {
     return { ok: false, diagnostics };
   }

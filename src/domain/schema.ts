@@ -46,9 +46,19 @@ const cohortRow = z
   .strictObject({
     cohort: text('The cohort name as the MTAD writes it, e.g. "MOC (Secure)".'),
     groupId: cell('The GroupID of the cohort, e.g. "DA".'),
-    endDate: cell('The last day on which Migration DUST is provided (YYYY-MM-DD), or "none" while it has no end date.'),
+    endDate: cell('The end date of Migration DUST for the cohort (YYYY-MM-DD), read as table.endDateMeaning says, or "none" while it has no end date.'),
   })
   .check(describe('One row of Table 17.6: a SMETS1 cohort.'));
+
+/** How an end date is read, as a property of the table, with what the record says of it. */
+const endDateMeaning = z
+  .strictObject({
+    reading: z.enum(['last-day']).check(describe('How mtad reads an end date: "last-day", the last day on which Migration DUST is provided for the cohort (from the next day it is not). Every view and check applies it.')),
+    status: z.enum(['unsettled', 'settled']).check(describe('"unsettled" while the record does not settle the meaning and the reading is mtad\'s; "settled" once a source states it.')),
+    note: text('What the record says of the end date, and why the reading is or is not settled.'),
+    source: text('The public documents that speak of the end date, with the words they use.'),
+  })
+  .check(describe('What an end date of the table means: a reading of mtad\'s unless a source settles it. mtad states it in its own views, never in DCC\'s documents.'));
 
 /** The schema of data/table-17.6.yaml. */
 export const tableFileSchema = z
@@ -61,11 +71,13 @@ export const tableFileSchema = z
     table: z.strictObject({
       number: text('The table number, as a string: "17.6".'),
       title: cell('The title of the table.'),
+      endDateMeaning: z.optional(endDateMeaning),
       columns: z.strictObject({
         cohort: text('Heading of the cohort column.'),
         groupId: text('Heading of the GroupID column.'),
         endDate: text('Heading of the Migration DUST end date column.'),
         source: z.optional(text('Where the headings come from.')),
+        chosenBy: z.optional(z.enum(['mtad', 'dcc']).check(describe('"dcc" when the headings are the MTAD\'s own; "mtad" when they are descriptive ones of mtad\'s because the MTAD\'s are not recorded. Unless "dcc", the redline says the headings are not the MTAD\'s.'))),
       }).check(describe('The column headings.')),
     }).check(describe('The table itself.')),
     asAt: dated('The date the table as written here reflects.'),
@@ -122,7 +134,17 @@ export const amendmentFileSchema = z
   .strictObject({
     id: z.string().check(z.regex(AMENDMENT_ID_PATTERN), describe('A stable kebab-case id, unique among amendments.')),
     sequence: z.int().check(z.minimum(1), describe('The order in which amendments apply: explicit, unique, ascending.')),
-    title: text('A short title, e.g. "Migration DUST Closure for MOC (Secure)".'),
+    title: z
+      .union([
+        text('The title DCC gives the amendment, e.g. "Migration DUST Closure for MOC (Secure)".'),
+        z.strictObject({
+          mtad: text('A descriptive title of mtad\'s own, for its views. It is never written into DCC\'s documents.'),
+          note: text('Why the title is mtad\'s: what DCC published, and what is not recorded.'),
+          source: z.optional(text('Where DCC\'s own title would be found.')),
+        }),
+        unknownFact,
+      ])
+      .check(describe('The title of the amendment as DCC gives it; { mtad, note } for a title of mtad\'s own where DCC\'s is not recorded; or { unknown: why }.')),
     status: z.enum(['proposed', 'concluded', 'made', 'withdrawn']).check(describe('Where the amendment stands: proposed, concluded, made (directed) or withdrawn.')),
     source: z.optional(text('The public document this amendment is recorded from.')),
     reverts: z.optional(text('The id of the amendment this one reverses (mtad revert writes it).')),

@@ -29,6 +29,8 @@ export interface ChangeSummary {
 export interface AmendmentSummary {
   id: string;
   title: string;
+  /** Whose the title is: a title of mtad's, or none, is said so wherever it is shown. */
+  titleSource: Amendment['titleSource'];
   status: Amendment['status'];
   consultationId: string;
   issued?: string;
@@ -61,6 +63,7 @@ export function summariseAmendments(amendments: readonly Amendment[], changes: r
     return {
       id: amendment.id,
       title: amendment.title,
+      titleSource: amendment.titleSource,
       status: amendment.status,
       consultationId: typeof consultation.id === 'string' ? consultation.id : 'unknown',
       ...(consultation.issued !== undefined && { issued: dateText(consultation.issued) }),

@@ -17,6 +17,20 @@ export interface CohortRow {
   sources: { groupId?: string; endDate?: string };
 }
 
+/** What an end date means (table.endDateMeaning): a reading, and whether a source settles it. */
+export interface EndDateMeaning {
+  reading: 'last-day';
+  status: 'unsettled' | 'settled';
+  note?: string;
+  source?: string;
+}
+
+/**
+ * The meaning of an end date when the table file does not record one: mtad's reading, the last
+ * day of the service, which no source settles.
+ */
+export const UNRECORDED_END_DATE_MEANING: EndDateMeaning = { reading: 'last-day', status: 'unsettled' };
+
 /** Table 17.6 as mtad holds it. */
 export interface Table {
   documentName: string;
@@ -25,6 +39,10 @@ export interface Table {
   number: string;
   title: CellValue;
   columns: Record<ColumnKey, string>;
+  /** Whose the column headings are: the MTAD's own (dcc), mtad's, or not stated. */
+  headingsBy: 'dcc' | 'mtad' | 'unknown';
+  /** How the end dates are read. */
+  endDateMeaning: EndDateMeaning;
   asAt: IsoDate;
   /** The ids of the amendments the table already reflects, in the order they were applied. */
   applied: string[];
@@ -77,6 +95,8 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
     number: file.table.number,
     title: readCell(file.table.title, ['table', 'title'], source, text, 'a title', diagnostics),
     columns: { cohort: file.table.columns.cohort, groupId: file.table.columns.groupId, endDate: file.table.columns.endDate },
+    headingsBy: file.table.columns.chosenBy ?? 'unknown',
+    endDateMeaning: file.table.endDateMeaning ?? UNRECORDED_END_DATE_MEANING,
     asAt: file.asAt,
     applied: file.applied,
     cohorts,

@@ -132,14 +132,22 @@ function issueToDiagnostics(issue: $ZodIssue, prefix: YamlPath, schema: z.ZodMin
     }
     case 'invalid_union': {
       // Report the option the author evidently meant: the one that got furthest (no type error at its root).
-      const meant = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? issue.errors[0] ?? [];
-      if (meant.length === 0) return [diagnose('SCHEMA_WRONG_TYPE', { expected: 'a date YYYY-MM-DD or { unknown: why }', received: describeValue(value) }, where)];
+      // A value that is no plain mapping (binary data, a timestamp) meant none of them.
+      const plain = value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
+      const meant = plain ? (issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? issue.errors[0] ?? []) : [];
+      if (meant.length === 0) return [diagnose('SCHEMA_WRONG_TYPE', { expected: UNION_EXPECTED[String(path.at(-1))] ?? 'a date YYYY-MM-DD or { unknown: why }', received: describeValue(value) }, where)];
       return meant.flatMap((inner) => issueToDiagnostics(inner, path, schema, data, source));
     }
     default:
       return [diagnose('VALUE_INVALID', { field, value: describeValue(value), expected: 'a valid value' }, where)];
   }
 }
+
+/** What a field that takes one of several shapes expects, by its key; otherwise a date or unknown. */
+const UNION_EXPECTED: Record<string, string> = {
+  title: 'text, { mtad: title, note: why } or { unknown: why }',
+  id: 'text or { unknown: why }',
+};
 
 function hasKey(data: unknown, path: YamlPath): boolean {
   const parent = valueAt(data, path.slice(0, -1));

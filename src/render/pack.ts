@@ -45,7 +45,8 @@ export interface PackFile {
 function renderRedlineMarkdownPage(report: AmendReport, draft: boolean): string {
   const heading = redlineHeading(report.redline, draft);
   const legend = 'Inserted text is marked <ins>inserted</ins> and deleted text <del>deleted</del>.';
-  return [`# ${escapeMarkdownText(heading.title)}`, '', legend, '', escapeMarkdownText(heading.rule), '', renderMarkdownRedline(report.redline)].join('\n');
+  const note = heading.headingsNote === undefined ? [] : [escapeMarkdownText(heading.headingsNote), ''];
+  return [`# ${escapeMarkdownText(heading.title)}`, '', legend, '', ...note, renderMarkdownRedline(report.redline)].join('\n');
 }
 
 /** The pack's files about the table, by name. */

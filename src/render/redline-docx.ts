@@ -68,9 +68,9 @@ export function renderRedlineDocx(redline: Redline, options: RedlineDocxOptions)
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading.title)] }),
       new Paragraph({ children: [new TextRun(heading.version)] }),
       new Paragraph({ children: [new TextRun({ text: TRACKED_CHANGES_NOTE, italics: true })] }),
-      new Paragraph({ children: [new TextRun({ text: heading.rule, italics: true })] }),
       new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(heading.caption)] }),
       table,
+      ...(heading.headingsNote === undefined ? [] : [new Paragraph({ children: [new TextRun({ text: heading.headingsNote, italics: true })] })]),
     ],
     { trackRevisions: true, created: options.created },
   );

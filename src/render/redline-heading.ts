@@ -8,17 +8,25 @@ export interface RedlineHeading {
   version: string;
   /** "Table 17.6: (title unknown)" */
   caption: string;
-  /** The rule a reader needs to read the end dates. */
-  rule: string;
+  /** Said when the column headings are not the MTAD's own, as "(title unknown)" is said of the title. */
+  headingsNote?: string;
 }
 
-/** The heading of the redline: "Draft Redlined" while any amendment in it is not yet made. */
+const HEADINGS_NOTES: Record<Exclude<Redline['headingsBy'], 'dcc'>, string> = {
+  mtad: "Column headings: descriptive ones of mtad's; the MTAD's own are not recorded.",
+  unknown: "Column headings: not recorded as the MTAD's own.",
+};
+
+/**
+ * The heading of the redline: "Draft Redlined" while any amendment in it is not yet made. The
+ * redline is DCC's document: it carries no reading of mtad's (what an end date means, say).
+ */
 export function redlineHeading(redline: Redline, draft: boolean): RedlineHeading {
   const title = redline.title === 'unknown' ? '(title unknown)' : redline.title;
   return {
     title: `${redline.documentName} (${redline.documentAbbreviation}): ${draft ? 'Draft Redlined' : 'Redlined'}`,
     version: `Version: ${redline.version}`,
     caption: `Table ${redline.number}: ${title}`,
-    rule: 'The end date is the last day on which Migration DUST is provided for the cohort.',
+    ...(redline.headingsBy !== 'dcc' && { headingsNote: HEADINGS_NOTES[redline.headingsBy] }),
   };
 }

@@ -5,7 +5,7 @@ import { escapeHtml } from './escape.js';
 import { renderMarkdownRedline } from './redline-markdown.js';
 import { renderTerminalRedline, renderUnifiedRedline } from './redline-text.js';
 import type { Styler } from './style.js';
-import { summaryLines } from './summary.js';
+import { summaryLines, undatedLines } from './summary.js';
 
 export interface ReportOptions {
   styler: Styler;
@@ -23,7 +23,9 @@ function textReport(redline: string, report: AmendReport, options: ReportOptions
   if (options.redlineOnly) return redline;
   const { heading } = options.styler;
   const directions = report.directions.map((d) => `${heading(`Direction for ${d.amendmentId} (${d.mode})`)}\n\n${d.text ?? noDirection(d)}`);
-  return [redline, ...directions, `${heading('Summary')}\n\n${summaryLines(report.summaries).join('\n')}\n`].join('\n');
+  const undated = undatedLines(report.undated ?? []);
+  const dates = undated.length > 0 ? [`${heading('Dates not recorded')}\n\n${undated.join('\n')}\n`] : [];
+  return [redline, ...directions, `${heading('Summary')}\n\n${summaryLines(report.summaries, report.endDateMeaning).join('\n')}\n`, ...dates].join('\n');
 }
 
 /** Indented summary lines as a nested Markdown list. */
@@ -40,7 +42,9 @@ function markdownReport(report: AmendReport, options: ReportOptions): string {
     ...(d.text ?? noDirection(d)).trimEnd().split('\n').map((line) => (line ? `> ${escapeHtml(line)}` : '>')),
     '',
   ]);
-  return ['## Redline', '', redline, ...directions, '## Summary', '', ...asMarkdownList(summaryLines(report.summaries)), ''].join('\n');
+  const undated = undatedLines(report.undated ?? []);
+  const dates = undated.length > 0 ? ['', '## Dates not recorded', '', ...asMarkdownList(undated)] : [];
+  return ['## Redline', '', redline, ...directions, '## Summary', '', ...asMarkdownList(summaryLines(report.summaries, report.endDateMeaning)), ...dates, ''].join('\n');
 }
 
 /** The applied changes as data, each value as an amendment file writes it. */
@@ -64,6 +68,7 @@ export function reportAsJson(report: AmendReport): object {
     changes: changesAsJson(report.changes),
     amendments: report.summaries,
     directions: report.directions.map(({ amendmentId, mode, text }) => ({ amendment: amendmentId, mode, text: text ?? null })),
+    ...(report.undated && { undated: report.undated }),
   };
 }
 

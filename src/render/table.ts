@@ -2,6 +2,7 @@ import { displayRow } from '../domain/apply.js';
 import { providedOn, type Provision } from '../domain/history.js';
 import { COLUMN_KEYS, type Table } from '../domain/table.js';
 import { displayCell } from '../domain/values.js';
+import { describeEndDateRule } from './end-date-meaning.js';
 import { tableCaption } from './redline-text.js';
 import { alignColumns, type Styler } from './style.js';
 
@@ -35,7 +36,7 @@ export function renderTableText(table: Table, styler: Styler, provision?: readon
     '',
     ...rows,
     '',
-    'The end date is the last day on which Migration DUST is provided for the cohort.',
+    describeEndDateRule(table.endDateMeaning),
     provisionLine(table, provision ?? table.cohorts.map((row) => ({ cohort: row.cohort, provided: providedOn(row, table.asAt) }))),
     ...(unknowns.length ? ['', 'Not public (recorded as unknown):', ...unknowns] : []),
     '',

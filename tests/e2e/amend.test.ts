@@ -124,7 +124,9 @@ describe('mtad direction', () => {
   });
 
   it('refuses the final form while the annex is unset, naming the field, exit 1', () => {
-    const run = runCli(['direction', 'mdust-close-moc-secure', '--final']);
+    const dir = copyOfData();
+    execFileSync('sed', ['-i', 's/^status: proposed/status: concluded/', `${dir}/data/amendments/mdust-close-moc-secure.yaml`]);
+    const run = runCli(['direction', 'mdust-close-moc-secure', '--final'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/);
@@ -136,9 +138,9 @@ describe('mtad direction', () => {
     expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-foc-np\.yaml:\d+:\d+: error: cannot render the direction of "mdust-close-foc-np": legalBasis is not set \[DIRECTION_FIELD_MISSING\]\n$/);
   });
 
-  it('prints the final form once the annex is set', () => {
+  it('prints the final form once the amendment is concluded and the annex is set', () => {
     const dir = copyOfData();
-    execFileSync('sed', ['-i', 's/^  annex: null/  annex: A/', `${dir}/data/amendments/mdust-close-moc-secure.yaml`]);
+    execFileSync('sed', ['-i', '-e', 's/^  annex: null/  annex: A/', '-e', 's/^status: proposed/status: concluded/', `${dir}/data/amendments/mdust-close-moc-secure.yaml`]);
     const run = runCli(['direction', 'mdust-close-moc-secure', '--final'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('with effect from 27 January 2023, the Migration Test Approach Document is hereby modified in the form set out in Annex A of this direction.');

@@ -106,7 +106,7 @@ describe('mtad show --as-at', () => {
     const run = runCli(['show', '--as-at', '2022-12-05']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Migration DUST provided on 5 December 2022: MOC (Secure), FOC (BG).\n');
-    expect(run.stdout).toContain('no new test devices can be migrated into the User Interface Testing (UIT) environments');
+    expect(run.stdout).toContain("DCC's ability to enrol (Migrate) new test devices in respect of that cohort for other Testing Services in User Interface Testing (UIT) environments");
   });
 
   it('says unknown where the history cannot tell, and counts proposals only when asked', () => {

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import type { Amendment, Change } from '../../src/domain/amendment.js';
 import { FORBIDDEN_CHARACTER, parseYaml } from '../../src/domain/source.js';
 import type { CohortRow, Table } from '../../src/domain/table.js';
+import { UNRECORDED_END_DATE_MEANING } from '../../src/domain/table.js';
 import { writeCell, type CellValue } from '../../src/domain/values.js';
 import { amendment } from './data.js';
 
@@ -52,6 +53,8 @@ const TABLE_META: Omit<Table, 'cohorts' | 'applied' | 'asAt'> = {
   number: '17.6',
   title: { kind: 'unknown', note: 'generated' },
   columns: { cohort: 'Cohort', groupId: 'GroupID', endDate: 'Migration DUST end date' },
+  headingsBy: 'mtad',
+  endDateMeaning: UNRECORDED_END_DATE_MEANING,
 };
 
 /** A value a change sets, as an amendment file can write it: none, unknown (no note, no bound) or a date. */

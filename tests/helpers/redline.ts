@@ -8,6 +8,7 @@ export const EVERY_KIND_OF_ROW: Redline = {
   title: 'unknown',
   version: 'unknown',
   headings: ['Cohort', 'GroupID', 'Migration DUST end date'],
+  headingsBy: 'mtad',
   rows: [
     { status: 'unchanged', cohort: 'Kept', cells: [{ before: 'Kept', after: 'Kept' }, { before: 'KA', after: 'KA' }, { before: '', after: '' }] },
     { status: 'changed', cohort: 'Changed', cells: [{ before: 'Changed', after: 'Changed' }, { before: 'CA', after: 'CA' }, { before: '1 March 2023', after: '2 April 2023' }] },

@@ -4,6 +4,8 @@ import { amendment, editedMocSecure, readRepoFile } from '../helpers/data.js';
 import { referenceDirection } from '../helpers/reference.js';
 
 const template = readRepoFile('templates/direction.txt');
+/** The MOC (Secure) amendment as DCC concluded it, with `find` replaced by `replace`. */
+const concluded = (find: string | RegExp, replace: string) => editedMocSecure(find, replace).replace(/^status: proposed$/m, 'status: concluded');
 
 describe('the direction', () => {
   it('is, in draft, Attachment 1 of the reference consultation word for word', () => {
@@ -12,7 +14,7 @@ describe('the direction', () => {
   });
 
   it('in its final form fills the effective date in UK long form and the annex', () => {
-    const made = amendment(editedMocSecure('annex: null', 'annex: A'));
+    const made = amendment(concluded('annex: null', 'annex: A'));
     const final = renderDirectionText(made, template, 'final').value ?? '';
     expect(final).toContain('MTAD Modification Text\n');
     expect(final).toContain('with effect from 27 January 2023, the Migration Test Approach Document');
@@ -24,13 +26,23 @@ describe('the direction', () => {
   });
 
   it('refuses a final direction while the annex is unset, naming the field', () => {
-    const result = renderDirectionText(amendment('mdust-close-moc-secure'), template, 'final');
+    const result = renderDirectionText(amendment(concluded('status: proposed', 'status: concluded')), template, 'final');
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'DIRECTION_FIELD_MISSING', args: { field: 'modification.annex', id: 'mdust-close-moc-secure' } })]);
   });
 
+  it('refuses a final direction of an amendment still proposed, naming its status, whatever else it records', () => {
+    const result = renderDirectionText(amendment(editedMocSecure('annex: null', 'annex: A')), template, 'final');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'DIRECTION_NOT_CONCLUDED', args: { id: 'mdust-close-moc-secure', status: 'proposed' }, path: ['status'], line: 9 })]);
+    for (const status of ['withdrawn']) {
+      const other = renderDirectionText(amendment(editedMocSecure('annex: null', 'annex: A').replace('status: proposed', `status: ${status}`)), template, 'final');
+      expect(other.diagnostics.map((d) => d.code)).toEqual(['DIRECTION_NOT_CONCLUDED']);
+    }
+  });
+
   it('refuses a final direction while the effective date is unknown, naming the field', () => {
-    const undated = amendment(editedMocSecure(/date: 2023-01-27/, 'date:\n    unknown: not yet decided').replace('annex: null', 'annex: A'));
+    const undated = amendment(concluded(/date: 2023-01-27/, 'date:\n    unknown: not yet decided').replace('annex: null', 'annex: A'));
     const result = renderDirectionText(undated, template, 'final');
     expect(result.diagnostics.map((d) => [d.code, d.args])).toEqual([['DIRECTION_FIELD_MISSING', { field: 'modification.date', id: 'mdust-close-moc-secure' }]]);
   });

@@ -62,7 +62,7 @@ describe('draftAmendmentText', () => {
 describe('what a closure means', () => {
   it('fills the closure wording from the template, with the true weekday', () => {
     const text = describeClosureEffect(readRepoFile('templates/closure-effect.txt'), 'MOC (Secure)', { kind: 'date', date: '2023-01-31' });
-    expect(text).toMatch(/^After Tuesday 31 January 2023, the last day of Migration DUST for MOC \(Secure\), no new test devices can be migrated into the User Interface Testing \(UIT\) environments/);
+    expect(text).toMatch(/^After Tuesday 31 January 2023, the last day of Migration DUST for MOC \(Secure\), DCC's ability to enrol \(Migrate\) new test devices in respect of that cohort for other Testing Services in User Interface Testing \(UIT\) environments/);
     expect(describeClosureEffect('x', 'FOC (BG)', { kind: 'none' })).toBeUndefined();
   });
 

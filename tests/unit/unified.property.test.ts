@@ -26,7 +26,7 @@ describe('the unified redline', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
         // A status of "changed" with equal cells is really unchanged: the redline never says so.
-        const redline: Redline = { documentName: 'd', documentAbbreviation: 'MTAD', number: '17.6', title: 't', version: 'v', headings: ['Cohort', 'End date'], rows: rows.map((r) => (r.status === 'changed' && r.cells.every((c) => c.before === c.after) ? { ...r, status: 'unchanged' } : r)) };
+        const redline: Redline = { documentName: 'd', documentAbbreviation: 'MTAD', number: '17.6', title: 't', version: 'v', headings: ['Cohort', 'End date'], headingsBy: 'mtad', rows: rows.map((r) => (r.status === 'changed' && r.cells.every((c) => c.before === c.after) ? { ...r, status: 'unchanged' } : r)) };
         const patch = renderUnifiedRedline(redline);
         expect(parsePatch(patch)).toHaveLength(1);
         expect(applyPatch(side(redline, 'before'), patch)).toBe(side(redline, 'after'));

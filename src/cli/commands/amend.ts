@@ -20,6 +20,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
 import { refusePackPath, writeAmendPack } from './amend-pack.js';
 import { readTextOption } from '../text-option.js';
+import { checkBeforeDocuments } from '../check-gate.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 
@@ -99,6 +100,11 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
     const reflected = options.amendments.length === 0 && named.length ? ` (${named.join(', ')})` : '';
     return succeed(`Nothing to ${options.write ? 'write' : 'apply'}: ${displayPath(tablePath, cwd)} already reflects ${what}${reflected}.\n`, styler);
   }
+  // The redline, the direction and the pack say only what `mtad check` accepts; --write records
+  // the made amendments it writes in the lock itself, so their absence from it is not held against it.
+  const paths = options.amendments.length > 0 ? resolveAmendmentPaths(cwd, options.amendments, folder) : [tablePath];
+  const gate = await checkBeforeDocuments({ cwd, styler, paths, ...(options.table !== undefined && { table: options.table }), ...(checked.memo && { memo: checked.memo }), writesLock: options.write === true });
+  if ('failure' in gate) return gate.failure;
   if (options.write) {
     const unmade = pending.filter((a) => a.status !== 'made');
     if (unmade.length > 0) return failWith(unmade.map((a) => diagnose('AMENDMENT_NOT_MADE', { id: a.id, status: a.status }, a.origin.locate(['status']))), styler);

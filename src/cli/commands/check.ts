@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { declaredId } from '../../domain/amendment.js';
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../../domain/check.js';
+import type { FileMemo } from '../../domain/check-file.js';
 import { orderOfApplication } from '../../domain/check-sequence.js';
 import { diagnose, exitStatusOf, formatDiagnostic, type Diagnostic } from '../../domain/diagnostics.js';
 import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
@@ -52,17 +53,26 @@ interface Entry {
 /** A table file names its cohorts; an amendment file never does. */
 const looksLikeTable = (text: string) => /^(?:cohorts|asAt|applied)\s*:/m.test(text);
 
-/**
- * Checks the table and the amendments as a CI linter does, and renders the findings in the chosen
- * formats. Exit status: 0 clean (warnings allowed up to --max-warnings), 1 findings, 2 usage or IO.
- */
-export function runCheck(options: CheckOptions): Promise<Outcome> {
-  // --update-lock reads the lock and writes it: under the write lock, as `amend --write`, which
-  // writes it too.
-  return options.updateLock ? withWriteLock(options, () => checkData(options)) : checkData(options);
+/** What `mtad check` reads: the files named and their context, with what reading them found. */
+export interface CheckInputs {
+  entries: Map<string, Entry>;
+  /** Findings of reading the files (not text, too large, unreadable). */
+  diagnostics: Diagnostic[];
+  tablePath: string;
+  lockPath: string;
+  lockShown: string;
+  /** The lock file's text, when there is a lock file. */
+  lockText?: string;
+  /** The folders read: the amendments folder beside the table, and each folder named. */
+  folders: string[];
 }
 
-async function checkData(options: CheckOptions): Promise<Outcome> {
+/**
+ * Reads what `mtad check` checks: the files and folders named (data/ by default), the table (one
+ * among them, else --table), every amendment beside the table, and the lock of made amendments.
+ * A path that cannot be reached fails at once.
+ */
+export async function gatherCheckInputs(options: Pick<CheckOptions, 'cwd' | 'styler' | 'paths' | 'table' | 'stdin'>): Promise<CheckInputs | { failure: Outcome }> {
   const { cwd } = options;
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, Entry>();
@@ -83,7 +93,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
   const listed = await listYamlFiles(paths, cwd);
   // A path that cannot be reached is a mistake on the command line, not a finding in the data:
   // checking the rest would bury it in a report the user did not ask for (as ESLint does).
-  if (listed.diagnostics.length > 0) return failWith(listed.diagnostics, options.styler);
+  if (listed.diagnostics.length > 0) return { failure: failWith(listed.diagnostics, options.styler) };
   readAll(listed.files);
   if (options.stdin) {
     const path = resolve(cwd, options.stdin.filename);
@@ -96,7 +106,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
   // The table: one named among the paths, else --table (data/table-17.6.yaml), as context.
   const tables = [...entries.values()].filter((e) => e.text !== undefined && looksLikeTable(e.text));
   if (tables.length > 1) {
-    return usageError(`found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`);
+    return { failure: usageError(`found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`) };
   }
   const tablePath = tables[0]?.path ?? resolveTablePath(cwd, options.table);
   if (!entries.has(tablePath)) {
@@ -104,7 +114,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     const missing = (hint: string) => diagnose('FILE_NOT_FOUND', { what: `the table ${shown}`, hint }, { file: shown });
     if (existsSync(tablePath)) readAll([tablePath]);
     // --table named on the command line is held to the same rule as a path there.
-    else if (options.table !== undefined) return failWith([missing('pass --table an existing table file')], options.styler);
+    else if (options.table !== undefined) return { failure: failWith([missing('pass --table an existing table file')], options.styler) };
     else diagnostics.push(missing('name the data folder (mtad check data/) or pass --table FILE'));
   }
   // Every amendment beside the table is part of the sequence, even when only one file was named.
@@ -129,24 +139,46 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     diagnostics.push(...text.diagnostics);
     lockText = text.value;
   }
+  return { entries, diagnostics, tablePath, lockPath, lockShown, ...(lockText !== undefined && { lockText }), folders: [folder, ...listed.folders] };
+}
+
+/** Every rule of `mtad check` over what gatherCheckInputs read, with `lock` as the lock file's text. */
+export function checkGathered(inputs: CheckInputs, lock: string | undefined, memo?: FileMemo): CheckResult {
+  const texts = [...inputs.entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
+  const table = texts.find((e) => e.path === inputs.tablePath);
+  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
+  return checkSources({
+    ...(table && { table: { file: table.shown, text: table.text } }),
+    amendments,
+    ...(lock !== undefined && { lock: { file: inputs.lockShown, text: lock } }),
+    lockFile: inputs.lockShown,
+    hash: sha256,
+    ...(memo && { memo }),
+  });
+}
+
+/**
+ * Checks the table and the amendments as a CI linter does, and renders the findings in the chosen
+ * formats. Exit status: 0 clean (warnings allowed up to --max-warnings), 1 findings, 2 usage or IO.
+ */
+export function runCheck(options: CheckOptions): Promise<Outcome> {
+  // --update-lock reads the lock and writes it: under the write lock, as `amend --write`, which
+  // writes it too.
+  return options.updateLock ? withWriteLock(options, () => checkData(options)) : checkData(options);
+}
+
+async function checkData(options: CheckOptions): Promise<Outcome> {
+  const { cwd } = options;
+  const gathered = await gatherCheckInputs(options);
+  if ('failure' in gathered) return gathered.failure;
+  const { entries, diagnostics, tablePath, lockPath, lockShown, lockText, folders } = gathered;
 
   // Before anything is written: no output over or into what this run reads.
-  const refused = refuseOutputs(options, { cwd, tablePath, inputs: [folder, lockPath, ...entries.keys(), ...listed.folders] });
+  const refused = refuseOutputs(options, { cwd, tablePath, inputs: [...folders, lockPath, ...entries.keys()] });
   if (refused.length > 0) return failWith(refused, options.styler);
 
   const cache = await openCache(options, tablePath);
-  const texts = [...entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
-  const table = texts.find((e) => e.path === tablePath);
-  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
-  const check = (lock: string | undefined): CheckResult =>
-    checkSources({
-      ...(table && { table: { file: table.shown, text: table.text } }),
-      amendments,
-      ...(lock !== undefined && { lock: { file: lockShown, text: lock } }),
-      lockFile: lockShown,
-      hash: sha256,
-      ...(cache && { memo: cache.memo }),
-    });
+  const check = (lock: string | undefined): CheckResult => checkGathered(gathered, lock, cache?.memo);
 
   let result = check(lockText);
   let notes = '';

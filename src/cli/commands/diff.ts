@@ -1,11 +1,12 @@
 import { isIsoDate } from '../../domain/dates.js';
 import { diagnose } from '../../domain/diagnostics.js';
-import { changesBetween, tableAfter, tableAsAt, type Include, type TableAtPoint } from '../../domain/history.js';
+import { changesBetween, tableAfter, tableAsAt, undatedEffectsBetween, type Include, type TableAtPoint } from '../../domain/history.js';
 import { diffTables } from '../../domain/redline.js';
 import type { AmendReport } from '../../domain/report.js';
 import { summariseAmendments } from '../../domain/summary.js';
 import type { Result } from '../../domain/validate.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
+import { checkBeforeDocuments } from '../check-gate.js';
 import { loadHistory, type History } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
@@ -33,6 +34,9 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const history = await loadHistory(cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, styler);
+  // A redline says only what `mtad check` accepts of the history it is made from.
+  const gate = await checkBeforeDocuments({ cwd, styler, paths: [], ...(options.table !== undefined && { table: options.table }) });
+  if ('failure' in gate) return gate.failure;
   const include = options.include ?? 'made';
   const from = resolvePoint(history.value, '--from', options.from, include);
   const to = resolvePoint(history.value, '--to', options.to, include);
@@ -44,6 +48,10 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
     changes,
     summaries: summariseAmendments(involved, changes),
     directions: [],
+    endDateMeaning: to.value.table.endDateMeaning,
+    // Between two dates, an amendment whose date of effect is not recorded may lie in the span
+    // while the redline shows nothing of it: the report says so.
+    ...(from.value.provision && to.value.provision && { undated: undatedEffectsBetween(from.value, to.value, changes) }),
   };
   return succeed(REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly }), styler);
 }

@@ -1,0 +1,36 @@
+import type { FileMemo } from '../domain/check-file.js';
+import { hasErrors, type Diagnostic } from '../domain/diagnostics.js';
+import { checkGathered, gatherCheckInputs } from './commands/check.js';
+import { failWith, type CommonOptions, type Outcome } from './outcome.js';
+
+export interface GateOptions extends CommonOptions {
+  /** The files the command was given (amendments by path); none: the table and what is beside it. */
+  paths: readonly string[];
+  /** --table, as the command was given it. */
+  table?: string;
+  /** The cache of `mtad check`, when the command has one open. */
+  memo?: FileMemo;
+  /**
+   * True for `amend --write`, which records each made amendment in the lock when it writes it into
+   * the table: a made amendment the table does not reflect yet is not held to be missing from the
+   * lock (LOCK_MISSING). One the table reflects still is.
+   */
+  writesLock?: boolean;
+}
+
+/**
+ * What `mtad check` finds in the files a document is made from: the same files (the table, every
+ * amendment beside it, the lock of made amendments, and any file named from elsewhere) and the same
+ * rules. A direction, a redline or a pack is made only when this finds no error, so that no
+ * document says what `mtad check` rejects.
+ */
+export async function checkBeforeDocuments(options: GateOptions): Promise<{ failure: Outcome } | { warnings: Diagnostic[] }> {
+  const paths = options.paths.length > 0 ? options.paths : [options.table ?? 'data/table-17.6.yaml'];
+  const gathered = await gatherCheckInputs({ cwd: options.cwd, styler: options.styler, paths: [...paths], ...(options.table !== undefined && { table: options.table }) });
+  if ('failure' in gathered) return gathered;
+  const result = checkGathered(gathered, gathered.lockText, options.memo);
+  const applied = new Set(result.table?.table.applied ?? []);
+  const found = [...gathered.diagnostics, ...result.diagnostics].filter((d) => !(options.writesLock === true && d.code === 'LOCK_MISSING' && !applied.has(d.args.id)));
+  if (hasErrors(found)) return { failure: failWith(found.filter((d) => d.severity === 'error'), options.styler) };
+  return { warnings: found };
+}
