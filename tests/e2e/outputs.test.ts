@@ -109,8 +109,12 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
     const table = ['--table', 'table-17.6.yaml'];
     await expectRefused(cwd, ['amend', ...table, '--out', 'amendments/pack'], 'OUT_PROTECTED', /it is inside amendments, a folder this command reads/);
     await expectRefused(cwd, ['amend', ...table, '--out', 'amendments.lock', '--force'], 'OUT_PROTECTED', /it is an input of this command/);
+    // The lock's path is an input even while there is no lock.
+    const lock = readFileSync(join(cwd, 'amendments.lock'));
     rmSync(join(cwd, 'amendments.lock'));
     await expectRefused(cwd, ['check', '.', ...table, '--output', 'json=amendments.lock'], 'OUT_PROTECTED', /it is an input of this command/);
+    // Without the lock, the made amendments are not recorded (LOCK_MISSING), which stops a pack.
+    writeFileSync(join(cwd, 'amendments.lock'), lock);
     const run = await runMain(['amend', ...table, '--out', 'pack'], { cwd });
     expect(run.stderr).toBe('');
     expect(existsSync(join(cwd, 'pack', PACK_MARKER_FILE))).toBe(true);
