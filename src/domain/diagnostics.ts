@@ -1,3 +1,5 @@
+import { FIRST_DATE, LAST_DATE } from './dates.js';
+
 /**
  * Every finding mtad reports is data: a stable code, a severity, the arguments of its message and
  * where it points. Words are made from codes in one place, `formatDiagnostic`, so tests assert
@@ -75,6 +77,9 @@ export interface DiagnosticArgs {
   YAML_SIZE_LIMIT: { items: number; limit: number };
   // review fixes
   AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
+  // every valid input gives a finding or a result
+  DATE_OUT_OF_RANGE: { date: string; what: string };
+  YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
 }
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
@@ -163,6 +168,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
   // review fixes
   AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
+  // every valid input gives a finding or a result
+  DATE_OUT_OF_RANGE: { severity: 'error', category: 'data', doc: 'Every date mtad computes from a date (the end of its window, a re-start estimate) falls between 0001-01-01 and 9999-12-31.' },
+  YAML_SHARED_VALUE: { severity: 'error', category: 'data', doc: 'The table writes every value out: no YAML anchor, alias or merge key shares a value between cells.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -313,6 +321,10 @@ export function formatDiagnostic(d: Diagnostic): string {
     // review fixes
     case 'AMENDMENT_MADE_PROTECTED':
       return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;
+    case 'DATE_OUT_OF_RANGE':
+      return `${d.args.what}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
+    case 'YAML_SHARED_VALUE':
+      return `the table shares a value through the YAML ${d.args.kind} ${quote(d.args.name)}; expected every value written out in full, as an amendment changes one cell and a shared value would change every cell that shares it`;
   }
 }
 

@@ -82,6 +82,37 @@ export function todoPaths(document: Document): YamlPath[] {
   return paths;
 }
 
+/** A value the document shares through YAML: an anchor, an alias of one, or a merge key. */
+export interface SharedValue {
+  path: YamlPath;
+  kind: 'anchor' | 'alias' | 'merge key';
+  name: string;
+}
+
+/**
+ * Every anchor (`&name`), alias (`*name`) and merge key (`<<`) of a document, in document order.
+ * Called on documents checkStructure passed, so the recursion is at most MAX_DEPTH deep.
+ */
+export function sharedValues(document: Document): SharedValue[] {
+  const found: SharedValue[] = [];
+  const walk = (node: unknown, path: YamlPath): void => {
+    if (isAlias(node)) {
+      found.push({ path, kind: 'alias', name: node.source });
+      return;
+    }
+    if (isNode(node) && node.anchor) found.push({ path, kind: 'anchor', name: node.anchor });
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (key === '<<') found.push({ path: [...path, key], kind: 'merge key', name: key });
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+  };
+  walk(document.contents, []);
+  return found;
+}
+
 /** The parsed document of `text`, with the line counter that turns its offsets into positions. */
 function parseText(text: string): { document: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
