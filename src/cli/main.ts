@@ -345,6 +345,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
     .action(async (paths: string[], opts: { format: CheckFormat; output: string[]; maxWarnings?: string; stdin: boolean; stdinFilename?: string; table: string; updateLock: boolean; listRules: boolean; cache: boolean; cacheLocation?: string }) => {
       const { runCheck, runListRules } = await import('./commands/check.js');
       const { readStream } = await import('../io/list-files.js');
+      const { MAX_FILE_BYTES } = await import('../io/read.js');
       if (opts.listRules) return io.write(runListRules(opts.format));
       const usage = (message: string) => io.write({ exitCode: 2, stdout: '', stderr: `mtad check: ${message}\n` });
       const outputs: { format: CheckFormat; path: string }[] = [];
@@ -357,7 +358,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
       if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
-      const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin()) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
+      const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin(), MAX_FILE_BYTES) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
       return report(
         runCheck({
           cwd: io.cwd,

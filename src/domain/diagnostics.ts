@@ -52,7 +52,7 @@ export interface DiagnosticArgs {
   FILE_LOCKED: { what: string; pid: number; lock: string };
   // Issue 3 (mtad check):
   FILE_EMPTY: Record<string, never>;
-  FILE_TOO_LARGE: { size: number; limit: number };
+  FILE_TOO_LARGE: { size?: number; limit: number };
   FILE_UNWRITABLE: { reason: string };
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
@@ -274,7 +274,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'FILE_EMPTY':
       return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';
     case 'FILE_TOO_LARGE':
-      return `the file is ${d.args.size} bytes, more than the ${d.args.limit} a table or an amendment can be; is it the right file?`;
+      return `the file ${d.args.size === undefined ? 'holds more than' : `is ${d.args.size} bytes, more than`} the ${d.args.limit} bytes a table or an amendment can be; is it the right file?`;
     case 'YAML_FORBIDDEN_KEY':
       return `the key ${quote(d.args.key)} is not allowed: JavaScript readers may take it for the object's prototype; rename or remove it`;
     case 'COHORT_DUPLICATE':
