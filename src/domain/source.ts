@@ -172,8 +172,9 @@ export function lazyYamlSource(file: string, text: string, contentChecksum?: str
 
 /** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
 export function parseYaml(text: string, file: string): ParsedYaml {
-  // Deep flow nesting ([[[[...) is refused before parsing: the parser takes seconds over it.
-  const deep = deepFlowOffset(text);
+  // Deep nesting ([[[[..., - - - -..., or ever deeper indentation) is refused before parsing: the
+  // parser takes seconds and hundreds of megabytes over a megabyte of it.
+  const deep = deepFlowOffset(text) ?? deepBlockOffset(text);
   if (deep !== undefined) return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...lineAndColumn(text, deep) })] };
 
   const parsed = parseText(text);
@@ -229,6 +230,51 @@ function deepFlowOffset(text: string): number | undefined {
       if (++depth > MAX_DEPTH) return offset;
     } else if (token === ']' || token === '}') depth--;
     if (token !== '\u0002' && token !== '\u0018' && token !== '\u001f') offset += token.length;
+  }
+  return undefined;
+}
+
+/** A block scalar's header at the end of a line (`key: |`, `- >-`, `text: |2 # comment`). */
+const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
+/** A compact block entry at the start of what is left of a line: `- `, `? ` or `: `. */
+const BLOCK_INDICATOR = /^[-?:](?:[ \t]+|$)/;
+
+/**
+ * The offset of a block list or mapping nested far deeper than MAX_DEPTH, if any, found without
+ * parsing: each line stands for a node at its indentation, and each entry whose content is itself
+ * an entry (`- - - x`) for one more, each closed by a later line indented as much or less. The
+ * content of block scalars is skipped. With one level of slack (a line may hold a plain value),
+ * it counts no more levels than the parser finds, but for a plain text continued over ever deeper
+ * lines; it may count fewer (a list indented as its key): checkStructure counts exactly after.
+ */
+function deepBlockOffset(text: string): number | undefined {
+  const columns: number[] = [];
+  let scalarParent: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const indent = line.length - line.trimStart().length;
+    const rest = line.slice(indent).trimEnd();
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (scalarParent !== undefined) {
+      if (indent > scalarParent) continue;
+      scalarParent = undefined;
+    }
+    while (columns.length > 0 && columns[columns.length - 1]! >= indent) columns.pop();
+    columns.push(indent);
+    // Each entry whose content is itself an entry (`- - x`) opens one more collection, at its column.
+    let column = indent;
+    let left = rest;
+    for (let found = BLOCK_INDICATOR.exec(left); found && found[0].length < left.length; found = BLOCK_INDICATOR.exec(left)) {
+      column += found[0].length;
+      left = left.slice(found[0].length);
+      if (BLOCK_INDICATOR.test(left)) columns.push(column);
+      // One level of slack: the last column may be a plain value, not a collection.
+      if (columns.length > MAX_DEPTH + 1) return start + column;
+    }
+    if (columns.length > MAX_DEPTH + 1) return start + indent;
+    if (BLOCK_SCALAR_HEADER.test(rest)) scalarParent = indent;
   }
   return undefined;
 }
