@@ -1,4 +1,4 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type ErrorCode, type Node, type ScalarTag } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
 
 /** A YAML path: keys and list indexes from the document root. */
@@ -190,7 +190,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // unknown tag such as !!js/function, read as if untagged) is an error here: mtad reads plain data.
   const [problem] = [...document.errors, ...document.warnings];
   if (problem) {
-    const reason = /Maximum call stack size exceeded/.test(problem.message) ? TOO_DEEP : firstLine(problem.message);
+    const reason = /Maximum call stack size exceeded/.test(problem.message) ? TOO_DEEP : describeYamlError(problem.code, problem.message);
     return { source, diagnostics: [diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))] };
   }
   if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
@@ -338,6 +338,57 @@ function checkStructure(root: unknown, position: (offset: number | undefined) =>
   return findings.slice(0, MAX_FINDINGS);
 }
 
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+/**
+ * What the yaml library found, in mtad's words: what is wrong, and what was expected. The
+ * library's own messages speak of its API ("use YAML.parseAllDocuments()") and its internals;
+ * they are never shown. Its error code decides the sentence; the message only names a tag.
+ */
+function describeYamlError(code: ErrorCode, message: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a "---" or "..." line after the first); expected one document, a table or an amendment per file';
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /Unresolved tag: (\S+)/.exec(message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
+      return tag ? `the tag ${JSON.stringify(tag)} is not one mtad reads; expected the value without a tag` : 'a value its tag does not fit (such as !!int on text); expected the value without a tag';
+    }
+    case 'TAB_AS_INDENT':
+      return 'a tab is used as indentation; expected spaces';
+    case 'BAD_INDENT':
+      return 'the indentation does not line up; expected the items of one list or mapping to start in the same column, their content indented further';
+    case 'MISSING_CHAR':
+      if (/closing .?quote/i.test(message)) return 'a quoted value has no closing quote; expected it to end with the quote it starts with';
+      if (/followed by map values/.test(message)) return 'a line holds text where a key is expected; expected "key: value"';
+      if (/separated from other tokens/.test(message)) return 'a "#" comment or a tag touches the text before or after it; expected a space between them';
+      return 'a character is missing here (a comma between items, a space after ":", or a closing quote or bracket)';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key runs over more than one line (often a ":" missing on the line before, or a quote left open); expected each "key:" on one line';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'NON_STRING_KEY':
+      return 'a list or mapping stands where a key is expected; expected a key of plain text';
+    case 'BLOCK_IN_FLOW':
+      return 'an indented list or mapping inside [ ] or { }; expected its items separated by commas';
+    case 'BAD_DQ_ESCAPE':
+      return 'an unknown escape sequence in double quotes; expected one such as \\n, \\" or \\\\, or the text in single quotes';
+    case 'BAD_SCALAR_START':
+      return 'a value starts with a character YAML reserves (such as @, ` or %); expected the value in quotes';
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+      return 'an anchor (&) or alias (*) without a name, or with a tag; expected values written out in full';
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'BAD_PROP_ORDER':
+    case 'BAD_COLLECTION_TYPE':
+      return 'a value carries tags or anchors YAML does not allow there; expected the value without them';
+    case 'BAD_DIRECTIVE':
+      return 'a "%" directive line; expected none: the file starts with its first key';
+    case 'KEY_OVER_1024_CHARS':
+      return 'a key longer than 1,024 characters; expected a short key';
+    case 'DUPLICATE_KEY':
+      return 'a key appears twice in one mapping; expected each key once';
+    case 'RESOURCE_EXHAUSTION':
+      return `aliases expand to more than ${MAX_ALIAS_COUNT} nodes; expected values written out`;
+    case 'UNEXPECTED_TOKEN':
+    case 'IMPOSSIBLE':
+      return 'text YAML cannot read here (often a stray bracket, comma, quote or "-"); expected "key: value" lines and list items written "- item"';
+  }
 }

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { displayPath } from './read.js';
+import { describeSystemError } from './system-error.js';
 
 const YAML_FILE = /\.ya?ml$/;
 
@@ -46,7 +47,7 @@ export async function listYamlFiles(paths: readonly string[], cwd: string): Prom
       diagnostics.push(
         missing
           ? diagnose('FILE_NOT_FOUND', { what: `the path ${shown}`, hint: 'name a data folder or YAML files, e.g. mtad check data/' }, { file: shown })
-          : diagnose('FILE_UNREADABLE', { reason: (error as Error).message }, { file: shown }),
+          : diagnose('FILE_UNREADABLE', { reason: describeSystemError(error) }, { file: shown }),
       );
     }
   }

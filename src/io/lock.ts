@@ -1,6 +1,7 @@
 import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { diagnose } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
+import { describeSystemError } from './system-error.js';
 
 /** Gives the lock back. */
 export type Release = () => Promise<void>;
@@ -45,7 +46,7 @@ export async function acquireWriteLock(path: string, shown: string): Promise<Res
     }
     return { ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid: 0, lock: `${shown}.lock` }, { file: shown })] };
   } catch (error) {
-    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: (error as Error).message }, { file: shown })] };
+    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: describeSystemError(error) }, { file: shown })] };
   } finally {
     await unlink(mine).catch(() => undefined);
   }

@@ -8,6 +8,7 @@ import { sha256 } from './hash.js';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { parseTable, type TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
+import { describeSystemError } from './system-error.js';
 
 /** The folder mtad is installed in (the nearest with a package.json): its templates/ ship there. */
 export function packageRoot(): string {
@@ -38,12 +39,37 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeText(bytes: Uint8Array, shown: string): Result<string> {
   // The bytes may be the first MAX_FILE_BYTES + 1 of a longer input: their count is not its size.
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { limit: MAX_FILE_BYTES }, { file: shown })] };
-  if (bytes.includes(0)) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown })] };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) })] };
   try {
     return { ok: true, value: UTF8.decode(bytes).replace(/^\uFEFF/, ''), diagnostics: [] };
   } catch {
-    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown })] };
+    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown, ...positionOf(validPrefix(bytes)) })] };
   }
+}
+
+const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * The text before the first byte that is not UTF-8: decoded leniently, each bad sequence reads
+ * as U+FFFD; the first that the bytes do not hold as the character itself (EF BF BD) is the one.
+ */
+function validPrefix(bytes: Uint8Array): string {
+  const text = LENIENT_UTF8.decode(bytes);
+  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at));
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return text.slice(0, at);
+  }
+  return text;
+}
+
+/** The 1-based line and column of the character after `text` (a byte order mark is no column). */
+function positionOf(text: string): { line: number; column: number } {
+  const before = text.replace(/^\uFEFF/, '');
+  const lastBreak = before.lastIndexOf('\n');
+  let line = 1;
+  for (let at = before.indexOf('\n'); at >= 0; at = before.indexOf('\n', at + 1)) line++;
+  return { line, column: before.length - lastBreak };
 }
 
 /**
@@ -153,7 +179,7 @@ function readRetrying(read: () => number): number {
 function unreadable(error: unknown, shown: string): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return diagnose('FILE_NOT_FOUND', { what: `the file ${shown}` }, { file: shown });
-  const reason = code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+  const reason = describeSystemError(error);
   return diagnose('FILE_UNREADABLE', { reason }, { file: shown });
 }
 

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { diagnose } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
 import { readText } from './read.js';
+import { describeSystemError } from './system-error.js';
 
 /** A file to write: its path inside the folder, and its text or bytes. */
 export interface FileToWrite {
@@ -46,7 +47,7 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
     if (code === undefined) throw error;
     // Another process made the folder between the check above and the rename.
     if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY')) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
-    return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: (error as Error).message }, { file: shown })] };
+    return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: describeSystemError(error) }, { file: shown })] };
   }
 }
 
@@ -112,7 +113,7 @@ export async function writeFileAtomically(path: string, text: string, expectatio
     await unlink(temporary).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && expectation === 'absent') return { ok: false, diagnostics: [diagnose('FILE_EXISTS', { what: shown }, { file: shown })] };
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+    const reason = code === 'ENOENT' ? 'its folder does not exist' : describeSystemError(error);
     return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason }, { file: shown })] };
   }
 }
