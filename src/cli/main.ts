@@ -58,6 +58,16 @@ export function buildProgram(io: { cwd: string; env: NodeJS.ProcessEnv; stdoutIs
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.write({ exitCode: 0, stdout: text, stderr: '' }), writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }) });
 
+  // An empty value (an unset shell variable: --table "$TABLE") would name the working folder: it
+  // is a usage error, named, before any command reads a thing.
+  program.hook('preAction', (_program, command) => {
+    const opts = command.opts<{ table?: string; stdinFilename?: string }>();
+    const argument = command.registeredArguments[0]?.name();
+    const empty: [string, string] | undefined =
+      opts.table === '' ? ['--table', 'a table file'] : opts.stdinFilename === '' ? ['--stdin-filename', 'a file name'] : command.args.includes('') ? [`the ${argument ?? 'argument'}`, argument === 'amendment' ? 'an amendment file or id' : 'a file or folder'] : undefined;
+    if (empty) command.error(`error: ${empty[0]} is empty; expected ${empty[1]} (is a shell variable unset?)`, { exitCode: 2, code: 'mtad.emptyValue' });
+  });
+
   program
     .command('amend')
     .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder')

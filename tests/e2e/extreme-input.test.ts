@@ -162,3 +162,36 @@ describe('input that never ends, or whose size stat does not tell', () => {
     expect(bytes.length).toBe(MAX_FILE_BYTES + 1);
   });
 });
+
+describe('an empty value on the command line (an unset shell variable)', () => {
+  it.each([
+    [['direction', ''], 'the amendment'],
+    [['impact', '', '--decided', '2023-01-01'], 'the amendment'],
+    [['amend', '--table', ''], '--table'],
+    [['show', '--table', ''], '--table'],
+    [['check', ''], 'the path'],
+    [['check', '--stdin', '--stdin-filename', ''], '--stdin-filename'],
+  ])('mtad %j is a usage error naming %s, not "cannot read the file: it is a folder"', async (args, named) => {
+    const run = await runMain(args, { cwd: dataWith(), stdin: async function* () {} });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`error: ${named} is empty`);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('messages through the CLI', () => {
+  it('say in mtad\'s words what a multi-document file, a !!timestamp and a missing status are; FILE_NOT_TEXT has a line and column', async () => {
+    const cwd = dataWith({
+      'table-17.6.yaml': (text) => `${text}---\nasAt: 2023-01-01\n`,
+      [MOC_SECURE]: (text) => text.replace(/^status: proposed\n/m, ''),
+      'amendments/mdust-close-foc-np.yaml': (text) => text.replace(/^title: .*$/m, 'title: !!timestamp 2023-01-01'),
+    });
+    writeFileSync(join(cwd, 'data/amendments/latin-1.yaml'), Buffer.from('id: latin-1\ntitle: caf\xe9\n', 'latin1'));
+    const run = await runMain(['check'], { cwd });
+    expect(run.stdout).toMatch(/YAML_SYNTAX +not valid YAML: the file holds more than one YAML document/);
+    expect(run.stdout).toMatch(/SCHEMA_MISSING_FIELD +missing field "status": expected one of "proposed", "concluded", "made", "withdrawn"/);
+    expect(run.stdout).toMatch(/SCHEMA_WRONG_TYPE +expected a text value .*, found a timestamp/);
+    expect(run.stdout).toMatch(/^ {2}2:11 +error +FILE_NOT_TEXT /m);
+    expect(run.stdout).not.toMatch(/undefined|parseAllDocuments|a mapping/);
+  });
+});
