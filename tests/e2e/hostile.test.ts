@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseAmendment } from '../../src/domain/amendment.js';
 import { RULES, type Diagnostic, type DiagnosticCode } from '../../src/domain/diagnostics.js';
 import { parseTable } from '../../src/domain/table.js';
-import { decodeText } from '../../src/io/read.js';
+import { readTextSync } from '../../src/io/read.js';
 import { renderDiagnostics } from '../../src/render/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
 import { MAX_ITEMS } from '../../src/domain/source.js';
@@ -123,7 +123,11 @@ const pathOf = (input: HostileInput): string => (input.kind === 'table' ? TABLE 
 /** What the core finds in the file, read as the CLI reads it: the findings every command must print. */
 function coreFindings(input: HostileInput, bytes: Uint8Array): Diagnostic[] {
   const file = pathOf(input);
-  const text = decodeText(bytes, file);
+  // From a file, as the commands read it (a file too large is refused by its size, unread).
+  const scratch = mkdtempSync(join(tmpdir(), 'mtad-hostile-core-'));
+  folders.push(scratch);
+  writeFileSync(join(scratch, 'input.yaml'), bytes);
+  const text = readTextSync(join(scratch, 'input.yaml'), file);
   if (text.value === undefined) return text.diagnostics;
   return (input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file)).diagnostics;
 }
