@@ -169,8 +169,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   // review fixes
   AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
   // every valid input gives a finding or a result
-  DATE_OUT_OF_RANGE: { severity: 'error', category: 'data', doc: 'Every date mtad computes from a date (the end of its window, a re-start estimate) falls between 0001-01-01 and 9999-12-31.' },
-  YAML_SHARED_VALUE: { severity: 'error', category: 'data', doc: 'The table writes every value out: no YAML anchor, alias or merge key shares a value between cells.' },
+  DATE_OUT_OF_RANGE: { severity: 'error', category: 'data', doc: 'A date computed from a date (a window\'s end, a re-start) lies in 0001-01-01 to 9999-12-31.' },
+  YAML_SHARED_VALUE: { severity: 'error', category: 'data', doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.' },
 };
 
 /** Builds a finding with the code's default severity. */
