@@ -84,6 +84,16 @@ export function buildProgram(io: MainIO & { write: (outcome: Outcome) => void })
       outputError: (text, write) => write(`${text.replace(/\n$/, '').split(/\n(?=\(Did you mean )/).map(escapeForLine).join('\n')}\n`),
     });
 
+  // An empty value (an unset shell variable: --table "$TABLE") would name the working folder: it
+  // is a usage error, named, before any command reads a thing.
+  program.hook('preAction', (_program, command) => {
+    const opts = command.opts<{ table?: string; stdinFilename?: string }>();
+    const argument = command.registeredArguments[0]?.name();
+    const empty: [string, string] | undefined =
+      opts.table === '' ? ['--table', 'a table file'] : opts.stdinFilename === '' ? ['--stdin-filename', 'a file name'] : command.args.includes('') ? [`the ${argument ?? 'argument'}`, argument === 'amendment' ? 'an amendment file or id' : 'a file or folder'] : undefined;
+    if (empty) command.error(`error: ${empty[0]} is empty; expected ${empty[1]} (is a shell variable unset?)`, { exitCode: 2, code: 'mtad.emptyValue' });
+  });
+
   program
     .command('amend')
     .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder')
@@ -377,6 +387,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
     .action(async (paths: string[], opts: { format: CheckFormat; output: string[]; maxWarnings?: string; stdin: boolean; stdinFilename?: string; table: string; updateLock: boolean; listRules: boolean; cache: boolean; cacheLocation?: string }) => {
       const { runCheck, runListRules } = await import('./commands/check.js');
       const { readStream } = await import('../io/list-files.js');
+      const { MAX_FILE_BYTES } = await import('../io/read.js');
       if (opts.listRules) return io.write(runListRules(opts.format));
       const usage = (message: string) => io.write({ exitCode: 2, stdout: '', stderr: `mtad check: ${message}\n` });
       const outputs: { format: CheckFormat; path: string }[] = [];
@@ -391,7 +402,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
       // The lock records made amendments as they are on disk: never an editor's unsaved text.
       if (opts.stdin && opts.updateLock) return usage('--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock');
-      const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin()) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
+      const stdin = opts.stdin ? { bytes: io.stdin ? await readStream(io.stdin(), MAX_FILE_BYTES) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
       return report(
         runCheck({
           cwd: io.cwd,

@@ -1,5 +1,5 @@
 import { diagnose, type Diagnostic } from './diagnostics.js';
-import type { IsoDate } from './dates.js';
+import { monthsStayInRange, type IsoDate } from './dates.js';
 import { compareCodeUnits } from './order.js';
 import { amendmentFileSchema, type AmendmentFile } from './schema.js';
 import { parseYaml, todoPaths, type YamlPath, type YamlSource } from './source.js';
@@ -69,6 +69,7 @@ export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Res
       ...(change.windowMonths !== undefined && { windowMonths: change.windowMonths }),
     };
   });
+  diagnostics.push(...windowsOutOfRange(file, changes, source));
   return { ok: diagnostics.length === 0, value: { ...file, ...readTitle(file.title), changes, origin: source }, diagnostics };
 }
 
@@ -77,6 +78,25 @@ function readTitle(title: AmendmentFile['title']): { title: string; titleSource:
   if (typeof title === 'string') return { title, titleSource: 'dcc' };
   if ('mtad' in title) return { title: title.mtad, titleSource: 'mtad' };
   return { title: '(title unknown)', titleSource: 'unknown' };
+}
+
+/** "the end of its window (one month thereafter)". */
+export function windowEnd(months: number): string {
+  return `the end of its window (${months === 1 ? 'one month' : `${months} months`} thereafter)`;
+}
+
+/**
+ * Every "within N month(s) thereafter" window ends on a date mtad can write: each command computes
+ * it (check, the summary, the pack), so a window past 9999-12-31 is refused where the file is read.
+ */
+function windowsOutOfRange(file: AmendmentFile, changes: readonly Change[], source: YamlSource): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const check = (date: IsoDate | undefined, months: number | undefined, path: YamlPath) => {
+    if (date !== undefined && months !== undefined && !monthsStayInRange(date, months)) found.push(diagnose('DATE_OUT_OF_RANGE', { date, what: windowEnd(months) }, source.locate(path)));
+  };
+  check(knownDate(file.modification.date), file.modification.windowMonths, ['modification', 'date']);
+  for (const change of changes) check(change.to.kind === 'date' ? change.to.date : undefined, change.windowMonths, ['changes', change.index, 'to']);
+  return found;
 }
 
 const startsWith = (path: YamlPath | undefined, prefix: YamlPath): boolean => path !== undefined && prefix.every((step, i) => path[i] === step);

@@ -57,6 +57,9 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'COHORT_CONFUSABLE',
   // fix-check: a value still tagged !todo (mtad new) is reported by check, so it is a rule
   'FIELD_TO_DECIDE',
+  // every valid input gives a finding or a result
+  'DATE_OUT_OF_RANGE',
+  'YAML_SHARED_VALUE',
 ];
 
 /** What a check reads: the table, the amendments, and the lock of made amendments. */

@@ -129,3 +129,44 @@ export function isWeekend(date: IsoDate): boolean {
   const index = weekdayIndex(date);
   return index === 2 || index === 3;
 }
+
+/*
+ * The supported range. mtad writes every date YYYY-MM-DD with a four-digit year, so it reads,
+ * computes and prints dates from 1 January 0001 to 31 December 9999 and no others. A date read
+ * from a file or a flag may be in range while a date computed from it (the end of a "within one
+ * month thereafter" window, a proposed timeline, a re-start estimate) is not: the checks below
+ * say so in plain integer arithmetic, before any date is computed, so that no computation ever
+ * meets a year it cannot write.
+ */
+
+/** The first date mtad supports. */
+export const FIRST_DATE: IsoDate = '0001-01-01';
+/** The last date mtad supports. */
+export const LAST_DATE: IsoDate = '9999-12-31';
+
+/** The days from 0001-01-01 to `date` in the proleptic Gregorian calendar (0 for 0001-01-01). */
+function dayNumber(date: IsoDate): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new TypeError(`not a calendar date: ${date}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const y = year - 1;
+  const daysBeforeYear = y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
+  let daysBeforeMonth = 0;
+  for (let m = 1; m < month; m++) daysBeforeMonth += daysInMonth(year, m);
+  return daysBeforeYear + daysBeforeMonth + day - 1;
+}
+
+/** True when `date` plus `days` calendar days (minus, when negative) is a date mtad supports. */
+export function daysStayInRange(date: IsoDate, days: number): boolean {
+  const target = dayNumber(date) + days;
+  return target >= dayNumber(FIRST_DATE) && target <= dayNumber(LAST_DATE);
+}
+
+/** True when `date` plus `months` months (clamped to the month's end) is a date mtad supports. */
+export function monthsStayInRange(date: IsoDate, months: number): boolean {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new TypeError(`not a calendar date: ${date}`);
+  // Clamping to the month's end never moves a date into another month: the month decides.
+  const month = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
+  return month >= 1 * 12 && month <= 9999 * 12 + 11;
+}

@@ -1,4 +1,5 @@
 import { escapeForLine } from './text.js';
+import { FIRST_DATE, LAST_DATE } from './dates.js';
 
 /**
  * Every finding mtad reports is data: a stable code, a severity, the arguments of its message and
@@ -57,7 +58,7 @@ export interface DiagnosticArgs {
   WRITE_INCOMPLETE: { written: string; what: string; reason: string };
   // Issue 3 (mtad check):
   FILE_EMPTY: Record<string, never>;
-  FILE_TOO_LARGE: { size: number; limit: number };
+  FILE_TOO_LARGE: { size?: number; limit: number };
   FILE_UNWRITABLE: { reason: string };
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
@@ -99,6 +100,9 @@ export interface DiagnosticArgs {
   WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; actual: string };
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
   WORD_ROW_EXISTS: { cohort: string };
+  // every valid input gives a finding or a result
+  DATE_OUT_OF_RANGE: { date: string; what: string };
+  YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
 }
 
 /**
@@ -216,6 +220,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   WORD_PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The Word table\'s cell holds the value a change expects to replace.' },
   WORD_CELL_UNSUPPORTED: { severity: 'error', category: 'data', doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.' },
   WORD_ROW_EXISTS: { severity: 'error', category: 'data', doc: 'A row inserted into the Word table names a cohort no row names yet.' },
+  // every valid input gives a finding or a result
+  DATE_OUT_OF_RANGE: { severity: 'error', category: 'data', doc: 'A date computed from a date (a window\'s end, a re-start) lies in 0001-01-01 to 9999-12-31.' },
+  YAML_SHARED_VALUE: { severity: 'error', category: 'data', doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.' },
 };
 
 /** Builds a finding with the code's default severity. */
@@ -361,7 +368,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'FILE_EMPTY':
       return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';
     case 'FILE_TOO_LARGE':
-      return `the file is ${d.args.size} bytes, more than the ${d.args.limit} a table or an amendment can be; is it the right file?`;
+      return `the file ${d.args.size === undefined ? 'holds more than' : `is ${d.args.size} bytes, more than`} the ${d.args.limit} bytes a table or an amendment can be; is it the right file?`;
     case 'YAML_FORBIDDEN_KEY':
       return `the key ${quote(d.args.key)} is not allowed: JavaScript readers may take it for the object's prototype; rename or remove it`;
     case 'TEXT_HIDDEN_CHARACTER':
@@ -446,6 +453,10 @@ export function formatDiagnostic(d: Diagnostic): string {
         : `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) holds ${d.args.holds}, which mtad does not redline; change that cell in Word, nothing was written`;
     case 'WORD_ROW_EXISTS':
       return d.args.cohort === '' ? 'an inserted row needs its cohort' : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
+    case 'DATE_OUT_OF_RANGE':
+      return `${d.args.what}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
+    case 'YAML_SHARED_VALUE':
+      return `the table shares a value through the YAML ${d.args.kind} ${quote(d.args.name)}; expected every value written out in full, as an amendment changes one cell and a shared value would change every cell that shares it`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Document, isMap, isPair, isScalar, type Node, type Pair } from 'yaml';
-import { addCalendarDays, daysBetween, formatDateWithWeekday, formatLongDate, type IsoDate } from './dates.js';
+import { addCalendarDays, daysBetween, daysStayInRange, FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE, monthsStayInRange, type IsoDate } from './dates.js';
 import { diagnose } from './diagnostics.js';
 import { TODO_TAG, type YamlPath } from './source.js';
 import { fillTemplate, type TemplateValues } from './template.js';
@@ -45,6 +45,26 @@ export function timelineEndingOn(endDate: IsoDate): Timeline {
   const expectedConclusion = addCalendarDays(modification, -REFERENCE_INTERVALS.modification);
   const responsesDue = addCalendarDays(expectedConclusion, -REFERENCE_INTERVALS.expectedConclusion);
   return { issued: addCalendarDays(responsesDue, -REFERENCE_INTERVALS.responsesDue), responsesDue, expectedConclusion, modification, endDate };
+}
+
+/** The window a draft proposes for its modification date and its end date, in months. */
+const DRAFT_WINDOW_MONTHS = 1;
+
+/**
+ * Why no draft can propose a timeline around `date`, when its dates (and the end of their
+ * one-month windows) would leave the dates mtad supports; undefined when they fit. `date` is the
+ * end date of a closure (`ending`) or the issue date of a consultation (`from`).
+ */
+export function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
+  const steps = REFERENCE_INTERVALS;
+  const forward = steps.responsesDue + steps.expectedConclusion + steps.modification;
+  const fits = kind === 'ending'
+    ? daysStayInRange(date, -(forward + steps.endDate)) && monthsStayInRange(date, DRAFT_WINDOW_MONTHS)
+    : daysStayInRange(date, forward) && monthsStayInRange(addCalendarDays(date, forward), DRAFT_WINDOW_MONTHS);
+  if (fits) return undefined;
+  return kind === 'ending'
+    ? `an end date from which the proposed timeline (issued ${forward + steps.endDate} days before it; a one-month window after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
+    : `an issue date from which the proposed timeline (modification ${forward} days after it, then a one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`;
 }
 
 /** The timeline of a consultation issued on `issued`, counted forward with the reference's intervals. */
@@ -147,7 +167,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
       ],
     },
     legalBasis: { clause: '4.2', appendix: 'AK', document: 'the SEC Variation Testing Approach Document for SMETS1 Services' },
-    modification: { date: timeline.modification, windowMonths: 1, annex: null },
+    modification: { date: timeline.modification, windowMonths: DRAFT_WINDOW_MONTHS, annex: null },
     changes: input.changes.map((change) => ({
       action: change.action,
       cohort: change.cohort,
@@ -155,7 +175,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
       field: 'endDate',
       from: writeCell(change.from),
       to: writeCell(change.to),
-      ...(change.action === 'close' && change.to.kind === 'date' && { windowMonths: 1 }),
+      ...(change.action === 'close' && change.to.kind === 'date' && { windowMonths: DRAFT_WINDOW_MONTHS }),
     })),
   });
 

@@ -1,5 +1,6 @@
 import type { Amendment } from './amendment.js';
-import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, type IsoDate } from './dates.js';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, daysStayInRange, monthsStayInRange, type IsoDate } from './dates.js';
+import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { CellValue } from './values.js';
 
 /**
@@ -64,3 +65,25 @@ export function estimateRestart(amendment: Amendment, decided: IsoDate): Restart
       };
     });
 }
+
+/** True when every estimate counted from `from` (three months, then six weeks more) is a date mtad supports. */
+export function restartStaysInRange(from: IsoDate): boolean {
+  return monthsStayInRange(from, RESTART.amendmentMonths) && daysStayInRange(addCalendarMonths(from, RESTART.amendmentMonths), RESTART.purchaseWeeks * 7);
+}
+
+/**
+ * The end dates whose re-start estimates would fall after 9999-12-31 (a decision on or before an
+ * end date counts from the day after it), each a finding at the date: estimateRestart needs none.
+ * The decision date itself is the caller's to check (restartStaysInRange), as it is a flag.
+ */
+export function restartOutOfRange(amendment: Amendment, decided: IsoDate): Diagnostic[] {
+  return amendment.changes.flatMap((change) => {
+    if (change.action !== 'close' || change.to.kind !== 'date' || compareDates(decided, change.to.date) > 0) return [];
+    const end = change.to.date;
+    if (daysStayInRange(end, 1) && restartStaysInRange(addCalendarDays(end, 1))) return [];
+    return [diagnose('DATE_OUT_OF_RANGE', { date: end, what: RESTART_SPAN }, amendment.origin.locate(['changes', change.index, 'to']))];
+  });
+}
+
+/** What a re-start estimate spans, as findings and usage errors name it. */
+export const RESTART_SPAN = `a re-start estimate (up to ${RESTART.amendmentMonths} months and ${RESTART.purchaseWeeks} weeks after the day after the end date)`;

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type ScalarTag } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type ErrorCode, type Node, type ScalarTag } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
 import { codePointOf, LINE_BREAK } from './text.js';
 
@@ -83,6 +83,37 @@ export function todoPaths(document: Document): YamlPath[] {
   return paths;
 }
 
+/** A value the document shares through YAML: an anchor, an alias of one, or a merge key. */
+export interface SharedValue {
+  path: YamlPath;
+  kind: 'anchor' | 'alias' | 'merge key';
+  name: string;
+}
+
+/**
+ * Every anchor (`&name`), alias (`*name`) and merge key (`<<`) of a document, in document order.
+ * Called on documents checkStructure passed, so the recursion is at most MAX_DEPTH deep.
+ */
+export function sharedValues(document: Document): SharedValue[] {
+  const found: SharedValue[] = [];
+  const walk = (node: unknown, path: YamlPath): void => {
+    if (isAlias(node)) {
+      found.push({ path, kind: 'alias', name: node.source });
+      return;
+    }
+    if (isNode(node) && node.anchor) found.push({ path, kind: 'anchor', name: node.anchor });
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (key === '<<') found.push({ path: [...path, key], kind: 'merge key', name: key });
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+  };
+  walk(document.contents, []);
+  return found;
+}
+
 /** The parsed document of `text`, with the line counter that turns its offsets into positions. */
 function parseText(text: string): { document: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
@@ -142,8 +173,9 @@ export function lazyYamlSource(file: string, text: string, contentChecksum?: str
 
 /** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
 export function parseYaml(text: string, file: string): ParsedYaml {
-  // Deep flow nesting ([[[[...) is refused before parsing: the parser takes seconds over it.
-  const deep = deepFlowOffset(text);
+  // Deep nesting ([[[[..., - - - -..., or ever deeper indentation) is refused before parsing: the
+  // parser takes seconds and hundreds of megabytes over a megabyte of it.
+  const deep = deepFlowOffset(text) ?? deepBlockOffset(text);
   if (deep !== undefined) return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...lineAndColumn(text, deep) })] };
 
   const parsed = parseText(text);
@@ -159,7 +191,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // unknown tag such as !!js/function, read as if untagged) is an error here: mtad reads plain data.
   const [problem] = [...document.errors, ...document.warnings];
   if (problem) {
-    const reason = /Maximum call stack size exceeded/.test(problem.message) ? TOO_DEEP : firstLine(problem.message);
+    const reason = /Maximum call stack size exceeded/.test(problem.message) ? TOO_DEEP : describeYamlError(problem.code, problem.message);
     return { source, diagnostics: [diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))] };
   }
   if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
@@ -199,6 +231,51 @@ function deepFlowOffset(text: string): number | undefined {
       if (++depth > MAX_DEPTH) return offset;
     } else if (token === ']' || token === '}') depth--;
     if (token !== '\u0002' && token !== '\u0018' && token !== '\u001f') offset += token.length;
+  }
+  return undefined;
+}
+
+/** A block scalar's header at the end of a line (`key: |`, `- >-`, `text: |2 # comment`). */
+const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
+/** A compact block entry at the start of what is left of a line: `- `, `? ` or `: `. */
+const BLOCK_INDICATOR = /^[-?:](?:[ \t]+|$)/;
+
+/**
+ * The offset of a block list or mapping nested far deeper than MAX_DEPTH, if any, found without
+ * parsing: each line stands for a node at its indentation, and each entry whose content is itself
+ * an entry (`- - - x`) for one more, each closed by a later line indented as much or less. The
+ * content of block scalars is skipped. With one level of slack (a line may hold a plain value),
+ * it counts no more levels than the parser finds, but for a plain text continued over ever deeper
+ * lines; it may count fewer (a list indented as its key): checkStructure counts exactly after.
+ */
+function deepBlockOffset(text: string): number | undefined {
+  const columns: number[] = [];
+  let scalarParent: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const indent = line.length - line.trimStart().length;
+    const rest = line.slice(indent).trimEnd();
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (scalarParent !== undefined) {
+      if (indent > scalarParent) continue;
+      scalarParent = undefined;
+    }
+    while (columns.length > 0 && columns[columns.length - 1]! >= indent) columns.pop();
+    columns.push(indent);
+    // Each entry whose content is itself an entry (`- - x`) opens one more collection, at its column.
+    let column = indent;
+    let left = rest;
+    for (let found = BLOCK_INDICATOR.exec(left); found && found[0].length < left.length; found = BLOCK_INDICATOR.exec(left)) {
+      column += found[0].length;
+      left = left.slice(found[0].length);
+      if (BLOCK_INDICATOR.test(left)) columns.push(column);
+      // One level of slack: the last column may be a plain value, not a collection.
+      if (columns.length > MAX_DEPTH + 1) return start + column;
+    }
+    if (columns.length > MAX_DEPTH + 1) return start + indent;
+    if (BLOCK_SCALAR_HEADER.test(rest)) scalarParent = indent;
   }
   return undefined;
 }
@@ -264,6 +341,57 @@ function checkStructure(root: unknown, position: (offset: number | undefined) =>
   return findings.slice(0, MAX_FINDINGS);
 }
 
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+/**
+ * What the yaml library found, in mtad's words: what is wrong, and what was expected. The
+ * library's own messages speak of its API ("use YAML.parseAllDocuments()") and its internals;
+ * they are never shown. Its error code decides the sentence; the message only names a tag.
+ */
+function describeYamlError(code: ErrorCode, message: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a "---" or "..." line after the first); expected one document, a table or an amendment per file';
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /Unresolved tag: (\S+)/.exec(message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
+      return tag ? `the tag ${JSON.stringify(tag)} is not one mtad reads; expected the value without a tag` : 'a value its tag does not fit (such as !!int on text); expected the value without a tag';
+    }
+    case 'TAB_AS_INDENT':
+      return 'a tab is used as indentation; expected spaces';
+    case 'BAD_INDENT':
+      return 'the indentation does not line up; expected the items of one list or mapping to start in the same column, their content indented further';
+    case 'MISSING_CHAR':
+      if (/closing .?quote/i.test(message)) return 'a quoted value has no closing quote; expected it to end with the quote it starts with';
+      if (/followed by map values/.test(message)) return 'a line holds text where a key is expected; expected "key: value"';
+      if (/separated from other tokens/.test(message)) return 'a "#" comment or a tag touches the text before or after it; expected a space between them';
+      return 'a character is missing here (a comma between items, a space after ":", or a closing quote or bracket)';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key runs over more than one line (often a ":" missing on the line before, or a quote left open); expected each "key:" on one line';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'NON_STRING_KEY':
+      return 'a list or mapping stands where a key is expected; expected a key of plain text';
+    case 'BLOCK_IN_FLOW':
+      return 'an indented list or mapping inside [ ] or { }; expected its items separated by commas';
+    case 'BAD_DQ_ESCAPE':
+      return 'an unknown escape sequence in double quotes; expected one such as \\n, \\" or \\\\, or the text in single quotes';
+    case 'BAD_SCALAR_START':
+      return 'a value starts with a character YAML reserves (such as @, ` or %); expected the value in quotes';
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+      return 'an anchor (&) or alias (*) without a name, or with a tag; expected values written out in full';
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'BAD_PROP_ORDER':
+    case 'BAD_COLLECTION_TYPE':
+      return 'a value carries tags or anchors YAML does not allow there; expected the value without them';
+    case 'BAD_DIRECTIVE':
+      return 'a "%" directive line; expected none: the file starts with its first key';
+    case 'KEY_OVER_1024_CHARS':
+      return 'a key longer than 1,024 characters; expected a short key';
+    case 'DUPLICATE_KEY':
+      return 'a key appears twice in one mapping; expected each key once';
+    case 'RESOURCE_EXHAUSTION':
+      return `aliases expand to more than ${MAX_ALIAS_COUNT} nodes; expected values written out`;
+    case 'UNEXPECTED_TOKEN':
+    case 'IMPOSSIBLE':
+      return 'text YAML cannot read here (often a stray bracket, comma, quote or "-"); expected "key: value" lines and list items written "- item"';
+  }
 }

@@ -1,7 +1,7 @@
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { IsoDate } from './dates.js';
 import { tableFileSchema, type TableFile } from './schema.js';
-import { parseYaml, todoPaths, type YamlPath, type YamlSource } from './source.js';
+import { parseYaml, sharedValues, todoPaths, type YamlPath, type YamlSource } from './source.js';
 import { validateWithSchema, type Result } from './validate.js';
 import { readEndDate, type CellValue } from './values.js';
 
@@ -112,6 +112,11 @@ export function parseTable(text: string, file: string): Result<TableInput> {
   // A !todo tag marks a proposal in an amendment mtad drafted; in the table it would be read as
   // if decided, so it is refused.
   const toDecide = todoPaths(source.document).map((path) => diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)));
+  // A value shared through an anchor is one node in the file: writing an amendment into one cell
+  // would change every cell that shares it, while the redline shows one. The table writes each
+  // value out (docs/reliability.md). Most tables hold no & nor <<: they are not walked.
+  const shared = /[&*]|<</.test(text) ? sharedValues(source.document).map((s) => diagnose('YAML_SHARED_VALUE', { kind: s.kind, name: s.name }, source.locate(s.path))) : [];
+  if (shared.length > 0) return { ok: false, diagnostics: [...toDecide, ...shared] };
   const checked = validateWithSchema(tableFileSchema, parsed.data, source);
   if (!checked.value) return { ok: false, diagnostics: [...toDecide, ...checked.diagnostics] };
   const normalised = normaliseTable(checked.value, source);

@@ -44,11 +44,14 @@ function knownKeysAt(schema: z.ZodMiniType, path: YamlPath): string[] {
   return [...new Set(schemasAt(schema, path).flatMap((s) => Object.keys(s._zod.def.shape ?? {})))];
 }
 
-/** The description of the field at `path`, as the JSON Schema shows it. */
+/**
+ * The description of the field at `path`, as the JSON Schema shows it, to follow "expected" in a
+ * message: without its capital and full stop ("a stable kebab-case id, unique among amendments").
+ */
 function descriptionAt(schema: z.ZodMiniType, path: YamlPath): string | undefined {
   for (const s of schemasAt(schema, path)) {
     const description = globalRegistry.get(s as unknown as z.ZodMiniType)?.description;
-    if (description) return description;
+    if (description) return description.replace(/^(A|An|The) /, (article) => article.toLowerCase()).replace(/\.$/, '');
   }
   return undefined;
 }
@@ -63,13 +66,22 @@ function valueAt(data: unknown, path: YamlPath): unknown {
 }
 
 function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null (an empty value)';
   if (value instanceof Uint8Array) return 'binary data (a !!binary value)';
+  // The yaml library reads the tags of YAML 1.1 into these: name the tag, not what JavaScript makes of it.
+  if (value instanceof Date) return 'a timestamp (a !!timestamp value; write the date without the tag)';
+  if (value instanceof Set) return 'a set (a !!set value)';
+  if (value instanceof Map) return 'an ordered mapping (a !!omap value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : `the number ${value} (too large to hold, or not a number)`;
   return `${typeof value} ${String(value)}`;
 }
+
+/** A value quoted in a message: text as it is, anything else described. */
+const shownValue = (value: unknown): string => (typeof value === 'string' ? value : describeValue(value));
 
 const EXPECTED: Record<string, string> = {
   string: 'a text value (quote it if it looks like a number or a date, e.g. "17.6")',
@@ -115,20 +127,26 @@ function issueToDiagnostics(issue: $ZodIssue, prefix: YamlPath, schema: z.ZodMin
       }
       return [diagnose('SCHEMA_WRONG_TYPE', { expected: EXPECTED[issue.expected] ?? issue.expected, received: describeValue(value) }, where)];
     case 'invalid_value':
+      if (value === undefined && !hasKey(data, path)) {
+        const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+        return [diagnose('SCHEMA_MISSING_FIELD', { field, expected: issue.values.length === 1 ? allowed : `one of ${allowed}` }, source.locate(path))];
+      }
       return [diagnose('SCHEMA_INVALID_VALUE', { allowed: issue.values.map((v) => JSON.stringify(v)).join(', '), received: describeValue(value) }, where)];
     case 'custom':
     case 'invalid_format': {
       const code = (issue as { params?: { code?: string } }).params?.code;
-      if (code === 'DATE_INVALID') return [diagnose('DATE_INVALID', { value: String(value) }, where)];
-      if (code === 'TIME_INVALID') return [diagnose('TIME_INVALID', { value: String(value) }, where)];
-      const expected = issue.code === 'invalid_format' && issue.pattern ? `text matching ${issue.pattern}` : 'a valid value';
-      return [diagnose('VALUE_INVALID', { field, value: String(value), expected }, where)];
+      if (code === 'DATE_INVALID') return [diagnose('DATE_INVALID', { value: shownValue(value) }, where)];
+      if (code === 'TIME_INVALID') return [diagnose('TIME_INVALID', { value: shownValue(value) }, where)];
+      // The field's own description says what it holds; a regular expression is no sentence.
+      const expected = descriptionAt(schema, path) ?? (issue.code === 'invalid_format' && issue.pattern ? `text of the form ${issue.pattern}` : 'a valid value');
+      return [diagnose('VALUE_INVALID', { field, value: shownValue(value), expected }, where)];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
       const unit = issue.origin === 'array' ? ' item(s)' : issue.origin === 'string' ? ' character(s)' : '';
-      return [diagnose('VALUE_INVALID', { field, value: Array.isArray(value) ? `${value.length} item(s)` : String(value), expected: `${bound}${unit}` }, where)];
+      const expected = issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1 ? 'text, not an empty value' : `${bound}${unit}`;
+      return [diagnose('VALUE_INVALID', { field, value: Array.isArray(value) ? `${value.length} item(s)` : typeof value === 'number' ? String(value) : shownValue(value), expected }, where)];
     }
     case 'invalid_union': {
       // Report the option the author evidently meant: the one that got furthest (no type error at its root).

@@ -89,9 +89,16 @@ export function refuseCacheFile(path: string, shown: string): Diagnostic | undef
   return startOfFile(path, CACHE_START.length) === CACHE_START ? undefined : refuse('file');
 }
 
+/** The largest cache file read. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
 /** The records of a cache file written under `key`, or none when it is missing, corrupt or stale. */
 function readEntries(path: string, key: string): Map<string, Entry> {
   try {
+    // Only a regular file of a sane size is a cache: a FIFO or /dev/zero named by --cache-location
+    // would never end, and a cache of even 100,000 files is far below the bound.
+    const info = statSync(path);
+    if (!info.isFile() || info.size > MAX_CACHE_BYTES) return new Map();
     const text = readFileSync(path, 'utf8');
     const newline = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, newline)) as Header;

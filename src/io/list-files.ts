@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { compareCodeUnits } from '../domain/order.js';
 import { displayPath } from './read.js';
+import { describeSystemError } from './system-error.js';
 
 const YAML_FILE = /\.ya?ml$/;
 
@@ -45,16 +46,25 @@ export async function listYamlFiles(paths: readonly string[], cwd: string): Prom
       diagnostics.push(
         missing
           ? diagnose('FILE_NOT_FOUND', { what: `the path ${shown}`, hint: 'name a data folder or YAML files, e.g. mtad check data/' }, { file: shown })
-          : diagnose('FILE_UNREADABLE', { reason: (error as Error).message }, { file: shown }),
+          : diagnose('FILE_UNREADABLE', { reason: describeSystemError(error) }, { file: shown }),
       );
     }
   }
   return { files: [...new Set(files)], folders, diagnostics };
 }
 
-/** The bytes of a stream (standard input), to its end. */
-export async function readStream(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+/**
+ * The bytes of a stream (standard input), to its end or to `limit` + 1 bytes, whichever comes
+ * first: one byte over the limit is enough to refuse it, and an endless stream must end the read.
+ */
+export async function readStream(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    chunks.push(bytes.subarray(0, limit + 1 - length));
+    length += chunks.at(-1)!.length;
+    if (length > limit) break;
+  }
   return Buffer.concat(chunks);
 }

@@ -5,6 +5,7 @@ import { diagnose } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
 import { sha256 } from './hash.js';
 import { isRunning, removeLeftovers, temporaryPathFor, uniqueSuffix } from './temporary.js';
+import { describeSystemError } from './system-error.js';
 
 /** Gives the lock back. */
 export type Release = () => Promise<void>;
@@ -32,7 +33,7 @@ export async function acquireWriteLock(path: string, shown: string): Promise<Res
     await removeLeftovers(dirname(lockPath), (name) => name === basename(lockPath));
     return { ok: true, value: () => release(lockPath, text), diagnostics: [] };
   } catch (error) {
-    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: (error as Error).message }, { file: shown })] };
+    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: describeSystemError(error) }, { file: shown })] };
   } finally {
     await unlink(mine).catch(() => undefined);
   }

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { declaredId, parseAmendment, type Amendment } from '../domain/amendment.js';
@@ -9,6 +9,7 @@ import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { escapeForLine } from '../domain/text.js';
 import { parseTable, type TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
+import { describeSystemError } from './system-error.js';
 
 /** The folder mtad is installed in (the nearest with a package.json): its templates/ ship there. */
 export function packageRoot(): string {
@@ -39,13 +40,39 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * finding that says why not (a finding about the data: exit status 1).
  */
 export function decodeText(bytes: Uint8Array, shown: string): Result<string> {
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { size: bytes.length, limit: MAX_FILE_BYTES }, { file: shown })] };
-  if (bytes.includes(0)) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown })] };
+  // The bytes may be the first MAX_FILE_BYTES + 1 of a longer input: their count is not its size.
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { limit: MAX_FILE_BYTES }, { file: shown })] };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) })] };
   try {
     return { ok: true, value: UTF8.decode(bytes).replace(/^\uFEFF/, ''), diagnostics: [] };
   } catch {
-    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown })] };
+    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown, ...positionOf(validPrefix(bytes)) })] };
   }
+}
+
+const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * The text before the first byte that is not UTF-8: decoded leniently, each bad sequence reads
+ * as U+FFFD; the first that the bytes do not hold as the character itself (EF BF BD) is the one.
+ */
+function validPrefix(bytes: Uint8Array): string {
+  const text = LENIENT_UTF8.decode(bytes);
+  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at));
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return text.slice(0, at);
+  }
+  return text;
+}
+
+/** The 1-based line and column of the character after `text` (a byte order mark is no column). */
+function positionOf(text: string): { line: number; column: number } {
+  const before = text.replace(/^\uFEFF/, '');
+  const lastBreak = before.lastIndexOf('\n');
+  let line = 1;
+  for (let at = before.indexOf('\n'); at >= 0; at = before.indexOf('\n', at + 1)) line++;
+  return { line, column: before.length - lastBreak };
 }
 
 /**
@@ -53,16 +80,19 @@ export function decodeText(bytes: Uint8Array, shown: string): Result<string> {
  * bytes that are not UTF-8 text, or a NUL byte, are a finding about the data (exit status 1).
  */
 export async function readText(path: string, shown: string): Promise<Result<string>> {
-  let bytes: Buffer;
+  let read: Buffer | Diagnostic;
+  let handle: FileHandle | undefined;
   try {
-    // Refuse a huge file before reading it into memory.
-    const { size } = await stat(path);
-    if (size > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { size, limit: MAX_FILE_BYTES }, { file: shown })] };
-    bytes = await readFile(path);
+    handle = await open(path, 'r');
+    const info = await handle.stat();
+    const chunk = new BoundedBytes(info);
+    read = chunk.tooLarge(shown) ?? (await chunk.fill((buffer, offset, length) => handle!.read(buffer, offset, length, null).then((r) => r.bytesRead)));
   } catch (error) {
     return { ok: false, diagnostics: [unreadable(error, shown)] };
+  } finally {
+    await handle?.close();
   }
-  return decodeText(bytes, shown);
+  return Buffer.isBuffer(read) ? decodeText(read, shown) : { ok: false, diagnostics: [read as Diagnostic] };
 }
 
 /**
@@ -72,34 +102,87 @@ export async function readText(path: string, shown: string): Promise<Result<stri
  * about 15 ms so, against 40 to 120 ms with fs/promises, 32 at a time; see docs/cache.md).
  */
 export function readTextSync(path: string, shown: string): Result<string> {
-  let bytes: Buffer;
+  let read: Buffer | Diagnostic;
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const { size } = fstatSync(fd);
-    // Refuse a huge file before reading it into memory.
-    if (size > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { size, limit: MAX_FILE_BYTES }, { file: shown })] };
-    bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    bytes = bytes.subarray(0, read);
+    const chunk = new BoundedBytes(fstatSync(fd));
+    read = chunk.tooLarge(shown) ?? chunk.fillSync((buffer, offset, length) => readSync(fd!, buffer, offset, length, null));
   } catch (error) {
     return { ok: false, diagnostics: [unreadable(error, shown)] };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return decodeText(bytes, shown);
+  return Buffer.isBuffer(read) ? decodeText(read, shown) : { ok: false, diagnostics: [read as Diagnostic] };
+}
+
+/**
+ * The bytes of an open file, read to its end or to MAX_FILE_BYTES + 1 bytes, whichever comes
+ * first, whatever its size says: a pipe (`check <(cat file)`), a FIFO or a device such as
+ * /dev/zero gives a size of 0 or none, and a file can grow while it is read. One byte over the
+ * limit is enough to refuse it; nothing more is ever read into memory.
+ */
+class BoundedBytes {
+  private buffer: Buffer;
+  private length = 0;
+  constructor(private readonly info: Stats) {
+    // A regular file is read in one go (its size, and one byte to see that it ends there).
+    this.buffer = Buffer.allocUnsafe(info.isFile() ? Math.min(info.size + 1, MAX_FILE_BYTES + 1) : 64 * 1024);
+  }
+
+  /** The finding for a regular file its size already shows too large: refused unread. */
+  tooLarge(shown: string): Diagnostic | undefined {
+    const { size } = this.info;
+    return this.info.isFile() && size > MAX_FILE_BYTES ? diagnose('FILE_TOO_LARGE', { size, limit: MAX_FILE_BYTES }, { file: shown }) : undefined;
+  }
+
+  /** Where the next read goes, growing the buffer when it is full; undefined at the limit. */
+  private room(): { offset: number; length: number } | undefined {
+    if (this.length > MAX_FILE_BYTES) return undefined;
+    if (this.length === this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(this.buffer.length * 2, MAX_FILE_BYTES + 1));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    return { offset: this.length, length: this.buffer.length - this.length };
+  }
+
+  fillSync(read: (buffer: Buffer, offset: number, length: number) => number): Buffer {
+    for (let room = this.room(); room; room = this.room()) {
+      const n = readRetrying(() => read(this.buffer, room!.offset, room!.length));
+      if (n === 0) break;
+      this.length += n;
+    }
+    return this.buffer.subarray(0, this.length);
+  }
+
+  async fill(read: (buffer: Buffer, offset: number, length: number) => Promise<number>): Promise<Buffer> {
+    for (let room = this.room(); room; room = this.room()) {
+      const n = await read(this.buffer, room.offset, room.length);
+      if (n === 0) break;
+      this.length += n;
+    }
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** A read of a pipe opened without blocking fails with EAGAIN until the writer writes: wait, retry. */
+function readRetrying(read: () => number): number {
+  for (;;) {
+    try {
+      return read();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 /** The IO finding for a file that could not be read. */
 function unreadable(error: unknown, shown: string): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return diagnose('FILE_NOT_FOUND', { what: `the file ${shown}` }, { file: shown });
-  const reason = code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+  const reason = describeSystemError(error);
   return diagnose('FILE_UNREADABLE', { reason }, { file: shown });
 }
 

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, chmod, chown, link, lstat, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
+import { describeSystemError } from './system-error.js';
 import { temporaryPathFor } from './temporary.js';
 
 /**
@@ -73,7 +74,7 @@ function unwritable(error: unknown, file: FileReplacement): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) throw error;
   if (code === 'EEXIST' && file.expectation === 'absent') return diagnose('FILE_EXISTS', { what: file.shown }, { file: file.shown });
-  const reason = code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+  const reason = code === 'ENOENT' ? 'its folder does not exist' : describeSystemError(error);
   return diagnose('FILE_UNWRITABLE', { reason }, { file: file.shown });
 }
 

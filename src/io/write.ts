@@ -5,6 +5,7 @@ import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import type { Result } from '../domain/validate.js';
 import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { readText } from './read.js';
+import { describeSystemError } from './system-error.js';
 import { uniqueSuffix } from './temporary.js';
 import { writeFilesTogether, type Expectation } from './write-files.js';
 
@@ -63,7 +64,7 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
     if (code === undefined) throw error;
     // Another process made the folder between the check above and the rename.
     if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY')) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
-    return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: (error as Error).message }, { file: shown })] };
+    return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: describeSystemError(error) }, { file: shown })] };
   }
 }
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseAmendment } from '../../src/domain/amendment.js';
 import { RULES, type Diagnostic, type DiagnosticCode } from '../../src/domain/diagnostics.js';
 import { parseTable } from '../../src/domain/table.js';
-import { decodeText } from '../../src/io/read.js';
+import { readTextSync } from '../../src/io/read.js';
 import { renderDiagnostics } from '../../src/render/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
 import { MAX_ITEMS } from '../../src/domain/source.js';
@@ -39,6 +39,7 @@ interface HostileInput {
 }
 
 const tenMegabytes = () => new TextEncoder().encode('# ten megabytes of comments\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28)));
+const nestedLists = () => new TextEncoder().encode(`${'- '.repeat(512 * 1024 - 1)}x\n`);
 const longList = (key: string) => () => new TextEncoder().encode(`${key}:\n${'  - x\n'.repeat(MAX_ITEMS + 5_000)}`);
 
 // One line per input: adding an input is adding a line (and a line in the README).
@@ -62,6 +63,9 @@ const INPUTS: HostileInput[] = [
   { kind: 'table', name: 'end date 31/01/2023', file: 'hostile/table/date-dmy.yaml', code: 'DATE_INVALID' },
   { kind: 'table', name: 'end date 2023-1-31', file: 'hostile/table/date-unpadded.yaml', code: 'DATE_INVALID' },
   { kind: 'table', name: 'end date 2023-01-31T23:30:00-05:00', file: 'hostile/table/date-instant.yaml', code: 'DATE_INVALID' },
+  { kind: 'table', name: '1 MiB of nested lists (- - - ...)', file: nestedLists, code: 'YAML_SYNTAX' },
+  { kind: 'table', name: 'end dates shared through an anchor and an alias', file: 'check/YAML_SHARED_VALUE/fire/table-17.6.yaml', code: 'YAML_SHARED_VALUE', findings: 2 },
+  { kind: 'table', name: 'two YAML documents', file: 'hostile/table/multi-document.yaml', code: 'YAML_SYNTAX' },
 
   { kind: 'amendment', name: 'truncated', file: 'hostile/amendment/truncated.yaml', code: 'SCHEMA_MISSING_FIELD', findings: 2 },
   { kind: 'amendment', name: 'unclosed flow sequence', file: 'check/YAML_SYNTAX/fire/amendments/mdust-close-moc-secure.yaml', code: 'YAML_SYNTAX' },
@@ -81,6 +85,10 @@ const INPUTS: HostileInput[] = [
   { kind: 'amendment', name: 'to 31/01/2023', file: 'hostile/amendment/date-dmy.yaml', code: 'DATE_INVALID' },
   { kind: 'amendment', name: 'to 2023-1-31', file: 'hostile/amendment/date-unpadded.yaml', code: 'DATE_INVALID' },
   { kind: 'amendment', name: 'to 2023-01-31T23:30:00-05:00', file: 'hostile/amendment/date-instant.yaml', code: 'DATE_INVALID' },
+  { kind: 'amendment', name: '1 MiB of nested lists (- - - ...)', file: nestedLists, code: 'YAML_SYNTAX' },
+  { kind: 'amendment', name: 'to 9999-12-31 with a one-month window', file: 'check/DATE_OUT_OF_RANGE/fire/amendments/mdust-close-moc-secure.yaml', code: 'DATE_OUT_OF_RANGE' },
+  { kind: 'amendment', name: 'to !!timestamp 2023-01-31', file: 'hostile/amendment/timestamp-tag.yaml', code: 'SCHEMA_WRONG_TYPE' },
+  { kind: 'amendment', name: 'no status', file: 'hostile/amendment/status-missing.yaml', code: 'SCHEMA_MISSING_FIELD' },
 ];
 
 /** A command, and which of the two files it reads. `check` commands print their findings on standard output. */
@@ -116,7 +124,11 @@ const pathOf = (input: HostileInput): string => (input.kind === 'table' ? TABLE 
 /** What the core finds in the file, read as the CLI reads it: the findings every command must print. */
 function coreFindings(input: HostileInput, bytes: Uint8Array): Diagnostic[] {
   const file = pathOf(input);
-  const text = decodeText(bytes, file);
+  // From a file, as the commands read it (a file too large is refused by its size, unread).
+  const scratch = mkdtempSync(join(tmpdir(), 'mtad-hostile-core-'));
+  folders.push(scratch);
+  writeFileSync(join(scratch, 'input.yaml'), bytes);
+  const text = readTextSync(join(scratch, 'input.yaml'), file);
   if (text.value === undefined) return text.diagnostics;
   return (input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file)).diagnostics;
 }
@@ -167,7 +179,8 @@ describe('hostile input through every command that reads it: one clear message, 
     expect(expected.map((d) => d.code), 'the core finds what the corpus says').toContain(input.code);
     expect(expected[0]?.code).toBe(input.code);
     expect(expected, 'one clear message').toHaveLength(input.findings ?? 1);
-    const positioned = !['FILE_NOT_TEXT', 'FILE_TOO_LARGE'].includes(input.code);
+    // Only a file too large is a finding about the whole file: a file that is not text is so at its first bad byte.
+    const positioned = input.code !== 'FILE_TOO_LARGE';
     for (const d of expected) expect(d.line !== undefined && d.column !== undefined, `${d.code} has a line and column`).toBe(positioned);
 
     const commands = COMMANDS.filter((command) => command.reads.includes(input.kind));

@@ -19,6 +19,17 @@ export const isoDate: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('2000-02-29', '2024-02-29', '2028-02-29', '2023-01-31', '2023-12-31') },
 );
 
+/**
+ * A calendar date anywhere mtad supports (0001-01-01 to 9999-12-31), dates near either end more
+ * often than by chance: where a window or a proposed timeline leaves the range.
+ */
+export const extremeIsoDate: fc.Arbitrary<string> = fc.oneof(
+  { weight: 2, arbitrary: fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+  { weight: 2, arbitrary: fc.date({ min: new Date('9999-08-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+  { weight: 2, arbitrary: fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('0001-04-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: fc.constantFrom('0001-01-01', '0001-02-27', '0001-02-28', '9999-08-19', '9999-08-20', '9999-11-30', '9999-12-01', '9999-12-31', '0004-02-29', '9996-02-29') },
+);
+
 /** Markup of every kind mtad renders into: HTML, Markdown, WordprocessingML, XML, YAML. */
 export const markup: fc.Arbitrary<string> = fc.constantFrom('<script>alert(1)</script>', '**b**', '_i_', '`c`', '| pipe |', ']]>', '&amp;', '<w:t>x</w:t>', '# h', '[l](javascript:x)', '"q"', "O'Brien", '- item', '!todo', '*alias', '&anchor', 'key: value', '\\');
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, daysBetween, formatDateWithWeekday, formatLongDate, isIsoDate, isWeekend, weekdayOf } from '../../src/domain/dates.js';
+import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, daysBetween, daysStayInRange, formatDateWithWeekday, formatLongDate, isIsoDate, isWeekend, monthsStayInRange, weekdayOf } from '../../src/domain/dates.js';
 
 /** A UTC instant at midnight of a calendar date: the oracle below never reads the local zone. */
 function utcMidnight(date: string): Date {
@@ -65,5 +65,35 @@ describe('calendar dates', () => {
     expect(addCalendarMonths('2011-11-30', 1)).toBe('2011-12-30');
     expect(daysBetween('2011-12-29', '2011-12-31')).toBe(2);
     expect(formatLongDate('0099-03-01')).toBe('1 March 0099');
+  });
+});
+
+describe('the supported range, 0001-01-01 to 9999-12-31', () => {
+  it('says whether a date plus days or months stays in it, before computing it', () => {
+    expect(daysStayInRange('9999-12-31', 0)).toBe(true);
+    expect(daysStayInRange('9999-12-31', 1)).toBe(false);
+    expect(daysStayInRange('9999-12-30', 1)).toBe(true);
+    expect(daysStayInRange('0001-01-02', -1)).toBe(true);
+    expect(daysStayInRange('0001-01-02', -2)).toBe(false);
+    expect(daysStayInRange('0001-02-27', -57)).toBe(true);
+    expect(daysStayInRange('0001-02-26', -57)).toBe(false);
+    expect(monthsStayInRange('9999-12-31', 0)).toBe(true);
+    expect(monthsStayInRange('9999-11-30', 1)).toBe(true);
+    expect(monthsStayInRange('9999-12-01', 1)).toBe(false);
+    expect(monthsStayInRange('0001-01-31', -1)).toBe(false);
+    expect(monthsStayInRange('0001-02-28', -1)).toBe(true);
+  });
+
+  it('agrees with the arithmetic wherever the arithmetic can write its result', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -400, max: 400 }), (day, days) => {
+        const date = day.toISOString().slice(0, 10);
+        const fits = daysStayInRange(date, days);
+        if (fits) expect(isIsoDate(addCalendarDays(date, days)), `${date} ${days}`).toBe(true);
+        const months = Math.trunc(days / 30);
+        if (monthsStayInRange(date, months)) expect(isIsoDate(addCalendarMonths(date, months)), `${date} ${months} months`).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

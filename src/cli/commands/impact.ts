@@ -1,6 +1,7 @@
 import { describeClosureEffect } from '../../domain/closure-effect.js';
-import { hasErrors } from '../../domain/diagnostics.js';
-import { estimateRestart } from '../../domain/impact.js';
+import { diagnose, hasErrors } from '../../domain/diagnostics.js';
+import { estimateRestart, restartOutOfRange, restartStaysInRange } from '../../domain/impact.js';
+import { LAST_DATE } from '../../domain/dates.js';
 import { readTemplate } from '../../io/read.js';
 import { renderImpactText } from '../../render/impact.js';
 import { loadAmendment } from '../inputs.js';
@@ -20,10 +21,16 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const decided = options.decided === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--decided', options.decided);
   if (!decided.date) return failWith(decided.diagnostics, styler);
+  if (!restartStaysInRange(decided.date)) {
+    const expected = `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ${LAST_DATE}`;
+    return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.date, expected })], styler);
+  }
   const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
   const template = await readTemplate('closure-effect.txt', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
+  const outOfRange = restartOutOfRange(read.value, decided.date);
+  if (outOfRange.length > 0) return failWith(outOfRange, styler);
   const estimates = estimateRestart(read.value, decided.date);
   const effects = estimates.map((e) => describeClosureEffect(template.value ?? '', e.cohort, e.endDate));
   return succeed(renderImpactText(read.value.id, estimates, effects, styler), styler);

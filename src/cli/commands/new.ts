@@ -3,7 +3,7 @@ import { parseAmendment } from '../../domain/amendment.js';
 import { applyAmendments, missingCohort } from '../../domain/apply.js';
 import { formatDateWithWeekday, isWeekend, type IsoDate } from '../../domain/dates.js';
 import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
-import { cohortSlug, draftAmendmentText, readTemplateSections, timelineEndingOn, timelineFrom, type DraftChange, type Timeline } from '../../domain/draft-amendment.js';
+import { cohortSlug, draftAmendmentText, readTemplateSections, timelineEndingOn, timelineFrom, timelineOutOfRange, type DraftChange, type Timeline } from '../../domain/draft-amendment.js';
 import { AMENDMENT_ID_PATTERN } from '../../domain/schema.js';
 import { findCohort, type Table } from '../../domain/table.js';
 import { describeCell, type CellValue } from '../../domain/values.js';
@@ -104,6 +104,12 @@ export async function writeDraft(history: History, options: DraftWriteOptions, d
   );
 }
 
+/** The usage error for a date on the command line around which no timeline can be proposed. */
+export function checkProposedTimeline(option: string, kind: 'ending' | 'from', date: IsoDate): Diagnostic[] {
+  const expected = timelineOutOfRange(kind, date);
+  return expected === undefined ? [] : [diagnose('ARGUMENT_INVALID', { option, value: date, expected })];
+}
+
 const ID_EXPECTED = 'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
 
 
@@ -122,6 +128,9 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
   const issued = dateOf('--issued', options.issued);
   if (on.diagnostics.length || issued.diagnostics.length) return failWith([...on.diagnostics, ...issued.diagnostics], styler);
   if (options.action === 'close' && !on.date) return failWith([diagnose('ARGUMENT_INVALID', { option: '--on', value: '', expected: 'the proposed end date of a closure, YYYY-MM-DD (the last day of Migration DUST)' })], styler);
+
+  const proposed = on.date ? checkProposedTimeline('--on', 'ending', on.date) : checkProposedTimeline('--issued', 'from', issued.date ?? options.today);
+  if (proposed.length > 0) return failWith(proposed, styler);
 
   if (options.id !== undefined && !AMENDMENT_ID_PATTERN.test(options.id)) return failWith([diagnose('ARGUMENT_INVALID', { option: '--id', value: options.id, expected: ID_EXPECTED })], styler);
 

@@ -8,7 +8,7 @@ import { loadAmendment } from '../inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { readDateOption } from '../today.js';
 import { withWriteLock } from '../write-lock.js';
-import { nextSequence, writeDraft, type DraftWriteOptions } from './new.js';
+import { nextSequence, checkProposedTimeline, writeDraft, type DraftWriteOptions } from './new.js';
 
 export interface RevertOptions extends DraftWriteOptions {
   amendment: string;
@@ -29,6 +29,8 @@ async function draftRevert(options: RevertOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const issued = options.issued === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--issued', options.issued);
   if (!issued.date) return failWith(issued.diagnostics, styler);
+  const proposed = checkProposedTimeline('--issued', 'from', issued.date);
+  if (proposed.length > 0) return failWith(proposed, styler);
   const history = await loadHistory(cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, styler);
   const read = await loadAmendment(cwd, options.table, options.amendment);
