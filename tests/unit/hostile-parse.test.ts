@@ -53,7 +53,8 @@ describe('reading hostile YAML', () => {
     expect(findings(`${'- '.repeat(MAX_DEPTH)}x\n`)).toEqual([]);
     expect(findings(`${'- '.repeat(MAX_DEPTH + 1)}x\n`).map((d) => d.code)).toEqual(['YAML_SYNTAX']);
     const literal = `text: |\n${Array.from({ length: 200 }, (_, i) => `  ${' '.repeat(i)}- - - -`).join('\n')}\nnext: 1\n`;
-    expect(findings(literal)).toEqual([]);
+    // Not nesting; only its line breaks are refused, as in any text field.
+    expect(findings(literal).map((d) => d.code)).toEqual(['VALUE_INVALID']);
     expect(findings(`a: x ${'- '.repeat(200)}\n`)).toEqual([]);
   });
 
