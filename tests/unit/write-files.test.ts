@@ -61,7 +61,7 @@ describe('writeFilesTogether', () => {
     ]);
     const [finding] = result.diagnostics;
     expect(finding?.code).toBe('WRITE_INCOMPLETE');
-    expect(formatDiagnostic(finding!)).toBe('cannot write b: ENOSPC: injected, rename; a, written just before, could not be put back as it was, so it is ahead of b. Run the command again once the cause is fixed: it completes the write');
+    expect(formatDiagnostic(finding!)).toBe('cannot write b: the disk is full; a, written just before, could not be put back as it was, so it is ahead of b. Run the command again once the cause is fixed: it completes the write');
     expect(readFileSync(join(dir, 'a'), 'utf8')).toBe('new a\n');
     expect(readFileSync(join(dir, 'b'), 'utf8')).toBe('old b\n');
   });
