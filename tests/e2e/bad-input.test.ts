@@ -1,19 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, runCli, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, snapshotTree } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 const AMENDMENT = 'data/amendments/mdust-close-moc-secure.yaml';
 
 /** Breaks the shipped MOC (Secure) amendment in a fresh copy of data/ and runs `mtad amend`. */
-function amendWithEdit(find: string, replace: string, file = AMENDMENT) {
+async function amendWithEdit(find: string, replace: string, file = AMENDMENT) {
   const dir = copyOfData();
   const path = join(dir, file);
   const text = readFileSync(path, 'utf8');
   if (!text.includes(find)) throw new Error(`fixture edit found nothing: ${find}`);
   writeFileSync(path, text.replace(find, replace));
   const before = snapshotTree(dir);
-  const run = runCli(['amend'], { cwd: dir });
+  const run = await runMain(['amend'], { cwd: dir });
   expect(snapshotTree(dir), 'no file written or changed').toEqual(before);
   // The line of the edit, so that the tests do not break when the shipped data gains a line.
   const line = text.slice(0, text.indexOf(find)).split('\n').length;
@@ -33,36 +34,36 @@ function expectOneFinding(run: { status: number | null; stdout: string; stderr: 
 const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 describe('bad input to mtad amend: one clear message, the documented exit status, nothing written', () => {
-  it('a missing amendment file: exit 2', () => {
-    expectOneFinding(runCli(['amend', 'no-such-file.yaml']), 2, /^no-such-file\.yaml: error: the file no-such-file\.yaml does not exist \[FILE_NOT_FOUND\]$/);
+  it('a missing amendment file: exit 2', async () => {
+    expectOneFinding((await runMain(['amend', 'no-such-file.yaml'])), 2, /^no-such-file\.yaml: error: the file no-such-file\.yaml does not exist \[FILE_NOT_FOUND\]$/);
   });
 
-  it('a missing table: exit 2, saying how to point at one', () => {
-    expectOneFinding(runCli(['amend', '--table', 'nowhere.yaml']), 2, /nowhere\.yaml does not exist \[FILE_NOT_FOUND\]/);
-    expectOneFinding(runCli(['show'], { cwd: '/' }), 2, /data\/table-17\.6\.yaml does not exist; run mtad in a folder with data\/, or pass --table FILE \[FILE_NOT_FOUND\]/);
+  it('a missing table: exit 2, saying how to point at one', async () => {
+    expectOneFinding((await runMain(['amend', '--table', 'nowhere.yaml'])), 2, /nowhere\.yaml does not exist \[FILE_NOT_FOUND\]/);
+    expectOneFinding((await runMain(['show'], { cwd: '/' })), 2, /data\/table-17\.6\.yaml does not exist; run mtad in a folder with data\/, or pass --table FILE \[FILE_NOT_FOUND\]/);
   });
 
-  it('malformed YAML: exit 1, at its line', () => {
-    expectOneFinding(amendWithEdit('status: proposed', 'status: [proposed'), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: not valid YAML: .* \[YAML_SYNTAX\]$/);
+  it('malformed YAML: exit 1, at its line', async () => {
+    expectOneFinding((await amendWithEdit('status: proposed', 'status: [proposed')), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: not valid YAML: .* \[YAML_SYNTAX\]$/);
   });
 
-  it('an unknown key: exit 1, naming the nearest known key', () => {
-    const run = amendWithEdit('    windowMonths: 1\n', '    windowMonth: 1\n');
+  it('an unknown key: exit 1, naming the nearest known key', async () => {
+    const run = (await amendWithEdit('    windowMonths: 1\n', '    windowMonth: 1\n'));
     expectOneFinding(run, 1, exactly(`${AMENDMENT}:${run.line}:5: error: unknown key "windowMonth". Did you mean "windowMonths"? [SCHEMA_UNKNOWN_KEY]`));
   });
 
-  it('an unknown cohort: exit 1', () => {
-    const run = amendWithEdit('cohort: MOC (Secure)', 'cohort: MOC (Secured)');
+  it('an unknown cohort: exit 1', async () => {
+    const run = (await amendWithEdit('cohort: MOC (Secure)', 'cohort: MOC (Secured)'));
     expectOneFinding(run, 1, exactly(`${AMENDMENT}:${run.line}:13: error: no cohort "MOC (Secured)" in the table. Did you mean "MOC (Secure)"? [COHORT_UNKNOWN]`));
   });
 
-  it('an impossible date: exit 1', () => {
-    const run = amendWithEdit('to: 2023-01-31', 'to: 2023-02-30');
+  it('an impossible date: exit 1', async () => {
+    const run = (await amendWithEdit('to: 2023-01-31', 'to: 2023-02-30'));
     expectOneFinding(run, 1, exactly(`${AMENDMENT}:${run.line}:9: error: "2023-02-30" is not a calendar date: expected YYYY-MM-DD, e.g. 2023-01-31 [DATE_INVALID]`));
   });
 
-  it('an expected old value the table does not hold: exit 1', () => {
-    const run = amendWithEdit('from: none', 'from: 2023-01-01');
+  it('an expected old value the table does not hold: exit 1', async () => {
+    const run = (await amendWithEdit('from: none', 'from: 2023-01-01'));
     expectOneFinding(
       run,
       1,
@@ -70,14 +71,14 @@ describe('bad input to mtad amend: one clear message, the documented exit status
     );
   });
 
-  it('a broken table: exit 1, at the cell', () => {
-    expectOneFinding(amendWithEdit('      value: 2022-09-30', '      value: 2022-09-31', 'data/table-17.6.yaml'), 1, /^data\/table-17\.6\.yaml:\d+:14: error: "2022-09-31" is not a calendar date.* \[DATE_INVALID\]$/);
+  it('a broken table: exit 1, at the cell', async () => {
+    expectOneFinding((await amendWithEdit('      value: 2022-09-30', '      value: 2022-09-31', 'data/table-17.6.yaml')), 1, /^data\/table-17\.6\.yaml:\d+:14: error: "2022-09-31" is not a calendar date.* \[DATE_INVALID\]$/);
   });
 
-  it('an unknown option or format: exit 2 with usage', () => {
-    const run = runCli(['amend', '--format', 'xml']);
+  it('an unknown option or format: exit 2 with usage', async () => {
+    const run = await runMain(['amend', '--format', 'xml']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/argument 'xml' is invalid\. Allowed choices are terminal, unified, markdown, json/);
-    expect(runCli(['amend', '--frobnicate']).status).toBe(2);
+    expect((await runMain(['amend', '--frobnicate'])).status).toBe(2);
   });
 });

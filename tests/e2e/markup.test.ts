@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT} from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 /*
  * Markup in every string of otherwise valid data (tests/fixtures/hostile/markup/): HTML, Markdown,
@@ -32,8 +33,8 @@ function markupData(): string {
   return cwd;
 }
 
-function ok(args: string[], cwd: string): string {
-  const run = runCli(args, { cwd });
+async function ok(args: string[], cwd: string): Promise<string> {
+  const run = await runMain(args, { cwd });
   expect(run.status, `mtad ${args.join(' ')}: ${run.stderr}`).toBe(0);
   expect(run.stderr).not.toMatch(/error/);
   return run.stdout;
@@ -47,38 +48,38 @@ function expectNoRawTags(text: string, what: string): void {
 describe('markup in valid data is text in every format', () => {
   const cwd = markupData();
 
-  it('reads as valid data: mtad check finds no error', () => {
-    const run = runCli(['check', '--format', 'json'], { cwd });
+  it('reads as valid data: mtad check finds no error', async () => {
+    const run = await runMain(['check', '--format', 'json'], { cwd });
     const errors = (JSON.parse(run.stdout) as { diagnostics: { severity: string; code: string }[] }).diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toEqual([]);
   });
 
-  it('plain text (terminal, unified, show, log, direction, diff, impact) shows it verbatim', () => {
-    expect(ok(['amend'], cwd)).toContain(COHORT);
-    expect(ok(['amend', '--format', 'unified'], cwd)).toContain(COHORT);
-    expect(ok(['show'], cwd)).toContain(COHORT);
-    expect(ok(['show', '--as-at', '2023-02-01', '--include', 'proposed'], cwd)).toContain(COHORT);
-    expect(ok(['log'], cwd)).toContain(COHORT);
-    expect(ok(['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'], cwd)).toContain(COHORT);
-    expect(ok(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'], cwd)).toContain(COHORT);
-    expect(ok(['direction', 'mdust-close-moc-secure'], cwd)).toContain('Pursuant to Clause 4.2');
+  it('plain text (terminal, unified, show, log, direction, diff, impact) shows it verbatim', async () => {
+    expect((await ok(['amend'], cwd))).toContain(COHORT);
+    expect((await ok(['amend', '--format', 'unified'], cwd))).toContain(COHORT);
+    expect((await ok(['show'], cwd))).toContain(COHORT);
+    expect((await ok(['show', '--as-at', '2023-02-01', '--include', 'proposed'], cwd))).toContain(COHORT);
+    expect((await ok(['log'], cwd))).toContain(COHORT);
+    expect((await ok(['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'], cwd))).toContain(COHORT);
+    expect((await ok(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'], cwd))).toContain(COHORT);
+    expect((await ok(['direction', 'mdust-close-moc-secure'], cwd))).toContain('Pursuant to Clause 4.2');
   });
 
-  it('Markdown escapes it', () => {
-    const markdown = ok(['amend', '--format', 'markdown'], cwd);
+  it('Markdown escapes it', async () => {
+    const markdown = (await ok(['amend', '--format', 'markdown'], cwd));
     expectNoRawTags(markdown, 'amend --format markdown');
     expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*b\\*\\* \\_i\\_ \\`c\\` \\[l\\](javascript:alert(1)) \\| \\]\\]&gt; &amp;amp;');
-    expectNoRawTags(ok(['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed', '--format', 'markdown'], cwd), 'diff --format markdown');
+    expectNoRawTags((await ok(['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed', '--format', 'markdown'], cwd)), 'diff --format markdown');
   });
 
-  it('JSON holds it exactly', () => {
-    const json = JSON.parse(ok(['amend', '--format', 'json'], cwd)) as { changes: { cohort: string; groupId: string }[]; amendments: { title: string }[] };
+  it('JSON holds it exactly', async () => {
+    const json = JSON.parse((await ok(['amend', '--format', 'json'], cwd))) as { changes: { cohort: string; groupId: string }[]; amendments: { title: string }[] };
     expect(json.changes[0]).toMatchObject({ cohort: COHORT, groupId: 'DA' });
     expect(JSON.stringify(json)).toContain('Closure <script>x</script>');
   });
 
   it('the consultation pack (HTML, Markdown, Word) escapes it, and pandoc reads the Word files back as that text', async () => {
-    ok(['amend', 'mdust-close-moc-secure', '--out', 'pack'], cwd);
+    (await ok(['amend', 'mdust-close-moc-secure', '--out', 'pack'], cwd));
     const pack = join(cwd, 'pack');
     for (const name of ['redline.html', 'redline.md', 'direction.md', 'response-template.md']) expectNoRawTags(readFileSync(join(pack, name), 'utf8'), name);
     expect(readFileSync(join(pack, 'redline.html'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -96,11 +97,11 @@ describe('markup in valid data is text in every format', () => {
     expect(response.stdout).toContain('Closure <script>x</script>');
   });
 
-  it('a markup cohort written by amend --write reads back unchanged', () => {
+  it('a markup cohort written by amend --write reads back unchanged', async () => {
     const made = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
     writeFileSync(made, readFileSync(made, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
-    ok(['amend', 'mdust-close-moc-secure', '--write'], cwd);
-    expect(ok(['show'], cwd)).toContain(COHORT);
+    (await ok(['amend', 'mdust-close-moc-secure', '--write'], cwd));
+    expect((await ok(['show'], cwd))).toContain(COHORT);
     expect(readFileSync(join(cwd, 'data/table-17.6.yaml'), 'utf8')).toContain('<script>alert(1)</script>');
   });
 });

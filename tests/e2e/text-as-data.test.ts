@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData, runCli } from '../helpers/cli.js';
+import { copyOfData} from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 /*
  * Text from the data, or a file name, cannot act as markup or as a command: a line break that
@@ -41,59 +42,59 @@ describe('line breaks in single-line fields', () => {
     ['a tab', '\t::error::forged'],
     ['a line separator', '\u2028::error::forged'],
     ['a paragraph separator', '\u2029::error::forged'],
-  ])('refuses %s in a title (VALUE_INVALID), and check, amend and direction print no forged line', (_, tail) => {
+  ])('refuses %s in a title (VALUE_INVALID), and check, amend and direction print no forged line', async (_, tail) => {
     const dir = dataWith(MOC, withTitle(`Migration DUST Closure${tail}`));
-    expect(codesOf(runCli(['check', '--format', 'json'], { cwd: dir }))).toContain('VALUE_INVALID');
+    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('VALUE_INVALID');
     for (const args of [['check'], ['amend'], ['amend', '--format', 'markdown'], ['direction', 'mdust-close-moc-secure']]) {
-      const run = runCli(args, { cwd: dir });
+      const run = await runMain(args, { cwd: dir });
       expect(run.status, args.join(' ')).toBe(1);
       expectNoForgedLine(run.stdout + run.stderr);
     }
   });
 
-  it('refuses a newline in a cohort name of the table, and show, diff and the unified redline print no forged row', () => {
+  it('refuses a newline in a cohort name of the table, and show, diff and the unified redline print no forged row', async () => {
     const dir = dataWith(TABLE, withTableCohort('FOC (BG)\n+::error::forged row'));
-    expect(codesOf(runCli(['check', '--format', 'json'], { cwd: dir }))).toContain('VALUE_INVALID');
+    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('VALUE_INVALID');
     for (const args of [['show'], ['amend', '--format', 'unified'], ['log']]) {
-      const run = runCli(args, { cwd: dir });
+      const run = await runMain(args, { cwd: dir });
       expect(run.status, args.join(' ')).toBe(1);
       expect(run.stdout + run.stderr).not.toMatch(/^\+?::error/m);
     }
   });
 
-  it('writes a file name holding a newline escaped, on one line, in every format', () => {
+  it('writes a file name holding a newline escaped, on one line, in every format', async () => {
     const dir = copyOfData();
     folders.push(dir);
     writeFileSync(join(dir, 'data/amendments', 'evil\n::error file=x::forged.yaml'), 'id: [\n');
     for (const format of ['stylish', 'github', 'json', 'sarif']) {
-      const run = runCli(['check', '--format', format], { cwd: dir });
+      const run = await runMain(['check', '--format', format], { cwd: dir });
       expect(run.status).toBe(1);
       expect(run.stdout + run.stderr, format).not.toMatch(/^::error file=x/m);
     }
-    expect(runCli(['check'], { cwd: dir }).stdout).toContain('data/amendments/evil\\n::error file=x::forged.yaml');
+    expect((await runMain(['check'], { cwd: dir })).stdout).toContain('data/amendments/evil\\n::error file=x::forged.yaml');
   });
 });
 
 describe('text given on the command line', () => {
-  it('is echoed on one line in a usage error, by mtad and by commander alike', () => {
+  it('is echoed on one line in a usage error, by mtad and by commander alike', async () => {
     for (const args of [['check', '--format', 'x\n::error::forged'], ['check', '--output', 'pdf=x\n::error::forged'], ['amend', 'x\n::error::forged'], ['show', '--as-at', 'x\n::error::forged'], ['check', '--format', '\\u000a::error::forged']]) {
-      const run = runCli(args);
+      const run = await runMain(args);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).not.toMatch(/^::error/m);
     }
-    expect(runCli(['chek']).stderr).toContain("error: unknown command 'chek'\n(Did you mean check?)\n");
+    expect((await runMain(['chek'])).stderr).toContain("error: unknown command 'chek'\n(Did you mean check?)\n");
   });
 
-  it('refuses an --author with a line break or a control character (exit 2), and writes no pack', () => {
+  it('refuses an --author with a line break or a control character (exit 2), and writes no pack', async () => {
     const dir = copyOfData();
     folders.push(dir);
     for (const author of ['Jane\n::error::forged', 'Jane\u0001Doe', 'Jane\u202eDoe', ' Jane']) {
-      const run = runCli(['amend', '--out', 'pack', '--author', author], { cwd: dir });
+      const run = await runMain(['amend', '--out', 'pack', '--author', author], { cwd: dir });
       expect(run.status, JSON.stringify(author)).toBe(2);
       expect(run.stderr).toContain('[ARGUMENT_INVALID]');
       expectNoForgedLine(run.stderr);
     }
-    expect(runCli(['amend', '--out', 'pack', '--author', 'Jane Doe'], { cwd: dir }).status).toBe(0);
+    expect((await runMain(['amend', '--out', 'pack', '--author', 'Jane Doe'], { cwd: dir })).status).toBe(0);
   });
 });
 
@@ -107,8 +108,8 @@ describe('look-alike text', () => {
     ['a byte order mark inside text', 'Migration DUST Closure\ufeff for MOC (Secure)', 'TEXT_HIDDEN_CHARACTER'],
     ['a trailing space', 'Migration DUST Closure for MOC (Secure) ', 'TEXT_SPACE_AROUND'],
     ['a leading no-break space', '\u00a0Migration DUST Closure for MOC (Secure)', 'TEXT_SPACE_AROUND'],
-  ])('finds %s in a title', (_, title, code) => {
-    const run = runCli(['check', '--format', 'json'], { cwd: dataWith(MOC, withTitle(title)) });
+  ])('finds %s in a title', async (_, title, code) => {
+    const run = await runMain(['check', '--format', 'json'], { cwd: dataWith(MOC, withTitle(title)) });
     expect(run.status).toBe(1);
     expect(codesOf(run)).toContain(code);
     // The report writes a hidden character as an escape: JSON reads it back as the same text.
@@ -121,37 +122,37 @@ describe('look-alike text', () => {
     ['a trailing space', 'MOC (Secure) '],
     ['a zero-width space', 'MOC (\u200bSecure)'],
     ['a digit zero for O', 'M0C (Secure)'],
-  ])('names the cohort that a change to %s resembles (COHORT_CONFUSABLE), in check and in amend', (_, cohort) => {
+  ])('names the cohort that a change to %s resembles (COHORT_CONFUSABLE), in check and in amend', async (_, cohort) => {
     const dir = dataWith(MOC, (text) => text.replace('    cohort: MOC (Secure)', `    cohort: ${JSON.stringify(cohort)}`));
-    const check = runCli(['check', '--format', 'json'], { cwd: dir });
+    const check = await runMain(['check', '--format', 'json'], { cwd: dir });
     expect(codesOf(check)).toContain('COHORT_CONFUSABLE');
     expect(check.stdout).toContain('looks like the cohort \\"MOC (Secure)\\"');
-    const amend = runCli(['amend'], { cwd: dir });
+    const amend = await runMain(['amend'], { cwd: dir });
     expect(amend.status).toBe(1);
     // amend stops at the first rule that fires; a space or a hidden character is found on the file alone.
     expect(amend.stderr).toMatch(/\[(COHORT_CONFUSABLE|TEXT_SPACE_AROUND|TEXT_HIDDEN_CHARACTER)\]/);
   });
 
-  it('names the cohort that mtad new is given a look-alike of (COHORT_CONFUSABLE), and writes nothing', () => {
-    const run = runCli(['new', 'close', '\u041cOC (Secure)', '--on', '2024-06-28', '--stdout']);
+  it('names the cohort that mtad new is given a look-alike of (COHORT_CONFUSABLE), and writes nothing', async () => {
+    const run = await runMain(['new', 'close', '\u041cOC (Secure)', '--on', '2024-06-28', '--stdout']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('looks like the cohort "MOC (Secure)"');
     expect(run.stdout).toBe('');
   });
 
-  it('finds a row of the table that is a look-alike of another (COHORT_CONFUSABLE)', () => {
+  it('finds a row of the table that is a look-alike of another (COHORT_CONFUSABLE)', async () => {
     const dir = dataWith(TABLE, withTableCohort('\u041cOC (Secure)'));
-    expect(codesOf(runCli(['check', '--format', 'json'], { cwd: dir }))).toContain('COHORT_CONFUSABLE');
+    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('COHORT_CONFUSABLE');
   });
 
-  it.each(['[-1 March 2023-]', 'FOC {+(BG)+}'])('refuses the redline marks in a cohort name of the table (%s)', (cohort) => {
+  it.each(['[-1 March 2023-]', 'FOC {+(BG)+}'])('refuses the redline marks in a cohort name of the table (%s)', async (cohort) => {
     const dir = dataWith(TABLE, withTableCohort(cohort));
-    expect(codesOf(runCli(['check', '--format', 'json'], { cwd: dir }))).toContain('VALUE_INVALID');
+    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('VALUE_INVALID');
   });
 
-  it('shows a hidden character in data as an escape wherever it prints it (show)', () => {
+  it('shows a hidden character in data as an escape wherever it prints it (show)', async () => {
     const dir = dataWith(TABLE, withTableCohort('FOC (BG)\u202e'));
-    const run = runCli(['show'], { cwd: dir });
+    const run = await runMain(['show'], { cwd: dir });
     expect(run.stdout).toContain('FOC (BG)\\u202e');
     expect(run.stdout).not.toContain('\u202e');
   });
