@@ -1,3 +1,6 @@
+import type { DatedWindow, IsoDate } from './dates.js';
+import type { CellValue } from './values.js';
+
 /**
  * Every finding mtad reports is data: a stable code, a severity, the arguments of its message and
  * where it points: dates as ISO dates, values as values, ids as ids. Words are made from codes in one
@@ -31,7 +34,7 @@ export interface DiagnosticArgs {
   VALUE_INVALID: { field: string; value: string; expected: string };
   COHORT_UNKNOWN: { cohort: string; suggestion?: string };
   GROUPID_MISMATCH: { cohort: string; stated: string; table: string };
-  PRECONDITION_FAILED: { cohort: string; field: string; expected: string; actual: string };
+  PRECONDITION_FAILED: { cohort: string; field: 'endDate'; expected: CellValue; actual: CellValue; setBy?: string };
   AMENDMENT_ALREADY_APPLIED: { id: string };
   DIRECTION_FIELD_MISSING: { field: string; id: string };
   DIRECTION_NOT_CONCLUDED: { id: string; status: string };
@@ -47,7 +50,7 @@ export interface DiagnosticArgs {
   AMENDMENT_NOT_MADE: { id: string; status: string };
   FILE_CHANGED_ON_DISK: { what: string };
   FILE_EXISTS: { what: string };
-  NEW_NOT_APPLICABLE: { cohort: string; action: string; value: string };
+  NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
   // issue 6: concurrent writers
@@ -67,14 +70,14 @@ export interface DiagnosticArgs {
   SEQUENCE_DUPLICATE: { sequence: number; id: string; other: string };
   APPLIED_UNKNOWN: { id: string };
   APPLIED_OUT_OF_ORDER: { id: string; before: string };
-  APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: string; actual: string };
-  CHANGE_ACTION_MISMATCH: { action: string; to: string };
+  APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: CellValue; actual: CellValue };
+  CHANGE_ACTION_MISMATCH: { action: string; to: CellValue };
   CHANGE_TARGET_REPEATED: { cohort: string; field: string; change: number; earlier: number };
-  TIMELINE_ORDER: { earlier: string; earlierDate: string; earlierText: string; later: string; laterDate: string; laterText: string; relation: 'after' | 'on or after' };
-  TIMELINE_WINDOW: { modificationText: string; endText: string; cohort: string };
-  WEEKDAY_MISMATCH: { written: string; weekday: string; date: string };
+  TIMELINE_ORDER: { earlier: Milestone; later: Milestone; relation: 'after' | 'on or after' };
+  TIMELINE_WINDOW: { modification: DatedWindow; end: DatedWindow; cohort: string };
+  WEEKDAY_MISMATCH: { written: string; weekday: string; date: IsoDate };
   PROSE_DATE_INVALID: { written: string };
-  PROSE_DATE_MISMATCH: { written: string; date: string; nearestField?: string; nearestDate?: string };
+  PROSE_DATE_MISMATCH: { written: string; date: IsoDate; nearest?: { field: string; windowMonths?: number; date: IsoDate } };
   LOCK_MISSING: { id: string; lockFile: string };
   LOCK_MISMATCH: { id: string; fields: string; lockFile: string };
   LOCK_STALE: { id: string };
@@ -99,9 +102,25 @@ export interface DiagnosticArgs {
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
   WORD_ROW_EXISTS: { cohort: string };
   // every valid input gives a finding or a result
-  DATE_OUT_OF_RANGE: { date: string; what: string };
+  DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
 }
+
+/** A stage of an amendment's timeline; `end-date` is a cohort's new end date. */
+export type MilestoneKind = 'issued' | 'responses-due' | 'concluded' | 'expected-conclusion' | 'modification' | 'end-date';
+
+/** A dated stage of an amendment's timeline, with its window when it has one. */
+export interface Milestone extends DatedWindow {
+  milestone: MilestoneKind;
+  /** The cohort whose end date it is (`end-date` only). */
+  cohort?: string;
+}
+
+/**
+ * What a date is counted forward by: the end of a "within N month(s) thereafter" window, or a
+ * re-start estimate (an amendment of `months` months, then a purchase of `weeks` weeks).
+ */
+export type DateSpan = { kind: 'window'; months: number } | { kind: 'restart'; months: number; weeks: number };
 
 /**
  * How an output path meets what a command reads or where it runs: it is the working folder or holds

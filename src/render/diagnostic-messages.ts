@@ -1,6 +1,8 @@
-import { FIRST_DATE, LAST_DATE } from '../domain/dates.js';
-import type { Diagnostic, DiagnosticArgs } from '../domain/diagnostics.js';
+import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/dates.js';
+import type { DateSpan, Diagnostic, DiagnosticArgs, Milestone, MilestoneKind } from '../domain/diagnostics.js';
 import { escapeForLine } from '../domain/text.js';
+import { describeCell } from '../domain/values.js';
+import { describeDatedWindow, describeMonths } from './dated-window.js';
 
 /**
  * The words of every finding, made from its code and its arguments. The domain gives codes and
@@ -50,6 +52,36 @@ function describeRelation(args: DiagnosticArgs['OUT_PROTECTED']): string {
   }
 }
 
+/** How each stage of an amendment's timeline is named in a sentence. */
+const MILESTONES: Record<Exclude<MilestoneKind, 'end-date'>, string> = {
+  issued: 'the issue date',
+  'responses-due': 'the date responses are due',
+  concluded: 'the conclusion',
+  'expected-conclusion': 'the expected conclusion',
+  modification: 'the modification date',
+};
+
+/** "the modification date, 27 January 2023 (or within one month thereafter: by 27 February 2023)" */
+function describeMilestone(m: Milestone): string {
+  const name = m.milestone === 'end-date' ? `the end date of ${m.cohort ?? ''}` : MILESTONES[m.milestone];
+  return `${name}, ${describeDatedWindow(m, 'long')}`;
+}
+
+/** What a date is counted forward by, in words. */
+function describeSpan(span: DateSpan): string {
+  return span.kind === 'window'
+    ? `the end of its window (${describeMonths(span.months)} thereafter)`
+    : `a re-start estimate (up to ${span.months} months and ${span.weeks} weeks after the day after the end date)`;
+}
+
+/** "modification.date", or "the end of the window of modification.date (1 month(s) thereafter)" */
+function describeDateField(field: { field: string; windowMonths?: number }): string {
+  return field.windowMonths === undefined ? field.field : `the end of the window of ${field.field} (${field.windowMonths} month(s) thereafter)`;
+}
+
+/** How a column is named where a finding speaks of a cell. */
+const FIELDS: Record<DiagnosticArgs['PRECONDITION_FAILED']['field'], string> = { endDate: 'Migration DUST end date' };
+
 /** The sentence for a finding, made from its code and arguments. */
 export function formatDiagnostic(d: Diagnostic): string {
   switch (d.code) {
@@ -86,7 +118,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'GROUPID_MISMATCH':
       return `the change says ${d.args.cohort} has GroupID ${quote(d.args.stated)}, but the table has ${quote(d.args.table)}`;
     case 'PRECONDITION_FAILED':
-      return `the change expects ${d.args.cohort} ${d.args.field} to be ${d.args.expected}, but the table holds ${d.args.actual}`;
+      return `the change expects ${d.args.cohort} ${FIELDS[d.args.field]} to be ${describeCell(d.args.expected)}, but the table holds ${describeCell(d.args.actual)}${d.args.setBy === undefined ? '' : `, as amendment "${d.args.setBy}" set it`}`;
     case 'AMENDMENT_ALREADY_APPLIED':
       return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
     case 'DIRECTION_FIELD_MISSING':
@@ -118,7 +150,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'FILE_EXISTS':
       return `${d.args.what} already exists; pass --force to replace it, or --stdout to print instead`;
     case 'NEW_NOT_APPLICABLE':
-      return `cannot ${d.args.action} Migration DUST for ${d.args.cohort}: its end date is ${d.args.value}`;
+      return `cannot ${d.args.action === 'close' ? 'close' : 're-open'} Migration DUST for ${d.args.cohort}: its end date is ${describeCell(d.args.value)}`;
     case 'HISTORY_AMENDMENT_MISSING':
       return `the table lists amendment ${quote(d.args.id)} under "applied" but no amendment file has that id, so its history cannot be computed`;
     case 'ARGUMENT_INVALID':
@@ -161,23 +193,23 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'APPLIED_OUT_OF_ORDER':
       return `the table lists ${quote(d.args.id)} as applied, but ${quote(d.args.before)}, which comes before it in the order of application, is not applied before it`;
     case 'APPLIED_NOT_REFLECTED':
-      return `amendment ${quote(d.args.id)}, which the table lists as applied, sets ${d.args.cohort} to ${d.args.expected}, but the table holds ${d.args.actual}`;
+      return `amendment ${quote(d.args.id)}, which the table lists as applied, sets ${d.args.cohort} to ${describeCell(d.args.expected)}, but the table holds ${describeCell(d.args.actual)}`;
     case 'CHANGE_ACTION_MISMATCH':
       return d.args.action === 'close'
-        ? `a close must set an end date, but "to" is ${d.args.to}; to remove an end date, write "action: reopen"`
-        : `a reopen removes the end date ("to: none"), but "to" is ${d.args.to}; to set an end date, write "action: close"`;
+        ? `a close must set an end date, but "to" is ${describeCell(d.args.to)}; to remove an end date, write "action: reopen"`
+        : `a reopen removes the end date ("to: none"), but "to" is ${describeCell(d.args.to)}; to set an end date, write "action: close"`;
     case 'CHANGE_TARGET_REPEATED':
       return `change ${d.args.change} changes the ${d.args.field} of ${quote(d.args.cohort)} again, as change ${d.args.earlier} does; an amendment changes each cohort once: make each change an amendment of its own`;
     case 'TIMELINE_ORDER':
-      return `${d.args.later}, ${d.args.laterText}, must be ${d.args.relation} ${d.args.earlier}, ${d.args.earlierText} (expected: issued < responses due < conclusion <= modification date <= end date)`;
+      return `${describeMilestone(d.args.later)}, must be ${d.args.relation} ${describeMilestone(d.args.earlier)} (expected: issued < responses due < conclusion <= modification date <= end date)`;
     case 'TIMELINE_WINDOW':
-      return `the modification, ${d.args.modificationText}, may take effect after Migration DUST for ${d.args.cohort} has ended: ${d.args.endText}`;
+      return `the modification, ${describeDatedWindow(d.args.modification, 'long')}, may take effect after Migration DUST for ${d.args.cohort} has ended: its end date is ${describeDatedWindow(d.args.end, 'long')}`;
     case 'WEEKDAY_MISMATCH':
-      return `${quote(d.args.written)}: ${d.args.date} is a ${d.args.weekday}`;
+      return `${quote(d.args.written)}: ${formatLongDate(d.args.date)} is a ${d.args.weekday}`;
     case 'PROSE_DATE_INVALID':
       return `${quote(d.args.written)} is not a calendar date`;
     case 'PROSE_DATE_MISMATCH':
-      return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearestField ? `; the nearest is ${d.args.nearestField}, ${d.args.nearestDate}` : ''}`;
+      return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
     case 'LOCK_MISSING':
       return `amendment ${quote(d.args.id)} is made but not recorded in ${d.args.lockFile}; record it with: mtad check --update-lock`;
     case 'LOCK_MISMATCH':
@@ -221,7 +253,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'WORD_ROW_EXISTS':
       return d.args.cohort === '' ? 'an inserted row needs its cohort' : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
     case 'DATE_OUT_OF_RANGE':
-      return `${d.args.what}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
+      return `${describeSpan(d.args.span)}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
     case 'YAML_SHARED_VALUE':
       return `the table shares a value through the YAML ${d.args.kind} ${quote(d.args.name)}; expected every value written out in full, as an amendment changes one cell and a shared value would change every cell that shares it`;
   }
