@@ -79,7 +79,7 @@ export interface DiagnosticArgs {
   PROSE_DATE_INVALID: { written: string };
   PROSE_DATE_MISMATCH: { written: string; date: IsoDate; nearest?: { field: string; windowMonths?: number; date: IsoDate } };
   LOCK_MISSING: { id: string; lockFile: string };
-  LOCK_MISMATCH: { id: string; fields: string; lockFile: string };
+  LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string };
   LOCK_STALE: { id: string };
   // issue 6: hostile input
   YAML_SIZE_LIMIT: { items: number; limit: number };
@@ -98,12 +98,18 @@ export interface DiagnosticArgs {
   WORD_COLUMN_UNMAPPED: { field: string; headings: string; override?: string };
   WORD_COLUMN_AMBIGUOUS: { field: string; headings: string };
   WORD_ROW_NOT_FOUND: { cohort: string; count: number };
-  WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; actual: string };
+  WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; /** The cell's text; absent when the row has no such cell. */ actual?: string };
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
   WORD_ROW_EXISTS: { cohort: string };
   // every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
+}
+
+/** A field of a made amendment that differs from the lock file, and how. */
+export interface ChangedField {
+  path: string;
+  how: 'added' | 'removed' | 'changed';
 }
 
 /** A stage of an amendment's timeline; `end-date` is a cohort's new end date. */

@@ -1,5 +1,5 @@
 import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/dates.js';
-import type { DateSpan, Diagnostic, DiagnosticArgs, Milestone, MilestoneKind } from '../domain/diagnostics.js';
+import type { ChangedField, DateSpan, Diagnostic, DiagnosticArgs, Milestone, MilestoneKind } from '../domain/diagnostics.js';
 import { escapeForLine } from '../domain/text.js';
 import { describeCell } from '../domain/values.js';
 import { describeDatedWindow, describeMonths } from './dated-window.js';
@@ -77,6 +77,12 @@ function describeSpan(span: DateSpan): string {
 /** "modification.date", or "the end of the window of modification.date (1 month(s) thereafter)" */
 function describeDateField(field: { field: string; windowMonths?: number }): string {
   return field.windowMonths === undefined ? field.field : `the end of the window of ${field.field} (${field.windowMonths} month(s) thereafter)`;
+}
+
+/** "changes[0].to, title (added)", or "its recorded checksum" when only the lock itself was edited. */
+function describeChangedFields(fields: readonly ChangedField[]): string {
+  if (fields.length === 0) return 'its recorded checksum';
+  return fields.map(({ path, how }) => (how === 'changed' ? path : `${path} (${how})`)).join(', ');
 }
 
 /** How a column is named where a finding speaks of a cell. */
@@ -213,7 +219,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'LOCK_MISSING':
       return `amendment ${quote(d.args.id)} is made but not recorded in ${d.args.lockFile}; record it with: mtad check --update-lock`;
     case 'LOCK_MISMATCH':
-      return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${d.args.fields}`;
+      return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${describeChangedFields(d.args.fields)}`;
     case 'LOCK_STALE':
       return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
     // issue 6: hostile input
@@ -245,7 +251,7 @@ export function formatDiagnostic(d: Diagnostic): string {
         ? `no row of the Word table names the cohort ${quote(d.args.cohort)}`
         : `${d.args.count} rows of the Word table name the cohort ${quote(d.args.cohort)}; mtad changes a row only when one names it`;
     case 'WORD_PRECONDITION_FAILED':
-      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}): the change expects ${quote(d.args.expected)}, but the Word document holds ${quote(d.args.actual)}; nothing was written`;
+      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}): the change expects ${quote(d.args.expected)}, but the Word document holds ${d.args.actual === undefined ? '"(no such cell)"' : quote(d.args.actual)}; nothing was written`;
     case 'WORD_CELL_UNSUPPORTED':
       return d.args.column < 0
         ? `row ${d.args.row + 1}${d.args.cohort ? ` (${d.args.cohort})` : ''} holds ${d.args.holds}, which mtad does not redline; change that row in Word, nothing was written`
