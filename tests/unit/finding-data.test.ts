@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { diagnose, type Diagnostic } from '../../src/domain/diagnostics.js';
+import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';
 import { runMain } from '../helpers/main.js';
 
@@ -54,5 +56,32 @@ describe('findings carry data, the renderer writes the words', () => {
     expect(found?.args).toMatchObject({ cohort: 'FOC (NP)', field: 'endDate', expected: { kind: 'none' }, actual: { kind: 'date', date: '2022-09-30' } });
     const window = (await findingsOf('TIMELINE_WINDOW')).find((d) => d.code === 'TIMELINE_WINDOW');
     expect(window?.message).toMatch(/^the modification, .*, may take effect after Migration DUST for .* has ended: its end date is \d+ \w+ \d{4}/);
+  });
+
+  it('writes the same sentences from data as it wrote from the words the rules once passed', () => {
+    const cases: [Diagnostic, string][] = [
+      [
+        diagnose('PRECONDITION_FAILED', { cohort: 'FOC (NP)', field: 'endDate', expected: { kind: 'none' }, actual: { kind: 'date', date: '2022-09-30' }, setBy: 'mdust-close-foc-np' }),
+        'the change expects FOC (NP) Migration DUST end date to be none (no end date), but the table holds 30 September 2022, as amendment "mdust-close-foc-np" set it',
+      ],
+      [diagnose('NEW_NOT_APPLICABLE', { cohort: 'IOC', action: 'reopen', value: { kind: 'none' } }), 'cannot re-open Migration DUST for IOC: its end date is none (no end date)'],
+      [diagnose('NEW_NOT_APPLICABLE', { cohort: 'IOC', action: 'close', value: { kind: 'unknown' } }), 'cannot close Migration DUST for IOC: its end date is unknown'],
+      [
+        diagnose('DATE_OUT_OF_RANGE', { date: '9999-12-15', span: { kind: 'window', months: 1 } }),
+        'the end of its window (one month thereafter), counted from 9999-12-15, falls outside the dates mtad supports (0001-01-01 to 9999-12-31); expected a date that leaves room for it',
+      ],
+      [
+        diagnose('DATE_OUT_OF_RANGE', { date: '9999-12-15', span: { kind: 'restart', months: 3, weeks: 6 } }),
+        'a re-start estimate (up to 3 months and 6 weeks after the day after the end date), counted from 9999-12-15, falls outside the dates mtad supports (0001-01-01 to 9999-12-31); expected a date that leaves room for it',
+      ],
+      [diagnose('CHANGE_ACTION_MISMATCH', { action: 'close', to: { kind: 'none' } }), 'a close must set an end date, but "to" is none (no end date); to remove an end date, write "action: reopen"'],
+      [diagnose('WEEKDAY_MISMATCH', { written: 'Monday 31 January 2023', weekday: 'Tuesday', date: '2023-01-31' }), '"Monday 31 January 2023": 31 January 2023 is a Tuesday'],
+      [diagnose('LOCK_MISMATCH', { id: 'a', fields: [], lockFile: 'l' }), 'amendment "a" is made (directed) and must not change, but it differs from l in: its recorded checksum'],
+      [
+        diagnose('WORD_PRECONDITION_FAILED', { cohort: 'C', heading: 'H', row: 1, column: 2, expected: 'x' }),
+        'C, H (row 2, column 3): the change expects "x", but the Word document holds "(no such cell)"; nothing was written',
+      ],
+    ];
+    for (const [finding, sentence] of cases) expect(formatDiagnostic(finding)).toBe(sentence);
   });
 });
