@@ -39,13 +39,13 @@ export interface DiagnosticArgs {
   DIRECTION_FIELD_MISSING: { field: string; id: string };
   DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
-  // issue 4: the consultation pack (mtad amend --out)
+  // The consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { field: string; id: string; document: string };
   OUT_EXISTS: { path: string };
   OUT_UNWRITABLE: { path: string; reason: string };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
   OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
-  // issue 5: the table over time (history, --write, new, revert)
+  // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
   FILE_CHANGED_ON_DISK: { what: string };
@@ -53,11 +53,11 @@ export interface DiagnosticArgs {
   NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
-  // issue 6: concurrent writers
+  // Concurrent writers
   FILE_LOCKED: { what: string; pid: number; lock: string };
   FILE_READ_ONLY: { what: string };
   WRITE_INCOMPLETE: { written: string; what: string; reason: string };
-  // Issue 3 (mtad check):
+  // mtad check: the rules on the data folder
   FILE_EMPTY: Record<string, never>;
   FILE_TOO_LARGE: { size?: number; limit: number };
   FILE_UNWRITABLE: { reason: string };
@@ -81,12 +81,12 @@ export interface DiagnosticArgs {
   LOCK_MISSING: { id: string; lockFile: string };
   LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string };
   LOCK_STALE: { id: string };
-  // issue 6: hostile input
+  // Hostile input
   YAML_SIZE_LIMIT: { items: number; limit: number };
   TEXT_HIDDEN_CHARACTER: { field: string; value: string; character: string; index: number };
   TEXT_SPACE_AROUND: { field: string; value: string };
   COHORT_CONFUSABLE: { cohort: string; resembles: string };
-  // review fixes
+  // Drafts never replace a made amendment
   AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
   // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
   WORD_PACKAGE_UNREADABLE: { reason: string };
@@ -101,7 +101,7 @@ export interface DiagnosticArgs {
   WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; /** The cell's text; absent when the row has no such cell. */ actual?: string };
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
   WORD_ROW_EXISTS: { cohort: string };
-  // every valid input gives a finding or a result
+  // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
 }
@@ -181,13 +181,13 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
   DIRECTION_NOT_CONCLUDED: { severity: 'error', category: 'data', doc: 'A final direction is made only for an amendment that is concluded or made.' },
   TEMPLATE_UNKNOWN_NAME: { severity: 'error', category: 'data', doc: 'A template uses only the placeholders mtad fills.' },
-  // issue 4: the consultation pack (mtad amend --out)
+  // The consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
   OUT_EXISTS: { severity: 'error', category: 'io', doc: 'The output folder does not exist yet, unless --force replaces it.' },
   OUT_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The output folder can be written.' },
   OUT_PROTECTED: { severity: 'error', category: 'io', doc: 'No output is the working folder or holds it, is an input or holds one, or lies in the data folder.' },
   OUT_NOT_MTAD: { severity: 'error', category: 'io', doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.' },
-  // issue 5: the table over time (history, --write, new, revert)
+  // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { severity: 'error', category: 'data', doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.' },
   AMENDMENT_NOT_MADE: { severity: 'error', category: 'data', doc: '`amend --write` writes into the table only amendments that are made.' },
   FILE_CHANGED_ON_DISK: { severity: 'error', category: 'io', doc: 'A file is not overwritten when it changed on disk after mtad read it.' },
@@ -196,11 +196,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   HISTORY_AMENDMENT_MISSING: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.' },
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
-  // issue 6: concurrent writers
+  // Concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
   FILE_READ_ONLY: { severity: 'error', category: 'io', doc: 'A file without write permission is left as it is, never replaced.' },
   WRITE_INCOMPLETE: { severity: 'error', category: 'io', doc: 'Files written together change together: a failure puts back those already replaced.' },
-  // Issue 3 (mtad check):
+  // mtad check: the rules on the data folder
   FILE_EMPTY: { severity: 'error', category: 'data', doc: 'The file holds a YAML document, not nothing or only comments.' },
   FILE_TOO_LARGE: { severity: 'error', category: 'data', doc: 'The file is small enough to be a table or an amendment (at most 1 MiB).' },
   YAML_FORBIDDEN_KEY: { severity: 'error', category: 'data', doc: 'No key is "__proto__", which JavaScript readers may treat as the object\'s prototype.' },
@@ -223,12 +223,12 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_MISSING: { severity: 'error', category: 'data', doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).' },
   LOCK_MISMATCH: { severity: 'error', category: 'data', doc: 'A made amendment is immutable: its content matches the checksum in the lock file.' },
   LOCK_STALE: { severity: 'error', category: 'data', doc: 'Every made amendment recorded in the lock file still has its amendment file.' },
-  // issue 6: hostile input
+  // Hostile input
   YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
   TEXT_HIDDEN_CHARACTER: { severity: 'error', category: 'data', doc: 'No text holds a bidirectional control or a zero-width character, which change how it reads without being seen.' },
   TEXT_SPACE_AROUND: { severity: 'error', category: 'data', doc: 'No text begins or ends with a space, which makes two names that print the same differ.' },
   COHORT_CONFUSABLE: { severity: 'error', category: 'data', doc: 'No cohort name is a look-alike of a cohort of the table (another script\'s letters, hidden characters, spaces).' },
-  // review fixes
+  // Drafts never replace a made amendment
   AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
   // The Word engine (src/word)
   WORD_PACKAGE_UNREADABLE: { severity: 'error', category: 'io', doc: 'A Word document is a readable .docx package with well-formed XML.' },
@@ -243,7 +243,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   WORD_PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The Word table\'s cell holds the value a change expects to replace.' },
   WORD_CELL_UNSUPPORTED: { severity: 'error', category: 'data', doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.' },
   WORD_ROW_EXISTS: { severity: 'error', category: 'data', doc: 'A row inserted into the Word table names a cohort no row names yet.' },
-  // every valid input gives a finding or a result
+  // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { severity: 'error', category: 'data', doc: 'A date computed from a date (a window\'s end, a re-start) lies in 0001-01-01 to 9999-12-31.' },
   YAML_SHARED_VALUE: { severity: 'error', category: 'data', doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.' },
 };

@@ -133,7 +133,7 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot render the final direction of ${quote(d.args.id)}: its status is ${d.args.status}; a final direction needs status concluded or made (the draft needs neither)`;
     case 'TEMPLATE_UNKNOWN_NAME':
       return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
-    // issue 4: the consultation pack (mtad amend --out)
+    // The consultation pack (mtad amend --out)
     case 'PACK_FIELD_MISSING':
       return `cannot write the ${d.args.document} of ${quote(d.args.id)}: ${d.args.field} is not set`;
     case 'OUT_EXISTS':
@@ -146,7 +146,7 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.kind === 'pack'
         ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`
         : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
-    // issue 5: the table over time (history, --write, new, revert)
+    // The table over time (history, --write, new, revert)
     case 'FIELD_TO_DECIDE':
       return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
     case 'AMENDMENT_NOT_MADE':
@@ -169,7 +169,7 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${d.args.what} is read-only (no write permission); nothing was written. Make it writable (chmod u+w) if mtad is to change it`;
     case 'WRITE_INCOMPLETE':
       return `cannot write ${d.args.what}: ${d.args.reason}; ${d.args.written}, written just before, could not be put back as it was, so it is ahead of ${d.args.what}. Run the command again once the cause is fixed: it completes the write`;
-    // Issue 3 (mtad check):
+    // mtad check: the rules on the data folder
     case 'FILE_EMPTY':
       return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';
     case 'FILE_TOO_LARGE':
@@ -222,10 +222,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${describeChangedFields(d.args.fields)}`;
     case 'LOCK_STALE':
       return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
-    // issue 6: hostile input
+    // Hostile input
     case 'YAML_SIZE_LIMIT':
       return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table or an amendment can have; is it the right file?`;
-    // review fixes
+    // Drafts never replace a made amendment
     case 'AMENDMENT_MADE_PROTECTED':
       return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;
     case 'WORD_PACKAGE_UNREADABLE':
