@@ -80,11 +80,6 @@ function readTitle(title: AmendmentFile['title']): { title: string; titleSource:
   return { title: '(title unknown)', titleSource: 'unknown' };
 }
 
-/** "the end of its window (one month thereafter)". */
-export function windowEnd(months: number): string {
-  return `the end of its window (${months === 1 ? 'one month' : `${months} months`} thereafter)`;
-}
-
 /**
  * Every "within N month(s) thereafter" window ends on a date mtad can write: each command computes
  * it (check, the summary, the pack), so a window past 9999-12-31 is refused where the file is read.
@@ -92,7 +87,7 @@ export function windowEnd(months: number): string {
 function windowsOutOfRange(file: AmendmentFile, changes: readonly Change[], source: YamlSource): Diagnostic[] {
   const found: Diagnostic[] = [];
   const check = (date: IsoDate | undefined, months: number | undefined, path: YamlPath) => {
-    if (date !== undefined && months !== undefined && !monthsStayInRange(date, months)) found.push(diagnose('DATE_OUT_OF_RANGE', { date, what: windowEnd(months) }, source.locate(path)));
+    if (date !== undefined && months !== undefined && !monthsStayInRange(date, months)) found.push(diagnose('DATE_OUT_OF_RANGE', { date, span: { kind: 'window', months } }, source.locate(path)));
   };
   check(knownDate(file.modification.date), file.modification.windowMonths, ['modification', 'date']);
   for (const change of changes) check(change.to.kind === 'date' ? change.to.date : undefined, change.windowMonths, ['changes', change.index, 'to']);

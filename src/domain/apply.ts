@@ -3,7 +3,7 @@ import { diagnose, suggestNearest, type Diagnostic, type Location } from './diag
 import { skeletonOf } from './text.js';
 import { findCohort, type CohortRow, type Table } from './table.js';
 import type { Result } from './validate.js';
-import { describeCell, displayCell, sameCell, type CellValue } from './values.js';
+import { sameCell, type CellValue } from './values.js';
 
 /** A change as it was applied: which amendment, which row, the value before and after. */
 export interface AppliedChange {
@@ -54,7 +54,7 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
       const { row } = target;
       if (!sameCell(row[change.field], change.from)) {
         diagnostics.push(
-          diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: 'Migration DUST end date', expected: describeCell(change.from), actual: describeCell(row[change.field]) }, at('from')),
+          diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: change.field, expected: change.from, actual: row[change.field] }, at('from')),
         );
         continue;
       }
@@ -106,9 +106,4 @@ export function findTarget(table: Table, change: Change, at: (key: string) => Lo
     return { diagnostic: diagnose('GROUPID_MISMATCH', { cohort: row.cohort, stated: change.groupId, table: row.groupId.text }, at('groupId')) };
   }
   return { row };
-}
-
-/** The display text of every cell of a row, in column order. */
-export function displayRow(row: CohortRow): string[] {
-  return [row.cohort, displayCell(row.groupId), displayCell(row.endDate)];
 }

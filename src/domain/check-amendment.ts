@@ -2,11 +2,10 @@ import { knownDate, type Amendment } from './amendment.js';
 import { checkProseDates, checkQuestionDates } from './check-prose.js';
 import { checkText } from './check-text.js';
 import { GROUP_ID } from './check-table.js';
-import { addCalendarMonths, compareDates, formatLongDate, type IsoDate } from './dates.js';
-import { diagnose, type Diagnostic } from './diagnostics.js';
+import { compareDates, withWindow, type DatedWindow, type IsoDate } from './dates.js';
+import { diagnose, type Diagnostic, type Milestone, type MilestoneKind } from './diagnostics.js';
 import { mayHoldProseDates, textNodesOf } from './prose-dates.js';
 import type { YamlPath } from './source.js';
-import { describeCell } from './values.js';
 
 /** The rules on one amendment file, read on its own. */
 export function checkAmendmentRules(amendment: Amendment): Diagnostic[] {
@@ -35,7 +34,7 @@ function checkChanges(amendment: Amendment): Diagnostic[] {
     const at = (key: string) => amendment.origin.locate(['changes', change.index, key]);
     const found: Diagnostic[] = [];
     const removes = change.to.kind === 'none';
-    if ((change.action === 'close') === removes) found.push(diagnose('CHANGE_ACTION_MISMATCH', { action: change.action, to: describeCell(change.to) }, at('to')));
+    if ((change.action === 'close') === removes) found.push(diagnose('CHANGE_ACTION_MISMATCH', { action: change.action, to: change.to }, at('to')));
     if (change.groupId !== undefined && change.groupId !== 'unknown' && !GROUP_ID.test(change.groupId)) {
       found.push(diagnose('VALUE_INVALID', { field: 'groupId', value: change.groupId, expected: 'letters and digits only, e.g. "DA"' }, at('groupId')));
     }
@@ -62,12 +61,10 @@ function checkRepeatedTargets(amendment: Amendment): Diagnostic[] {
 }
 
 /** One step of an amendment's lifecycle, when its date is known. */
-interface Milestone {
+interface Step {
   stage: number;
-  label: string;
+  milestone: Milestone;
   path: YamlPath;
-  date: IsoDate;
-  months?: number;
 }
 
 /**
@@ -76,31 +73,24 @@ interface Milestone {
  */
 const STRICTLY_AFTER = [false, true, true, false, false];
 
-/** "27 January 2023 (or within one month thereafter: by 27 February 2023)". */
-export function describeWindow(date: IsoDate, months: number | undefined): string {
-  if (months === undefined) return formatLongDate(date);
-  const span = months === 1 ? 'one month' : `${months} months`;
-  return `${formatLongDate(date)} (or within ${span} thereafter: by ${formatLongDate(addCalendarMonths(date, months))})`;
-}
-
-function milestonesOf(amendment: Amendment): Milestone[] {
+function stepsOf(amendment: Amendment): Step[] {
   const { consultation, modification } = amendment;
-  const milestones: Milestone[] = [];
-  const add = (stage: number, label: string, path: YamlPath, date: IsoDate | undefined, months?: number) => {
-    if (date !== undefined) milestones.push({ stage, label, path, date, ...(months !== undefined && { months }) });
+  const steps: Step[] = [];
+  const add = (stage: number, milestone: MilestoneKind, path: YamlPath, date: IsoDate | undefined, months?: number, cohort?: string) => {
+    if (date !== undefined) steps.push({ stage, path, milestone: { milestone, ...withWindow(date, months), ...(cohort !== undefined && { cohort }) } });
   };
-  add(0, 'the issue date', ['consultation', 'issued'], knownDate(consultation.issued));
-  add(1, 'the date responses are due', ['consultation', 'responsesDue', 'date'], consultation.responsesDue?.date);
+  add(0, 'issued', ['consultation', 'issued'], knownDate(consultation.issued));
+  add(1, 'responses-due', ['consultation', 'responsesDue', 'date'], consultation.responsesDue?.date);
   const concluded = knownDate(consultation.concluded);
-  if (concluded) add(2, 'the conclusion', ['consultation', 'concluded'], concluded);
-  else add(2, 'the expected conclusion', ['consultation', 'expectedConclusion'], consultation.expectedConclusion);
-  add(3, 'the modification date', ['modification', 'date'], knownDate(modification.date), modification.windowMonths);
+  if (concluded) add(2, 'concluded', ['consultation', 'concluded'], concluded);
+  else add(2, 'expected-conclusion', ['consultation', 'expectedConclusion'], consultation.expectedConclusion);
+  add(3, 'modification', ['modification', 'date'], knownDate(modification.date), modification.windowMonths);
   for (const change of amendment.changes) {
     if (change.action === 'close' && change.to.kind === 'date') {
-      add(4, `the end date of ${change.cohort}`, ['changes', change.index, 'to'], change.to.date, change.windowMonths);
+      add(4, 'end-date', ['changes', change.index, 'to'], change.to.date, change.windowMonths, change.cohort);
     }
   }
-  return milestones;
+  return steps;
 }
 
 /**
@@ -108,50 +98,32 @@ function milestonesOf(amendment: Amendment): Milestone[] {
  * never an error. Windows ("within one month thereafter") are computed and shown in the message.
  */
 function checkTimeline(amendment: Amendment): Diagnostic[] {
-  const milestones = milestonesOf(amendment);
+  const steps = stepsOf(amendment);
   const found: Diagnostic[] = [];
-  for (const later of milestones) {
-    const earlier = milestones.filter((m) => m.stage < later.stage).sort((a, b) => b.stage - a.stage)[0];
+  for (const later of steps) {
+    const earlier = steps.filter((m) => m.stage < later.stage).sort((a, b) => b.stage - a.stage)[0];
     if (!earlier) continue;
     const strict = STRICTLY_AFTER.slice(earlier.stage + 1, later.stage + 1).some(Boolean);
-    const order = compareDates(later.date, earlier.date);
+    const order = compareDates(later.milestone.date, earlier.milestone.date);
     if (order < 0 || (strict && order === 0)) {
-      found.push(
-        diagnose(
-          'TIMELINE_ORDER',
-          {
-            earlier: earlier.label,
-            earlierDate: earlier.date,
-            earlierText: describeWindow(earlier.date, earlier.months),
-            later: later.label,
-            laterDate: later.date,
-            laterText: describeWindow(later.date, later.months),
-            relation: strict ? 'after' : 'on or after',
-          },
-          amendment.origin.locate(later.path),
-        ),
-      );
+      found.push(diagnose('TIMELINE_ORDER', { earlier: earlier.milestone, later: later.milestone, relation: strict ? 'after' : 'on or after' }, amendment.origin.locate(later.path)));
     }
   }
-  return [...found, ...checkWindows(amendment, milestones)];
+  return [...found, ...checkWindows(amendment, steps)];
 }
 
 /** The modification may slip within its window; it must not slip past the end date's own window. */
-function checkWindows(amendment: Amendment, milestones: readonly Milestone[]): Diagnostic[] {
-  const modification = milestones.find((m) => m.stage === 3);
-  if (!modification?.months) return [];
-  const latestModification = addCalendarMonths(modification.date, modification.months);
+function checkWindows(amendment: Amendment, steps: readonly Step[]): Diagnostic[] {
+  const modification = steps.find((m) => m.stage === 3)?.milestone;
+  if (!modification?.window) return [];
   return amendment.changes.flatMap((change) => {
-    const end = milestones.find((m) => m.stage === 4 && m.path[1] === change.index);
+    const end = steps.find((m) => m.stage === 4 && m.path[1] === change.index)?.milestone;
     if (!end || compareDates(end.date, modification.date) < 0) return [];
-    const latestEnd = end.months ? addCalendarMonths(end.date, end.months) : end.date;
-    if (compareDates(latestModification, latestEnd) <= 0) return [];
-    return [
-      diagnose(
-        'TIMELINE_WINDOW',
-        { modificationText: describeWindow(modification.date, modification.months), endText: `its end date is ${describeWindow(end.date, end.months)}`, cohort: change.cohort },
-        amendment.origin.locate(['modification', 'windowMonths']),
-      ),
-    ];
+    const latestEnd = end.window ? end.window.until : end.date;
+    if (compareDates(modification.window?.until ?? modification.date, latestEnd) <= 0) return [];
+    return [diagnose('TIMELINE_WINDOW', { modification: withWindowOf(modification), end: withWindowOf(end), cohort: change.cohort }, amendment.origin.locate(['modification', 'windowMonths']))];
   });
 }
+
+/** The date and its window alone, without the stage it marks. */
+const withWindowOf = ({ date, window }: DatedWindow): DatedWindow => ({ date, ...(window && { window }) });

@@ -1,6 +1,6 @@
 import type { Amendment } from './amendment.js';
 import { knownDate } from './amendment.js';
-import { addCalendarMonths, daysBetween, formatLongDate, weekdayOf, type IsoDate } from './dates.js';
+import { addCalendarMonths, daysBetween, weekdayOf, type IsoDate } from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import { formatFieldPath } from './lock.js';
 import { mayHoldProseDates, textNodesOf, type TextNode } from './prose-dates.js';
@@ -17,16 +17,17 @@ export function checkProseDates(source: YamlSource, nodes: readonly TextNode[] =
       if (found.date === undefined) return [diagnose('PROSE_DATE_INVALID', { written: found.written }, where)];
       const weekday = weekdayOf(found.date);
       if (found.weekday !== undefined && found.weekday !== weekday) {
-        return [diagnose('WEEKDAY_MISMATCH', { written: found.written, weekday, date: formatLongDate(found.date) }, where)];
+        return [diagnose('WEEKDAY_MISMATCH', { written: found.written, weekday, date: found.date }, where)];
       }
       return [];
     }),
   );
 }
 
-/** A date field of an amendment that a question's wording may restate. */
+/** A date field of an amendment that a question's wording may restate, or the end of its window. */
 interface DateField {
-  name: string;
+  field: string;
+  windowMonths?: number;
   date: IsoDate;
 }
 
@@ -34,10 +35,10 @@ interface DateField {
 function dateFieldsOf(amendment: Amendment): DateField[] {
   const { consultation, modification } = amendment;
   const fields: DateField[] = [];
-  const add = (name: string, date: IsoDate | undefined, months?: number) => {
+  const add = (field: string, date: IsoDate | undefined, months?: number) => {
     if (date === undefined) return;
-    fields.push({ name, date });
-    if (months !== undefined) fields.push({ name: `the end of the window of ${name} (${months} month(s) thereafter)`, date: addCalendarMonths(date, months) });
+    fields.push({ field, date });
+    if (months !== undefined) fields.push({ field, windowMonths: months, date: addCalendarMonths(date, months) });
   };
   add('consultation.issued', knownDate(consultation.issued));
   add('consultation.responsesDue.date', consultation.responsesDue?.date);
@@ -71,7 +72,7 @@ export function checkQuestionDates(amendment: Amendment, nodes: readonly TextNod
       return [
         diagnose(
           'PROSE_DATE_MISMATCH',
-          { written: found.written, date, ...(nearest && { nearestField: nearest.name, nearestDate: formatLongDate(nearest.date) }) },
+          { written: found.written, date, ...(nearest && { nearest }) },
           where,
         ),
       ];

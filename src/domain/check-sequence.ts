@@ -2,7 +2,7 @@ import { inSequence, type Amendment } from './amendment.js';
 import { applyAmendments, findTarget } from './apply.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { TableInput } from './table.js';
-import { describeCell, sameCell, type CellValue } from './values.js';
+import { sameCell, type CellValue } from './values.js';
 
 /** Amendments in their explicit order of application: by sequence, then by id. */
 export function orderOfApplication(amendments: readonly Amendment[]): Amendment[] {
@@ -77,7 +77,7 @@ function checkApplied({ table, source }: TableInput, applied: readonly Amendment
       const before = last.get(row.cohort);
       if (before && !sameCell(before.value, change.from)) {
         diagnostics.push(
-          diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: 'Migration DUST end date', expected: describeCell(change.from), actual: `${describeCell(before.value)}, as amendment "${before.by}" set it` }, at('from')),
+          diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: change.field, expected: change.from, actual: before.value, setBy: before.by }, at('from')),
         );
       }
       last.set(row.cohort, { value: change.to, by: amendment.id });
@@ -91,7 +91,7 @@ function checkApplied({ table, source }: TableInput, applied: readonly Amendment
     const index = rowIndex.get(cohort) ?? -1;
     const row = table.cohorts[index];
     if (row && !sameCell(row.endDate, value)) {
-      diagnostics.push(diagnose('APPLIED_NOT_REFLECTED', { id: by, cohort, expected: describeCell(value), actual: describeCell(row.endDate) }, source.locate(['cohorts', index, 'endDate'])));
+      diagnostics.push(diagnose('APPLIED_NOT_REFLECTED', { id: by, cohort, expected: value, actual: row.endDate }, source.locate(['cohorts', index, 'endDate'])));
     }
   }
   return diagnostics;

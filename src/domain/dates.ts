@@ -170,3 +170,14 @@ export function monthsStayInRange(date: IsoDate, months: number): boolean {
   const month = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
   return month >= 1 * 12 && month <= 9999 * 12 + 11;
 }
+
+/** A date and, when it has one, the "within N month(s) thereafter" window that follows it. */
+export interface DatedWindow {
+  date: IsoDate;
+  window?: { months: number; until: IsoDate };
+}
+
+/** The date with, when `months` is given, the last day of its window. */
+export function withWindow(date: IsoDate, months: number | undefined): DatedWindow {
+  return months === undefined ? { date } : { date, window: { months, until: addCalendarMonths(date, months) } };
+}

@@ -1,10 +1,11 @@
-import { escapeForLine } from './text.js';
-import { FIRST_DATE, LAST_DATE } from './dates.js';
+import type { DatedWindow, IsoDate } from './dates.js';
+import type { CellValue } from './values.js';
 
 /**
  * Every finding mtad reports is data: a stable code, a severity, the arguments of its message and
- * where it points. Words are made from codes in one place, `formatDiagnostic`, so tests assert
- * codes and a drafter can reword a message without touching a rule.
+ * where it points: dates as ISO dates, values as values, ids as ids. Words are made from codes in one
+ * place, `formatDiagnostic` (src/render/diagnostic-messages.ts), so tests assert codes and a
+ * drafter can reword a message without touching a rule.
  */
 
 /** Where a finding points: a file and, when known, a 1-based line and column and the YAML path. */
@@ -33,30 +34,30 @@ export interface DiagnosticArgs {
   VALUE_INVALID: { field: string; value: string; expected: string };
   COHORT_UNKNOWN: { cohort: string; suggestion?: string };
   GROUPID_MISMATCH: { cohort: string; stated: string; table: string };
-  PRECONDITION_FAILED: { cohort: string; field: string; expected: string; actual: string };
+  PRECONDITION_FAILED: { cohort: string; field: 'endDate'; expected: CellValue; actual: CellValue; setBy?: string };
   AMENDMENT_ALREADY_APPLIED: { id: string };
   DIRECTION_FIELD_MISSING: { field: string; id: string };
   DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
-  // issue 4: the consultation pack (mtad amend --out)
+  // The consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { field: string; id: string; document: string };
   OUT_EXISTS: { path: string };
   OUT_UNWRITABLE: { path: string; reason: string };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
   OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
-  // issue 5: the table over time (history, --write, new, revert)
+  // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
   FILE_CHANGED_ON_DISK: { what: string };
   FILE_EXISTS: { what: string };
-  NEW_NOT_APPLICABLE: { cohort: string; action: string; value: string };
+  NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
-  // issue 6: concurrent writers
+  // Concurrent writers
   FILE_LOCKED: { what: string; pid: number; lock: string };
   FILE_READ_ONLY: { what: string };
   WRITE_INCOMPLETE: { written: string; what: string; reason: string };
-  // Issue 3 (mtad check):
+  // mtad check: the rules on the data folder
   FILE_EMPTY: Record<string, never>;
   FILE_TOO_LARGE: { size?: number; limit: number };
   FILE_UNWRITABLE: { reason: string };
@@ -69,23 +70,23 @@ export interface DiagnosticArgs {
   SEQUENCE_DUPLICATE: { sequence: number; id: string; other: string };
   APPLIED_UNKNOWN: { id: string };
   APPLIED_OUT_OF_ORDER: { id: string; before: string };
-  APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: string; actual: string };
-  CHANGE_ACTION_MISMATCH: { action: string; to: string };
+  APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: CellValue; actual: CellValue };
+  CHANGE_ACTION_MISMATCH: { action: string; to: CellValue };
   CHANGE_TARGET_REPEATED: { cohort: string; field: string; change: number; earlier: number };
-  TIMELINE_ORDER: { earlier: string; earlierDate: string; earlierText: string; later: string; laterDate: string; laterText: string; relation: 'after' | 'on or after' };
-  TIMELINE_WINDOW: { modificationText: string; endText: string; cohort: string };
-  WEEKDAY_MISMATCH: { written: string; weekday: string; date: string };
+  TIMELINE_ORDER: { earlier: Milestone; later: Milestone; relation: 'after' | 'on or after' };
+  TIMELINE_WINDOW: { modification: DatedWindow; end: DatedWindow; cohort: string };
+  WEEKDAY_MISMATCH: { written: string; weekday: string; date: IsoDate };
   PROSE_DATE_INVALID: { written: string };
-  PROSE_DATE_MISMATCH: { written: string; date: string; nearestField?: string; nearestDate?: string };
+  PROSE_DATE_MISMATCH: { written: string; date: IsoDate; nearest?: { field: string; windowMonths?: number; date: IsoDate } };
   LOCK_MISSING: { id: string; lockFile: string };
-  LOCK_MISMATCH: { id: string; fields: string; lockFile: string };
+  LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string };
   LOCK_STALE: { id: string };
-  // issue 6: hostile input
+  // Hostile input
   YAML_SIZE_LIMIT: { items: number; limit: number };
   TEXT_HIDDEN_CHARACTER: { field: string; value: string; character: string; index: number };
   TEXT_SPACE_AROUND: { field: string; value: string };
   COHORT_CONFUSABLE: { cohort: string; resembles: string };
-  // review fixes
+  // Drafts never replace a made amendment
   AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
   // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
   WORD_PACKAGE_UNREADABLE: { reason: string };
@@ -97,13 +98,35 @@ export interface DiagnosticArgs {
   WORD_COLUMN_UNMAPPED: { field: string; headings: string; override?: string };
   WORD_COLUMN_AMBIGUOUS: { field: string; headings: string };
   WORD_ROW_NOT_FOUND: { cohort: string; count: number };
-  WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; actual: string };
+  WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; /** The cell's text; absent when the row has no such cell. */ actual?: string };
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
   WORD_ROW_EXISTS: { cohort: string };
-  // every valid input gives a finding or a result
-  DATE_OUT_OF_RANGE: { date: string; what: string };
+  // Every valid input gives a finding or a result
+  DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
 }
+
+/** A field of a made amendment that differs from the lock file, and how. */
+export interface ChangedField {
+  path: string;
+  how: 'added' | 'removed' | 'changed';
+}
+
+/** A stage of an amendment's timeline; `end-date` is a cohort's new end date. */
+export type MilestoneKind = 'issued' | 'responses-due' | 'concluded' | 'expected-conclusion' | 'modification' | 'end-date';
+
+/** A dated stage of an amendment's timeline, with its window when it has one. */
+export interface Milestone extends DatedWindow {
+  milestone: MilestoneKind;
+  /** The cohort whose end date it is (`end-date` only). */
+  cohort?: string;
+}
+
+/**
+ * What a date is counted forward by: the end of a "within N month(s) thereafter" window, or a
+ * re-start estimate (an amendment of `months` months, then a purchase of `weeks` weeks).
+ */
+export type DateSpan = { kind: 'window'; months: number } | { kind: 'restart'; months: number; weeks: number };
 
 /**
  * How an output path meets what a command reads or where it runs: it is the working folder or holds
@@ -158,13 +181,13 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
   DIRECTION_NOT_CONCLUDED: { severity: 'error', category: 'data', doc: 'A final direction is made only for an amendment that is concluded or made.' },
   TEMPLATE_UNKNOWN_NAME: { severity: 'error', category: 'data', doc: 'A template uses only the placeholders mtad fills.' },
-  // issue 4: the consultation pack (mtad amend --out)
+  // The consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
   OUT_EXISTS: { severity: 'error', category: 'io', doc: 'The output folder does not exist yet, unless --force replaces it.' },
   OUT_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The output folder can be written.' },
   OUT_PROTECTED: { severity: 'error', category: 'io', doc: 'No output is the working folder or holds it, is an input or holds one, or lies in the data folder.' },
   OUT_NOT_MTAD: { severity: 'error', category: 'io', doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.' },
-  // issue 5: the table over time (history, --write, new, revert)
+  // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { severity: 'error', category: 'data', doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.' },
   AMENDMENT_NOT_MADE: { severity: 'error', category: 'data', doc: '`amend --write` writes into the table only amendments that are made.' },
   FILE_CHANGED_ON_DISK: { severity: 'error', category: 'io', doc: 'A file is not overwritten when it changed on disk after mtad read it.' },
@@ -173,11 +196,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   HISTORY_AMENDMENT_MISSING: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.' },
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
-  // issue 6: concurrent writers
+  // Concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
   FILE_READ_ONLY: { severity: 'error', category: 'io', doc: 'A file without write permission is left as it is, never replaced.' },
   WRITE_INCOMPLETE: { severity: 'error', category: 'io', doc: 'Files written together change together: a failure puts back those already replaced.' },
-  // Issue 3 (mtad check):
+  // mtad check: the rules on the data folder
   FILE_EMPTY: { severity: 'error', category: 'data', doc: 'The file holds a YAML document, not nothing or only comments.' },
   FILE_TOO_LARGE: { severity: 'error', category: 'data', doc: 'The file is small enough to be a table or an amendment (at most 1 MiB).' },
   YAML_FORBIDDEN_KEY: { severity: 'error', category: 'data', doc: 'No key is "__proto__", which JavaScript readers may treat as the object\'s prototype.' },
@@ -200,12 +223,12 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_MISSING: { severity: 'error', category: 'data', doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).' },
   LOCK_MISMATCH: { severity: 'error', category: 'data', doc: 'A made amendment is immutable: its content matches the checksum in the lock file.' },
   LOCK_STALE: { severity: 'error', category: 'data', doc: 'Every made amendment recorded in the lock file still has its amendment file.' },
-  // issue 6: hostile input
+  // Hostile input
   YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
   TEXT_HIDDEN_CHARACTER: { severity: 'error', category: 'data', doc: 'No text holds a bidirectional control or a zero-width character, which change how it reads without being seen.' },
   TEXT_SPACE_AROUND: { severity: 'error', category: 'data', doc: 'No text begins or ends with a space, which makes two names that print the same differ.' },
   COHORT_CONFUSABLE: { severity: 'error', category: 'data', doc: 'No cohort name is a look-alike of a cohort of the table (another script\'s letters, hidden characters, spaces).' },
-  // review fixes
+  // Drafts never replace a made amendment
   AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
   // The Word engine (src/word)
   WORD_PACKAGE_UNREADABLE: { severity: 'error', category: 'io', doc: 'A Word document is a readable .docx package with well-formed XML.' },
@@ -220,7 +243,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   WORD_PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The Word table\'s cell holds the value a change expects to replace.' },
   WORD_CELL_UNSUPPORTED: { severity: 'error', category: 'data', doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.' },
   WORD_ROW_EXISTS: { severity: 'error', category: 'data', doc: 'A row inserted into the Word table names a cohort no row names yet.' },
-  // every valid input gives a finding or a result
+  // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { severity: 'error', category: 'data', doc: 'A date computed from a date (a window\'s end, a re-start) lies in 0001-01-01 to 9999-12-31.' },
   YAML_SHARED_VALUE: { severity: 'error', category: 'data', doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.' },
 };
@@ -239,225 +262,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function exitStatusOf(diagnostics: readonly Diagnostic[]): 0 | 1 | 2 {
   if (diagnostics.some((d) => d.severity === 'error' && RULES[d.code].category === 'io')) return 2;
   return hasErrors(diagnostics) ? 1 : 0;
-}
-
-/** How much of a value a message quotes: a hostile file can hold a value of a megabyte. */
-const MAX_QUOTED = 100;
-/**
- * A value quoted in a message: cut to MAX_QUOTED characters, and JSON-escaped, C1 controls, line
- * separators and hidden characters too, so that none in a file reaches the terminal that shows it.
- */
-const quote = (text: string): string => {
-  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
-  return escapeForLine(JSON.stringify(shown));
-};
-const orSuggest = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${quote(suggestion)}?` : '');
-
-/** What was found at an output path that mtad may not replace. */
-const FOUND: Record<DiagnosticArgs['OUT_NOT_MTAD']['found'], string> = {
-  file: 'a file',
-  symlink: 'a symbolic link',
-  folder: 'a folder',
-  other: 'neither a file nor a folder',
-};
-
-/** How an output path meets the working folder, the data folder or an input, in words. */
-function describeRelation(args: DiagnosticArgs['OUT_PROTECTED']): string {
-  switch (args.relation) {
-    case 'is-working-folder':
-      return 'it is the working folder';
-    case 'holds-working-folder':
-      return `it holds the working folder ${args.other}`;
-    case 'is-data-folder':
-      return `it is the data folder (the folder of the table ${args.other})`;
-    case 'in-data-folder':
-      return `it is inside the data folder ${args.other}`;
-    case 'is-input':
-      return `it is ${args.other === args.path ? 'an input' : `the input ${args.other}`} of this command`;
-    case 'holds-input':
-      return `it holds ${args.other}, an input of this command`;
-    case 'in-input-folder':
-      return `it is inside ${args.other}, a folder this command reads`;
-    case 'is-other-output':
-      return `${args.other === args.path ? 'it is' : `it is ${args.other},`} also another output of this command (a report or the cache)`;
-  }
-}
-
-/** The sentence for a finding, made from its code and arguments. */
-export function formatDiagnostic(d: Diagnostic): string {
-  switch (d.code) {
-    case 'FILE_UNREADABLE':
-      return `cannot read the file: ${d.args.reason}`;
-    case 'FILE_NOT_FOUND':
-      return `${d.args.what} does not exist${d.args.hint ? `; ${d.args.hint}` : ''}`;
-    case 'FILE_NOT_TEXT':
-      return `not a text file: ${d.args.reason}; expected YAML in UTF-8`;
-    case 'YAML_SYNTAX':
-      return `not valid YAML: ${d.args.reason}`;
-    case 'YAML_DUPLICATE_KEY':
-      return `the key ${quote(d.args.key)} appears twice in this mapping; keep one`;
-    case 'YAML_ALIAS_LIMIT':
-      return `YAML aliases expand to more than ${d.args.limit} nodes; write the values out instead`;
-    case 'SCHEMA_UNKNOWN_KEY':
-      return `unknown key ${quote(d.args.key)}.${orSuggest(d.args.suggestion)}`;
-    case 'SCHEMA_MISSING_FIELD':
-      return `missing field ${quote(d.args.field)}: expected ${d.args.expected}`;
-    case 'SCHEMA_WRONG_TYPE':
-      return `expected ${d.args.expected}, found ${d.args.received}`;
-    case 'SCHEMA_INVALID_VALUE':
-      return `expected one of ${d.args.allowed}, found ${d.args.received}`;
-    case 'DATE_INVALID':
-      return `${quote(d.args.value)} is not a calendar date: expected YYYY-MM-DD, e.g. 2023-01-31`;
-    case 'TIME_INVALID':
-      return `${quote(d.args.value)} is not a time of day: expected HH:MM in UK local time, e.g. "16:00"`;
-    case 'CELL_VALUE_OR_UNKNOWN':
-      return `${d.args.field} must give exactly one of "value" and "unknown" (say why it is unknown), e.g. { value: DA, source: ... }`;
-    case 'VALUE_INVALID':
-      return `${quote(d.args.value)} is not a value for ${d.args.field}: expected ${d.args.expected}`;
-    case 'COHORT_UNKNOWN':
-      return `no cohort ${quote(d.args.cohort)} in the table.${orSuggest(d.args.suggestion)}`;
-    case 'GROUPID_MISMATCH':
-      return `the change says ${d.args.cohort} has GroupID ${quote(d.args.stated)}, but the table has ${quote(d.args.table)}`;
-    case 'PRECONDITION_FAILED':
-      return `the change expects ${d.args.cohort} ${d.args.field} to be ${d.args.expected}, but the table holds ${d.args.actual}`;
-    case 'AMENDMENT_ALREADY_APPLIED':
-      return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
-    case 'DIRECTION_FIELD_MISSING':
-      return `cannot render the direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
-    case 'DIRECTION_NOT_CONCLUDED':
-      return `cannot render the final direction of ${quote(d.args.id)}: its status is ${d.args.status}; a final direction needs status concluded or made (the draft needs neither)`;
-    case 'TEMPLATE_UNKNOWN_NAME':
-      return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
-    // issue 4: the consultation pack (mtad amend --out)
-    case 'PACK_FIELD_MISSING':
-      return `cannot write the ${d.args.document} of ${quote(d.args.id)}: ${d.args.field} is not set`;
-    case 'OUT_EXISTS':
-      return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
-    case 'OUT_UNWRITABLE':
-      return `cannot write ${d.args.path}: ${d.args.reason}`;
-    case 'OUT_PROTECTED':
-      return `refusing to write ${d.args.path}: ${describeRelation(d.args)}. Nothing was written; choose another path`;
-    case 'OUT_NOT_MTAD':
-      return d.args.kind === 'pack'
-        ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`
-        : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
-    // issue 5: the table over time (history, --write, new, revert)
-    case 'FIELD_TO_DECIDE':
-      return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
-    case 'AMENDMENT_NOT_MADE':
-      return `amendment ${quote(d.args.id)} is ${d.args.status}, not made: --write records only made amendments in the table. Once the direction is made, set status: made, with consultation.concluded, modification.date (its "with effect from") and modification.annex`;
-    case 'FILE_CHANGED_ON_DISK':
-      return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
-    case 'FILE_EXISTS':
-      return `${d.args.what} already exists; pass --force to replace it, or --stdout to print instead`;
-    case 'NEW_NOT_APPLICABLE':
-      return `cannot ${d.args.action} Migration DUST for ${d.args.cohort}: its end date is ${d.args.value}`;
-    case 'HISTORY_AMENDMENT_MISSING':
-      return `the table lists amendment ${quote(d.args.id)} under "applied" but no amendment file has that id, so its history cannot be computed`;
-    case 'ARGUMENT_INVALID':
-      return `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
-    case 'FILE_UNWRITABLE':
-      return `cannot write the file: ${d.args.reason}; nothing was written`;
-    case 'FILE_LOCKED':
-      return `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was written. Run the command again when it has finished (its lock is ${d.args.lock})`;
-    case 'FILE_READ_ONLY':
-      return `${d.args.what} is read-only (no write permission); nothing was written. Make it writable (chmod u+w) if mtad is to change it`;
-    case 'WRITE_INCOMPLETE':
-      return `cannot write ${d.args.what}: ${d.args.reason}; ${d.args.written}, written just before, could not be put back as it was, so it is ahead of ${d.args.what}. Run the command again once the cause is fixed: it completes the write`;
-    // Issue 3 (mtad check):
-    case 'FILE_EMPTY':
-      return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';
-    case 'FILE_TOO_LARGE':
-      return `the file ${d.args.size === undefined ? 'holds more than' : `is ${d.args.size} bytes, more than`} the ${d.args.limit} bytes a table or an amendment can be; is it the right file?`;
-    case 'YAML_FORBIDDEN_KEY':
-      return `the key ${quote(d.args.key)} is not allowed: JavaScript readers may take it for the object's prototype; rename or remove it`;
-    case 'TEXT_HIDDEN_CHARACTER':
-      return `${d.args.field} holds the invisible character ${d.args.character} at character ${d.args.index} of ${quote(d.args.value)}; remove it: it changes how the text reads without being seen`;
-    case 'TEXT_SPACE_AROUND':
-      return `${d.args.field} begins or ends with a space: ${quote(d.args.value)}; remove it`;
-    case 'COHORT_CONFUSABLE':
-      return `the cohort ${quote(d.args.cohort)} looks like the cohort ${quote(d.args.resembles)} of the table but is not the same text (another script's letters, hidden characters or spaces); write ${quote(d.args.resembles)}`;
-    case 'COHORT_DUPLICATE':
-      return `the cohort ${quote(d.args.cohort)} appears more than once in the table; keep one row per cohort`;
-    case 'GROUPID_DUPLICATE':
-      return `the GroupID ${quote(d.args.groupId)} of ${d.args.cohort} is also the GroupID of ${d.args.other}; a GroupID names one cohort`;
-    case 'VALUE_UNKNOWN':
-      return `${d.args.field} is unknown (${d.args.reason.replace(/\.$/, '')}); ${d.args.source ? `check: ${d.args.source}` : 'no source to check is named: add "source:" saying where the value would be found'}`;
-    case 'AMENDMENT_ID_DUPLICATE':
-      return `the amendment id ${quote(d.args.id)} is also used by ${d.args.other}; ids must be unique`;
-    case 'AMENDMENT_ID_FILENAME':
-      return `the amendment id ${quote(d.args.id)} does not match the file name: expected ${d.args.expected}, so that mtad finds it by id`;
-    case 'SEQUENCE_DUPLICATE':
-      return `sequence ${d.args.sequence} of ${quote(d.args.id)} is also the sequence of ${quote(d.args.other)}; give each amendment its own place in the order of application`;
-    case 'APPLIED_UNKNOWN':
-      return `the table lists ${quote(d.args.id)} as applied, but no amendment file has that id`;
-    case 'APPLIED_OUT_OF_ORDER':
-      return `the table lists ${quote(d.args.id)} as applied, but ${quote(d.args.before)}, which comes before it in the order of application, is not applied before it`;
-    case 'APPLIED_NOT_REFLECTED':
-      return `amendment ${quote(d.args.id)}, which the table lists as applied, sets ${d.args.cohort} to ${d.args.expected}, but the table holds ${d.args.actual}`;
-    case 'CHANGE_ACTION_MISMATCH':
-      return d.args.action === 'close'
-        ? `a close must set an end date, but "to" is ${d.args.to}; to remove an end date, write "action: reopen"`
-        : `a reopen removes the end date ("to: none"), but "to" is ${d.args.to}; to set an end date, write "action: close"`;
-    case 'CHANGE_TARGET_REPEATED':
-      return `change ${d.args.change} changes the ${d.args.field} of ${quote(d.args.cohort)} again, as change ${d.args.earlier} does; an amendment changes each cohort once: make each change an amendment of its own`;
-    case 'TIMELINE_ORDER':
-      return `${d.args.later}, ${d.args.laterText}, must be ${d.args.relation} ${d.args.earlier}, ${d.args.earlierText} (expected: issued < responses due < conclusion <= modification date <= end date)`;
-    case 'TIMELINE_WINDOW':
-      return `the modification, ${d.args.modificationText}, may take effect after Migration DUST for ${d.args.cohort} has ended: ${d.args.endText}`;
-    case 'WEEKDAY_MISMATCH':
-      return `${quote(d.args.written)}: ${d.args.date} is a ${d.args.weekday}`;
-    case 'PROSE_DATE_INVALID':
-      return `${quote(d.args.written)} is not a calendar date`;
-    case 'PROSE_DATE_MISMATCH':
-      return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearestField ? `; the nearest is ${d.args.nearestField}, ${d.args.nearestDate}` : ''}`;
-    case 'LOCK_MISSING':
-      return `amendment ${quote(d.args.id)} is made but not recorded in ${d.args.lockFile}; record it with: mtad check --update-lock`;
-    case 'LOCK_MISMATCH':
-      return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${d.args.fields}`;
-    case 'LOCK_STALE':
-      return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
-    // issue 6: hostile input
-    case 'YAML_SIZE_LIMIT':
-      return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table or an amendment can have; is it the right file?`;
-    // review fixes
-    case 'AMENDMENT_MADE_PROTECTED':
-      return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;
-    case 'WORD_PACKAGE_UNREADABLE':
-      return `cannot read the Word document: ${d.args.reason}`;
-    case 'WORD_TABLE_NOT_FOUND':
-      return `no paragraph of the Word document starts with ${quote(`Table ${d.args.tableNumber}`)}; give the caption's number with --table-number`;
-    case 'WORD_CAPTION_NOT_ADJACENT':
-      return `the caption ${quote(d.args.caption)} is not directly before or after a table`;
-    case 'WORD_TABLE_AMBIGUOUS':
-      return `${d.args.count} tables of the Word document are captioned ${quote(`Table ${d.args.tableNumber}`)}; keep one caption`;
-    case 'WORD_TABLE_MOVED':
-      return `the table captioned ${quote(`Table ${d.args.tableNumber}`)} is no longer where it was read; read the document again`;
-    case 'WORD_CELL_MERGED':
-      return `row ${d.args.row + 1}, column ${d.args.column + 1} (${quote(d.args.heading)}) is a merged cell (${d.args.merge}); it is read as written and never redlined`;
-    case 'WORD_COLUMN_UNMAPPED':
-      return d.args.override !== undefined
-        ? `no heading of the table is ${quote(d.args.override)}, named for ${d.args.field}; the headings are ${d.args.headings}`
-        : `no heading of the table names the ${d.args.field} column (headings: ${d.args.headings}); name it with --column ${d.args.field}=HEADING`;
-    case 'WORD_COLUMN_AMBIGUOUS':
-      return `several headings could be the ${d.args.field} column: ${d.args.headings}; name one with --column ${d.args.field}=HEADING`;
-    case 'WORD_ROW_NOT_FOUND':
-      return d.args.count === 0
-        ? `no row of the Word table names the cohort ${quote(d.args.cohort)}`
-        : `${d.args.count} rows of the Word table name the cohort ${quote(d.args.cohort)}; mtad changes a row only when one names it`;
-    case 'WORD_PRECONDITION_FAILED':
-      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}): the change expects ${quote(d.args.expected)}, but the Word document holds ${quote(d.args.actual)}; nothing was written`;
-    case 'WORD_CELL_UNSUPPORTED':
-      return d.args.column < 0
-        ? `row ${d.args.row + 1}${d.args.cohort ? ` (${d.args.cohort})` : ''} holds ${d.args.holds}, which mtad does not redline; change that row in Word, nothing was written`
-        : `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) holds ${d.args.holds}, which mtad does not redline; change that cell in Word, nothing was written`;
-    case 'WORD_ROW_EXISTS':
-      return d.args.cohort === '' ? 'an inserted row needs its cohort' : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
-    case 'DATE_OUT_OF_RANGE':
-      return `${d.args.what}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
-    case 'YAML_SHARED_VALUE':
-      return `the table shares a value through the YAML ${d.args.kind} ${quote(d.args.name)}; expected every value written out in full, as an amendment changes one cell and a shared value would change every cell that shares it`;
-  }
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

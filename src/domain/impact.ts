@@ -81,9 +81,6 @@ export function restartOutOfRange(amendment: Amendment, decided: IsoDate): Diagn
     if (change.action !== 'close' || change.to.kind !== 'date' || compareDates(decided, change.to.date) > 0) return [];
     const end = change.to.date;
     if (daysStayInRange(end, 1) && restartStaysInRange(addCalendarDays(end, 1))) return [];
-    return [diagnose('DATE_OUT_OF_RANGE', { date: end, what: RESTART_SPAN }, amendment.origin.locate(['changes', change.index, 'to']))];
+    return [diagnose('DATE_OUT_OF_RANGE', { date: end, span: { kind: 'restart', months: RESTART.amendmentMonths, weeks: RESTART.purchaseWeeks } }, amendment.origin.locate(['changes', change.index, 'to']))];
   });
 }
-
-/** What a re-start estimate spans, as findings and usage errors name it. */
-export const RESTART_SPAN = `a re-start estimate (up to ${RESTART.amendmentMonths} months and ${RESTART.purchaseWeeks} weeks after the day after the end date)`;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Amendment } from './amendment.js';
-import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
+import { diagnose, type ChangedField, type Diagnostic, type Location } from './diagnostics.js';
 import { parseYaml, type YamlPath, type YamlSource } from './source.js';
 import { validateWithSchema, type Result } from './validate.js';
 
@@ -134,7 +134,7 @@ export function checkLock(lock: AmendmentLock, amendments: readonly Amendment[],
     const now = fingerprintAmendment(amendment, hash);
     const changed = changedFields(entry.fields, now.fields);
     const first = leavesOf(contentOf(amendment)).find(([path]) => changed.paths.includes(formatFieldPath(path)));
-    diagnostics.push(diagnose('LOCK_MISMATCH', { id: amendment.id, fields: changed.text, lockFile: origin.file }, amendment.origin.locate(first?.[0] ?? ['id'])));
+    diagnostics.push(diagnose('LOCK_MISMATCH', { id: amendment.id, fields: changed.fields, lockFile: origin.file }, amendment.origin.locate(first?.[0] ?? ['id'])));
   }
   const present = new Set(amendments.map((a) => a.id));
   for (const entry of lock.amendments) {
@@ -143,11 +143,11 @@ export function checkLock(lock: AmendmentLock, amendments: readonly Amendment[],
   return diagnostics;
 }
 
-function changedFields(recorded: Record<string, string>, now: Record<string, string>): { paths: string[]; text: string } {
+function changedFields(recorded: Record<string, string>, now: Record<string, string>): { paths: string[]; fields: ChangedField[] } {
   const paths = [...new Set([...Object.keys(recorded), ...Object.keys(now)])].filter((path) => recorded[path] !== now[path]);
-  const label = (path: string) => (!(path in recorded) ? `${path} (added)` : !(path in now) ? `${path} (removed)` : path);
-  // Keys are equal but the checksum differs only if the lock itself was edited.
-  return { paths, text: paths.length > 0 ? paths.map(label).join(', ') : 'its recorded checksum' };
+  const how = (path: string): ChangedField['how'] => (!(path in recorded) ? 'added' : !(path in now) ? 'removed' : 'changed');
+  // No field differs but the checksum does only if the lock itself was edited: the list is then empty.
+  return { paths, fields: paths.map((path) => ({ path, how: how(path) })) };
 }
 
 /** A lock read from its file, with the parsed file to point at its entries. */

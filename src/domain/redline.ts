@@ -1,12 +1,14 @@
 import { diffArrays } from 'diff';
-import { displayRow } from './apply.js';
-import { COLUMN_KEYS, type Table } from './table.js';
-import { displayCell } from './values.js';
+import { COLUMN_KEYS, type CohortRow, type Table } from './table.js';
+import { sameCell, type CellValue } from './values.js';
 
-/** A cell of a redline: its text before and after. Equal texts mean the cell did not change. */
+/**
+ * A cell of a redline: its value before and after, each absent on the side where its row does not
+ * exist (an inserted row has no before, a deleted one no after). The renderers write the values.
+ */
 export interface RedlineCell {
-  before: string;
-  after: string;
+  before?: CellValue;
+  after?: CellValue;
 }
 
 /** unchanged and changed rows exist on both sides; inserted rows only after; deleted only before. */
@@ -23,17 +25,22 @@ export interface Redline {
   documentName: string;
   documentAbbreviation: string;
   number: string;
-  title: string;
-  version: string;
+  title: CellValue;
+  version: CellValue;
   headings: string[];
   /** Whose the headings are: a redline says so unless they are the MTAD's own. */
   headingsBy: Table['headingsBy'];
   rows: RedlineRow[];
 }
 
-/** True when the cell's text changed. */
+/** True when the cell's value changed: two unknowns are the same value, as a precondition reads them. */
 export function isChanged(cell: RedlineCell): boolean {
-  return cell.before !== cell.after;
+  return cell.before === undefined || cell.after === undefined || !sameCell(cell.before, cell.after);
+}
+
+/** The value of every cell of a row, in column order. */
+function rowValues(row: CohortRow): CellValue[] {
+  return [{ kind: 'text', text: row.cohort }, row.groupId, row.endDate];
 }
 
 /**
@@ -53,9 +60,9 @@ export function diffTables(before: Table, after: Table): Redline {
     for (const cohort of chunk.value) {
       const oldRow = chunk.added ? undefined : oldRows.get(cohort);
       const newRow = chunk.removed ? undefined : newRows.get(cohort);
-      const oldCells = oldRow ? displayRow(oldRow) : [];
-      const newCells = newRow ? displayRow(newRow) : [];
-      const cells = COLUMN_KEYS.map((_, i) => ({ before: oldCells[i] ?? '', after: newCells[i] ?? '' }));
+      const oldCells = oldRow ? rowValues(oldRow) : [];
+      const newCells = newRow ? rowValues(newRow) : [];
+      const cells = COLUMN_KEYS.map((_, i): RedlineCell => ({ ...(oldCells[i] && { before: oldCells[i] }), ...(newCells[i] && { after: newCells[i] }) }));
       const status = !oldRow ? 'inserted' : !newRow ? 'deleted' : cells.some(isChanged) ? 'changed' : 'unchanged';
       rows.push({ status, cohort, cells });
     }
@@ -64,8 +71,8 @@ export function diffTables(before: Table, after: Table): Redline {
     documentName: after.documentName,
     documentAbbreviation: after.documentAbbreviation,
     number: after.number,
-    title: displayCell(after.title),
-    version: displayCell(after.version),
+    title: after.title,
+    version: after.version,
     headings: COLUMN_KEYS.map((key) => after.columns[key]),
     headingsBy: after.headingsBy,
     rows,

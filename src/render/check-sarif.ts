@@ -1,4 +1,5 @@
-import { formatDiagnostic, RULES, type Diagnostic, type DiagnosticCode } from '../domain/diagnostics.js';
+import { RULES, type Diagnostic, type DiagnosticCode } from '../domain/diagnostics.js';
+import { formatDiagnostic } from './diagnostic-messages.js';
 import type { CheckReport } from './check-report.js';
 import { sortDiagnostics } from './diagnostics.js';
 

@@ -1,4 +1,4 @@
-import { formatDiagnostic } from '../domain/diagnostics.js';
+import { formatDiagnostic } from './diagnostic-messages.js';
 import { countFindings, summariseFindings, type CheckReport } from './check-report.js';
 import { sortDiagnostics } from './diagnostics.js';
 import { alignColumns, type Styler } from './style.js';

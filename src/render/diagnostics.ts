@@ -1,4 +1,5 @@
-import { formatDiagnostic, type Diagnostic } from '../domain/diagnostics.js';
+import type { Diagnostic } from '../domain/diagnostics.js';
+import { formatDiagnostic } from './diagnostic-messages.js';
 import { compareCodeUnits } from '../domain/order.js';
 import type { Styler } from './style.js';
 

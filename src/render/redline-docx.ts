@@ -1,7 +1,8 @@
 import { DeletedTextRun, HeadingLevel, InsertedTextRun, Paragraph, TableCell, TableRow, TextRun, type ParagraphChild } from 'docx';
-import { isChanged, type Redline, type RedlineCell, type RedlineRow } from '../domain/redline.js';
+import type { Redline, RedlineCell, RedlineRow } from '../domain/redline.js';
 import type { RevisionMark } from '../domain/revision.js';
 import { borderedTable, headerCell, packDocx, TEXT_WIDTH } from './docx-document.js';
+import { cellParts } from './redline-cell.js';
 import { redlineHeading } from './redline-heading.js';
 
 const TRACKED_CHANGES_NOTE = 'The changes to the table are tracked changes: accepting them all gives the amended table; rejecting them all gives the table as it stands.';
@@ -25,12 +26,9 @@ type Revise = ReturnType<typeof revisionCounter>;
 
 /** The runs of one cell: unchanged text, or the old value deleted and the new one inserted. */
 function cellRuns(cell: RedlineCell, status: RedlineRow['status'], mark: RevisionMark, revise: Revise): ParagraphChild[] {
-  const deleted = (text: string) => (text ? [new DeletedTextRun({ text, ...revise(mark) })] : []);
-  const inserted = (text: string) => (text ? [new InsertedTextRun({ text, ...revise(mark) })] : []);
-  if (status === 'inserted') return inserted(cell.after);
-  if (status === 'deleted') return deleted(cell.before);
-  if (!isChanged(cell)) return cell.after ? [new TextRun(cell.after)] : [];
-  return [...deleted(cell.before), ...inserted(cell.after)];
+  return cellParts(cell, status).map(({ mark: kind, text }) =>
+    kind === 'kept' ? new TextRun(text) : kind === 'deleted' ? new DeletedTextRun({ text, ...revise(mark) }) : new InsertedTextRun({ text, ...revise(mark) }),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Redline } from '../domain/redline.js';
+import { cellText, describeTableTitle } from './redline-cell.js';
 
 /** How a redline document names itself, in every format of the pack. */
 export interface RedlineHeading {
@@ -22,10 +23,10 @@ const HEADINGS_NOTES: Record<Exclude<Redline['headingsBy'], 'dcc'>, string> = {
  * redline is DCC's document: it carries no reading of mtad's (what an end date means, say).
  */
 export function redlineHeading(redline: Redline, draft: boolean): RedlineHeading {
-  const title = redline.title === 'unknown' ? '(title unknown)' : redline.title;
+  const title = describeTableTitle(redline.title);
   return {
     title: `${redline.documentName} (${redline.documentAbbreviation}): ${draft ? 'Draft Redlined' : 'Redlined'}`,
-    version: `Version: ${redline.version}`,
+    version: `Version: ${cellText(redline.version)}`,
     caption: `Table ${redline.number}: ${title}`,
     ...(redline.headingsBy !== 'dcc' && { headingsNote: HEADINGS_NOTES[redline.headingsBy] }),
   };

@@ -1,5 +1,6 @@
-import { isChanged, type Redline, type RedlineCell, type RedlineRow } from '../domain/redline.js';
+import type { Redline, RedlineCell, RedlineRow } from '../domain/redline.js';
 import { escapeHtml } from './escape.js';
+import { cellParts } from './redline-cell.js';
 import { redlineHeading } from './redline-heading.js';
 
 // Everything is inline: the page fetches nothing. Inserted and deleted text differ by colour AND
@@ -36,11 +37,12 @@ const ROW_LABEL: Record<RedlineRow['status'], string> = { unchanged: '', changed
 const del = (text: string): string => (text ? `<del><span class="visually-hidden">deleted: </span>${escapeHtml(text)}</del>` : '');
 const ins = (text: string): string => (text ? `<ins><span class="visually-hidden">inserted: </span>${escapeHtml(text)}</ins>` : '');
 
+const MARKS = { kept: escapeHtml, deleted: del, inserted: ins };
+
 function cellHtml(cell: RedlineCell, status: RedlineRow['status']): string {
-  if (status === 'inserted') return ins(cell.after);
-  if (status === 'deleted') return del(cell.before);
-  if (!isChanged(cell)) return escapeHtml(cell.after);
-  return [del(cell.before), ins(cell.after)].filter(Boolean).join(' ');
+  return cellParts(cell, status)
+    .map((part) => MARKS[part.mark](part.text))
+    .join(' ');
 }
 
 function rowHtml(row: RedlineRow): string {

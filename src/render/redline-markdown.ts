@@ -1,16 +1,17 @@
-import { isChanged, type Redline, type RedlineRow } from '../domain/redline.js';
+import type { Redline, RedlineRow } from '../domain/redline.js';
 import { escapeMarkdownCell } from './escape.js';
+import { cellParts } from './redline-cell.js';
 import { tableCaption } from './redline-text.js';
 
 const del = (text: string): string => (text ? `<del>${escapeMarkdownCell(text)}</del>` : '');
 const ins = (text: string): string => (text ? `<ins>${escapeMarkdownCell(text)}</ins>` : '');
 
+const MARKS = { kept: escapeMarkdownCell, deleted: del, inserted: ins };
+
 function cellMarkdown(row: RedlineRow, index: number): string {
-  const cell = row.cells[index] ?? { before: '', after: '' };
-  if (row.status === 'inserted') return ins(cell.after);
-  if (row.status === 'deleted') return del(cell.before);
-  if (!isChanged(cell)) return escapeMarkdownCell(cell.after);
-  return [del(cell.before), ins(cell.after)].filter(Boolean).join(' ');
+  return cellParts(row.cells[index] ?? {}, row.status)
+    .map((part) => MARKS[part.mark](part.text))
+    .join(' ');
 }
 
 /** The redline as a Markdown table with <del> and <ins>, for a pull-request comment. */

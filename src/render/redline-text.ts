@@ -1,21 +1,22 @@
 import { formatPatch, type StructuredPatchHunk } from 'diff';
-import { isChanged, type Redline, type RedlineCell, type RedlineRow } from '../domain/redline.js';
+import type { Redline, RedlineCell, RedlineRow } from '../domain/redline.js';
+import { cellParts, cellText, describeTableTitle } from './redline-cell.js';
 import { alignColumns, type Styler } from './style.js';
 
 const ROW_MARK: Record<RedlineRow['status'], string> = { unchanged: ' ', changed: '~', inserted: '+', deleted: '-' };
 
 /** "MTAD Table 17.6", with the title and version where they are known. */
 export function tableCaption(redline: Pick<Redline, 'documentAbbreviation' | 'documentName' | 'number' | 'title' | 'version'>): string {
-  const title = redline.title === 'unknown' ? '(title unknown)' : redline.title;
-  const version = redline.version === 'unknown' ? 'version unknown' : `version ${redline.version}`;
+  const title = describeTableTitle(redline.title);
+  const version = redline.version.kind === 'unknown' ? 'version unknown' : `version ${cellText(redline.version)}`;
   return `${redline.documentAbbreviation} Table ${redline.number} ${title}, ${redline.documentName} (${version})`;
 }
 
 function markCell(cell: RedlineCell, status: RedlineRow['status'], styler: Styler): string {
-  if (status === 'inserted') return styler.inserted(cell.after);
-  if (status === 'deleted') return styler.deleted(cell.before);
-  if (!isChanged(cell)) return cell.after;
-  return [styler.deleted(cell.before), styler.inserted(cell.after)].filter(Boolean).join(styler.color ? ' ' : '');
+  const marks = { kept: (text: string) => text, deleted: styler.deleted, inserted: styler.inserted };
+  return cellParts(cell, status)
+    .map((part) => marks[part.mark](part.text))
+    .join(styler.color ? ' ' : '');
 }
 
 /**
@@ -32,7 +33,7 @@ export function renderTerminalRedline(redline: Redline, styler: Styler): string 
 function columnWidths(redline: Redline): number[] {
   const width = (text: string): number => [...text].length;
   return redline.headings.map((heading, i) =>
-    redline.rows.reduce((w, row) => Math.max(w, width(row.cells[i]?.before ?? ''), width(row.cells[i]?.after ?? '')), width(heading)),
+    redline.rows.reduce((w, row) => Math.max(w, width(cellText(row.cells[i]?.before)), width(cellText(row.cells[i]?.after))), width(heading)),
   );
 }
 
@@ -45,7 +46,7 @@ function textLine(cells: readonly string[], widths: readonly number[]): string {
 export function renderRedlineSide(redline: Redline, side: 'before' | 'after'): string {
   const widths = columnWidths(redline);
   const rows = redline.rows.filter((row) => row.status !== (side === 'before' ? 'inserted' : 'deleted'));
-  return [textLine(redline.headings, widths), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map((row) => textLine(row.cells.map((cell) => cell[side]), widths))].join('\n') + '\n';
+  return [textLine(redline.headings, widths), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map((row) => textLine(row.cells.map((cell) => cellText(cell[side])), widths))].join('\n') + '\n';
 }
 
 const CONTEXT = 3;
@@ -75,11 +76,11 @@ export function renderUnifiedRedline(redline: Redline): string {
   for (const row of redline.rows) {
     if (row.status === 'unchanged') {
       flush();
-      lines.push({ kind: ' ', text: line(row.cells.map((cell) => cell.before)) });
+      lines.push({ kind: ' ', text: line(row.cells.map((cell) => cellText(cell.before))) });
       continue;
     }
-    if (row.status !== 'inserted') removed.push(line(row.cells.map((cell) => cell.before)));
-    if (row.status !== 'deleted') added.push(line(row.cells.map((cell) => cell.after)));
+    if (row.status !== 'inserted') removed.push(line(row.cells.map((cell) => cellText(cell.before))));
+    if (row.status !== 'deleted') added.push(line(row.cells.map((cell) => cellText(cell.after))));
   }
   flush();
 

@@ -1,5 +1,7 @@
 import type { AppliedChange } from '../domain/apply.js';
+import type { Redline } from '../domain/redline.js';
 import type { AmendReport, DirectionText } from '../domain/report.js';
+import type { AmendmentSummary } from '../domain/summary.js';
 import { writeCell } from '../domain/values.js';
 import { escapeHtml } from './escape.js';
 import { renderMarkdownRedline } from './redline-markdown.js';
@@ -61,12 +63,33 @@ export function changesAsJson(changes: readonly AppliedChange[]): object[] {
   }));
 }
 
+/** The summaries as data: dates as ISO dates, each value as an amendment file writes it. */
+function summariesAsJson(summaries: readonly AmendmentSummary[]): object[] {
+  return summaries.map((summary) => ({
+    ...summary,
+    changes: summary.changes.map((change) => ({ ...change, groupId: writeCell(change.groupId), from: writeCell(change.from), to: writeCell(change.to) })),
+  }));
+}
+
+/** The redline as data: every cell's value before and after as an amendment file writes it, null where its row does not exist. */
+function redlineAsJson(redline: Redline): object {
+  return {
+    ...redline,
+    title: writeCell(redline.title),
+    version: writeCell(redline.version),
+    rows: redline.rows.map((row) => ({
+      ...row,
+      cells: row.cells.map((cell) => ({ before: cell.before === undefined ? null : writeCell(cell.before), after: cell.after === undefined ? null : writeCell(cell.after) })),
+    })),
+  };
+}
+
 /** The report as data: the change list, the summaries and the direction texts. */
 export function reportAsJson(report: AmendReport): object {
   return {
     table: report.redline.number,
     changes: changesAsJson(report.changes),
-    amendments: report.summaries,
+    amendments: summariesAsJson(report.summaries),
     directions: report.directions.map(({ amendmentId, mode, text }) => ({ amendment: amendmentId, mode, text: text ?? null })),
     ...(report.undated && { undated: report.undated }),
   };
@@ -78,7 +101,7 @@ export const REPORT_FORMATS = {
   unified: (report, options) => textReport(renderUnifiedRedline(report.redline), report, options),
   markdown: markdownReport,
   // The redline alone, as data: the table's headings and every row with each cell before and after.
-  json: (report, options) => `${JSON.stringify(options.redlineOnly ? { table: report.redline.number, redline: report.redline } : reportAsJson(report), null, 2)}\n`,
+  json: (report, options) => `${JSON.stringify(options.redlineOnly ? { table: report.redline.number, redline: redlineAsJson(report.redline) } : reportAsJson(report), null, 2)}\n`,
 } satisfies Record<string, ReportRenderer>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;

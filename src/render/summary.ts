@@ -1,14 +1,16 @@
-import { formatLongDate } from '../domain/dates.js';
+import { knownDate, type TimelineDate } from '../domain/amendment.js';
+import { formatDateWithWeekday, formatLongDate } from '../domain/dates.js';
 import type { UndatedEffect } from '../domain/history.js';
-import type { AmendmentSummary, DatedWindow } from '../domain/summary.js';
+import type { AmendmentSummary } from '../domain/summary.js';
 import type { EndDateMeaning } from '../domain/table.js';
+import { describeCell, displayCell } from '../domain/values.js';
+import { describeDatedWindow } from './dated-window.js';
 import { describeProvidedUntil } from './end-date-meaning.js';
 
-/** "Tuesday 31 January 2023 (or within one month thereafter: by Tuesday 28 February 2023)" */
-export function describeDatedWindow(dated: DatedWindow): string {
-  if (!dated.window) return dated.text;
-  const months = dated.window.months === 1 ? 'one month' : `${dated.window.months} months`;
-  return `${dated.text} (or within ${months} thereafter: by ${dated.window.untilText})`;
+/** "Monday 5 December 2022", or "unknown" for a date that is not recorded. */
+function timelineDateText(date: TimelineDate): string {
+  const known = knownDate(date);
+  return known === undefined ? 'unknown' : formatDateWithWeekday(known);
 }
 
 /** The title as mtad shows it, saying so when the title is mtad's own or not known. */
@@ -29,18 +31,19 @@ export function undatedLines(undated: readonly UndatedEffect[]): string[] {
 /** The summary of each amendment as lines of text: its timeline, then each cohort that changes. */
 export function summaryLines(summaries: readonly AmendmentSummary[], meaning: EndDateMeaning): string[] {
   return summaries.flatMap((summary) => {
+    const consultationId = typeof summary.consultationId === 'string' ? summary.consultationId : 'unknown';
     const timeline = [
-      summary.issued && `consultation ${summary.consultationId} issued ${summary.issued}`,
-      summary.responsesDue && `responses due by ${summary.responsesDue}`,
-      summary.expectedConclusion && `conclusion expected ${summary.expectedConclusion}`,
+      summary.issued !== undefined && `consultation ${consultationId} issued ${timelineDateText(summary.issued)}`,
+      summary.responsesDue && `responses due by ${summary.responsesDue.time} (UK time) on ${formatDateWithWeekday(summary.responsesDue.date)}`,
+      summary.expectedConclusion && `conclusion expected ${formatDateWithWeekday(summary.expectedConclusion)}`,
     ].filter(Boolean);
     return [
       `${summary.id}: ${describeTitle(summary)} [${summary.status}]`,
       ...(timeline.length > 0 ? [`  ${timeline.join('; ')}`] : []),
-      ...(summary.modification ? [`  modification date: ${describeDatedWindow(summary.modification)}`] : []),
+      ...(summary.modification ? [`  modification date: ${describeDatedWindow(summary.modification, 'weekday')}`] : []),
       ...summary.changes.flatMap((change) => [
-        `  ${change.cohort} (GroupID ${change.groupId}): Migration DUST end date ${change.from} → ${change.endDate ? describeDatedWindow(change.endDate) : change.to}`,
-        ...(change.endDate ? [`    ${describeProvidedUntil(meaning, change.endDate.text)}`] : []),
+        `  ${change.cohort} (GroupID ${displayCell(change.groupId)}): Migration DUST end date ${describeCell(change.from)} → ${change.endDate ? describeDatedWindow(change.endDate, 'weekday') : describeCell(change.to)}`,
+        ...(change.endDate ? [`    ${describeProvidedUntil(meaning, formatDateWithWeekday(change.endDate.date))}`] : []),
         ...(change.effect ? change.effect.split('\n').map((line) => `    ${line}`) : []),
       ]),
     ];

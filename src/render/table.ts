@@ -1,10 +1,14 @@
-import { displayRow } from '../domain/apply.js';
 import { providedOn, type Provision } from '../domain/history.js';
-import { COLUMN_KEYS, type Table } from '../domain/table.js';
+import { COLUMN_KEYS, type CohortRow, type Table } from '../domain/table.js';
 import { displayCell } from '../domain/values.js';
 import { describeEndDateRule } from './end-date-meaning.js';
 import { tableCaption } from './redline-text.js';
 import { alignColumns, type Styler } from './style.js';
+
+/** The text of every cell of a row, in column order. */
+function displayRow(row: CohortRow): string[] {
+  return [row.cohort, displayCell(row.groupId), displayCell(row.endDate)];
+}
 
 /** "Migration DUST provided on …: …", naming the cohorts for which the data cannot tell. */
 function provisionLine(table: Table, provision: readonly Provision[]): string {
@@ -20,7 +24,7 @@ function provisionLine(table: Table, provision: readonly Provision[]): string {
  * end dates).
  */
 export function renderTableText(table: Table, styler: Styler, provision?: readonly Provision[]): string {
-  const caption = tableCaption({ ...table, title: displayCell(table.title), version: displayCell(table.version) });
+  const caption = tableCaption(table);
   const rows = alignColumns([COLUMN_KEYS.map((key) => styler.heading(table.columns[key])), ...table.cohorts.map(displayRow)]);
   const unknowns = table.cohorts.flatMap((row) =>
     (['groupId', 'endDate'] as const).flatMap((key) => {

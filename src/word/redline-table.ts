@@ -305,7 +305,7 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
     const cell = cellsOf(trs[rowIndex]!)[column];
     const where = { cohort: change.row, heading, row: rowIndex, column };
     if (!cell) {
-      findings.push(diagnose('WORD_PRECONDITION_FAILED', { ...where, expected: change.from, actual: '(no such cell)' }));
+      findings.push(diagnose('WORD_PRECONDITION_FAILED', { ...where, expected: change.from }));
       continue;
     }
     const actual = cellText(cell);

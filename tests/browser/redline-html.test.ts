@@ -101,7 +101,7 @@ describe('redline.html in Chromium', () => {
   });
 
   it('has no horizontal scroll at A4 width, on screen and in print', async () => {
-    const { page } = await open(renderRedlineHtml({ ...EVERY_KIND_OF_ROW, rows: [...EVERY_KIND_OF_ROW.rows, { status: 'inserted', cohort: 'long', cells: [{ before: '', after: 'A-cohort-name-without-any-space-'.repeat(4) }, { before: '', after: 'X' }, { before: '', after: '1 January 2024' }] }] }, { draft: true }), 'rows.html');
+    const { page } = await open(renderRedlineHtml({ ...EVERY_KIND_OF_ROW, rows: [...EVERY_KIND_OF_ROW.rows, { status: 'inserted', cohort: 'long', cells: [{ after: { kind: 'text', text: 'A-cohort-name-without-any-space-'.repeat(4) } }, { after: { kind: 'text', text: 'X' } }, { after: { kind: 'date', date: '2024-01-01' } }] }] }, { draft: true }), 'rows.html');
     const screen = await overflow(page);
     expect(screen.scrollWidth).toBeLessThanOrEqual(screen.clientWidth);
     await page.emulateMedia({ media: 'print' });

@@ -50,13 +50,17 @@ describe('mtad amend on the shipped data', () => {
     expect(data.changes).toEqual([
       { amendment: 'mdust-close-moc-secure', action: 'close', cohort: 'MOC (Secure)', groupId: 'DA', field: 'endDate', from: 'none', to: '2023-01-31', windowMonths: 1 },
     ]);
-    expect(data.amendments[0].modification).toEqual({ date: '2023-01-27', text: 'Friday 27 January 2023', window: { months: 1, until: '2023-02-27', untilText: 'Monday 27 February 2023' } });
+    expect(data.amendments[0].modification).toEqual({ date: '2023-01-27', window: { months: 1, until: '2023-02-27' } });
+    // Every date is an ISO date and every value as an amendment file writes it: the words are the renderers'.
+    expect(data.amendments[0]).toMatchObject({ issued: '2022-12-05', responsesDue: { date: '2023-01-13', time: '16:00' }, expectedConclusion: '2023-01-20' });
+    expect(data.amendments[0].changes[0]).toMatchObject({ groupId: 'DA', from: 'none', to: '2023-01-31', endDate: { date: '2023-01-31', window: { months: 1, until: '2023-02-28' } } });
   });
 
   it('gives the redline alone as data with --redline-only', async () => {
     const data = JSON.parse((await runMain(['amend', '--format', 'json', '--redline-only'])).stdout);
     expect(Object.keys(data)).toEqual(['table', 'redline']);
-    expect(data.redline.rows[2]).toEqual({ status: 'changed', cohort: 'MOC (Secure)', cells: [{ before: 'MOC (Secure)', after: 'MOC (Secure)' }, { before: 'DA', after: 'DA' }, { before: '', after: '31 January 2023' }] });
+    expect(data.redline.rows[2]).toEqual({ status: 'changed', cohort: 'MOC (Secure)', cells: [{ before: 'MOC (Secure)', after: 'MOC (Secure)' }, { before: 'DA', after: 'DA' }, { before: 'none', after: '2023-01-31' }] });
+    expect(data.redline).toMatchObject({ title: 'unknown', version: 'unknown' });
   });
 
   // The time zone is the process's own: these runs are spawned.

@@ -136,7 +136,8 @@ describe('the lock of made amendments', () => {
     const edited = await runMain(['check', '--update-lock', '--format', 'json'], { cwd });
     expect(edited.status).toBe(1);
     const finding = JSON.parse(edited.stdout).diagnostics.find((d: { code: string }) => d.code === 'LOCK_MISMATCH');
-    expect(finding).toMatchObject({ file: 'data/amendments/mdust-close-foc-np.yaml', args: { id: 'mdust-close-foc-np', fields: 'changes[0].to, consultation.issued' } });
+    expect(finding).toMatchObject({ file: 'data/amendments/mdust-close-foc-np.yaml', args: { id: 'mdust-close-foc-np', fields: [{ path: 'changes[0].to', how: 'changed' }, { path: 'consultation.issued', how: 'changed' }] } });
+    expect(finding.message).toMatch(/differs from .* in: changes\[0\]\.to, consultation\.issued$/);
     expect(readFileSync(lock, 'utf8')).toBe(readFileSync(join(ROOT, 'data/amendments.lock'), 'utf8'));
   });
 });

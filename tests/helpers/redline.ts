@@ -1,18 +1,23 @@
 import type { Redline } from '../../src/domain/redline.js';
+import type { CellValue } from '../../src/domain/values.js';
+
+const text = (t: string): CellValue => ({ kind: 'text', text: t });
+const date = (d: string): CellValue => ({ kind: 'date', date: d });
+const none: CellValue = { kind: 'none' };
 
 /** A redline with a row of every kind: unchanged, changed, inserted and deleted. */
 export const EVERY_KIND_OF_ROW: Redline = {
   documentName: 'Migration Testing Approach Document',
   documentAbbreviation: 'MTAD',
   number: '17.6',
-  title: 'unknown',
-  version: 'unknown',
+  title: { kind: 'unknown' },
+  version: { kind: 'unknown' },
   headings: ['Cohort', 'GroupID', 'Migration DUST end date'],
   headingsBy: 'mtad',
   rows: [
-    { status: 'unchanged', cohort: 'Kept', cells: [{ before: 'Kept', after: 'Kept' }, { before: 'KA', after: 'KA' }, { before: '', after: '' }] },
-    { status: 'changed', cohort: 'Changed', cells: [{ before: 'Changed', after: 'Changed' }, { before: 'CA', after: 'CA' }, { before: '1 March 2023', after: '2 April 2023' }] },
-    { status: 'inserted', cohort: 'Added', cells: [{ before: '', after: 'Added' }, { before: '', after: 'NA' }, { before: '', after: '31 May 2023' }] },
-    { status: 'deleted', cohort: 'Removed', cells: [{ before: 'Removed', after: '' }, { before: 'RA', after: '' }, { before: '30 June 2023', after: '' }] },
+    { status: 'unchanged', cohort: 'Kept', cells: [{ before: text('Kept'), after: text('Kept') }, { before: text('KA'), after: text('KA') }, { before: none, after: none }] },
+    { status: 'changed', cohort: 'Changed', cells: [{ before: text('Changed'), after: text('Changed') }, { before: text('CA'), after: text('CA') }, { before: date('2023-03-01'), after: date('2023-04-02') }] },
+    { status: 'inserted', cohort: 'Added', cells: [{ after: text('Added') }, { after: text('NA') }, { after: date('2023-05-31') }] },
+    { status: 'deleted', cohort: 'Removed', cells: [{ before: text('Removed') }, { before: text('RA') }, { before: date('2023-06-30') }] },
   ],
 };

@@ -19,7 +19,7 @@ describe('applyAmendments', () => {
       ['FOC (NP)', 'unchanged'],
       ['FOC (BG)', 'unchanged'],
     ]);
-    expect(redline.rows[2]?.cells[2]).toEqual({ before: '', after: '31 January 2023' });
+    expect(redline.rows[2]?.cells[2]).toEqual({ before: { kind: 'none' }, after: { kind: 'date', date: '2023-01-31' } });
     expect(result.value?.after.applied.at(-1)).toBe('mdust-close-moc-secure');
   });
 
@@ -56,6 +56,6 @@ describe('applyAmendments', () => {
     const first = amendment('mdust-close-moc-secure');
     const second = amendment(editedMocSecure('id: mdust-close-moc-secure', 'id: mdust-close-moc-secure-again'));
     const result = applyAmendments(shippedTable(), [first, second]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', args: expect.objectContaining({ actual: '31 January 2023' }) })]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', args: expect.objectContaining({ actual: { kind: 'date', date: '2023-01-31' } }) })]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmendment } from '../../src/domain/amendment.js';
 import { addCalendarMonths, formatDateWithWeekday, formatLongDate } from '../../src/domain/dates.js';
-import { formatDiagnostic } from '../../src/domain/diagnostics.js';
+import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { MAX_DEPTH, MAX_ITEMS, parseYaml } from '../../src/domain/source.js';
 import { parseTable } from '../../src/domain/table.js';
 import { editedMocSecure, readRepoFile } from '../helpers/data.js';

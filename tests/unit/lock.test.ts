@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireWriteLock } from '../../src/io/lock.js';
 import { checkLock, EMPTY_LOCK, parseLock, recordMadeAmendments, serialiseLock } from '../../src/domain/lock.js';
 import { sha256 } from '../../src/io/hash.js';
+import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
 
 const made = () => [amendment('mdust-close-ioc-moc-mds'), amendment('mdust-close-foc-np')];
@@ -31,7 +32,7 @@ describe('the lock of made amendments', () => {
     const edited = amendment(text, 'data/amendments/mdust-close-foc-np.yaml');
     expect(recordMadeAmendments(lock, [edited], sha256)).toEqual(lock);
     const [finding] = checkLock(lock, [made()[0]!, edited], sha256, { file: 'data/amendments.lock' });
-    expect(finding).toMatchObject({ code: 'LOCK_MISMATCH', file: 'data/amendments/mdust-close-foc-np.yaml', line: 29, args: { fields: 'changes[0].to' } });
+    expect(finding).toMatchObject({ code: 'LOCK_MISMATCH', file: 'data/amendments/mdust-close-foc-np.yaml', line: 29, args: { fields: [{ path: 'changes[0].to', how: 'changed' }] } });
   });
 
   it('ignores comments, layout and key order, and names fields added or removed', () => {
@@ -40,7 +41,8 @@ describe('the lock of made amendments', () => {
     const reformatted = amendment(original.replace('id: mdust-close-foc-np\nsequence: 2\n', '# a note\nsequence:   2\nid: "mdust-close-foc-np"\n'), 'data/amendments/mdust-close-foc-np.yaml');
     expect(checkLock(lock, [made()[0]!, reformatted], sha256, { file: 'l' })).toEqual([]);
     const grown = amendment(original.replace('  annex: null\n', '  annex: null\n  windowMonths: 1\n'), 'data/amendments/mdust-close-foc-np.yaml');
-    expect(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]?.args).toMatchObject({ fields: 'modification.windowMonths (added)' });
+    expect(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]?.args).toMatchObject({ fields: [{ path: 'modification.windowMonths', how: 'added' }] });
+    expect(formatDiagnostic(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]!)).toContain('differs from l in: modification.windowMonths (added)');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmendment } from '../../src/domain/amendment.js';
-import { formatDiagnostic, type Diagnostic } from '../../src/domain/diagnostics.js';
+import type { Diagnostic } from '../../src/domain/diagnostics.js';
+import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { parseYaml } from '../../src/domain/source.js';
 import { decodeText } from '../../src/io/read.js';
 import { describeSystemError } from '../../src/io/system-error.js';

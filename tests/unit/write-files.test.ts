@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDiagnostic } from '../../src/domain/diagnostics.js';
+import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 
 // Renames that fail on demand: the file system's answer to a full disk, between two renames.
 // `skip`: how many renames to that name succeed before the one that fails.

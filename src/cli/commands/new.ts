@@ -6,7 +6,7 @@ import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
 import { cohortSlug, draftAmendmentText, readTemplateSections, timelineEndingOn, timelineFrom, timelineOutOfRange, type DraftChange, type Timeline } from '../../domain/draft-amendment.js';
 import { AMENDMENT_ID_PATTERN } from '../../domain/schema.js';
 import { findCohort, type Table } from '../../domain/table.js';
-import { describeCell, type CellValue } from '../../domain/values.js';
+import type { CellValue } from '../../domain/values.js';
 import { displayPath, readTemplate } from '../../io/read.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { formatLocation } from '../../render/diagnostics.js';
@@ -141,7 +141,7 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
   if (!row) return failWith([missingCohort(table, options.cohort)], styler);
   const from = row.endDate;
   if ((options.action === 'close') !== (from.kind === 'none')) {
-    return failWith([diagnose('NEW_NOT_APPLICABLE', { cohort: row.cohort, action: options.action === 'close' ? 'close' : 're-open', value: describeCell(from) })], styler);
+    return failWith([diagnose('NEW_NOT_APPLICABLE', { cohort: row.cohort, action: options.action === 'close' ? 'close' : 'reopen', value: from })], styler);
   }
   const to: CellValue = on.date ? { kind: 'date', date: on.date } : { kind: 'none' };
   const timeline = on.date ? timelineEndingOn(on.date) : timelineFrom(issued.date ?? options.today);

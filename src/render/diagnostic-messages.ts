@@ -1,0 +1,266 @@
+import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/dates.js';
+import type { ChangedField, DateSpan, Diagnostic, DiagnosticArgs, Milestone, MilestoneKind } from '../domain/diagnostics.js';
+import { escapeForLine } from '../domain/text.js';
+import { describeCell } from '../domain/values.js';
+import { describeDatedWindow, describeMonths } from './dated-window.js';
+
+/**
+ * The words of every finding, made from its code and its arguments. The domain gives codes and
+ * data (dates, ids, values); this is the one place they become sentences, so a drafter can reword
+ * a message without touching a rule.
+ */
+
+/** How much of a value a message quotes: a hostile file can hold a value of a megabyte. */
+const MAX_QUOTED = 100;
+/**
+ * A value quoted in a message: cut to MAX_QUOTED characters, and JSON-escaped, C1 controls, line
+ * separators and hidden characters too, so that none in a file reaches the terminal that shows it.
+ */
+const quote = (text: string): string => {
+  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+  return escapeForLine(JSON.stringify(shown));
+};
+const orSuggest = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${quote(suggestion)}?` : '');
+
+/** What was found at an output path that mtad may not replace. */
+const FOUND: Record<DiagnosticArgs['OUT_NOT_MTAD']['found'], string> = {
+  file: 'a file',
+  symlink: 'a symbolic link',
+  folder: 'a folder',
+  other: 'neither a file nor a folder',
+};
+
+/** How an output path meets the working folder, the data folder or an input, in words. */
+function describeRelation(args: DiagnosticArgs['OUT_PROTECTED']): string {
+  switch (args.relation) {
+    case 'is-working-folder':
+      return 'it is the working folder';
+    case 'holds-working-folder':
+      return `it holds the working folder ${args.other}`;
+    case 'is-data-folder':
+      return `it is the data folder (the folder of the table ${args.other})`;
+    case 'in-data-folder':
+      return `it is inside the data folder ${args.other}`;
+    case 'is-input':
+      return `it is ${args.other === args.path ? 'an input' : `the input ${args.other}`} of this command`;
+    case 'holds-input':
+      return `it holds ${args.other}, an input of this command`;
+    case 'in-input-folder':
+      return `it is inside ${args.other}, a folder this command reads`;
+    case 'is-other-output':
+      return `${args.other === args.path ? 'it is' : `it is ${args.other},`} also another output of this command (a report or the cache)`;
+  }
+}
+
+/** How each stage of an amendment's timeline is named in a sentence. */
+const MILESTONES: Record<Exclude<MilestoneKind, 'end-date'>, string> = {
+  issued: 'the issue date',
+  'responses-due': 'the date responses are due',
+  concluded: 'the conclusion',
+  'expected-conclusion': 'the expected conclusion',
+  modification: 'the modification date',
+};
+
+/** "the modification date, 27 January 2023 (or within one month thereafter: by 27 February 2023)" */
+function describeMilestone(m: Milestone): string {
+  const name = m.milestone === 'end-date' ? `the end date of ${m.cohort ?? ''}` : MILESTONES[m.milestone];
+  return `${name}, ${describeDatedWindow(m, 'long')}`;
+}
+
+/** What a date is counted forward by, in words. */
+function describeSpan(span: DateSpan): string {
+  return span.kind === 'window'
+    ? `the end of its window (${describeMonths(span.months)} thereafter)`
+    : `a re-start estimate (up to ${span.months} months and ${span.weeks} weeks after the day after the end date)`;
+}
+
+/** "modification.date", or "the end of the window of modification.date (1 month(s) thereafter)" */
+function describeDateField(field: { field: string; windowMonths?: number }): string {
+  return field.windowMonths === undefined ? field.field : `the end of the window of ${field.field} (${field.windowMonths} month(s) thereafter)`;
+}
+
+/** "changes[0].to, title (added)", or "its recorded checksum" when only the lock itself was edited. */
+function describeChangedFields(fields: readonly ChangedField[]): string {
+  if (fields.length === 0) return 'its recorded checksum';
+  return fields.map(({ path, how }) => (how === 'changed' ? path : `${path} (${how})`)).join(', ');
+}
+
+/** How a column is named where a finding speaks of a cell. */
+const FIELDS: Record<DiagnosticArgs['PRECONDITION_FAILED']['field'], string> = { endDate: 'Migration DUST end date' };
+
+/** The sentence for a finding, made from its code and arguments. */
+export function formatDiagnostic(d: Diagnostic): string {
+  switch (d.code) {
+    case 'FILE_UNREADABLE':
+      return `cannot read the file: ${d.args.reason}`;
+    case 'FILE_NOT_FOUND':
+      return `${d.args.what} does not exist${d.args.hint ? `; ${d.args.hint}` : ''}`;
+    case 'FILE_NOT_TEXT':
+      return `not a text file: ${d.args.reason}; expected YAML in UTF-8`;
+    case 'YAML_SYNTAX':
+      return `not valid YAML: ${d.args.reason}`;
+    case 'YAML_DUPLICATE_KEY':
+      return `the key ${quote(d.args.key)} appears twice in this mapping; keep one`;
+    case 'YAML_ALIAS_LIMIT':
+      return `YAML aliases expand to more than ${d.args.limit} nodes; write the values out instead`;
+    case 'SCHEMA_UNKNOWN_KEY':
+      return `unknown key ${quote(d.args.key)}.${orSuggest(d.args.suggestion)}`;
+    case 'SCHEMA_MISSING_FIELD':
+      return `missing field ${quote(d.args.field)}: expected ${d.args.expected}`;
+    case 'SCHEMA_WRONG_TYPE':
+      return `expected ${d.args.expected}, found ${d.args.received}`;
+    case 'SCHEMA_INVALID_VALUE':
+      return `expected one of ${d.args.allowed}, found ${d.args.received}`;
+    case 'DATE_INVALID':
+      return `${quote(d.args.value)} is not a calendar date: expected YYYY-MM-DD, e.g. 2023-01-31`;
+    case 'TIME_INVALID':
+      return `${quote(d.args.value)} is not a time of day: expected HH:MM in UK local time, e.g. "16:00"`;
+    case 'CELL_VALUE_OR_UNKNOWN':
+      return `${d.args.field} must give exactly one of "value" and "unknown" (say why it is unknown), e.g. { value: DA, source: ... }`;
+    case 'VALUE_INVALID':
+      return `${quote(d.args.value)} is not a value for ${d.args.field}: expected ${d.args.expected}`;
+    case 'COHORT_UNKNOWN':
+      return `no cohort ${quote(d.args.cohort)} in the table.${orSuggest(d.args.suggestion)}`;
+    case 'GROUPID_MISMATCH':
+      return `the change says ${d.args.cohort} has GroupID ${quote(d.args.stated)}, but the table has ${quote(d.args.table)}`;
+    case 'PRECONDITION_FAILED':
+      return `the change expects ${d.args.cohort} ${FIELDS[d.args.field]} to be ${describeCell(d.args.expected)}, but the table holds ${describeCell(d.args.actual)}${d.args.setBy === undefined ? '' : `, as amendment "${d.args.setBy}" set it`}`;
+    case 'AMENDMENT_ALREADY_APPLIED':
+      return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
+    case 'DIRECTION_FIELD_MISSING':
+      return `cannot render the direction of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'DIRECTION_NOT_CONCLUDED':
+      return `cannot render the final direction of ${quote(d.args.id)}: its status is ${d.args.status}; a final direction needs status concluded or made (the draft needs neither)`;
+    case 'TEMPLATE_UNKNOWN_NAME':
+      return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
+    // The consultation pack (mtad amend --out)
+    case 'PACK_FIELD_MISSING':
+      return `cannot write the ${d.args.document} of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'OUT_EXISTS':
+      return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
+    case 'OUT_UNWRITABLE':
+      return `cannot write ${d.args.path}: ${d.args.reason}`;
+    case 'OUT_PROTECTED':
+      return `refusing to write ${d.args.path}: ${describeRelation(d.args)}. Nothing was written; choose another path`;
+    case 'OUT_NOT_MTAD':
+      return d.args.kind === 'pack'
+        ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`
+        : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
+    // The table over time (history, --write, new, revert)
+    case 'FIELD_TO_DECIDE':
+      return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
+    case 'AMENDMENT_NOT_MADE':
+      return `amendment ${quote(d.args.id)} is ${d.args.status}, not made: --write records only made amendments in the table. Once the direction is made, set status: made, with consultation.concluded, modification.date (its "with effect from") and modification.annex`;
+    case 'FILE_CHANGED_ON_DISK':
+      return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
+    case 'FILE_EXISTS':
+      return `${d.args.what} already exists; pass --force to replace it, or --stdout to print instead`;
+    case 'NEW_NOT_APPLICABLE':
+      return `cannot ${d.args.action === 'close' ? 'close' : 're-open'} Migration DUST for ${d.args.cohort}: its end date is ${describeCell(d.args.value)}`;
+    case 'HISTORY_AMENDMENT_MISSING':
+      return `the table lists amendment ${quote(d.args.id)} under "applied" but no amendment file has that id, so its history cannot be computed`;
+    case 'ARGUMENT_INVALID':
+      return `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
+    case 'FILE_UNWRITABLE':
+      return `cannot write the file: ${d.args.reason}; nothing was written`;
+    case 'FILE_LOCKED':
+      return `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was written. Run the command again when it has finished (its lock is ${d.args.lock})`;
+    case 'FILE_READ_ONLY':
+      return `${d.args.what} is read-only (no write permission); nothing was written. Make it writable (chmod u+w) if mtad is to change it`;
+    case 'WRITE_INCOMPLETE':
+      return `cannot write ${d.args.what}: ${d.args.reason}; ${d.args.written}, written just before, could not be put back as it was, so it is ahead of ${d.args.what}. Run the command again once the cause is fixed: it completes the write`;
+    // mtad check: the rules on the data folder
+    case 'FILE_EMPTY':
+      return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';
+    case 'FILE_TOO_LARGE':
+      return `the file ${d.args.size === undefined ? 'holds more than' : `is ${d.args.size} bytes, more than`} the ${d.args.limit} bytes a table or an amendment can be; is it the right file?`;
+    case 'YAML_FORBIDDEN_KEY':
+      return `the key ${quote(d.args.key)} is not allowed: JavaScript readers may take it for the object's prototype; rename or remove it`;
+    case 'TEXT_HIDDEN_CHARACTER':
+      return `${d.args.field} holds the invisible character ${d.args.character} at character ${d.args.index} of ${quote(d.args.value)}; remove it: it changes how the text reads without being seen`;
+    case 'TEXT_SPACE_AROUND':
+      return `${d.args.field} begins or ends with a space: ${quote(d.args.value)}; remove it`;
+    case 'COHORT_CONFUSABLE':
+      return `the cohort ${quote(d.args.cohort)} looks like the cohort ${quote(d.args.resembles)} of the table but is not the same text (another script's letters, hidden characters or spaces); write ${quote(d.args.resembles)}`;
+    case 'COHORT_DUPLICATE':
+      return `the cohort ${quote(d.args.cohort)} appears more than once in the table; keep one row per cohort`;
+    case 'GROUPID_DUPLICATE':
+      return `the GroupID ${quote(d.args.groupId)} of ${d.args.cohort} is also the GroupID of ${d.args.other}; a GroupID names one cohort`;
+    case 'VALUE_UNKNOWN':
+      return `${d.args.field} is unknown (${d.args.reason.replace(/\.$/, '')}); ${d.args.source ? `check: ${d.args.source}` : 'no source to check is named: add "source:" saying where the value would be found'}`;
+    case 'AMENDMENT_ID_DUPLICATE':
+      return `the amendment id ${quote(d.args.id)} is also used by ${d.args.other}; ids must be unique`;
+    case 'AMENDMENT_ID_FILENAME':
+      return `the amendment id ${quote(d.args.id)} does not match the file name: expected ${d.args.expected}, so that mtad finds it by id`;
+    case 'SEQUENCE_DUPLICATE':
+      return `sequence ${d.args.sequence} of ${quote(d.args.id)} is also the sequence of ${quote(d.args.other)}; give each amendment its own place in the order of application`;
+    case 'APPLIED_UNKNOWN':
+      return `the table lists ${quote(d.args.id)} as applied, but no amendment file has that id`;
+    case 'APPLIED_OUT_OF_ORDER':
+      return `the table lists ${quote(d.args.id)} as applied, but ${quote(d.args.before)}, which comes before it in the order of application, is not applied before it`;
+    case 'APPLIED_NOT_REFLECTED':
+      return `amendment ${quote(d.args.id)}, which the table lists as applied, sets ${d.args.cohort} to ${describeCell(d.args.expected)}, but the table holds ${describeCell(d.args.actual)}`;
+    case 'CHANGE_ACTION_MISMATCH':
+      return d.args.action === 'close'
+        ? `a close must set an end date, but "to" is ${describeCell(d.args.to)}; to remove an end date, write "action: reopen"`
+        : `a reopen removes the end date ("to: none"), but "to" is ${describeCell(d.args.to)}; to set an end date, write "action: close"`;
+    case 'CHANGE_TARGET_REPEATED':
+      return `change ${d.args.change} changes the ${d.args.field} of ${quote(d.args.cohort)} again, as change ${d.args.earlier} does; an amendment changes each cohort once: make each change an amendment of its own`;
+    case 'TIMELINE_ORDER':
+      return `${describeMilestone(d.args.later)}, must be ${d.args.relation} ${describeMilestone(d.args.earlier)} (expected: issued < responses due < conclusion <= modification date <= end date)`;
+    case 'TIMELINE_WINDOW':
+      return `the modification, ${describeDatedWindow(d.args.modification, 'long')}, may take effect after Migration DUST for ${d.args.cohort} has ended: its end date is ${describeDatedWindow(d.args.end, 'long')}`;
+    case 'WEEKDAY_MISMATCH':
+      return `${quote(d.args.written)}: ${formatLongDate(d.args.date)} is a ${d.args.weekday}`;
+    case 'PROSE_DATE_INVALID':
+      return `${quote(d.args.written)} is not a calendar date`;
+    case 'PROSE_DATE_MISMATCH':
+      return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
+    case 'LOCK_MISSING':
+      return `amendment ${quote(d.args.id)} is made but not recorded in ${d.args.lockFile}; record it with: mtad check --update-lock`;
+    case 'LOCK_MISMATCH':
+      return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${describeChangedFields(d.args.fields)}`;
+    case 'LOCK_STALE':
+      return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
+    // Hostile input
+    case 'YAML_SIZE_LIMIT':
+      return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table or an amendment can have; is it the right file?`;
+    // Drafts never replace a made amendment
+    case 'AMENDMENT_MADE_PROTECTED':
+      return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;
+    case 'WORD_PACKAGE_UNREADABLE':
+      return `cannot read the Word document: ${d.args.reason}`;
+    case 'WORD_TABLE_NOT_FOUND':
+      return `no paragraph of the Word document starts with ${quote(`Table ${d.args.tableNumber}`)}; give the caption's number with --table-number`;
+    case 'WORD_CAPTION_NOT_ADJACENT':
+      return `the caption ${quote(d.args.caption)} is not directly before or after a table`;
+    case 'WORD_TABLE_AMBIGUOUS':
+      return `${d.args.count} tables of the Word document are captioned ${quote(`Table ${d.args.tableNumber}`)}; keep one caption`;
+    case 'WORD_TABLE_MOVED':
+      return `the table captioned ${quote(`Table ${d.args.tableNumber}`)} is no longer where it was read; read the document again`;
+    case 'WORD_CELL_MERGED':
+      return `row ${d.args.row + 1}, column ${d.args.column + 1} (${quote(d.args.heading)}) is a merged cell (${d.args.merge}); it is read as written and never redlined`;
+    case 'WORD_COLUMN_UNMAPPED':
+      return d.args.override !== undefined
+        ? `no heading of the table is ${quote(d.args.override)}, named for ${d.args.field}; the headings are ${d.args.headings}`
+        : `no heading of the table names the ${d.args.field} column (headings: ${d.args.headings}); name it with --column ${d.args.field}=HEADING`;
+    case 'WORD_COLUMN_AMBIGUOUS':
+      return `several headings could be the ${d.args.field} column: ${d.args.headings}; name one with --column ${d.args.field}=HEADING`;
+    case 'WORD_ROW_NOT_FOUND':
+      return d.args.count === 0
+        ? `no row of the Word table names the cohort ${quote(d.args.cohort)}`
+        : `${d.args.count} rows of the Word table name the cohort ${quote(d.args.cohort)}; mtad changes a row only when one names it`;
+    case 'WORD_PRECONDITION_FAILED':
+      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}): the change expects ${quote(d.args.expected)}, but the Word document holds ${d.args.actual === undefined ? '"(no such cell)"' : quote(d.args.actual)}; nothing was written`;
+    case 'WORD_CELL_UNSUPPORTED':
+      return d.args.column < 0
+        ? `row ${d.args.row + 1}${d.args.cohort ? ` (${d.args.cohort})` : ''} holds ${d.args.holds}, which mtad does not redline; change that row in Word, nothing was written`
+        : `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) holds ${d.args.holds}, which mtad does not redline; change that cell in Word, nothing was written`;
+    case 'WORD_ROW_EXISTS':
+      return d.args.cohort === '' ? 'an inserted row needs its cohort' : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
+    case 'DATE_OUT_OF_RANGE':
+      return `${describeSpan(d.args.span)}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
+    case 'YAML_SHARED_VALUE':
+      return `the table shares a value through the YAML ${d.args.kind} ${quote(d.args.name)}; expected every value written out in full, as an amendment changes one cell and a shared value would change every cell that shares it`;
+  }
+}
