@@ -27,7 +27,7 @@ const FOUND: Record<DiagnosticArgs['OUT_NOT_MTAD']['found'], string> = {
   file: 'a file',
   symlink: 'a symbolic link',
   folder: 'a folder',
-  other: 'neither a file nor a folder',
+  other: 'a pipe, a device or a socket',
 };
 
 /** How an output path meets the working folder, the data folder or an input, in words. */
