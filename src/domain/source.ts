@@ -202,7 +202,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch (error) {
     // The yaml library raises a ReferenceError from resolving an alias, and from nothing else
-    // (tests/unit/yaml-contract.test.ts pins it); checkStructure has bounded the aliases already.
+    // (tests/unit/library-contracts.test.ts pins it); checkStructure has bounded the aliases already.
     if (error instanceof ReferenceError) {
       return { source, diagnostics: [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })] };
     }
