@@ -4,10 +4,11 @@
 //   cache on Node 20.
 // - pack.cjs: the Word and HTML renderers of `mtad amend --out`, loaded only by that command.
 // - start.cjs: the loader; bin/mtad.js imports it.
-// - index.js: the programmatic API, ESM.
+// - index.js: the programmatic API, ESM, and index.d.ts (with the declarations it imports,
+//   under dist/domain/ and the like): its types, emitted by tsc (tsconfig.types.json).
 // Then it runs the CLI once, which writes the code cache.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,13 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 // A fresh dist/, so that nothing stale is loaded or published.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+// The declarations take tsc seconds: it runs beside the bundling, not after it.
+const declarations = new Promise((resolve, reject) => {
+  const tsc = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], { cwd: root, stdio: 'inherit' });
+  tsc.on('error', reject);
+  tsc.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${status}`))));
+});
 
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: 'linked', legalComments: 'none', logLevel: 'warning' };
 // import.meta.url has no meaning in CommonJS: give the bundles the file's own URL.
@@ -88,6 +96,7 @@ await Promise.all([
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __mtadCreateRequire } from 'node:module'; const require = __mtadCreateRequire(import.meta.url);" },
   }),
+  declarations,
 ]);
 
 // The first run writes dist/cli.cache. It runs the main job on the shipped data, so that the

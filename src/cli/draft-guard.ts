@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Amendment } from '../domain/amendment.js';
 import { diagnose, type Location } from '../domain/diagnostics.js';
-import { LOCK_FILE_NAME, parseLock } from '../domain/lock.js';
+import { parseLock } from '../domain/lock.js';
 import type { Result } from '../domain/validate.js';
 import { displayPath, readText } from '../io/read.js';
 import type { History } from './history-inputs.js';
+import { lockPathOf } from './inputs.js';
 
 /** What a draft may do to the file it is written to. */
 export interface DraftTarget {
@@ -15,7 +15,7 @@ export interface DraftTarget {
 
 /** The ids that data/amendments.lock records as made (none when there is no lock), and how it is named. */
 async function recordedIds(tablePath: string, cwd: string): Promise<Result<{ ids: ReadonlySet<string>; shown: string }>> {
-  const path = join(dirname(tablePath), LOCK_FILE_NAME);
+  const path = lockPathOf(tablePath);
   const shown = displayPath(path, cwd);
   if (!existsSync(path)) return { ok: true, value: { ids: new Set(), shown }, diagnostics: [] };
   const text = await readText(path, shown);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../domain/amendment.js';
 import { diagnose } from '../domain/diagnostics.js';
+import { LOCK_FILE_NAME } from '../domain/lock.js';
 import type { TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
 import type { FileMemo } from '../domain/check-file.js';
@@ -15,6 +16,11 @@ export function resolveTablePath(cwd: string, table: string | undefined): string
 /** The amendments folder that goes with a table: amendments/ beside it. */
 export function amendmentsDirOf(tablePath: string): string {
   return join(dirname(tablePath), basename(DEFAULT_AMENDMENTS));
+}
+
+/** The lock of made amendments that goes with a table: amendments.lock beside it. */
+export function lockPathOf(tablePath: string): string {
+  return join(dirname(tablePath), LOCK_FILE_NAME);
 }
 
 /** Reads the table, naming --table in the message when the default one is missing. */

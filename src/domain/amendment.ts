@@ -125,14 +125,18 @@ export function statedGroupId(change: Change): CellValue | undefined {
   return change.groupId === undefined ? undefined : readGroupId(change.groupId);
 }
 
-/** The explicit order of application: by sequence, then by id, the same on every machine. */
-export function compareApplicationOrder(a: Amendment, b: Amendment): number {
-  return a.sequence - b.sequence || compareCodeUnits(a.id, b.id);
-}
-
-/** Sorts amendments into their explicit order of application. */
-export function inSequence(amendments: readonly Amendment[]): Amendment[] {
-  return [...amendments].sort(compareApplicationOrder);
+/**
+ * Sorts amendments (or items that each hold one) into their explicit order of application: by
+ * sequence, then by id, the same on every machine. The one place that order is defined.
+ */
+export function inSequence(amendments: readonly Amendment[]): Amendment[];
+export function inSequence<T>(items: readonly T[], amendmentOf: (item: T) => Amendment): T[];
+export function inSequence<T>(items: readonly T[], amendmentOf: (item: T) => Amendment = (item) => item as Amendment): T[] {
+  return [...items].sort((x, y) => {
+    const a = amendmentOf(x);
+    const b = amendmentOf(y);
+    return a.sequence - b.sequence || compareCodeUnits(a.id, b.id);
+  });
 }
 
 /**

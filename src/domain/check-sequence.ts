@@ -4,11 +4,6 @@ import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { TableInput } from './table.js';
 import { sameCell, type CellValue } from './values.js';
 
-/** Amendments in their explicit order of application: by sequence, then by id. */
-export function orderOfApplication(amendments: readonly Amendment[]): Amendment[] {
-  return inSequence(amendments);
-}
-
 /**
  * The rules on the whole sequence: ids and sequence numbers unique; the table's `applied` list
  * names known amendments in their order, and the table holds what they set; then every amendment
@@ -19,7 +14,7 @@ export function checkSequence(tableInput: TableInput, amendments: readonly Amend
   const unique = checkUnique(amendments);
   if (unique.length > 0) return unique;
   const { table, source } = tableInput;
-  const ordered = orderOfApplication(amendments);
+  const ordered = inSequence(amendments);
   const byId = new Map(ordered.map((a) => [a.id, a]));
   const diagnostics: Diagnostic[] = [];
 

@@ -130,6 +130,9 @@ function wordingValues(input: DraftInput): TemplateValues {
   };
 }
 
+/** The sections of templates/new-amendment.txt a draft is written from, each required. */
+const DRAFT_SECTIONS = ['title', 'summary', 'consultationId', 'questionId', 'q1', 'q2', 'contact', 'classification', 'clause', 'appendix', 'legalDocument'] as const;
+
 /**
  * The draft amendment as YAML text. Values a person must decide are tagged `!todo`: the
  * consultation id, every proposed date, the windows, the question wording that quotes those dates,
@@ -138,7 +141,7 @@ function wordingValues(input: DraftInput): TemplateValues {
 export function draftAmendmentText(input: DraftInput): Result<string> {
   const values = wordingValues(input);
   const words: Record<string, string> = {};
-  for (const name of ['title', 'summary', 'consultationId', 'questionId', 'q1', 'q2']) {
+  for (const name of DRAFT_SECTIONS) {
     const filled = fillTemplate(input.wording[name] ?? '', values);
     if (filled.text === undefined) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file: 'templates/new-amendment.txt' })] };
     if (!filled.text) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: `(missing section ${name})` }, { file: 'templates/new-amendment.txt' })] };
@@ -159,14 +162,14 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
       issued: timeline.issued,
       responsesDue: { date: timeline.responsesDue, time: '16:00' },
       expectedConclusion: timeline.expectedConclusion,
-      contact: 'consultations@smartdcc.co.uk',
-      classification: 'DCC Public',
+      contact: words.contact,
+      classification: words.classification,
       questions: [
         { id: `${words.questionId} Q1`, text: words.q1 },
         { id: `${words.questionId} Q2`, text: words.q2 },
       ],
     },
-    legalBasis: { clause: '4.2', appendix: 'AK', document: 'the SEC Variation Testing Approach Document for SMETS1 Services' },
+    legalBasis: { clause: words.clause, appendix: words.appendix, document: words.legalDocument },
     modification: { date: timeline.modification, windowMonths: DRAFT_WINDOW_MONTHS, annex: null },
     changes: input.changes.map((change) => ({
       action: change.action,

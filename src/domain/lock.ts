@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import * as z from 'zod/mini';
 import type { Amendment } from './amendment.js';
 import { diagnose, type ChangedField, type Diagnostic, type Location } from './diagnostics.js';
@@ -55,14 +56,13 @@ export const lockFileSchema = z
   })
   .check(z.describe('The made amendments of Table 17.6, as mtad recorded them. Maintained by mtad.'));
 
-/** JSON with the keys of every object sorted: the same data always gives the same text. */
+/**
+ * The JSON Canonicalization Scheme (RFC 8785): keys sorted, no spaces, numbers as JavaScript
+ * writes them. The content it hashes is schema-checked data (text, finite numbers, lists and
+ * mappings), so it never meets what the scheme refuses (NaN, a lone surrogate).
+ */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return canonicalize(value) ?? 'null';
 }
 
 /** Every leaf of `value` with its YAML path; an empty list or mapping is a leaf too. */

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { isIsoDate, type IsoDate } from './dates.js';
 import type { Location } from './diagnostics.js';
 import type { YamlPath, YamlSource } from './source.js';
+import { positionAt } from './text.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -85,9 +86,7 @@ function datesWritten(node: Scalar<string>, source: YamlSource, path: YamlPath):
   return findProseDates(source.text.slice(start, end)).map((found) => ({ ...found, ...positionOf(source.text, start + found.offset, source.file), path }));
 }
 
-/** The 1-based line and column of `offset` in `text`. */
+/** The file:line:column of `offset` in `text`. */
 function positionOf(text: string, offset: number, file: string): Location {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { file, line: before.split('\n').length, column: offset - lineStart + 1 };
+  return { file, ...positionAt(text, offset) };
 }

@@ -1,6 +1,6 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type ErrorCode, type Node, type ScalarTag } from 'yaml';
+import { CST, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type ErrorCode, type Node, type ScalarTag } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
-import { codePointOf, LINE_BREAK } from './text.js';
+import { codePointOf, LINE_BREAK, positionAt } from './text.js';
 
 /** A YAML path: keys and list indexes from the document root. */
 export type YamlPath = readonly (string | number)[];
@@ -176,7 +176,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // Deep nesting ([[[[..., - - - -..., or ever deeper indentation) is refused before parsing: the
   // parser takes seconds and hundreds of megabytes over a megabyte of it.
   const deep = deepFlowOffset(text) ?? deepBlockOffset(text);
-  if (deep !== undefined) return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...lineAndColumn(text, deep) })] };
+  if (deep !== undefined) return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...positionAt(text, deep) })] };
 
   const parsed = parseText(text);
   const { document, lineCounter } = parsed;
@@ -191,7 +191,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // unknown tag such as !!js/function, read as if untagged) is an error here: mtad reads plain data.
   const [problem] = [...document.errors, ...document.warnings];
   if (problem) {
-    const reason = /Maximum call stack size exceeded/.test(problem.message) ? TOO_DEEP : describeYamlError(problem.code, problem.message);
+    const reason = describeYamlError(problem.code, problem.message);
     return { source, diagnostics: [diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))] };
   }
   if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
@@ -201,7 +201,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   try {
     return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+    // The yaml library raises a ReferenceError from resolving an alias, and from nothing else
+    // (tests/unit/library-contracts.test.ts pins it); checkStructure has bounded the aliases already.
+    if (error instanceof ReferenceError) {
       return { source, diagnostics: [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })] };
     }
     throw error;
@@ -210,13 +212,6 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 
 const TOO_DEEP = `lists and mappings are nested more than ${MAX_DEPTH} levels deep`;
 
-/** The 1-based line and column of `offset` in `text`. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: offset - lastBreak };
-}
-
 /** The offset of the first flow collection nested deeper than MAX_DEPTH, if any. */
 function deepFlowOffset(text: string): number | undefined {
   let brackets = 0;
@@ -224,13 +219,14 @@ function deepFlowOffset(text: string): number | undefined {
   if (brackets <= MAX_DEPTH) return undefined;
   // The lexer tells brackets from text in quotes and comments. Its own markers (a document start,
   // a flow end, a scalar) are not in the source, so they do not move the offset.
+  const markers = new Set<string>([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
   let offset = 0;
   let depth = 0;
   for (const token of new Lexer().lex(text)) {
     if (token === '[' || token === '{') {
       if (++depth > MAX_DEPTH) return offset;
     } else if (token === ']' || token === '}') depth--;
-    if (token !== '\u0002' && token !== '\u0018' && token !== '\u001f') offset += token.length;
+    if (!markers.has(token)) offset += token.length;
   }
   return undefined;
 }
@@ -389,7 +385,8 @@ function describeYamlError(code: ErrorCode, message: string): string {
     case 'DUPLICATE_KEY':
       return 'a key appears twice in one mapping; expected each key once';
     case 'RESOURCE_EXHAUSTION':
-      return `aliases expand to more than ${MAX_ALIAS_COUNT} nodes; expected values written out`;
+      // Raised only where composing a list or mapping overflowed the stack: nesting too deep.
+      return TOO_DEEP;
     case 'UNEXPECTED_TOKEN':
     case 'IMPOSSIBLE':
       return 'text YAML cannot read here (often a stray bracket, comma, quote or "-"); expected "key: value" lines and list items written "- item"';

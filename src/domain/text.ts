@@ -3,6 +3,8 @@
  * takes for something other than what they are, and the skeleton that shows two names look alike.
  */
 
+import { LineCounter } from 'yaml';
+
 /** Line breaks and tabs: no single-line field may hold one (a new line in a log is a new command). */
 export const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 
@@ -71,3 +73,16 @@ export function skeletonOf(text: string): string {
 
 /** The redline's marks of deleted and inserted text in plain text (`[-old-]{+new+}`). */
 export const REDLINE_MARK = /\[-|-\]|\{\+|\+\}/;
+
+/**
+ * The 1-based line and column of `offset` in `text`, as the yaml library's LineCounter counts them
+ * for the parser's own positions (a column counts UTF-16 code units from the line's start).
+ */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const counter = new LineCounter();
+  // Line starts, as the parser reports them: the first line's, then each after a line feed.
+  counter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+  const { line, col } = counter.linePos(offset);
+  return { line, column: col };
+}

@@ -1,6 +1,6 @@
 import { globalRegistry } from 'zod/mini';
 import type * as z from 'zod/mini';
-import type { $ZodIssue } from 'zod/v4/core';
+import type { $ZodArrayDef, $ZodIssue, $ZodObjectDef, $ZodOptionalDef, $ZodType, $ZodUnionDef } from 'zod/v4/core';
 import { diagnose, suggestNearest, type Diagnostic } from './diagnostics.js';
 import type { YamlPath, YamlSource } from './source.js';
 
@@ -11,37 +11,52 @@ export interface Result<T> {
   diagnostics: Diagnostic[];
 }
 
-interface ZodDef {
-  type: string;
-  shape?: Record<string, ZodSchemaLike>;
-  element?: ZodSchemaLike;
-  innerType?: ZodSchemaLike;
-  options?: ZodSchemaLike[];
+/**
+ * The schemas a schema stands for: itself, and what an optional, nullable or default wraps or a
+ * union offers. Read through each schema's public `def` (every schema here is built with
+ * zod/mini, whose children are zod/mini schemas too).
+ */
+const mini = (schema: $ZodType): z.ZodMiniType => schema as z.ZodMiniType;
+
+function alternativesOf(schema: z.ZodMiniType): z.ZodMiniType[] {
+  const { def } = schema;
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'nonoptional':
+    case 'readonly':
+    case 'catch':
+      return [schema, ...alternativesOf(mini((def as $ZodOptionalDef).innerType))];
+    case 'union':
+      return [schema, ...(def as $ZodUnionDef).options.map(mini).flatMap(alternativesOf)];
+    default:
+      return [schema];
+  }
 }
-type ZodSchemaLike = { _zod: { def: ZodDef } };
+
+/** The schema of the child `step` of `schema`: an object's field or an array's element. */
+function childOf(schema: z.ZodMiniType, step: string | number): z.ZodMiniType | undefined {
+  const { def } = schema;
+  if (def.type === 'array' && typeof step === 'number') return mini((def as $ZodArrayDef).element);
+  if (def.type === 'object' && typeof step === 'string') {
+    const { shape } = def as $ZodObjectDef;
+    return Object.hasOwn(shape, step) ? mini(shape[step]!) : undefined;
+  }
+  return undefined;
+}
 
 /** The schemas that can stand at `path` (several where a union or an optional wraps them). */
-function schemasAt(schema: z.ZodMiniType, path: YamlPath): ZodSchemaLike[] {
-  const unwrap = (list: ZodSchemaLike[]): ZodSchemaLike[] =>
-    list.flatMap((s) => {
-      const { def } = s._zod;
-      return [s, ...(def.innerType ? unwrap([def.innerType]) : def.options ? unwrap(def.options) : [])];
-    });
-  let schemas = unwrap([schema as unknown as ZodSchemaLike]);
-  for (const step of path) {
-    schemas = unwrap(
-      schemas.flatMap(({ _zod: { def } }) => {
-        const child = typeof step === 'number' ? def.element : def.shape?.[step];
-        return child ? [child] : [];
-      }),
-    );
-  }
+function schemasAt(schema: z.ZodMiniType, path: YamlPath): z.ZodMiniType[] {
+  let schemas = alternativesOf(schema);
+  for (const step of path) schemas = schemas.flatMap((s) => childOf(s, step) ?? []).flatMap(alternativesOf);
   return schemas;
 }
 
 /** The keys the schema allows at `path`, to suggest the nearest one for a misspelt key. */
 function knownKeysAt(schema: z.ZodMiniType, path: YamlPath): string[] {
-  return [...new Set(schemasAt(schema, path).flatMap((s) => Object.keys(s._zod.def.shape ?? {})))];
+  return [...new Set(schemasAt(schema, path).flatMap((s) => (s.def.type === 'object' ? Object.keys((s.def as $ZodObjectDef).shape) : [])))];
 }
 
 /**
@@ -50,7 +65,7 @@ function knownKeysAt(schema: z.ZodMiniType, path: YamlPath): string[] {
  */
 function descriptionAt(schema: z.ZodMiniType, path: YamlPath): string | undefined {
   for (const s of schemasAt(schema, path)) {
-    const description = globalRegistry.get(s as unknown as z.ZodMiniType)?.description;
+    const description = globalRegistry.get(s)?.description;
     if (description) return description.replace(/^(A|An|The) /, (article) => article.toLowerCase()).replace(/\.$/, '');
   }
   return undefined;

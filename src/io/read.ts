@@ -6,7 +6,7 @@ import { declaredId, parseAmendment, type Amendment } from '../domain/amendment.
 import { checkAmendmentFile, checkTableFile, type FileMemo } from '../domain/check-file.js';
 import { sha256 } from './hash.js';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
-import { escapeForLine } from '../domain/text.js';
+import { escapeForLine, positionAt } from '../domain/text.js';
 import { parseTable, type TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
 import { describeSystemError } from './system-error.js';
@@ -69,10 +69,7 @@ function validPrefix(bytes: Uint8Array): string {
 /** The 1-based line and column of the character after `text` (a byte order mark is no column). */
 function positionOf(text: string): { line: number; column: number } {
   const before = text.replace(/^\uFEFF/, '');
-  const lastBreak = before.lastIndexOf('\n');
-  let line = 1;
-  for (let at = before.indexOf('\n'); at >= 0; at = before.indexOf('\n', at + 1)) line++;
-  return { line, column: before.length - lastBreak };
+  return positionAt(before, before.length);
 }
 
 /**

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES, type Diagnostic, type DiagnosticCode } from '../domain/diagnostics.js';
 import { formatDiagnostic } from './diagnostic-messages.js';
 import type { CheckReport } from './check-report.js';
@@ -5,14 +8,19 @@ import { sortDiagnostics } from './diagnostics.js';
 
 /**
  * A fingerprint that stays the same while a finding stays the same: its code, file, YAML path and
- * arguments, not its line (which moves when lines are added above). FNV-1a, 64 bits, as hex.
+ * arguments, not its line (which moves when lines are added above): the SHA-256, as hex, of them
+ * in canonical JSON, so that the order in which a rule wrote its arguments does not matter.
  */
 export function fingerprintFinding(d: Diagnostic): string {
-  const identity = JSON.stringify([d.code, d.file ?? '', d.path ?? [], d.args]);
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(identity)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  return hash.toString(16).padStart(16, '0');
+  const identity = canonicalize([d.code, d.file ?? '', d.path ?? [], d.args]) ?? '';
+  return createHash('sha256').update(identity, 'utf8').digest('hex');
 }
+
+/**
+ * The key of the fingerprint in partialFingerprints. Its version changes whenever the way the
+ * fingerprint is computed changes, so that a code-scanning tool does not compare unlike values.
+ */
+const FINGERPRINT_KEY = 'mtadFinding/v2';
 
 /** A file path as a SARIF URI reference: forward slashes, each segment percent-encoded. */
 function toUri(file: string): string {
@@ -22,7 +30,7 @@ function toUri(file: string): string {
 
 const LEVEL = { error: 'error', warning: 'warning' } as const;
 
-function ruleDescriptor(code: DiagnosticCode) {
+function ruleDescriptor(code: DiagnosticCode): ReportingDescriptor {
   const { doc, severity, category } = RULES[code];
   return {
     id: code,
@@ -44,7 +52,7 @@ function ruleDescriptor(code: DiagnosticCode) {
  */
 export function renderCheckSarif(report: CheckReport): string {
   const codes = [...new Set([...report.rules, ...report.diagnostics.map((d) => d.code)])];
-  const results = sortDiagnostics(report.diagnostics).map((d) => ({
+  const results = sortDiagnostics(report.diagnostics).map((d): Result => ({
     ruleId: d.code,
     ruleIndex: codes.indexOf(d.code),
     level: LEVEL[d.severity],
@@ -59,9 +67,9 @@ export function renderCheckSarif(report: CheckReport): string {
         },
       ],
     }),
-    partialFingerprints: { 'mtadFinding/v1': fingerprintFinding(d) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintFinding(d) },
   }));
-  const log = {
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [

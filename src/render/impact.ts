@@ -1,34 +1,58 @@
 import { formatDateWithWeekday } from '../domain/dates.js';
+import { diagnose } from '../domain/diagnostics.js';
+import { readTemplateSections } from '../domain/draft-amendment.js';
 import { RESTART, type RestartEstimate } from '../domain/impact.js';
+import { fillTemplate, type TemplateValues } from '../domain/template.js';
+import type { Result } from '../domain/validate.js';
 import { describeCell } from '../domain/values.js';
 import type { Styler } from './style.js';
 
-/**
- * When each closed cohort could be re-started: no earlier than the purchase's minimum lead time,
- * and expected by the amendment's maximum (in parallel) or the two one after the other. The
- * purchase's six weeks are a minimum, so no date here is called "earliest" but the lower bound.
- */
-export function renderImpactText(amendmentId: string, estimates: readonly RestartEstimate[], effects: readonly (string | undefined)[], styler: Styler): string {
-  if (estimates.length === 0) return `${amendmentId} closes no cohort: nothing to re-start.\n`;
+/** The values of templates/impact.txt for one estimate. */
+function estimateValues(amendmentId: string, e: RestartEstimate): TemplateValues {
   const day = formatDateWithWeekday;
-  return estimates
-    .flatMap((e, i) => [
-      styler.heading(`Re-starting Migration DUST for ${e.cohort} after ${amendmentId}`),
-      `  end date (last day of service): ${e.endDate.kind === 'date' ? day(e.endDate.date) : describeCell(e.endDate)}`,
-      `  decision to re-start:           ${day(e.decided)}`,
-      ...(e.decidedBeforeEnd && e.endDate.kind === 'date'
-        ? [
-            `  The decision falls on or before the end date: Migration DUST is still provided up to and including ${day(e.endDate.date)},`,
-            `  so re-starting is moot until then. The dates below count from ${day(e.countedFrom)}, the first day without it.`,
-          ]
-        : []),
-      ...(e.endDate.kind === 'unknown' ? ['  The end date is not known: should the decision fall on or before it, count from the day after the end date instead.'] : []),
-      `  re-start no earlier than:  ${day(e.purchaseDone)} (the purchase's minimum lead time, ${RESTART.purchaseWeeks} weeks)`,
-      `  expected by:               ${day(e.inParallel)} if the amendment (up to ${RESTART.amendmentMonths} months) and the purchase run side by side,`,
-      `                          or ${day(e.oneAfterTheOther)} one after the other (the purchase once the amendment is made)`,
-      '  The reference does not say whether the two can run side by side; a purchase that takes longer than its minimum moves both.',
-      ...(effects[i] ? ['', ...(effects[i] ?? '').split('\n').map((line) => `  ${line}`)] : []),
-      '',
-    ])
-    .join('\n');
+  return {
+    amendmentId,
+    cohort: e.cohort,
+    endDate: e.endDate.kind === 'date' ? day(e.endDate.date) : describeCell(e.endDate),
+    endDateKnown: e.endDate.kind !== 'unknown',
+    decided: day(e.decided),
+    decidedBeforeEnd: e.decidedBeforeEnd && e.endDate.kind === 'date',
+    countedFrom: day(e.countedFrom),
+    purchaseDone: day(e.purchaseDone),
+    purchaseWeeks: String(RESTART.purchaseWeeks),
+    inParallel: day(e.inParallel),
+    amendmentMonths: String(RESTART.amendmentMonths),
+    oneAfterTheOther: day(e.oneAfterTheOther),
+  };
+}
+
+/**
+ * When each closed cohort could be re-started, in the words of templates/impact.txt: no earlier
+ * than the purchase's minimum lead time, and expected by the amendment's maximum (in parallel) or
+ * the two one after the other. The purchase's six weeks are a minimum, so no date there is called
+ * "earliest" but the lower bound. Each estimate is a heading, then its lines indented.
+ */
+export function renderImpactText(amendmentId: string, estimates: readonly RestartEstimate[], effects: readonly (string | undefined)[], styler: Styler, template: string): Result<string> {
+  const wording = readTemplateSections(template);
+  const fill = (section: string, values: TemplateValues): string | Result<string> => {
+    const filled = fillTemplate(wording[section] ?? '', values);
+    if (filled.text === undefined) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file: 'templates/impact.txt' })] };
+    if (!filled.text) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: `(missing section ${section})` }, { file: 'templates/impact.txt' })] };
+    return filled.text;
+  };
+  if (estimates.length === 0) {
+    const none = fill('none', { amendmentId });
+    return typeof none === 'string' ? { ok: true, value: `${none}\n`, diagnostics: [] } : none;
+  }
+  const lines: string[] = [];
+  for (const [i, e] of estimates.entries()) {
+    const values = estimateValues(amendmentId, e);
+    const heading = fill('heading', values);
+    if (typeof heading !== 'string') return heading;
+    const estimate = fill('estimate', values);
+    if (typeof estimate !== 'string') return estimate;
+    const effect = effects[i];
+    lines.push(styler.heading(heading), ...estimate.split('\n').map((line) => `  ${line}`), ...(effect ? ['', ...effect.split('\n').map((line) => `  ${line}`)] : []), '');
+  }
+  return { ok: true, value: lines.join('\n'), diagnostics: [] };
 }

@@ -1,4 +1,4 @@
-import { compareApplicationOrder, knownDate, type Amendment, type TimelineDate } from '../domain/amendment.js';
+import { inSequence, knownDate, type Amendment, type TimelineDate } from '../domain/amendment.js';
 import type { Table } from '../domain/table.js';
 import { alignColumns, type Styler } from './style.js';
 
@@ -35,8 +35,7 @@ function stepDate(date: TimelineDate | undefined): string | null {
 
 /** The log entries of every amendment, in sequence; drafts carry how many fields are still to decide. */
 export function logEntries(table: Table, amendments: readonly { amendment: Amendment; toDecide: number }[]): LogEntry[] {
-  return [...amendments]
-    .sort((a, b) => compareApplicationOrder(a.amendment, b.amendment))
+  return inSequence(amendments, (entry) => entry.amendment)
     .map(({ amendment, toDecide }) => ({
       sequence: amendment.sequence,
       id: amendment.id,

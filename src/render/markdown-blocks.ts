@@ -1,8 +1,11 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+
 /**
  * The small Markdown subset mtad's templates are written in, read into blocks so that a Word
  * document can be built from the same wording as the Markdown one: `#`/`##`/`###` headings,
  * paragraphs, `- ` bullet items, and tables whose second line is the `| --- |` separator. Inline,
- * only `**bold**`, backslash escapes and the entities escapeHtml writes are understood.
+ * only `**bold**`, backslash escapes and the entities escapeHtml writes are understood. marked's
+ * lexer reads the Markdown; this module keeps what the subset means.
  */
 
 /** A piece of a line: its text as a reader sees it, and whether it is bold. */
@@ -19,68 +22,64 @@ export type Block =
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
-/** Reads inline Markdown into spans: `**` toggles bold unless escaped; escapes are removed. */
+/** Spans of marked's inline tokens: strong is bold, escapes and entities are read, the rest is as written. */
+function spansOf(tokens: readonly Token[], bold = false): Span[] {
+  return tokens.flatMap((token): Span[] => {
+    switch (token.type) {
+      case 'strong':
+        return spansOf((token as Tokens.Strong).tokens, !bold);
+      case 'escape':
+        return [{ text: (token as Tokens.Escape).text, bold }];
+      case 'text':
+        return 'tokens' in token && token.tokens ? spansOf(token.tokens, bold) : [{ text: decodeEntities(token.text), bold }];
+      default:
+        // Outside mtad's subset (emphasis, code, links): shown as written, as a reader sees it.
+        return [{ text: token.raw, bold }];
+    }
+  });
+}
+
+const decodeEntities = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+
+/** Joins neighbouring spans of the same weight, and the lines of a paragraph with a space. */
+function joinSpans(spans: readonly Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const span of spans) {
+    const text = span.text.replace(/[ \t]*\n[ \t]*/g, ' ');
+    const last = joined.at(-1);
+    if (last && last.bold === span.bold) last.text += text;
+    else if (text) joined.push({ text, bold: span.bold });
+  }
+  return joined;
+}
+
+const inline = (tokens: readonly Token[]): Span[] => joinSpans(spansOf(tokens));
+
+/** Reads inline Markdown into spans: `**` makes bold; escapes and entities are read. */
 export function readInline(text: string): Span[] {
-  const spans: Span[] = [];
-  let bold = false;
-  let current = '';
-  const flush = (): void => {
-    if (current) spans.push({ text: current, bold });
-    current = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const rest = text.slice(i);
-    const entity = /^&(?:amp|lt|gt|quot|#39);/.exec(rest)?.[0];
-    if (text[i] === '\\' && /[!-/:-@[-`{-~]/.test(text[i + 1] ?? '')) current += text[++i];
-    else if (entity) {
-      current += ENTITIES[entity];
-      i += entity.length - 1;
-    } else if (rest.startsWith('**')) {
-      flush();
-      bold = !bold;
-      i++;
-    } else current += text[i];
-  }
-  flush();
-  return spans;
+  return inline(Lexer.lexInline(text));
 }
 
-/** The cells of a table line `| a | b |`, split on pipes that are not escaped. */
-function tableCells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
-  return inner.split(/(?<!\\)\|/).map((cell) => cell.trim());
-}
-
-const isSeparator = (line: string | undefined): boolean => line !== undefined && /^\|(\s*:?-+:?\s*\|)+\s*$/.test(line.trim());
-
-/** Reads Markdown text (of the subset above) into blocks. */
+/** Reads Markdown text (of the subset above) into blocks, with marked's lexer. */
 export function readBlocks(markdown: string): Block[] {
-  const lines = markdown.split(/\r?\n/);
-  const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  const endParagraph = (): void => {
-    if (paragraph.length) blocks.push({ kind: 'paragraph', spans: readInline(paragraph.join(' ')) });
-    paragraph = [];
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const heading = /^(#{1,3}) (.*)$/.exec(line);
-    if (heading) {
-      endParagraph();
-      blocks.push({ kind: 'heading', level: heading[1]!.length as 1 | 2 | 3, spans: readInline(heading[2]!) });
-    } else if (line.startsWith('- ')) {
-      endParagraph();
-      blocks.push({ kind: 'bullet', spans: readInline(line.slice(2)) });
-    } else if (line.startsWith('|') && isSeparator(lines[i + 1])) {
-      endParagraph();
-      const header = tableCells(line).map(readInline);
-      const rows: Span[][][] = [];
-      for (i += 2; i < lines.length && (lines[i] ?? '').startsWith('|'); i++) rows.push(tableCells(lines[i] ?? '').map(readInline));
-      i--;
-      blocks.push({ kind: 'table', header, rows });
-    } else if (line.trim() === '') endParagraph();
-    else paragraph.push(line.trim());
-  }
-  endParagraph();
-  return blocks;
+  return Lexer.lex(markdown).flatMap((token): Block[] => {
+    switch (token.type) {
+      case 'heading': {
+        const { depth, tokens } = token as Tokens.Heading;
+        return depth <= 3 ? [{ kind: 'heading', level: depth as 1 | 2 | 3, spans: inline(tokens) }] : [{ kind: 'paragraph', spans: inline(tokens) }];
+      }
+      case 'paragraph':
+        return [{ kind: 'paragraph', spans: inline((token as Tokens.Paragraph).tokens) }];
+      case 'list':
+        return (token as Tokens.List).items.map((item) => ({ kind: 'bullet', spans: inline(item.tokens) }));
+      case 'table': {
+        const table = token as Tokens.Table;
+        return [{ kind: 'table', header: table.header.map((cell) => inline(cell.tokens)), rows: table.rows.map((row) => row.map((cell) => inline(cell.tokens))) }];
+      }
+      case 'space':
+        return [];
+      default:
+        return [{ kind: 'paragraph', spans: joinSpans([{ text: token.raw.trim(), bold: false }]) }];
+    }
+  });
 }

@@ -3,6 +3,8 @@ import { parseAmendment } from '../../src/domain/amendment.js';
 import { describeClosureEffect } from '../../src/domain/closure-effect.js';
 import { draftAmendmentText, readTemplateSections, REFERENCE_INTERVALS, REFERENCE_TIMELINE, timelineEndingOn, timelineFrom } from '../../src/domain/draft-amendment.js';
 import { estimateRestart } from '../../src/domain/impact.js';
+import { renderImpactText } from '../../src/render/impact.js';
+import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
 import { REFERENCE_TEXT } from '../helpers/reference.js';
 
@@ -53,9 +55,36 @@ describe('draftAmendmentText', () => {
     expect(parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml').diagnostics).toEqual([]);
   });
 
+  it('takes the contact, classification and legal basis from the template, as the reference has them', () => {
+    const read = parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml');
+    const shipped = amendment('mdust-close-moc-secure');
+    expect(read.value?.consultation).toMatchObject({ contact: shipped.consultation.contact, classification: shipped.consultation.classification });
+    expect(read.value?.legalBasis).toEqual(shipped.legalBasis);
+    const own = draftAmendmentText({ id: 'x', sequence: 1, timeline: timelineEndingOn('2023-01-31'), wording: { ...wording, contact: 'someone@example.org', clause: '4.3' }, changes: [] }).value!;
+    expect(own).toContain('contact: someone@example.org');
+    expect(own).toContain('clause: "4.3"');
+    const { classification: _, ...without } = wording;
+    expect(draftAmendmentText({ id: 'x', sequence: 1, timeline: timelineEndingOn('2023-01-31'), wording: without, changes: [] }).diagnostics).toEqual([
+      expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_NAME', args: { names: '(missing section classification)' } }),
+    ]);
+  });
+
   it('reports a !todo value that is not yet valid once, as a decision, not as a schema error', () => {
     const text = draft().replace(/issued: !todo 2022-12-05/, 'issued: !todo "decide the issue date"');
     expect(parseAmendment(text, 'draft.yaml').diagnostics.map((d) => d.code)).toEqual(Array(9).fill('FIELD_TO_DECIDE'));
+  });
+});
+
+describe('the impact wording', () => {
+  const template = readRepoFile('templates/impact.txt');
+  it('comes from templates/impact.txt: the shipped one prints the sentences, another template other words', () => {
+    const estimates = estimateRestart(amendment('mdust-close-moc-secure'), '2023-01-01');
+    const shipped = renderImpactText('a', estimates, [undefined], plainStyler, template).value!;
+    expect(shipped).toContain('  The decision falls on or before the end date: Migration DUST is still provided up to and including Tuesday 31 January 2023,\n');
+    expect(shipped).toContain('\n                          or Monday 12 June 2023 one after the other');
+    const own = renderImpactText('a', estimates, [undefined], plainStyler, template.replace('re-start no earlier than:', 'earliest re-start:')).value!;
+    expect(own).toContain('  earliest re-start:  Wednesday 15 March 2023');
+    expect(renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}').diagnostics.map((d) => d.code)).toEqual(['TEMPLATE_UNKNOWN_NAME']);
   });
 });
 

@@ -19,6 +19,10 @@ describe('ukMidnight', () => {
     ['2023-10-29', '2023-10-28T23:00:00Z'], // the day BST ends: at 01:00 UTC, after midnight
     ['2023-10-30', '2023-10-30T00:00:00Z'],
     ['2024-02-29', '2024-02-29T00:00:00Z'],
+    // The UK's past rules, from the time-zone database: British Standard Time (UTC+1 all year,
+    // 1968 to 1971) and double summer time in 1944 (UTC+2).
+    ['1970-01-01', '1969-12-31T23:00:00Z'],
+    ['1944-06-01', '1944-05-31T22:00:00Z'],
   ])('%s begins at %s', (date, instant) => {
     expect(ukMidnight(date)).toBe(instant);
   });

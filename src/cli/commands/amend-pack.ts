@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/amendment.js';
 import type { Application } from '../../domain/apply.js';
 import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
-import { LOCK_FILE_NAME } from '../../domain/lock.js';
 import { PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../../domain/pack-marker.js';
 import { documentsDate, markRevisions } from '../../domain/revision.js';
 import type { AmendReport } from '../../domain/report.js';
@@ -12,7 +11,7 @@ import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js
 import { displayPath, readTemplate } from '../../io/read.js';
 import { refuseProtectedOutput } from '../../io/output-guard.js';
 import { writeFolderAtomically } from '../../io/write.js';
-import { amendmentsDirOf } from '../inputs.js';
+import { amendmentsDirOf, lockPathOf } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface PackOptions extends CommonOptions {
@@ -65,7 +64,7 @@ export function refusePackPath(out: string, context: { cwd: string; tablePath: s
   const { cwd, tablePath } = context;
   // The templates are read from the working folder's templates/ when it is there, else from mtad's.
   const templates = join(cwd, 'templates');
-  const inputs = [amendmentsDirOf(tablePath), join(dirname(tablePath), LOCK_FILE_NAME), ...(existsSync(templates) ? [templates] : []), ...context.amendmentPaths];
+  const inputs = [amendmentsDirOf(tablePath), lockPathOf(tablePath), ...(existsSync(templates) ? [templates] : []), ...context.amendmentPaths];
   return refuseProtectedOutput(out, { cwd, tablePath, inputs });
 }
 

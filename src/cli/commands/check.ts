@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { declaredId } from '../../domain/amendment.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { declaredId, inSequence } from '../../domain/amendment.js';
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../../domain/check.js';
 import type { FileMemo } from '../../domain/check-file.js';
-import { orderOfApplication } from '../../domain/check-sequence.js';
 import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
 import { formatDiagnostic } from '../../render/diagnostic-messages.js';
-import { EMPTY_LOCK, LOCK_FILE_NAME, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
+import { EMPTY_LOCK, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { cacheFileAt, defaultCacheFile, openCheckCache, refuseCacheFile, type CheckCache } from '../../io/check-cache.js';
 import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
@@ -17,7 +16,7 @@ import { CHECK_FORMATS, type CheckFormat } from '../../render/check-formats.js';
 import { countFindings, type CheckReport } from '../../render/check-report.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { plainStyler } from '../../render/style.js';
-import { amendmentsDirOf, resolveTablePath } from '../inputs.js';
+import { amendmentsDirOf, lockPathOf, resolveTablePath } from '../inputs.js';
 import { failWith, type CommonOptions, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 
@@ -132,7 +131,7 @@ export async function gatherCheckInputs(options: Pick<CheckOptions, 'cwd' | 'sty
     }
   }
 
-  const lockPath = join(dirname(tablePath), LOCK_FILE_NAME);
+  const lockPath = lockPathOf(tablePath);
   const lockShown = displayPath(lockPath, cwd);
   let lockText: string | undefined;
   if (existsSync(lockPath)) {
@@ -225,7 +224,7 @@ async function updateLock(result: CheckResult, lock: { path: string; shown: stri
     return { failure: usageError(`cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`, 1) };
   }
   const before = result.lock ?? EMPTY_LOCK;
-  const after = recordMadeAmendments(before, orderOfApplication(result.amendments), sha256);
+  const after = recordMadeAmendments(before, inSequence(result.amendments), sha256);
   const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
   if (added.length === 0 && lock.text !== undefined) return { note: `${lockShown} already records every made amendment.\n` };
   const text = serialiseLock(after);

@@ -27,11 +27,14 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-  const template = await readTemplate('closure-effect.txt', cwd);
+  const [template, wording] = await Promise.all([readTemplate('closure-effect.txt', cwd), readTemplate('impact.txt', cwd)]);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
+  if (wording.value === undefined) return failWith(wording.diagnostics, styler);
   const outOfRange = restartOutOfRange(read.value, decided.date);
   if (outOfRange.length > 0) return failWith(outOfRange, styler);
   const estimates = estimateRestart(read.value, decided.date);
   const effects = estimates.map((e) => describeClosureEffect(template.value ?? '', e.cohort, e.endDate));
-  return succeed(renderImpactText(read.value.id, estimates, effects, styler), styler);
+  const text = renderImpactText(read.value.id, estimates, effects, styler, wording.value);
+  if (text.value === undefined) return failWith(text.diagnostics, styler);
+  return succeed(text.value, styler);
 }
