@@ -1,6 +1,6 @@
 import type { FileMemo } from '../domain/check-file.js';
 import { hasErrors, type Diagnostic } from '../domain/diagnostics.js';
-import { checkGathered, gatherCheckInputs } from './commands/check.js';
+import { checkGathered, gatherCheckInputs } from './check-inputs.js';
 import { failWith, type CommonOptions, type Outcome } from './outcome.js';
 
 export interface GateOptions extends CommonOptions {

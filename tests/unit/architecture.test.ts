@@ -56,4 +56,21 @@ describe('the layers stay apart', () => {
       }
     }
   });
+
+  it('no command imports another command: what two share lives below them', () => {
+    const commands = sourcesOf('cli/commands').map(({ file }) => file);
+    for (const { file, text } of sourcesOf('cli/commands')) {
+      for (const spec of importsOf(text)) {
+        const target = relative(ROOT, join(ROOT, file, '..', spec)).replace(/\.js$/, '.ts');
+        expect(commands.filter((command) => command !== file), `${file} imports ${spec}`).not.toContain(target);
+      }
+    }
+    // And nothing outside the commands imports one, but the registrations (which run them) and tests.
+    for (const folder of ['cli', 'domain', 'render', 'io', 'word']) {
+      for (const { file, text } of sourcesOf(folder)) {
+        if (file.startsWith('src/cli/register/') || file.startsWith('src/cli/commands/')) continue;
+        for (const spec of importsOf(text)) expect(spec, `${file} imports ${spec}`).not.toMatch(/(^|\/)commands\//);
+      }
+    }
+  });
 });

@@ -18,7 +18,7 @@ import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/chec
 import { writeFilesTogether, type FileReplacement } from '../../io/write-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { amendmentsDirOf, inSequence, loadAmendmentFolder, loadTable, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
-import { refusePackPath, writeAmendPack } from './amend-pack.js';
+import { refusePackPath, writeAmendPack } from '../amend-pack.js';
 import { readTextOption } from '../text-option.js';
 import { checkBeforeDocuments } from '../check-gate.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';

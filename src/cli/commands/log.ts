@@ -1,4 +1,4 @@
-import type { LogFormat } from './log-formats.js';
+import type { LogFormat } from '../log-formats.js';
 import { logEntries, renderLogText } from '../../render/log.js';
 import { loadHistory } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
