@@ -88,6 +88,8 @@ export function buildProgram(io: MainIO & { write: (outcome: Outcome) => void })
     report,
     withClock,
   };
+  // Each registration loads its command's module only when that command runs, so that a run pays
+  // only for its own command: start-up is a tracked benchmark (BENCHMARKS.md).
   for (const register of [registerAmend, registerDirection, registerShow, registerLog, registerDiff, registerRevert, registerNew, registerImpact, registerCheck, registerSchema]) register(program, context);
   return program;
 }

@@ -55,7 +55,7 @@ const DRAFT_WINDOW_MONTHS = 1;
  * one-month windows) would leave the dates mtad supports; undefined when they fit. `date` is the
  * end date of a closure (`ending`) or the issue date of a consultation (`from`).
  */
-export function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
+function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
   const steps = REFERENCE_INTERVALS;
   const forward = steps.responsesDue + steps.expectedConclusion + steps.modification;
   const fits = kind === 'ending'

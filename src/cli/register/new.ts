@@ -46,10 +46,10 @@ Example:
   ${action === 'close' ? 'mtad new close "FOC (BG)" --on 2023-06-30' : 'mtad new reopen "FOC (NP)" --issued 2023-03-01'}
 `),
       )
-      .action((cohort: string, opts: NewFlags, self: Command) =>
+      .action((cohort: string, opts: NewFlags, subcommand: Command) =>
         context.withClock(async (now) => {
           const { runNew } = await import('../commands/new.js');
-          return runNew({ cwd: context.cwd, styler: context.styler(), table: namedTable(self), action, cohort, on: opts.on, issued: opts.issued, id: opts.id, stdout: opts.stdout, force: opts.force, today: todayInLondon(now) });
+          return runNew({ cwd: context.cwd, styler: context.styler(), table: namedTable(subcommand), action, cohort, on: opts.on, issued: opts.issued, id: opts.id, stdout: opts.stdout, force: opts.force, today: todayInLondon(now) });
         }),
       );
   }
