@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { LOG_FORMATS, type LogFormat } from '../log-formats.js';
+import { LOG_FORMATS, type LogFormat } from '../../app/log-formats.js';
 import { formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
 
