@@ -1,6 +1,7 @@
 import type { FileMemo } from '../domain/check-file.js';
 import { hasErrors, type Diagnostic } from '../domain/diagnostics.js';
-import { checkGathered, gatherCheckInputs } from './commands/check.js';
+import { DEFAULT_TABLE } from '../io/read.js';
+import { checkGathered, gatherCheckInputs } from './check-inputs.js';
 import { failWith, type CommonOptions, type Outcome } from './outcome.js';
 
 export interface GateOptions extends CommonOptions {
@@ -25,7 +26,7 @@ export interface GateOptions extends CommonOptions {
  * document says what `mtad check` rejects.
  */
 export async function checkBeforeDocuments(options: GateOptions): Promise<{ failure: Outcome } | { warnings: Diagnostic[] }> {
-  const paths = options.paths.length > 0 ? options.paths : [options.table ?? 'data/table-17.6.yaml'];
+  const paths = options.paths.length > 0 ? options.paths : [options.table ?? DEFAULT_TABLE];
   const gathered = await gatherCheckInputs({ cwd: options.cwd, styler: options.styler, paths: [...paths], ...(options.table !== undefined && { table: options.table }) });
   if ('failure' in gathered) return gathered;
   const result = checkGathered(gathered, gathered.lockText, options.memo);

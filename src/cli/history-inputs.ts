@@ -1,9 +1,9 @@
-import { onlyToDecide, type Amendment } from '../domain/amendment.js';
+import { inSequence, onlyToDecide, type Amendment } from '../domain/amendment.js';
 import { hasErrors, type Diagnostic } from '../domain/diagnostics.js';
 import type { TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
 import { listAmendmentFiles, readAmendmentFile } from '../io/read.js';
-import { amendmentsDirOf, inSequence, loadTable, resolveTablePath } from './inputs.js';
+import { amendmentsDirOf, loadTable, resolveTablePath } from './inputs.js';
 
 /** An amendment file that reads soundly but still has values tagged !todo. */
 export interface Draft {

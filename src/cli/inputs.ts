@@ -54,8 +54,6 @@ export async function loadAmendmentFolder(dir: string, cwd: string, options: Par
   return readAmendments(listed.value, cwd, options);
 }
 
-export { inSequence } from '../domain/amendment.js';
-
 /** Reads one amendment named by id (in the amendments folder beside the table) or by path. */
 export async function loadAmendment(cwd: string, table: string | undefined, amendment: string): Promise<Result<Amendment>> {
   return readAmendmentFile(amendmentPath(cwd, table, amendment), cwd);

@@ -1,6 +1,6 @@
 import { Document, isMap, isPair, isScalar, type Node, type Pair } from 'yaml';
 import { addCalendarDays, daysBetween, daysStayInRange, FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE, monthsStayInRange, type IsoDate } from './dates.js';
-import { diagnose } from './diagnostics.js';
+import { diagnose, type Diagnostic } from './diagnostics.js';
 import { TODO_TAG, type YamlPath } from './source.js';
 import { fillTemplate, type TemplateValues } from './template.js';
 import type { Result } from './validate.js';
@@ -55,7 +55,7 @@ const DRAFT_WINDOW_MONTHS = 1;
  * one-month windows) would leave the dates mtad supports; undefined when they fit. `date` is the
  * end date of a closure (`ending`) or the issue date of a consultation (`from`).
  */
-export function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
+function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
   const steps = REFERENCE_INTERVALS;
   const forward = steps.responsesDue + steps.expectedConclusion + steps.modification;
   const fits = kind === 'ending'
@@ -229,4 +229,15 @@ function commentBeforeKey(document: Document, path: YamlPath, comment: string): 
   if (!isMap(parent)) return;
   const pair = parent.items.find((item): item is Pair<Node> => isPair(item) && isScalar(item.key) && item.key.value === path.at(-1));
   if (pair && isScalar(pair.key)) pair.key.commentBefore = comment;
+}
+
+/** The sequence a new amendment takes: one after every amendment and draft there is, or 1. */
+export function nextSequence(amendments: Iterable<{ sequence: number }>): number {
+  return Math.max(0, ...[...amendments].map((a) => a.sequence)) + 1;
+}
+
+/** The finding for a date given as `option` around which no timeline can be proposed; none when one can. */
+export function checkProposedTimeline(option: string, kind: 'ending' | 'from', date: IsoDate): Diagnostic[] {
+  const expected = timelineOutOfRange(kind, date);
+  return expected === undefined ? [] : [diagnose('ARGUMENT_INVALID', { option, value: date, expected })];
 }

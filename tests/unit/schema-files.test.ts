@@ -16,7 +16,7 @@ function propertiesOf(schema: unknown, path = '#'): [string, Record<string, unkn
 
 describe('the JSON Schema of the data files', () => {
   it('offers every kind', async () => {
-    const { SCHEMA_KIND_NAMES } = await import('../../src/cli/main.js');
+    const { SCHEMA_KIND_NAMES } = await import('../../src/cli/register/schema.js');
     expect([...SCHEMA_KIND_NAMES]).toEqual(kinds);
   });
 

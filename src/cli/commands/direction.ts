@@ -1,6 +1,6 @@
+import { planDirection } from '../../app/direction.js';
 import { hasErrors } from '../../domain/diagnostics.js';
 import type { DirectionMode } from '../../domain/direction.js';
-import { renderDirectionText } from '../../domain/report.js';
 import { readTemplate } from '../../io/read.js';
 import { checkBeforeDocuments } from '../check-gate.js';
 import { amendmentPath, loadAmendment } from '../inputs.js';
@@ -17,12 +17,16 @@ export async function runDirection(options: DirectionOptions): Promise<Outcome> 
   const { cwd, styler } = options;
   const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-  // A direction, draft or final, says only what `mtad check` accepts of the amendment and its sequence.
   const gate = await checkBeforeDocuments({ cwd, styler, paths: [amendmentPath(cwd, options.table, options.amendment)], ...(options.table !== undefined && { table: options.table }) });
-  if ('failure' in gate) return gate.failure;
   const template = await readTemplate('direction.txt', cwd);
-  if (template.value === undefined) return failWith(template.diagnostics, styler);
-  const direction = renderDirectionText(read.value, template.value, options.mode);
-  if (direction.value === undefined) return failWith(direction.diagnostics, styler);
-  return succeed(direction.value, styler);
+  const plan = planDirection({ amendment: read.value, mode: options.mode, checkFailed: 'failure' in gate, template });
+  switch (plan.kind) {
+    case 'check-failed':
+      if (!('failure' in gate)) throw new Error('planDirection: a check failed that did not run');
+      return gate.failure;
+    case 'refused':
+      return failWith(plan.diagnostics, styler);
+    case 'report':
+      return succeed(plan.report, styler);
+  }
 }

@@ -1,14 +1,14 @@
 import { statedGroupId } from '../../domain/amendment.js';
 import { hasErrors } from '../../domain/diagnostics.js';
-import { timelineFrom } from '../../domain/draft-amendment.js';
+import { checkProposedTimeline, timelineFrom } from '../../domain/draft-amendment.js';
 import { invertAmendment } from '../../domain/history.js';
 import { findCohort } from '../../domain/table.js';
+import { writeDraft, type DraftWriteOptions } from '../draft-writer.js';
 import { loadHistory } from '../history-inputs.js';
 import { loadAmendment } from '../inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { readDateOption } from '../today.js';
 import { withWriteLock } from '../write-lock.js';
-import { nextSequence, checkProposedTimeline, writeDraft, type DraftWriteOptions } from './new.js';
 
 export interface RevertOptions extends DraftWriteOptions {
   amendment: string;
@@ -39,7 +39,6 @@ async function draftRevert(options: RevertOptions): Promise<Outcome> {
   const { table } = history.value.input;
   return writeDraft(history.value, options, {
     id: inverse.id,
-    sequence: nextSequence(history.value),
     reverts: read.value.id,
     timeline: timelineFrom(issued.date),
     changes: inverse.changes.map((change) => ({

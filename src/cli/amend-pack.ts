@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Amendment } from '../../domain/amendment.js';
-import type { Application } from '../../domain/apply.js';
-import { diagnose, type Diagnostic } from '../../domain/diagnostics.js';
-import { PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../../domain/pack-marker.js';
-import { documentsDate, markRevisions } from '../../domain/revision.js';
-import type { AmendReport } from '../../domain/report.js';
-import type { TableInput } from '../../domain/table.js';
-import { asAtAfterWriting, writeTableChanges } from '../../domain/write-table.js';
-import { displayPath, readTemplate } from '../../io/read.js';
-import { refuseProtectedOutput } from '../../io/output-guard.js';
-import { writeFolderAtomically } from '../../io/write.js';
-import { amendmentsDirOf, lockPathOf } from '../inputs.js';
-import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import type { Amendment } from '../domain/amendment.js';
+import type { Application } from '../domain/apply.js';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../domain/pack-marker.js';
+import { documentsDate, markRevisions } from '../domain/revision.js';
+import type { AmendReport } from '../domain/report.js';
+import type { TableInput } from '../domain/table.js';
+import { asAtAfterWriting, writeTableChanges } from '../domain/write-table.js';
+import { displayPath, readTemplate } from '../io/read.js';
+import { refuseProtectedOutput } from '../io/output-guard.js';
+import { writeFolderAtomically } from '../io/write.js';
+import { amendmentsDirOf, lockPathOf } from './inputs.js';
+import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
 export interface PackOptions extends CommonOptions {
   /** The folder to write. */
@@ -34,7 +34,7 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
   const template = await readTemplate('response-template.md', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
   const markOf = markRevisions(input.application.changes, input.amendments, { author: options.author, fallbackDate: input.table.table.asAt });
-  const { buildPack } = await import('../../render/pack.js');
+  const { buildPack } = await import('../render/pack.js');
   const pack = await buildPack({
     report: input.report,
     amendments: input.amendments,

@@ -1,0 +1,140 @@
+import { inSequence, type Amendment } from '../domain/amendment.js';
+import { applyAmendments, type Application } from '../domain/apply.js';
+import { diagnose, hasErrors, type Diagnostic } from '../domain/diagnostics.js';
+import { directionValues } from '../domain/direction.js';
+import { checkLock, EMPTY_LOCK, locateLockEntry, parseLock, recordMadeAmendments, serialiseLock, type HashText, type LockInput } from '../domain/lock.js';
+import { buildAmendReport, type AmendReport } from '../domain/report.js';
+import { parseTable, type TableInput } from '../domain/table.js';
+import type { Result } from '../domain/validate.js';
+import { sameCell } from '../domain/values.js';
+import { asAtAfterWriting, writeTableChanges } from '../domain/write-table.js';
+import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
+import type { Styler } from '../render/style.js';
+import type { PlannedWrite } from './writes.js';
+
+/** What `mtad amend` works from, gathered by the CLI before anything is decided. */
+export interface AmendInputs {
+  /** The amendments as named on the command line (ids or paths); none: the folder's pending ones. */
+  named: readonly string[];
+  write: boolean;
+  /** True with --out: the plan hands back what the pack is made from. */
+  pack: boolean;
+  format: ReportFormat;
+  redlineOnly: boolean;
+  styler: Styler;
+  /** Today (Europe/London): the table's asAt after --write for an amendment whose date is not known. */
+  today?: string;
+  table: TableInput;
+  tablePath: string;
+  tableShown: string;
+  folderShown: string;
+  /** The amendments read: those named, or every one in the folder the table does not reflect. */
+  amendments: readonly Amendment[];
+  /**
+   * Whether `mtad check` finds an error in the files the documents are made from. The CLI runs the
+   * check only when selectPending finds something to apply.
+   */
+  checkFailed: boolean;
+  templates: { direction: Result<string>; closureEffect: Result<string> };
+  /** With --write: the lock file beside the table, its text when there is one. */
+  lock?: { path: string; shown: string; text: Result<string | undefined> };
+  hash: HashText;
+}
+
+/** What `mtad amend` is to do, decided from its inputs alone. */
+export type AmendPlan =
+  | { kind: 'refused'; diagnostics: Diagnostic[] }
+  /** The CLI prints what `mtad check` found. */
+  | { kind: 'check-failed' }
+  | { kind: 'pack'; application: Application; amendments: Amendment[]; report: AmendReport }
+  /** Print `report` (and `warnings` on standard error); then make `writes` and print `written`. */
+  | { kind: 'report'; report: string; warnings: Diagnostic[]; writes: PlannedWrite[]; written?: string };
+
+/**
+ * The amendments to apply, in their order of application: those named, else those the table does
+ * not reflect yet and not withdrawn. With --write, named ones the table reflects are left out too.
+ */
+export function selectPending(inputs: Pick<AmendInputs, 'named' | 'write' | 'table' | 'amendments'>): Amendment[] {
+  const { table } = inputs.table;
+  // Running --write again is not an error: it says what the table already reflects.
+  const explicit = inputs.named.length > 0 && !inputs.write;
+  return inSequence(inputs.amendments).filter((a) => explicit || (!table.applied.includes(a.id) && a.status !== 'withdrawn'));
+}
+
+/**
+ * Applies the pending amendments to the table and makes the redline, the direction and the summary;
+ * with --write, the new texts of the lock and the table (the lock first: see writeFilesTogether).
+ */
+export function planAmend(inputs: AmendInputs): AmendPlan {
+  const { table } = inputs.table;
+  const named = inputs.named.length > 0;
+  const pending = selectPending(inputs);
+  if (pending.length === 0) {
+    const ids = named ? inputs.amendments.map((a) => a.id) : table.applied;
+    const what = named ? `amendment ${ids.join(', ')}` : `every amendment in ${inputs.folderShown}`;
+    const reflected = !named && ids.length ? ` (${ids.join(', ')})` : '';
+    return { kind: 'report', report: `Nothing to ${inputs.write ? 'write' : 'apply'}: ${inputs.tableShown} already reflects ${what}${reflected}.\n`, warnings: [], writes: [] };
+  }
+  if (inputs.checkFailed) return { kind: 'check-failed' };
+  if (inputs.write) {
+    const unmade = pending.filter((a) => a.status !== 'made');
+    if (unmade.length > 0) return { kind: 'refused', diagnostics: unmade.map((a) => diagnose('AMENDMENT_NOT_MADE', { id: a.id, status: a.status }, a.origin.locate(['status']))) };
+    // A made amendment is locked for good once written: it must first say all that its direction
+    // says (the date it took effect, the annex), or it could never be completed afterwards.
+    const incomplete = pending.flatMap((a) => directionValues(a, 'final').diagnostics);
+    if (incomplete.length > 0) return { kind: 'refused', diagnostics: incomplete };
+  }
+
+  const applied = applyAmendments(table, pending);
+  if (!applied.value || hasErrors(applied.diagnostics)) return { kind: 'refused', diagnostics: applied.diagnostics };
+  const { direction, closureEffect } = inputs.templates;
+  if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
+  if (closureEffect.value === undefined) return { kind: 'refused', diagnostics: closureEffect.diagnostics };
+  const report = buildAmendReport(applied.value, pending, direction.value, closureEffect.value);
+  if (inputs.pack) return { kind: 'pack', application: applied.value, amendments: pending, report };
+  const rendered = REPORT_FORMATS[inputs.format](report, { styler: inputs.styler, redlineOnly: inputs.redlineOnly });
+  if (!inputs.write) return { kind: 'report', report: rendered, warnings: applied.diagnostics, writes: [] };
+
+  const after = { ...applied.value.after, asAt: asAtAfterWriting(table.asAt, pending, inputs.today ?? table.asAt) };
+  const text = writeTableChanges(inputs.table.source, { ...applied.value, after });
+  assertReadsBack(text, inputs.table.source.file, after);
+  if (inputs.lock === undefined) throw new Error('planAmend: --write is planned without the lock file beside the table');
+  const lock = lockAfter(inputs.lock, pending, inputs.hash);
+  if (!lock.ok) return { kind: 'refused', diagnostics: lock.diagnostics };
+  return {
+    kind: 'report',
+    report: rendered,
+    warnings: applied.diagnostics,
+    writes: [...(lock.value ? [lock.value] : []), { path: inputs.tablePath, text, expectation: { text: inputs.table.source.text }, shown: inputs.tableShown }],
+    written: `Wrote ${inputs.tableShown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`,
+  };
+}
+
+/** The text about to be written must read back as the table just computed: a bug otherwise. */
+function assertReadsBack(text: string, file: string, expected: { applied: string[]; cohorts: { endDate: Parameters<typeof sameCell>[0] }[] }): void {
+  const reread = parseTable(text, file);
+  const table = reread.value?.table;
+  const same = table && reread.ok && table.applied.join() === expected.applied.join() && table.cohorts.every((row, i) => { const e = expected.cohorts[i]; return e !== undefined && sameCell(row.endDate, e.endDate); });
+  if (!same) throw new Error(`the table mtad was about to write does not read back as computed: ${JSON.stringify(reread.diagnostics)}`);
+}
+
+/**
+ * The lock of made amendments recording the amendments about to be written, as `mtad check
+ * --update-lock` would, or none when it records them already. An amendment the lock already
+ * records with other content is refused: a made amendment must not change.
+ */
+function lockAfter(file: NonNullable<AmendInputs['lock']>, amendments: readonly Amendment[], hash: HashText): Result<PlannedWrite | undefined> {
+  const { path, shown } = file;
+  if (file.text.value === undefined && !file.text.ok) return { ok: false, diagnostics: file.text.diagnostics };
+  let before: LockInput | undefined;
+  if (file.text.value !== undefined) {
+    const parsed = parseLock(file.text.value, shown);
+    if (!parsed.value || !parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+    before = parsed.value;
+    const mismatches = checkLock(before.lock, amendments, hash, { locateEntry: locateLockEntry(before), file: shown }).filter((d) => d.code === 'LOCK_MISMATCH');
+    if (mismatches.length > 0) return { ok: false, diagnostics: mismatches };
+  }
+  const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, hash);
+  if (before && lock.amendments.length === before.lock.amendments.length) return { ok: true, diagnostics: [] };
+  return { ok: true, value: { path, text: serialiseLock(lock), expectation: before ? { text: before.source.text } : 'absent', shown }, diagnostics: [] };
+}

@@ -1,0 +1,23 @@
+import type { Amendment } from '../domain/amendment.js';
+import type { Table } from '../domain/table.js';
+import { logEntries, renderLogText } from '../render/log.js';
+import type { Styler } from '../render/style.js';
+import type { LogFormat } from './log-formats.js';
+
+/** What `mtad log` works from, gathered by the CLI: the table, its amendments and the drafts beside it. */
+export interface LogInputs {
+  table: Table;
+  amendments: readonly Amendment[];
+  /** Drafts with the number of their fields still to decide. */
+  drafts: readonly { amendment: Amendment; toDecide: number }[];
+  format: LogFormat;
+  styler: Styler;
+}
+
+/** The log: every amendment in sequence with its id, status, cohorts and the date of each step. */
+export function planLog(inputs: LogInputs): { report: string } {
+  const { table } = inputs;
+  const entries = logEntries(table, [...inputs.amendments.map((amendment) => ({ amendment, toDecide: 0 })), ...inputs.drafts]);
+  const report = inputs.format === 'json' ? `${JSON.stringify({ table: { asAt: table.asAt, applied: table.applied }, amendments: entries }, null, 2)}\n` : renderLogText(entries, table, inputs.styler);
+  return { report };
+}

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { checkSources, type CheckResult, type SourceText } from '../domain/check.js';
+import type { FileMemo } from '../domain/check-file.js';
+import { classifyFile } from '../domain/classify-file.js';
+import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { sha256 } from '../io/hash.js';
+import { listYamlFiles } from '../io/list-files.js';
+import { decodeText, displayPath, readTextSync } from '../io/read.js';
+import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
+import { failWith, type CommonOptions, type Outcome } from './outcome.js';
+
+/** What decides the files of a check: the paths named, --table, and a file given on standard input. */
+export interface CheckInputOptions extends CommonOptions {
+  /** Files and folders to check; none means data/ (or, with stdin, only the input and its context). */
+  paths: string[];
+  /** The table to check the amendments against when the paths name none. */
+  table?: string;
+  /** A file given on standard input, in place of the file of that name. */
+  stdin?: { bytes: Uint8Array; filename: string };
+}
+
+/** A file to check: its path, how it is named, and its text when it could be read. */
+interface Entry {
+  path: string;
+  shown: string;
+  text?: string;
+}
+
+/** The id an amendment file declares plainly; none for a table, or an id written otherwise. */
+function declaredAmendmentId(text: string): string | undefined {
+  const file = classifyFile(text);
+  return file.kind === 'amendment' ? file.id : undefined;
+}
+
+/** What `mtad check` reads: the files named and their context, with what reading them found. */
+export interface CheckInputs {
+  entries: Map<string, Entry>;
+  /** Findings of reading the files (not text, too large, unreadable). */
+  diagnostics: Diagnostic[];
+  tablePath: string;
+  lockPath: string;
+  lockShown: string;
+  /** The lock file's text, when there is a lock file. */
+  lockText?: string;
+  /** The folders read: the amendments folder beside the table, and each folder named. */
+  folders: string[];
+}
+
+/**
+ * Reads what `mtad check` checks: the files and folders named (data/ by default), the table (one
+ * among them, else --table), every amendment beside the table, and the lock of made amendments.
+ * A path that cannot be reached fails at once.
+ */
+export async function gatherCheckInputs(options: CheckInputOptions): Promise<CheckInputs | { failure: Outcome }> {
+  const { cwd } = options;
+  const diagnostics: Diagnostic[] = [];
+  const entries = new Map<string, Entry>();
+  const read = (path: string) => {
+    const shown = displayPath(path, cwd);
+    const text = readTextSync(path, shown);
+    return { entry: { path, shown, ...(text.value !== undefined && { text: text.value }) }, found: text.diagnostics };
+  };
+  const readAll = (paths: readonly string[]) => {
+    for (const path of paths) {
+      const { entry, found } = read(path);
+      diagnostics.push(...found);
+      entries.set(path, entry);
+    }
+  };
+
+  const paths = options.paths.length > 0 || options.stdin ? options.paths : ['data'];
+  const listed = await listYamlFiles(paths, cwd);
+  // A path that cannot be reached is a mistake on the command line, not a finding in the data:
+  // checking the rest would bury it in a report the user did not ask for (as ESLint does).
+  if (listed.diagnostics.length > 0) return { failure: failWith(listed.diagnostics, options.styler) };
+  readAll(listed.files);
+  if (options.stdin) {
+    const path = resolve(cwd, options.stdin.filename);
+    const shown = displayPath(path, cwd);
+    const text = decodeText(options.stdin.bytes, shown);
+    diagnostics.push(...text.diagnostics);
+    entries.set(path, { path, shown, ...(text.value !== undefined && { text: text.value }) });
+  }
+
+  // The table: one named among the paths, else --table (data/table-17.6.yaml), as context.
+  const tables = [...entries.values()].filter((e) => e.text !== undefined && classifyFile(e.text).kind === 'table');
+  if (tables.length > 1) {
+    return { failure: checkUsageError(`found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`) };
+  }
+  const tablePath = tables[0]?.path ?? resolveTablePath(cwd, options.table);
+  if (!entries.has(tablePath)) {
+    const shown = displayPath(tablePath, cwd);
+    const missing = (hint: string) => diagnose('FILE_NOT_FOUND', { what: `the table ${shown}`, hint }, { file: shown });
+    if (existsSync(tablePath)) readAll([tablePath]);
+    // --table named on the command line is held to the same rule as a path there.
+    else if (options.table !== undefined) return { failure: failWith([missing('pass --table an existing table file')], options.styler) };
+    else diagnostics.push(missing('name the data folder (mtad check data/) or pass --table FILE'));
+  }
+  // Every amendment beside the table is part of the sequence, even when only one file was named.
+  const folder = amendmentsDirOf(tablePath);
+  if (!listed.folders.has(folder) && existsSync(folder)) {
+    const context = await listYamlFiles([folder], cwd);
+    const standIns = idsNamedOutside(entries.values(), folder, tablePath);
+    for (const path of context.files) {
+      if (entries.has(path)) continue;
+      const { entry, found } = read(path);
+      if (standIns.size > 0 && entry.text !== undefined && standIns.has(declaredAmendmentId(entry.text) ?? '')) continue;
+      diagnostics.push(...found);
+      entries.set(path, entry);
+    }
+  }
+
+  const lockPath = lockPathOf(tablePath);
+  const lockShown = displayPath(lockPath, cwd);
+  let lockText: string | undefined;
+  if (existsSync(lockPath)) {
+    const text = readTextSync(lockPath, lockShown);
+    diagnostics.push(...text.diagnostics);
+    lockText = text.value;
+  }
+  return { entries, diagnostics, tablePath, lockPath, lockShown, ...(lockText !== undefined && { lockText }), folders: [folder, ...listed.folders] };
+}
+
+/** Every rule of `mtad check` over what gatherCheckInputs read, with `lock` as the lock file's text. */
+export function checkGathered(inputs: CheckInputs, lock: string | undefined, memo?: FileMemo): CheckResult {
+  const texts = [...inputs.entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
+  const table = texts.find((e) => e.path === inputs.tablePath);
+  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
+  return checkSources({
+    ...(table && { table: { file: table.shown, text: table.text } }),
+    amendments,
+    ...(lock !== undefined && { lock: { file: inputs.lockShown, text: lock } }),
+    lockFile: inputs.lockShown,
+    hash: sha256,
+    ...(memo && { memo }),
+  });
+}
+
+/**
+ * The ids of the amendments named from outside the table's amendments folder. Each stands in for the
+ * amendment of the same id inside it, as --stdin-filename does: moved into the folder as ID.yaml, it
+ * would replace that file, not sit beside it as a duplicate. An id not written plainly on its own
+ * line is not recognised here, and the duplicate is reported.
+ */
+function idsNamedOutside(entries: Iterable<Entry>, folder: string, tablePath: string): Set<string> {
+  const ids = new Set<string>();
+  for (const { path, text } of entries) {
+    const inside = relative(folder, path);
+    if (path === tablePath || text === undefined || !(inside.startsWith('..') || isAbsolute(inside))) continue;
+    const id = declaredAmendmentId(text);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
+}
+
+/** A usage error of `mtad check` (exit status 2), or a refusal in the data (1). */
+export function checkUsageError(message: string, exitCode: 1 | 2 = 2): Outcome {
+  return { exitCode, stdout: '', stderr: `mtad check: ${message}\n` };
+}

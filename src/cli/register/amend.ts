@@ -1,0 +1,75 @@
+import { Option, type Command } from 'commander';
+import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
+import { formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
+import { formatInstant, todayInLondon } from '../today.js';
+import type { CommandContext } from './context.js';
+
+interface AmendFlags {
+  format: ReportFormat;
+  redlineOnly?: boolean;
+  write?: boolean;
+  out?: string;
+  force?: boolean;
+  author?: string;
+}
+
+/** `mtad amend`. */
+export function registerAmend(program: Command, context: CommandContext): void {
+  program
+    .command('amend')
+    .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder')
+    .argument('[amendment...]', 'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect')
+    .addOption(tableOption())
+    .addOption(formatOption('how to render the redline', Object.keys(REPORT_FORMATS), 'terminal'))
+    .option('--redline-only', 'print the redline alone (a unified diff for a pull request, say)')
+    .option('--write', 'write the made amendments into the table file (atomically; nothing is written when any check fails)')
+    .addOption(new Option('-o, --out <dir>', 'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder').conflicts('write'))
+    .option('--force', 'with --out: replace the folder if it is a pack mtad wrote (one holding .mtad-pack)')
+    .option('--author <name>', 'with --out: the author of the tracked changes (default: the amendment\'s consultation.author)')
+    .addHelpText(
+      'after',
+      withExitStatus(`
+Amendments apply in their order of application (the "sequence" field of each file). Each change
+states the value it expects to replace and is refused when the table holds another.
+
+With --write, the table file is updated in place, keeping its comments and layout: only made
+amendments are written (status: made); the file is replaced atomically, and not at all when it
+changed on disk after mtad read it (exit status 2). Run again, it says the table already reflects
+the amendment and writes nothing.
+
+With --out, the pack goes into a new folder, outside the data folder. --force replaces only a
+folder that mtad wrote as a pack (it holds the file .mtad-pack), never a file, a link, the working
+folder or a folder above it, the data folder or anything in it (exit status 2).
+
+Examples:
+  mtad amend                                  the pending amendments in data/amendments/
+  mtad amend mdust-close-moc-secure           one amendment, by id or path
+  mtad amend --format unified --redline-only  a patch of the table as text
+  mtad amend --format markdown > comment.md   for a pull-request comment
+  mtad amend --out pack                       the consultation pack, in the new folder pack/
+  mtad amend --out pack --force               write it again over the pack mtad wrote there
+  mtad amend mdust-close-moc-secure --write   record a made amendment in data/table-17.6.yaml
+`),
+    )
+    .action((amendments: string[], opts: AmendFlags, command: Command) =>
+      context.withClock(async (now, fixed) => {
+        const { runAmend } = await import('../commands/amend.js');
+        return runAmend({
+          cwd: context.cwd,
+          styler: context.styler(),
+          amendments,
+          table: namedTable(command),
+          format: opts.format,
+          redlineOnly: opts.redlineOnly === true,
+          write: opts.write === true,
+          ...(opts.write && { today: todayInLondon(now) }),
+          version: context.version,
+          ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
+          out: opts.out,
+          force: opts.force === true,
+          author: opts.author,
+          ...(fixed && { created: formatInstant(fixed) }),
+        });
+      }),
+    );
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { namedTable, tableOption, withExitStatus } from '../options.js';
+import type { CommandContext } from './context.js';
+
+/** `mtad direction`. */
+export function registerDirection(program: Command, context: CommandContext): void {
+  program
+    .command('direction')
+    .description('print the direction of an amendment: the draft (Attachment 1, word for word) or, with --final, the final text')
+    .argument('<amendment>', 'an amendment file or id')
+    .option('--final', 'fill in the effective date and the annex; refused while either is unset, or the amendment is not concluded or made')
+    .addOption(tableOption('the table file, to find amendments by id beside it'))
+    .addHelpText(
+      'after',
+      withExitStatus(`
+The wording comes from templates/direction.txt (in the working folder when there is one, else the
+copy shipped with mtad), so a drafter can correct it without a release.
+
+Examples:
+  mtad direction mdust-close-moc-secure          the draft, with [DD MM YYYY] and Annex [TBC]
+  mtad direction mdust-close-moc-secure --final  "with effect from 27 January 2023", once the annex is set
+`),
+    )
+    .action(async (amendment: string, opts: { final?: boolean }, command: Command) => {
+      const { runDirection } = await import('../commands/direction.js');
+      return context.report(runDirection({ cwd: context.cwd, styler: context.styler(), amendment, mode: opts.final ? 'final' : 'draft', table: namedTable(command) }));
+    });
+}

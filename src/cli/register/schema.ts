@@ -1,0 +1,28 @@
+import { Argument, type Command } from 'commander';
+import type { SchemaKind } from '../../domain/json-schema.js';
+import type { CommandContext } from './context.js';
+
+/** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
+export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment'];
+
+/** `mtad schema`. */
+export function registerSchema(program: Command, context: CommandContext): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of table or amendment files (for editors), generated from the schemas mtad reads them with')
+    .addArgument(new Argument('[kind]', 'which schema; both, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
+    .addHelpText(
+      'after',
+      `
+The data files point their editor at the committed copies in schema/ with a first line such as
+  # yaml-language-server: $schema=../schema/table.schema.json
+
+Examples:
+  mtad schema amendment > schema/amendment.schema.json
+  mtad schema table`,
+    )
+    .action(async (kind: SchemaKind | undefined) => {
+      const { runSchema } = await import('../commands/schema.js');
+      context.write(await runSchema(kind, SCHEMA_KIND_NAMES));
+    });
+}

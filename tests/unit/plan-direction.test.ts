@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { planDirection } from '../../src/app/direction.js';
+import { diagnose } from '../../src/domain/diagnostics.js';
+import { amendment, readRepoFile } from '../helpers/data.js';
+
+const template = { ok: true, value: readRepoFile('templates/direction.txt'), diagnostics: [] };
+
+describe('planDirection: the direction, decided from gathered inputs alone', () => {
+  it('gives the draft of a proposed amendment, with its placeholders', () => {
+    const plan = planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'draft', checkFailed: false, template });
+    expect(plan.kind === 'report' && plan.report).toContain('[DD MM YYYY]');
+  });
+
+  it('makes nothing when mtad check found an error, before looking at the template', () => {
+    const missing = { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: 'templates/direction.txt' })] };
+    expect(planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'draft', checkFailed: true, template: missing })).toEqual({ kind: 'check-failed' });
+    expect(planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'draft', checkFailed: false, template: missing })).toEqual({ kind: 'refused', diagnostics: missing.diagnostics });
+  });
+
+  it('refuses the final text while the annex is unset', () => {
+    const plan = planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'final', checkFailed: false, template });
+    expect(plan.kind).toBe('refused');
+  });
+});
