@@ -6,7 +6,7 @@ import { listAmendmentFiles, readAmendmentFile } from '../io/read.js';
 import { amendmentsDirOf, loadTable, resolveTablePath } from './inputs.js';
 
 /** An amendment file that reads soundly but still has values tagged !todo. */
-export interface Draft {
+interface Draft {
   amendment: Amendment;
   toDecide: Diagnostic[];
 }

@@ -41,7 +41,7 @@ export interface MainIO {
 }
 
 /** The mtad program. `write` receives what is printed; the returned promise gives the exit status. */
-export function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Command {
+function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Command {
   const program = new Command('mtad');
   const codeHash = io.codeHash ?? CODE_HASH;
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));

@@ -31,7 +31,7 @@ export interface Change {
  * Whose an amendment's title is: `dcc`, as DCC gives it; `mtad`, a descriptive title of mtad's own
  * where DCC's is not recorded; `unknown`, no title at all.
  */
-export type TitleSource = 'dcc' | 'mtad' | 'unknown';
+type TitleSource = 'dcc' | 'mtad' | 'unknown';
 
 /** An amendment to Table 17.6, read from its file. */
 export interface Amendment extends Omit<AmendmentFile, 'changes' | 'title'> {

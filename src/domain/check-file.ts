@@ -23,7 +23,7 @@ export interface SourceText {
 export type FileKind = 'table' | 'amendment';
 
 /** An amendment as plain data: what it holds, without its parsed file. */
-export type AmendmentData = Omit<Amendment, 'origin'>;
+type AmendmentData = Omit<Amendment, 'origin'>;
 
 /**
  * What the first stage found in one file, as plain data (JSON): the normalised table or amendment

@@ -6,7 +6,7 @@ import type { CellValue } from './values.js';
  * The cohort of the consultation the wording and figures come from (the reference consultation,
  * SMETS1_Consultation_MDUST_Close_MOC_Secure): for any other cohort the template says so.
  */
-export const REFERENCE_COHORT = 'MOC (Secure)';
+const REFERENCE_COHORT = 'MOC (Secure)';
 
 /**
  * What a closure means for its cohort, in the reference consultation's terms (section 2), from

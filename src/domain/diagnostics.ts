@@ -144,7 +144,7 @@ export type Severity = 'error' | 'warning';
  * `io` findings are about reaching the input (exit status 2); `data` findings are about what the
  * input says (exit status 1).
  */
-export type DiagnosticCategory = 'io' | 'data';
+type DiagnosticCategory = 'io' | 'data';
 
 /** A finding: its code, severity, the arguments of its message, and where it points. */
 export type Diagnostic<C extends DiagnosticCode = DiagnosticCode> = {

@@ -40,7 +40,7 @@ export const EMPTY_LOCK: AmendmentLock = { version: 1, algorithm: 'sha256', amen
 const FIELD_HASH_LENGTH = 16;
 
 /** The schema of the lock file. */
-export const lockFileSchema = z
+const lockFileSchema = z
   .strictObject({
     version: z.literal(1).check(z.describe('The version of the lock file format: 1.')),
     algorithm: z.literal('sha256').check(z.describe('The hash function of the checksums.')),

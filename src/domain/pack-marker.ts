@@ -6,7 +6,7 @@
 export const PACK_MARKER_FILE = '.mtad-pack';
 
 /** The line that identifies the marker; a later mtad keeps it, so that it can replace older packs. */
-export const PACK_MARKER_FIRST_LINE = 'mtad consultation pack';
+const PACK_MARKER_FIRST_LINE = 'mtad consultation pack';
 
 export const PACK_MARKER_TEXT = `${PACK_MARKER_FIRST_LINE}
 This folder was written by \`mtad amend --out\`. \`mtad amend --out <folder> --force\` replaces a

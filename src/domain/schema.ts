@@ -10,7 +10,7 @@ import { isIsoDate } from './dates.js';
 const describe = (description: string) => z.describe(description);
 
 /** A calendar date `YYYY-MM-DD`, never an instant. */
-export const isoDateSchema = z
+const isoDateSchema = z
   .string()
   .check(z.refine(isIsoDate, { params: { code: 'DATE_INVALID' } }), z.meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }));
 

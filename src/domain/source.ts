@@ -6,7 +6,7 @@ import { codePointOf, LINE_BREAK, positionAt } from './text.js';
 export type YamlPath = readonly (string | number)[];
 
 /** How many nodes aliases may expand to before a file is refused (an "alias bomb"). */
-export const MAX_ALIAS_COUNT = 1000;
+const MAX_ALIAS_COUNT = 1000;
 
 /** How deep lists and mappings may nest: a table or an amendment nests five levels. */
 export const MAX_DEPTH = 64;

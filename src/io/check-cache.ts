@@ -22,7 +22,7 @@ import { writeFileAtomically } from './write.js';
  */
 
 /** The name of the cache file inside a cache folder. */
-export const CHECK_CACHE_FILE = 'check-cache.json';
+const CHECK_CACHE_FILE = 'check-cache.json';
 
 /** The format of the cache file: a newer mtad that changes it changes this too. */
 const FORMAT = 1;

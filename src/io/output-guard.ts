@@ -24,7 +24,7 @@ export interface ProtectedPaths {
  * rest as written. `path` is first made absolute as the writers make it (path.resolve, which
  * removes `..` by name), so the guard sees the path that will be written.
  */
-export function realPathOf(path: string, links = 0): string {
+function realPathOf(path: string, links = 0): string {
   let existing = resolve(path);
   const rest: string[] = [];
   for (;;) {

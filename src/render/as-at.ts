@@ -22,7 +22,7 @@ function effectText(effect: Effect): string {
 }
 
 /** How one amendment counts at the point, in words. */
-export function standingText(standing: Standing, include: Include): string {
+function standingText(standing: Standing, include: Include): string {
   const { amendment, counted, effect } = standing;
   const head = `${amendment.id} [${amendment.status}]`;
   if (amendment.status !== 'made' && amendment.status !== 'withdrawn' && include === 'made') return `${head}: not counted, not made (--include proposed counts it: ${effectText(effect)})`;

@@ -9,7 +9,7 @@ export function formatLocation(d: Diagnostic): string {
 }
 
 /** One line a finding: `file:line:column: error: message [CODE]`. */
-export function renderDiagnosticLine(d: Diagnostic, styler: Styler): string {
+function renderDiagnosticLine(d: Diagnostic, styler: Styler): string {
   const severity = d.severity === 'error' ? styler.error('error') : styler.warning('warning');
   return `${formatLocation(d)}: ${severity}: ${formatDiagnostic(d)} ${styler.dim(`[${d.code}]`)}`;
 }

@@ -29,7 +29,7 @@ export const TEXT_WIDTH = 11906 - 2 * 1418;
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const BULLETS = 'bullets';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-export const HEADER_SHADING = { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' };
+const HEADER_SHADING = { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' };
 
 /** What a Word document of the pack says about itself beyond its content. */
 export interface DocxOptions {

@@ -85,7 +85,7 @@ function redlineAsJson(redline: Redline): object {
 }
 
 /** The report as data: the change list, the summaries and the direction texts. */
-export function reportAsJson(report: AmendReport): object {
+function reportAsJson(report: AmendReport): object {
   return {
     table: report.redline.number,
     changes: changesAsJson(report.changes),

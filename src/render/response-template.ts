@@ -4,7 +4,7 @@ import { diagnose } from '../domain/diagnostics.js';
 import { escapeMarkdownText } from './escape.js';
 
 /** Every text in `values`, escaped with `escape`; flags and list structure unchanged. */
-export function escapeValues(values: TemplateValues, escape: (text: string) => string): TemplateValues {
+function escapeValues(values: TemplateValues, escape: (text: string) => string): TemplateValues {
   return Object.fromEntries(
     Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? escape(value) : typeof value === 'boolean' ? value : value.map((item) => escapeValues(item, escape))]),
   );

@@ -41,8 +41,7 @@ export function createStyler(color: boolean): Styler {
 }
 
 /** The width of `text` as a terminal shows it, without its colour codes. */
-export function visibleWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
+function visibleWidth(text: string): number {
   return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }
 

@@ -14,7 +14,7 @@ function timelineDateText(date: TimelineDate): string {
 }
 
 /** The title as mtad shows it, saying so when the title is mtad's own or not known. */
-export function describeTitle(amendment: { title: string; titleSource: AmendmentSummary['titleSource'] }): string {
+function describeTitle(amendment: { title: string; titleSource: AmendmentSummary['titleSource'] }): string {
   if (amendment.titleSource === 'mtad') return `${amendment.title} (a title of mtad's; DCC's title is not recorded)`;
   return amendment.title;
 }

@@ -7,7 +7,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 
 /** One entry of a zip archive, as its central directory records it. */
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   method: number;
   flags: number;
@@ -94,7 +94,7 @@ function dataOffset(zip: ZipArchive, entry: ZipEntry): number {
  * The largest part mtad inflates (256 MiB): a hostile archive can declare any size, and the
  * engine allocates what the archive declares.
  */
-export const MAX_ENTRY_SIZE = 256 * 1024 * 1024;
+const MAX_ENTRY_SIZE = 256 * 1024 * 1024;
 
 /** An entry's uncompressed bytes, or the reason they cannot be had. */
 export function readEntry(zip: ZipArchive, name: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -122,7 +122,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 });
 
 /** The CRC-32 a zip records for an entry's uncompressed bytes. */
-export function crc32(bytes: Uint8Array): number {
+function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

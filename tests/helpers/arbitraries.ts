@@ -14,7 +14,7 @@ import { amendment } from './data.js';
  */
 
 /** A calendar date YYYY-MM-DD between 1999 and 2099, leap days included more often than by chance. */
-export const isoDate: fc.Arbitrary<string> = fc.oneof(
+const isoDate: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.date({ min: new Date('1999-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
   { weight: 1, arbitrary: fc.constantFrom('2000-02-29', '2024-02-29', '2028-02-29', '2023-01-31', '2023-12-31') },
 );
@@ -31,10 +31,10 @@ export const extremeIsoDate: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Markup of every kind mtad renders into: HTML, Markdown, WordprocessingML, XML, YAML. */
-export const markup: fc.Arbitrary<string> = fc.constantFrom('<script>alert(1)</script>', '**b**', '_i_', '`c`', '| pipe |', ']]>', '&amp;', '<w:t>x</w:t>', '# h', '[l](javascript:x)', '"q"', "O'Brien", '- item', '!todo', '*alias', '&anchor', 'key: value', '\\');
+const markup: fc.Arbitrary<string> = fc.constantFrom('<script>alert(1)</script>', '**b**', '_i_', '`c`', '| pipe |', ']]>', '&amp;', '<w:t>x</w:t>', '# h', '[l](javascript:x)', '"q"', "O'Brien", '- item', '!todo', '*alias', '&anchor', 'key: value', '\\');
 
 /** Text a file can hold on one line: any unicode but controls and line breaks, trimmed, not empty. */
-export const lineText: fc.Arbitrary<string> = fc
+const lineText: fc.Arbitrary<string> = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
   .map((text) => text.replace(/[\t\u2028\u2029]/g, ' ').trim())
   .filter((text) => text.length > 0 && !FORBIDDEN_CHARACTER.test(text) && !/[\r\n]/.test(text));
@@ -47,10 +47,10 @@ export const cohortName: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A GroupID: two capitals, or unknown. */
-export const groupId: fc.Arbitrary<CellValue> = fc.oneof(fc.constant<CellValue>({ kind: 'unknown' }), fc.stringMatching(/^[A-Z]{2}$/).map((text): CellValue => ({ kind: 'text', text })));
+const groupId: fc.Arbitrary<CellValue> = fc.oneof(fc.constant<CellValue>({ kind: 'unknown' }), fc.stringMatching(/^[A-Z]{2}$/).map((text): CellValue => ({ kind: 'text', text })));
 
 /** An end date: none, unknown (sometimes bounded), or a date. */
-export const endDate: fc.Arbitrary<CellValue> = fc.oneof(
+const endDate: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant<CellValue>({ kind: 'none' }),
   fc.constant<CellValue>({ kind: 'unknown' }),
   isoDate.map((notAfter): CellValue => ({ kind: 'unknown', note: 'Not public.', notAfter })),
@@ -69,7 +69,7 @@ const TABLE_META: Omit<Table, 'cohorts' | 'applied' | 'asAt'> = {
 };
 
 /** A value a change sets, as an amendment file can write it: none, unknown (no note, no bound) or a date. */
-export const changeValue: fc.Arbitrary<CellValue> = fc.oneof(fc.constant<CellValue>({ kind: 'none' }), fc.constant<CellValue>({ kind: 'unknown' }), isoDate.map((date): CellValue => ({ kind: 'date', date })));
+const changeValue: fc.Arbitrary<CellValue> = fc.oneof(fc.constant<CellValue>({ kind: 'none' }), fc.constant<CellValue>({ kind: 'unknown' }), isoDate.map((date): CellValue => ({ kind: 'date', date })));
 
 /** Rows with the given names, in that order. */
 export const rowsNamed = (names: readonly string[]): fc.Arbitrary<CohortRow[]> => fc.tuple(...names.map((cohort) => fc.record({ cohort: fc.constant(cohort), groupId, endDate, sources: fc.constant({}) })));

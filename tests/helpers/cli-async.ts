@@ -1,30 +1,8 @@
-import { spawn } from 'node:child_process';
-import { BIN, ROOT, type CliRun } from './cli.js';
+import type { CliRun } from './cli.js';
 
 /** A run of the CLI, with its wall time (spawn to exit) in milliseconds. */
 export interface TimedRun extends CliRun {
   ms: number;
-}
-
-/**
- * Runs `node bin/mtad.js ...args` as runCli does, but without blocking, so that several runs can
- * share the machine. `timeout` only guards against a hang: it kills the run, which then fails.
- */
-export function runCliAsync(args: readonly string[], options: { cwd?: string; input?: string | Uint8Array; timeout?: number } = {}): Promise<TimedRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, timeout: options.timeout ?? 20_000 });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), ms: performance.now() - started }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-  });
 }
 
 /** Runs `tasks` at most `limit` at a time, keeping their order in the results. */

@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { ROOT } from './cli.js';
 
 /** The fixtures of `mtad check`: tests/fixtures/check/<CODE>/{fire,pass}/, overlays on _base/. */
-export const CHECK_FIXTURES = join(ROOT, 'tests/fixtures/check');
+const CHECK_FIXTURES = join(ROOT, 'tests/fixtures/check');
 
 interface FixtureMeta {
   note: string;
