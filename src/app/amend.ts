@@ -30,6 +30,8 @@ export interface AmendInputs {
   folderShown: string;
   /** The amendments read: those named, or every one in the folder the table does not reflect. */
   amendments: readonly Amendment[];
+  /** With --write and amendments named: every amendment in the folder the table does not reflect yet. */
+  unwritten?: readonly Amendment[];
   /**
    * Whether `mtad check` finds an error in the files the documents are made from. The CLI runs the
    * check only when selectPending finds something to apply.
@@ -83,6 +85,8 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
     // says (the date it took effect, the annex), or it could never be completed afterwards.
     const incomplete = pending.flatMap((a) => directionValues(a, 'final').diagnostics);
     if (incomplete.length > 0) return { kind: 'refused', diagnostics: incomplete };
+    const overtaking = overtakes(pending, inputs.unwritten ?? []);
+    if (overtaking.length > 0) return { kind: 'refused', diagnostics: overtaking };
   }
 
   const applied = applyAmendments(table, pending);
@@ -137,4 +141,18 @@ function lockAfter(file: NonNullable<AmendInputs['lock']>, amendments: readonly 
   const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, hash);
   if (before && lock.amendments.length === before.lock.amendments.length) return { ok: true, diagnostics: [] };
   return { ok: true, value: { path, text: serialiseLock(lock), expectation: before ? { text: before.source.text } : 'absent', shown }, diagnostics: [] };
+}
+
+/**
+ * The table reflects amendments in their order of application, none skipped (what `mtad check`
+ * holds it to): --write may not record an amendment while one before it, not withdrawn, is neither
+ * reflected nor written in the same run. It names the earlier one, to make or withdraw first.
+ */
+function overtakes(pending: readonly Amendment[], unwritten: readonly Amendment[]): Diagnostic[] {
+  const writing = new Set(pending.map((a) => a.id));
+  const waiting = inSequence(unwritten.filter((a) => a.status !== 'withdrawn' && !writing.has(a.id)));
+  return pending.flatMap((a) => {
+    const earlier = waiting.find((b) => b.sequence < a.sequence);
+    return earlier === undefined ? [] : [diagnose('AMENDMENT_WRITE_OUT_OF_ORDER', { id: a.id, earlier: earlier.id, status: earlier.status }, a.origin.locate(['sequence']))];
+  });
 }

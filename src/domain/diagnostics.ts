@@ -48,6 +48,7 @@ export interface DiagnosticArgs {
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
+  AMENDMENT_WRITE_OUT_OF_ORDER: { id: string; earlier: string; status: string };
   FILE_CHANGED_ON_DISK: { what: string };
   FILE_EXISTS: { what: string };
   NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
@@ -190,6 +191,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { severity: 'error', category: 'data', doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.' },
   AMENDMENT_NOT_MADE: { severity: 'error', category: 'data', doc: '`amend --write` writes into the table only amendments that are made.' },
+  AMENDMENT_WRITE_OUT_OF_ORDER: { severity: 'error', category: 'data', doc: '`amend --write` records amendments in their order of application: none before an earlier one that is not withdrawn.' },
   FILE_CHANGED_ON_DISK: { severity: 'error', category: 'io', doc: 'A file is not overwritten when it changed on disk after mtad read it.' },
   FILE_EXISTS: { severity: 'error', category: 'io', doc: 'A file is not replaced unless --force says so.' },
   NEW_NOT_APPLICABLE: { severity: 'error', category: 'data', doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.' },

@@ -151,6 +151,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
     case 'AMENDMENT_NOT_MADE':
       return `amendment ${quote(d.args.id)} is ${d.args.status}, not made: --write records only made amendments in the table. Once the direction is made, set status: made, with consultation.concluded, modification.date (its "with effect from") and modification.annex`;
+    case 'AMENDMENT_WRITE_OUT_OF_ORDER':
+      return `amendment ${quote(d.args.id)} comes after ${quote(d.args.earlier)} (${d.args.status}), which the table does not reflect yet: --write records amendments in their order of application, none skipped. Make and write ${quote(d.args.earlier)} first, or withdraw it (status: withdrawn); nothing was written`;
     case 'FILE_CHANGED_ON_DISK':
       return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
     case 'FILE_EXISTS':

@@ -1,3 +1,4 @@
+import type { Amendment } from '../../domain/amendment.js';
 import { existsSync } from 'node:fs';
 import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
 import type { FileMemo } from '../../domain/check-file.js';
@@ -98,6 +99,8 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
     checkFailed: gate !== undefined && 'failure' in gate,
     templates: { direction, closureEffect },
     ...(options.write && { lock: await readLockFile(lockPathOf(tablePath), cwd) }),
+    // What --write must not overtake: every amendment beside the table that it does not reflect yet.
+    ...(options.write && options.amendments.length > 0 && { unwritten: await unwrittenBeside(folder, cwd, tableRead.value.table.applied, checked) }),
     hash: sha256,
   };
 
@@ -125,6 +128,12 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       return succeed(`${plan.report}\n${plan.written ?? ''}`, styler, plan.warnings);
     }
   }
+}
+
+/** The amendments in the folder that the table does not reflect yet (none when they cannot be read: the check has said why). */
+async function unwrittenBeside(folder: string, cwd: string, applied: readonly string[], checked: { memo: FileMemo | undefined }): Promise<Amendment[]> {
+  const read = await loadAmendmentFolder(folder, cwd, { skipIds: new Set(applied), checked });
+  return read.value ?? [];
 }
 
 /** The lock file beside the table: its text, none when there is no lock file yet, or why it cannot be read. */
