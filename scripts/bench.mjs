@@ -20,7 +20,8 @@ function timeOnce([command, ...args], cwd) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && !(command === 'git' && result.status === 1)) throw new Error(`${[command, ...args].join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0 && !(command === 'git' && result.status === 1))
+    throw new Error(`${[command, ...args].join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
@@ -28,20 +29,33 @@ function timeOnce([command, ...args], cwd) {
 function compare(commands, cwd, runs = RUNS) {
   const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (const [name, command] of Object.entries(commands)) timeOnce(command, cwd); // warm the file cache
-  for (let i = 0; i < runs; i++) for (const [name, command] of Object.entries(commands)) times[name].push(timeOnce(command, cwd));
+  for (let i = 0; i < runs; i++)
+    for (const [name, command] of Object.entries(commands)) times[name].push(timeOnce(command, cwd));
   return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
 }
 
 function peakMemoryMiB(command, cwd) {
   if (!existsSync('/usr/bin/time')) return NaN;
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', ...command], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', ...command], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   return Number(result.stderr.trim().split('\n').at(-1)) / 1024;
 }
 
 const rows = [];
 const report = (figure, value, baseline, target, extra = '') => {
   const ratio = value / baseline;
-  rows.push({ figure, ms: value.toFixed(1), baseline: baseline.toFixed(1), ratio: `${ratio.toFixed(2)}x`, target: target ? `<= ${target}x` : '', met: target ? (ratio <= target ? 'yes' : 'NO') : '', extra });
+  rows.push({
+    figure,
+    ms: value.toFixed(1),
+    baseline: baseline.toFixed(1),
+    ratio: `${ratio.toFixed(2)}x`,
+    target: target ? `<= ${target}x` : '',
+    met: target ? (ratio <= target ? 'yes' : 'NO') : '',
+    extra,
+  });
 };
 
 const bare = [NODE, '-e', '0'];
@@ -49,7 +63,13 @@ const bare = [NODE, '-e', '0'];
 // 1. mtad amend on the shipped data, against a bare node start.
 if (wanted('amend')) {
   const t = compare({ bare, amend: [NODE, BIN, 'amend'], version: [NODE, BIN, '--version'] }, ROOT);
-  report('mtad amend (shipped data)', t.amend, t.bare, 1.5, `peak ${peakMemoryMiB([NODE, BIN, 'amend'], ROOT).toFixed(1)} MiB`);
+  report(
+    'mtad amend (shipped data)',
+    t.amend,
+    t.bare,
+    1.5,
+    `peak ${peakMemoryMiB([NODE, BIN, 'amend'], ROOT).toFixed(1)} MiB`,
+  );
   report('mtad --version (load only)', t.version, t.bare, 0);
 }
 
@@ -60,52 +80,83 @@ if (wanted('amend')) {
 const work = mkdtempSync(join(tmpdir(), 'mtad-bench-'));
 try {
   if (wanted('check')) {
-  const checkDir = join(work, 'check');
-  generateAmendmentFiles(checkDir, 1000);
-  mkdirSync(join(checkDir, 'node_modules'));
-  const cold = [NODE, BIN, 'check', 'data', '--no-cache'];
-  const warm = [NODE, BIN, 'check', 'data'];
-  timeOnce(warm, checkDir); // writes the cache
-  const t = compare({ bare, cold, warm }, checkDir, Math.max(10, Math.min(RUNS, 11)));
-  report('mtad check, 1,000 amendment files, cold (--no-cache)', t.cold, t.bare, 3, `peak ${peakMemoryMiB(cold, checkDir).toFixed(1)} MiB`);
-  report('mtad check, 1,000 amendment files, warm (cache)', t.warm, t.bare, 3, `peak ${peakMemoryMiB(warm, checkDir).toFixed(1)} MiB`);
+    const checkDir = join(work, 'check');
+    generateAmendmentFiles(checkDir, 1000);
+    mkdirSync(join(checkDir, 'node_modules'));
+    const cold = [NODE, BIN, 'check', 'data', '--no-cache'];
+    const warm = [NODE, BIN, 'check', 'data'];
+    timeOnce(warm, checkDir); // writes the cache
+    const t = compare({ bare, cold, warm }, checkDir, Math.max(10, Math.min(RUNS, 11)));
+    report(
+      'mtad check, 1,000 amendment files, cold (--no-cache)',
+      t.cold,
+      t.bare,
+      3,
+      `peak ${peakMemoryMiB(cold, checkDir).toFixed(1)} MiB`,
+    );
+    report(
+      'mtad check, 1,000 amendment files, warm (cache)',
+      t.warm,
+      t.bare,
+      3,
+      `peak ${peakMemoryMiB(warm, checkDir).toFixed(1)} MiB`,
+    );
   }
 
   // 3. The redline of a 10,000-row table with 1,000 changed cells, against git diff --word-diff.
   if (wanted('redline')) {
-  // Cold: a folder without node_modules, where mtad keeps no cache. Warm: one with it, where mtad
-  // recalls the table it read on the run before (the first, untimed run of compare makes it).
-  const growth = [];
-  for (const size of [10, 100, 1000, 10000]) {
-    const cold = join(work, `table-${size}`);
-    const warm = join(work, `table-${size}-warm`);
-    generateTable(cold, size, Math.max(1, size / 10));
-    cpSync(cold, warm, { recursive: true });
-    mkdirSync(join(warm, 'node_modules'));
-    const mtad = [NODE, BIN, 'amend', '--table', 'table-17.6.yaml', '--format', 'unified', '--redline-only'];
-    const git = ['git', 'diff', '--no-index', '--word-diff', 'before.txt', 'after.txt'];
-    const runs = size >= 10000 ? Math.min(RUNS, 11) : RUNS;
-    const t = compare({ git, mtad, bare }, cold, runs);
-    const w = compare({ mtad }, warm, runs);
-    growth.push({ size, mtad: t.mtad, warm: w.mtad, git: t.git, bare: t.bare });
-    if (size === 10000) {
-      report('redline 10,000 rows / 1,000 changes, cold, vs git diff --word-diff', t.mtad, t.git, 2, `peak ${peakMemoryMiB(mtad, cold).toFixed(1)} MiB (target < 200 MiB)`);
-      report('redline 10,000 rows / 1,000 changes, warm (cache), vs git', w.mtad, t.git, 2, `peak ${peakMemoryMiB(mtad, warm).toFixed(1)} MiB`);
-      report('  warm, less node start-up (mtad - node -e 0), vs git', w.mtad - t.bare, t.git, 2);
+    // Cold: a folder without node_modules, where mtad keeps no cache. Warm: one with it, where mtad
+    // recalls the table it read on the run before (the first, untimed run of compare makes it).
+    const growth = [];
+    for (const size of [10, 100, 1000, 10000]) {
+      const cold = join(work, `table-${size}`);
+      const warm = join(work, `table-${size}-warm`);
+      generateTable(cold, size, Math.max(1, size / 10));
+      cpSync(cold, warm, { recursive: true });
+      mkdirSync(join(warm, 'node_modules'));
+      const mtad = [NODE, BIN, 'amend', '--table', 'table-17.6.yaml', '--format', 'unified', '--redline-only'];
+      const git = ['git', 'diff', '--no-index', '--word-diff', 'before.txt', 'after.txt'];
+      const runs = size >= 10000 ? Math.min(RUNS, 11) : RUNS;
+      const t = compare({ git, mtad, bare }, cold, runs);
+      const w = compare({ mtad }, warm, runs);
+      growth.push({ size, mtad: t.mtad, warm: w.mtad, git: t.git, bare: t.bare });
+      if (size === 10000) {
+        report(
+          'redline 10,000 rows / 1,000 changes, cold, vs git diff --word-diff',
+          t.mtad,
+          t.git,
+          2,
+          `peak ${peakMemoryMiB(mtad, cold).toFixed(1)} MiB (target < 200 MiB)`,
+        );
+        report(
+          'redline 10,000 rows / 1,000 changes, warm (cache), vs git',
+          w.mtad,
+          t.git,
+          2,
+          `peak ${peakMemoryMiB(mtad, warm).toFixed(1)} MiB`,
+        );
+        report('  warm, less node start-up (mtad - node -e 0), vs git', w.mtad - t.bare, t.git, 2);
+      }
     }
-  }
-  console.log('\nGrowth (mtad amend --format unified --redline-only; work = time over a bare node start):');
-  console.log('rows     cold ms  warm ms  git ms  cold work µs/row  warm work µs/row');
-  const perRow = (ms, g) => (((ms - g.bare) / g.size) * 1000).toFixed(1);
-  for (const g of growth) console.log(`${String(g.size).padEnd(8)} ${g.mtad.toFixed(1).padStart(7)} ${g.warm.toFixed(1).padStart(8)} ${g.git.toFixed(1).padStart(7)} ${perRow(g.mtad, g).padStart(17)} ${perRow(g.warm, g).padStart(17)}`);
-  const [, , thousand, tenThousand] = growth;
-  const scaling = (tenThousand.mtad - tenThousand.bare) / (thousand.mtad - thousand.bare);
-  const warmScaling = (tenThousand.warm - tenThousand.bare) / (thousand.warm - thousand.bare);
-  console.log(`1,000 -> 10,000 rows (10x): cold work grew ${scaling.toFixed(1)}x, warm ${warmScaling.toFixed(1)}x (linear: about 10x or less)`);
+    console.log('\nGrowth (mtad amend --format unified --redline-only; work = time over a bare node start):');
+    console.log('rows     cold ms  warm ms  git ms  cold work µs/row  warm work µs/row');
+    const perRow = (ms, g) => (((ms - g.bare) / g.size) * 1000).toFixed(1);
+    for (const g of growth)
+      console.log(
+        `${String(g.size).padEnd(8)} ${g.mtad.toFixed(1).padStart(7)} ${g.warm.toFixed(1).padStart(8)} ${g.git.toFixed(1).padStart(7)} ${perRow(g.mtad, g).padStart(17)} ${perRow(g.warm, g).padStart(17)}`,
+      );
+    const [, , thousand, tenThousand] = growth;
+    const scaling = (tenThousand.mtad - tenThousand.bare) / (thousand.mtad - thousand.bare);
+    const warmScaling = (tenThousand.warm - tenThousand.bare) / (thousand.warm - thousand.bare);
+    console.log(
+      `1,000 -> 10,000 rows (10x): cold work grew ${scaling.toFixed(1)}x, warm ${warmScaling.toFixed(1)}x (linear: about 10x or less)`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; runs: median of ${RUNS}`);
+console.log(
+  `\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; runs: median of ${RUNS}`,
+);
 console.table(rows);

@@ -22,12 +22,26 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // The declarations take tsc seconds: it runs beside the bundling, not after it.
 const declarations = new Promise((resolve, reject) => {
-  const tsc = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], { cwd: root, stdio: 'inherit' });
+  const tsc = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   tsc.on('error', reject);
-  tsc.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${status}`))));
+  tsc.on('exit', (status) =>
+    status === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${status}`)),
+  );
 });
 
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: 'linked', legalComments: 'none', logLevel: 'warning' };
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 // import.meta.url has no meaning in CommonJS: give the bundles the file's own URL.
 const cjs = {
   ...common,
@@ -52,10 +66,13 @@ const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-builtin' }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= process.getBuiltinModule('node:child_process'))[key] });",
+      contents:
+        "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= process.getBuiltinModule('node:child_process'))[key] });",
       loader: 'js',
     }));
   },
@@ -68,11 +85,20 @@ const noColorProbe = {
   name: 'no-color-probe',
   setup(b) {
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-probe' }));
-    b.onLoad({ filter: /.*/, namespace: 'no-color-probe' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-probe' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
   },
 };
 
-const cli = { ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', supported: { 'dynamic-import': false }, plugins: [packApart, lazyChildProcess, noColorProbe] };
+const cli = {
+  ...cjs,
+  entryPoints: { cli: 'src/cli/run.ts' },
+  outdir: 'dist',
+  supported: { 'dynamic-import': false },
+  plugins: [packApart, lazyChildProcess, noColorProbe],
+};
 
 // The cache of `mtad check` holds what mtad's code made of each file: it is keyed by a hash of
 // every file bundled into the CLI (mtad's sources and the yaml and zod it parses with), so that a
@@ -80,13 +106,26 @@ const cli = { ...cjs, entryPoints: { cli: 'src/cli/run.ts' }, outdir: 'dist', su
 const { metafile } = await build({ ...cli, write: false, metafile: true, minify: false, sourcemap: false });
 const code = createHash('sha256');
 // Virtual modules (namespace:path, such as the child_process stand-in) are part of this script.
-for (const input of Object.keys(metafile.inputs).filter((name) => !/^[\w-]+:/.test(name)).sort()) code.update(`${input}\0`).update(readFileSync(join(root, input))).update('\0');
+for (const input of Object.keys(metafile.inputs)
+  .filter((name) => !/^[\w-]+:/.test(name))
+  .sort())
+  code
+    .update(`${input}\0`)
+    .update(readFileSync(join(root, input)))
+    .update('\0');
 const codeHash = code.digest('hex').slice(0, 16);
 
 await Promise.all([
   build({ ...cli, define: { ...cjs.define, __MTAD_CODE_HASH__: JSON.stringify(codeHash) } }),
   build({ ...cjs, entryPoints: { pack: 'src/render/pack.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { start: 'src/cli/start.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' }, sourcemap: false }),
+  build({
+    ...common,
+    entryPoints: { start: 'src/cli/start.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    sourcemap: false,
+  }),
   build({
     ...common,
     entryPoints: { index: 'src/index.ts' },
@@ -94,7 +133,9 @@ await Promise.all([
     format: 'esm',
     define: { __MTAD_VERSION__: JSON.stringify(version) },
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __mtadCreateRequire } from 'node:module'; const require = __mtadCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __mtadCreateRequire } from 'node:module'; const require = __mtadCreateRequire(import.meta.url);",
+    },
   }),
   declarations,
 ]);

@@ -19,7 +19,12 @@ function run(commandLine) {
     symlinkSync(join(root, 'tests'), join(dir, 'tests'));
     const shell = commandLine.replaceAll('npx mtad', `"${process.execPath}" "${join(root, 'bin/mtad.js')}"`);
     try {
-      return execSync(`${shell} 2>&1`, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100' }, shell: '/bin/sh' });
+      return execSync(`${shell} 2>&1`, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100' },
+        shell: '/bin/sh',
+      });
     } catch (error) {
       // A failing example is shown as it fails, with its exit status.
       return `${error.stdout ?? ''}$ echo $?\n${error.status}\n`;
@@ -41,7 +46,9 @@ if (check) {
     const a = text.split('\n');
     const b = updated.split('\n');
     const line = a.findIndex((l, i) => l !== b[i]);
-    process.stderr.write(`README.md is stale from line ${line + 1}: run node scripts/readme.mjs\n  README: ${a[line]}\n  mtad:   ${b[line]}\n`);
+    process.stderr.write(
+      `README.md is stale from line ${line + 1}: run node scripts/readme.mjs\n  README: ${a[line]}\n  mtad:   ${b[line]}\n`,
+    );
     process.exit(1);
   }
 } else {

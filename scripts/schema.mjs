@@ -4,8 +4,17 @@
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 
-const bundle = await build({ entryPoints: ['src/domain/json-schema.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
-const { SCHEMA_KINDS, renderJsonSchema } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+const bundle = await build({
+  entryPoints: ['src/domain/json-schema.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'warning',
+});
+const { SCHEMA_KINDS, renderJsonSchema } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+);
 
 const folder = new URL('../schema/', import.meta.url);
 mkdirSync(folder, { recursive: true });

@@ -10,7 +10,11 @@ import JSZip from 'jszip';
 
 const root = resolve(import.meta.dirname, '..');
 const run = (...args) => {
-  const result = spawnSync(process.execPath, [join(root, 'bin/mtad.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [join(root, 'bin/mtad.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return `$ mtad ${args.join(' ')} (exit ${result.status})\n${result.stdout}${result.stderr}`;
 };
 
@@ -40,7 +44,9 @@ try {
   sections.push(run('amend', '--out', join(out, 'pack')).replaceAll(out, '<tmp>'));
   for (const name of readdirSync(join(out, 'pack')).sort()) {
     const bytes = readFileSync(join(out, 'pack', name));
-    const text = name.endsWith('.docx') ? await (await JSZip.loadAsync(bytes)).file('word/document.xml').async('string') : bytes.toString('utf8');
+    const text = name.endsWith('.docx')
+      ? await (await JSZip.loadAsync(bytes)).file('word/document.xml').async('string')
+      : bytes.toString('utf8');
     // The hash of the whole file as well: the Word files' metadata and zip entry times are dated
     // from the data, so runs at different times and in different zones give the same bytes.
     sections.push(`== pack/${name} (sha256 ${createHash('sha256').update(bytes).digest('hex')})\n${text}`);

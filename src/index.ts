@@ -35,16 +35,38 @@ export type { RevisionMark } from './domain/revision.js';
 export { responseTemplateValues } from './domain/response-template.js';
 export { renderRedlineHtml } from './render/redline-html.js';
 // issue 5: the table over time
-export { tableAsAt, tableAfter, tableWith, invertAmendment, effectOf, countsOn, providedOn, changesBetween } from './domain/history.js';
+export {
+  tableAsAt,
+  tableAfter,
+  tableWith,
+  invertAmendment,
+  effectOf,
+  countsOn,
+  providedOn,
+  changesBetween,
+} from './domain/history.js';
 export type { Counted, Effect, Include, Provision, Standing, TableAtPoint } from './domain/history.js';
 export { writeTableChanges, asAtAfterWriting } from './domain/write-table.js';
-export { draftAmendmentText, timelineEndingOn, timelineFrom, REFERENCE_TIMELINE, REFERENCE_INTERVALS } from './domain/draft-amendment.js';
+export {
+  draftAmendmentText,
+  timelineEndingOn,
+  timelineFrom,
+  REFERENCE_TIMELINE,
+  REFERENCE_INTERVALS,
+} from './domain/draft-amendment.js';
 export { estimateRestart, RESTART } from './domain/impact.js';
 export { describeClosureEffect } from './domain/closure-effect.js';
 // Issue 3 (mtad check, mtad schema):
 export { checkSources, CHECK_RULES } from './domain/check.js';
 export type { CheckInput, CheckResult, SourceText } from './domain/check.js';
-export { checkLock, recordMadeAmendments, fingerprintAmendment, parseLock, serialiseLock, EMPTY_LOCK } from './domain/lock.js';
+export {
+  checkLock,
+  recordMadeAmendments,
+  fingerprintAmendment,
+  parseLock,
+  serialiseLock,
+  EMPTY_LOCK,
+} from './domain/lock.js';
 export type { AmendmentLock, LockEntry, HashText } from './domain/lock.js';
 export { findProseDates } from './domain/prose-dates.js';
 export type { ProseDate } from './domain/prose-dates.js';

@@ -5,7 +5,20 @@ import { join } from 'node:path';
 
 const pad = (n) => String(n).padStart(5, '0');
 const dateOf = (i) => `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const longOf = (i) => `${(i % 28) + 1} ${MONTHS[i % 12]} 2023`;
 
 /** Writes table-17.6.yaml and amendments/close-many.yaml for `rows` cohorts, `changes` of them closed. */
@@ -17,7 +30,9 @@ export function generateTable(dir, rows, changes) {
   const before = [];
   const after = [];
   for (let i = 0; i < rows; i++) {
-    cohortLines.push(`  - cohort: Cohort ${pad(i)}\n    groupId:\n      value: G${pad(i)}\n    endDate:\n      value: none`);
+    cohortLines.push(
+      `  - cohort: Cohort ${pad(i)}\n    groupId:\n      value: G${pad(i)}\n    endDate:\n      value: none`,
+    );
     before.push(`Cohort ${pad(i)} | G${pad(i)} | `);
     after.push(`Cohort ${pad(i)} | G${pad(i)} | ${closed.has(i) ? longOf(i) : ''}`);
   }
@@ -26,7 +41,10 @@ export function generateTable(dir, rows, changes) {
     `document:\n  name: Migration Testing Approach Document\n  abbreviation: MTAD\n  version:\n    unknown: generated\ntable:\n  number: "17.6"\n  title:\n    unknown: generated\n  columns:\n    cohort: Cohort\n    groupId: GroupID\n    endDate: Migration DUST end date\nasAt: 2022-12-05\napplied: []\ncohorts:\n${cohortLines.join('\n')}\n`,
   );
   if (changes === 0) return;
-  const changeLines = [...closed].map((i) => `  - action: close\n    cohort: Cohort ${pad(i)}\n    groupId: G${pad(i)}\n    field: endDate\n    from: none\n    to: ${dateOf(i)}`);
+  const changeLines = [...closed].map(
+    (i) =>
+      `  - action: close\n    cohort: Cohort ${pad(i)}\n    groupId: G${pad(i)}\n    field: endDate\n    from: none\n    to: ${dateOf(i)}`,
+  );
   writeFileSync(
     join(dir, 'amendments', 'close-many.yaml'),
     `id: close-many\nsequence: 1\ntitle: Close many cohorts\nstatus: proposed\nconsultation:\n  id: generated\n  issued: 2022-12-05\n  questions: []\nlegalBasis:\n  clause: "4.2"\n  appendix: AK\n  document: the SEC Variation Testing Approach Document for SMETS1 Services\nmodification:\n  date: 2022-12-30\n  annex: null\nchanges:\n${changeLines.join('\n')}\n`,

@@ -2,7 +2,16 @@ import { inSequence, type Amendment } from '../domain/amendment.js';
 import { applyAmendments, type Application } from '../domain/apply.js';
 import { diagnose, hasErrors, type Diagnostic } from '../domain/diagnostics.js';
 import { directionValues } from '../domain/direction.js';
-import { checkLock, EMPTY_LOCK, locateLockEntry, parseLock, recordMadeAmendments, serialiseLock, type HashText, type LockInput } from '../domain/lock.js';
+import {
+  checkLock,
+  EMPTY_LOCK,
+  locateLockEntry,
+  parseLock,
+  recordMadeAmendments,
+  serialiseLock,
+  type HashText,
+  type LockInput,
+} from '../domain/lock.js';
 import { buildAmendReport, type AmendReport } from '../domain/report.js';
 import { parseTable, type TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
@@ -60,7 +69,9 @@ export function selectPending(inputs: Pick<AmendInputs, 'named' | 'write' | 'tab
   const { table } = inputs.table;
   // Running --write again is not an error: it says what the table already reflects.
   const explicit = inputs.named.length > 0 && !inputs.write;
-  return inSequence(inputs.amendments).filter((a) => explicit || (!table.applied.includes(a.id) && a.status !== 'withdrawn'));
+  return inSequence(inputs.amendments).filter(
+    (a) => explicit || (!table.applied.includes(a.id) && a.status !== 'withdrawn'),
+  );
 }
 
 /**
@@ -75,12 +86,23 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
     const ids = named ? inputs.amendments.map((a) => a.id) : table.applied;
     const what = named ? `amendment ${ids.join(', ')}` : `every amendment in ${inputs.folderShown}`;
     const reflected = !named && ids.length ? ` (${ids.join(', ')})` : '';
-    return { kind: 'report', report: `Nothing to ${inputs.write ? 'write' : 'apply'}: ${inputs.tableShown} already reflects ${what}${reflected}.\n`, warnings: [], writes: [] };
+    return {
+      kind: 'report',
+      report: `Nothing to ${inputs.write ? 'write' : 'apply'}: ${inputs.tableShown} already reflects ${what}${reflected}.\n`,
+      warnings: [],
+      writes: [],
+    };
   }
   if (inputs.checkFailed) return { kind: 'check-failed' };
   if (inputs.write) {
     const unmade = pending.filter((a) => a.status !== 'made');
-    if (unmade.length > 0) return { kind: 'refused', diagnostics: unmade.map((a) => diagnose('AMENDMENT_NOT_MADE', { id: a.id, status: a.status }, a.origin.locate(['status']))) };
+    if (unmade.length > 0)
+      return {
+        kind: 'refused',
+        diagnostics: unmade.map((a) =>
+          diagnose('AMENDMENT_NOT_MADE', { id: a.id, status: a.status }, a.origin.locate(['status'])),
+        ),
+      };
     // A made amendment is locked for good once written: it must first say all that its direction
     // says (the date it took effect, the annex), or it could never be completed afterwards.
     const incomplete = pending.flatMap((a) => directionValues(a, 'final').diagnostics);
@@ -102,24 +124,42 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
   const after = { ...applied.value.after, asAt: asAtAfterWriting(table.asAt, pending, inputs.today ?? table.asAt) };
   const text = writeTableChanges(inputs.table.source, { ...applied.value, after });
   assertReadsBack(text, inputs.table.source.file, after);
-  if (inputs.lock === undefined) throw new Error('planAmend: --write is planned without the lock file beside the table');
+  if (inputs.lock === undefined)
+    throw new Error('planAmend: --write is planned without the lock file beside the table');
   const lock = lockAfter(inputs.lock, pending, inputs.hash);
   if (!lock.ok) return { kind: 'refused', diagnostics: lock.diagnostics };
   return {
     kind: 'report',
     report: rendered,
     warnings: applied.diagnostics,
-    writes: [...(lock.value ? [lock.value] : []), { path: inputs.tablePath, text, expectation: { text: inputs.table.source.text }, shown: inputs.tableShown }],
+    writes: [
+      ...(lock.value ? [lock.value] : []),
+      { path: inputs.tablePath, text, expectation: { text: inputs.table.source.text }, shown: inputs.tableShown },
+    ],
     written: `Wrote ${inputs.tableShown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`,
   };
 }
 
 /** The text about to be written must read back as the table just computed: a bug otherwise. */
-function assertReadsBack(text: string, file: string, expected: { applied: string[]; cohorts: { endDate: Parameters<typeof sameCell>[0] }[] }): void {
+function assertReadsBack(
+  text: string,
+  file: string,
+  expected: { applied: string[]; cohorts: { endDate: Parameters<typeof sameCell>[0] }[] },
+): void {
   const reread = parseTable(text, file);
   const table = reread.value?.table;
-  const same = table && reread.ok && table.applied.join() === expected.applied.join() && table.cohorts.every((row, i) => { const e = expected.cohorts[i]; return e !== undefined && sameCell(row.endDate, e.endDate); });
-  if (!same) throw new Error(`the table mtad was about to write does not read back as computed: ${JSON.stringify(reread.diagnostics)}`);
+  const same =
+    table &&
+    reread.ok &&
+    table.applied.join() === expected.applied.join() &&
+    table.cohorts.every((row, i) => {
+      const e = expected.cohorts[i];
+      return e !== undefined && sameCell(row.endDate, e.endDate);
+    });
+  if (!same)
+    throw new Error(
+      `the table mtad was about to write does not read back as computed: ${JSON.stringify(reread.diagnostics)}`,
+    );
 }
 
 /**
@@ -127,7 +167,11 @@ function assertReadsBack(text: string, file: string, expected: { applied: string
  * --update-lock` would, or none when it records them already. An amendment the lock already
  * records with other content is refused: a made amendment must not change.
  */
-function lockAfter(file: NonNullable<AmendInputs['lock']>, amendments: readonly Amendment[], hash: HashText): Result<PlannedWrite | undefined> {
+function lockAfter(
+  file: NonNullable<AmendInputs['lock']>,
+  amendments: readonly Amendment[],
+  hash: HashText,
+): Result<PlannedWrite | undefined> {
   const { path, shown } = file;
   if (file.text.value === undefined && !file.text.ok) return { ok: false, diagnostics: file.text.diagnostics };
   let before: LockInput | undefined;
@@ -135,12 +179,19 @@ function lockAfter(file: NonNullable<AmendInputs['lock']>, amendments: readonly 
     const parsed = parseLock(file.text.value, shown);
     if (!parsed.value || !parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
     before = parsed.value;
-    const mismatches = checkLock(before.lock, amendments, hash, { locateEntry: locateLockEntry(before), file: shown }).filter((d) => d.code === 'LOCK_MISMATCH');
+    const mismatches = checkLock(before.lock, amendments, hash, {
+      locateEntry: locateLockEntry(before),
+      file: shown,
+    }).filter((d) => d.code === 'LOCK_MISMATCH');
     if (mismatches.length > 0) return { ok: false, diagnostics: mismatches };
   }
   const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, hash);
   if (before && lock.amendments.length === before.lock.amendments.length) return { ok: true, diagnostics: [] };
-  return { ok: true, value: { path, text: serialiseLock(lock), expectation: before ? { text: before.source.text } : 'absent', shown }, diagnostics: [] };
+  return {
+    ok: true,
+    value: { path, text: serialiseLock(lock), expectation: before ? { text: before.source.text } : 'absent', shown },
+    diagnostics: [],
+  };
 }
 
 /**
@@ -153,6 +204,14 @@ function overtakes(pending: readonly Amendment[], unwritten: readonly Amendment[
   const waiting = inSequence(unwritten.filter((a) => a.status !== 'withdrawn' && !writing.has(a.id)));
   return pending.flatMap((a) => {
     const earlier = waiting.find((b) => b.sequence < a.sequence);
-    return earlier === undefined ? [] : [diagnose('AMENDMENT_WRITE_OUT_OF_ORDER', { id: a.id, earlier: earlier.id, status: earlier.status }, a.origin.locate(['sequence']))];
+    return earlier === undefined
+      ? []
+      : [
+          diagnose(
+            'AMENDMENT_WRITE_OUT_OF_ORDER',
+            { id: a.id, earlier: earlier.id, status: earlier.status },
+            a.origin.locate(['sequence']),
+          ),
+        ];
   });
 }

@@ -15,7 +15,8 @@ export interface DirectionInputs {
 }
 
 /** What `mtad direction` prints: the text of the direction, or why there is none. */
-export type DirectionPlan = { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'check-failed' } | { kind: 'report'; report: string };
+export type DirectionPlan =
+  { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'check-failed' } | { kind: 'report'; report: string };
 
 /** One amendment's direction, draft or final: it says only what `mtad check` accepts. */
 export function planDirection(inputs: DirectionInputs): DirectionPlan {

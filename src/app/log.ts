@@ -17,7 +17,13 @@ export interface LogInputs {
 /** The log: every amendment in sequence with its id, status, cohorts and the date of each step. */
 export function planLog(inputs: LogInputs): { report: string } {
   const { table } = inputs;
-  const entries = logEntries(table, [...inputs.amendments.map((amendment) => ({ amendment, toDecide: 0 })), ...inputs.drafts]);
-  const report = inputs.format === 'json' ? `${JSON.stringify({ table: { asAt: table.asAt, applied: table.applied }, amendments: entries }, null, 2)}\n` : renderLogText(entries, table, inputs.styler);
+  const entries = logEntries(table, [
+    ...inputs.amendments.map((amendment) => ({ amendment, toDecide: 0 })),
+    ...inputs.drafts,
+  ]);
+  const report =
+    inputs.format === 'json'
+      ? `${JSON.stringify({ table: { asAt: table.asAt, applied: table.applied }, amendments: entries }, null, 2)}\n`
+      : renderLogText(entries, table, inputs.styler);
   return { report };
 }

@@ -29,11 +29,17 @@ export interface PackOptions extends CommonOptions {
  * Writes the consultation pack of an application into a new folder, all or nothing. The docx
  * renderers are loaded here, on demand, so that `mtad amend` without --out starts fast.
  */
-export async function writeAmendPack(options: PackOptions, input: { table: TableInput; application: Application; amendments: readonly Amendment[]; report: AmendReport }): Promise<Outcome> {
+export async function writeAmendPack(
+  options: PackOptions,
+  input: { table: TableInput; application: Application; amendments: readonly Amendment[]; report: AmendReport },
+): Promise<Outcome> {
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
-  const markOf = markRevisions(input.application.changes, input.amendments, { author: options.author, fallbackDate: input.table.table.asAt });
+  const markOf = markRevisions(input.application.changes, input.amendments, {
+    author: options.author,
+    fallbackDate: input.table.table.asAt,
+  });
   const { buildPack } = await import('../render/pack.js');
   const pack = await buildPack({
     report: input.report,
@@ -46,11 +52,18 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);
-  const written = await writeFolderAtomically(target, pack.value, { force: options.force, shown, marker: PACK_MARKER_FILE });
+  const written = await writeFolderAtomically(target, pack.value, {
+    force: options.force,
+    shown,
+    marker: PACK_MARKER_FILE,
+  });
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = pack.value.map((file) => file.path).sort();
   const line = (name: string) => (name === PACK_MARKER_FILE ? `  ${name}  (${PACK_MARKER_NOTE})\n` : `  ${name}\n`);
-  return succeed(`Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map(line).join('')}`, styler);
+  return succeed(
+    `Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map(line).join('')}`,
+    styler,
+  );
 }
 
 /**
@@ -59,12 +72,25 @@ export async function writeAmendPack(options: PackOptions, input: { table: Table
  * folder, or is or holds a file the command reads (the table, the lock, the amendments, the
  * templates). Whether an existing folder may be replaced is for writeFolderAtomically to say.
  */
-export function refusePackPath(out: string, context: { cwd: string; tablePath: string; amendmentPaths: readonly string[] }): Diagnostic | undefined {
-  if (out === '') return diagnose('ARGUMENT_INVALID', { option: '--out', value: out, expected: 'the path of a new folder for the pack (an empty one is what an unset shell variable gives)' });
+export function refusePackPath(
+  out: string,
+  context: { cwd: string; tablePath: string; amendmentPaths: readonly string[] },
+): Diagnostic | undefined {
+  if (out === '')
+    return diagnose('ARGUMENT_INVALID', {
+      option: '--out',
+      value: out,
+      expected: 'the path of a new folder for the pack (an empty one is what an unset shell variable gives)',
+    });
   const { cwd, tablePath } = context;
   // The templates are read from the working folder's templates/ when it is there, else from mtad's.
   const templates = join(cwd, 'templates');
-  const inputs = [amendmentsDirOf(tablePath), lockPathOf(tablePath), ...(existsSync(templates) ? [templates] : []), ...context.amendmentPaths];
+  const inputs = [
+    amendmentsDirOf(tablePath),
+    lockPathOf(tablePath),
+    ...(existsSync(templates) ? [templates] : []),
+    ...context.amendmentPaths,
+  ];
   return refuseProtectedOutput(out, { cwd, tablePath, inputs });
 }
 
@@ -72,7 +98,11 @@ export function refusePackPath(out: string, context: { cwd: string; tablePath: s
  * The table file as the amendments would leave it, said so at its top: its own header speaks of
  * the table before them. Its asAt is the date the amendments take effect, as --write would set it.
  */
-function amendedTableText(input: { table: TableInput; application: Application; amendments: readonly Amendment[] }): string {
+function amendedTableText(input: {
+  table: TableInput;
+  application: Application;
+  amendments: readonly Amendment[];
+}): string {
   const { table } = input.table;
   const after = { ...input.application.after, asAt: asAtAfterWriting(table.asAt, input.amendments, table.asAt) };
   const ids = input.amendments.map((a) => `${a.id} (${a.status})`).join(', ');

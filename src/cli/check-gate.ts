@@ -25,13 +25,28 @@ export interface GateOptions extends CommonOptions {
  * rules. A direction, a redline or a pack is made only when this finds no error, so that no
  * document says what `mtad check` rejects.
  */
-export async function checkBeforeDocuments(options: GateOptions): Promise<{ failure: Outcome } | { warnings: Diagnostic[] }> {
+export async function checkBeforeDocuments(
+  options: GateOptions,
+): Promise<{ failure: Outcome } | { warnings: Diagnostic[] }> {
   const paths = options.paths.length > 0 ? options.paths : [options.table ?? DEFAULT_TABLE];
-  const gathered = await gatherCheckInputs({ cwd: options.cwd, styler: options.styler, paths: [...paths], ...(options.table !== undefined && { table: options.table }) });
+  const gathered = await gatherCheckInputs({
+    cwd: options.cwd,
+    styler: options.styler,
+    paths: [...paths],
+    ...(options.table !== undefined && { table: options.table }),
+  });
   if ('failure' in gathered) return gathered;
   const result = checkGathered(gathered, gathered.lockText, options.memo);
   const applied = new Set(result.table?.table.applied ?? []);
-  const found = [...gathered.diagnostics, ...result.diagnostics].filter((d) => !(options.writesLock === true && d.code === 'LOCK_MISSING' && !applied.has(d.args.id)));
-  if (hasErrors(found)) return { failure: failWith(found.filter((d) => d.severity === 'error'), options.styler) };
+  const found = [...gathered.diagnostics, ...result.diagnostics].filter(
+    (d) => !(options.writesLock === true && d.code === 'LOCK_MISSING' && !applied.has(d.args.id)),
+  );
+  if (hasErrors(found))
+    return {
+      failure: failWith(
+        found.filter((d) => d.severity === 'error'),
+        options.styler,
+      ),
+    };
   return { warnings: found };
 }

@@ -86,7 +86,11 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
   // The table: one named among the paths, else --table (data/table-17.6.yaml), as context.
   const tables = [...entries.values()].filter((e) => e.text !== undefined && classifyFile(e.text).kind === 'table');
   if (tables.length > 1) {
-    return { failure: checkUsageError(`found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`) };
+    return {
+      failure: checkUsageError(
+        `found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`,
+      ),
+    };
   }
   const tablePath = tables[0]?.path ?? resolveTablePath(cwd, options.table);
   if (!entries.has(tablePath)) {
@@ -94,7 +98,8 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     const missing = (hint: string) => diagnose('FILE_NOT_FOUND', { what: `the table ${shown}`, hint }, { file: shown });
     if (existsSync(tablePath)) readAll([tablePath]);
     // --table named on the command line is held to the same rule as a path there.
-    else if (options.table !== undefined) return { failure: failWith([missing('pass --table an existing table file')], options.styler) };
+    else if (options.table !== undefined)
+      return { failure: failWith([missing('pass --table an existing table file')], options.styler) };
     else diagnostics.push(missing('name the data folder (mtad check data/) or pass --table FILE'));
   }
   // Every amendment beside the table is part of the sequence, even when only one file was named.
@@ -105,7 +110,8 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     for (const path of context.files) {
       if (entries.has(path)) continue;
       const { entry, found } = read(path);
-      if (standIns.size > 0 && entry.text !== undefined && standIns.has(declaredAmendmentId(entry.text) ?? '')) continue;
+      if (standIns.size > 0 && entry.text !== undefined && standIns.has(declaredAmendmentId(entry.text) ?? ''))
+        continue;
       diagnostics.push(...found);
       entries.set(path, entry);
     }
@@ -119,7 +125,15 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     diagnostics.push(...text.diagnostics);
     lockText = text.value;
   }
-  return { entries, diagnostics, tablePath, lockPath, lockShown, ...(lockText !== undefined && { lockText }), folders: [folder, ...listed.folders] };
+  return {
+    entries,
+    diagnostics,
+    tablePath,
+    lockPath,
+    lockShown,
+    ...(lockText !== undefined && { lockText }),
+    folders: [folder, ...listed.folders],
+  };
 }
 
 /** Every rule of `mtad check` over what gatherCheckInputs read, with `lock` as the lock file's text. */

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { parseAmendment } from '../domain/amendment.js';
 import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/dates.js';
-import { draftAmendmentText, nextSequence, readTemplateSections, type DraftChange, type Timeline } from '../domain/draft-amendment.js';
+import {
+  draftAmendmentText,
+  nextSequence,
+  readTemplateSections,
+  type DraftChange,
+  type Timeline,
+} from '../domain/draft-amendment.js';
 import { displayPath, readTemplate } from '../io/read.js';
 import { writeFileAtomically } from '../io/write.js';
 import { formatLocation } from '../render/diagnostics.js';
@@ -29,7 +35,9 @@ function timelineLines(timeline: Timeline, today: IsoDate): string[] {
   return steps.flatMap(([name, date]) => {
     if (!date) return [];
     const notes = [isWeekend(date) && 'a weekend day', date < today && 'already past'].filter(Boolean);
-    return [`  ${name.padEnd(22)} ${formatDateWithWeekday(date)}${notes.length ? `  <- ${notes.join(', ')}: review it` : ''}`];
+    return [
+      `  ${name.padEnd(22)} ${formatDateWithWeekday(date)}${notes.length ? `  <- ${notes.join(', ')}: review it` : ''}`,
+    ];
   });
 }
 
@@ -39,11 +47,18 @@ function timelineLines(timeline: Timeline, today: IsoDate): string[] {
  * with --stdout. It takes the next sequence number. Before writing, the draft is read back: it must
  * have no finding but its fields to decide, and its changes must apply to the table.
  */
-export async function writeDraft(history: History, options: DraftWriteOptions, proposal: { id: string; changes: DraftChange[]; timeline: Timeline; reverts?: string }): Promise<Outcome> {
+export async function writeDraft(
+  history: History,
+  options: DraftWriteOptions,
+  proposal: { id: string; changes: DraftChange[]; timeline: Timeline; reverts?: string },
+): Promise<Outcome> {
   const { cwd, styler } = options;
   // One after every amendment and draft in the folder. A caller that writes the file holds the
   // write lock, so that two drafts at once cannot take the same number.
-  const draft = { ...proposal, sequence: nextSequence([...history.amendments, ...history.drafts.map((d) => d.amendment)]) };
+  const draft = {
+    ...proposal,
+    sequence: nextSequence([...history.amendments, ...history.drafts.map((d) => d.amendment)]),
+  };
   const wording = await readTemplate('new-amendment.txt', cwd);
   if (wording.value === undefined) return failWith(wording.diagnostics, styler);
   const text = draftAmendmentText({ ...draft, wording: readTemplateSections(wording.value) });
@@ -53,21 +68,28 @@ export async function writeDraft(history: History, options: DraftWriteOptions, p
   const shown = displayPath(path, cwd);
   const readBack = parseAmendment(text.value, shown);
   const unexpected = readBack.diagnostics.filter((d) => d.code !== 'FIELD_TO_DECIDE');
-  if (!readBack.value || unexpected.length > 0) throw new Error(`mtad drafted an amendment it cannot read back: ${JSON.stringify(unexpected)}`);
+  if (!readBack.value || unexpected.length > 0)
+    throw new Error(`mtad drafted an amendment it cannot read back: ${JSON.stringify(unexpected)}`);
   const target = await checkDraftTarget(history, draft.id, shown, { cwd });
   if (!target.value) return failWith(target.diagnostics, styler);
   if (options.stdout) return succeed(text.value, styler);
 
   // With --force, the file is replaced only if it still holds what was read (and checked) above.
-  const expectation = !options.force ? 'absent' : target.value.replaces !== undefined ? { text: target.value.replaces } : 'any';
+  const expectation = !options.force
+    ? 'absent'
+    : target.value.replaces !== undefined
+      ? { text: target.value.replaces }
+      : 'any';
   const written = await writeFileAtomically(path, text.value, expectation, shown);
   if (!written.ok) return failWith(written.diagnostics, styler);
-  const toDecide = readBack.diagnostics.map((d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`);
+  const toDecide = readBack.diagnostics.map(
+    (d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`,
+  );
   return succeed(
     [
       `Wrote ${shown}: ${readBack.value.title} (sequence ${draft.sequence}, proposed).`,
       '',
-      'Proposed timeline, from the reference consultation\'s intervals:',
+      "Proposed timeline, from the reference consultation's intervals:",
       ...timelineLines(draft.timeline, options.today),
       '',
       `To decide before mtad check and mtad amend accept it (tagged !todo, FIELD_TO_DECIDE): ${toDecide.length}`,

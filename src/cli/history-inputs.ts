@@ -36,7 +36,9 @@ export async function loadHistory(cwd: string, table: string | undefined): Promi
   const results = await Promise.all(listed.value.map((path) => readAmendmentFile(path, cwd)));
   const failures = results.filter((r) => !r.ok && !(r.value && onlyToDecide(r.diagnostics)));
   if (failures.length > 0) return { ok: false, diagnostics: failures.flatMap((r) => r.diagnostics) };
-  const drafts = results.filter((r) => !r.ok).map((r) => ({ amendment: r.value as Amendment, toDecide: r.diagnostics }));
+  const drafts = results
+    .filter((r) => !r.ok)
+    .map((r) => ({ amendment: r.value as Amendment, toDecide: r.diagnostics }));
   const amendments = inSequence(results.filter((r) => r.ok).map((r) => r.value as Amendment));
   return { ok: true, value: { input: read.value, tablePath, folder, amendments, drafts }, diagnostics: [] };
 }

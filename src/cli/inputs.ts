@@ -6,7 +6,16 @@ import { LOCK_FILE_NAME } from '../domain/lock.js';
 import type { TableInput } from '../domain/table.js';
 import type { Result } from '../domain/validate.js';
 import type { FileMemo } from '../domain/check-file.js';
-import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles, readAmendmentFile, readAmendments, readCheckedTableFile, readTableFile } from '../io/read.js';
+import {
+  DEFAULT_AMENDMENTS,
+  DEFAULT_TABLE,
+  displayPath,
+  listAmendmentFiles,
+  readAmendmentFile,
+  readAmendments,
+  readCheckedTableFile,
+  readTableFile,
+} from '../io/read.js';
 
 /** The table file: --table, else data/table-17.6.yaml in the working folder. */
 export function resolveTablePath(cwd: string, table: string | undefined): string {
@@ -24,12 +33,25 @@ export function lockPathOf(tablePath: string): string {
 }
 
 /** Reads the table, naming --table in the message when the default one is missing. */
-export async function loadTable(cwd: string, table: string | undefined, checked?: { memo: FileMemo | undefined }): Promise<Result<TableInput>> {
+export async function loadTable(
+  cwd: string,
+  table: string | undefined,
+  checked?: { memo: FileMemo | undefined },
+): Promise<Result<TableInput>> {
   const path = resolveTablePath(cwd, table);
   if (table === undefined && !existsSync(path)) {
     return {
       ok: false,
-      diagnostics: [diagnose('FILE_NOT_FOUND', { what: `the table ${displayPath(path, cwd)}`, hint: 'run mtad in a folder with data/, or pass --table FILE' }, { file: displayPath(path, cwd) })],
+      diagnostics: [
+        diagnose(
+          'FILE_NOT_FOUND',
+          {
+            what: `the table ${displayPath(path, cwd)}`,
+            hint: 'run mtad in a folder with data/, or pass --table FILE',
+          },
+          { file: displayPath(path, cwd) },
+        ),
+      ],
     };
   }
   return checked ? readCheckedTableFile(path, cwd, checked.memo) : readTableFile(path, cwd);
@@ -48,14 +70,22 @@ export function resolveAmendmentPaths(cwd: string, args: readonly string[], amen
 }
 
 /** Every amendment in the folder, in their order of application. */
-export async function loadAmendmentFolder(dir: string, cwd: string, options: Parameters<typeof readAmendments>[2] = {}): Promise<Result<Amendment[]>> {
+export async function loadAmendmentFolder(
+  dir: string,
+  cwd: string,
+  options: Parameters<typeof readAmendments>[2] = {},
+): Promise<Result<Amendment[]>> {
   const listed = await listAmendmentFiles(dir, cwd);
   if (!listed.value) return { ok: false, diagnostics: listed.diagnostics };
   return readAmendments(listed.value, cwd, options);
 }
 
 /** Reads one amendment named by id (in the amendments folder beside the table) or by path. */
-export async function loadAmendment(cwd: string, table: string | undefined, amendment: string): Promise<Result<Amendment>> {
+export async function loadAmendment(
+  cwd: string,
+  table: string | undefined,
+  amendment: string,
+): Promise<Result<Amendment>> {
   return readAmendmentFile(amendmentPath(cwd, table, amendment), cwd);
 }
 

@@ -49,11 +49,17 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
   // The clock, for the commands that read it: SOURCE_DATE_EPOCH stands in for it when set.
   const withClock = (run: (now: Date, fixed?: Date) => Promise<Outcome>) => {
     const epoch = readSourceDateEpoch(io.env);
-    return report(epoch.diagnostics.length > 0 ? Promise.resolve(failWith(epoch.diagnostics, styler())) : run(epoch.instant ?? new Date(), epoch.instant));
+    return report(
+      epoch.diagnostics.length > 0
+        ? Promise.resolve(failWith(epoch.diagnostics, styler()))
+        : run(epoch.instant ?? new Date(), epoch.instant),
+    );
   };
 
   program
-    .description('Keep Table 17.6 of the MTAD (Migration DUST end dates per SMETS1 cohort) as data, and turn amendments to it into the redline, the direction and a summary.')
+    .description(
+      'Keep Table 17.6 of the MTAD (Migration DUST end dates per SMETS1 cohort) as data, and turn amendments to it into the redline, the direction and a summary.',
+    )
     .version(VERSION, '-V, --version', 'print the version of mtad')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR does the same)')
@@ -65,7 +71,14 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
       writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }),
       // commander quotes the argument it refuses as typed: a line break in it would start a line
       // of its own. Its only line breaks are the last one and the one before "(Did you mean".
-      outputError: (text, write) => write(`${text.replace(/\n$/, '').split(/\n(?=\(Did you mean )/).map(escapeForLine).join('\n')}\n`),
+      outputError: (text, write) =>
+        write(
+          `${text
+            .replace(/\n$/, '')
+            .split(/\n(?=\(Did you mean )/)
+            .map(escapeForLine)
+            .join('\n')}\n`,
+        ),
     });
 
   // An empty value (an unset shell variable: --table "$TABLE") would name the working folder: it
@@ -74,8 +87,21 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
     const opts = command.opts<{ table?: string; stdinFilename?: string }>();
     const argument = command.registeredArguments[0]?.name();
     const empty: [string, string] | undefined =
-      opts.table === '' ? ['--table', 'a table file'] : opts.stdinFilename === '' ? ['--stdin-filename', 'a file name'] : command.args.includes('') ? [`the ${argument ?? 'argument'}`, argument === 'amendment' ? 'an amendment file or id' : 'a file or folder'] : undefined;
-    if (empty) command.error(`error: ${empty[0]} is empty; expected ${empty[1]} (is a shell variable unset?)`, { exitCode: 2, code: 'mtad.emptyValue' });
+      opts.table === ''
+        ? ['--table', 'a table file']
+        : opts.stdinFilename === ''
+          ? ['--stdin-filename', 'a file name']
+          : command.args.includes('')
+            ? [
+                `the ${argument ?? 'argument'}`,
+                argument === 'amendment' ? 'an amendment file or id' : 'a file or folder',
+              ]
+            : undefined;
+    if (empty)
+      command.error(`error: ${empty[0]} is empty; expected ${empty[1]} (is a shell variable unset?)`, {
+        exitCode: 2,
+        code: 'mtad.emptyValue',
+      });
   });
 
   const context: CommandContext = {
@@ -90,12 +116,27 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
   };
   // Each registration loads its command's module only when that command runs, so that a run pays
   // only for its own command: start-up is a tracked benchmark (BENCHMARKS.md).
-  for (const register of [registerAmend, registerDirection, registerShow, registerLog, registerDiff, registerRevert, registerNew, registerImpact, registerCheck, registerSchema]) register(program, context);
+  for (const register of [
+    registerAmend,
+    registerDirection,
+    registerShow,
+    registerLog,
+    registerDiff,
+    registerRevert,
+    registerNew,
+    registerImpact,
+    registerCheck,
+    registerSchema,
+  ])
+    register(program, context);
   return program;
 }
 
 /** Runs mtad with `argv` (without node and the script), returning the exit status. */
-export async function main(argv: readonly string[], io: MainIO & { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: MainIO & { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<number> {
   let exitCode = 0;
   const program = buildProgram({
     ...io,

@@ -41,5 +41,7 @@ export function includeOption(description: string): Option {
 
 /** `--stdout` and `--force`, which every command that drafts an amendment file takes. */
 export function addDraftOutputOptions(command: Command): Command {
-  return command.option('--stdout', 'print the file instead of writing it', false).option('--force', 'replace an existing file of the same name', false);
+  return command
+    .option('--stdout', 'print the file instead of writing it', false)
+    .option('--force', 'replace an existing file of the same name', false);
 }

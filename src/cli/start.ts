@@ -17,7 +17,11 @@ try {
 } catch {
   // No cache yet: this run makes it.
 }
-const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+const script = new Script(wrap(readFileSync(file, 'utf8')), {
+  filename: file,
+  cachedData,
+  importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
 const cli = { exports: {}, filename: file, id: file, loaded: false };
 (script.runInThisContext() as (...args: unknown[]) => void)(cli.exports, createRequire(file), cli, file, __dirname);
 
@@ -25,7 +29,10 @@ if (cachedData === undefined || script.cachedDataRejected) {
   process.once('beforeExit', () => {
     // Created exclusively under a name of its own (never through a file or a link already there),
     // then renamed into place.
-    const temporary = join(__dirname, `.cli.cache.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`);
+    const temporary = join(
+      __dirname,
+      `.cli.cache.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`,
+    );
     try {
       writeFileSync(temporary, script.createCachedData(), { flag: 'wx' });
       renameSync(temporary, cacheFile);

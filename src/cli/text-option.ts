@@ -8,6 +8,20 @@ import { HIDDEN_CHARACTER, LINE_BREAK } from '../domain/text.js';
  * space at either end, not empty. The finding is a usage error (exit status 2).
  */
 export function readTextOption(option: string, value: string): Diagnostic[] {
-  const bad = value.trim() === '' || value !== value.trim() || FORBIDDEN_CHARACTER.test(value) || LINE_BREAK.test(value) || HIDDEN_CHARACTER.test(value);
-  return bad ? [diagnose('ARGUMENT_INVALID', { option, value, expected: 'text on one line, without control or invisible characters or spaces at either end, e.g. "consultations@smartdcc.co.uk"' })] : [];
+  const bad =
+    value.trim() === '' ||
+    value !== value.trim() ||
+    FORBIDDEN_CHARACTER.test(value) ||
+    LINE_BREAK.test(value) ||
+    HIDDEN_CHARACTER.test(value);
+  return bad
+    ? [
+        diagnose('ARGUMENT_INVALID', {
+          option,
+          value,
+          expected:
+            'text on one line, without control or invisible characters or spaces at either end, e.g. "consultations@smartdcc.co.uk"',
+        }),
+      ]
+    : [];
 }

@@ -16,7 +16,10 @@ import { failWith, type Outcome } from './outcome.js';
  * is refused at once (FILE_LOCKED). With the lock held, the temporary files that killed runs left
  * beside the table and the amendments are removed (never a file of a process still running).
  */
-export async function withWriteLock(options: { cwd: string; table?: string | undefined; styler: Styler }, work: () => Promise<Outcome>): Promise<Outcome> {
+export async function withWriteLock(
+  options: { cwd: string; table?: string | undefined; styler: Styler },
+  work: () => Promise<Outcome>,
+): Promise<Outcome> {
   const tablePath = resolveTablePath(options.cwd, options.table);
   // No folder, nothing to protect: the command says what is missing.
   if (!existsSync(dirname(tablePath))) return work();

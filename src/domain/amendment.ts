@@ -54,7 +54,11 @@ export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Res
       diagnostics.push(
         value === 'DATE_INVALID'
           ? diagnose('DATE_INVALID', { value: change[key] }, where)
-          : diagnose('VALUE_INVALID', { field: key, value: change[key], expected: '"none", "unknown" or a date YYYY-MM-DD' }, where),
+          : diagnose(
+              'VALUE_INVALID',
+              { field: key, value: change[key], expected: '"none", "unknown" or a date YYYY-MM-DD' },
+              where,
+            ),
       );
       return { kind: 'unknown' };
     };
@@ -70,7 +74,11 @@ export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Res
     };
   });
   diagnostics.push(...windowsOutOfRange(file, changes, source));
-  return { ok: diagnostics.length === 0, value: { ...file, ...readTitle(file.title), changes, origin: source }, diagnostics };
+  return {
+    ok: diagnostics.length === 0,
+    value: { ...file, ...readTitle(file.title), changes, origin: source },
+    diagnostics,
+  };
 }
 
 /** The title to show, and whose it is. */
@@ -87,14 +95,17 @@ function readTitle(title: AmendmentFile['title']): { title: string; titleSource:
 function windowsOutOfRange(file: AmendmentFile, changes: readonly Change[], source: YamlSource): Diagnostic[] {
   const found: Diagnostic[] = [];
   const check = (date: IsoDate | undefined, months: number | undefined, path: YamlPath) => {
-    if (date !== undefined && months !== undefined && !monthsStayInRange(date, months)) found.push(diagnose('DATE_OUT_OF_RANGE', { date, span: { kind: 'window', months } }, source.locate(path)));
+    if (date !== undefined && months !== undefined && !monthsStayInRange(date, months))
+      found.push(diagnose('DATE_OUT_OF_RANGE', { date, span: { kind: 'window', months } }, source.locate(path)));
   };
   check(knownDate(file.modification.date), file.modification.windowMonths, ['modification', 'date']);
-  for (const change of changes) check(change.to.kind === 'date' ? change.to.date : undefined, change.windowMonths, ['changes', change.index, 'to']);
+  for (const change of changes)
+    check(change.to.kind === 'date' ? change.to.date : undefined, change.windowMonths, ['changes', change.index, 'to']);
   return found;
 }
 
-const startsWith = (path: YamlPath | undefined, prefix: YamlPath): boolean => path !== undefined && prefix.every((step, i) => path[i] === step);
+const startsWith = (path: YamlPath | undefined, prefix: YamlPath): boolean =>
+  path !== undefined && prefix.every((step, i) => path[i] === step);
 
 /**
  * Reads an amendment from YAML text: parse, check against the schema, normalise. A value tagged
@@ -106,7 +117,9 @@ export function parseAmendment(text: string, file: string): Result<Amendment> {
   if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
   const source = parsed.source;
   const todos = todoPaths(source.document);
-  const toDecide = todos.map((path) => diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)));
+  const toDecide = todos.map((path) =>
+    diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)),
+  );
   const checked = validateWithSchema(amendmentFileSchema, parsed.data, source);
   const schemaFindings = checked.diagnostics.filter((d) => !todos.some((todo) => startsWith(d.path, todo)));
   if (!checked.value) return { ok: false, diagnostics: [...toDecide, ...schemaFindings] };
@@ -131,7 +144,10 @@ export function statedGroupId(change: Change): CellValue | undefined {
  */
 export function inSequence(amendments: readonly Amendment[]): Amendment[];
 export function inSequence<T>(items: readonly T[], amendmentOf: (item: T) => Amendment): T[];
-export function inSequence<T>(items: readonly T[], amendmentOf: (item: T) => Amendment = (item) => item as Amendment): T[] {
+export function inSequence<T>(
+  items: readonly T[],
+  amendmentOf: (item: T) => Amendment = (item) => item as Amendment,
+): T[] {
   return [...items].sort((x, y) => {
     const a = amendmentOf(x);
     const b = amendmentOf(y);

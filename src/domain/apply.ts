@@ -34,7 +34,11 @@ export interface Application {
 export function applyAmendments(table: Table, amendments: readonly Amendment[]): Result<Application> {
   const diagnostics: Diagnostic[] = [];
   const changes: AppliedChange[] = [];
-  const after: Table = { ...table, applied: [...table.applied], cohorts: table.cohorts.map((row) => ({ ...row, sources: { ...row.sources } })) };
+  const after: Table = {
+    ...table,
+    applied: [...table.applied],
+    cohorts: table.cohorts.map((row) => ({ ...row, sources: { ...row.sources } })),
+  };
 
   // A set beside the list: a thousand amendments must not each scan the ones applied before them.
   const applied = new Set(after.applied);
@@ -54,7 +58,11 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
       const { row } = target;
       if (!sameCell(row[change.field], change.from)) {
         diagnostics.push(
-          diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: change.field, expected: change.from, actual: row[change.field] }, at('from')),
+          diagnose(
+            'PRECONDITION_FAILED',
+            { cohort: row.cohort, field: change.field, expected: change.from, actual: row[change.field] },
+            at('from'),
+          ),
         );
         continue;
       }
@@ -70,7 +78,11 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
       });
       // "unknown" to "unknown" says nothing new: the table keeps its own note and bound on the
       // value, as the table file written from this application does (writeTableChanges).
-      const keep = change.to.kind === 'unknown' && change.to.note === undefined && change.to.notAfter === undefined && row[change.field].kind === 'unknown';
+      const keep =
+        change.to.kind === 'unknown' &&
+        change.to.note === undefined &&
+        change.to.notAfter === undefined &&
+        row[change.field].kind === 'unknown';
       if (!keep) {
         row[change.field] = change.to;
         row.sources[change.field] = `amendment ${amendment.id}`;
@@ -99,11 +111,21 @@ export function missingCohort(table: Table, cohort: string, where: Location = {}
  * The row a change targets, or the finding that says why there is none: no such cohort (with the
  * nearest name), a look-alike of a cohort (naming it), or a GroupID stated that the table contradicts.
  */
-export function findTarget(table: Table, change: Change, at: (key: string) => Location): { row: CohortRow } | { diagnostic: Diagnostic } {
+export function findTarget(
+  table: Table,
+  change: Change,
+  at: (key: string) => Location,
+): { row: CohortRow } | { diagnostic: Diagnostic } {
   const row = findCohort(table, change.cohort);
   if (!row) return { diagnostic: missingCohort(table, change.cohort, at('cohort')) };
   if (change.groupId !== undefined && row.groupId.kind === 'text' && row.groupId.text !== change.groupId) {
-    return { diagnostic: diagnose('GROUPID_MISMATCH', { cohort: row.cohort, stated: change.groupId, table: row.groupId.text }, at('groupId')) };
+    return {
+      diagnostic: diagnose(
+        'GROUPID_MISMATCH',
+        { cohort: row.cohort, stated: change.groupId, table: row.groupId.text },
+        at('groupId'),
+      ),
+    };
   }
   return { row };
 }

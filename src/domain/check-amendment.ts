@@ -26,7 +26,13 @@ export function checkAmendmentRules(amendment: Amendment): Diagnostic[] {
 function checkFileName(amendment: Amendment): Diagnostic[] {
   const name = /([^/\\]+)\.ya?ml$/.exec(amendment.origin.file)?.[1];
   if (name === undefined || name === amendment.id) return [];
-  return [diagnose('AMENDMENT_ID_FILENAME', { id: amendment.id, expected: `${amendment.id}.yaml` }, amendment.origin.locate(['id']))];
+  return [
+    diagnose(
+      'AMENDMENT_ID_FILENAME',
+      { id: amendment.id, expected: `${amendment.id}.yaml` },
+      amendment.origin.locate(['id']),
+    ),
+  ];
 }
 
 function checkChanges(amendment: Amendment): Diagnostic[] {
@@ -34,9 +40,16 @@ function checkChanges(amendment: Amendment): Diagnostic[] {
     const at = (key: string) => amendment.origin.locate(['changes', change.index, key]);
     const found: Diagnostic[] = [];
     const removes = change.to.kind === 'none';
-    if ((change.action === 'close') === removes) found.push(diagnose('CHANGE_ACTION_MISMATCH', { action: change.action, to: change.to }, at('to')));
+    if ((change.action === 'close') === removes)
+      found.push(diagnose('CHANGE_ACTION_MISMATCH', { action: change.action, to: change.to }, at('to')));
     if (change.groupId !== undefined && change.groupId !== 'unknown' && !GROUP_ID.test(change.groupId)) {
-      found.push(diagnose('VALUE_INVALID', { field: 'groupId', value: change.groupId, expected: 'letters and digits only, e.g. "DA"' }, at('groupId')));
+      found.push(
+        diagnose(
+          'VALUE_INVALID',
+          { field: 'groupId', value: change.groupId, expected: 'letters and digits only, e.g. "DA"' },
+          at('groupId'),
+        ),
+      );
     }
     return found;
   });
@@ -56,7 +69,13 @@ function checkRepeatedTargets(amendment: Amendment): Diagnostic[] {
       first.set(key, change.index);
       return [];
     }
-    return [diagnose('CHANGE_TARGET_REPEATED', { cohort: change.cohort, field: change.field, change: change.index + 1, earlier: earlier + 1 }, amendment.origin.locate(['changes', change.index, 'cohort']))];
+    return [
+      diagnose(
+        'CHANGE_TARGET_REPEATED',
+        { cohort: change.cohort, field: change.field, change: change.index + 1, earlier: earlier + 1 },
+        amendment.origin.locate(['changes', change.index, 'cohort']),
+      ),
+    ];
   });
 }
 
@@ -76,8 +95,20 @@ const STRICTLY_AFTER = [false, true, true, false, false];
 function stepsOf(amendment: Amendment): Step[] {
   const { consultation, modification } = amendment;
   const steps: Step[] = [];
-  const add = (stage: number, milestone: MilestoneKind, path: YamlPath, date: IsoDate | undefined, months?: number, cohort?: string) => {
-    if (date !== undefined) steps.push({ stage, path, milestone: { milestone, ...withWindow(date, months), ...(cohort !== undefined && { cohort }) } });
+  const add = (
+    stage: number,
+    milestone: MilestoneKind,
+    path: YamlPath,
+    date: IsoDate | undefined,
+    months?: number,
+    cohort?: string,
+  ) => {
+    if (date !== undefined)
+      steps.push({
+        stage,
+        path,
+        milestone: { milestone, ...withWindow(date, months), ...(cohort !== undefined && { cohort }) },
+      });
   };
   add(0, 'issued', ['consultation', 'issued'], knownDate(consultation.issued));
   add(1, 'responses-due', ['consultation', 'responsesDue', 'date'], consultation.responsesDue?.date);
@@ -106,7 +137,13 @@ function checkTimeline(amendment: Amendment): Diagnostic[] {
     const strict = STRICTLY_AFTER.slice(earlier.stage + 1, later.stage + 1).some(Boolean);
     const order = compareDates(later.milestone.date, earlier.milestone.date);
     if (order < 0 || (strict && order === 0)) {
-      found.push(diagnose('TIMELINE_ORDER', { earlier: earlier.milestone, later: later.milestone, relation: strict ? 'after' : 'on or after' }, amendment.origin.locate(later.path)));
+      found.push(
+        diagnose(
+          'TIMELINE_ORDER',
+          { earlier: earlier.milestone, later: later.milestone, relation: strict ? 'after' : 'on or after' },
+          amendment.origin.locate(later.path),
+        ),
+      );
     }
   }
   return [...found, ...checkWindows(amendment, steps)];
@@ -121,7 +158,13 @@ function checkWindows(amendment: Amendment, steps: readonly Step[]): Diagnostic[
     if (!end || compareDates(end.date, modification.date) < 0) return [];
     const latestEnd = end.window ? end.window.until : end.date;
     if (compareDates(modification.window?.until ?? modification.date, latestEnd) <= 0) return [];
-    return [diagnose('TIMELINE_WINDOW', { modification: withWindowOf(modification), end: withWindowOf(end), cohort: change.cohort }, amendment.origin.locate(['modification', 'windowMonths']))];
+    return [
+      diagnose(
+        'TIMELINE_WINDOW',
+        { modification: withWindowOf(modification), end: withWindowOf(end), cohort: change.cohort },
+        amendment.origin.locate(['modification', 'windowMonths']),
+      ),
+    ];
   });
 }
 

@@ -49,7 +49,11 @@ export interface FileMemo {
 /** The first stage for the table: the table when it passed its schema, and the findings. */
 export function checkTableFile(source: SourceText, memo?: FileMemo): { value?: TableInput; diagnostics: Diagnostic[] } {
   const known = memo?.recall('table', source);
-  if (known) return { ...(known.table && { value: { table: known.table, source: lazyYamlSource(source.file, source.text) } }), diagnostics: known.diagnostics };
+  if (known)
+    return {
+      ...(known.table && { value: { table: known.table, source: lazyYamlSource(source.file, source.text) } }),
+      diagnostics: known.diagnostics,
+    };
   const read = parseTable(source.text, source.file);
   // The rules look at a file that read cleanly: on a broken one they would only echo its error.
   const diagnostics = read.value && read.ok ? [...read.diagnostics, ...checkTableRules(read.value)] : read.diagnostics;
@@ -58,20 +62,32 @@ export function checkTableFile(source: SourceText, memo?: FileMemo): { value?: T
 }
 
 /** The first stage for an amendment: the amendment when it passed its schema, and the findings. */
-export function checkAmendmentFile(source: SourceText, hash: HashText, memo?: FileMemo): { value?: Amendment; diagnostics: Diagnostic[] } {
+export function checkAmendmentFile(
+  source: SourceText,
+  hash: HashText,
+  memo?: FileMemo,
+): { value?: Amendment; diagnostics: Diagnostic[] } {
   const known = memo?.recall('amendment', source);
   if (known) {
     if (!known.amendment) return { diagnostics: known.diagnostics };
-    return { value: { ...known.amendment, origin: lazyYamlSource(source.file, source.text, known.checksum) }, diagnostics: known.diagnostics };
+    return {
+      value: { ...known.amendment, origin: lazyYamlSource(source.file, source.text, known.checksum) },
+      diagnostics: known.diagnostics,
+    };
   }
   const read = parseAmendment(source.text, source.file);
-  const diagnostics = read.value && read.ok ? [...read.diagnostics, ...checkAmendmentRules(read.value)] : read.diagnostics;
+  const diagnostics =
+    read.value && read.ok ? [...read.diagnostics, ...checkAmendmentRules(read.value)] : read.diagnostics;
   if (memo) {
     const { origin, ...data } = read.value ?? {};
     // Only a made amendment is compared with the lock as a rule; any other is compared only when
     // the lock holds it by mistake, and then its file is parsed.
     const checksum = read.value?.status === 'made' ? contentChecksum(read.value, hash) : undefined;
-    memo.remember('amendment', source, { ...(origin && { amendment: data as AmendmentData }), ...(checksum !== undefined && { checksum }), diagnostics });
+    memo.remember('amendment', source, {
+      ...(origin && { amendment: data as AmendmentData }),
+      ...(checksum !== undefined && { checksum }),
+      diagnostics,
+    });
   }
   return { ...(read.value && { value: read.value }), diagnostics };
 }

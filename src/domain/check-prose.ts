@@ -10,7 +10,10 @@ import type { YamlSource } from './source.js';
  * Every date written in the file's prose is a real date, and a weekday written with it is the
  * true one ("Tuesday 31 January 2023").
  */
-export function checkProseDates(source: YamlSource, nodes: readonly TextNode[] = mayHoldProseDates(source.text) ? textNodesOf(source) : []): Diagnostic[] {
+export function checkProseDates(
+  source: YamlSource,
+  nodes: readonly TextNode[] = mayHoldProseDates(source.text) ? textNodesOf(source) : [],
+): Diagnostic[] {
   return nodes.flatMap((node) =>
     node.dates.flatMap((found): Diagnostic[] => {
       const where = { file: found.file, line: found.line, column: found.column, path: node.path };
@@ -46,12 +49,14 @@ function dateFieldsOf(amendment: Amendment): DateField[] {
   add('consultation.concluded', knownDate(consultation.concluded));
   add('modification.date', knownDate(modification.date), modification.windowMonths);
   for (const change of amendment.changes) {
-    if (change.to.kind === 'date') add(formatFieldPath(['changes', change.index, 'to']), change.to.date, change.windowMonths);
+    if (change.to.kind === 'date')
+      add(formatFieldPath(['changes', change.index, 'to']), change.to.date, change.windowMonths);
   }
   return fields;
 }
 
-const isQuestionText = (node: TextNode) => node.path[0] === 'consultation' && node.path[1] === 'questions' && node.path[3] === 'text';
+const isQuestionText = (node: TextNode) =>
+  node.path[0] === 'consultation' && node.path[1] === 'questions' && node.path[3] === 'text';
 
 /**
  * A date in a question's wording restates one of the amendment's dates ("from Tuesday 31 January
@@ -59,7 +64,10 @@ const isQuestionText = (node: TextNode) => node.path[0] === 'consultation' && no
  * modification date) and must agree with it. A date that matches none is reported with the field
  * nearest to it, which is most likely the one it meant to restate.
  */
-export function checkQuestionDates(amendment: Amendment, nodes: readonly TextNode[] = textNodesOf(amendment.origin)): Diagnostic[] {
+export function checkQuestionDates(
+  amendment: Amendment,
+  nodes: readonly TextNode[] = textNodesOf(amendment.origin),
+): Diagnostic[] {
   const questions = nodes.filter((node) => isQuestionText(node) && node.dates.length > 0);
   if (questions.length === 0) return [];
   const fields = dateFieldsOf(amendment);
@@ -67,15 +75,11 @@ export function checkQuestionDates(amendment: Amendment, nodes: readonly TextNod
     node.dates.flatMap((found): Diagnostic[] => {
       if (found.date === undefined || fields.some((field) => field.date === found.date)) return [];
       const date = found.date;
-      const nearest = [...fields].sort((a, b) => Math.abs(daysBetween(date, a.date)) - Math.abs(daysBetween(date, b.date)))[0];
+      const nearest = [...fields].sort(
+        (a, b) => Math.abs(daysBetween(date, a.date)) - Math.abs(daysBetween(date, b.date)),
+      )[0];
       const where = { file: found.file, line: found.line, column: found.column, path: node.path };
-      return [
-        diagnose(
-          'PROSE_DATE_MISMATCH',
-          { written: found.written, date, ...(nearest && { nearest }) },
-          where,
-        ),
-      ];
+      return [diagnose('PROSE_DATE_MISMATCH', { written: found.written, date, ...(nearest && { nearest }) }, where)];
     }),
   );
 }

@@ -27,10 +27,22 @@ export function checkSequence(tableInput: TableInput, amendments: readonly Amend
   const skipped = applied.findIndex(({ id }, i) => active[i]?.id !== id);
   const misplaced = applied[skipped];
   const expected = active[skipped];
-  if (misplaced && expected) diagnostics.push(diagnose('APPLIED_OUT_OF_ORDER', { id: misplaced.id, before: expected.id }, source.locate(['applied', misplaced.index])));
+  if (misplaced && expected)
+    diagnostics.push(
+      diagnose(
+        'APPLIED_OUT_OF_ORDER',
+        { id: misplaced.id, before: expected.id },
+        source.locate(['applied', misplaced.index]),
+      ),
+    );
 
   const appliedIds = new Set(table.applied);
-  diagnostics.push(...checkApplied(tableInput, ordered.filter((a) => appliedIds.has(a.id))));
+  diagnostics.push(
+    ...checkApplied(
+      tableInput,
+      ordered.filter((a) => appliedIds.has(a.id)),
+    ),
+  );
   const pending = active.filter((a) => !appliedIds.has(a.id));
   diagnostics.push(...applyAmendments(table, pending).diagnostics);
   return diagnostics;
@@ -42,11 +54,24 @@ function checkUnique(amendments: readonly Amendment[]): Diagnostic[] {
   const sequences = new Map<number, Amendment>();
   for (const amendment of amendments) {
     const sameId = ids.get(amendment.id);
-    if (sameId) diagnostics.push(diagnose('AMENDMENT_ID_DUPLICATE', { id: amendment.id, other: sameId.origin.file }, amendment.origin.locate(['id'])));
+    if (sameId)
+      diagnostics.push(
+        diagnose(
+          'AMENDMENT_ID_DUPLICATE',
+          { id: amendment.id, other: sameId.origin.file },
+          amendment.origin.locate(['id']),
+        ),
+      );
     else ids.set(amendment.id, amendment);
     const sameSequence = sequences.get(amendment.sequence);
     if (sameSequence && !sameId) {
-      diagnostics.push(diagnose('SEQUENCE_DUPLICATE', { sequence: amendment.sequence, id: amendment.id, other: sameSequence.id }, amendment.origin.locate(['sequence'])));
+      diagnostics.push(
+        diagnose(
+          'SEQUENCE_DUPLICATE',
+          { sequence: amendment.sequence, id: amendment.id, other: sameSequence.id },
+          amendment.origin.locate(['sequence']),
+        ),
+      );
     } else sequences.set(amendment.sequence, amendment);
   }
   return diagnostics;
@@ -72,7 +97,11 @@ function checkApplied({ table, source }: TableInput, applied: readonly Amendment
       const before = last.get(row.cohort);
       if (before && !sameCell(before.value, change.from)) {
         diagnostics.push(
-          diagnose('PRECONDITION_FAILED', { cohort: row.cohort, field: change.field, expected: change.from, actual: before.value, setBy: before.by }, at('from')),
+          diagnose(
+            'PRECONDITION_FAILED',
+            { cohort: row.cohort, field: change.field, expected: change.from, actual: before.value, setBy: before.by },
+            at('from'),
+          ),
         );
       }
       last.set(row.cohort, { value: change.to, by: amendment.id });
@@ -86,7 +115,13 @@ function checkApplied({ table, source }: TableInput, applied: readonly Amendment
     const index = rowIndex.get(cohort) ?? -1;
     const row = table.cohorts[index];
     if (row && !sameCell(row.endDate, value)) {
-      diagnostics.push(diagnose('APPLIED_NOT_REFLECTED', { id: by, cohort, expected: value, actual: row.endDate }, source.locate(['cohorts', index, 'endDate'])));
+      diagnostics.push(
+        diagnose(
+          'APPLIED_NOT_REFLECTED',
+          { id: by, cohort, expected: value, actual: row.endDate },
+          source.locate(['cohorts', index, 'endDate']),
+        ),
+      );
     }
   }
   return diagnostics;

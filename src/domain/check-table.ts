@@ -20,24 +20,44 @@ export function checkTableRules({ table, source }: TableInput): Diagnostic[] {
   const skeletons = new Map<string, string>();
   const groupIds = new Map<string, string>();
   const marked = (text: string, field: string, at: Location) => {
-    if (REDLINE_MARK.test(text)) diagnostics.push(diagnose('VALUE_INVALID', { field, value: text, expected: 'text without the redline\'s marks of deleted and inserted text ("[-", "-]", "{+", "+}")' }, at));
+    if (REDLINE_MARK.test(text))
+      diagnostics.push(
+        diagnose(
+          'VALUE_INVALID',
+          {
+            field,
+            value: text,
+            expected: 'text without the redline\'s marks of deleted and inserted text ("[-", "-]", "{+", "+}")',
+          },
+          at,
+        ),
+      );
   };
-  for (const key of ['cohort', 'groupId', 'endDate'] as const) marked(table.columns[key], `the heading of the ${key} column`, source.locate(['table', 'columns', key]));
+  for (const key of ['cohort', 'groupId', 'endDate'] as const)
+    marked(table.columns[key], `the heading of the ${key} column`, source.locate(['table', 'columns', key]));
   table.cohorts.forEach((row, index) => {
     const at = (...path: YamlPath) => source.locate(['cohorts', index, ...path]);
     if (cohorts.has(row.cohort)) diagnostics.push(diagnose('COHORT_DUPLICATE', { cohort: row.cohort }, at('cohort')));
     cohorts.add(row.cohort);
     const resembles = skeletons.get(skeletonOf(row.cohort));
-    if (resembles !== undefined && resembles !== row.cohort) diagnostics.push(diagnose('COHORT_CONFUSABLE', { cohort: row.cohort, resembles }, at('cohort')));
+    if (resembles !== undefined && resembles !== row.cohort)
+      diagnostics.push(diagnose('COHORT_CONFUSABLE', { cohort: row.cohort, resembles }, at('cohort')));
     else skeletons.set(skeletonOf(row.cohort), row.cohort);
     marked(row.cohort, 'a cohort name', at('cohort'));
     if (row.groupId.kind === 'text') {
       const groupId = row.groupId.text;
       if (!GROUP_ID.test(groupId)) {
-        diagnostics.push(diagnose('VALUE_INVALID', { field: `the GroupID of ${row.cohort}`, value: groupId, expected: 'letters and digits only, e.g. "DA"' }, at('groupId', 'value')));
+        diagnostics.push(
+          diagnose(
+            'VALUE_INVALID',
+            { field: `the GroupID of ${row.cohort}`, value: groupId, expected: 'letters and digits only, e.g. "DA"' },
+            at('groupId', 'value'),
+          ),
+        );
       }
       const other = groupIds.get(groupId);
-      if (other !== undefined) diagnostics.push(diagnose('GROUPID_DUPLICATE', { groupId, cohort: row.cohort, other }, at('groupId', 'value')));
+      if (other !== undefined)
+        diagnostics.push(diagnose('GROUPID_DUPLICATE', { groupId, cohort: row.cohort, other }, at('groupId', 'value')));
       else groupIds.set(groupId, row.cohort);
     }
   });
@@ -46,7 +66,13 @@ export function checkTableRules({ table, source }: TableInput): Diagnostic[] {
     if (value.kind !== 'unknown') return;
     const stated = source.document.getIn([...path, 'source']);
     const sourceText = typeof stated === 'string' ? stated : undefined;
-    diagnostics.push(diagnose('VALUE_UNKNOWN', { field, reason: value.note ?? 'not known', ...(sourceText && { source: sourceText }) }, source.locate([...path, 'unknown'])));
+    diagnostics.push(
+      diagnose(
+        'VALUE_UNKNOWN',
+        { field, reason: value.note ?? 'not known', ...(sourceText && { source: sourceText }) },
+        source.locate([...path, 'unknown']),
+      ),
+    );
   };
   unknown(table.version, `the version of the ${table.documentAbbreviation}`, ['document', 'version']);
   unknown(table.title, `the title of Table ${table.number}`, ['table', 'title']);

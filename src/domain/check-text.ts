@@ -24,8 +24,16 @@ export function checkText(source: YamlSource): Diagnostic[] {
     } else if (isScalar(node) && typeof node.value === 'string') {
       const field = path.map(String).join('.');
       const hidden = HIDDEN_CHARACTER.exec(node.value);
-      if (hidden) diagnostics.push(diagnose('TEXT_HIDDEN_CHARACTER', { field, value: node.value, character: codePointOf(hidden[0]), index: hidden.index + 1 }, source.locate(path)));
-      if (SPACE_AROUND.test(node.value)) diagnostics.push(diagnose('TEXT_SPACE_AROUND', { field, value: node.value }, source.locate(path)));
+      if (hidden)
+        diagnostics.push(
+          diagnose(
+            'TEXT_HIDDEN_CHARACTER',
+            { field, value: node.value, character: codePointOf(hidden[0]), index: hidden.index + 1 },
+            source.locate(path),
+          ),
+        );
+      if (SPACE_AROUND.test(node.value))
+        diagnostics.push(diagnose('TEXT_SPACE_AROUND', { field, value: node.value }, source.locate(path)));
     }
   };
   walk(source.document.contents, []);

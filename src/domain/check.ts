@@ -117,6 +117,8 @@ export function checkSources(input: CheckInput): CheckResult {
     lock = read.value.lock;
     locateEntry = locateLockEntry(read.value);
   }
-  diagnostics.push(...checkLock(lock, amendments, input.hash, { file: input.lockFile, ...(locateEntry && { locateEntry }) }));
+  diagnostics.push(
+    ...checkLock(lock, amendments, input.hash, { file: input.lockFile, ...(locateEntry && { locateEntry }) }),
+  );
   return { diagnostics, table, amendments, complete: true, lock };
 }

@@ -17,6 +17,11 @@ const REFERENCE_COHORT = 'MOC (Secure)';
 export function describeClosureEffect(template: string, cohort: string, endDate: CellValue): string | undefined {
   if (endDate.kind === 'none' || endDate.kind === 'text') return undefined;
   const known = endDate.kind === 'date';
-  const filled = fillTemplate(template, { cohort, referenceCohort: cohort === REFERENCE_COHORT, endDateKnown: known, endDate: known ? formatDateWithWeekday(endDate.date) : 'unknown' });
+  const filled = fillTemplate(template, {
+    cohort,
+    referenceCohort: cohort === REFERENCE_COHORT,
+    endDateKnown: known,
+    endDate: known ? formatDateWithWeekday(endDate.date) : 'unknown',
+  });
   return filled.text?.trim();
 }

@@ -78,7 +78,11 @@ export interface DiagnosticArgs {
   TIMELINE_WINDOW: { modification: DatedWindow; end: DatedWindow; cohort: string };
   WEEKDAY_MISMATCH: { written: string; weekday: string; date: IsoDate };
   PROSE_DATE_INVALID: { written: string };
-  PROSE_DATE_MISMATCH: { written: string; date: IsoDate; nearest?: { field: string; windowMonths?: number; date: IsoDate } };
+  PROSE_DATE_MISMATCH: {
+    written: string;
+    date: IsoDate;
+    nearest?: { field: string; windowMonths?: number; date: IsoDate };
+  };
   LOCK_MISSING: { id: string; lockFile: string };
   LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string };
   LOCK_STALE: { id: string };
@@ -99,7 +103,14 @@ export interface DiagnosticArgs {
   WORD_COLUMN_UNMAPPED: { field: string; headings: string; override?: string };
   WORD_COLUMN_AMBIGUOUS: { field: string; headings: string };
   WORD_ROW_NOT_FOUND: { cohort: string; count: number };
-  WORD_PRECONDITION_FAILED: { cohort: string; heading: string; row: number; column: number; expected: string; /** The cell's text; absent when the row has no such cell. */ actual?: string };
+  WORD_PRECONDITION_FAILED: {
+    cohort: string;
+    heading: string;
+    row: number;
+    column: number;
+    expected: string;
+    /** The cell's text; absent when the row has no such cell. */ actual?: string;
+  };
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
   WORD_ROW_EXISTS: { cohort: string };
   // Every valid input gives a finding or a result
@@ -114,7 +125,8 @@ export interface ChangedField {
 }
 
 /** A stage of an amendment's timeline; `end-date` is a cohort's new end date. */
-export type MilestoneKind = 'issued' | 'responses-due' | 'concluded' | 'expected-conclusion' | 'modification' | 'end-date';
+export type MilestoneKind =
+  'issued' | 'responses-due' | 'concluded' | 'expected-conclusion' | 'modification' | 'end-date';
 
 /** A dated stage of an amendment's timeline, with its window when it has one. */
 export interface Milestone extends DatedWindow {
@@ -134,7 +146,15 @@ export type DateSpan = { kind: 'window'; months: number } | { kind: 'restart'; m
  * it, it is the data folder (the folder of the table) or lies in it, it is an input or holds one,
  * or it lies in a folder of inputs (the amendments, the templates); or another output has its path.
  */
-export type OutputRelation = 'is-working-folder' | 'holds-working-folder' | 'is-data-folder' | 'in-data-folder' | 'is-input' | 'holds-input' | 'in-input-folder' | 'is-other-output';
+export type OutputRelation =
+  | 'is-working-folder'
+  | 'holds-working-folder'
+  | 'is-data-folder'
+  | 'in-data-folder'
+  | 'is-input'
+  | 'holds-input'
+  | 'in-input-folder'
+  | 'is-other-output';
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -170,88 +190,316 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   SCHEMA_UNKNOWN_KEY: { severity: 'error', category: 'data', doc: 'Every key is one the schema knows.' },
   SCHEMA_MISSING_FIELD: { severity: 'error', category: 'data', doc: 'Every required field is present.' },
   SCHEMA_WRONG_TYPE: { severity: 'error', category: 'data', doc: 'Every value has the type the schema expects.' },
-  SCHEMA_INVALID_VALUE: { severity: 'error', category: 'data', doc: 'Every value is one of the values its field allows.' },
+  SCHEMA_INVALID_VALUE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every value is one of the values its field allows.',
+  },
   DATE_INVALID: { severity: 'error', category: 'data', doc: 'Every date is a real calendar date written YYYY-MM-DD.' },
   TIME_INVALID: { severity: 'error', category: 'data', doc: 'Every time of day is written HH:MM (UK local time).' },
-  CELL_VALUE_OR_UNKNOWN: { severity: 'error', category: 'data', doc: 'A table cell gives exactly one of `value` and `unknown`.' },
+  CELL_VALUE_OR_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A table cell gives exactly one of `value` and `unknown`.',
+  },
   VALUE_INVALID: { severity: 'error', category: 'data', doc: 'A change gives a value its column can hold.' },
   COHORT_UNKNOWN: { severity: 'error', category: 'data', doc: 'A change targets a cohort that exists in the table.' },
   GROUPID_MISMATCH: { severity: 'error', category: 'data', doc: 'A GroupID stated by a change matches the table.' },
-  PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The value a change expects to replace is the value the table holds.' },
-  AMENDMENT_ALREADY_APPLIED: { severity: 'error', category: 'data', doc: 'An amendment is applied to a table that does not yet reflect it.' },
+  PRECONDITION_FAILED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The value a change expects to replace is the value the table holds.',
+  },
+  AMENDMENT_ALREADY_APPLIED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment is applied to a table that does not yet reflect it.',
+  },
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
-  DIRECTION_NOT_CONCLUDED: { severity: 'error', category: 'data', doc: 'A final direction is made only for an amendment that is concluded or made.' },
-  TEMPLATE_UNKNOWN_NAME: { severity: 'error', category: 'data', doc: 'A template uses only the placeholders mtad fills.' },
+  DIRECTION_NOT_CONCLUDED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A final direction is made only for an amendment that is concluded or made.',
+  },
+  TEMPLATE_UNKNOWN_NAME: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A template uses only the placeholders mtad fills.',
+  },
   // The consultation pack (mtad amend --out)
-  PACK_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'An amendment records every value its consultation pack needs.' },
-  OUT_EXISTS: { severity: 'error', category: 'io', doc: 'The output folder does not exist yet, unless --force replaces it.' },
+  PACK_FIELD_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment records every value its consultation pack needs.',
+  },
+  OUT_EXISTS: {
+    severity: 'error',
+    category: 'io',
+    doc: 'The output folder does not exist yet, unless --force replaces it.',
+  },
   OUT_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The output folder can be written.' },
-  OUT_PROTECTED: { severity: 'error', category: 'io', doc: 'No output is the working folder or holds it, is an input or holds one, or lies in the data folder.' },
-  OUT_NOT_MTAD: { severity: 'error', category: 'io', doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.' },
+  OUT_PROTECTED: {
+    severity: 'error',
+    category: 'io',
+    doc: 'No output is the working folder or holds it, is an input or holds one, or lies in the data folder.',
+  },
+  OUT_NOT_MTAD: {
+    severity: 'error',
+    category: 'io',
+    doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.',
+  },
   // The table over time (history, --write, new, revert)
-  FIELD_TO_DECIDE: { severity: 'error', category: 'data', doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.' },
-  AMENDMENT_NOT_MADE: { severity: 'error', category: 'data', doc: '`amend --write` writes into the table only amendments that are made.' },
-  AMENDMENT_WRITE_OUT_OF_ORDER: { severity: 'error', category: 'data', doc: '`amend --write` records amendments in their order of application: none before an earlier one that is not withdrawn.' },
-  FILE_CHANGED_ON_DISK: { severity: 'error', category: 'io', doc: 'A file is not overwritten when it changed on disk after mtad read it.' },
+  FIELD_TO_DECIDE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.',
+  },
+  AMENDMENT_NOT_MADE: {
+    severity: 'error',
+    category: 'data',
+    doc: '`amend --write` writes into the table only amendments that are made.',
+  },
+  AMENDMENT_WRITE_OUT_OF_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: '`amend --write` records amendments in their order of application: none before an earlier one that is not withdrawn.',
+  },
+  FILE_CHANGED_ON_DISK: {
+    severity: 'error',
+    category: 'io',
+    doc: 'A file is not overwritten when it changed on disk after mtad read it.',
+  },
   FILE_EXISTS: { severity: 'error', category: 'io', doc: 'A file is not replaced unless --force says so.' },
-  NEW_NOT_APPLICABLE: { severity: 'error', category: 'data', doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.' },
-  HISTORY_AMENDMENT_MISSING: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.' },
+  NEW_NOT_APPLICABLE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.',
+  },
+  HISTORY_AMENDMENT_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.',
+  },
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
   // Concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
-  FILE_READ_ONLY: { severity: 'error', category: 'io', doc: 'A file without write permission is left as it is, never replaced.' },
-  WRITE_INCOMPLETE: { severity: 'error', category: 'io', doc: 'Files written together change together: a failure puts back those already replaced.' },
+  FILE_READ_ONLY: {
+    severity: 'error',
+    category: 'io',
+    doc: 'A file without write permission is left as it is, never replaced.',
+  },
+  WRITE_INCOMPLETE: {
+    severity: 'error',
+    category: 'io',
+    doc: 'Files written together change together: a failure puts back those already replaced.',
+  },
   // mtad check: the rules on the data folder
-  FILE_EMPTY: { severity: 'error', category: 'data', doc: 'The file holds a YAML document, not nothing or only comments.' },
-  FILE_TOO_LARGE: { severity: 'error', category: 'data', doc: 'The file is small enough to be a table or an amendment (at most 1 MiB).' },
-  YAML_FORBIDDEN_KEY: { severity: 'error', category: 'data', doc: 'No key is "__proto__", which JavaScript readers may treat as the object\'s prototype.' },
+  FILE_EMPTY: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The file holds a YAML document, not nothing or only comments.',
+  },
+  FILE_TOO_LARGE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The file is small enough to be a table or an amendment (at most 1 MiB).',
+  },
+  YAML_FORBIDDEN_KEY: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No key is "__proto__", which JavaScript readers may treat as the object\'s prototype.',
+  },
   COHORT_DUPLICATE: { severity: 'error', category: 'data', doc: 'Each cohort appears once in the table.' },
   GROUPID_DUPLICATE: { severity: 'error', category: 'data', doc: 'Each known GroupID belongs to one cohort.' },
-  VALUE_UNKNOWN: { severity: 'warning', category: 'data', doc: 'A value of the table is not known: the warning names the source to check.' },
+  VALUE_UNKNOWN: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'A value of the table is not known: the warning names the source to check.',
+  },
   AMENDMENT_ID_DUPLICATE: { severity: 'error', category: 'data', doc: 'Amendment ids are unique.' },
-  AMENDMENT_ID_FILENAME: { severity: 'warning', category: 'data', doc: 'An amendment file is named after its id (ID.yaml), so that commands find it by id.' },
-  SEQUENCE_DUPLICATE: { severity: 'error', category: 'data', doc: 'No two amendments share a sequence number: the order of application is explicit and stable.' },
-  APPLIED_UNKNOWN: { severity: 'error', category: 'data', doc: 'Every amendment the table lists under "applied" has an amendment file.' },
-  APPLIED_OUT_OF_ORDER: { severity: 'error', category: 'data', doc: 'The table reflects amendments in their order of application, with none skipped.' },
-  APPLIED_NOT_REFLECTED: { severity: 'error', category: 'data', doc: 'The table holds the values its applied amendments set.' },
-  CHANGE_ACTION_MISMATCH: { severity: 'error', category: 'data', doc: 'A close sets an end date; an end date is removed only by a change that says reopen.' },
-  CHANGE_TARGET_REPEATED: { severity: 'error', category: 'data', doc: 'An amendment changes each cohort\'s end date once: a closure and a re-opening of one cohort are two amendments.' },
-  TIMELINE_ORDER: { severity: 'error', category: 'data', doc: 'Issued < responses due < conclusion <= modification date <= end date.' },
-  TIMELINE_WINDOW: { severity: 'warning', category: 'data', doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.' },
-  WEEKDAY_MISMATCH: { severity: 'error', category: 'data', doc: 'A weekday written in prose ("Tuesday 31 January 2023") is the true weekday of its date.' },
-  PROSE_DATE_INVALID: { severity: 'error', category: 'data', doc: 'A date written in prose ("31 January 2023") is a real calendar date.' },
-  PROSE_DATE_MISMATCH: { severity: 'error', category: 'data', doc: 'A date in a question\'s wording restates one of the amendment\'s dates and agrees with it.' },
-  LOCK_MISSING: { severity: 'error', category: 'data', doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).' },
-  LOCK_MISMATCH: { severity: 'error', category: 'data', doc: 'A made amendment is immutable: its content matches the checksum in the lock file.' },
-  LOCK_STALE: { severity: 'error', category: 'data', doc: 'Every made amendment recorded in the lock file still has its amendment file.' },
+  AMENDMENT_ID_FILENAME: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'An amendment file is named after its id (ID.yaml), so that commands find it by id.',
+  },
+  SEQUENCE_DUPLICATE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No two amendments share a sequence number: the order of application is explicit and stable.',
+  },
+  APPLIED_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every amendment the table lists under "applied" has an amendment file.',
+  },
+  APPLIED_OUT_OF_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table reflects amendments in their order of application, with none skipped.',
+  },
+  APPLIED_NOT_REFLECTED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table holds the values its applied amendments set.',
+  },
+  CHANGE_ACTION_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A close sets an end date; an end date is removed only by a change that says reopen.',
+  },
+  CHANGE_TARGET_REPEATED: {
+    severity: 'error',
+    category: 'data',
+    doc: "An amendment changes each cohort's end date once: a closure and a re-opening of one cohort are two amendments.",
+  },
+  TIMELINE_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Issued < responses due < conclusion <= modification date <= end date.',
+  },
+  TIMELINE_WINDOW: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.',
+  },
+  WEEKDAY_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A weekday written in prose ("Tuesday 31 January 2023") is the true weekday of its date.',
+  },
+  PROSE_DATE_INVALID: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A date written in prose ("31 January 2023") is a real calendar date.',
+  },
+  PROSE_DATE_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: "A date in a question's wording restates one of the amendment's dates and agrees with it.",
+  },
+  LOCK_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).',
+  },
+  LOCK_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A made amendment is immutable: its content matches the checksum in the lock file.',
+  },
+  LOCK_STALE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every made amendment recorded in the lock file still has its amendment file.',
+  },
   // Hostile input
-  YAML_SIZE_LIMIT: { severity: 'error', category: 'data', doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).' },
-  TEXT_HIDDEN_CHARACTER: { severity: 'error', category: 'data', doc: 'No text holds a bidirectional control or a zero-width character, which change how it reads without being seen.' },
-  TEXT_SPACE_AROUND: { severity: 'error', category: 'data', doc: 'No text begins or ends with a space, which makes two names that print the same differ.' },
-  COHORT_CONFUSABLE: { severity: 'error', category: 'data', doc: 'No cohort name is a look-alike of a cohort of the table (another script\'s letters, hidden characters, spaces).' },
+  YAML_SIZE_LIMIT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).',
+  },
+  TEXT_HIDDEN_CHARACTER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No text holds a bidirectional control or a zero-width character, which change how it reads without being seen.',
+  },
+  TEXT_SPACE_AROUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No text begins or ends with a space, which makes two names that print the same differ.',
+  },
+  COHORT_CONFUSABLE: {
+    severity: 'error',
+    category: 'data',
+    doc: "No cohort name is a look-alike of a cohort of the table (another script's letters, hidden characters, spaces).",
+  },
   // Drafts never replace a made amendment
-  AMENDMENT_MADE_PROTECTED: { severity: 'error', category: 'io', doc: '`new` and `revert` never replace a made amendment, not even with --force.' },
+  AMENDMENT_MADE_PROTECTED: {
+    severity: 'error',
+    category: 'io',
+    doc: '`new` and `revert` never replace a made amendment, not even with --force.',
+  },
   // The Word engine (src/word)
-  WORD_PACKAGE_UNREADABLE: { severity: 'error', category: 'io', doc: 'A Word document is a readable .docx package with well-formed XML.' },
-  WORD_TABLE_NOT_FOUND: { severity: 'error', category: 'data', doc: 'The Word document has a paragraph whose text starts with the table\'s caption ("Table 17.6").' },
-  WORD_CAPTION_NOT_ADJACENT: { severity: 'error', category: 'data', doc: 'The caption of the table sits directly before or after the table it captions.' },
-  WORD_TABLE_AMBIGUOUS: { severity: 'error', category: 'data', doc: 'Only one table in the Word document carries the caption.' },
-  WORD_TABLE_MOVED: { severity: 'error', category: 'data', doc: 'The table to redline is still the one its caption names.' },
-  WORD_CELL_MERGED: { severity: 'warning', category: 'data', doc: 'A cell of the Word table is not merged with another; a merged cell is read as written and never redlined.' },
-  WORD_COLUMN_UNMAPPED: { severity: 'error', category: 'data', doc: 'The Word table has a column for cohort, GroupID and end date, found by heading or named by --column.' },
-  WORD_COLUMN_AMBIGUOUS: { severity: 'error', category: 'data', doc: 'Only one heading of the Word table matches each of cohort, GroupID and end date.' },
-  WORD_ROW_NOT_FOUND: { severity: 'error', category: 'data', doc: 'Exactly one row of the Word table names the cohort a change targets.' },
-  WORD_PRECONDITION_FAILED: { severity: 'error', category: 'data', doc: 'The Word table\'s cell holds the value a change expects to replace.' },
-  WORD_CELL_UNSUPPORTED: { severity: 'error', category: 'data', doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.' },
-  WORD_ROW_EXISTS: { severity: 'error', category: 'data', doc: 'A row inserted into the Word table names a cohort no row names yet.' },
+  WORD_PACKAGE_UNREADABLE: {
+    severity: 'error',
+    category: 'io',
+    doc: 'A Word document is a readable .docx package with well-formed XML.',
+  },
+  WORD_TABLE_NOT_FOUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The Word document has a paragraph whose text starts with the table\'s caption ("Table 17.6").',
+  },
+  WORD_CAPTION_NOT_ADJACENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The caption of the table sits directly before or after the table it captions.',
+  },
+  WORD_TABLE_AMBIGUOUS: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Only one table in the Word document carries the caption.',
+  },
+  WORD_TABLE_MOVED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table to redline is still the one its caption names.',
+  },
+  WORD_CELL_MERGED: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'A cell of the Word table is not merged with another; a merged cell is read as written and never redlined.',
+  },
+  WORD_COLUMN_UNMAPPED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The Word table has a column for cohort, GroupID and end date, found by heading or named by --column.',
+  },
+  WORD_COLUMN_AMBIGUOUS: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Only one heading of the Word table matches each of cohort, GroupID and end date.',
+  },
+  WORD_ROW_NOT_FOUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Exactly one row of the Word table names the cohort a change targets.',
+  },
+  WORD_PRECONDITION_FAILED: {
+    severity: 'error',
+    category: 'data',
+    doc: "The Word table's cell holds the value a change expects to replace.",
+  },
+  WORD_CELL_UNSUPPORTED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.',
+  },
+  WORD_ROW_EXISTS: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A row inserted into the Word table names a cohort no row names yet.',
+  },
   // Every valid input gives a finding or a result
-  DATE_OUT_OF_RANGE: { severity: 'error', category: 'data', doc: 'A date computed from a date (a window\'s end, a re-start) lies in 0001-01-01 to 9999-12-31.' },
-  YAML_SHARED_VALUE: { severity: 'error', category: 'data', doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.' },
+  DATE_OUT_OF_RANGE: {
+    severity: 'error',
+    category: 'data',
+    doc: "A date computed from a date (a window's end, a re-start) lies in 0001-01-01 to 9999-12-31.",
+  },
+  YAML_SHARED_VALUE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.',
+  },
 };
 
 /** Builds a finding with the code's default severity. */
-export function diagnose<C extends DiagnosticCode>(code: C, args: DiagnosticArgs[C], where: Location = {}): Diagnostic<C> {
+export function diagnose<C extends DiagnosticCode>(
+  code: C,
+  args: DiagnosticArgs[C],
+  where: Location = {},
+): Diagnostic<C> {
   return { code, severity: RULES[code].severity, args, ...where } as Diagnostic<C>;
 }
 

@@ -22,17 +22,43 @@ const FINAL_STATUSES: ReadonlySet<Amendment['status']> = new Set(['concluded', '
 export function directionValues(amendment: Amendment, mode: DirectionMode): Result<TemplateValues> {
   const { legalBasis, modification, origin: source } = amendment;
   if (!legalBasis) {
-    return { ok: false, diagnostics: [diagnose('DIRECTION_FIELD_MISSING', { field: 'legalBasis', id: amendment.id }, source.locate([]))] };
+    return {
+      ok: false,
+      diagnostics: [diagnose('DIRECTION_FIELD_MISSING', { field: 'legalBasis', id: amendment.id }, source.locate([]))],
+    };
   }
-  const base = { draft: mode === 'draft', clause: legalBasis.clause, appendix: legalBasis.appendix, appendixName: legalBasis.document };
-  if (mode === 'draft') return { ok: true, value: { ...base, effectiveDate: DRAFT_DATE, annex: DRAFT_ANNEX }, diagnostics: [] };
+  const base = {
+    draft: mode === 'draft',
+    clause: legalBasis.clause,
+    appendix: legalBasis.appendix,
+    appendixName: legalBasis.document,
+  };
+  if (mode === 'draft')
+    return { ok: true, value: { ...base, effectiveDate: DRAFT_DATE, annex: DRAFT_ANNEX }, diagnostics: [] };
 
   const diagnostics: Diagnostic[] = [];
   // A final direction is DCC's decision: it follows the conclusion, never a proposal still open.
-  if (!FINAL_STATUSES.has(amendment.status)) diagnostics.push(diagnose('DIRECTION_NOT_CONCLUDED', { id: amendment.id, status: amendment.status }, source.locate(['status'])));
+  if (!FINAL_STATUSES.has(amendment.status))
+    diagnostics.push(
+      diagnose('DIRECTION_NOT_CONCLUDED', { id: amendment.id, status: amendment.status }, source.locate(['status'])),
+    );
   const date = knownDate(modification.date);
-  if (!date) diagnostics.push(diagnose('DIRECTION_FIELD_MISSING', { field: 'modification.date', id: amendment.id }, source.locate(['modification', 'date'])));
-  if (modification.annex === null) diagnostics.push(diagnose('DIRECTION_FIELD_MISSING', { field: 'modification.annex', id: amendment.id }, source.locate(['modification', 'annex'])));
+  if (!date)
+    diagnostics.push(
+      diagnose(
+        'DIRECTION_FIELD_MISSING',
+        { field: 'modification.date', id: amendment.id },
+        source.locate(['modification', 'date']),
+      ),
+    );
+  if (modification.annex === null)
+    diagnostics.push(
+      diagnose(
+        'DIRECTION_FIELD_MISSING',
+        { field: 'modification.annex', id: amendment.id },
+        source.locate(['modification', 'annex']),
+      ),
+    );
   if (diagnostics.length > 0 || !date || modification.annex === null) return { ok: false, diagnostics };
   return { ok: true, value: { ...base, effectiveDate: formatLongDate(date), annex: modification.annex }, diagnostics };
 }

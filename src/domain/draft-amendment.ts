@@ -1,5 +1,15 @@
 import { Document, isMap, isPair, isScalar, type Node, type Pair } from 'yaml';
-import { addCalendarDays, daysBetween, daysStayInRange, FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE, monthsStayInRange, type IsoDate } from './dates.js';
+import {
+  addCalendarDays,
+  daysBetween,
+  daysStayInRange,
+  FIRST_DATE,
+  formatDateWithWeekday,
+  formatLongDate,
+  LAST_DATE,
+  monthsStayInRange,
+  type IsoDate,
+} from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import { TODO_TAG, type YamlPath } from './source.js';
 import { fillTemplate, type TemplateValues } from './template.js';
@@ -44,7 +54,13 @@ export function timelineEndingOn(endDate: IsoDate): Timeline {
   const modification = addCalendarDays(endDate, -REFERENCE_INTERVALS.endDate);
   const expectedConclusion = addCalendarDays(modification, -REFERENCE_INTERVALS.modification);
   const responsesDue = addCalendarDays(expectedConclusion, -REFERENCE_INTERVALS.expectedConclusion);
-  return { issued: addCalendarDays(responsesDue, -REFERENCE_INTERVALS.responsesDue), responsesDue, expectedConclusion, modification, endDate };
+  return {
+    issued: addCalendarDays(responsesDue, -REFERENCE_INTERVALS.responsesDue),
+    responsesDue,
+    expectedConclusion,
+    modification,
+    endDate,
+  };
 }
 
 /** The window a draft proposes for its modification date and its end date, in months. */
@@ -58,9 +74,10 @@ const DRAFT_WINDOW_MONTHS = 1;
 function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
   const steps = REFERENCE_INTERVALS;
   const forward = steps.responsesDue + steps.expectedConclusion + steps.modification;
-  const fits = kind === 'ending'
-    ? daysStayInRange(date, -(forward + steps.endDate)) && monthsStayInRange(date, DRAFT_WINDOW_MONTHS)
-    : daysStayInRange(date, forward) && monthsStayInRange(addCalendarDays(date, forward), DRAFT_WINDOW_MONTHS);
+  const fits =
+    kind === 'ending'
+      ? daysStayInRange(date, -(forward + steps.endDate)) && monthsStayInRange(date, DRAFT_WINDOW_MONTHS)
+      : daysStayInRange(date, forward) && monthsStayInRange(addCalendarDays(date, forward), DRAFT_WINDOW_MONTHS);
   if (fits) return undefined;
   return kind === 'ending'
     ? `an end date from which the proposed timeline (issued ${forward + steps.endDate} days before it; a one-month window after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
@@ -71,7 +88,12 @@ function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | un
 export function timelineFrom(issued: IsoDate): Timeline {
   const responsesDue = addCalendarDays(issued, REFERENCE_INTERVALS.responsesDue);
   const expectedConclusion = addCalendarDays(responsesDue, REFERENCE_INTERVALS.expectedConclusion);
-  return { issued, responsesDue, expectedConclusion, modification: addCalendarDays(expectedConclusion, REFERENCE_INTERVALS.modification) };
+  return {
+    issued,
+    responsesDue,
+    expectedConclusion,
+    modification: addCalendarDays(expectedConclusion, REFERENCE_INTERVALS.modification),
+  };
 }
 
 /** One change of the draft, its values taken from the table. */
@@ -107,11 +129,15 @@ export function readTemplateSections(text: string): Record<string, string> {
   return sections;
 }
 
-const joinNames = (names: string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const joinNames = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /** The slug of a cohort for ids: "MOC (Secure)" -> "moc-secure". */
 export function cohortSlug(cohort: string): string {
-  return cohort.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return cohort
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The values of the wording template for a draft. */
@@ -131,7 +157,19 @@ function wordingValues(input: DraftInput): TemplateValues {
 }
 
 /** The sections of templates/new-amendment.txt a draft is written from, each required. */
-const DRAFT_SECTIONS = ['title', 'summary', 'consultationId', 'questionId', 'q1', 'q2', 'contact', 'classification', 'clause', 'appendix', 'legalDocument'] as const;
+const DRAFT_SECTIONS = [
+  'title',
+  'summary',
+  'consultationId',
+  'questionId',
+  'q1',
+  'q2',
+  'contact',
+  'classification',
+  'clause',
+  'appendix',
+  'legalDocument',
+] as const;
 
 /**
  * The draft amendment as YAML text. Values a person must decide are tagged `!todo`: the
@@ -143,8 +181,28 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
   const words: Record<string, string> = {};
   for (const name of DRAFT_SECTIONS) {
     const filled = fillTemplate(input.wording[name] ?? '', values);
-    if (filled.text === undefined) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file: 'templates/new-amendment.txt' })] };
-    if (!filled.text) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: `(missing section ${name})` }, { file: 'templates/new-amendment.txt' })] };
+    if (filled.text === undefined)
+      return {
+        ok: false,
+        diagnostics: [
+          diagnose(
+            'TEMPLATE_UNKNOWN_NAME',
+            { names: filled.unknownNames.join(', ') },
+            { file: 'templates/new-amendment.txt' },
+          ),
+        ],
+      };
+    if (!filled.text)
+      return {
+        ok: false,
+        diagnostics: [
+          diagnose(
+            'TEMPLATE_UNKNOWN_NAME',
+            { names: `(missing section ${name})` },
+            { file: 'templates/new-amendment.txt' },
+          ),
+        ],
+      };
     words[name] = filled.text;
   }
   const { timeline } = input;
@@ -217,17 +275,25 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
     `   responses due        16:00 on ${formatDateWithWeekday(timeline.responsesDue)}`,
     `   expected conclusion  ${formatDateWithWeekday(timeline.expectedConclusion)}`,
     `   modification         ${formatDateWithWeekday(timeline.modification)}`,
-    ...(timeline.endDate ? [`   end date             ${formatDateWithWeekday(timeline.endDate)} (the last day of Migration DUST)`] : []),
+    ...(timeline.endDate
+      ? [`   end date             ${formatDateWithWeekday(timeline.endDate)} (the last day of Migration DUST)`]
+      : []),
     ` The question wording quotes these dates: change it with them.`,
   ].join('\n');
-  commentBeforeKey(document, ['changes'], ' The value each change expects to replace ("from") is the table\'s, after the amendments before this one.');
+  commentBeforeKey(
+    document,
+    ['changes'],
+    ' The value each change expects to replace ("from") is the table\'s, after the amendments before this one.',
+  );
   return { ok: true, value: document.toString({ lineWidth: 0 }), diagnostics: [] };
 }
 
 function commentBeforeKey(document: Document, path: YamlPath, comment: string): void {
   const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return;
-  const pair = parent.items.find((item): item is Pair<Node> => isPair(item) && isScalar(item.key) && item.key.value === path.at(-1));
+  const pair = parent.items.find(
+    (item): item is Pair<Node> => isPair(item) && isScalar(item.key) && item.key.value === path.at(-1),
+  );
   if (pair && isScalar(pair.key)) pair.key.commentBefore = comment;
 }
 

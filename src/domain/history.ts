@@ -39,7 +39,10 @@ const bound = (date: TimelineDate | undefined, which: 'notBefore' | 'notAfter'):
   typeof date === 'string' ? date : date?.[which];
 
 const latest = (dates: (IsoDate | undefined)[]): IsoDate | undefined =>
-  dates.filter((d): d is IsoDate => d !== undefined).sort(compareDates).at(-1);
+  dates
+    .filter((d): d is IsoDate => d !== undefined)
+    .sort(compareDates)
+    .at(-1);
 
 /** From when `amendment` counts in the table's history (the rule above). */
 export function effectOf(amendment: Amendment, table: Table): Effect {
@@ -48,8 +51,13 @@ export function effectOf(amendment: Amendment, table: Table): Effect {
   if (modification) return { kind: 'modification', from: modification };
   const concluded = knownDate(amendment.consultation.concluded);
   if (amendment.status === 'made' && concluded) return { kind: 'conclusion', from: concluded };
-  const notBefore = latest([bound(amendment.modification.date, 'notBefore'), bound(amendment.consultation.concluded, 'notBefore'), bound(amendment.consultation.issued, 'notBefore')]);
-  const notAfter = bound(amendment.modification.date, 'notAfter') ?? (table.applied.includes(amendment.id) ? table.asAt : undefined);
+  const notBefore = latest([
+    bound(amendment.modification.date, 'notBefore'),
+    bound(amendment.consultation.concluded, 'notBefore'),
+    bound(amendment.consultation.issued, 'notBefore'),
+  ]);
+  const notAfter =
+    bound(amendment.modification.date, 'notAfter') ?? (table.applied.includes(amendment.id) ? table.asAt : undefined);
   return { kind: 'unknown', ...(notBefore && { notBefore }), ...(notAfter && { notAfter }) };
 }
 
@@ -108,7 +116,11 @@ export function invertAmendment(amendment: Amendment, options: { id?: string; se
 }
 
 /** The table with exactly the amendments in `counted` (and no other) reflected. */
-export function tableWith(current: Table, amendments: readonly Amendment[], counted: ReadonlySet<string>): Result<Table> {
+export function tableWith(
+  current: Table,
+  amendments: readonly Amendment[],
+  counted: ReadonlySet<string>,
+): Result<Table> {
   const byId = new Map(amendments.map((a) => [a.id, a]));
   const diagnostics: Diagnostic[] = [];
   let table = current;
@@ -122,7 +134,8 @@ export function tableWith(current: Table, amendments: readonly Amendment[], coun
     const inverse = invertAmendment(amendment);
     const reverted = applyAmendments({ ...table, applied: table.applied.filter((a) => a !== id) }, [inverse]);
     diagnostics.push(...reverted.diagnostics);
-    if (reverted.value) table = { ...reverted.value.after, applied: reverted.value.after.applied.filter((a) => a !== inverse.id) };
+    if (reverted.value)
+      table = { ...reverted.value.after, applied: reverted.value.after.applied.filter((a) => a !== inverse.id) };
   }
   const pending = inSequence(amendments.filter((a) => counted.has(a.id) && !current.applied.includes(a.id)));
   const forward = applyAmendments(table, pending);
@@ -161,7 +174,14 @@ function merge(values: Counted[]): Counted {
 
 function sameEverywhere(cells: CellValue[]): boolean {
   const [first] = cells;
-  return first !== undefined && cells.every((cell) => sameCell(cell, first) && (cell.kind !== 'unknown' || first.kind !== 'unknown' || cell.notAfter === first.notAfter));
+  return (
+    first !== undefined &&
+    cells.every(
+      (cell) =>
+        sameCell(cell, first) &&
+        (cell.kind !== 'unknown' || first.kind !== 'unknown' || cell.notAfter === first.notAfter),
+    )
+  );
 }
 
 /**
@@ -169,7 +189,12 @@ function sameEverywhere(cells: CellValue[]): boolean {
  * proposed and concluded ones too (at their proposed modification dates). `today` is not needed:
  * the date is given.
  */
-export function tableAsAt(table: Table, amendments: readonly Amendment[], date: IsoDate, options: { include?: Include } = {}): Result<TableAtPoint> {
+export function tableAsAt(
+  table: Table,
+  amendments: readonly Amendment[],
+  date: IsoDate,
+  options: { include?: Include } = {},
+): Result<TableAtPoint> {
   const include = options.include ?? 'made';
   const standings = inSequence(amendments).map((amendment): Standing => {
     const effect = effectOf(amendment, table);
@@ -193,7 +218,8 @@ export function tableAsAt(table: Table, amendments: readonly Amendment[], date: 
 
   const unsure = uncertain.map((s) => s.amendment.id).join(', ');
   const note = `not known on this date: it depends on whether ${unsure} had taken effect, and the data does not record when it did`;
-  const blur = (cells: CellValue[]): CellValue => (sameEverywhere(cells) ? (cells[0] as CellValue) : { kind: 'unknown', note });
+  const blur = (cells: CellValue[]): CellValue =>
+    sameEverywhere(cells) ? (cells[0] as CellValue) : { kind: 'unknown', note };
   const merged: Table = {
     ...base,
     asAt: date,
@@ -203,7 +229,10 @@ export function tableAsAt(table: Table, amendments: readonly Amendment[], date: 
       endDate: blur(worlds.map((w) => w.cohorts[i]?.endDate ?? row.endDate)),
     })),
   };
-  const provision = base.cohorts.map((row, i) => ({ cohort: row.cohort, provided: merge(worlds.map((w) => providedOn(w.cohorts[i] ?? row, date))) }));
+  const provision = base.cohorts.map((row, i) => ({
+    cohort: row.cohort,
+    provided: merge(worlds.map((w) => providedOn(w.cohorts[i] ?? row, date))),
+  }));
   return { ok: true, value: { table: merged, standings, provision }, diagnostics: [] };
 }
 
@@ -211,7 +240,11 @@ export function tableAsAt(table: Table, amendments: readonly Amendment[], date: 
  * Table 17.6 just after amendment `id`: every amendment up to it in sequence (withdrawn ones
  * excepted), whatever its status, since the id names it.
  */
-export function tableAfter(table: Table, amendments: readonly Amendment[], id: string): Result<TableAtPoint> | undefined {
+export function tableAfter(
+  table: Table,
+  amendments: readonly Amendment[],
+  id: string,
+): Result<TableAtPoint> | undefined {
   const target = amendments.find((a) => a.id === id);
   if (!target) return undefined;
   const ordered = inSequence(amendments);
@@ -220,7 +253,11 @@ export function tableAfter(table: Table, amendments: readonly Amendment[], id: s
     const counts = i <= upTo && (amendment === target || amendment.status !== 'withdrawn');
     return { amendment, effect: effectOf(amendment, table), counted: counts ? 'yes' : 'no' };
   });
-  const result = tableWith(table, amendments, new Set(standings.filter((s) => s.counted === 'yes').map((s) => s.amendment.id)));
+  const result = tableWith(
+    table,
+    amendments,
+    new Set(standings.filter((s) => s.counted === 'yes').map((s) => s.amendment.id)),
+  );
   if (!result.value || !result.ok) return { ok: false, diagnostics: result.diagnostics };
   return { ok: true, value: { table: result.value, standings }, diagnostics: [] };
 }
@@ -243,7 +280,11 @@ export interface UndatedEffect {
  * between them: a redline between the dates may show nothing of them (an unknown end date set
  * where the end date was already not known), so the view must say that they may lie in the span.
  */
-export function undatedEffectsBetween(from: TableAtPoint, to: TableAtPoint, changes: readonly AppliedChange[]): UndatedEffect[] {
+export function undatedEffectsBetween(
+  from: TableAtPoint,
+  to: TableAtPoint,
+  changes: readonly AppliedChange[],
+): UndatedEffect[] {
   return to.standings.flatMap((standing): UndatedEffect[] => {
     const { amendment, effect, counted } = standing;
     const before = from.standings.find((s) => s.amendment.id === amendment.id)?.counted ?? 'no';
@@ -267,11 +308,23 @@ export function undatedEffectsBetween(from: TableAtPoint, to: TableAtPoint, chan
  * differs between them and that changes that cohort (the latest in sequence when several do).
  */
 export function changesBetween(from: TableAtPoint, to: TableAtPoint): AppliedChange[] {
-  const differing = to.standings.filter((s) => from.standings.find((f) => f.amendment.id === s.amendment.id)?.counted !== s.counted);
+  const differing = to.standings.filter(
+    (s) => from.standings.find((f) => f.amendment.id === s.amendment.id)?.counted !== s.counted,
+  );
   return to.table.cohorts.flatMap((row, i): AppliedChange[] => {
     const before = from.table.cohorts[i];
     if (!before || sameCell(before.endDate, row.endDate)) return [];
     const by = differing.filter((s) => s.amendment.changes.some((c) => c.cohort === row.cohort)).at(-1)?.amendment;
-    return [{ amendmentId: by?.id ?? 'unknown', action: row.endDate.kind === 'none' ? 'reopen' : 'close', cohort: row.cohort, groupId: row.groupId, field: 'endDate', from: before.endDate, to: row.endDate }];
+    return [
+      {
+        amendmentId: by?.id ?? 'unknown',
+        action: row.endDate.kind === 'none' ? 'reopen' : 'close',
+        cohort: row.cohort,
+        groupId: row.groupId,
+        field: 'endDate',
+        from: before.endDate,
+        to: row.endDate,
+      },
+    ];
   });
 }

@@ -1,5 +1,13 @@
 import type { Amendment } from './amendment.js';
-import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, daysStayInRange, monthsStayInRange, type IsoDate } from './dates.js';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  addCalendarWeeks,
+  compareDates,
+  daysStayInRange,
+  monthsStayInRange,
+  type IsoDate,
+} from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { CellValue } from './values.js';
 
@@ -68,7 +76,10 @@ export function estimateRestart(amendment: Amendment, decided: IsoDate): Restart
 
 /** True when every estimate counted from `from` (three months, then six weeks more) is a date mtad supports. */
 export function restartStaysInRange(from: IsoDate): boolean {
-  return monthsStayInRange(from, RESTART.amendmentMonths) && daysStayInRange(addCalendarMonths(from, RESTART.amendmentMonths), RESTART.purchaseWeeks * 7);
+  return (
+    monthsStayInRange(from, RESTART.amendmentMonths) &&
+    daysStayInRange(addCalendarMonths(from, RESTART.amendmentMonths), RESTART.purchaseWeeks * 7)
+  );
 }
 
 /**
@@ -81,6 +92,12 @@ export function restartOutOfRange(amendment: Amendment, decided: IsoDate): Diagn
     if (change.action !== 'close' || change.to.kind !== 'date' || compareDates(decided, change.to.date) > 0) return [];
     const end = change.to.date;
     if (daysStayInRange(end, 1) && restartStaysInRange(addCalendarDays(end, 1))) return [];
-    return [diagnose('DATE_OUT_OF_RANGE', { date: end, span: { kind: 'restart', months: RESTART.amendmentMonths, weeks: RESTART.purchaseWeeks } }, amendment.origin.locate(['changes', change.index, 'to']))];
+    return [
+      diagnose(
+        'DATE_OUT_OF_RANGE',
+        { date: end, span: { kind: 'restart', months: RESTART.amendmentMonths, weeks: RESTART.purchaseWeeks } },
+        amendment.origin.locate(['changes', change.index, 'to']),
+      ),
+    ];
   });
 }

@@ -14,7 +14,10 @@ export function buildJsonSchema(kind: SchemaKind): Record<string, unknown> {
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    title: kind === 'table' ? 'Table 17.6 of the MTAD (mtad table file)' : 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
+    title:
+      kind === 'table'
+        ? 'Table 17.6 of the MTAD (mtad table file)'
+        : 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
     $comment: 'Generated from the zod schemas of mtad by `npm run schema`; do not edit by hand.',
     ...rest,
   };

@@ -48,8 +48,12 @@ const lockFileSchema = z
       .array(
         z.strictObject({
           id: z.string().check(z.minLength(1), z.describe('The id of a made amendment.')),
-          checksum: z.string().check(z.regex(/^[0-9a-f]{64}$/), z.describe('The SHA-256 of the amendment\'s content in canonical JSON.')),
-          fields: z.record(z.string(), z.string().check(z.regex(/^[0-9a-f]+$/))).check(z.describe('A short hash of each field\'s value, by path.')),
+          checksum: z
+            .string()
+            .check(z.regex(/^[0-9a-f]{64}$/), z.describe("The SHA-256 of the amendment's content in canonical JSON.")),
+          fields: z
+            .record(z.string(), z.string().check(z.regex(/^[0-9a-f]+$/)))
+            .check(z.describe("A short hash of each field's value, by path.")),
         }),
       )
       .check(z.describe('The made amendments, in the order recorded.')),
@@ -69,14 +73,19 @@ function canonicalJson(value: unknown): string {
 function leavesOf(value: unknown, path: YamlPath = []): [YamlPath, unknown][] {
   if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leavesOf(item, [...path, index]));
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
-    return Object.keys(value).sort().flatMap((key) => leavesOf((value as Record<string, unknown>)[key], [...path, key]));
+    return Object.keys(value)
+      .sort()
+      .flatMap((key) => leavesOf((value as Record<string, unknown>)[key], [...path, key]));
   }
   return [[path, value]];
 }
 
 /** `changes[0].to` for the path ['changes', 0, 'to']. */
 export function formatFieldPath(path: YamlPath): string {
-  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('') || '(the whole file)';
+  return (
+    path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('') ||
+    '(the whole file)'
+  );
 }
 
 /** The content of an amendment as mtad checksums it: the data its file holds. */
@@ -93,7 +102,8 @@ export function contentChecksum(amendment: Amendment, hash: HashText): string {
 export function fingerprintAmendment(amendment: Amendment, hash: HashText): LockEntry {
   const content = contentOf(amendment);
   const fields: Record<string, string> = {};
-  for (const [path, value] of leavesOf(content)) fields[formatFieldPath(path)] = hash(canonicalJson(value)).slice(0, FIELD_HASH_LENGTH);
+  for (const [path, value] of leavesOf(content))
+    fields[formatFieldPath(path)] = hash(canonicalJson(value)).slice(0, FIELD_HASH_LENGTH);
   return { id: amendment.id, checksum: hash(canonicalJson(content)), fields };
 }
 
@@ -102,9 +112,15 @@ export function fingerprintAmendment(amendment: Amendment, hash: HashText): Lock
  * A recorded entry is never rewritten: that would bless an edit to a made amendment. (To correct
  * one on purpose, remove its entry in the same pull request, so that reviewers see it.)
  */
-export function recordMadeAmendments(lock: AmendmentLock, amendments: readonly Amendment[], hash: HashText): AmendmentLock {
+export function recordMadeAmendments(
+  lock: AmendmentLock,
+  amendments: readonly Amendment[],
+  hash: HashText,
+): AmendmentLock {
   const recorded = new Set(lock.amendments.map((entry) => entry.id));
-  const added = amendments.filter((a) => a.status === 'made' && !recorded.has(a.id)).map((a) => fingerprintAmendment(a, hash));
+  const added = amendments
+    .filter((a) => a.status === 'made' && !recorded.has(a.id))
+    .map((a) => fingerprintAmendment(a, hash));
   const unique = added.filter((entry, i) => added.findIndex((other) => other.id === entry.id) === i);
   return { ...lock, amendments: [...lock.amendments, ...unique] };
 }
@@ -121,31 +137,54 @@ export interface LockOrigin {
  * The findings of comparing the amendments with the lock: a recorded amendment whose content
  * changed (naming the fields), a made amendment not recorded, a recorded one that has gone.
  */
-export function checkLock(lock: AmendmentLock, amendments: readonly Amendment[], hash: HashText, origin: LockOrigin): Diagnostic[] {
+export function checkLock(
+  lock: AmendmentLock,
+  amendments: readonly Amendment[],
+  hash: HashText,
+  origin: LockOrigin,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(lock.amendments.map((entry) => [entry.id, entry]));
   for (const amendment of amendments) {
     const entry = byId.get(amendment.id);
     if (!entry) {
-      if (amendment.status === 'made') diagnostics.push(diagnose('LOCK_MISSING', { id: amendment.id, lockFile: origin.file }, amendment.origin.locate(['status'])));
+      if (amendment.status === 'made')
+        diagnostics.push(
+          diagnose('LOCK_MISSING', { id: amendment.id, lockFile: origin.file }, amendment.origin.locate(['status'])),
+        );
       continue;
     }
     if (contentChecksum(amendment, hash) === entry.checksum) continue;
     const now = fingerprintAmendment(amendment, hash);
     const changed = changedFields(entry.fields, now.fields);
     const first = leavesOf(contentOf(amendment)).find(([path]) => changed.paths.includes(formatFieldPath(path)));
-    diagnostics.push(diagnose('LOCK_MISMATCH', { id: amendment.id, fields: changed.fields, lockFile: origin.file }, amendment.origin.locate(first?.[0] ?? ['id'])));
+    diagnostics.push(
+      diagnose(
+        'LOCK_MISMATCH',
+        { id: amendment.id, fields: changed.fields, lockFile: origin.file },
+        amendment.origin.locate(first?.[0] ?? ['id']),
+      ),
+    );
   }
   const present = new Set(amendments.map((a) => a.id));
   for (const entry of lock.amendments) {
-    if (!present.has(entry.id)) diagnostics.push(diagnose('LOCK_STALE', { id: entry.id }, origin.locateEntry?.(entry.id) ?? { file: origin.file }));
+    if (!present.has(entry.id))
+      diagnostics.push(
+        diagnose('LOCK_STALE', { id: entry.id }, origin.locateEntry?.(entry.id) ?? { file: origin.file }),
+      );
   }
   return diagnostics;
 }
 
-function changedFields(recorded: Record<string, string>, now: Record<string, string>): { paths: string[]; fields: ChangedField[] } {
-  const paths = [...new Set([...Object.keys(recorded), ...Object.keys(now)])].filter((path) => recorded[path] !== now[path]);
-  const how = (path: string): ChangedField['how'] => (!(path in recorded) ? 'added' : !(path in now) ? 'removed' : 'changed');
+function changedFields(
+  recorded: Record<string, string>,
+  now: Record<string, string>,
+): { paths: string[]; fields: ChangedField[] } {
+  const paths = [...new Set([...Object.keys(recorded), ...Object.keys(now)])].filter(
+    (path) => recorded[path] !== now[path],
+  );
+  const how = (path: string): ChangedField['how'] =>
+    !(path in recorded) ? 'added' : !(path in now) ? 'removed' : 'changed';
   // No field differs but the checksum does only if the lock itself was edited: the list is then empty.
   return { paths, fields: paths.map((path) => ({ path, how: how(path) })) };
 }

@@ -4,7 +4,20 @@ import type { Location } from './diagnostics.js';
 import type { YamlPath, YamlSource } from './source.js';
 import { positionAt } from './text.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
@@ -83,7 +96,11 @@ export function textNodesOf(source: YamlSource): TextNode[] {
 
 function datesWritten(node: Scalar<string>, source: YamlSource, path: YamlPath): (ProseDate & Location)[] {
   const [start, end] = node.range ?? [0, 0];
-  return findProseDates(source.text.slice(start, end)).map((found) => ({ ...found, ...positionOf(source.text, start + found.offset, source.file), path }));
+  return findProseDates(source.text.slice(start, end)).map((found) => ({
+    ...found,
+    ...positionOf(source.text, start + found.offset, source.file),
+    path,
+  }));
 }
 
 /** The file:line:column of `offset` in `text`. */

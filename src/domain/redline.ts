@@ -62,7 +62,10 @@ export function diffTables(before: Table, after: Table): Redline {
       const newRow = chunk.removed ? undefined : newRows.get(cohort);
       const oldCells = oldRow ? rowValues(oldRow) : [];
       const newCells = newRow ? rowValues(newRow) : [];
-      const cells = COLUMN_KEYS.map((_, i): RedlineCell => ({ ...(oldCells[i] && { before: oldCells[i] }), ...(newCells[i] && { after: newCells[i] }) }));
+      const cells = COLUMN_KEYS.map((_, i): RedlineCell => ({
+        ...(oldCells[i] && { before: oldCells[i] }),
+        ...(newCells[i] && { after: newCells[i] }),
+      }));
       const status = !oldRow ? 'inserted' : !newRow ? 'deleted' : cells.some(isChanged) ? 'changed' : 'unchanged';
       rows.push({ status, cohort, cells });
     }

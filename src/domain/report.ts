@@ -48,9 +48,17 @@ export function renderDirectionText(amendment: Amendment, template: string, mode
  * Assembles the redline, the summaries and the draft directions of an application. With
  * `closureTemplate`, each closure's summary says what follows from it.
  */
-export function buildAmendReport(application: Application, amendments: readonly Amendment[], template: string, closureTemplate?: string): AmendReport {
+export function buildAmendReport(
+  application: Application,
+  amendments: readonly Amendment[],
+  template: string,
+  closureTemplate?: string,
+): AmendReport {
   const summaries = summariseAmendments(amendments, application.changes);
-  const effectOf = (change: AppliedChange) => (closureTemplate === undefined || change.action !== 'close' ? undefined : describeClosureEffect(closureTemplate, change.cohort, change.to));
+  const effectOf = (change: AppliedChange) =>
+    closureTemplate === undefined || change.action !== 'close'
+      ? undefined
+      : describeClosureEffect(closureTemplate, change.cohort, change.to);
   return {
     redline: diffTables(application.before, application.after),
     changes: application.changes,
@@ -66,9 +74,15 @@ export function buildAmendReport(application: Application, amendments: readonly 
       };
     }),
     directions: amendments.map((amendment) => {
-      const mode: DirectionMode = amendment.status === 'made' && amendment.modification.annex !== null ? 'final' : 'draft';
+      const mode: DirectionMode =
+        amendment.status === 'made' && amendment.modification.annex !== null ? 'final' : 'draft';
       const result = renderDirectionText(amendment, template, mode);
-      return { amendmentId: amendment.id, mode, ...(result.value !== undefined && { text: result.value }), diagnostics: result.diagnostics };
+      return {
+        amendmentId: amendment.id,
+        mode,
+        ...(result.value !== undefined && { text: result.value }),
+        diagnostics: result.diagnostics,
+      };
     }),
   };
 }

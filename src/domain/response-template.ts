@@ -14,8 +14,15 @@ export function responseTemplateValues(amendment: Amendment): Result<TemplateVal
   const diagnostics: Diagnostic[] = [];
   // A field that is absent is pointed at by the `consultation:` key; one that is there, at itself.
   const missing = (field: 'id' | 'title' | 'responsesDue' | 'contact' | 'questions'): void => {
-    const where = consultation[field] === undefined ? source.locateKey([], 'consultation') : source.locate(['consultation', field]);
-    diagnostics.push(diagnose('PACK_FIELD_MISSING', { field: `consultation.${field}`, id: amendment.id, document: 'response template' }, where));
+    const where =
+      consultation[field] === undefined ? source.locateKey([], 'consultation') : source.locate(['consultation', field]);
+    diagnostics.push(
+      diagnose(
+        'PACK_FIELD_MISSING',
+        { field: `consultation.${field}`, id: amendment.id, document: 'response template' },
+        where,
+      ),
+    );
   };
   const { id, title, responsesDue, contact, questions } = consultation;
   if (typeof id !== 'string') missing('id');
@@ -24,8 +31,21 @@ export function responseTemplateValues(amendment: Amendment): Result<TemplateVal
   if (contact === undefined) missing('contact');
   if (questions.length === 0) missing('questions');
   // The response template is DCC's document: a title of mtad's own never goes into it.
-  if (amendment.titleSource !== 'dcc') diagnostics.push(diagnose('PACK_FIELD_MISSING', { field: 'title (DCC\'s own)', id: amendment.id, document: 'response template' }, source.locate(['title'])));
-  if (typeof id !== 'string' || title === undefined || responsesDue === undefined || contact === undefined || diagnostics.length > 0) {
+  if (amendment.titleSource !== 'dcc')
+    diagnostics.push(
+      diagnose(
+        'PACK_FIELD_MISSING',
+        { field: "title (DCC's own)", id: amendment.id, document: 'response template' },
+        source.locate(['title']),
+      ),
+    );
+  if (
+    typeof id !== 'string' ||
+    title === undefined ||
+    responsesDue === undefined ||
+    contact === undefined ||
+    diagnostics.length > 0
+  ) {
     return { ok: false, diagnostics };
   }
   return {

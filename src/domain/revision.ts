@@ -42,7 +42,9 @@ export function markRevisions(
  * where none is known. From the data alone, so the same data gives the same documents.
  */
 export function documentsDate(amendments: readonly Amendment[], fallbackDate: IsoDate): string {
-  const issued = amendments.map((a) => knownDate(a.consultation.issued)).filter((date): date is IsoDate => date !== undefined);
+  const issued = amendments
+    .map((a) => knownDate(a.consultation.issued))
+    .filter((date): date is IsoDate => date !== undefined);
   return ukMidnight(issued.sort().at(-1) ?? fallbackDate);
 }
 

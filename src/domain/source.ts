@@ -1,4 +1,19 @@
-import { CST, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type ErrorCode, type Node, type ScalarTag } from 'yaml';
+import {
+  CST,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type ErrorCode,
+  type Node,
+  type ScalarTag,
+} from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
 import { codePointOf, LINE_BREAK, positionAt } from './text.js';
 
@@ -26,7 +41,8 @@ const MAX_FINDINGS = 100;
  * sequence in a cohort name could rewrite the screen) and XML 1.0 forbids them (a Word file
  * holding one does not open).
  */
-export const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const FORBIDDEN_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A key JavaScript readers may take for an object's prototype, refused wherever it appears. */
 const FORBIDDEN_KEY = '__proto__';
@@ -76,7 +92,9 @@ export function todoPaths(document: Document): YamlPath[] {
   const paths: YamlPath[] = [];
   const walk = (node: unknown, path: YamlPath): void => {
     if (isNode(node) && node.tag === TODO_TAG) paths.push(path);
-    if (isMap(node)) for (const pair of node.items) walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)]);
+    if (isMap(node))
+      for (const pair of node.items)
+        walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)]);
     else if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
   };
   walk(document.contents, []);
@@ -119,12 +137,24 @@ function parseText(text: string): { document: Document; lineCounter: LineCounter
   const lineCounter = new LineCounter();
   // Duplicate keys are found by checkStructure, in linear time (the parser's own check is
   // quadratic); logLevel 'error' keeps the yaml library from printing warnings on standard error.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error', prettyErrors: false, keepSourceTokens: false, customTags: [todoTag] });
+  const document = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    logLevel: 'error',
+    prettyErrors: false,
+    keepSourceTokens: false,
+    customTags: [todoTag],
+  });
   return { document, lineCounter };
 }
 
 /** The source of `text` as `parse` gives it, parsed when first needed. */
-function sourceOf(file: string, text: string, parse: () => { document: Document; lineCounter: LineCounter }, contentChecksum?: string): YamlSource {
+function sourceOf(
+  file: string,
+  text: string,
+  parse: () => { document: Document; lineCounter: LineCounter },
+  contentChecksum?: string,
+): YamlSource {
   let parsed: { document: Document; lineCounter: LineCounter } | undefined;
   const get = () => (parsed ??= parse());
   const position = (offset: number | undefined): Location => {
@@ -176,7 +206,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // Deep nesting ([[[[..., - - - -..., or ever deeper indentation) is refused before parsing: the
   // parser takes seconds and hundreds of megabytes over a megabyte of it.
   const deep = deepFlowOffset(text) ?? deepBlockOffset(text);
-  if (deep !== undefined) return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...positionAt(text, deep) })] };
+  if (deep !== undefined)
+    return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...positionAt(text, deep) })] };
 
   const parsed = parseText(text);
   const { document, lineCounter } = parsed;
@@ -194,7 +225,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const reason = describeYamlError(problem.code, problem.message);
     return { source, diagnostics: [diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))] };
   }
-  if (document.contents === null) return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
+  if (document.contents === null)
+    return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
   const structural = checkStructure(document.contents, position);
   if (structural.length > 0) return { source, diagnostics: structural };
 
@@ -204,7 +236,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     // The yaml library raises a ReferenceError from resolving an alias, and from nothing else
     // (tests/unit/library-contracts.test.ts pins it); checkStructure has bounded the aliases already.
     if (error instanceof ReferenceError) {
-      return { source, diagnostics: [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })] };
+      return {
+        source,
+        diagnostics: [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })],
+      };
     }
     throw error;
   }
@@ -263,7 +298,11 @@ function deepBlockOffset(text: string): number | undefined {
     // Each entry whose content is itself an entry (`- - x`) opens one more collection, at its column.
     let column = indent;
     let left = rest;
-    for (let found = BLOCK_INDICATOR.exec(left); found && found[0].length < left.length; found = BLOCK_INDICATOR.exec(left)) {
+    for (
+      let found = BLOCK_INDICATOR.exec(left);
+      found && found[0].length < left.length;
+      found = BLOCK_INDICATOR.exec(left)
+    ) {
       column += found[0].length;
       left = left.slice(found[0].length);
       if (BLOCK_INDICATOR.test(left)) columns.push(column);
@@ -285,7 +324,8 @@ function deepBlockOffset(text: string): number | undefined {
  */
 function checkStructure(root: unknown, position: (offset: number | undefined) => Location): Diagnostic[] {
   const findings: Diagnostic[] = [];
-  const at = (node: { range?: [number, number, number] | null } | null | undefined): Location => position(node?.range?.[0] ?? 0);
+  const at = (node: { range?: [number, number, number] | null } | null | undefined): Location =>
+    position(node?.range?.[0] ?? 0);
   let aliases = 0;
   const stack: { node: unknown; path: YamlPath }[] = [{ node: root, path: [] }];
   while (stack.length > 0 && findings.length < MAX_FINDINGS) {
@@ -301,7 +341,13 @@ function checkStructure(root: unknown, position: (offset: number | undefined) =>
         const found = FORBIDDEN_CHARACTER.exec(node.value) ?? LINE_BREAK.exec(node.value);
         if (found) {
           const expected = `text on one line, without control characters (found ${codePointOf(found[0])} at character ${found.index + 1})`;
-          findings.push(diagnose('VALUE_INVALID', { field: path.map(String).join('.') || 'document', value: node.value, expected }, at(node)));
+          findings.push(
+            diagnose(
+              'VALUE_INVALID',
+              { field: path.map(String).join('.') || 'document', value: node.value, expected },
+              at(node),
+            ),
+          );
         }
       }
       continue;
@@ -320,13 +366,21 @@ function checkStructure(root: unknown, position: (offset: number | undefined) =>
         const key = pair.key;
         if (key !== null && !isScalar(key)) {
           // A list, mapping or alias as a key: JavaScript would read it as text such as "[ a, b ]".
-          findings.push(diagnose('YAML_SYNTAX', { reason: 'a key must be plain text, not a list, a mapping or an alias' }, at(key as Node)));
+          findings.push(
+            diagnose(
+              'YAML_SYNTAX',
+              { reason: 'a key must be plain text, not a list, a mapping or an alias' },
+              at(key as Node),
+            ),
+          );
           continue;
         }
         // An empty key (`: x`) reads as "".
         const name = key === null || key.value === null ? '' : String(key.value);
-        if (name === FORBIDDEN_KEY) findings.push(diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, at(key ?? pair.value as Node)));
-        else if (keys.has(name)) findings.push(diagnose('YAML_DUPLICATE_KEY', { key: name }, at(key ?? pair.value as Node)));
+        if (name === FORBIDDEN_KEY)
+          findings.push(diagnose('YAML_FORBIDDEN_KEY', { key: FORBIDDEN_KEY }, at(key ?? (pair.value as Node))));
+        else if (keys.has(name))
+          findings.push(diagnose('YAML_DUPLICATE_KEY', { key: name }, at(key ?? (pair.value as Node))));
         keys.add(name);
         children.push({ node: key, path: [...path, name] }, { node: pair.value, path: [...path, name] });
       }
@@ -348,16 +402,21 @@ function describeYamlError(code: ErrorCode, message: string): string {
       return 'the file holds more than one YAML document (a "---" or "..." line after the first); expected one document, a table or an amendment per file';
     case 'TAG_RESOLVE_FAILED': {
       const tag = /Unresolved tag: (\S+)/.exec(message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
-      return tag ? `the tag ${JSON.stringify(tag)} is not one mtad reads; expected the value without a tag` : 'a value its tag does not fit (such as !!int on text); expected the value without a tag';
+      return tag
+        ? `the tag ${JSON.stringify(tag)} is not one mtad reads; expected the value without a tag`
+        : 'a value its tag does not fit (such as !!int on text); expected the value without a tag';
     }
     case 'TAB_AS_INDENT':
       return 'a tab is used as indentation; expected spaces';
     case 'BAD_INDENT':
       return 'the indentation does not line up; expected the items of one list or mapping to start in the same column, their content indented further';
     case 'MISSING_CHAR':
-      if (/closing .?quote/i.test(message)) return 'a quoted value has no closing quote; expected it to end with the quote it starts with';
-      if (/followed by map values/.test(message)) return 'a line holds text where a key is expected; expected "key: value"';
-      if (/separated from other tokens/.test(message)) return 'a "#" comment or a tag touches the text before or after it; expected a space between them';
+      if (/closing .?quote/i.test(message))
+        return 'a quoted value has no closing quote; expected it to end with the quote it starts with';
+      if (/followed by map values/.test(message))
+        return 'a line holds text where a key is expected; expected "key: value"';
+      if (/separated from other tokens/.test(message))
+        return 'a "#" comment or a tag touches the text before or after it; expected a space between them';
       return 'a character is missing here (a comma between items, a space after ":", or a closing quote or bracket)';
     case 'MULTILINE_IMPLICIT_KEY':
       return 'a key runs over more than one line (often a ":" missing on the line before, or a quote left open); expected each "key:" on one line';

@@ -33,7 +33,10 @@ export interface AmendmentSummary {
 }
 
 /** Summarises each amendment: its timeline, and the changes it made here. */
-export function summariseAmendments(amendments: readonly Amendment[], changes: readonly AppliedChange[]): AmendmentSummary[] {
+export function summariseAmendments(
+  amendments: readonly Amendment[],
+  changes: readonly AppliedChange[],
+): AmendmentSummary[] {
   return amendments.map((amendment) => {
     const { consultation, modification } = amendment;
     const modificationDate = knownDate(modification.date);

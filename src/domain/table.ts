@@ -57,20 +57,40 @@ export interface TableInput {
 
 type CellFile = TableFile['cohorts'][number]['groupId'];
 
-function readCell(cell: CellFile, path: YamlPath, source: YamlSource, read: (text: string) => CellValue | 'DATE_INVALID' | 'VALUE_INVALID', expected: string, diagnostics: Diagnostic[]): CellValue {
+function readCell(
+  cell: CellFile,
+  path: YamlPath,
+  source: YamlSource,
+  read: (text: string) => CellValue | 'DATE_INVALID' | 'VALUE_INVALID',
+  expected: string,
+  diagnostics: Diagnostic[],
+): CellValue {
   const field = path.map(String).join('.');
   if ((cell.value === undefined) === (cell.unknown === undefined)) {
     diagnostics.push(diagnose('CELL_VALUE_OR_UNKNOWN', { field }, source.locate(path)));
     return { kind: 'unknown' };
   }
-  if (cell.unknown !== undefined) return { kind: 'unknown', note: cell.unknown, ...(cell.notAfter !== undefined && { notAfter: cell.notAfter }) };
+  if (cell.unknown !== undefined)
+    return { kind: 'unknown', note: cell.unknown, ...(cell.notAfter !== undefined && { notAfter: cell.notAfter }) };
   if (cell.notAfter !== undefined) {
-    diagnostics.push(diagnose('VALUE_INVALID', { field: `${field}.notAfter`, value: cell.notAfter, expected: 'notAfter only with unknown (it bounds a value that is not known)' }, source.locate([...path, 'notAfter'])));
+    diagnostics.push(
+      diagnose(
+        'VALUE_INVALID',
+        {
+          field: `${field}.notAfter`,
+          value: cell.notAfter,
+          expected: 'notAfter only with unknown (it bounds a value that is not known)',
+        },
+        source.locate([...path, 'notAfter']),
+      ),
+    );
   }
   const text = cell.value ?? '';
   const value = read(text);
-  if (value === 'DATE_INVALID') diagnostics.push(diagnose('DATE_INVALID', { value: text }, source.locate([...path, 'value'])));
-  else if (value === 'VALUE_INVALID') diagnostics.push(diagnose('VALUE_INVALID', { field, value: text, expected }, source.locate([...path, 'value'])));
+  if (value === 'DATE_INVALID')
+    diagnostics.push(diagnose('DATE_INVALID', { value: text }, source.locate([...path, 'value'])));
+  else if (value === 'VALUE_INVALID')
+    diagnostics.push(diagnose('VALUE_INVALID', { field, value: text, expected }, source.locate([...path, 'value'])));
   else return value;
   return { kind: 'unknown' };
 }
@@ -84,7 +104,14 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
     return {
       cohort: row.cohort,
       groupId: readCell(row.groupId, [...at, 'groupId'], source, text, 'a GroupID', diagnostics),
-      endDate: readCell(row.endDate, [...at, 'endDate'], source, (t) => readEndDate(t, false), '"none" or a date YYYY-MM-DD', diagnostics),
+      endDate: readCell(
+        row.endDate,
+        [...at, 'endDate'],
+        source,
+        (t) => readEndDate(t, false),
+        '"none" or a date YYYY-MM-DD',
+        diagnostics,
+      ),
       sources: { groupId: row.groupId.source, endDate: row.endDate.source },
     };
   });
@@ -94,7 +121,11 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
     version: readCell(file.document.version, ['document', 'version'], source, text, 'a version', diagnostics),
     number: file.table.number,
     title: readCell(file.table.title, ['table', 'title'], source, text, 'a title', diagnostics),
-    columns: { cohort: file.table.columns.cohort, groupId: file.table.columns.groupId, endDate: file.table.columns.endDate },
+    columns: {
+      cohort: file.table.columns.cohort,
+      groupId: file.table.columns.groupId,
+      endDate: file.table.columns.endDate,
+    },
     headingsBy: file.table.columns.chosenBy ?? 'unknown',
     endDateMeaning: file.table.endDateMeaning ?? UNRECORDED_END_DATE_MEANING,
     asAt: file.asAt,
@@ -111,11 +142,17 @@ export function parseTable(text: string, file: string): Result<TableInput> {
   const source = parsed.source;
   // A !todo tag marks a proposal in an amendment mtad drafted; in the table it would be read as
   // if decided, so it is refused.
-  const toDecide = todoPaths(source.document).map((path) => diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)));
+  const toDecide = todoPaths(source.document).map((path) =>
+    diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)),
+  );
   // A value shared through an anchor is one node in the file: writing an amendment into one cell
   // would change every cell that shares it, while the redline shows one. The table writes each
   // value out (docs/reliability.md). Most tables hold no & nor <<: they are not walked.
-  const shared = /[&*]|<</.test(text) ? sharedValues(source.document).map((s) => diagnose('YAML_SHARED_VALUE', { kind: s.kind, name: s.name }, source.locate(s.path))) : [];
+  const shared = /[&*]|<</.test(text)
+    ? sharedValues(source.document).map((s) =>
+        diagnose('YAML_SHARED_VALUE', { kind: s.kind, name: s.name }, source.locate(s.path)),
+      )
+    : [];
   if (shared.length > 0) return { ok: false, diagnostics: [...toDecide, ...shared] };
   const checked = validateWithSchema(tableFileSchema, parsed.data, source);
   if (!checked.value) return { ok: false, diagnostics: [...toDecide, ...checked.diagnostics] };

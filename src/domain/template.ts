@@ -21,20 +21,29 @@ const TOKEN = /\{\{([#^])([\w.]+)\}\}([\s\S]*?)\{\{\/\2\}\}|\{\{([\w.]+)\}\}/g;
 export function fillTemplate(template: string, values: TemplateValues): FilledTemplate {
   const unknownNames = new Set<string>();
   const fill = (text: string, scope: TemplateValues): string =>
-    text.replace(TOKEN, (_, kind: string | undefined, section: string | undefined, body: string | undefined, name: string | undefined) => {
-      const key = section ?? name ?? '';
-      if (!Object.hasOwn(scope, key)) {
-        unknownNames.add(key);
-        return '';
-      }
-      const value = scope[key];
-      if (name !== undefined) return typeof value === 'string' ? value : String(value);
-      if (Array.isArray(value)) {
-        if (kind === '^') return value.length === 0 ? fill(body ?? '', scope) : '';
-        return value.map((item: TemplateValues) => fill(body ?? '', { ...scope, ...item })).join('');
-      }
-      return Boolean(value) === (kind === '#') ? fill(body ?? '', scope) : '';
-    });
+    text.replace(
+      TOKEN,
+      (
+        _,
+        kind: string | undefined,
+        section: string | undefined,
+        body: string | undefined,
+        name: string | undefined,
+      ) => {
+        const key = section ?? name ?? '';
+        if (!Object.hasOwn(scope, key)) {
+          unknownNames.add(key);
+          return '';
+        }
+        const value = scope[key];
+        if (name !== undefined) return typeof value === 'string' ? value : String(value);
+        if (Array.isArray(value)) {
+          if (kind === '^') return value.length === 0 ? fill(body ?? '', scope) : '';
+          return value.map((item: TemplateValues) => fill(body ?? '', { ...scope, ...item })).join('');
+        }
+        return Boolean(value) === (kind === '#') ? fill(body ?? '', scope) : '';
+      },
+    );
   const text = fill(template, values);
   return unknownNames.size > 0 ? { unknownNames: [...unknownNames] } : { text, unknownNames: [] };
 }

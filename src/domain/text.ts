@@ -52,15 +52,78 @@ export function escapeHidden(text: string): string {
  */
 const LOOK_ALIKES: Record<string, string> = {
   // Cyrillic
-  А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', І: 'l', Ӏ: 'l', Ј: 'J', К: 'K', М: 'M', О: 'O', Р: 'P', Ѕ: 'S', Т: 'T', Х: 'X', У: 'Y', Ү: 'Y', Ԛ: 'Q', Ԝ: 'W', Ԍ: 'G',
-  а: 'a', с: 'c', ԁ: 'd', е: 'e', һ: 'h', і: 'i', ј: 'j', ӏ: 'l', о: 'o', р: 'p', ԛ: 'q', ѕ: 's', ѵ: 'v', ԝ: 'w', х: 'x', у: 'y',
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'l',
+  Ӏ: 'l',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Ѕ: 'S',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  Ү: 'Y',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ԍ: 'G',
+  а: 'a',
+  с: 'c',
+  ԁ: 'd',
+  е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  ӏ: 'l',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  ѵ: 'v',
+  ԝ: 'w',
+  х: 'x',
+  у: 'y',
   // Greek
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'l', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X', Ϲ: 'C', Ϳ: 'J',
-  α: 'a', ι: 'i', ν: 'v', ο: 'o', ρ: 'p', ϲ: 'c', ϳ: 'j',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'l',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  Ϲ: 'C',
+  Ϳ: 'J',
+  α: 'a',
+  ι: 'i',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  ϲ: 'c',
+  ϳ: 'j',
   // Latin and digits that confusables.txt maps together
-  '0': 'O', '1': 'l', I: 'l', '|': 'l',
+  '0': 'O',
+  '1': 'l',
+  I: 'l',
+  '|': 'l',
 };
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('').replace(/[|\]\\^-]/g, '\\$&')}]`, 'g');
+const LOOK_ALIKE = new RegExp(
+  `[${Object.keys(LOOK_ALIKES)
+    .join('')
+    .replace(/[|\]\\^-]/g, '\\$&')}]`,
+  'g',
+);
 
 /**
  * The skeleton of a name: what a reader sees of it. Two names with the same skeleton look the
@@ -68,7 +131,12 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('').replace(/[|\
  * characters dropped, look-alike letters mapped, runs of spaces made one, the ends trimmed.
  */
 export function skeletonOf(text: string): string {
-  return text.normalize('NFKC').replace(HIDDEN_ALL, '').replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c).replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(HIDDEN_ALL, '')
+    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The redline's marks of deleted and inserted text in plain text (`[-old-]{+new+}`). */

@@ -56,7 +56,13 @@ function schemasAt(schema: z.ZodMiniType, path: YamlPath): z.ZodMiniType[] {
 
 /** The keys the schema allows at `path`, to suggest the nearest one for a misspelt key. */
 function knownKeysAt(schema: z.ZodMiniType, path: YamlPath): string[] {
-  return [...new Set(schemasAt(schema, path).flatMap((s) => (s.def.type === 'object' ? Object.keys((s.def as $ZodObjectDef).shape) : [])))];
+  return [
+    ...new Set(
+      schemasAt(schema, path).flatMap((s) =>
+        s.def.type === 'object' ? Object.keys((s.def as $ZodObjectDef).shape) : [],
+      ),
+    ),
+  ];
 }
 
 /**
@@ -90,8 +96,10 @@ function describeValue(value: unknown): string {
   if (value instanceof Map) return 'an ordered mapping (a !!omap value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : `the number ${value} (too large to hold, or not a number)`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? `the number ${value}` : `the number ${value} (too large to hold, or not a number)`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -117,7 +125,9 @@ export function validateWithSchema<T>(schema: z.ZodMiniType<T>, data: unknown, s
   if (parsed.success) return { ok: true, value: parsed.data, diagnostics: [] };
   // A hostile file can raise tens of thousands of issues, and locating an unknown key scans its
   // mapping: the first MAX_ISSUES say what is wrong, in a time that does not grow with the file.
-  const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => (issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.slice(0, MAX_ISSUES) } : issue));
+  const issues = parsed.error.issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => (issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.slice(0, MAX_ISSUES) } : issue));
   const diagnostics = issues.flatMap((issue) => issueToDiagnostics(issue as $ZodIssue, [], schema, data, source));
   return { ok: false, diagnostics: dedupe(diagnostics).slice(0, MAX_ISSUES) };
 }
@@ -125,7 +135,13 @@ export function validateWithSchema<T>(schema: z.ZodMiniType<T>, data: unknown, s
 /** How many schema findings one file reports at most. */
 const MAX_ISSUES = 100;
 
-function issueToDiagnostics(issue: $ZodIssue, prefix: YamlPath, schema: z.ZodMiniType, data: unknown, source: YamlSource): Diagnostic[] {
+function issueToDiagnostics(
+  issue: $ZodIssue,
+  prefix: YamlPath,
+  schema: z.ZodMiniType,
+  data: unknown,
+  source: YamlSource,
+): Diagnostic[] {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const where = source.locate(path);
   const value = valueAt(data, path);
@@ -133,42 +149,99 @@ function issueToDiagnostics(issue: $ZodIssue, prefix: YamlPath, schema: z.ZodMin
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeysAt(schema, path);
-      return issue.keys.map((key) => diagnose('SCHEMA_UNKNOWN_KEY', { key, suggestion: suggestNearest(key, known) }, source.locateKey(path, key)));
+      return issue.keys.map((key) =>
+        diagnose('SCHEMA_UNKNOWN_KEY', { key, suggestion: suggestNearest(key, known) }, source.locateKey(path, key)),
+      );
     }
     case 'invalid_type':
       if (value === undefined && !hasKey(data, path)) {
         const expected = descriptionAt(schema, path) ?? EXPECTED[issue.expected] ?? issue.expected;
         return [diagnose('SCHEMA_MISSING_FIELD', { field, expected }, source.locate(path))];
       }
-      return [diagnose('SCHEMA_WRONG_TYPE', { expected: EXPECTED[issue.expected] ?? issue.expected, received: describeValue(value) }, where)];
+      return [
+        diagnose(
+          'SCHEMA_WRONG_TYPE',
+          { expected: EXPECTED[issue.expected] ?? issue.expected, received: describeValue(value) },
+          where,
+        ),
+      ];
     case 'invalid_value':
       if (value === undefined && !hasKey(data, path)) {
         const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-        return [diagnose('SCHEMA_MISSING_FIELD', { field, expected: issue.values.length === 1 ? allowed : `one of ${allowed}` }, source.locate(path))];
+        return [
+          diagnose(
+            'SCHEMA_MISSING_FIELD',
+            { field, expected: issue.values.length === 1 ? allowed : `one of ${allowed}` },
+            source.locate(path),
+          ),
+        ];
       }
-      return [diagnose('SCHEMA_INVALID_VALUE', { allowed: issue.values.map((v) => JSON.stringify(v)).join(', '), received: describeValue(value) }, where)];
+      return [
+        diagnose(
+          'SCHEMA_INVALID_VALUE',
+          { allowed: issue.values.map((v) => JSON.stringify(v)).join(', '), received: describeValue(value) },
+          where,
+        ),
+      ];
     case 'custom':
     case 'invalid_format': {
       const code = (issue as { params?: { code?: string } }).params?.code;
       if (code === 'DATE_INVALID') return [diagnose('DATE_INVALID', { value: shownValue(value) }, where)];
       if (code === 'TIME_INVALID') return [diagnose('TIME_INVALID', { value: shownValue(value) }, where)];
       // The field's own description says what it holds; a regular expression is no sentence.
-      const expected = descriptionAt(schema, path) ?? (issue.code === 'invalid_format' && issue.pattern ? `text of the form ${issue.pattern}` : 'a valid value');
+      const expected =
+        descriptionAt(schema, path) ??
+        (issue.code === 'invalid_format' && issue.pattern ? `text of the form ${issue.pattern}` : 'a valid value');
       return [diagnose('VALUE_INVALID', { field, value: shownValue(value), expected }, where)];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
       const unit = issue.origin === 'array' ? ' item(s)' : issue.origin === 'string' ? ' character(s)' : '';
-      const expected = issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1 ? 'text, not an empty value' : `${bound}${unit}`;
-      return [diagnose('VALUE_INVALID', { field, value: Array.isArray(value) ? `${value.length} item(s)` : typeof value === 'number' ? String(value) : shownValue(value), expected }, where)];
+      const expected =
+        issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1
+          ? 'text, not an empty value'
+          : `${bound}${unit}`;
+      return [
+        diagnose(
+          'VALUE_INVALID',
+          {
+            field,
+            value: Array.isArray(value)
+              ? `${value.length} item(s)`
+              : typeof value === 'number'
+                ? String(value)
+                : shownValue(value),
+            expected,
+          },
+          where,
+        ),
+      ];
     }
     case 'invalid_union': {
       // Report the option the author evidently meant: the one that got furthest (no type error at its root).
       // A value that is no plain mapping (binary data, a timestamp) meant none of them.
-      const plain = value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
-      const meant = plain ? (issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? issue.errors[0] ?? []) : [];
-      if (meant.length === 0) return [diagnose('SCHEMA_WRONG_TYPE', { expected: UNION_EXPECTED[String(path.at(-1))] ?? 'a date YYYY-MM-DD or { unknown: why }', received: describeValue(value) }, where)];
+      const plain =
+        value === null ||
+        typeof value !== 'object' ||
+        Array.isArray(value) ||
+        Object.getPrototypeOf(value) === Object.prototype;
+      const meant = plain
+        ? (issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ??
+          issue.errors[0] ??
+          [])
+        : [];
+      if (meant.length === 0)
+        return [
+          diagnose(
+            'SCHEMA_WRONG_TYPE',
+            {
+              expected: UNION_EXPECTED[String(path.at(-1))] ?? 'a date YYYY-MM-DD or { unknown: why }',
+              received: describeValue(value),
+            },
+            where,
+          ),
+        ];
       return meant.flatMap((inner) => issueToDiagnostics(inner, path, schema, data, source));
     }
     default:

@@ -52,7 +52,8 @@ export interface CheckCache {
  */
 export function cacheFileAt(location: string, cwd: string): string {
   const path = resolve(cwd, location);
-  const isFolder = location.endsWith('/') || location.endsWith(sep) || (existsSync(path) && statSync(path).isDirectory());
+  const isFolder =
+    location.endsWith('/') || location.endsWith(sep) || (existsSync(path) && statSync(path).isDirectory());
   return isFolder ? join(path, CHECK_CACHE_FILE) : path;
 }
 
@@ -80,7 +81,8 @@ const CACHE_START = '{"mtadCheckCache":';
 export function refuseCacheFile(path: string, shown: string): Diagnostic | undefined {
   const found = lstatOrUndefined(path);
   if (found === undefined) return undefined;
-  const refuse = (kind: 'file' | 'symlink' | 'other') => diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'cache' }, { file: shown });
+  const refuse = (kind: 'file' | 'symlink' | 'other') =>
+    diagnose('OUT_NOT_MTAD', { path: shown, found: kind, kind: 'cache' }, { file: shown });
   if (found.isSymbolicLink()) return refuse('symlink');
   // A folder cannot be replaced by a rename: the run simply goes without a cache.
   if (found.isDirectory()) return undefined;
@@ -117,7 +119,11 @@ function readEntries(path: string, key: string): Map<string, Entry> {
  * Opens the cache at `path` for a run of mtad whose version and code give `key`. With `readOnly`
  * (standard input from an editor, say), records are used but the cache is never written.
  */
-export async function openCheckCache(path: string, key: string, options: { readOnly: boolean; keepUnread?: boolean }): Promise<CheckCache> {
+export async function openCheckCache(
+  path: string,
+  key: string,
+  options: { readOnly: boolean; keepUnread?: boolean },
+): Promise<CheckCache> {
   const stored = readEntries(path, key);
   const used = new Map<string, Entry>();
   let learned = false;

@@ -10,7 +10,6 @@ const YAML_FILE = /\.ya?ml$/;
 /** Folders never searched: hidden ones (.git) and installed packages. */
 const skipFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
 
-
 async function walk(dir: string, folders: Set<string>): Promise<string[]> {
   folders.add(dir);
   const entries = await readdir(dir, { withFileTypes: true });
@@ -31,7 +30,10 @@ async function walk(dir: string, folders: Set<string>): Promise<string[]> {
  * *.yml. A path that does not exist is an IO finding (exit status 2). Absolute paths, in order, and
  * the folders searched.
  */
-export async function listYamlFiles(paths: readonly string[], cwd: string): Promise<{ files: string[]; folders: ReadonlySet<string>; diagnostics: Diagnostic[] }> {
+export async function listYamlFiles(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ files: string[]; folders: ReadonlySet<string>; diagnostics: Diagnostic[] }> {
   const files: string[] = [];
   const folders = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -45,7 +47,11 @@ export async function listYamlFiles(paths: readonly string[], cwd: string): Prom
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       diagnostics.push(
         missing
-          ? diagnose('FILE_NOT_FOUND', { what: `the path ${shown}`, hint: 'name a data folder or YAML files, e.g. mtad check data/' }, { file: shown })
+          ? diagnose(
+              'FILE_NOT_FOUND',
+              { what: `the path ${shown}`, hint: 'name a data folder or YAML files, e.g. mtad check data/' },
+              { file: shown },
+            )
           : diagnose('FILE_UNREADABLE', { reason: describeSystemError(error) }, { file: shown }),
       );
     }
@@ -61,7 +67,8 @@ export async function readStream(stream: AsyncIterable<Uint8Array | string>, lim
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes =
+      typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     chunks.push(bytes.subarray(0, limit + 1 - length));
     length += chunks.at(-1)!.length;
     if (length > limit) break;

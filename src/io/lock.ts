@@ -19,7 +19,10 @@ export type Release = () => Promise<void>;
  */
 export async function acquireWriteLock(path: string, shown: string): Promise<Result<Release>> {
   const lockPath = `${path}.lock`;
-  const locked = (pid: number): Result<Release> => ({ ok: false, diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid, lock: `${shown}.lock` }, { file: shown })] });
+  const locked = (pid: number): Result<Release> => ({
+    ok: false,
+    diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid, lock: `${shown}.lock` }, { file: shown })],
+  });
   // The lock appears whole or not at all: its text is written to a file of this process's own
   // (created exclusively: never through a file or a link already there), then linked to the
   // lock's name, which fails if the lock exists.
@@ -33,7 +36,10 @@ export async function acquireWriteLock(path: string, shown: string): Promise<Res
     await removeLeftovers(dirname(lockPath), (name) => name === basename(lockPath));
     return { ok: true, value: () => release(lockPath, text), diagnostics: [] };
   } catch (error) {
-    return { ok: false, diagnostics: [diagnose('FILE_UNWRITABLE', { reason: describeSystemError(error) }, { file: shown })] };
+    return {
+      ok: false,
+      diagnostics: [diagnose('FILE_UNWRITABLE', { reason: describeSystemError(error) }, { file: shown })],
+    };
   } finally {
     await unlink(mine).catch(() => undefined);
   }
@@ -95,14 +101,18 @@ async function take(path: string, mine: string, depth: number): Promise<'held' |
 /** The claim on the lock at `path` whose identity is `identity` (see `take`). */
 function claimPath(path: string, identity: string): string {
   const name = basename(path);
-  return name.startsWith('.') && name.endsWith('.tmp') ? `${path.slice(0, -'.tmp'.length)}-${identity}.tmp` : join(dirname(path), `.${name}.claim-${identity}.tmp`);
+  return name.startsWith('.') && name.endsWith('.tmp')
+    ? `${path.slice(0, -'.tmp'.length)}-${identity}.tmp`
+    : join(dirname(path), `.${name}.claim-${identity}.tmp`);
 }
 
 /** Removes the claims that killed takeovers left: with the lock held, no claim is of any use. */
 async function removeClaims(lockPath: string): Promise<void> {
   const prefix = `.${basename(lockPath)}.claim-`;
   const names = await readdir(dirname(lockPath)).catch(() => []);
-  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(join(dirname(lockPath), name)).catch(() => undefined);
+  for (const name of names)
+    if (name.startsWith(prefix) && name.endsWith('.tmp'))
+      await unlink(join(dirname(lockPath), name)).catch(() => undefined);
 }
 
 /** How long a lock that names no process is respected: no write of mtad's takes near as long. */
@@ -113,7 +123,9 @@ const UNREADABLE_LOCK_MS = 30_000;
  * (`stale`: its process has ended, or it names none and is older than any write), or no longer
  * there (`gone`); and what identifies this lock among all the locks ever at that path.
  */
-async function holderOf(lockPath: string): Promise<{ state: 'alive' | 'stale' | 'gone'; pid: number; identity: string }> {
+async function holderOf(
+  lockPath: string,
+): Promise<{ state: 'alive' | 'stale' | 'gone'; pid: number; identity: string }> {
   let lock: { text: string; ino: number; dev: number; mtimeMs: number };
   try {
     lock = await readLock(lockPath);

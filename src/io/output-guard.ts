@@ -1,4 +1,14 @@
-import { closeSync, constants, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { diagnose, type Diagnostic, type OutputRelation } from '../domain/diagnostics.js';
 import { displayPath } from './read.js';
@@ -73,13 +83,16 @@ export function refuseProtectedOutput(path: string, protect: ProtectedPaths): Di
   const shownOf = (p: string) => (relative(cwd, p) === '' ? '.' : displayPath(p, cwd));
   const shown = shownOf(resolve(cwd, path));
   const out = realPathOf(resolve(cwd, path));
-  const refuse = (relation: OutputRelation, other: string) => diagnose('OUT_PROTECTED', { path: shown, relation, other: shownOf(other) }, { file: shown });
+  const refuse = (relation: OutputRelation, other: string) =>
+    diagnose('OUT_PROTECTED', { path: shown, relation, other: shownOf(other) }, { file: shown });
   const home = realPathOf(cwd);
   if (out === home) return refuse('is-working-folder', cwd);
   if (isWithin(home, out)) return refuse('holds-working-folder', cwd);
   const tablePath = resolve(cwd, protect.tablePath);
   const dataFolder = dirname(tablePath);
-  const inputs = [tablePath, ...protect.inputs].map((input) => resolve(cwd, input)).map((input) => ({ input, real: realPathOf(input) }));
+  const inputs = [tablePath, ...protect.inputs]
+    .map((input) => resolve(cwd, input))
+    .map((input) => ({ input, real: realPathOf(input) }));
   const same = inputs.find(({ real }) => out === real);
   if (same) return refuse('is-input', same.input);
   const data = realPathOf(dataFolder);
@@ -104,7 +117,11 @@ export function refuseRepeatedOutput(path: string, others: readonly string[], cw
   const other = others.find((o) => realPathOf(resolve(cwd, o)) === real);
   if (other === undefined) return undefined;
   const shownOf = (p: string) => displayPath(resolve(cwd, p), cwd);
-  return diagnose('OUT_PROTECTED', { path: shownOf(path), relation: 'is-other-output', other: shownOf(other) }, { file: shownOf(path) });
+  return diagnose(
+    'OUT_PROTECTED',
+    { path: shownOf(path), relation: 'is-other-output', other: shownOf(other) },
+    { file: shownOf(path) },
+  );
 }
 
 /** What is at `path`, not following a symbolic link; undefined when nothing is. */

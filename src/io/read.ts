@@ -41,13 +41,33 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeText(bytes: Uint8Array, shown: string): Result<string> {
   // The bytes may be the first MAX_FILE_BYTES + 1 of a longer input: their count is not its size.
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { limit: MAX_FILE_BYTES }, { file: shown })] };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { limit: MAX_FILE_BYTES }, { file: shown })] };
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'it contains a NUL byte' }, { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) })] };
+  if (nul >= 0)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose(
+          'FILE_NOT_TEXT',
+          { reason: 'it contains a NUL byte' },
+          { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) },
+        ),
+      ],
+    };
   try {
     return { ok: true, value: UTF8.decode(bytes).replace(/^\uFEFF/, ''), diagnostics: [] };
   } catch {
-    return { ok: false, diagnostics: [diagnose('FILE_NOT_TEXT', { reason: 'its bytes are not valid UTF-8' }, { file: shown, ...positionOf(validPrefix(bytes)) })] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose(
+          'FILE_NOT_TEXT',
+          { reason: 'its bytes are not valid UTF-8' },
+          { file: shown, ...positionOf(validPrefix(bytes)) },
+        ),
+      ],
+    };
   }
 }
 
@@ -83,7 +103,11 @@ export async function readText(path: string, shown: string): Promise<Result<stri
     handle = await open(path, 'r');
     const info = await handle.stat();
     const chunk = new BoundedBytes(info);
-    read = chunk.tooLarge(shown) ?? (await chunk.fill((buffer, offset, length) => handle!.read(buffer, offset, length, null).then((r) => r.bytesRead)));
+    read =
+      chunk.tooLarge(shown) ??
+      (await chunk.fill((buffer, offset, length) =>
+        handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
+      ));
   } catch (error) {
     return { ok: false, diagnostics: [unreadable(error, shown)] };
   } finally {
@@ -104,7 +128,8 @@ export function readTextSync(path: string, shown: string): Result<string> {
   try {
     fd = openSync(path, 'r');
     const chunk = new BoundedBytes(fstatSync(fd));
-    read = chunk.tooLarge(shown) ?? chunk.fillSync((buffer, offset, length) => readSync(fd!, buffer, offset, length, null));
+    read =
+      chunk.tooLarge(shown) ?? chunk.fillSync((buffer, offset, length) => readSync(fd!, buffer, offset, length, null));
   } catch (error) {
     return { ok: false, diagnostics: [unreadable(error, shown)] };
   } finally {
@@ -130,7 +155,9 @@ class BoundedBytes {
   /** The finding for a regular file its size already shows too large: refused unread. */
   tooLarge(shown: string): Diagnostic | undefined {
     const { size } = this.info;
-    return this.info.isFile() && size > MAX_FILE_BYTES ? diagnose('FILE_TOO_LARGE', { size, limit: MAX_FILE_BYTES }, { file: shown }) : undefined;
+    return this.info.isFile() && size > MAX_FILE_BYTES
+      ? diagnose('FILE_TOO_LARGE', { size, limit: MAX_FILE_BYTES }, { file: shown })
+      : undefined;
   }
 
   /** Where the next read goes, growing the buffer when it is full; undefined at the limit. */
@@ -183,7 +210,11 @@ function unreadable(error: unknown, shown: string): Diagnostic {
   return diagnose('FILE_UNREADABLE', { reason }, { file: shown });
 }
 
-async function readParsed<T>(path: string, cwd: string, parse: (text: string, file: string) => Result<T>): Promise<Result<T>> {
+async function readParsed<T>(
+  path: string,
+  cwd: string,
+  parse: (text: string, file: string) => Result<T>,
+): Promise<Result<T>> {
   const shown = displayPath(path, cwd);
   const text = await readText(path, shown);
   return text.value === undefined ? { ok: false, diagnostics: text.diagnostics } : parse(text.value, shown);
@@ -199,7 +230,11 @@ export function readTableFile(path: string, cwd: string): Promise<Result<TableIn
  * and the rules on the table alone, recalled from the cache of `mtad check` when the file has not
  * changed since it was last checked. Only errors are kept: warnings are `mtad check`'s to report.
  */
-export function readCheckedTableFile(path: string, cwd: string, memo: FileMemo | undefined): Promise<Result<TableInput>> {
+export function readCheckedTableFile(
+  path: string,
+  cwd: string,
+  memo: FileMemo | undefined,
+): Promise<Result<TableInput>> {
   return readParsed(path, cwd, (text, file) => errorsOnly(checkTableFile({ file, text }, memo)));
 }
 
@@ -217,14 +252,34 @@ export function readAmendmentFile(path: string, cwd: string): Promise<Result<Ame
 export async function listAmendmentFiles(dir: string, cwd: string): Promise<Result<string[]>> {
   try {
     const names = await readdir(dir);
-    return { ok: true, value: names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(dir, n)), diagnostics: [] };
+    return {
+      ok: true,
+      value: names
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort()
+        .map((n) => join(dir, n)),
+      diagnostics: [],
+    };
   } catch {
-    return { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: `the amendments folder ${displayPath(dir, cwd)}` }, { file: displayPath(dir, cwd) })] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose(
+          'FILE_NOT_FOUND',
+          { what: `the amendments folder ${displayPath(dir, cwd)}` },
+          { file: displayPath(dir, cwd) },
+        ),
+      ],
+    };
   }
 }
 
 /** Reads every amendment and returns them in their explicit order of application (sequence). */
-export async function readAmendments(paths: readonly string[], cwd: string, options: { skipIds?: ReadonlySet<string>; checked?: { memo: FileMemo | undefined } } = {}): Promise<Result<Amendment[]>> {
+export async function readAmendments(
+  paths: readonly string[],
+  cwd: string,
+  options: { skipIds?: ReadonlySet<string>; checked?: { memo: FileMemo | undefined } } = {},
+): Promise<Result<Amendment[]>> {
   const { skipIds, checked } = options;
   const results = await Promise.all(
     paths.map((path) =>
@@ -234,7 +289,9 @@ export async function readAmendments(paths: readonly string[], cwd: string, opti
         const id = skipIds && declaredId(text);
         if (id && skipIds.has(id)) return { ok: true, diagnostics: [] };
         // With `checked`, as the first stage of `mtad check` reads it (see readCheckedTableFile).
-        return checked ? errorsOnly(checkAmendmentFile({ file, text }, sha256, checked.memo)) : parseAmendment(text, file);
+        return checked
+          ? errorsOnly(checkAmendmentFile({ file, text }, sha256, checked.memo))
+          : parseAmendment(text, file);
       }),
     ),
   );

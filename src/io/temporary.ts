@@ -46,6 +46,7 @@ export async function removeLeftovers(dir: string, standsFor: (name: string) => 
   for (const name of names) {
     const [, file = '', id = '0'] = TEMPORARY_NAME.exec(name) ?? [];
     const pid = Number(id);
-    if (pid > 0 && pid !== process.pid && standsFor(file) && !isRunning(pid)) await unlink(join(dir, name)).catch(() => undefined);
+    if (pid > 0 && pid !== process.pid && standsFor(file) && !isRunning(pid))
+      await unlink(join(dir, name)).catch(() => undefined);
   }
 }

@@ -73,7 +73,8 @@ export async function writeFilesTogether(files: readonly FileReplacement[]): Pro
 function unwritable(error: unknown, file: FileReplacement): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) throw error;
-  if (code === 'EEXIST' && file.expectation === 'absent') return diagnose('FILE_EXISTS', { what: file.shown }, { file: file.shown });
+  if (code === 'EEXIST' && file.expectation === 'absent')
+    return diagnose('FILE_EXISTS', { what: file.shown }, { file: file.shown });
   const reason = code === 'ENOENT' ? 'its folder does not exist' : describeSystemError(error);
   return diagnose('FILE_UNWRITABLE', { reason }, { file: file.shown });
 }
@@ -88,7 +89,15 @@ async function stage(file: FileReplacement): Promise<Staged | { diagnostics: Dia
     });
     // A folder is never replaced, nor, behind a file mtad read, a device or a pipe.
     if (old && !old.isFile() && (kept || old.isDirectory())) {
-      return { diagnostics: [diagnose('FILE_UNWRITABLE', { reason: old.isDirectory() ? 'it is a folder' : 'it is not a regular file' }, { file: file.shown })] };
+      return {
+        diagnostics: [
+          diagnose(
+            'FILE_UNWRITABLE',
+            { reason: old.isDirectory() ? 'it is a folder' : 'it is not a regular file' },
+            { file: file.shown },
+          ),
+        ],
+      };
     }
     if (old?.isFile() && file.expectation !== 'absent' && !(await isWritable(target, old.mode))) {
       return { diagnostics: [diagnose('FILE_READ_ONLY', { what: file.shown }, { file: file.shown })] };
@@ -100,7 +109,8 @@ async function stage(file: FileReplacement): Promise<Staged | { diagnostics: Dia
     if (old?.isFile()) {
       await chmod(temporary, old.mode & 0o7777);
       // Only root may give a file to another owner: otherwise the new file is the writer's own.
-      if (old.uid !== process.getuid?.() || old.gid !== process.getgid?.()) await chown(temporary, old.uid, old.gid).catch(() => undefined);
+      if (old.uid !== process.getuid?.() || old.gid !== process.getgid?.())
+        await chown(temporary, old.uid, old.gid).catch(() => undefined);
     }
     return ready;
   } catch (error) {
@@ -185,6 +195,15 @@ async function undo(done: readonly Staged[], failure: Diagnostic): Promise<Diagn
     }
   }
   if (stuck.length === 0) return failure;
-  const reason = failure.code === 'FILE_UNWRITABLE' ? (failure.args as { reason: string }).reason : failure.code === 'FILE_EXISTS' ? 'it exists' : 'it changed on disk after mtad read it';
-  return diagnose('WRITE_INCOMPLETE', { written: stuck.join(', '), what: failure.file ?? '', reason }, { ...(failure.file !== undefined && { file: failure.file }) });
+  const reason =
+    failure.code === 'FILE_UNWRITABLE'
+      ? (failure.args as { reason: string }).reason
+      : failure.code === 'FILE_EXISTS'
+        ? 'it exists'
+        : 'it changed on disk after mtad read it';
+  return diagnose(
+    'WRITE_INCOMPLETE',
+    { written: stuck.join(', '), what: failure.file ?? '', reason },
+    { ...(failure.file !== undefined && { file: failure.file }) },
+  );
 }

@@ -24,14 +24,19 @@ export interface FileToWrite {
  * old one is renamed away, checked again where it now lies, the new one renamed in, and only then
  * the old one deleted.
  */
-export async function writeFolderAtomically(dir: string, files: readonly FileToWrite[], options: { force: boolean; shown: string; marker: string }): Promise<Result<void>> {
+export async function writeFolderAtomically(
+  dir: string,
+  files: readonly FileToWrite[],
+  options: { force: boolean; shown: string; marker: string },
+): Promise<Result<void>> {
   const target = resolve(dir);
   const { shown } = options;
   const markerLine = firstLineOf(files.find((file) => file.path === options.marker)?.content);
   if (markerLine === undefined) throw new Error(`bug: the marker ${options.marker} is not one of the files to write`);
   const isOurs = (path: string) => holdsMarker(path, options.marker, markerLine);
   const found = lstatOrUndefined(target);
-  if (found && !options.force) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+  if (found && !options.force)
+    return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
   if (found && !isOurs(target)) return { ok: false, diagnostics: [notMtads(shown, found)] };
   const parent = dirname(target);
   // The prefix is in .gitignore, so an interrupted run leaves nothing to commit by mistake.
@@ -63,8 +68,12 @@ export async function writeFolderAtomically(dir: string, files: readonly FileToW
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     // Another process made the folder between the check above and the rename.
-    if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY')) return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
-    return { ok: false, diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: describeSystemError(error) }, { file: shown })] };
+    if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY'))
+      return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+    return {
+      ok: false,
+      diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: describeSystemError(error) }, { file: shown })],
+    };
   }
 }
 
@@ -115,7 +124,12 @@ async function makeFolderBeside(prefix: string): Promise<string> {
  * checked again once moved aside (`isOurs`), so that a folder put in its place after the first
  * check is put back, not deleted: false then, and nothing changed.
  */
-async function replaceFolder(target: string, fresh: string, prefix: string, isOurs: (path: string) => boolean): Promise<boolean> {
+async function replaceFolder(
+  target: string,
+  fresh: string,
+  prefix: string,
+  isOurs: (path: string) => boolean,
+): Promise<boolean> {
   const old = await makeFolderBeside(`${prefix}old-`);
   const away = join(old, 'previous');
   // Only rmdir (an empty folder) until the old one is known to be mtad's: should putting a folder
@@ -160,6 +174,11 @@ export async function isUnchanged(path: string, expected: string): Promise<boole
  * the old file or the new one, never a part. Nothing is left behind on failure. See
  * writeFilesTogether, which this is for one file.
  */
-export function writeFileAtomically(path: string, text: string, expectation: Expectation, shown: string): Promise<Result<void>> {
+export function writeFileAtomically(
+  path: string,
+  text: string,
+  expectation: Expectation,
+  shown: string,
+): Promise<Result<void>> {
   return writeFilesTogether([{ path, text, expectation, shown }]);
 }

@@ -25,27 +25,42 @@ function effectText(effect: Effect): string {
 function standingText(standing: Standing, include: Include): string {
   const { amendment, counted, effect } = standing;
   const head = `${amendment.id} [${amendment.status}]`;
-  if (amendment.status !== 'made' && amendment.status !== 'withdrawn' && include === 'made') return `${head}: not counted, not made (--include proposed counts it: ${effectText(effect)})`;
+  if (amendment.status !== 'made' && amendment.status !== 'withdrawn' && include === 'made')
+    return `${head}: not counted, not made (--include proposed counts it: ${effectText(effect)})`;
   const verdict = counted === 'yes' ? 'counted' : counted === 'no' ? 'not counted' : 'not known';
   return `${head}: ${verdict}; ${effectText(effect)}`;
 }
 
 /** What each closure in force means, one paragraph per closed cohort. */
-export function closureEffectLines(table: Table, provision: readonly Provision[] | undefined, template: string): string[] {
+export function closureEffectLines(
+  table: Table,
+  provision: readonly Provision[] | undefined,
+  template: string,
+): string[] {
   return table.cohorts.flatMap((row) => {
-    const closed = row.endDate.kind === 'date' || (row.endDate.kind === 'unknown' && provision?.find((p) => p.cohort === row.cohort)?.provided === 'no');
+    const closed =
+      row.endDate.kind === 'date' ||
+      (row.endDate.kind === 'unknown' && provision?.find((p) => p.cohort === row.cohort)?.provided === 'no');
     const text = closed ? describeClosureEffect(template, row.cohort, row.endDate) : undefined;
     return text ? [`${row.cohort}:`, ...text.split('\n').map((line) => `  ${line}`)] : [];
   });
 }
 
 /** Table 17.6 as at a date: the table, who had Migration DUST, how each amendment counts, what the closures mean. */
-export function renderAsAtText(view: TableAtPoint, date: IsoDate, include: Include, closureTemplate: string, styler: Styler): string {
+export function renderAsAtText(
+  view: TableAtPoint,
+  date: IsoDate,
+  include: Include,
+  closureTemplate: string,
+  styler: Styler,
+): string {
   const effects = closureEffectLines(view.table, view.provision, closureTemplate);
   return [
     renderTableText(view.table, styler, view.provision).trimEnd(),
     '',
-    styler.heading(`Amendments on ${formatLongDate(date)} (${include === 'made' ? 'made amendments only' : 'made, concluded and proposed'})`),
+    styler.heading(
+      `Amendments on ${formatLongDate(date)} (${include === 'made' ? 'made amendments only' : 'made, concluded and proposed'})`,
+    ),
     ...view.standings.map((s) => `  ${standingText(s, include)}`),
     ...(effects.length ? ['', styler.heading('What the closures mean'), ...effects.map((line) => `  ${line}`)] : []),
     '',

@@ -10,5 +10,9 @@ export function renderRulesTable(codes: readonly DiagnosticCode[]): string {
 
 /** The rules as data. */
 export function renderRulesJson(codes: readonly DiagnosticCode[]): string {
-  return `${JSON.stringify(codes.map((code) => ({ code, severity: RULES[code].severity, doc: RULES[code].doc })), null, 2)}\n`;
+  return `${JSON.stringify(
+    codes.map((code) => ({ code, severity: RULES[code].severity, doc: RULES[code].doc })),
+    null,
+    2,
+  )}\n`;
 }

@@ -62,7 +62,9 @@ export function renderCheckSarif(report: CheckReport): string {
         {
           physicalLocation: {
             artifactLocation: { uri: toUri(d.file), ...(!d.file.startsWith('/') && { uriBaseId: '%SRCROOT%' }) },
-            ...(d.line !== undefined && { region: { startLine: d.line, ...(d.column !== undefined && { startColumn: d.column }) } }),
+            ...(d.line !== undefined && {
+              region: { startLine: d.line, ...(d.column !== undefined && { startColumn: d.column }) },
+            }),
           },
         },
       ],
@@ -74,7 +76,14 @@ export function renderCheckSarif(report: CheckReport): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: codes.map(ruleDescriptor) } },
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            rules: codes.map(ruleDescriptor),
+          },
+        },
         columnKind: 'unicodeCodePoints',
         results,
       },

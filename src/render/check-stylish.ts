@@ -22,6 +22,7 @@ export function renderCheckStylish(report: CheckReport, styler: Styler): string 
   });
   const { errors } = countFindings(report.diagnostics);
   const summary = summariseFindings(report);
-  const styled = report.diagnostics.length === 0 ? summary : errors > 0 ? styler.error(summary) : styler.warning(summary);
+  const styled =
+    report.diagnostics.length === 0 ? summary : errors > 0 ? styler.error(summary) : styler.warning(summary);
   return [...blocks, `${styled}\n`].join('\n');
 }

@@ -1,5 +1,12 @@
 import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/dates.js';
-import type { ChangedField, DateSpan, Diagnostic, DiagnosticArgs, Milestone, MilestoneKind } from '../domain/diagnostics.js';
+import type {
+  ChangedField,
+  DateSpan,
+  Diagnostic,
+  DiagnosticArgs,
+  Milestone,
+  MilestoneKind,
+} from '../domain/diagnostics.js';
 import { escapeForLine } from '../domain/text.js';
 import { describeCell } from '../domain/values.js';
 import { describeDatedWindow, describeMonths } from './dated-window.js';
@@ -76,7 +83,9 @@ function describeSpan(span: DateSpan): string {
 
 /** "modification.date", or "the end of the window of modification.date (1 month(s) thereafter)" */
 function describeDateField(field: { field: string; windowMonths?: number }): string {
-  return field.windowMonths === undefined ? field.field : `the end of the window of ${field.field} (${field.windowMonths} month(s) thereafter)`;
+  return field.windowMonths === undefined
+    ? field.field
+    : `the end of the window of ${field.field} (${field.windowMonths} month(s) thereafter)`;
 }
 
 /** "changes[0].to, title (added)", or "its recorded checksum" when only the lock itself was edited. */
@@ -259,7 +268,9 @@ export function formatDiagnostic(d: Diagnostic): string {
         ? `row ${d.args.row + 1}${d.args.cohort ? ` (${d.args.cohort})` : ''} holds ${d.args.holds}, which mtad does not redline; change that row in Word, nothing was written`
         : `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) holds ${d.args.holds}, which mtad does not redline; change that cell in Word, nothing was written`;
     case 'WORD_ROW_EXISTS':
-      return d.args.cohort === '' ? 'an inserted row needs its cohort' : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
+      return d.args.cohort === ''
+        ? 'an inserted row needs its cohort'
+        : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
     case 'DATE_OUT_OF_RANGE':
       return `${describeSpan(d.args.span)}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
     case 'YAML_SHARED_VALUE':

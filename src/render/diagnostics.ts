@@ -17,11 +17,16 @@ function renderDiagnosticLine(d: Diagnostic, styler: Styler): string {
 /** The findings in file order: by file, line and column. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => compareCodeUnits(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    (a, b) =>
+      compareCodeUnits(a.file ?? '', b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
   );
 }
 
 /** Every finding, one a line, in file order. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], styler: Styler): string {
-  return sortDiagnostics(diagnostics).map((d) => `${renderDiagnosticLine(d, styler)}\n`).join('');
+  return sortDiagnostics(diagnostics)
+    .map((d) => `${renderDiagnosticLine(d, styler)}\n`)
+    .join('');
 }

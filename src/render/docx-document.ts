@@ -57,12 +57,37 @@ export async function packDocx(title: string, children: FileChild[], options: Do
         heading3: { run: { font: 'Arial', size: 22, bold: true }, paragraph: { spacing: { before: 200, after: 80 } } },
       },
     },
-    numbering: { config: [{ reference: BULLETS, levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', style: { paragraph: { indent: { left: 360, hanging: 360 } } } }] }] },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418 } } }, children }],
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              style: { paragraph: { indent: { left: 360, hanging: 360 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, right: 1418, bottom: 1418, left: 1418 } },
+        },
+        children,
+      },
+    ],
   });
   // docx dates core.xml and every zip entry by the clock: core.xml is replaced by one dated from
   // the data, and the zip's entry times are set to the same instant afterwards.
-  const bytes = new Uint8Array(await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(title, options.created) }]));
+  const bytes = new Uint8Array(
+    await Packer.toBuffer(document, false, [
+      { path: 'docProps/core.xml', data: coreProperties(title, options.created) },
+    ]),
+  );
   return setZipEntryTimes(bytes, new Date(options.created));
 }
 
@@ -91,19 +116,24 @@ function setZipEntryTimes(zip: Uint8Array, instant: Date): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const year = Math.min(Math.max(instant.getUTCFullYear(), 1980), 2107);
   const inRange = year === instant.getUTCFullYear();
-  const time = inRange ? (instant.getUTCHours() << 11) | (instant.getUTCMinutes() << 5) | (instant.getUTCSeconds() >> 1) : 0;
-  const date = ((year - 1980) << 9) | ((inRange ? instant.getUTCMonth() + 1 : 1) << 5) | (inRange ? instant.getUTCDate() : 1);
+  const time = inRange
+    ? (instant.getUTCHours() << 11) | (instant.getUTCMinutes() << 5) | (instant.getUTCSeconds() >> 1)
+    : 0;
+  const date =
+    ((year - 1980) << 9) | ((inRange ? instant.getUTCMonth() + 1 : 1) << 5) | (inRange ? instant.getUTCDate() : 1);
   let end = zip.length - 22;
   while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end--;
   if (end < 0) throw new Error('docx wrote a zip without an end of central directory');
   const entries = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   for (let i = 0; i < entries; i++) {
-    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new Error('docx wrote a zip whose central directory does not parse');
+    if (view.getUint32(at, true) !== CENTRAL_HEADER)
+      throw new Error('docx wrote a zip whose central directory does not parse');
     view.setUint16(at + 12, time, true);
     view.setUint16(at + 14, date, true);
     const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('docx wrote a zip whose local header does not parse');
+    if (view.getUint32(local, true) !== LOCAL_HEADER)
+      throw new Error('docx wrote a zip whose local header does not parse');
     view.setUint16(local + 10, time, true);
     view.setUint16(local + 12, date, true);
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
@@ -117,7 +147,14 @@ export function borderedTable(rows: TableRow[], columnWidths: number[]): Table {
     rows,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
   });
 }
 
@@ -127,8 +164,10 @@ export function headerCell(children: ParagraphChild[]): TableCell {
 }
 
 // bold is set only when true: an explicit "not bold" would override a heading style's bold.
-const runs = (spans: readonly Span[]): TextRun[] => spans.map((span) => new TextRun({ text: span.text, ...(span.bold && { bold: true }) }));
-const boldRuns = (spans: readonly Span[]): TextRun[] => spans.map((span) => new TextRun({ text: span.text, bold: true }));
+const runs = (spans: readonly Span[]): TextRun[] =>
+  spans.map((span) => new TextRun({ text: span.text, ...(span.bold && { bold: true }) }));
+const boldRuns = (spans: readonly Span[]): TextRun[] =>
+  spans.map((span) => new TextRun({ text: span.text, bold: true }));
 
 /**
  * A Markdown table as a Word table. A one-column table whose body cells are empty is room for an
@@ -137,7 +176,10 @@ const boldRuns = (spans: readonly Span[]): TextRun[] => spans.map((span) => new 
 function blockTable(header: Span[][], rows: Span[][][]): Table {
   const columns = Math.max(header.length, 1);
   const answerBox = columns === 1 && rows.every((row) => row.every((cell) => cell.length === 0));
-  const widths = columns === 2 ? [Math.round(TEXT_WIDTH * 0.35), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.35)] : Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns));
+  const widths =
+    columns === 2
+      ? [Math.round(TEXT_WIDTH * 0.35), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.35)]
+      : Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns));
   return borderedTable(
     [
       new TableRow({ tableHeader: true, children: header.map((cell) => headerCell(boldRuns(cell))) }),
@@ -145,7 +187,10 @@ function blockTable(header: Span[][], rows: Span[][][]): Table {
         (row) =>
           new TableRow({
             ...(answerBox && { height: { value: 2268, rule: HeightRule.ATLEAST } }),
-            children: Array.from({ length: columns }, (_, i) => new TableCell({ children: [new Paragraph({ children: runs(row[i] ?? []) })] })),
+            children: Array.from(
+              { length: columns },
+              (_, i) => new TableCell({ children: [new Paragraph({ children: runs(row[i] ?? []) })] }),
+            ),
           }),
       ),
     ],

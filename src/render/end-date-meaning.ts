@@ -14,7 +14,9 @@ const READINGS: Record<EndDateMeaning['reading'], { rule: string; providedUntil:
  */
 export function describeEndDateRule(meaning: EndDateMeaning): string {
   const { rule } = READINGS[meaning.reading];
-  return meaning.status === 'settled' ? rule : `${rule} That is mtad's reading: the record does not settle it (table.endDateMeaning).`;
+  return meaning.status === 'settled'
+    ? rule
+    : `${rule} That is mtad's reading: the record does not settle it (table.endDateMeaning).`;
 }
 
 /** "Migration DUST is provided up to and including Tuesday 31 January 2023, its last day." */

@@ -15,5 +15,8 @@ export function escapeMarkdownCell(text: string): string {
  * would start a heading, a quote or a list is escaped too.
  */
 export function escapeMarkdownText(text: string): string {
-  return escapeMarkdownCell(text).replace(/^(\s*)([#>+-]|\d+[.)])/, (_, space: string, mark: string) => `${space}${mark.replace(/([#>+\-.)])$/, '\\$1')}`);
+  return escapeMarkdownCell(text).replace(
+    /^(\s*)([#>+-]|\d+[.)])/,
+    (_, space: string, mark: string) => `${space}${mark.replace(/([#>+\-.)])$/, '\\$1')}`,
+  );
 }

@@ -32,12 +32,38 @@ function estimateValues(amendmentId: string, e: RestartEstimate): TemplateValues
  * the two one after the other. The purchase's six weeks are a minimum, so no date there is called
  * "earliest" but the lower bound. Each estimate is a heading, then its lines indented.
  */
-export function renderImpactText(amendmentId: string, estimates: readonly RestartEstimate[], effects: readonly (string | undefined)[], styler: Styler, template: string): Result<string> {
+export function renderImpactText(
+  amendmentId: string,
+  estimates: readonly RestartEstimate[],
+  effects: readonly (string | undefined)[],
+  styler: Styler,
+  template: string,
+): Result<string> {
   const wording = readTemplateSections(template);
   const fill = (section: string, values: TemplateValues): string | Result<string> => {
     const filled = fillTemplate(wording[section] ?? '', values);
-    if (filled.text === undefined) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file: 'templates/impact.txt' })] };
-    if (!filled.text) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: `(missing section ${section})` }, { file: 'templates/impact.txt' })] };
+    if (filled.text === undefined)
+      return {
+        ok: false,
+        diagnostics: [
+          diagnose(
+            'TEMPLATE_UNKNOWN_NAME',
+            { names: filled.unknownNames.join(', ') },
+            { file: 'templates/impact.txt' },
+          ),
+        ],
+      };
+    if (!filled.text)
+      return {
+        ok: false,
+        diagnostics: [
+          diagnose(
+            'TEMPLATE_UNKNOWN_NAME',
+            { names: `(missing section ${section})` },
+            { file: 'templates/impact.txt' },
+          ),
+        ],
+      };
     return filled.text;
   };
   if (estimates.length === 0) {
@@ -52,7 +78,12 @@ export function renderImpactText(amendmentId: string, estimates: readonly Restar
     const estimate = fill('estimate', values);
     if (typeof estimate !== 'string') return estimate;
     const effect = effects[i];
-    lines.push(styler.heading(heading), ...estimate.split('\n').map((line) => `  ${line}`), ...(effect ? ['', ...effect.split('\n').map((line) => `  ${line}`)] : []), '');
+    lines.push(
+      styler.heading(heading),
+      ...estimate.split('\n').map((line) => `  ${line}`),
+      ...(effect ? ['', ...effect.split('\n').map((line) => `  ${line}`)] : []),
+      '',
+    );
   }
   return { ok: true, value: lines.join('\n'), diagnostics: [] };
 }

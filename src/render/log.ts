@@ -34,32 +34,42 @@ function stepDate(date: TimelineDate | undefined): string | null {
 }
 
 /** The log entries of every amendment, in sequence; drafts carry how many fields are still to decide. */
-export function logEntries(table: Table, amendments: readonly { amendment: Amendment; toDecide: number }[]): LogEntry[] {
-  return inSequence(amendments, (entry) => entry.amendment)
-    .map(({ amendment, toDecide }) => ({
-      sequence: amendment.sequence,
-      id: amendment.id,
-      status: amendment.status,
-      inTable: table.applied.includes(amendment.id),
-      cohorts: [...new Set(amendment.changes.map((c) => c.cohort))],
-      issued: stepDate(amendment.consultation.issued),
-      responsesDue: amendment.consultation.responsesDue ? `${amendment.consultation.responsesDue.date} ${amendment.consultation.responsesDue.time}` : null,
-      concluded: stepDate(amendment.consultation.concluded),
-      expectedConclusion: amendment.consultation.expectedConclusion ?? null,
-      modification: stepDate(amendment.modification.date),
-      withdrawn: stepDate(amendment.withdrawn),
-      reverts: amendment.reverts ?? null,
-      toDecide,
-    }));
+export function logEntries(
+  table: Table,
+  amendments: readonly { amendment: Amendment; toDecide: number }[],
+): LogEntry[] {
+  return inSequence(amendments, (entry) => entry.amendment).map(({ amendment, toDecide }) => ({
+    sequence: amendment.sequence,
+    id: amendment.id,
+    status: amendment.status,
+    inTable: table.applied.includes(amendment.id),
+    cohorts: [...new Set(amendment.changes.map((c) => c.cohort))],
+    issued: stepDate(amendment.consultation.issued),
+    responsesDue: amendment.consultation.responsesDue
+      ? `${amendment.consultation.responsesDue.date} ${amendment.consultation.responsesDue.time}`
+      : null,
+    concluded: stepDate(amendment.consultation.concluded),
+    expectedConclusion: amendment.consultation.expectedConclusion ?? null,
+    modification: stepDate(amendment.modification.date),
+    withdrawn: stepDate(amendment.withdrawn),
+    reverts: amendment.reverts ?? null,
+    toDecide,
+  }));
 }
 
 /** The log as an aligned table for a terminal. */
 export function renderLogText(entries: readonly LogEntry[], table: Table, styler: Styler): string {
-  const header = ['seq', 'id', 'status', 'in table', 'cohorts', 'issued', 'concluded', 'with effect from'].map((h) => styler.heading(h));
+  const header = ['seq', 'id', 'status', 'in table', 'cohorts', 'issued', 'concluded', 'with effect from'].map((h) =>
+    styler.heading(h),
+  );
   const rows = entries.map((e) => [
     String(e.sequence),
     e.id,
-    e.toDecide > 0 ? `${e.status}, draft: ${e.toDecide} to decide` : e.withdrawn ? `${e.status} ${e.withdrawn}` : e.status,
+    e.toDecide > 0
+      ? `${e.status}, draft: ${e.toDecide} to decide`
+      : e.withdrawn
+        ? `${e.status} ${e.withdrawn}`
+        : e.status,
     e.inTable ? 'yes' : 'no',
     e.cohorts.join(', '),
     e.issued ?? '-',

@@ -31,7 +31,9 @@ function spansOf(tokens: readonly Token[], bold = false): Span[] {
       case 'escape':
         return [{ text: (token as Tokens.Escape).text, bold }];
       case 'text':
-        return 'tokens' in token && token.tokens ? spansOf(token.tokens, bold) : [{ text: decodeEntities(token.text), bold }];
+        return 'tokens' in token && token.tokens
+          ? spansOf(token.tokens, bold)
+          : [{ text: decodeEntities(token.text), bold }];
       default:
         // Outside mtad's subset (emphasis, code, links): shown as written, as a reader sees it.
         return [{ text: token.raw, bold }];
@@ -39,7 +41,8 @@ function spansOf(tokens: readonly Token[], bold = false): Span[] {
   });
 }
 
-const decodeEntities = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+const decodeEntities = (text: string): string =>
+  text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 
 /** Joins neighbouring spans of the same weight, and the lines of a paragraph with a space. */
 function joinSpans(spans: readonly Span[]): Span[] {
@@ -66,7 +69,9 @@ export function readBlocks(markdown: string): Block[] {
     switch (token.type) {
       case 'heading': {
         const { depth, tokens } = token as Tokens.Heading;
-        return depth <= 3 ? [{ kind: 'heading', level: depth as 1 | 2 | 3, spans: inline(tokens) }] : [{ kind: 'paragraph', spans: inline(tokens) }];
+        return depth <= 3
+          ? [{ kind: 'heading', level: depth as 1 | 2 | 3, spans: inline(tokens) }]
+          : [{ kind: 'paragraph', spans: inline(tokens) }];
       }
       case 'paragraph':
         return [{ kind: 'paragraph', spans: inline((token as Tokens.Paragraph).tokens) }];
@@ -74,7 +79,13 @@ export function readBlocks(markdown: string): Block[] {
         return (token as Tokens.List).items.map((item) => ({ kind: 'bullet', spans: inline(item.tokens) }));
       case 'table': {
         const table = token as Tokens.Table;
-        return [{ kind: 'table', header: table.header.map((cell) => inline(cell.tokens)), rows: table.rows.map((row) => row.map((cell) => inline(cell.tokens))) }];
+        return [
+          {
+            kind: 'table',
+            header: table.header.map((cell) => inline(cell.tokens)),
+            rows: table.rows.map((row) => row.map((cell) => inline(cell.tokens))),
+          },
+        ];
       }
       case 'space':
         return [];

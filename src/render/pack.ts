@@ -46,15 +46,24 @@ function renderRedlineMarkdownPage(report: AmendReport, draft: boolean): string 
   const heading = redlineHeading(report.redline, draft);
   const legend = 'Inserted text is marked <ins>inserted</ins> and deleted text <del>deleted</del>.';
   const note = heading.headingsNote === undefined ? [] : [escapeMarkdownText(heading.headingsNote), ''];
-  return [`# ${escapeMarkdownText(heading.title)}`, '', legend, '', ...note, renderMarkdownRedline(report.redline)].join('\n');
+  return [
+    `# ${escapeMarkdownText(heading.title)}`,
+    '',
+    legend,
+    '',
+    ...note,
+    renderMarkdownRedline(report.redline),
+  ].join('\n');
 }
 
 /** The pack's files about the table, by name. */
 const TABLE_FILES = {
-  'redline.docx': (input, draft) => renderRedlineDocx(input.report.redline, { draft, markOf: input.markOf, created: input.created }),
+  'redline.docx': (input, draft) =>
+    renderRedlineDocx(input.report.redline, { draft, markOf: input.markOf, created: input.created }),
   'redline.html': (input, draft) => renderRedlineHtml(input.report.redline, { draft }),
   'redline.md': (input, draft) => renderRedlineMarkdownPage(input.report, draft),
-  'changes.json': (input) => `${JSON.stringify({ table: input.report.redline.number, changes: changesAsJson(input.report.changes) }, null, 2)}\n`,
+  'changes.json': (input) =>
+    `${JSON.stringify({ table: input.report.redline.number, changes: changesAsJson(input.report.changes) }, null, 2)}\n`,
 } satisfies Record<string, (input: PackInput, draft: boolean) => string | Promise<Uint8Array>>;
 
 /** What one amendment's documents are made from. */
@@ -89,7 +98,12 @@ function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocum
     const response = values.value && renderResponseTemplateMarkdown(input.responseTemplate, values.value);
     diagnostics.push(...(response?.diagnostics ?? []));
     if (direction?.text !== undefined && response?.value !== undefined) {
-      documents.set(amendment.id, { direction: direction.text, responseMarkdown: response.value, title: `Response Template - ${amendment.title}`, created: input.created });
+      documents.set(amendment.id, {
+        direction: direction.text,
+        responseMarkdown: response.value,
+        title: `Response Template - ${amendment.title}`,
+        created: input.created,
+      });
     }
   }
   return { ok: diagnostics.length === 0, value: documents, diagnostics };
@@ -107,9 +121,11 @@ export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   const folderOf = (id: string): string => (input.amendments.length > 1 ? `${id}/` : '');
   const made: Promise<PackFile>[] = [];
   for (const [id, docs] of documents.value) {
-    for (const [name, render] of Object.entries(AMENDMENT_FILES)) made.push(Promise.resolve(render(docs)).then((content) => ({ path: `${folderOf(id)}${name}`, content })));
+    for (const [name, render] of Object.entries(AMENDMENT_FILES))
+      made.push(Promise.resolve(render(docs)).then((content) => ({ path: `${folderOf(id)}${name}`, content })));
   }
-  for (const [name, render] of Object.entries(TABLE_FILES)) made.push(Promise.resolve(render(input, draft)).then((content) => ({ path: name, content })));
+  for (const [name, render] of Object.entries(TABLE_FILES))
+    made.push(Promise.resolve(render(input, draft)).then((content) => ({ path: name, content })));
   made.push(Promise.resolve({ path: `table-${input.report.redline.number}.yaml`, content: input.amendedTable }));
   made.push(Promise.resolve({ path: PACK_MARKER_FILE, content: PACK_MARKER_TEXT }));
   return { ok: true, value: await Promise.all(made), diagnostics: [] };

@@ -1,11 +1,21 @@
-import { DeletedTextRun, HeadingLevel, InsertedTextRun, Paragraph, TableCell, TableRow, TextRun, type ParagraphChild } from 'docx';
+import {
+  DeletedTextRun,
+  HeadingLevel,
+  InsertedTextRun,
+  Paragraph,
+  TableCell,
+  TableRow,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
 import type { Redline, RedlineCell, RedlineRow } from '../domain/redline.js';
 import type { RevisionMark } from '../domain/revision.js';
 import { borderedTable, headerCell, packDocx, TEXT_WIDTH } from './docx-document.js';
 import { cellParts } from './redline-cell.js';
 import { redlineHeading } from './redline-heading.js';
 
-const TRACKED_CHANGES_NOTE = 'The changes to the table are tracked changes: accepting them all gives the amended table; rejecting them all gives the table as it stands.';
+const TRACKED_CHANGES_NOTE =
+  'The changes to the table are tracked changes: accepting them all gives the amended table; rejecting them all gives the table as it stands.';
 
 export interface RedlineDocxOptions {
   /** "Draft Redlined" in the heading. */
@@ -25,9 +35,18 @@ function revisionCounter(): (mark: RevisionMark) => RevisionMark & { id: number 
 type Revise = ReturnType<typeof revisionCounter>;
 
 /** The runs of one cell: unchanged text, or the old value deleted and the new one inserted. */
-function cellRuns(cell: RedlineCell, status: RedlineRow['status'], mark: RevisionMark, revise: Revise): ParagraphChild[] {
+function cellRuns(
+  cell: RedlineCell,
+  status: RedlineRow['status'],
+  mark: RevisionMark,
+  revise: Revise,
+): ParagraphChild[] {
   return cellParts(cell, status).map(({ mark: kind, text }) =>
-    kind === 'kept' ? new TextRun(text) : kind === 'deleted' ? new DeletedTextRun({ text, ...revise(mark) }) : new InsertedTextRun({ text, ...revise(mark) }),
+    kind === 'kept'
+      ? new TextRun(text)
+      : kind === 'deleted'
+        ? new DeletedTextRun({ text, ...revise(mark) })
+        : new InsertedTextRun({ text, ...revise(mark) }),
   );
 }
 
@@ -37,11 +56,26 @@ function cellRuns(cell: RedlineCell, status: RedlineRow['status'], mark: Revisio
  * (pandoc does) still drop or keep its text correctly.
  */
 function redlineRow(row: RedlineRow, mark: RevisionMark, revise: Revise): TableRow {
-  const rowRevision = row.status === 'inserted' ? { insertion: revise(mark) } : row.status === 'deleted' ? { deletion: revise(mark) } : {};
-  const paragraphMark = (): object => (row.status === 'inserted' ? { run: { insertion: revise(mark) } } : row.status === 'deleted' ? { run: { deletion: revise(mark) } } : {});
+  const rowRevision =
+    row.status === 'inserted'
+      ? { insertion: revise(mark) }
+      : row.status === 'deleted'
+        ? { deletion: revise(mark) }
+        : {};
+  const paragraphMark = (): object =>
+    row.status === 'inserted'
+      ? { run: { insertion: revise(mark) } }
+      : row.status === 'deleted'
+        ? { run: { deletion: revise(mark) } }
+        : {};
   return new TableRow({
     ...rowRevision,
-    children: row.cells.map((cell) => new TableCell({ children: [new Paragraph({ ...paragraphMark(), children: cellRuns(cell, row.status, mark, revise) })] })),
+    children: row.cells.map(
+      (cell) =>
+        new TableCell({
+          children: [new Paragraph({ ...paragraphMark(), children: cellRuns(cell, row.status, mark, revise) })],
+        }),
+    ),
   });
 }
 
@@ -55,7 +89,10 @@ export function renderRedlineDocx(redline: Redline, options: RedlineDocxOptions)
   const widths = [0.34, 0.22, 0.44].map((share) => Math.round(TEXT_WIDTH * share));
   const table = borderedTable(
     [
-      new TableRow({ tableHeader: true, children: redline.headings.map((text) => headerCell([new TextRun({ text, bold: true })])) }),
+      new TableRow({
+        tableHeader: true,
+        children: redline.headings.map((text) => headerCell([new TextRun({ text, bold: true })])),
+      }),
       ...redline.rows.map((row) => redlineRow(row, options.markOf(row.cohort), revise)),
     ],
     widths,
@@ -68,7 +105,9 @@ export function renderRedlineDocx(redline: Redline, options: RedlineDocxOptions)
       new Paragraph({ children: [new TextRun({ text: TRACKED_CHANGES_NOTE, italics: true })] }),
       new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(heading.caption)] }),
       table,
-      ...(heading.headingsNote === undefined ? [] : [new Paragraph({ children: [new TextRun({ text: heading.headingsNote, italics: true })] })]),
+      ...(heading.headingsNote === undefined
+        ? []
+        : [new Paragraph({ children: [new TextRun({ text: heading.headingsNote, italics: true })] })]),
     ],
     { trackRevisions: true, created: options.created },
   );

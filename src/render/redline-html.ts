@@ -32,10 +32,17 @@ tbody th { font-weight: normal; }
 }
 `.trim();
 
-const ROW_LABEL: Record<RedlineRow['status'], string> = { unchanged: '', changed: 'changed row', inserted: 'inserted row', deleted: 'deleted row' };
+const ROW_LABEL: Record<RedlineRow['status'], string> = {
+  unchanged: '',
+  changed: 'changed row',
+  inserted: 'inserted row',
+  deleted: 'deleted row',
+};
 
-const del = (text: string): string => (text ? `<del><span class="visually-hidden">deleted: </span>${escapeHtml(text)}</del>` : '');
-const ins = (text: string): string => (text ? `<ins><span class="visually-hidden">inserted: </span>${escapeHtml(text)}</ins>` : '');
+const del = (text: string): string =>
+  text ? `<del><span class="visually-hidden">deleted: </span>${escapeHtml(text)}</del>` : '';
+const ins = (text: string): string =>
+  text ? `<ins><span class="visually-hidden">inserted: </span>${escapeHtml(text)}</ins>` : '';
 
 const MARKS = { kept: escapeHtml, deleted: del, inserted: ins };
 

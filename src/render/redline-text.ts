@@ -6,7 +6,9 @@ import { alignColumns, type Styler } from './style.js';
 const ROW_MARK: Record<RedlineRow['status'], string> = { unchanged: ' ', changed: '~', inserted: '+', deleted: '-' };
 
 /** "MTAD Table 17.6", with the title and version where they are known. */
-export function tableCaption(redline: Pick<Redline, 'documentAbbreviation' | 'documentName' | 'number' | 'title' | 'version'>): string {
+export function tableCaption(
+  redline: Pick<Redline, 'documentAbbreviation' | 'documentName' | 'number' | 'title' | 'version'>,
+): string {
   const title = describeTableTitle(redline.title);
   const version = redline.version.kind === 'unknown' ? 'version unknown' : `version ${cellText(redline.version)}`;
   return `${redline.documentAbbreviation} Table ${redline.number} ${title}, ${redline.documentName} (${version})`;
@@ -25,7 +27,10 @@ function markCell(cell: RedlineCell, status: RedlineRow['status'], styler: Style
  */
 export function renderTerminalRedline(redline: Redline, styler: Styler): string {
   const header = [' ', ...redline.headings.map((h) => styler.heading(h))];
-  const rows = redline.rows.map((row) => [ROW_MARK[row.status], ...row.cells.map((cell) => markCell(cell, row.status, styler))]);
+  const rows = redline.rows.map((row) => [
+    ROW_MARK[row.status],
+    ...row.cells.map((cell) => markCell(cell, row.status, styler)),
+  ]);
   return [styler.heading(tableCaption(redline)), '', ...alignColumns([header, ...rows], '  ')].join('\n') + '\n';
 }
 
@@ -33,20 +38,37 @@ export function renderTerminalRedline(redline: Redline, styler: Styler): string 
 function columnWidths(redline: Redline): number[] {
   const width = (text: string): number => [...text].length;
   return redline.headings.map((heading, i) =>
-    redline.rows.reduce((w, row) => Math.max(w, width(cellText(row.cells[i]?.before)), width(cellText(row.cells[i]?.after))), width(heading)),
+    redline.rows.reduce(
+      (w, row) => Math.max(w, width(cellText(row.cells[i]?.before)), width(cellText(row.cells[i]?.after))),
+      width(heading),
+    ),
   );
 }
 
 /** One row of cells as a line of the text table, padded to the column widths. */
 function textLine(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((cell, i) => cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length))).join(' | ').trimEnd();
+  return cells
+    .map((cell, i) => cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length)))
+    .join(' | ')
+    .trimEnd();
 }
 
 /** The table on one side of a redline as plain aligned text, one row a line: what the unified diff compares. */
 export function renderRedlineSide(redline: Redline, side: 'before' | 'after'): string {
   const widths = columnWidths(redline);
   const rows = redline.rows.filter((row) => row.status !== (side === 'before' ? 'inserted' : 'deleted'));
-  return [textLine(redline.headings, widths), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map((row) => textLine(row.cells.map((cell) => cellText(cell[side])), widths))].join('\n') + '\n';
+  return (
+    [
+      textLine(redline.headings, widths),
+      widths.map((w) => '-'.repeat(w)).join('-|-'),
+      ...rows.map((row) =>
+        textLine(
+          row.cells.map((cell) => cellText(cell[side])),
+          widths,
+        ),
+      ),
+    ].join('\n') + '\n'
+  );
 }
 
 const CONTEXT = 3;
@@ -85,7 +107,13 @@ export function renderUnifiedRedline(redline: Redline): string {
   flush();
 
   const name = `table-${redline.number}.txt`;
-  return formatPatch({ oldFileName: `a/${name}`, newFileName: `b/${name}`, oldHeader: undefined, newHeader: undefined, hunks: hunksOf(lines) });
+  return formatPatch({
+    oldFileName: `a/${name}`,
+    newFileName: `b/${name}`,
+    oldHeader: undefined,
+    newHeader: undefined,
+    hunks: hunksOf(lines),
+  });
 }
 
 /** Groups changed lines into hunks with CONTEXT lines around them, numbering both sides. */
@@ -104,7 +132,7 @@ function hunksOf(lines: readonly { kind: ' ' | '-' | '+'; text: string }[]): Str
   }
   oldBefore.push(oldCount);
   newBefore.push(newCount);
-  for (let c = 0; c < changes.length; ) {
+  for (let c = 0; c < changes.length;) {
     const first = changes[c] ?? 0;
     let last = first;
     while (c + 1 < changes.length && (changes[c + 1] ?? 0) - last <= 2 * CONTEXT) last = changes[++c] ?? last;

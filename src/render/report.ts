@@ -24,10 +24,17 @@ function noDirection(direction: DirectionText): string {
 function textReport(redline: string, report: AmendReport, options: ReportOptions): string {
   if (options.redlineOnly) return redline;
   const { heading } = options.styler;
-  const directions = report.directions.map((d) => `${heading(`Direction for ${d.amendmentId} (${d.mode})`)}\n\n${d.text ?? noDirection(d)}`);
+  const directions = report.directions.map(
+    (d) => `${heading(`Direction for ${d.amendmentId} (${d.mode})`)}\n\n${d.text ?? noDirection(d)}`,
+  );
   const undated = undatedLines(report.undated ?? []);
   const dates = undated.length > 0 ? [`${heading('Dates not recorded')}\n\n${undated.join('\n')}\n`] : [];
-  return [redline, ...directions, `${heading('Summary')}\n\n${summaryLines(report.summaries, report.endDateMeaning).join('\n')}\n`, ...dates].join('\n');
+  return [
+    redline,
+    ...directions,
+    `${heading('Summary')}\n\n${summaryLines(report.summaries, report.endDateMeaning).join('\n')}\n`,
+    ...dates,
+  ].join('\n');
 }
 
 /** Indented summary lines as a nested Markdown list. */
@@ -41,12 +48,25 @@ function markdownReport(report: AmendReport, options: ReportOptions): string {
   const directions = report.directions.flatMap((d) => [
     `## Direction for ${d.amendmentId} (${d.mode})`,
     '',
-    ...(d.text ?? noDirection(d)).trimEnd().split('\n').map((line) => (line ? `> ${escapeHtml(line)}` : '>')),
+    ...(d.text ?? noDirection(d))
+      .trimEnd()
+      .split('\n')
+      .map((line) => (line ? `> ${escapeHtml(line)}` : '>')),
     '',
   ]);
   const undated = undatedLines(report.undated ?? []);
   const dates = undated.length > 0 ? ['', '## Dates not recorded', '', ...asMarkdownList(undated)] : [];
-  return ['## Redline', '', redline, ...directions, '## Summary', '', ...asMarkdownList(summaryLines(report.summaries, report.endDateMeaning)), ...dates, ''].join('\n');
+  return [
+    '## Redline',
+    '',
+    redline,
+    ...directions,
+    '## Summary',
+    '',
+    ...asMarkdownList(summaryLines(report.summaries, report.endDateMeaning)),
+    ...dates,
+    '',
+  ].join('\n');
 }
 
 /** The applied changes as data, each value as an amendment file writes it. */
@@ -67,7 +87,12 @@ export function changesAsJson(changes: readonly AppliedChange[]): object[] {
 function summariesAsJson(summaries: readonly AmendmentSummary[]): object[] {
   return summaries.map((summary) => ({
     ...summary,
-    changes: summary.changes.map((change) => ({ ...change, groupId: writeCell(change.groupId), from: writeCell(change.from), to: writeCell(change.to) })),
+    changes: summary.changes.map((change) => ({
+      ...change,
+      groupId: writeCell(change.groupId),
+      from: writeCell(change.from),
+      to: writeCell(change.to),
+    })),
   }));
 }
 
@@ -79,7 +104,10 @@ function redlineAsJson(redline: Redline): object {
     version: writeCell(redline.version),
     rows: redline.rows.map((row) => ({
       ...row,
-      cells: row.cells.map((cell) => ({ before: cell.before === undefined ? null : writeCell(cell.before), after: cell.after === undefined ? null : writeCell(cell.after) })),
+      cells: row.cells.map((cell) => ({
+        before: cell.before === undefined ? null : writeCell(cell.before),
+        after: cell.after === undefined ? null : writeCell(cell.after),
+      })),
     })),
   };
 }
@@ -90,7 +118,11 @@ function reportAsJson(report: AmendReport): object {
     table: report.redline.number,
     changes: changesAsJson(report.changes),
     amendments: summariesAsJson(report.summaries),
-    directions: report.directions.map(({ amendmentId, mode, text }) => ({ amendment: amendmentId, mode, text: text ?? null })),
+    directions: report.directions.map(({ amendmentId, mode, text }) => ({
+      amendment: amendmentId,
+      mode,
+      text: text ?? null,
+    })),
     ...(report.undated && { undated: report.undated }),
   };
 }
@@ -101,7 +133,8 @@ export const REPORT_FORMATS = {
   unified: (report, options) => textReport(renderUnifiedRedline(report.redline), report, options),
   markdown: markdownReport,
   // The redline alone, as data: the table's headings and every row with each cell before and after.
-  json: (report, options) => `${JSON.stringify(options.redlineOnly ? { table: report.redline.number, redline: redlineAsJson(report.redline) } : reportAsJson(report), null, 2)}\n`,
+  json: (report, options) =>
+    `${JSON.stringify(options.redlineOnly ? { table: report.redline.number, redline: redlineAsJson(report.redline) } : reportAsJson(report), null, 2)}\n`,
 } satisfies Record<string, ReportRenderer>;
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;

@@ -6,7 +6,14 @@ import { escapeMarkdownText } from './escape.js';
 /** Every text in `values`, escaped with `escape`; flags and list structure unchanged. */
 function escapeValues(values: TemplateValues, escape: (text: string) => string): TemplateValues {
   return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? escape(value) : typeof value === 'boolean' ? value : value.map((item) => escapeValues(item, escape))]),
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'string'
+        ? escape(value)
+        : typeof value === 'boolean'
+          ? value
+          : value.map((item) => escapeValues(item, escape)),
+    ]),
   );
 }
 
@@ -16,6 +23,7 @@ function escapeValues(values: TemplateValues, escape: (text: string) => string):
  */
 export function renderResponseTemplateMarkdown(template: string, values: TemplateValues): Result<string> {
   const filled = fillTemplate(template, escapeValues(values, escapeMarkdownText));
-  if (filled.text === undefined) return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })] };
+  if (filled.text === undefined)
+    return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })] };
   return { ok: true, value: `${filled.text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, diagnostics: [] };
 }

@@ -22,7 +22,14 @@ function describeTitle(amendment: { title: string; titleSource: AmendmentSummary
 /** Each amendment whose date of effect is not recorded and may fall in the span of a diff, as lines of text. */
 export function undatedLines(undated: readonly UndatedEffect[]): string[] {
   return undated.map((u) => {
-    const between = u.notBefore && u.notAfter ? `between ${formatLongDate(u.notBefore)} and ${formatLongDate(u.notAfter)}` : u.notAfter ? `by ${formatLongDate(u.notAfter)}` : u.notBefore ? `from ${formatLongDate(u.notBefore)}` : 'at no recorded date';
+    const between =
+      u.notBefore && u.notAfter
+        ? `between ${formatLongDate(u.notBefore)} and ${formatLongDate(u.notAfter)}`
+        : u.notAfter
+          ? `by ${formatLongDate(u.notAfter)}`
+          : u.notBefore
+            ? `from ${formatLongDate(u.notBefore)}`
+            : 'at no recorded date';
     const unshown = u.shown ? '' : '; the redline shows no change for it, because the values it set are not known';
     return `${u.id}, which changes ${u.cohorts.join(', ')}, took effect on a date that is not recorded, ${between}, which may fall within this span${unshown}.`;
   });
@@ -34,7 +41,8 @@ export function summaryLines(summaries: readonly AmendmentSummary[], meaning: En
     const consultationId = typeof summary.consultationId === 'string' ? summary.consultationId : 'unknown';
     const timeline = [
       summary.issued !== undefined && `consultation ${consultationId} issued ${timelineDateText(summary.issued)}`,
-      summary.responsesDue && `responses due by ${summary.responsesDue.time} (UK time) on ${formatDateWithWeekday(summary.responsesDue.date)}`,
+      summary.responsesDue &&
+        `responses due by ${summary.responsesDue.time} (UK time) on ${formatDateWithWeekday(summary.responsesDue.date)}`,
       summary.expectedConclusion && `conclusion expected ${formatDateWithWeekday(summary.expectedConclusion)}`,
     ].filter(Boolean);
     return [
@@ -43,7 +51,9 @@ export function summaryLines(summaries: readonly AmendmentSummary[], meaning: En
       ...(summary.modification ? [`  modification date: ${describeDatedWindow(summary.modification, 'weekday')}`] : []),
       ...summary.changes.flatMap((change) => [
         `  ${change.cohort} (GroupID ${displayCell(change.groupId)}): Migration DUST end date ${describeCell(change.from)} → ${change.endDate ? describeDatedWindow(change.endDate, 'weekday') : describeCell(change.to)}`,
-        ...(change.endDate ? [`    ${describeProvidedUntil(meaning, formatDateWithWeekday(change.endDate.date))}`] : []),
+        ...(change.endDate
+          ? [`    ${describeProvidedUntil(meaning, formatDateWithWeekday(change.endDate.date))}`]
+          : []),
         ...(change.effect ? change.effect.split('\n').map((line) => `    ${line}`) : []),
       ]),
     ];

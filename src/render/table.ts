@@ -25,7 +25,10 @@ function provisionLine(table: Table, provision: readonly Provision[]): string {
  */
 export function renderTableText(table: Table, styler: Styler, provision?: readonly Provision[]): string {
   const caption = tableCaption(table);
-  const rows = alignColumns([COLUMN_KEYS.map((key) => styler.heading(table.columns[key])), ...table.cohorts.map(displayRow)]);
+  const rows = alignColumns([
+    COLUMN_KEYS.map((key) => styler.heading(table.columns[key])),
+    ...table.cohorts.map(displayRow),
+  ]);
   const unknowns = table.cohorts.flatMap((row) =>
     (['groupId', 'endDate'] as const).flatMap((key) => {
       const cell = row[key];
@@ -41,7 +44,10 @@ export function renderTableText(table: Table, styler: Styler, provision?: readon
     ...rows,
     '',
     describeEndDateRule(table.endDateMeaning),
-    provisionLine(table, provision ?? table.cohorts.map((row) => ({ cohort: row.cohort, provided: providedOn(row, table.asAt) }))),
+    provisionLine(
+      table,
+      provision ?? table.cohorts.map((row) => ({ cohort: row.cohort, provided: providedOn(row, table.asAt) })),
+    ),
     ...(unknowns.length ? ['', 'Not public (recorded as unknown):', ...unknowns] : []),
     '',
   ].join('\n');

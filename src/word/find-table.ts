@@ -111,8 +111,15 @@ function readRows(table: Element): { rows: WordCell[][]; findings: Diagnostic[] 
   const headers = (rows[0] ?? []).map((c) => normaliseSpace(c.text));
   for (const cell of rows.flat()) {
     if (!cell.merge) continue;
-    const merge = [cell.merge.gridSpan ? `spans ${cell.merge.gridSpan} columns` : '', cell.merge.vMerge ? `vertical merge, ${cell.merge.vMerge}` : ''].filter(Boolean).join('; ');
-    findings.push(diagnose('WORD_CELL_MERGED', { row: cell.row, column: cell.column, heading: headers[cell.column] ?? '', merge }));
+    const merge = [
+      cell.merge.gridSpan ? `spans ${cell.merge.gridSpan} columns` : '',
+      cell.merge.vMerge ? `vertical merge, ${cell.merge.vMerge}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    findings.push(
+      diagnose('WORD_CELL_MERGED', { row: cell.row, column: cell.column, heading: headers[cell.column] ?? '', merge }),
+    );
   }
   return { rows, findings };
 }
@@ -128,7 +135,8 @@ function neighbour(blocks: readonly Element[], index: number, step: 1 | -1): Ele
 }
 
 /** True when a block is a paragraph that captions some table ("Table 3", "Table 17.5 ..."). */
-const isAnyCaption = (block: Element | undefined): boolean => !!block && isW(block, 'p') && /^table\s+\d/i.test(normaliseSpace(visibleText(block)));
+const isAnyCaption = (block: Element | undefined): boolean =>
+  !!block && isW(block, 'p') && /^table\s+\d/i.test(normaliseSpace(visibleText(block)));
 
 /** Finds the table captioned "Table N" in an opened document. */
 export function findTableIn(docx: OpenedDocx, tableNumber: string): WordResult<WordTable> {
@@ -146,15 +154,24 @@ export function findTableIn(docx: OpenedDocx, tableNumber: string): WordResult<W
     const tableBefore = isW(before, 'tbl') ? before : undefined;
     const tableAfter = isW(after, 'tbl') ? after : undefined;
     // Between two tables: captions below their tables show as a caption right after the next table.
-    const position = tableAfter && (!tableBefore || !isAnyCaption(neighbour(blocks, blocks.indexOf(tableAfter), 1))) ? 'before' : tableBefore ? 'after' : undefined;
+    const position =
+      tableAfter && (!tableBefore || !isAnyCaption(neighbour(blocks, blocks.indexOf(tableAfter), 1)))
+        ? 'before'
+        : tableBefore
+          ? 'after'
+          : undefined;
     if (position === undefined) lonely.push(caption);
     else found.push({ table: (position === 'before' ? tableAfter : tableBefore)!, caption, title, position });
   });
   if (found.length === 0) {
-    const findings = lonely.length > 0 ? [diagnose('WORD_CAPTION_NOT_ADJACENT', { tableNumber, caption: lonely[0]! })] : [diagnose('WORD_TABLE_NOT_FOUND', { tableNumber })];
+    const findings =
+      lonely.length > 0
+        ? [diagnose('WORD_CAPTION_NOT_ADJACENT', { tableNumber, caption: lonely[0]! })]
+        : [diagnose('WORD_TABLE_NOT_FOUND', { tableNumber })];
     return { ok: false, findings };
   }
-  if (found.length > 1) return { ok: false, findings: [diagnose('WORD_TABLE_AMBIGUOUS', { tableNumber, count: found.length })] };
+  if (found.length > 1)
+    return { ok: false, findings: [diagnose('WORD_TABLE_AMBIGUOUS', { tableNumber, count: found.length })] };
   const { table, caption, title, position } = found[0]!;
   const { rows, findings } = readRows(table);
   return {

@@ -36,7 +36,10 @@ const FIELD_KEYS: Record<WordField, string> = { cohort: 'cohort', groupId: 'grou
  * Every other column is an extra column. A field with no column, or with several candidates, is a
  * finding.
  */
-export function mapColumns(headers: readonly string[], overrides: ColumnOverrides = {}): { ok: true; value: ColumnMap; findings: Diagnostic[] } | { ok: false; findings: Diagnostic[] } {
+export function mapColumns(
+  headers: readonly string[],
+  overrides: ColumnOverrides = {},
+): { ok: true; value: ColumnMap; findings: Diagnostic[] } | { ok: false; findings: Diagnostic[] } {
   const findings: Diagnostic[] = [];
   const claimed = new Map<number, WordField>();
   const fields: Partial<Record<WordField, number>> = {};
@@ -53,9 +56,17 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
   }
   for (const field of WORD_FIELDS) {
     if (overrides[field] !== undefined) continue;
-    const candidates = headers.map((h, i) => i).filter((i) => !claimed.has(i) && headingKey(headers[i] ?? '').includes(FIELD_KEYS[field]));
+    const candidates = headers
+      .map((h, i) => i)
+      .filter((i) => !claimed.has(i) && headingKey(headers[i] ?? '').includes(FIELD_KEYS[field]));
     if (candidates.length === 0) findings.push(diagnose('WORD_COLUMN_UNMAPPED', { field, headings: listed }));
-    else if (candidates.length > 1) findings.push(diagnose('WORD_COLUMN_AMBIGUOUS', { field, headings: candidates.map((i) => JSON.stringify(headers[i])).join(', ') }));
+    else if (candidates.length > 1)
+      findings.push(
+        diagnose('WORD_COLUMN_AMBIGUOUS', {
+          field,
+          headings: candidates.map((i) => JSON.stringify(headers[i])).join(', '),
+        }),
+      );
     else {
       fields[field] = candidates[0]!;
       claimed.set(candidates[0]!, field);

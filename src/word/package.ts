@@ -16,7 +16,10 @@ export interface OpenedDocx {
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 
-const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({ ok: false, findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason })] });
+const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({
+  ok: false,
+  findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason })],
+});
 
 /** Reads a part of the zip as UTF-8 XML. */
 function readPart(zip: ZipArchive, name: string): { ok: true; doc: Document } | { ok: false; reason: string } {
@@ -44,6 +47,7 @@ export function openDocx(bytes: Uint8Array): { ok: true; docx: OpenedDocx } | { 
   const partName = target.replace(/^\//, '');
   const part = readPart(zip.zip, partName);
   if (!part.ok) return unreadable(part.reason);
-  if (isStrict(part.doc)) return unreadable('the document is saved as Strict Open XML; save it as a Word Document (.docx)');
+  if (isStrict(part.doc))
+    return unreadable('the document is saved as Strict Open XML; save it as a Word Document (.docx)');
   return { ok: true, docx: { zip: zip.zip, partName, doc: part.doc } };
 }

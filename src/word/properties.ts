@@ -17,7 +17,10 @@ export interface DocumentProperties {
 }
 
 /** The elements of a part's root, or undefined when the package has no such part. */
-function rootChildren(zip: ZipArchive, name: string): { ok: true; children: ReturnType<typeof childElements> } | { ok: false; reason: string } {
+function rootChildren(
+  zip: ZipArchive,
+  name: string,
+): { ok: true; children: ReturnType<typeof childElements> } | { ok: false; reason: string } {
   if (!zip.entries.some((e) => e.name === name)) return { ok: true, children: [] };
   const entry = readEntry(zip, name);
   if (!entry.ok) return entry;
@@ -28,7 +31,10 @@ function rootChildren(zip: ZipArchive, name: string): { ok: true; children: Retu
 
 /** Reads a .docx's core and custom properties (never throws). */
 export function readDocumentProperties(docxBytes: Uint8Array): WordResult<DocumentProperties> {
-  const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({ ok: false, findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason })] });
+  const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({
+    ok: false,
+    findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason })],
+  });
   const zip = readZip(docxBytes);
   if (!zip.ok) return unreadable(zip.reason);
   const core = rootChildren(zip.zip, 'docProps/core.xml');

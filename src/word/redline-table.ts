@@ -9,7 +9,15 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { isIsoDate } from '../domain/dates.js';
 import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
 import { ukMidnight } from '../domain/revision.js';
-import { cellText, cellsOf, findTableIn, paragraphsOf, rowsOf, type TableLocation, type WordResult } from './find-table.js';
+import {
+  cellText,
+  cellsOf,
+  findTableIn,
+  paragraphsOf,
+  rowsOf,
+  type TableLocation,
+  type WordResult,
+} from './find-table.js';
 import { mapColumns, type ColumnOverrides, type WordField, WORD_FIELDS, headingKey } from './map-columns.js';
 import { openDocx } from './package.js';
 import { replaceEntry } from './zip.js';
@@ -67,15 +75,27 @@ function revisionDate(date: string): string | undefined {
 
 /** What in a cell mtad does not redline, or undefined when the cell is plain runs. */
 function unsupportedContent(cell: Element): string | undefined {
-  const names = new Set(descendants(cell).filter((e) => e.namespaceURI === W).map((e) => e.localName ?? ''));
+  const names = new Set(
+    descendants(cell)
+      .filter((e) => e.namespaceURI === W)
+      .map((e) => e.localName ?? ''),
+  );
   const has = (...list: string[]): boolean => list.some((n) => names.has(n));
-  if (has('ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'pPrChange', 'tcPrChange', 'cellIns', 'cellDel', 'cellMerge')) return 'a tracked change';
+  if (
+    has('ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'pPrChange', 'tcPrChange', 'cellIns', 'cellDel', 'cellMerge')
+  )
+    return 'a tracked change';
   if (has('fldChar', 'fldSimple', 'instrText')) return 'a field';
   if (has('hyperlink')) return 'a hyperlink';
   if (has('tbl')) return 'a nested table';
-  if (has('drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference', 'txbxContent')) return 'an object, a note or a comment mark';
+  if (has('drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference', 'txbxContent'))
+    return 'an object, a note or a comment mark';
   const properties = childW(cell, 'tcPr');
-  if (properties && (childW(properties, 'vMerge') || Number(attrW(childW(properties, 'gridSpan') ?? cell, 'val') ?? '1') > 1)) return 'a merged cell';
+  if (
+    properties &&
+    (childW(properties, 'vMerge') || Number(attrW(childW(properties, 'gridSpan') ?? cell, 'val') ?? '1') > 1)
+  )
+    return 'a merged cell';
   return undefined;
 }
 
@@ -104,13 +124,21 @@ function maxId(doc: Document): number {
 function rename(element: Element, name: string): void {
   const doc = element.ownerDocument!;
   const renamed = doc.createElementNS(W, `${element.prefix ? `${element.prefix}:` : ''}${name}`);
-  for (const attribute of Array.from(element.attributes)) renamed.setAttributeNode(attribute.cloneNode(true) as typeof attribute);
+  for (const attribute of Array.from(element.attributes))
+    renamed.setAttributeNode(attribute.cloneNode(true) as typeof attribute);
   while (element.firstChild) renamed.appendChild(element.firstChild);
   element.parentNode!.replaceChild(renamed, element);
 }
 
 /** Makes a revision element (w:ins or w:del) with id, author and date. */
-function revision(doc: Document, prefix: string, name: 'ins' | 'del', id: number, author: string, date: string): Element {
+function revision(
+  doc: Document,
+  prefix: string,
+  name: 'ins' | 'del',
+  id: number,
+  author: string,
+  date: string,
+): Element {
   const element = doc.createElementNS(W, `${prefix}:${name}`);
   element.setAttributeNS(W, `${prefix}:id`, String(id));
   element.setAttributeNS(W, `${prefix}:author`, author);
@@ -206,12 +234,17 @@ function removeRow(tr: Element, mark: Mark): void {
 function insertRow(template: Element, texts: readonly string[], mark: Mark): void {
   const tr = template.cloneNode(true) as Element;
   const properties = childW(tr, 'trPr');
-  if (properties) for (const revision of ['ins', 'del'].map((n) => childW(properties, n))) if (revision) properties.removeChild(revision);
+  if (properties)
+    for (const revision of ['ins', 'del'].map((n) => childW(properties, n)))
+      if (revision) properties.removeChild(revision);
   cellsOf(tr).forEach((cell, column) => {
     const [paragraph, ...others] = paragraphsOf(cell);
     for (const other of others) other.parentNode!.removeChild(other);
     if (!paragraph) return;
-    const runProperties = runPropertiesOf(paragraph, descendants(paragraph).filter((e) => isW(e, 'r')));
+    const runProperties = runPropertiesOf(
+      paragraph,
+      descendants(paragraph).filter((e) => isW(e, 'r')),
+    );
     const kept = runProperties?.cloneNode(true) as Element | undefined;
     for (const child of Array.from(paragraph.childNodes)) if (!isW(child, 'pPr')) paragraph.removeChild(child);
     const text = texts[column] ?? '';
@@ -223,11 +256,16 @@ function insertRow(template: Element, texts: readonly string[], mark: Mark): voi
 
 /** The column a change names: a field's mapped column, or the column with that heading; -1 if none. */
 function columnOf(name: string, headers: readonly string[], fields: Record<WordField, number>): number {
-  return (WORD_FIELDS as readonly string[]).includes(name) ? fields[name as WordField] : headers.findIndex((h) => headingKey(h) === headingKey(name));
+  return (WORD_FIELDS as readonly string[]).includes(name)
+    ? fields[name as WordField]
+    : headers.findIndex((h) => headingKey(h) === headingKey(name));
 }
 
 /** The work one change asks for, once every precondition holds. */
-type Work = { kind: 'cell'; cell: Element; to: string } | { kind: 'remove'; tr: Element } | { kind: 'insert'; after: Element; texts: string[] };
+type Work =
+  | { kind: 'cell'; cell: Element; to: string }
+  | { kind: 'remove'; tr: Element }
+  | { kind: 'insert'; after: Element; texts: string[] };
 
 /**
  * Returns a copy of the .docx in which the table at `location` carries the changes as tracked
@@ -239,10 +277,25 @@ type Work = { kind: 'cell'; cell: Element; to: string } | { kind: 'remove'; tr: 
  * redline (a tracked change, a field, a hyperlink, a merge, several paragraphs, an object).
  * Cell changes whose `from` equals `to` are skipped.
  */
-export function redlineTable(docxBytes: Uint8Array, location: TableLocation, changes: readonly TableChange[], options: RedlineOptions): WordResult<Uint8Array> {
+export function redlineTable(
+  docxBytes: Uint8Array,
+  location: TableLocation,
+  changes: readonly TableChange[],
+  options: RedlineOptions,
+): WordResult<Uint8Array> {
   const tableNumber = options.tableNumber ?? '17.6';
   const date = revisionDate(options.date);
-  if (date === undefined) return { ok: false, findings: [diagnose('ARGUMENT_INVALID', { option: 'date', value: options.date, expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ' })] };
+  if (date === undefined)
+    return {
+      ok: false,
+      findings: [
+        diagnose('ARGUMENT_INVALID', {
+          option: 'date',
+          value: options.date,
+          expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ',
+        }),
+      ],
+    };
   const opened = openDocx(docxBytes);
   if (!opened.ok) return opened;
   const { docx } = opened;
@@ -263,14 +316,17 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
   const work: Work[] = [];
   /** The index of the one row naming the cohort, or a finding. */
   const rowNamed = (cohort: string): number | undefined => {
-    const matches = table.rows.slice(1).filter((cells) => normaliseSpace(cells[fields.cohort]?.text ?? '') === normaliseSpace(cohort));
+    const matches = table.rows
+      .slice(1)
+      .filter((cells) => normaliseSpace(cells[fields.cohort]?.text ?? '') === normaliseSpace(cohort));
     if (matches.length === 1) return matches[0]![0]?.row ?? 0;
     findings.push(diagnose('WORD_ROW_NOT_FOUND', { cohort, count: matches.length }));
     return undefined;
   };
   const rowRefusal = (tr: Element, cohort: string, row: number): boolean => {
     const holds = unsupportedRow(tr);
-    if (holds !== undefined) findings.push(diagnose('WORD_CELL_UNSUPPORTED', { cohort, heading: '', row, column: -1, holds }));
+    if (holds !== undefined)
+      findings.push(diagnose('WORD_CELL_UNSUPPORTED', { cohort, heading: '', row, column: -1, holds }));
     return holds !== undefined;
   };
   for (const change of changes) {
@@ -281,7 +337,10 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
     }
     if ('insert' in change) {
       const cohort = change.insert.cohort ?? '';
-      if (cohort === '' || table.rows.slice(1).some((cells) => normaliseSpace(cells[fields.cohort]?.text ?? '') === normaliseSpace(cohort))) {
+      if (
+        cohort === '' ||
+        table.rows.slice(1).some((cells) => normaliseSpace(cells[fields.cohort]?.text ?? '') === normaliseSpace(cohort))
+      ) {
         findings.push(diagnose('WORD_ROW_EXISTS', { cohort }));
         continue;
       }
@@ -291,7 +350,8 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
       if (unknown.length > 0) continue;
       for (const [name, text] of Object.entries(change.insert)) texts[columnOf(name, headers, fields)] = text;
       const row = change.after === undefined ? trs.length - 1 : rowNamed(change.after);
-      if (row !== undefined && !rowRefusal(trs[row]!, change.after ?? '', row)) work.push({ kind: 'insert', after: trs[row]!, texts });
+      if (row !== undefined && !rowRefusal(trs[row]!, change.after ?? '', row))
+        work.push({ kind: 'insert', after: trs[row]!, texts });
       continue;
     }
     const rowIndex = rowNamed(change.row);
@@ -328,7 +388,15 @@ export function redlineTable(docxBytes: Uint8Array, location: TableLocation, cha
   }
   for (const w of work) {
     if (w.kind === 'remove' && work.some((other) => other.kind === 'cell' && cellsOf(w.tr).includes(other.cell))) {
-      findings.push(diagnose('WORD_CELL_UNSUPPORTED', { cohort: '', heading: '', row: trs.indexOf(w.tr), column: -1, holds: 'another change of this list' }));
+      findings.push(
+        diagnose('WORD_CELL_UNSUPPORTED', {
+          cohort: '',
+          heading: '',
+          row: trs.indexOf(w.tr),
+          column: -1,
+          holds: 'another change of this list',
+        }),
+      );
     }
   }
   if (findings.length > 0) return { ok: false, findings };

@@ -41,13 +41,19 @@ export function isStrict(doc: Document): boolean {
 
 /** True for a WordprocessingML element with the local name `name`. */
 export function isW(node: Node | null | undefined, name: string): node is Element {
-  return !!node && node.nodeType === ELEMENT_NODE && (node as Element).namespaceURI === W && (node as Element).localName === name;
+  return (
+    !!node &&
+    node.nodeType === ELEMENT_NODE &&
+    (node as Element).namespaceURI === W &&
+    (node as Element).localName === name
+  );
 }
 
 /** The element children of a node. */
 export function childElements(node: Node): Element[] {
   const out: Element[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === ELEMENT_NODE) out.push(child as Element);
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === ELEMENT_NODE) out.push(child as Element);
   return out;
 }
 
@@ -92,7 +98,18 @@ export function descendants(node: Node): Element[] {
 }
 
 /** Elements whose content a reader does not see as the paragraph's text. */
-const HIDDEN = new Set(['del', 'moveFrom', 'instrText', 'delText', 'delInstrText', 'txbxContent', 'footnoteReference', 'endnoteReference', 'pPr', 'rPr']);
+const HIDDEN = new Set([
+  'del',
+  'moveFrom',
+  'instrText',
+  'delText',
+  'delInstrText',
+  'txbxContent',
+  'footnoteReference',
+  'endnoteReference',
+  'pPr',
+  'rPr',
+]);
 
 /**
  * The visible text of a paragraph: w:t across runs in order, w:tab as a space, w:br and w:cr as a

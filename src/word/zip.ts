@@ -55,13 +55,15 @@ export function readZip(bytes: Uint8Array): ZipResult {
   const count = data.getUint16(end + 10, true);
   const centralSize = data.getUint32(end + 12, true);
   const centralOffset = data.getUint32(end + 16, true);
-  if (count === 0xffff || centralOffset === 0xffffffff) return { ok: false, reason: 'ZIP64 archives are not supported' };
+  if (count === 0xffff || centralOffset === 0xffffffff)
+    return { ok: false, reason: 'ZIP64 archives are not supported' };
   if (centralOffset + centralSize > end) return { ok: false, reason: 'the central directory lies outside the archive' };
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   let at = centralOffset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > end || data.getUint32(at, true) !== CENTRAL_SIGNATURE) return { ok: false, reason: 'a central directory record is damaged' };
+    if (at + 46 > end || data.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      return { ok: false, reason: 'a central directory record is damaged' };
     const nameLength = data.getUint16(at + 28, true);
     const length = 46 + nameLength + data.getUint16(at + 30, true) + data.getUint16(at + 32, true);
     const entry: ZipEntry = {
@@ -87,7 +89,9 @@ export function readZip(bytes: Uint8Array): ZipResult {
 /** Where an entry's stored data starts. */
 function dataOffset(zip: ZipArchive, entry: ZipEntry): number {
   const data = view(zip.bytes);
-  return entry.localOffset + 30 + data.getUint16(entry.localOffset + 26, true) + data.getUint16(entry.localOffset + 28, true);
+  return (
+    entry.localOffset + 30 + data.getUint16(entry.localOffset + 26, true) + data.getUint16(entry.localOffset + 28, true)
+  );
 }
 
 /**
@@ -97,21 +101,30 @@ function dataOffset(zip: ZipArchive, entry: ZipEntry): number {
 const MAX_ENTRY_SIZE = 256 * 1024 * 1024;
 
 /** An entry's uncompressed bytes, or the reason they cannot be had. */
-export function readEntry(zip: ZipArchive, name: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
+export function readEntry(
+  zip: ZipArchive,
+  name: string,
+): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
   const entry = zip.entries.find((e) => e.name === name);
   if (!entry) return { ok: false, reason: `the package has no ${name}` };
   const start = dataOffset(zip, entry);
   const stored = zip.bytes.subarray(start, start + entry.compressedSize);
   if (entry.flags & 0x0001) return { ok: false, reason: `${name} is encrypted` };
-  if (entry.size > MAX_ENTRY_SIZE) return { ok: false, reason: `${name} would be ${entry.size} bytes uncompressed, more than the ${MAX_ENTRY_SIZE} a Word part can be here` };
-  if (entry.method !== 0 && entry.method !== 8) return { ok: false, reason: `${name} uses compression method ${entry.method}, which mtad does not read` };
+  if (entry.size > MAX_ENTRY_SIZE)
+    return {
+      ok: false,
+      reason: `${name} would be ${entry.size} bytes uncompressed, more than the ${MAX_ENTRY_SIZE} a Word part can be here`,
+    };
+  if (entry.method !== 0 && entry.method !== 8)
+    return { ok: false, reason: `${name} uses compression method ${entry.method}, which mtad does not read` };
   let bytes: Uint8Array;
   try {
     bytes = entry.method === 0 ? stored : inflateSync(stored, { out: new Uint8Array(entry.size) });
   } catch (error) {
     return { ok: false, reason: `${name} cannot be decompressed (${(error as Error).message})` };
   }
-  if (bytes.length !== entry.size || crc32(bytes) !== entry.crc) return { ok: false, reason: `${name} is damaged (its size or checksum is not the one recorded)` };
+  if (bytes.length !== entry.size || crc32(bytes) !== entry.crc)
+    return { ok: false, reason: `${name} is damaged (its size or checksum is not the one recorded)` };
   return { ok: true, bytes };
 }
 

@@ -33,7 +33,16 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: A4,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -101,7 +110,27 @@ describe('redline.html in Chromium', () => {
   });
 
   it('has no horizontal scroll at A4 width, on screen and in print', async () => {
-    const { page } = await open(renderRedlineHtml({ ...EVERY_KIND_OF_ROW, rows: [...EVERY_KIND_OF_ROW.rows, { status: 'inserted', cohort: 'long', cells: [{ after: { kind: 'text', text: 'A-cohort-name-without-any-space-'.repeat(4) } }, { after: { kind: 'text', text: 'X' } }, { after: { kind: 'date', date: '2024-01-01' } }] }] }, { draft: true }), 'rows.html');
+    const { page } = await open(
+      renderRedlineHtml(
+        {
+          ...EVERY_KIND_OF_ROW,
+          rows: [
+            ...EVERY_KIND_OF_ROW.rows,
+            {
+              status: 'inserted',
+              cohort: 'long',
+              cells: [
+                { after: { kind: 'text', text: 'A-cohort-name-without-any-space-'.repeat(4) } },
+                { after: { kind: 'text', text: 'X' } },
+                { after: { kind: 'date', date: '2024-01-01' } },
+              ],
+            },
+          ],
+        },
+        { draft: true },
+      ),
+      'rows.html',
+    );
     const screen = await overflow(page);
     expect(screen.scrollWidth).toBeLessThanOrEqual(screen.clientWidth);
     await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,19 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { copyOfData, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
 
-const PACK = ['.mtad-pack', 'changes.json', 'direction.docx', 'direction.md', 'direction.txt', 'redline.docx', 'redline.html', 'redline.md', 'response-template.docx', 'response-template.md', 'table-17.6.yaml'];
+const PACK = [
+  '.mtad-pack',
+  'changes.json',
+  'direction.docx',
+  'direction.md',
+  'direction.txt',
+  'redline.docx',
+  'redline.html',
+  'redline.md',
+  'response-template.docx',
+  'response-template.md',
+  'table-17.6.yaml',
+];
 
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((name) => name.startsWith('.mtad-tmp-'));
 
@@ -20,12 +32,17 @@ describe('mtad amend --out DIR', () => {
     const run = runCli(['amend', '--out', 'pack'], { cwd });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const line = (name: string) => (name === '.mtad-pack' ? `  ${name}  (marks the folder as a pack mtad wrote: only such a folder is replaced by --force)\n` : `  ${name}\n`);
+    const line = (name: string) =>
+      name === '.mtad-pack'
+        ? `  ${name}  (marks the folder as a pack mtad wrote: only such a folder is replaced by --force)\n`
+        : `  ${name}\n`;
     expect(run.stdout).toBe(`Wrote the consultation pack to pack/ (11 files):\n${PACK.map(line).join('')}`);
     expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);
     for (const name of PACK) expect(readFileSync(join(cwd, 'pack', name)).length).toBeGreaterThan(100);
     expect(readFileSync(join(cwd, 'pack/.mtad-pack'), 'utf8')).toMatch(/^mtad consultation pack\n/);
-    expect(readFileSync(join(cwd, 'pack/direction.txt'), 'utf8')).toBe(runCli(['direction', 'mdust-close-moc-secure'], { cwd }).stdout);
+    expect(readFileSync(join(cwd, 'pack/direction.txt'), 'utf8')).toBe(
+      runCli(['direction', 'mdust-close-moc-secure'], { cwd }).stdout,
+    );
     expect(await redlineAuthors(join(cwd, 'pack'))).toEqual(['consultations@smartdcc.co.uk']);
     expect(leftovers(cwd)).toEqual([]);
   });
@@ -59,14 +76,18 @@ describe('mtad amend --out DIR', () => {
     const before = snapshotTree(cwd);
     const run = runCli(['amend', '--out', 'out/pack'], { cwd });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*consultation\.contact.* \[PACK_FIELD_MISSING\]\n$/);
+    expect(run.stderr).toMatch(
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*consultation\.contact.* \[PACK_FIELD_MISSING\]\n$/,
+    );
     expect(snapshotTree(cwd)).toEqual(before);
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 
   it('keeps docx out of the start-up of plain `mtad amend`: only --out loads it, on demand', () => {
     // What plain `mtad amend` loads: start.cjs and the cli.cjs bundle it runs. docx is in pack.cjs.
-    const loadedAtStart = ['start.cjs', 'cli.cjs'].map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8')).join('\n');
+    const loadedAtStart = ['start.cjs', 'cli.cjs']
+      .map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8'))
+      .join('\n');
     expect(loadedAtStart).not.toContain('w:delText');
     expect(loadedAtStart).toMatch(/require\("\.\/pack\.cjs"\)/);
     expect(readFileSync(join(ROOT, 'dist', 'pack.cjs'), 'utf8')).toContain('w:delText');

@@ -19,7 +19,9 @@ describe('mtad amend on the shipped data', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('~  MOC (Secure)  DA       {+31 January 2023+}');
     expect(run.stdout).toContain(referenceDirection());
-    expect(run.stdout).toContain('Tuesday 31 January 2023 (or within one month thereafter: by Tuesday 28 February 2023)');
+    expect(run.stdout).toContain(
+      'Tuesday 31 January 2023 (or within one month thereafter: by Tuesday 28 February 2023)',
+    );
     await expect(run.stdout).toMatchFileSnapshot('../golden/amend/terminal.txt');
   });
 
@@ -34,7 +36,9 @@ describe('mtad amend on the shipped data', () => {
     for (const format of ['unified', 'markdown', 'json']) {
       const run = await runMain(['amend', '--format', format]);
       expect(run.status, format).toBe(0);
-      await expect(run.stdout).toMatchFileSnapshot(`../golden/amend/${format}.${format === 'json' ? 'json' : format === 'markdown' ? 'md' : 'txt'}`);
+      await expect(run.stdout).toMatchFileSnapshot(
+        `../golden/amend/${format}.${format === 'json' ? 'json' : format === 'markdown' ? 'md' : 'txt'}`,
+      );
     }
   });
 
@@ -48,24 +52,52 @@ describe('mtad amend on the shipped data', () => {
   it('gives the change list as data in json', async () => {
     const data = JSON.parse((await runMain(['amend', '--format', 'json'])).stdout);
     expect(data.changes).toEqual([
-      { amendment: 'mdust-close-moc-secure', action: 'close', cohort: 'MOC (Secure)', groupId: 'DA', field: 'endDate', from: 'none', to: '2023-01-31', windowMonths: 1 },
+      {
+        amendment: 'mdust-close-moc-secure',
+        action: 'close',
+        cohort: 'MOC (Secure)',
+        groupId: 'DA',
+        field: 'endDate',
+        from: 'none',
+        to: '2023-01-31',
+        windowMonths: 1,
+      },
     ]);
     expect(data.amendments[0].modification).toEqual({ date: '2023-01-27', window: { months: 1, until: '2023-02-27' } });
     // Every date is an ISO date and every value as an amendment file writes it: the words are the renderers'.
-    expect(data.amendments[0]).toMatchObject({ issued: '2022-12-05', responsesDue: { date: '2023-01-13', time: '16:00' }, expectedConclusion: '2023-01-20' });
-    expect(data.amendments[0].changes[0]).toMatchObject({ groupId: 'DA', from: 'none', to: '2023-01-31', endDate: { date: '2023-01-31', window: { months: 1, until: '2023-02-28' } } });
+    expect(data.amendments[0]).toMatchObject({
+      issued: '2022-12-05',
+      responsesDue: { date: '2023-01-13', time: '16:00' },
+      expectedConclusion: '2023-01-20',
+    });
+    expect(data.amendments[0].changes[0]).toMatchObject({
+      groupId: 'DA',
+      from: 'none',
+      to: '2023-01-31',
+      endDate: { date: '2023-01-31', window: { months: 1, until: '2023-02-28' } },
+    });
   });
 
   it('gives the redline alone as data with --redline-only', async () => {
     const data = JSON.parse((await runMain(['amend', '--format', 'json', '--redline-only'])).stdout);
     expect(Object.keys(data)).toEqual(['table', 'redline']);
-    expect(data.redline.rows[2]).toEqual({ status: 'changed', cohort: 'MOC (Secure)', cells: [{ before: 'MOC (Secure)', after: 'MOC (Secure)' }, { before: 'DA', after: 'DA' }, { before: 'none', after: '2023-01-31' }] });
+    expect(data.redline.rows[2]).toEqual({
+      status: 'changed',
+      cohort: 'MOC (Secure)',
+      cells: [
+        { before: 'MOC (Secure)', after: 'MOC (Secure)' },
+        { before: 'DA', after: 'DA' },
+        { before: 'none', after: '2023-01-31' },
+      ],
+    });
     expect(data.redline).toMatchObject({ title: 'unknown', version: 'unknown' });
   });
 
   // The time zone is the process's own: these runs are spawned.
   it('prints the same whatever the machine time zone', () => {
-    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Europe/London'].map((TZ) => runCli(['amend', '--format', 'json'], { env: { TZ } }).stdout);
+    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Europe/London'].map(
+      (TZ) => runCli(['amend', '--format', 'json'], { env: { TZ } }).stdout,
+    );
     for (const output of outputs) expect(output).toBe(outputs[0]);
   });
 
@@ -74,10 +106,16 @@ describe('mtad amend on the shipped data', () => {
     expect((await runMain(['amend', 'data/amendments/mdust-close-moc-secure.yaml'])).status).toBe(0);
     const dir = copyOfData();
     const table = `${dir}/data/table-17.6.yaml`;
-    execFileSync('sed', ['-i', 's/^  - mdust-close-foc-np$/  - mdust-close-foc-np\\n  - mdust-close-moc-secure/', table]);
+    execFileSync('sed', [
+      '-i',
+      's/^  - mdust-close-foc-np$/  - mdust-close-foc-np\\n  - mdust-close-moc-secure/',
+      table,
+    ]);
     const run = await runMain(['amend'], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Nothing to apply: data\/table-17\.6\.yaml already reflects every amendment in data\/amendments/);
+    expect(run.stdout).toMatch(
+      /^Nothing to apply: data\/table-17\.6\.yaml already reflects every amendment in data\/amendments/,
+    );
   });
 
   it('prints the same with the cache it shares with mtad check, cold and warm, as without one', async () => {
@@ -91,19 +129,26 @@ describe('mtad amend on the shipped data', () => {
     expect(cold).toEqual(expected);
     expect(warm).toEqual(expected);
     // And mtad check, reading the records amend left, says what it says without them.
-    expect((await runMain(['check', '--format', 'json'], { cwd: withCache }))).toEqual((await runMain(['check', '--format', 'json', '--no-cache'], { cwd: withoutCache })));
+    expect(await runMain(['check', '--format', 'json'], { cwd: withCache })).toEqual(
+      await runMain(['check', '--format', 'json', '--no-cache'], { cwd: withoutCache }),
+    );
   });
 
-  it('refuses an amendment that mtad check calls wrong (a weekday that is not the date\'s)', async () => {
+  it("refuses an amendment that mtad check calls wrong (a weekday that is not the date's)", async () => {
     const dir = copyOfData();
     const file = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('from Tuesday 31 January 2023', 'from Monday 31 January 2023'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('from Tuesday 31 January 2023', 'from Monday 31 January 2023'),
+    );
     const run = await runMain(['amend'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: "Monday 31 January 2023": 31 January 2023 is a Tuesday \[WEEKDAY_MISMATCH\]\n$/);
+    expect(run.stderr).toMatch(
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: "Monday 31 January 2023": 31 January 2023 is a Tuesday \[WEEKDAY_MISMATCH\]\n$/,
+    );
   });
 
-  it('--write refuses a made amendment that does not yet record its direction\'s annex, writing nothing', async () => {
+  it("--write refuses a made amendment that does not yet record its direction's annex, writing nothing", async () => {
     const dir = copyOfData();
     const file = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: proposed', 'status: made'));
@@ -131,32 +176,54 @@ describe('mtad direction', () => {
 
   it('refuses the final form while the annex is unset, naming the field, exit 1', async () => {
     const dir = copyOfData();
-    execFileSync('sed', ['-i', 's/^status: proposed/status: concluded/', `${dir}/data/amendments/mdust-close-moc-secure.yaml`]);
+    execFileSync('sed', [
+      '-i',
+      's/^status: proposed/status: concluded/',
+      `${dir}/data/amendments/mdust-close-moc-secure.yaml`,
+    ]);
     const run = await runMain(['direction', 'mdust-close-moc-secure', '--final'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/);
+    expect(run.stderr).toMatch(
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/,
+    );
   });
 
   it('refuses the draft of an amendment that records no legal basis, without speaking of a final direction', async () => {
     const run = await runMain(['direction', 'mdust-close-foc-np']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-foc-np\.yaml:\d+:\d+: error: cannot render the direction of "mdust-close-foc-np": legalBasis is not set \[DIRECTION_FIELD_MISSING\]\n$/);
+    expect(run.stderr).toMatch(
+      /^data\/amendments\/mdust-close-foc-np\.yaml:\d+:\d+: error: cannot render the direction of "mdust-close-foc-np": legalBasis is not set \[DIRECTION_FIELD_MISSING\]\n$/,
+    );
   });
 
   it('prints the final form once the amendment is concluded and the annex is set', async () => {
     const dir = copyOfData();
-    execFileSync('sed', ['-i', '-e', 's/^  annex: null/  annex: A/', '-e', 's/^status: proposed/status: concluded/', `${dir}/data/amendments/mdust-close-moc-secure.yaml`]);
+    execFileSync('sed', [
+      '-i',
+      '-e',
+      's/^  annex: null/  annex: A/',
+      '-e',
+      's/^status: proposed/status: concluded/',
+      `${dir}/data/amendments/mdust-close-moc-secure.yaml`,
+    ]);
     const run = await runMain(['direction', 'mdust-close-moc-secure', '--final'], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('with effect from 27 January 2023, the Migration Test Approach Document is hereby modified in the form set out in Annex A of this direction.');
+    expect(run.stdout).toContain(
+      'with effect from 27 January 2023, the Migration Test Approach Document is hereby modified in the form set out in Annex A of this direction.',
+    );
   });
 
   it('takes its wording from templates/direction.txt in the working folder when there is one', async () => {
     const dir = copyOfData();
     execFileSync('mkdir', ['-p', `${dir}/templates`]);
-    execFileSync('sh', ['-c', `sed 's/also being notified/also notified/' "${ROOT}/templates/direction.txt" > "${dir}/templates/direction.txt"`]);
-    expect((await runMain(['direction', 'mdust-close-moc-secure'], { cwd: dir })).stdout).toContain('This direction is also notified to the SEC Administrator.');
+    execFileSync('sh', [
+      '-c',
+      `sed 's/also being notified/also notified/' "${ROOT}/templates/direction.txt" > "${dir}/templates/direction.txt"`,
+    ]);
+    expect((await runMain(['direction', 'mdust-close-moc-secure'], { cwd: dir })).stdout).toContain(
+      'This direction is also notified to the SEC Administrator.',
+    );
   });
 });
 
@@ -171,7 +238,20 @@ describe('mtad show', () => {
 
 describe('help and version', () => {
   it('explains every command with an example', async () => {
-    for (const command of ['amend', 'direction', 'show', 'log', 'diff', 'revert', 'new', 'new close', 'new reopen', 'impact', 'check', 'schema']) {
+    for (const command of [
+      'amend',
+      'direction',
+      'show',
+      'log',
+      'diff',
+      'revert',
+      'new',
+      'new close',
+      'new reopen',
+      'impact',
+      'check',
+      'schema',
+    ]) {
       const run = await runMain([...command.split(' '), '--help']);
       expect(run.status, command).toBe(0);
       expect(run.stdout, command).toMatch(/Usage: mtad /);
@@ -181,7 +261,9 @@ describe('help and version', () => {
   });
 
   it('stops quietly when the reader closes the pipe early', async () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" direction --help | head -n 1`], { encoding: 'utf8' });
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" direction --help | head -n 1`], {
+      encoding: 'utf8',
+    });
     expect(result.stdout).toBe('Usage: mtad direction [options] <amendment>\n');
     expect(result.stderr).toBe('');
   });

@@ -22,7 +22,11 @@ async function amendWithEdit(find: string, replace: string, file = AMENDMENT) {
 }
 
 /** One line on standard error, naming file:line:column and the code; no stack trace. */
-function expectOneFinding(run: { status: number | null; stdout: string; stderr: string }, status: number, pattern: RegExp) {
+function expectOneFinding(
+  run: { status: number | null; stdout: string; stderr: string },
+  status: number,
+  pattern: RegExp,
+) {
   expect(run.status).toBe(status);
   expect(run.stdout).toBe('');
   expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -35,44 +39,84 @@ const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}
 
 describe('bad input to mtad amend: one clear message, the documented exit status, nothing written', () => {
   it('a missing amendment file: exit 2', async () => {
-    expectOneFinding((await runMain(['amend', 'no-such-file.yaml'])), 2, /^no-such-file\.yaml: error: the file no-such-file\.yaml does not exist \[FILE_NOT_FOUND\]$/);
+    expectOneFinding(
+      await runMain(['amend', 'no-such-file.yaml']),
+      2,
+      /^no-such-file\.yaml: error: the file no-such-file\.yaml does not exist \[FILE_NOT_FOUND\]$/,
+    );
   });
 
   it('a missing table: exit 2, saying how to point at one', async () => {
-    expectOneFinding((await runMain(['amend', '--table', 'nowhere.yaml'])), 2, /nowhere\.yaml does not exist \[FILE_NOT_FOUND\]/);
-    expectOneFinding((await runMain(['show'], { cwd: '/' })), 2, /data\/table-17\.6\.yaml does not exist; run mtad in a folder with data\/, or pass --table FILE \[FILE_NOT_FOUND\]/);
+    expectOneFinding(
+      await runMain(['amend', '--table', 'nowhere.yaml']),
+      2,
+      /nowhere\.yaml does not exist \[FILE_NOT_FOUND\]/,
+    );
+    expectOneFinding(
+      await runMain(['show'], { cwd: '/' }),
+      2,
+      /data\/table-17\.6\.yaml does not exist; run mtad in a folder with data\/, or pass --table FILE \[FILE_NOT_FOUND\]/,
+    );
   });
 
   it('malformed YAML: exit 1, at its line', async () => {
-    expectOneFinding((await amendWithEdit('status: proposed', 'status: [proposed')), 1, /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: not valid YAML: .* \[YAML_SYNTAX\]$/);
+    expectOneFinding(
+      await amendWithEdit('status: proposed', 'status: [proposed'),
+      1,
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: not valid YAML: .* \[YAML_SYNTAX\]$/,
+    );
   });
 
   it('an unknown key: exit 1, naming the nearest known key', async () => {
-    const run = (await amendWithEdit('    windowMonths: 1\n', '    windowMonth: 1\n'));
-    expectOneFinding(run, 1, exactly(`${AMENDMENT}:${run.line}:5: error: unknown key "windowMonth". Did you mean "windowMonths"? [SCHEMA_UNKNOWN_KEY]`));
-  });
-
-  it('an unknown cohort: exit 1', async () => {
-    const run = (await amendWithEdit('cohort: MOC (Secure)', 'cohort: MOC (Secured)'));
-    expectOneFinding(run, 1, exactly(`${AMENDMENT}:${run.line}:13: error: no cohort "MOC (Secured)" in the table. Did you mean "MOC (Secure)"? [COHORT_UNKNOWN]`));
-  });
-
-  it('an impossible date: exit 1', async () => {
-    const run = (await amendWithEdit('to: 2023-01-31', 'to: 2023-02-30'));
-    expectOneFinding(run, 1, exactly(`${AMENDMENT}:${run.line}:9: error: "2023-02-30" is not a calendar date: expected YYYY-MM-DD, e.g. 2023-01-31 [DATE_INVALID]`));
-  });
-
-  it('an expected old value the table does not hold: exit 1', async () => {
-    const run = (await amendWithEdit('from: none', 'from: 2023-01-01'));
+    const run = await amendWithEdit('    windowMonths: 1\n', '    windowMonth: 1\n');
     expectOneFinding(
       run,
       1,
-      exactly(`${AMENDMENT}:${run.line}:11: error: the change expects MOC (Secure) Migration DUST end date to be 1 January 2023, but the table holds none (no end date) [PRECONDITION_FAILED]`),
+      exactly(
+        `${AMENDMENT}:${run.line}:5: error: unknown key "windowMonth". Did you mean "windowMonths"? [SCHEMA_UNKNOWN_KEY]`,
+      ),
+    );
+  });
+
+  it('an unknown cohort: exit 1', async () => {
+    const run = await amendWithEdit('cohort: MOC (Secure)', 'cohort: MOC (Secured)');
+    expectOneFinding(
+      run,
+      1,
+      exactly(
+        `${AMENDMENT}:${run.line}:13: error: no cohort "MOC (Secured)" in the table. Did you mean "MOC (Secure)"? [COHORT_UNKNOWN]`,
+      ),
+    );
+  });
+
+  it('an impossible date: exit 1', async () => {
+    const run = await amendWithEdit('to: 2023-01-31', 'to: 2023-02-30');
+    expectOneFinding(
+      run,
+      1,
+      exactly(
+        `${AMENDMENT}:${run.line}:9: error: "2023-02-30" is not a calendar date: expected YYYY-MM-DD, e.g. 2023-01-31 [DATE_INVALID]`,
+      ),
+    );
+  });
+
+  it('an expected old value the table does not hold: exit 1', async () => {
+    const run = await amendWithEdit('from: none', 'from: 2023-01-01');
+    expectOneFinding(
+      run,
+      1,
+      exactly(
+        `${AMENDMENT}:${run.line}:11: error: the change expects MOC (Secure) Migration DUST end date to be 1 January 2023, but the table holds none (no end date) [PRECONDITION_FAILED]`,
+      ),
     );
   });
 
   it('a broken table: exit 1, at the cell', async () => {
-    expectOneFinding((await amendWithEdit('      value: 2022-09-30', '      value: 2022-09-31', 'data/table-17.6.yaml')), 1, /^data\/table-17\.6\.yaml:\d+:14: error: "2022-09-31" is not a calendar date.* \[DATE_INVALID\]$/);
+    expectOneFinding(
+      await amendWithEdit('      value: 2022-09-30', '      value: 2022-09-31', 'data/table-17.6.yaml'),
+      1,
+      /^data\/table-17\.6\.yaml:\d+:14: error: "2022-09-31" is not a calendar date.* \[DATE_INVALID\]$/,
+    );
   });
 
   it('an unknown option or format: exit 2 with usage', async () => {

@@ -47,11 +47,17 @@ describe('bin/mtad.js: the built program, one process per command', () => {
     expect(spawned.status, spawned.stderr).toBe(status);
     expect(`${spawned.stdout}${spawned.stderr}`).not.toMatch(/\n\s+at |internal error/);
     const inProcess = await runMain(args, { cwd });
-    expect({ status: spawned.status, stdout: spawned.stdout, stderr: spawned.stderr }).toEqual({ status: inProcess.status, stdout: inProcess.stdout, stderr: inProcess.stderr });
+    expect({ status: spawned.status, stdout: spawned.stdout, stderr: spawned.stderr }).toEqual({
+      status: inProcess.status,
+      stdout: inProcess.stdout,
+      stderr: inProcess.stderr,
+    });
   });
 
   it('--version prints the version of package.json', () => {
-    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
     const run = runCli(['--version']);
     expect(run).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
   });
@@ -68,7 +74,11 @@ describe('bin/mtad.js: the built program, one process per command', () => {
 
   it('a reader that stops early (mtad amend | head -1) gets its line, and mtad says nothing more', () => {
     const cwd = fresh();
-    const run = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" amend | head -1`], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" amend | head -1`], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^MTAD Table 17\.6/);
     expect(run.stderr).toBe('');

@@ -12,7 +12,10 @@ const fresh = (dir: string) => (made.push(dir), dir);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The cache file, split into its header and its records. */
-function readCache(path: string): { header: { key: string; sha256: string }; files: Record<string, { sha256: string; record: { diagnostics: { line?: number }[] } }> } {
+function readCache(path: string): {
+  header: { key: string; sha256: string };
+  files: Record<string, { sha256: string; record: { diagnostics: { line?: number }[] } }>;
+} {
   const text = readFileSync(path, 'utf8');
   const newline = text.indexOf('\n');
   return { header: JSON.parse(text.slice(0, newline)), files: JSON.parse(text.slice(newline + 1)) };
@@ -64,7 +67,10 @@ describe('the cache is used, and only by the mtad that wrote it', () => {
       expect(readFileSync(cache, 'utf8'), name).toBe(good);
     }
     // A file that does not begin with the header may be anyone's: it is refused, and kept.
-    for (const bytes of [Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x0a, 0x80, 0x81]), Buffer.from('{"files": []}\n[]')]) {
+    for (const bytes of [
+      Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x0a, 0x80, 0x81]),
+      Buffer.from('{"files": []}\n[]'),
+    ]) {
       writeFileSync(cache, bytes);
       const run = runCli(['check', '--cache-location', cache], { cwd });
       expect(run.status).toBe(2);
@@ -89,7 +95,9 @@ describe('where the cache lives', () => {
     const cwd = fresh(copyOfData());
     mkdirSync(join(cwd, 'node_modules'));
     expect(runCli(['check'], { cwd }).status).toBe(0);
-    expect(readCache(join(cwd, 'node_modules/.cache/mtad/check-cache.json')).files).toHaveProperty(['data/amendments/mdust-close-moc-secure.yaml']);
+    expect(readCache(join(cwd, 'node_modules/.cache/mtad/check-cache.json')).files).toHaveProperty([
+      'data/amendments/mdust-close-moc-secure.yaml',
+    ]);
   });
 
   it('nowhere when the project has no node_modules, with --no-cache, or for standard input', () => {
@@ -101,7 +109,10 @@ describe('where the cache lives', () => {
     mkdirSync(join(cwd, 'node_modules'));
     expect(runCli(['check', '--no-cache'], { cwd }).status).toBe(0);
     const file = 'data/amendments/mdust-close-moc-secure.yaml';
-    const stdin = runCli(['check', '--stdin', '--stdin-filename', file], { cwd, input: readFileSync(join(cwd, file), 'utf8') });
+    const stdin = runCli(['check', '--stdin', '--stdin-filename', file], {
+      cwd,
+      input: readFileSync(join(cwd, file), 'utf8'),
+    });
     expect(stdin.status).toBe(0);
     expect(existsSync(join(cwd, 'node_modules/.cache'))).toBe(false);
   });
@@ -112,7 +123,9 @@ describe('where the cache lives', () => {
       const cache = join(cwd, 'cache.json');
       runCli(['check', '--cache-location', cache], { cwd });
       rmSync(join(cwd, 'data/amendments.lock'));
-      const run = runCli(['check', '--update-lock', ...(useCache ? ['--cache-location', cache] : ['--no-cache'])], { cwd });
+      const run = runCli(['check', '--update-lock', ...(useCache ? ['--cache-location', cache] : ['--no-cache'])], {
+        cwd,
+      });
       return { status: run.status, stderr: run.stderr, lock: readFileSync(join(cwd, 'data/amendments.lock'), 'utf8') };
     };
     expect(lockOf(true)).toEqual(lockOf(false));

@@ -11,9 +11,11 @@ import { materialiseFixture } from '../helpers/fixtures.js';
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const fresh = (dir: string) => (made.push(dir), dir);
-const codesIn = (stdout: string) => (JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+const codesIn = (stdout: string) =>
+  (JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
 /** A user's mistake prints findings, never a stack trace. */
-const expectNoStack = (run: { stdout: string; stderr: string }) => expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+|internal error/);
+const expectNoStack = (run: { stdout: string; stderr: string }) =>
+  expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+|internal error/);
 
 describe('mtad check on the shipped data', () => {
   it('exits 0 and lists the values that are not public as warnings naming the source to check', async () => {
@@ -47,8 +49,11 @@ describe('formats', () => {
     const run = await runMain(['check', '--format', 'github'], { cwd });
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines).toContain('::error file=data/amendments/mdust-close-moc-secure.yaml,line=25,col=93,title=WEEKDAY_MISMATCH::"Monday 31 January 2023": 31 January 2023 is a Tuesday');
-    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[A-Z_]+::[^\n]+$/);
+    expect(lines).toContain(
+      '::error file=data/amendments/mdust-close-moc-secure.yaml,line=25,col=93,title=WEEKDAY_MISMATCH::"Monday 31 January 2023": 31 January 2023 is a Tuesday',
+    );
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[A-Z_]+::[^\n]+$/);
   });
 
   it('sarif: valid SARIF 2.1.0 (the published schema), with rules, locations and stable fingerprints', async () => {
@@ -58,38 +63,56 @@ describe('formats', () => {
     const validate = ajv.compile(schema);
     const logs = [
       (await runMain(['check', '--format', 'sarif'])).stdout,
-      (await runMain(['check', '--format', 'sarif'], { cwd: fresh(materialiseFixture('FILE_NOT_TEXT', 'fire')) })).stdout,
-      (await runMain(['check', '--format', 'sarif'], { cwd: fresh(materialiseFixture('TIMELINE_ORDER', 'fire')) })).stdout,
+      (await runMain(['check', '--format', 'sarif'], { cwd: fresh(materialiseFixture('FILE_NOT_TEXT', 'fire')) }))
+        .stdout,
+      (await runMain(['check', '--format', 'sarif'], { cwd: fresh(materialiseFixture('TIMELINE_ORDER', 'fire')) }))
+        .stdout,
     ].map((text) => JSON.parse(text));
     for (const log of logs) expect(validate(log) ? [] : validate.errors).toEqual([]);
 
     const [run] = logs[2].runs;
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([...CHECK_RULES]));
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'TIMELINE_ORDER');
-    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'data/amendments/mdust-close-moc-secure.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 49, startColumn: 9 } });
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'data/amendments/mdust-close-moc-secure.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 49, startColumn: 9 },
+    });
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('TIMELINE_ORDER');
 
     // A fingerprint does not move with the line: add lines above the finding, get the same one.
     const cwd = fresh(materialiseFixture('TIMELINE_ORDER', 'fire'));
     const file = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
     writeFileSync(file, `# one more line\n# and another\n${readFileSync(file, 'utf8')}`);
-    const moved = JSON.parse((await runMain(['check', '--format', 'sarif'], { cwd })).stdout).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'TIMELINE_ORDER');
+    const moved = JSON.parse((await runMain(['check', '--format', 'sarif'], { cwd })).stdout).runs[0].results.find(
+      (r: { ruleId: string }) => r.ruleId === 'TIMELINE_ORDER',
+    );
     expect(moved.locations[0].physicalLocation.region.startLine).toBe(51);
     expect(moved.partialFingerprints).toEqual(result.partialFingerprints);
   });
 
   it('writes several formats at once with --output FORMAT=PATH, atomically, and still prints --format', async () => {
     const cwd = fresh(copyOfData());
-    const run = await runMain(['check', '--format', 'github', '--output', 'sarif=out/../mtad.sarif', '--output', 'json=findings.json'], { cwd });
+    const run = await runMain(
+      ['check', '--format', 'github', '--output', 'sarif=out/../mtad.sarif', '--output', 'json=findings.json'],
+      { cwd },
+    );
     expect(run.status).toBe(0);
-    expect(run.stdout.split('\n')[0]).toMatch(/^::warning file=data\/table-17.6.yaml,line=\d+,col=\d+,title=VALUE_UNKNOWN::/);
+    expect(run.stdout.split('\n')[0]).toMatch(
+      /^::warning file=data\/table-17.6.yaml,line=\d+,col=\d+,title=VALUE_UNKNOWN::/,
+    );
     expect(JSON.parse(readFileSync(join(cwd, 'findings.json'), 'utf8')).warningCount).toBe(7);
     expect(JSON.parse(readFileSync(join(cwd, 'mtad.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readdirSync(cwd).filter((name) => name.startsWith('.mtad-tmp'))).toEqual([]);
   });
 
   it('refuses a bad --output, a bad --max-warnings and a missing path with exit status 2 and one line', async () => {
-    for (const args of [['--output', 'pdf=x.pdf'], ['--output', 'json'], ['--max-warnings', 'many'], ['no/such/folder'], ['--output', 'json=no/such/folder/x.json']]) {
+    for (const args of [
+      ['--output', 'pdf=x.pdf'],
+      ['--output', 'json'],
+      ['--max-warnings', 'many'],
+      ['no/such/folder'],
+      ['--output', 'json=no/such/folder/x.json'],
+    ]) {
       const run = await runMain(['check', ...args]);
       expect(run.status, args.join(' ')).toBe(2);
       expectNoStack(run);
@@ -100,7 +123,9 @@ describe('formats', () => {
   it('lists the rules with their codes, severities and docs', async () => {
     const text = (await runMain(['check', '--list-rules'])).stdout;
     for (const code of CHECK_RULES) expect(text).toContain(`\`${code}\``);
-    expect(JSON.parse((await runMain(['check', '--list-rules', '--format', 'json'])).stdout)).toHaveLength(CHECK_RULES.length);
+    expect(JSON.parse((await runMain(['check', '--list-rules', '--format', 'json'])).stdout)).toHaveLength(
+      CHECK_RULES.length,
+    );
   });
 });
 
@@ -108,10 +133,18 @@ describe('--stdin', () => {
   it('checks standard input in place of the file it names, and writes nothing', async () => {
     const cwd = fresh(copyOfData());
     const before = snapshotTree(cwd);
-    const edited = readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml'), 'utf8').replace('from Tuesday 31', 'from Friday 31');
-    const run = await runMain(['check', '--stdin', '--stdin-filename', 'data/amendments/mdust-close-moc-secure.yaml', '--format', 'github'], { cwd, input: edited });
+    const edited = readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml'), 'utf8').replace(
+      'from Tuesday 31',
+      'from Friday 31',
+    );
+    const run = await runMain(
+      ['check', '--stdin', '--stdin-filename', 'data/amendments/mdust-close-moc-secure.yaml', '--format', 'github'],
+      { cwd, input: edited },
+    );
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('::error file=data/amendments/mdust-close-moc-secure.yaml,line=25,col=93,title=WEEKDAY_MISMATCH::"Friday 31 January 2023": 31 January 2023 is a Tuesday\n');
+    expect(run.stdout).toContain(
+      '::error file=data/amendments/mdust-close-moc-secure.yaml,line=25,col=93,title=WEEKDAY_MISMATCH::"Friday 31 January 2023": 31 January 2023 is a Tuesday\n',
+    );
     expect(snapshotTree(cwd)).toEqual(before);
   });
 });
@@ -132,18 +165,35 @@ describe('the lock of made amendments', () => {
     expect(readdirSync(join(cwd, 'data')).filter((name) => name.startsWith('.mtad-tmp'))).toEqual([]);
 
     const made = join(cwd, 'data/amendments/mdust-close-foc-np.yaml');
-    writeFileSync(made, readFileSync(made, 'utf8').replace('to: 2022-09-30', 'to: 2022-10-31').replace('issued: 2022-08-04', 'issued: 2022-08-05'));
+    writeFileSync(
+      made,
+      readFileSync(made, 'utf8')
+        .replace('to: 2022-09-30', 'to: 2022-10-31')
+        .replace('issued: 2022-08-04', 'issued: 2022-08-05'),
+    );
     const edited = await runMain(['check', '--update-lock', '--format', 'json'], { cwd });
     expect(edited.status).toBe(1);
     const finding = JSON.parse(edited.stdout).diagnostics.find((d: { code: string }) => d.code === 'LOCK_MISMATCH');
-    expect(finding).toMatchObject({ file: 'data/amendments/mdust-close-foc-np.yaml', args: { id: 'mdust-close-foc-np', fields: [{ path: 'changes[0].to', how: 'changed' }, { path: 'consultation.issued', how: 'changed' }] } });
+    expect(finding).toMatchObject({
+      file: 'data/amendments/mdust-close-foc-np.yaml',
+      args: {
+        id: 'mdust-close-foc-np',
+        fields: [
+          { path: 'changes[0].to', how: 'changed' },
+          { path: 'consultation.issued', how: 'changed' },
+        ],
+      },
+    });
     expect(finding.message).toMatch(/differs from .* in: changes\[0\]\.to, consultation\.issued$/);
     expect(readFileSync(lock, 'utf8')).toBe(readFileSync(join(ROOT, 'data/amendments.lock'), 'utf8'));
   });
 });
 
 describe('bad input: a clear finding, never a crash or a stack trace', () => {
-  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+  const bomb = [
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+  ].join('\n');
   const cases: [string, string | Buffer, string][] = [
     ['an empty file', '', 'FILE_EMPTY'],
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'FILE_NOT_TEXT'],
@@ -166,7 +216,10 @@ describe('bad input: a clear finding, never a crash or a stack trace', () => {
 
   it('the same on standard input', async () => {
     for (const [, content, code] of cases) {
-      const run = await runMain(['check', '--stdin', '--stdin-filename', 'data/amendments/bad.yaml', '--format', 'json'], { input: content as string });
+      const run = await runMain(
+        ['check', '--stdin', '--stdin-filename', 'data/amendments/bad.yaml', '--format', 'json'],
+        { input: content as string },
+      );
       expect(run.status, code).toBe(1);
       expect(codesIn(run.stdout)).toContain(code);
       expectNoStack(run);
@@ -190,11 +243,18 @@ describe('fix-check: what the command line names', () => {
   it('a missing path is one IO line naming it, exit status 2, and nothing else checked, printed or written', async () => {
     const cwd = fresh(copyOfData());
     const before = snapshotTree(cwd);
-    for (const args of [['nope/'], ['data/amendments/nope.yaml', 'data/'], ['nope/', '--format', 'json', '--output', 'sarif=mtad.sarif'], ['data/amendments/', '--table', 'nope.yaml']]) {
+    for (const args of [
+      ['nope/'],
+      ['data/amendments/nope.yaml', 'data/'],
+      ['nope/', '--format', 'json', '--output', 'sarif=mtad.sarif'],
+      ['data/amendments/', '--table', 'nope.yaml'],
+    ]) {
       const run = await runMain(['check', ...args], { cwd });
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stdout, args.join(' ')).toBe('');
-      expect(run.stderr, args.join(' ')).toMatch(/^(nope|data\/amendments\/nope\.yaml|nope\.yaml): error: .*\[FILE_NOT_FOUND\]\n$/);
+      expect(run.stderr, args.join(' ')).toMatch(
+        /^(nope|data\/amendments\/nope\.yaml|nope\.yaml): error: .*\[FILE_NOT_FOUND\]\n$/,
+      );
     }
     expect(snapshotTree(cwd)).toEqual(before);
     // A path that exists is checked as before.

@@ -14,7 +14,11 @@ interface Finished {
 /** Runs `mtad amend ID --write` in `cwd` as its own process, without waiting for it (no ID: every pending amendment). */
 function write(cwd: string, id: string, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'amend', ...(id ? [id] : []), '--write'], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'amend', ...(id ? [id] : []), '--write'], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (status) => resolve({ id, status, stderr }));
@@ -25,7 +29,9 @@ function write(cwd: string, id: string, env: NodeJS.ProcessEnv = {}): Promise<Fi
 function twoMadeAmendments(): string {
   const dir = copyOfData();
   const mocPath = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
-  const moc = readFileSync(mocPath, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A');
+  const moc = readFileSync(mocPath, 'utf8')
+    .replace('status: proposed', 'status: made')
+    .replace('  annex: null', '  annex: A');
   writeFileSync(mocPath, moc);
   const bg = moc
     .replace('id: mdust-close-moc-secure', 'id: test-close-foc-bg')
@@ -55,11 +61,14 @@ describe('two mtad amend --write at once', () => {
           refusals++;
           // Refused because the other run held the table, or changed it first; or, for the later
           // amendment (sequence 4) when it came first, because the earlier one was not written yet.
-          const outOfOrder = /^data\/amendments\/test-close-foc-bg\.yaml:\d+:\d+: error: amendment "test-close-foc-bg" comes after "mdust-close-moc-secure" .*nothing was written \[AMENDMENT_WRITE_OUT_OF_ORDER\]\n$/;
+          const outOfOrder =
+            /^data\/amendments\/test-close-foc-bg\.yaml:\d+:\d+: error: amendment "test-close-foc-bg" comes after "mdust-close-moc-secure" .*nothing was written \[AMENDMENT_WRITE_OUT_OF_ORDER\]\n$/;
           if (outOfOrder.test(run.stderr)) expect(run.status).toBe(1);
           else {
             expect(run.status).toBe(2);
-            expect(run.stderr).toMatch(/^data\/table-17\.6\.yaml: error: (another mtad \(process \d+\) is writing data\/table-17\.6\.yaml; nothing was written.* \[FILE_LOCKED\]|.*changed on disk after mtad read it; nothing was written.* \[FILE_CHANGED_ON_DISK\])\n$/);
+            expect(run.stderr).toMatch(
+              /^data\/table-17\.6\.yaml: error: (another mtad \(process \d+\) is writing data\/table-17\.6\.yaml; nothing was written.* \[FILE_LOCKED\]|.*changed on disk after mtad read it; nothing was written.* \[FILE_CHANGED_ON_DISK\])\n$/,
+            );
           }
           expect(applied, `${run.id} was refused`).not.toContain(run.id);
         }
@@ -101,7 +110,9 @@ describe('two mtad amend --write at once', () => {
     writeFileSync(join(dir, 'data/table-17.6.yaml.lock'), `${process.pid}\n`);
     const run = await write(dir, 'mdust-close-moc-secure');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`another mtad (process ${process.pid}) is writing data/table-17.6.yaml; nothing was written`);
+    expect(run.stderr).toContain(
+      `another mtad (process ${process.pid}) is writing data/table-17.6.yaml; nothing was written`,
+    );
     expect(appliedIn(dir)).not.toContain('mdust-close-moc-secure');
   });
 
@@ -128,12 +139,21 @@ describe('two mtad amend --write at once', () => {
       expect(done.filter((run) => run.status === 0)).toHaveLength(1);
       for (const run of done.filter((r) => r.status !== 0)) {
         expect(run.status).toBe(2);
-        expect(run.stderr).toMatch(/^data\/table-17\.6\.yaml: error: another mtad \(process \d+\) is writing data\/table-17\.6\.yaml; nothing was written.* \[FILE_LOCKED\]\n$/);
+        expect(run.stderr).toMatch(
+          /^data\/table-17\.6\.yaml: error: another mtad \(process \d+\) is writing data\/table-17\.6\.yaml; nothing was written.* \[FILE_LOCKED\]\n$/,
+        );
       }
-      expect(appliedIn(dir)).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure', 'test-close-foc-bg']);
+      expect(appliedIn(dir)).toEqual([
+        'mdust-close-ioc-moc-mds',
+        'mdust-close-foc-np',
+        'mdust-close-moc-secure',
+        'test-close-foc-bg',
+      ]);
       // The table and the lock of made amendments agree, and the lock is given back.
       const check = runCli(['check', '--format', 'json'], { cwd: dir });
-      expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+      expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual(
+        [],
+      );
       expect(check.status).toBe(0);
       expect(existsSync(join(dir, 'data/table-17.6.yaml.lock'))).toBe(false);
       expect(readdirSync(join(dir, 'data')).sort()).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
@@ -145,7 +165,14 @@ describe('two mtad amend --write at once', () => {
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious\n');
     // The name a lock file of this process would have had (`exec` keeps the shell's process id).
-    const planted = spawnSync('sh', ['-c', `ln -s "${victim}" "data/table-17.6.yaml.lock.$$" && exec "${process.execPath}" "${BIN}" amend mdust-close-moc-secure --write`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const planted = spawnSync(
+      'sh',
+      [
+        '-c',
+        `ln -s "${victim}" "data/table-17.6.yaml.lock.$$" && exec "${process.execPath}" "${BIN}" amend mdust-close-moc-secure --write`,
+      ],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(planted.stderr).toBe('');
     expect(planted.status).toBe(0);
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');

@@ -31,19 +31,32 @@ function dataWith(edit: Record<string, (text: string) => string> = {}): string {
 }
 
 const MOC_SECURE = 'amendments/mdust-close-moc-secure.yaml';
-const endDate = (date: string) => ({ [MOC_SECURE]: (text: string) => text.replace('    to: 2023-01-31', `    to: ${date}`) });
+const endDate = (date: string) => ({
+  [MOC_SECURE]: (text: string) => text.replace('    to: 2023-01-31', `    to: ${date}`),
+});
 
 describe('a date whose computed window leaves 0001-01-01..9999-12-31', () => {
   it('is DATE_OUT_OF_RANGE at the end date, for check and amend', async () => {
     const cwd = dataWith(endDate('9999-12-31'));
     const check = await runMain(['check', '--format', 'json'], { cwd });
     expect(check.status).toBe(1);
-    const found = (JSON.parse(check.stdout) as { diagnostics: { code: string; file: string; line: number; column: number }[] }).diagnostics.filter((d) => d.code === 'DATE_OUT_OF_RANGE');
-    expect(found).toEqual([expect.objectContaining({ file: 'data/amendments/mdust-close-moc-secure.yaml', line: 49, column: 9 })]);
-    for (const args of [['amend'], ['amend', '--format', 'json'], ['direction', 'mdust-close-moc-secure'], ['impact', 'mdust-close-moc-secure', '--decided', '2023-01-01']]) {
+    const found = (
+      JSON.parse(check.stdout) as { diagnostics: { code: string; file: string; line: number; column: number }[] }
+    ).diagnostics.filter((d) => d.code === 'DATE_OUT_OF_RANGE');
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'data/amendments/mdust-close-moc-secure.yaml', line: 49, column: 9 }),
+    ]);
+    for (const args of [
+      ['amend'],
+      ['amend', '--format', 'json'],
+      ['direction', 'mdust-close-moc-secure'],
+      ['impact', 'mdust-close-moc-secure', '--decided', '2023-01-01'],
+    ]) {
       const run = await runMain(args, { cwd });
       expect(run.status, args.join(' ')).toBe(1);
-      expect(run.stderr, args.join(' ')).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:49:9: error: .*\[DATE_OUT_OF_RANGE\]$/m);
+      expect(run.stderr, args.join(' ')).toMatch(
+        /^data\/amendments\/mdust-close-moc-secure\.yaml:49:9: error: .*\[DATE_OUT_OF_RANGE\]$/m,
+      );
     }
   });
 
@@ -55,7 +68,9 @@ describe('a date whose computed window leaves 0001-01-01..9999-12-31', () => {
 
   it('is DATE_OUT_OF_RANGE for impact when the re-start estimate from the end date would pass 9999-12-31', async () => {
     // No window: the file is sound, but three months and six weeks after it are not dates.
-    const cwd = dataWith({ [MOC_SECURE]: (text) => text.replace('    to: 2023-01-31\n    windowMonths: 1', '    to: 9999-12-01') });
+    const cwd = dataWith({
+      [MOC_SECURE]: (text) => text.replace('    to: 2023-01-31\n    windowMonths: 1', '    to: 9999-12-01'),
+    });
     const run = await runMain(['impact', 'mdust-close-moc-secure', '--decided', '2023-01-01'], { cwd });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*\[DATE_OUT_OF_RANGE\]/);
@@ -109,7 +124,9 @@ describe('a value the table shares through a YAML anchor', () => {
   });
 
   it('is a merge key too', async () => {
-    const cwd = dataWith({ 'table-17.6.yaml': (text) => text.replace('  abbreviation: MTAD', '  <<: { abbreviation: MTAD }') });
+    const cwd = dataWith({
+      'table-17.6.yaml': (text) => text.replace('  abbreviation: MTAD', '  <<: { abbreviation: MTAD }'),
+    });
     const run = await runMain(['check'], { cwd });
     expect(run.stdout).toMatch(/YAML_SHARED_VALUE +.*merge key "<<"/);
   });
@@ -156,9 +173,12 @@ describe('input that never ends, or whose size stat does not tell', () => {
   });
 
   it('keeps no more than the limit and one byte of a 100 MB standard input', async () => {
-    const bytes = await readStream((async function* () {
-      for (let i = 0; i < 100; i++) yield new Uint8Array(1024 * 1024);
-    })(), MAX_FILE_BYTES);
+    const bytes = await readStream(
+      (async function* () {
+        for (let i = 0; i < 100; i++) yield new Uint8Array(1024 * 1024);
+      })(),
+      MAX_FILE_BYTES,
+    );
     expect(bytes.length).toBe(MAX_FILE_BYTES + 1);
   });
 });
@@ -180,7 +200,7 @@ describe('an empty value on the command line (an unset shell variable)', () => {
 });
 
 describe('messages through the CLI', () => {
-  it('say in mtad\'s words what a multi-document file, a !!timestamp and a missing status are; FILE_NOT_TEXT has a line and column', async () => {
+  it("say in mtad's words what a multi-document file, a !!timestamp and a missing status are; FILE_NOT_TEXT has a line and column", async () => {
     const cwd = dataWith({
       'table-17.6.yaml': (text) => `${text}---\nasAt: 2023-01-01\n`,
       [MOC_SECURE]: (text) => text.replace(/^status: proposed\n/m, ''),
@@ -189,8 +209,12 @@ describe('messages through the CLI', () => {
     writeFileSync(join(cwd, 'data/amendments/latin-1.yaml'), Buffer.from('id: latin-1\ntitle: caf\xe9\n', 'latin1'));
     const run = await runMain(['check'], { cwd });
     expect(run.stdout).toMatch(/YAML_SYNTAX +not valid YAML: the file holds more than one YAML document/);
-    expect(run.stdout).toMatch(/SCHEMA_MISSING_FIELD +missing field "status": expected one of "proposed", "concluded", "made", "withdrawn"/);
-    expect(run.stdout).toMatch(/SCHEMA_WRONG_TYPE +expected text.*, found a timestamp \(a !!timestamp value; write the date without the tag\)/);
+    expect(run.stdout).toMatch(
+      /SCHEMA_MISSING_FIELD +missing field "status": expected one of "proposed", "concluded", "made", "withdrawn"/,
+    );
+    expect(run.stdout).toMatch(
+      /SCHEMA_WRONG_TYPE +expected text.*, found a timestamp \(a !!timestamp value; write the date without the tag\)/,
+    );
     expect(run.stdout).toMatch(/^ {2}2:11 +error +FILE_NOT_TEXT /m);
     expect(run.stdout).not.toMatch(/undefined|parseAllDocuments|a mapping/);
   });

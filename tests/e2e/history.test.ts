@@ -13,7 +13,10 @@ const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 function copyWithMocSecureMade(): string {
   const dir = copyOfData();
   const path = join(dir, MOC);
-  const text = readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A').replace('  expectedConclusion: 2023-01-20\n', '  expectedConclusion: 2023-01-20\n  concluded: 2023-01-20\n');
+  const text = readFileSync(path, 'utf8')
+    .replace('status: proposed', 'status: made')
+    .replace('  annex: null', '  annex: A')
+    .replace('  expectedConclusion: 2023-01-20\n', '  expectedConclusion: 2023-01-20\n  concluded: 2023-01-20\n');
   writeFileSync(path, text);
   return dir;
 }
@@ -27,13 +30,25 @@ describe('mtad amend --write', () => {
     const first = await runMain(['amend', 'mdust-close-moc-secure', '--write'], { cwd: dir });
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('Wrote data/table-17.6.yaml: it now reflects mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure, as at 2023-01-27.');
+    expect(first.stdout).toContain(
+      'Wrote data/table-17.6.yaml: it now reflects mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure, as at 2023-01-27.',
+    );
     const after = readFileSync(join(dir, TABLE), 'utf8');
     const parts = diffLines(before, after);
-    const lines = (which: 'added' | 'removed') => parts.filter((p) => p[which]).flatMap((p) => p.value.trimEnd().split('\n'));
+    const lines = (which: 'added' | 'removed') =>
+      parts.filter((p) => p[which]).flatMap((p) => p.value.trimEnd().split('\n'));
     const [removed, added] = [lines('removed'), lines('added')];
-    expect(removed).toEqual(['asAt: 2022-12-05', '      value: none', '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").']);
-    expect(added).toEqual(['asAt: 2023-01-27', '  - mdust-close-moc-secure', '      value: 2023-01-31', '      source: amendment mdust-close-moc-secure']);
+    expect(removed).toEqual([
+      'asAt: 2022-12-05',
+      '      value: none',
+      '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").',
+    ]);
+    expect(added).toEqual([
+      'asAt: 2023-01-27',
+      '  - mdust-close-moc-secure',
+      '      value: 2023-01-31',
+      '      source: amendment mdust-close-moc-secure',
+    ]);
     expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
     // The lock of made amendments now records it, so that mtad check holds it immutable.
     expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toContain('  - id: "mdust-close-moc-secure"');
@@ -42,14 +57,22 @@ describe('mtad amend --write', () => {
     const snapshot = snapshotTree(dir);
     const second = await runMain(['amend', 'mdust-close-moc-secure', '--write'], { cwd: dir });
     expect(second.status).toBe(0);
-    expect(second.stdout).toBe('Nothing to write: data/table-17.6.yaml already reflects amendment mdust-close-moc-secure.\n');
+    expect(second.stdout).toBe(
+      'Nothing to write: data/table-17.6.yaml already reflects amendment mdust-close-moc-secure.\n',
+    );
     expect(snapshotTree(dir)).toEqual(snapshot);
-    expect((await runMain(['amend', '--write'], { cwd: dir })).stdout).toMatch(/^Nothing to write: .* already reflects every amendment/);
+    expect((await runMain(['amend', '--write'], { cwd: dir })).stdout).toMatch(
+      /^Nothing to write: .* already reflects every amendment/,
+    );
 
     const shown = await runMain(['show'], { cwd: dir });
     expect(shown.stdout).toContain('Migration DUST provided on 27 January 2023: MOC (Secure), FOC (BG).');
-    expect((await runMain(['show', '--as-at', '2023-02-01'], { cwd: dir })).stdout).toContain('Migration DUST provided on 1 February 2023: FOC (BG).');
-    expect((await runMain(['show', '--as-at', '2022-12-05'], { cwd: dir })).stdout).toContain('Migration DUST provided on 5 December 2022: MOC (Secure), FOC (BG).');
+    expect((await runMain(['show', '--as-at', '2023-02-01'], { cwd: dir })).stdout).toContain(
+      'Migration DUST provided on 1 February 2023: FOC (BG).',
+    );
+    expect((await runMain(['show', '--as-at', '2022-12-05'], { cwd: dir })).stdout).toContain(
+      'Migration DUST provided on 5 December 2022: MOC (Secure), FOC (BG).',
+    );
   });
 
   it('refuses a proposed amendment and writes nothing', async () => {
@@ -78,7 +101,10 @@ describe('mtad amend --write', () => {
     const original = readFileSync(table, 'utf8');
     const lock = readFileSync(join(dir, 'data/amendments.lock'), 'utf8');
     const preload = pathToFileURL(join(ROOT, 'tests/helpers/change-table-before-rename.mjs')).href;
-    const run = runCli(['amend', '--write'], { cwd: dir, env: { NODE_OPTIONS: `--import ${preload}`, MTAD_TEST_CHANGE_FILE: table } });
+    const run = runCli(['amend', '--write'], {
+      cwd: dir,
+      env: { NODE_OPTIONS: `--import ${preload}`, MTAD_TEST_CHANGE_FILE: table },
+    });
     expect(run.status).toBe(2);
     expect(codes(run.stderr)).toEqual(['FILE_CHANGED_ON_DISK']);
     expect(readFileSync(table, 'utf8')).toBe(`${original}# edited by another process\n`);
@@ -92,14 +118,32 @@ describe('mtad log', () => {
   it('lists the amendments in sequence, with status, cohorts and dates, as text and JSON', async () => {
     const text = await runMain(['log']);
     expect(text.status).toBe(0);
-    expect(text.stdout.split('\n').slice(1, 4).map((line) => line.split(/\s{2,}/).slice(0, 3))).toEqual([
+    expect(
+      text.stdout
+        .split('\n')
+        .slice(1, 4)
+        .map((line) => line.split(/\s{2,}/).slice(0, 3)),
+    ).toEqual([
       ['1', 'mdust-close-ioc-moc-mds', 'made'],
       ['2', 'mdust-close-foc-np', 'made'],
       ['3', 'mdust-close-moc-secure', 'proposed'],
     ]);
     const json = JSON.parse((await runMain(['log', '--format', 'json'])).stdout);
-    expect(json.amendments[1]).toMatchObject({ id: 'mdust-close-foc-np', status: 'made', inTable: true, cohorts: ['FOC (NP)'], issued: '2022-08-04', concluded: '2022-09-15', modification: 'unknown' });
-    expect(json.amendments[2]).toMatchObject({ id: 'mdust-close-moc-secure', inTable: false, modification: '2023-01-27', responsesDue: '2023-01-13 16:00' });
+    expect(json.amendments[1]).toMatchObject({
+      id: 'mdust-close-foc-np',
+      status: 'made',
+      inTable: true,
+      cohorts: ['FOC (NP)'],
+      issued: '2022-08-04',
+      concluded: '2022-09-15',
+      modification: 'unknown',
+    });
+    expect(json.amendments[2]).toMatchObject({
+      id: 'mdust-close-moc-secure',
+      inTable: false,
+      modification: '2023-01-27',
+      responsesDue: '2023-01-13 16:00',
+    });
   });
 });
 
@@ -108,14 +152,24 @@ describe('mtad show --as-at', () => {
     const run = await runMain(['show', '--as-at', '2022-12-05']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Migration DUST provided on 5 December 2022: MOC (Secure), FOC (BG).\n');
-    expect(run.stdout).toContain("DCC's ability to enrol (Migrate) new test devices in respect of that cohort for other Testing Services in User Interface Testing (UIT) environments");
+    expect(run.stdout).toContain(
+      "DCC's ability to enrol (Migrate) new test devices in respect of that cohort for other Testing Services in User Interface Testing (UIT) environments",
+    );
   });
 
   it('says unknown where the history cannot tell, and counts proposals only when asked', async () => {
-    expect((await runMain(['show', '--as-at', '2022-06-01'])).stdout).toContain('Migration DUST provided on 1 June 2022: MOC (Secure), FOC (NP), FOC (BG). Not known for: IOC, MOC (MDS).');
-    expect((await runMain(['show', '--as-at', '2023-02-01'])).stdout).toContain('provided on 1 February 2023: MOC (Secure), FOC (BG).');
-    expect((await runMain(['show', '--as-at', '2023-01-31', '--include', 'proposed'])).stdout).toContain('provided on 31 January 2023: MOC (Secure), FOC (BG).');
-    expect((await runMain(['show', '--as-at', '2023-02-01', '--include', 'proposed'])).stdout).toContain('provided on 1 February 2023: FOC (BG).');
+    expect((await runMain(['show', '--as-at', '2022-06-01'])).stdout).toContain(
+      'Migration DUST provided on 1 June 2022: MOC (Secure), FOC (NP), FOC (BG). Not known for: IOC, MOC (MDS).',
+    );
+    expect((await runMain(['show', '--as-at', '2023-02-01'])).stdout).toContain(
+      'provided on 1 February 2023: MOC (Secure), FOC (BG).',
+    );
+    expect((await runMain(['show', '--as-at', '2023-01-31', '--include', 'proposed'])).stdout).toContain(
+      'provided on 31 January 2023: MOC (Secure), FOC (BG).',
+    );
+    expect((await runMain(['show', '--as-at', '2023-02-01', '--include', 'proposed'])).stdout).toContain(
+      'provided on 1 February 2023: FOC (BG).',
+    );
   });
 
   it('refuses a date that is not one (exit 2)', async () => {
@@ -129,10 +183,22 @@ describe('mtad diff', () => {
   it('redlines two amendment points in every format amend has', async () => {
     const args = ['diff', '--from', 'mdust-close-foc-np', '--to', 'mdust-close-moc-secure'];
     expect((await runMain(args)).stdout).toContain('~  MOC (Secure)  DA       {+31 January 2023+}');
-    expect((await runMain([...args, '--format', 'markdown', '--redline-only'])).stdout).toContain('| MOC (Secure) | DA | <ins>31 January 2023</ins> |');
-    expect((await runMain([...args, '--format', 'unified', '--redline-only'])).stdout).toContain('+MOC (Secure) | DA      | 31 January 2023');
+    expect((await runMain([...args, '--format', 'markdown', '--redline-only'])).stdout).toContain(
+      '| MOC (Secure) | DA | <ins>31 January 2023</ins> |',
+    );
+    expect((await runMain([...args, '--format', 'unified', '--redline-only'])).stdout).toContain(
+      '+MOC (Secure) | DA      | 31 January 2023',
+    );
     expect(JSON.parse((await runMain([...args, '--format', 'json'])).stdout).changes).toEqual([
-      { amendment: 'mdust-close-moc-secure', action: 'close', cohort: 'MOC (Secure)', groupId: 'DA', field: 'endDate', from: 'none', to: '2023-01-31' },
+      {
+        amendment: 'mdust-close-moc-secure',
+        action: 'close',
+        cohort: 'MOC (Secure)',
+        groupId: 'DA',
+        field: 'endDate',
+        from: 'none',
+        to: '2023-01-31',
+      },
     ]);
   });
 
@@ -157,7 +223,9 @@ describe('mtad revert', () => {
     const path = join(dir, 'data/amendments/mdust-close-moc-secure-revert.yaml');
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('reverts: mdust-close-moc-secure');
-    expect(text).toMatch(/- action: reopen\n {4}cohort: MOC \(Secure\)\n {4}groupId: DA\n {4}field: endDate\n {4}from: 2023-01-31\n {4}to: none\n/);
+    expect(text).toMatch(
+      /- action: reopen\n {4}cohort: MOC \(Secure\)\n {4}groupId: DA\n {4}field: endDate\n {4}from: 2023-01-31\n {4}to: none\n/,
+    );
 
     const snapshot = snapshotTree(dir);
     const again = await runMain(['revert', 'mdust-close-moc-secure', '--issued', '2023-03-01'], { cwd: dir });
@@ -166,7 +234,10 @@ describe('mtad revert', () => {
     expect(snapshotTree(dir)).toEqual(snapshot);
     const fresh = copyOfData();
     const freshSnapshot = snapshotTree(fresh);
-    expect((await runMain(['revert', 'mdust-close-moc-secure', '--issued', '2023-03-01', '--stdout'], { cwd: fresh })).stdout).toBe(text);
+    expect(
+      (await runMain(['revert', 'mdust-close-moc-secure', '--issued', '2023-03-01', '--stdout'], { cwd: fresh }))
+        .stdout,
+    ).toBe(text);
     expect(snapshotTree(fresh)).toEqual(freshSnapshot);
 
     const amend = await runMain(['amend'], { cwd: dir });
@@ -180,7 +251,9 @@ describe('mtad new', () => {
     const dir = copyOfData();
     const run = await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Wrote data/amendments/mdust-close-foc-bg.yaml: Migration DUST Closure for FOC (BG) (sequence 4, proposed).');
+    expect(run.stdout).toContain(
+      'Wrote data/amendments/mdust-close-foc-bg.yaml: Migration DUST Closure for FOC (BG) (sequence 4, proposed).',
+    );
     expect(run.stdout).toContain('end date (last day)    Friday 30 June 2023');
     const path = join(dir, 'data/amendments/mdust-close-foc-bg.yaml');
     const text = readFileSync(path, 'utf8');
@@ -200,9 +273,15 @@ describe('mtad new', () => {
   it('refuses a cohort already closed, an unknown cohort, and a missing --on', async () => {
     const dir = copyOfData();
     const snapshot = snapshotTree(dir);
-    expect(codes((await runMain(['new', 'close', 'FOC (NP)', '--on', '2023-06-30'], { cwd: dir })).stderr)).toEqual(['NEW_NOT_APPLICABLE']);
-    expect(codes((await runMain(['new', 'close', 'MOC (Secure)', '--on', '2023-06-30'], { cwd: dir })).stderr)).toEqual(['NEW_NOT_APPLICABLE']);
-    expect(codes((await runMain(['new', 'close', 'FOC BG', '--on', '2023-06-30'], { cwd: dir })).stderr)).toEqual(['COHORT_UNKNOWN']);
+    expect(codes((await runMain(['new', 'close', 'FOC (NP)', '--on', '2023-06-30'], { cwd: dir })).stderr)).toEqual([
+      'NEW_NOT_APPLICABLE',
+    ]);
+    expect(codes((await runMain(['new', 'close', 'MOC (Secure)', '--on', '2023-06-30'], { cwd: dir })).stderr)).toEqual(
+      ['NEW_NOT_APPLICABLE'],
+    );
+    expect(codes((await runMain(['new', 'close', 'FOC BG', '--on', '2023-06-30'], { cwd: dir })).stderr)).toEqual([
+      'COHORT_UNKNOWN',
+    ]);
     expect((await runMain(['new', 'close', 'FOC (BG)'], { cwd: dir })).status).toBe(2);
     expect(snapshotTree(dir)).toEqual(snapshot);
   });
@@ -212,18 +291,24 @@ describe('mtad new', () => {
     const run = await runMain(['new', 'reopen', 'FOC (NP)', '--issued', '2023-03-06'], { cwd: dir });
     expect(run.status).toBe(0);
     const text = readFileSync(join(dir, 'data/amendments/mdust-reopen-foc-np.yaml'), 'utf8');
-    expect(text).toMatch(/- action: reopen\n {4}cohort: FOC \(NP\)\n {4}groupId: !todo unknown\n {4}field: endDate\n {4}from: 2022-09-30\n {4}to: none\n/);
+    expect(text).toMatch(
+      /- action: reopen\n {4}cohort: FOC \(NP\)\n {4}groupId: !todo unknown\n {4}field: endDate\n {4}from: 2022-09-30\n {4}to: none\n/,
+    );
     expect(text).toContain('issued: !todo 2023-03-06');
     expect(existsSync(join(dir, 'data/amendments/mdust-close-foc-np.yaml'))).toBe(true);
   });
 });
 
 describe('mtad impact', () => {
-  it('gives the lower bound (the purchase\'s six weeks) and the date expected by under both readings', async () => {
+  it("gives the lower bound (the purchase's six weeks) and the date expected by under both readings", async () => {
     const run = await runMain(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('re-start no earlier than:  Wednesday 15 March 2023 (the purchase\'s minimum lead time, 6 weeks)');
-    expect(run.stdout).toContain('expected by:               Monday 1 May 2023 if the amendment (up to 3 months) and the purchase run side by side,');
+    expect(run.stdout).toContain(
+      "re-start no earlier than:  Wednesday 15 March 2023 (the purchase's minimum lead time, 6 weeks)",
+    );
+    expect(run.stdout).toContain(
+      'expected by:               Monday 1 May 2023 if the amendment (up to 3 months) and the purchase run side by side,',
+    );
     expect(run.stdout).toContain('or Monday 12 June 2023 one after the other');
     // Three months is the amendment's maximum: never an "earliest" date.
     expect(run.stdout).not.toMatch(/earliest/i);
@@ -232,7 +317,16 @@ describe('mtad impact', () => {
 
 describe('help', () => {
   it('every new command has --help with an example', async () => {
-    for (const command of [['log'], ['diff'], ['revert'], ['new', 'close'], ['new', 'reopen'], ['impact'], ['show'], ['amend']]) {
+    for (const command of [
+      ['log'],
+      ['diff'],
+      ['revert'],
+      ['new', 'close'],
+      ['new', 'reopen'],
+      ['impact'],
+      ['show'],
+      ['amend'],
+    ]) {
       const run = await runMain([...command, '--help']);
       expect(run.status, command.join(' ')).toBe(0);
       expect(run.stdout, command.join(' ')).toMatch(/Examples?:\n {2}mtad /);

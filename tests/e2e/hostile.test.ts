@@ -38,7 +38,8 @@ interface HostileInput {
   findings?: number;
 }
 
-const tenMegabytes = () => new TextEncoder().encode('# ten megabytes of comments\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28)));
+const tenMegabytes = () =>
+  new TextEncoder().encode('# ten megabytes of comments\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28)));
 const nestedLists = () => new TextEncoder().encode(`${'- '.repeat(512 * 1024 - 1)}x\n`);
 const longList = (key: string) => () => new TextEncoder().encode(`${key}:\n${'  - x\n'.repeat(MAX_ITEMS + 5_000)}`);
 
@@ -58,36 +59,123 @@ const INPUTS: HostileInput[] = [
   { kind: 'table', name: '!todo tag', file: 'hostile/table/todo-tag.yaml', code: 'FIELD_TO_DECIDE' },
   { kind: 'table', name: 'NUL byte', file: 'hostile/table/nul-byte.yaml', code: 'FILE_NOT_TEXT' },
   { kind: 'table', name: 'Latin-1 bytes', file: 'hostile/table/latin-1.yaml', code: 'FILE_NOT_TEXT' },
-  { kind: 'table', name: 'terminal escape in a cohort', file: 'hostile/table/control-character.yaml', code: 'VALUE_INVALID' },
+  {
+    kind: 'table',
+    name: 'terminal escape in a cohort',
+    file: 'hostile/table/control-character.yaml',
+    code: 'VALUE_INVALID',
+  },
   { kind: 'table', name: 'asAt 2023-02-30', file: 'hostile/table/date-feb-30.yaml', code: 'DATE_INVALID' },
   { kind: 'table', name: 'end date 31/01/2023', file: 'hostile/table/date-dmy.yaml', code: 'DATE_INVALID' },
   { kind: 'table', name: 'end date 2023-1-31', file: 'hostile/table/date-unpadded.yaml', code: 'DATE_INVALID' },
-  { kind: 'table', name: 'end date 2023-01-31T23:30:00-05:00', file: 'hostile/table/date-instant.yaml', code: 'DATE_INVALID' },
+  {
+    kind: 'table',
+    name: 'end date 2023-01-31T23:30:00-05:00',
+    file: 'hostile/table/date-instant.yaml',
+    code: 'DATE_INVALID',
+  },
   { kind: 'table', name: '1 MiB of nested lists (- - - ...)', file: nestedLists, code: 'YAML_SYNTAX' },
-  { kind: 'table', name: 'end dates shared through an anchor and an alias', file: 'check/YAML_SHARED_VALUE/fire/table-17.6.yaml', code: 'YAML_SHARED_VALUE', findings: 2 },
+  {
+    kind: 'table',
+    name: 'end dates shared through an anchor and an alias',
+    file: 'check/YAML_SHARED_VALUE/fire/table-17.6.yaml',
+    code: 'YAML_SHARED_VALUE',
+    findings: 2,
+  },
   { kind: 'table', name: 'two YAML documents', file: 'hostile/table/multi-document.yaml', code: 'YAML_SYNTAX' },
 
-  { kind: 'amendment', name: 'truncated', file: 'hostile/amendment/truncated.yaml', code: 'SCHEMA_MISSING_FIELD', findings: 2 },
-  { kind: 'amendment', name: 'unclosed flow sequence', file: 'check/YAML_SYNTAX/fire/amendments/mdust-close-moc-secure.yaml', code: 'YAML_SYNTAX' },
-  { kind: 'amendment', name: 'alias bomb', file: 'check/YAML_ALIAS_LIMIT/fire/amendments/bomb.yaml', code: 'YAML_ALIAS_LIMIT' },
+  {
+    kind: 'amendment',
+    name: 'truncated',
+    file: 'hostile/amendment/truncated.yaml',
+    code: 'SCHEMA_MISSING_FIELD',
+    findings: 2,
+  },
+  {
+    kind: 'amendment',
+    name: 'unclosed flow sequence',
+    file: 'check/YAML_SYNTAX/fire/amendments/mdust-close-moc-secure.yaml',
+    code: 'YAML_SYNTAX',
+  },
+  {
+    kind: 'amendment',
+    name: 'alias bomb',
+    file: 'check/YAML_ALIAS_LIMIT/fire/amendments/bomb.yaml',
+    code: 'YAML_ALIAS_LIMIT',
+  },
   { kind: 'amendment', name: 'nesting 1,000 deep', file: 'hostile/amendment/deep-nesting.yaml', code: 'YAML_SYNTAX' },
   { kind: 'amendment', name: '10 MB', file: tenMegabytes, code: 'FILE_TOO_LARGE' },
-  { kind: 'amendment', name: `a list of ${MAX_ITEMS + 5_000} items`, file: longList('changes'), code: 'YAML_SIZE_LIMIT' },
-  { kind: 'amendment', name: 'duplicate key', file: 'check/YAML_DUPLICATE_KEY/fire/amendments/mdust-close-moc-secure.yaml', code: 'YAML_DUPLICATE_KEY' },
-  { kind: 'amendment', name: '__proto__ key', file: 'check/YAML_FORBIDDEN_KEY/fire/amendments/mdust-close-moc-secure.yaml', code: 'YAML_FORBIDDEN_KEY' },
-  { kind: 'amendment', name: 'constructor key', file: 'hostile/amendment/constructor-key.yaml', code: 'SCHEMA_UNKNOWN_KEY' },
+  {
+    kind: 'amendment',
+    name: `a list of ${MAX_ITEMS + 5_000} items`,
+    file: longList('changes'),
+    code: 'YAML_SIZE_LIMIT',
+  },
+  {
+    kind: 'amendment',
+    name: 'duplicate key',
+    file: 'check/YAML_DUPLICATE_KEY/fire/amendments/mdust-close-moc-secure.yaml',
+    code: 'YAML_DUPLICATE_KEY',
+  },
+  {
+    kind: 'amendment',
+    name: '__proto__ key',
+    file: 'check/YAML_FORBIDDEN_KEY/fire/amendments/mdust-close-moc-secure.yaml',
+    code: 'YAML_FORBIDDEN_KEY',
+  },
+  {
+    kind: 'amendment',
+    name: 'constructor key',
+    file: 'hostile/amendment/constructor-key.yaml',
+    code: 'SCHEMA_UNKNOWN_KEY',
+  },
   { kind: 'amendment', name: 'a mapping as a key', file: 'hostile/amendment/collection-key.yaml', code: 'YAML_SYNTAX' },
-  { kind: 'amendment', name: 'unknown tag !!python/object', file: 'hostile/amendment/unknown-tag.yaml', code: 'YAML_SYNTAX' },
+  {
+    kind: 'amendment',
+    name: 'unknown tag !!python/object',
+    file: 'hostile/amendment/unknown-tag.yaml',
+    code: 'YAML_SYNTAX',
+  },
   { kind: 'amendment', name: 'NUL byte', file: 'hostile/amendment/nul-byte.yaml', code: 'FILE_NOT_TEXT' },
-  { kind: 'amendment', name: 'Latin-1 bytes', file: 'check/FILE_NOT_TEXT/fire/amendments/latin-1.yaml', code: 'FILE_NOT_TEXT' },
-  { kind: 'amendment', name: 'C1 control in the title', file: 'hostile/amendment/control-character.yaml', code: 'VALUE_INVALID' },
-  { kind: 'amendment', name: 'to 2023-02-30', file: 'check/DATE_INVALID/fire/amendments/mdust-close-moc-secure.yaml', code: 'DATE_INVALID' },
+  {
+    kind: 'amendment',
+    name: 'Latin-1 bytes',
+    file: 'check/FILE_NOT_TEXT/fire/amendments/latin-1.yaml',
+    code: 'FILE_NOT_TEXT',
+  },
+  {
+    kind: 'amendment',
+    name: 'C1 control in the title',
+    file: 'hostile/amendment/control-character.yaml',
+    code: 'VALUE_INVALID',
+  },
+  {
+    kind: 'amendment',
+    name: 'to 2023-02-30',
+    file: 'check/DATE_INVALID/fire/amendments/mdust-close-moc-secure.yaml',
+    code: 'DATE_INVALID',
+  },
   { kind: 'amendment', name: 'to 31/01/2023', file: 'hostile/amendment/date-dmy.yaml', code: 'DATE_INVALID' },
   { kind: 'amendment', name: 'to 2023-1-31', file: 'hostile/amendment/date-unpadded.yaml', code: 'DATE_INVALID' },
-  { kind: 'amendment', name: 'to 2023-01-31T23:30:00-05:00', file: 'hostile/amendment/date-instant.yaml', code: 'DATE_INVALID' },
+  {
+    kind: 'amendment',
+    name: 'to 2023-01-31T23:30:00-05:00',
+    file: 'hostile/amendment/date-instant.yaml',
+    code: 'DATE_INVALID',
+  },
   { kind: 'amendment', name: '1 MiB of nested lists (- - - ...)', file: nestedLists, code: 'YAML_SYNTAX' },
-  { kind: 'amendment', name: 'to 9999-12-31 with a one-month window', file: 'check/DATE_OUT_OF_RANGE/fire/amendments/mdust-close-moc-secure.yaml', code: 'DATE_OUT_OF_RANGE' },
-  { kind: 'amendment', name: 'to !!timestamp 2023-01-31', file: 'hostile/amendment/timestamp-tag.yaml', code: 'SCHEMA_WRONG_TYPE' },
+  {
+    kind: 'amendment',
+    name: 'to 9999-12-31 with a one-month window',
+    file: 'check/DATE_OUT_OF_RANGE/fire/amendments/mdust-close-moc-secure.yaml',
+    code: 'DATE_OUT_OF_RANGE',
+  },
+  {
+    kind: 'amendment',
+    name: 'to !!timestamp 2023-01-31',
+    file: 'hostile/amendment/timestamp-tag.yaml',
+    code: 'SCHEMA_WRONG_TYPE',
+  },
   { kind: 'amendment', name: 'no status', file: 'hostile/amendment/status-missing.yaml', code: 'SCHEMA_MISSING_FIELD' },
 ];
 
@@ -108,17 +196,30 @@ const COMMANDS: CommandCase[] = [
   { name: 'direction', args: ['direction', AMENDMENT], reads: ['amendment'] },
   { name: 'direction --final', args: ['direction', AMENDMENT, '--final'], reads: ['amendment'] },
   { name: 'show', args: ['show'], reads: ['table'] },
-  { name: 'show --as-at', args: ['show', '--as-at', '2023-02-01', '--include', 'proposed'], reads: ['table', 'amendment'] },
+  {
+    name: 'show --as-at',
+    args: ['show', '--as-at', '2023-02-01', '--include', 'proposed'],
+    reads: ['table', 'amendment'],
+  },
   { name: 'log', args: ['log'], reads: ['table', 'amendment'] },
-  { name: 'diff', args: ['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'], reads: ['table', 'amendment'] },
+  {
+    name: 'diff',
+    args: ['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'],
+    reads: ['table', 'amendment'],
+  },
   { name: 'revert --stdout', args: ['revert', AMENDMENT, '--stdout'], reads: ['table', 'amendment'] },
   { name: 'impact', args: ['impact', AMENDMENT, '--decided', '2023-02-01'], reads: ['amendment'] },
-  { name: 'new --stdout', args: ['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'], reads: ['table', 'amendment'] },
+  {
+    name: 'new --stdout',
+    args: ['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'],
+    reads: ['table', 'amendment'],
+  },
   { name: 'check', args: ['check'], reads: ['table', 'amendment'] },
   { name: 'check --stdin', args: ['check', '--stdin', '--stdin-filename'], reads: ['table', 'amendment'], stdin: true },
 ];
 
-const bytesOf = (input: HostileInput): Uint8Array => (typeof input.file === 'string' ? readFileSync(join(FIXTURES, input.file)) : input.file());
+const bytesOf = (input: HostileInput): Uint8Array =>
+  typeof input.file === 'string' ? readFileSync(join(FIXTURES, input.file)) : input.file();
 const pathOf = (input: HostileInput): string => (input.kind === 'table' ? TABLE : AMENDMENT);
 
 /** What the core finds in the file, read as the CLI reads it: the findings every command must print. */
@@ -164,7 +265,8 @@ function expectClearRefusal(run: TimedRun, command: CommandCase, input: HostileI
   if (command.name.startsWith('check')) {
     // A linter's report: every finding of the file, at its position, among those of the others.
     expect(run.stderr, context).toBe('');
-    for (const d of expected) expect(run.stdout, context).toMatch(new RegExp(`^  ${stylishPosition(d)}\\s+error\\s+${d.code}\\s`, 'm'));
+    for (const d of expected)
+      expect(run.stdout, context).toMatch(new RegExp(`^  ${stylishPosition(d)}\\s+error\\s+${d.code}\\s`, 'm'));
     return;
   }
   // Everything else: the file's findings on standard error, word for word as the core makes them.
@@ -176,12 +278,16 @@ describe('hostile input through every command that reads it: one clear message, 
   it.each(INPUTS.map((input) => [`${input.kind}: ${input.name}`, input] as const))('%s', async (_name, input) => {
     const bytes = bytesOf(input);
     const expected = coreFindings(input, bytes);
-    expect(expected.map((d) => d.code), 'the core finds what the corpus says').toContain(input.code);
+    expect(
+      expected.map((d) => d.code),
+      'the core finds what the corpus says',
+    ).toContain(input.code);
     expect(expected[0]?.code).toBe(input.code);
     expect(expected, 'one clear message').toHaveLength(input.findings ?? 1);
     // Only a file too large is a finding about the whole file: a file that is not text is so at its first bad byte.
     const positioned = input.code !== 'FILE_TOO_LARGE';
-    for (const d of expected) expect(d.line !== undefined && d.column !== undefined, `${d.code} has a line and column`).toBe(positioned);
+    for (const d of expected)
+      expect(d.line !== undefined && d.column !== undefined, `${d.code} has a line and column`).toBe(positioned);
 
     const commands = COMMANDS.filter((command) => command.reads.includes(input.kind));
     await inBatches(
@@ -206,6 +312,7 @@ describe('hostile input through every command that reads it: one clear message, 
       const slowest = runs.find((r) => r.ms === max)?.input ?? '';
       return `${command.padEnd(18)} ${String(runs.length).padStart(4)} runs  median ${median.toFixed(0).padStart(5)} ms  max ${max.toFixed(0).padStart(5)} ms  (${slowest})`;
     });
-    if (rows.length > 0) console.log(`hostile input, wall time per command (in process, one at a time):\n${rows.join('\n')}`);
+    if (rows.length > 0)
+      console.log(`hostile input, wall time per command (in process, one at a time):\n${rows.join('\n')}`);
   });
 });

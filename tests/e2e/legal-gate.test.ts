@@ -39,9 +39,20 @@ const CONCLUDED: [string, string][] = [
 ];
 
 async function checkCodes(cwd: string): Promise<{ status: number; errors: DiagnosticCode[] }> {
-  const outcome = await runCheck({ cwd, styler: plainStyler, paths: [], format: 'json', outputs: [], updateLock: false, version: 'test' });
+  const outcome = await runCheck({
+    cwd,
+    styler: plainStyler,
+    paths: [],
+    format: 'json',
+    outputs: [],
+    updateLock: false,
+    version: 'test',
+  });
   const report = JSON.parse(outcome.stdout) as { diagnostics: { code: DiagnosticCode; severity: string }[] };
-  return { status: outcome.exitCode, errors: report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code) };
+  return {
+    status: outcome.exitCode,
+    errors: report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
+  };
 }
 
 describe('mtad direction --final', () => {
@@ -64,14 +75,28 @@ describe('mtad direction --final', () => {
   });
 
   it.each([
-    ['a modification date after the end date', [['  date: 2023-01-27', '  date: 2023-02-03']] as [string, string][], 'TIMELINE_ORDER'],
-    ['a question whose prose date disagrees', [['modification date of 27 January 2023', 'modification date of 28 January 2023']] as [string, string][], 'PROSE_DATE_MISMATCH'],
+    [
+      'a modification date after the end date',
+      [['  date: 2023-01-27', '  date: 2023-02-03']] as [string, string][],
+      'TIMELINE_ORDER',
+    ],
+    [
+      'a question whose prose date disagrees',
+      [['modification date of 27 January 2023', 'modification date of 28 January 2023']] as [string, string][],
+      'PROSE_DATE_MISMATCH',
+    ],
   ])('refuses %s, with the findings check prints, in draft and final form', async (_name, edits, code) => {
     const cwd = dataWith(...CONCLUDED, ...edits);
     const check = await checkCodes(cwd);
     expect(check.status).toBe(1);
     expect(check.errors).toContain(code);
-    for (const args of [['direction', 'mdust-close-moc-secure', '--final'], ['direction', 'mdust-close-moc-secure'], ['amend'], ['amend', '--format', 'json'], ['amend', '--format', 'markdown', '--redline-only']]) {
+    for (const args of [
+      ['direction', 'mdust-close-moc-secure', '--final'],
+      ['direction', 'mdust-close-moc-secure'],
+      ['amend'],
+      ['amend', '--format', 'json'],
+      ['amend', '--format', 'markdown', '--redline-only'],
+    ]) {
       const run = await runMain(args, cwd);
       expect(run.status, args.join(' ')).toBe(1);
       expect(run.stdout, args.join(' ')).toBe('');
@@ -115,7 +140,15 @@ describe('amend refuses what check rejects in the sequence and the lock', () => 
     const check = await checkCodes(cwd);
     expect(check.errors).toContain('SEQUENCE_DUPLICATE');
     const before = snapshotTree(cwd);
-    for (const args of [['amend'], ['amend', 'mdust-close-moc-secure'], ['amend', '--format', 'unified'], ['amend', '--out', 'pack'], ['amend', '--write'], ['direction', 'mdust-close-moc-secure', '--final'], ['diff', '--from', '2022-12-05', '--to', '2023-02-01']]) {
+    for (const args of [
+      ['amend'],
+      ['amend', 'mdust-close-moc-secure'],
+      ['amend', '--format', 'unified'],
+      ['amend', '--out', 'pack'],
+      ['amend', '--write'],
+      ['direction', 'mdust-close-moc-secure', '--final'],
+      ['diff', '--from', '2022-12-05', '--to', '2023-02-01'],
+    ]) {
       const run = await runMain(args, cwd);
       expect(run.status, args.join(' ')).toBe(1);
       expect(codesIn(run.stderr), args.join(' ')).toContain('SEQUENCE_DUPLICATE');
@@ -126,14 +159,21 @@ describe('amend refuses what check rejects in the sequence and the lock', () => 
 
 describe('one amendment that closes and then re-opens the same cohort', () => {
   it('is a finding of check, and --write writes nothing', async () => {
-    const reopen = '  - action: reopen\n    cohort: MOC (Secure)\n    groupId: DA\n    field: endDate\n    from: 2023-01-31\n    to: none\n';
-    const cwd = dataWith(...CONCLUDED, ['status: concluded', 'status: made'], [/windowMonths: 1\n$/, `windowMonths: 1\n${reopen}`]);
+    const reopen =
+      '  - action: reopen\n    cohort: MOC (Secure)\n    groupId: DA\n    field: endDate\n    from: 2023-01-31\n    to: none\n';
+    const cwd = dataWith(
+      ...CONCLUDED,
+      ['status: concluded', 'status: made'],
+      [/windowMonths: 1\n$/, `windowMonths: 1\n${reopen}`],
+    );
     expect((await checkCodes(cwd)).errors.sort()).toEqual(['CHANGE_TARGET_REPEATED', 'LOCK_MISSING']);
     const before = snapshotTree(cwd);
     const run = await runMain(['amend', '--write'], cwd);
     expect(run.status).toBe(1);
     expect(codesIn(run.stderr)).toEqual(['CHANGE_TARGET_REPEATED']);
-    expect(run.stderr).toMatch(/^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: change 2 changes the endDate of "MOC \(Secure\)" again, as change 1 does/);
+    expect(run.stderr).toMatch(
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: change 2 changes the endDate of "MOC \(Secure\)" again, as change 1 does/,
+    );
     expect(snapshotTree(cwd)).toEqual(before);
   });
 });

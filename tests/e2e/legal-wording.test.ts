@@ -51,14 +51,19 @@ describe('what an end date means', () => {
     const table = readFileSync(join(fresh(), TABLE), 'utf8');
     expect(table).toMatch(/^ {2}endDateMeaning:\n {4}reading: last-day\n {4}status: unsettled\n/m);
     const reference = REFERENCE_TEXT;
-    for (const quoted of ['contract for the testing service up to 31 January 2023', 'close Migration DUST for MOC (Secure) from Tuesday 31 January 2023']) {
+    for (const quoted of [
+      'contract for the testing service up to 31 January 2023',
+      'close Migration DUST for MOC (Secure) from Tuesday 31 January 2023',
+    ]) {
       expect(reference).toContain(quoted);
       expect(table).toContain(`"${quoted}"`);
     }
 
     const unsettled = fresh();
     const shown = await runMain(['show'], unsettled);
-    expect(shown.stdout).toContain(`${RULE} That is mtad's reading: the record does not settle it (table.endDateMeaning).\n`);
+    expect(shown.stdout).toContain(
+      `${RULE} That is mtad's reading: the record does not settle it (table.endDateMeaning).\n`,
+    );
 
     const settled = fresh();
     writeFileSync(join(settled, TABLE), table.replace('    status: unsettled\n', '    status: settled\n'));
@@ -70,7 +75,10 @@ describe('what an end date means', () => {
   it('takes no reading but the one mtad applies', async () => {
     const cwd = fresh();
     const path = join(cwd, TABLE);
-    writeFileSync(path, readFileSync(path, 'utf8').replace('    reading: last-day\n', '    reading: first-day-without\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('    reading: last-day\n', '    reading: first-day-without\n'),
+    );
     const run = await runMain(['check'], cwd);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('SCHEMA_INVALID_VALUE');
@@ -81,7 +89,8 @@ describe("column headings of mtad's", () => {
   it("are said to be mtad's in every redline of the pack, and not once the table records them as the MTAD's", async () => {
     const NOTE = "Column headings: descriptive ones of mtad's; the MTAD's own are not recorded.";
     const texts = await packTexts(fresh());
-    for (const name of ['redline.md', 'redline.html', 'redline.docx']) expect(texts.get(name)?.replaceAll('&apos;', "'"), name).toContain(NOTE);
+    for (const name of ['redline.md', 'redline.html', 'redline.docx'])
+      expect(texts.get(name)?.replaceAll('&apos;', "'"), name).toContain(NOTE);
     const cwd = fresh();
     const path = join(cwd, TABLE);
     writeFileSync(path, readFileSync(path, 'utf8').replace('    chosenBy: mtad\n', '    chosenBy: dcc\n'));
@@ -92,15 +101,21 @@ describe("column headings of mtad's", () => {
 describe("the response template, DCC's document", () => {
   it("quotes the reference's wording word for word in every sentence of prose", async () => {
     const markdown = (await packTexts(fresh())).get('response-template.md') ?? '';
-    const prose = markdown.split(/\n{2,}/).filter((paragraph) => !/^(#|\||- |\*\*)/.test(paragraph) && paragraph !== 'Mark one:');
+    const prose = markdown
+      .split(/\n{2,}/)
+      .filter((paragraph) => !/^(#|\||- |\*\*)/.test(paragraph) && paragraph !== 'Mark one:');
     expect(prose.length).toBeGreaterThanOrEqual(2);
-    for (const sentence of prose.flatMap((paragraph) => paragraph.split(/(?<=\.) (?=[A-Z])/))) expect(REFERENCE_TEXT, sentence).toContain(sentence.trim());
+    for (const sentence of prose.flatMap((paragraph) => paragraph.split(/(?<=\.) (?=[A-Z])/)))
+      expect(REFERENCE_TEXT, sentence).toContain(sentence.trim());
     expect(markdown).toContain('we/they will take full account of your explanation (to the extent provided to them)');
   });
 });
 
 describe('what a closure means (templates/closure-effect.txt)', () => {
-  const QUALIFIED = ['which would be expected to take up to three months to progress the MTAD amendment', 'which would be expected to have a minimum lead time of six weeks under the existing commercial arrangements'];
+  const QUALIFIED = [
+    'which would be expected to take up to three months to progress the MTAD amendment',
+    'which would be expected to have a minimum lead time of six weeks under the existing commercial arrangements',
+  ];
 
   it("quotes the reference's qualifiers word for word", async () => {
     const run = await runMain(['amend'], fresh());
@@ -108,7 +123,9 @@ describe('what a closure means (templates/closure-effect.txt)', () => {
       expect(REFERENCE_TEXT).toContain(words);
       expect(run.stdout).toContain(`(${words})`);
     }
-    expect(run.stdout).toContain("The figures (three months, six weeks) are those of DCC's consultation SMETS1_Consultation_MDUST_Close_MOC_Secure (5 December 2022, section 2).\n");
+    expect(run.stdout).toContain(
+      "The figures (three months, six weeks) are those of DCC's consultation SMETS1_Consultation_MDUST_Close_MOC_Secure (5 December 2022, section 2).\n",
+    );
   });
 
   it('says, for another cohort, that the figures were written for MOC (Secure)', async () => {
@@ -122,15 +139,25 @@ describe('a title DCC did not publish', () => {
   it("is marked as mtad's in every view that shows it", async () => {
     const run = await runMain(['diff', '--from', '2022-01-01', '--to', '2022-12-05'], fresh());
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("mdust-close-ioc-moc-mds: Migration DUST Closure for IOC and MOC (MDS) (a title of mtad's; DCC's title is not recorded) [made]\n");
-    const json = JSON.parse((await runMain(['diff', '--from', '2022-01-01', '--to', '2022-12-05', '--format', 'json'], fresh())).stdout);
+    expect(run.stdout).toContain(
+      "mdust-close-ioc-moc-mds: Migration DUST Closure for IOC and MOC (MDS) (a title of mtad's; DCC's title is not recorded) [made]\n",
+    );
+    const json = JSON.parse(
+      (await runMain(['diff', '--from', '2022-01-01', '--to', '2022-12-05', '--format', 'json'], fresh())).stdout,
+    );
     expect(json.amendments[0]).toMatchObject({ id: 'mdust-close-ioc-moc-mds', titleSource: 'mtad' });
   });
 
   it('never goes into a response template', async () => {
     const cwd = fresh();
     const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('title: Migration DUST Closure for MOC (Secure)\n', 'title:\n  mtad: Migration DUST Closure for MOC (Secure)\n  note: A title of mtad\'s.\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        'title: Migration DUST Closure for MOC (Secure)\n',
+        "title:\n  mtad: Migration DUST Closure for MOC (Secure)\n  note: A title of mtad's.\n",
+      ),
+    );
     expect((await runMain(['check'], cwd)).status).toBe(0);
     const run = await runMain(['amend', '--out', 'pack'], cwd);
     expect(run.status).toBe(1);
@@ -144,9 +171,23 @@ describe('a title DCC did not publish', () => {
     expect(run.stdout).toContain(
       'Dates not recorded\n\nmdust-close-ioc-moc-mds, which changes IOC, MOC (MDS), took effect on a date that is not recorded, between 1 May 2022 and 5 December 2022, which may fall within this span; the redline shows no change for it, because the values it set are not known.\n',
     );
-    const json = JSON.parse((await runMain(['diff', '--from', '2022-05-01', '--to', '2022-12-05', '--format', 'json'], fresh())).stdout);
-    expect(json.undated).toEqual([{ id: 'mdust-close-ioc-moc-mds', title: 'Migration DUST Closure for IOC and MOC (MDS)', titleSource: 'mtad', cohorts: ['IOC', 'MOC (MDS)'], notBefore: '2022-05-01', notAfter: '2022-12-05', shown: false }]);
+    const json = JSON.parse(
+      (await runMain(['diff', '--from', '2022-05-01', '--to', '2022-12-05', '--format', 'json'], fresh())).stdout,
+    );
+    expect(json.undated).toEqual([
+      {
+        id: 'mdust-close-ioc-moc-mds',
+        title: 'Migration DUST Closure for IOC and MOC (MDS)',
+        titleSource: 'mtad',
+        cohorts: ['IOC', 'MOC (MDS)'],
+        notBefore: '2022-05-01',
+        notAfter: '2022-12-05',
+        shown: false,
+      },
+    ]);
     // A span the amendment cannot fall in says nothing of it.
-    expect((await runMain(['diff', '--from', '2022-12-05', '--to', '2023-02-01'], fresh())).stdout).not.toContain('Dates not recorded');
+    expect((await runMain(['diff', '--from', '2022-12-05', '--to', '2023-02-01'], fresh())).stdout).not.toContain(
+      'Dates not recorded',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT} from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
@@ -50,58 +50,91 @@ describe('markup in valid data is text in every format', () => {
 
   it('reads as valid data: mtad check finds no error', async () => {
     const run = await runMain(['check', '--format', 'json'], { cwd });
-    const errors = (JSON.parse(run.stdout) as { diagnostics: { severity: string; code: string }[] }).diagnostics.filter((d) => d.severity === 'error');
+    const errors = (JSON.parse(run.stdout) as { diagnostics: { severity: string; code: string }[] }).diagnostics.filter(
+      (d) => d.severity === 'error',
+    );
     expect(errors).toEqual([]);
   });
 
   it('plain text (terminal, unified, show, log, direction, diff, impact) shows it verbatim', async () => {
-    expect((await ok(['amend'], cwd))).toContain(COHORT);
-    expect((await ok(['amend', '--format', 'unified'], cwd))).toContain(COHORT);
-    expect((await ok(['show'], cwd))).toContain(COHORT);
-    expect((await ok(['show', '--as-at', '2023-02-01', '--include', 'proposed'], cwd))).toContain(COHORT);
-    expect((await ok(['log'], cwd))).toContain(COHORT);
-    expect((await ok(['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'], cwd))).toContain(COHORT);
-    expect((await ok(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'], cwd))).toContain(COHORT);
-    expect((await ok(['direction', 'mdust-close-moc-secure'], cwd))).toContain('Pursuant to Clause 4.2');
+    expect(await ok(['amend'], cwd)).toContain(COHORT);
+    expect(await ok(['amend', '--format', 'unified'], cwd)).toContain(COHORT);
+    expect(await ok(['show'], cwd)).toContain(COHORT);
+    expect(await ok(['show', '--as-at', '2023-02-01', '--include', 'proposed'], cwd)).toContain(COHORT);
+    expect(await ok(['log'], cwd)).toContain(COHORT);
+    expect(await ok(['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed'], cwd)).toContain(
+      COHORT,
+    );
+    expect(await ok(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'], cwd)).toContain(COHORT);
+    expect(await ok(['direction', 'mdust-close-moc-secure'], cwd)).toContain('Pursuant to Clause 4.2');
   });
 
   it('Markdown escapes it', async () => {
-    const markdown = (await ok(['amend', '--format', 'markdown'], cwd));
+    const markdown = await ok(['amend', '--format', 'markdown'], cwd);
     expectNoRawTags(markdown, 'amend --format markdown');
-    expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*b\\*\\* \\_i\\_ \\`c\\` \\[l\\](javascript:alert(1)) \\| \\]\\]&gt; &amp;amp;');
-    expectNoRawTags((await ok(['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed', '--format', 'markdown'], cwd)), 'diff --format markdown');
+    expect(markdown).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*b\\*\\* \\_i\\_ \\`c\\` \\[l\\](javascript:alert(1)) \\| \\]\\]&gt; &amp;amp;',
+    );
+    expectNoRawTags(
+      await ok(
+        ['diff', '--from', '2022-12-05', '--to', '2023-02-01', '--include', 'proposed', '--format', 'markdown'],
+        cwd,
+      ),
+      'diff --format markdown',
+    );
   });
 
   it('JSON holds it exactly', async () => {
-    const json = JSON.parse((await ok(['amend', '--format', 'json'], cwd))) as { changes: { cohort: string; groupId: string }[]; amendments: { title: string }[] };
+    const json = JSON.parse(await ok(['amend', '--format', 'json'], cwd)) as {
+      changes: { cohort: string; groupId: string }[];
+      amendments: { title: string }[];
+    };
     expect(json.changes[0]).toMatchObject({ cohort: COHORT, groupId: 'DA' });
     expect(JSON.stringify(json)).toContain('Closure <script>x</script>');
   });
 
   it('the consultation pack (HTML, Markdown, Word) escapes it, and pandoc reads the Word files back as that text', async () => {
-    (await ok(['amend', 'mdust-close-moc-secure', '--out', 'pack'], cwd));
+    await ok(['amend', 'mdust-close-moc-secure', '--out', 'pack'], cwd);
     const pack = join(cwd, 'pack');
-    for (const name of ['redline.html', 'redline.md', 'direction.md', 'response-template.md']) expectNoRawTags(readFileSync(join(pack, name), 'utf8'), name);
+    for (const name of ['redline.html', 'redline.md', 'direction.md', 'response-template.md'])
+      expectNoRawTags(readFileSync(join(pack, name), 'utf8'), name);
     expect(readFileSync(join(pack, 'redline.html'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(JSON.parse(readFileSync(join(pack, 'changes.json'), 'utf8')).changes[0].cohort).toBe(COHORT);
     for (const name of ['redline.docx', 'response-template.docx', 'direction.docx']) {
-      const xml = await (await JSZip.loadAsync(readFileSync(join(pack, name)))).file('word/document.xml')!.async('string');
+      const xml = await (
+        await JSZip.loadAsync(readFileSync(join(pack, name)))
+      )
+        .file('word/document.xml')!
+        .async('string');
       expectNoRawTags(xml, `${name} word/document.xml`);
     }
-    const redlineXml = await (await JSZip.loadAsync(readFileSync(join(pack, 'redline.docx')))).file('word/document.xml')!.async('string');
+    const redlineXml = await (
+      await JSZip.loadAsync(readFileSync(join(pack, 'redline.docx')))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(redlineXml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    const plain = spawnSync('pandoc', ['--track-changes=accept', '--to', 'plain', '--wrap=none', join(pack, 'redline.docx')], { encoding: 'utf8' });
+    const plain = spawnSync(
+      'pandoc',
+      ['--track-changes=accept', '--to', 'plain', '--wrap=none', join(pack, 'redline.docx')],
+      { encoding: 'utf8' },
+    );
     expect(plain.status, plain.stderr).toBe(0);
     expect(plain.stdout).toContain('<script>alert(1)</script>');
-    const response = spawnSync('pandoc', ['--to', 'plain', '--wrap=none', join(pack, 'response-template.docx')], { encoding: 'utf8' });
+    const response = spawnSync('pandoc', ['--to', 'plain', '--wrap=none', join(pack, 'response-template.docx')], {
+      encoding: 'utf8',
+    });
     expect(response.stdout).toContain('Closure <script>x</script>');
   });
 
   it('a markup cohort written by amend --write reads back unchanged', async () => {
     const made = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
-    writeFileSync(made, readFileSync(made, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
-    (await ok(['amend', 'mdust-close-moc-secure', '--write'], cwd));
-    expect((await ok(['show'], cwd))).toContain(COHORT);
+    writeFileSync(
+      made,
+      readFileSync(made, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'),
+    );
+    await ok(['amend', 'mdust-close-moc-secure', '--write'], cwd);
+    expect(await ok(['show'], cwd)).toContain(COHORT);
     expect(readFileSync(join(cwd, 'data/table-17.6.yaml'), 'utf8')).toContain('<script>alert(1)</script>');
   });
 });

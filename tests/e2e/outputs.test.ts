@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../../src/domain/pack-marker.js';
@@ -36,18 +45,44 @@ async function expectRefused(cwd: string, args: readonly string[], code: string,
 
 describe('mtad amend --out refuses what is not its own pack (exit 2, nothing changed)', () => {
   it.each([
-    ['the working folder', '.', 'OUT_PROTECTED', /^\.: error: refusing to write \.: it is the working folder\. Nothing was written; choose another path \[OUT_PROTECTED\]/],
+    [
+      'the working folder',
+      '.',
+      'OUT_PROTECTED',
+      /^\.: error: refusing to write \.: it is the working folder\. Nothing was written; choose another path \[OUT_PROTECTED\]/,
+    ],
     ['the working folder, by a detour', 'data/../.', 'OUT_PROTECTED', /it is the working folder/],
     ['the data folder', 'data', 'OUT_PROTECTED', /^data: error: refusing to write data: it is the data folder /],
     ['the data folder, by a detour', 'NOTES/../data', 'OUT_PROTECTED', /it is the data folder/],
     ['the table', 'data/table-17.6.yaml', 'OUT_PROTECTED', /it is an input of this command/],
     ['the amendments folder', 'data/amendments', 'OUT_PROTECTED', /it is an input of this command/],
-    ['an amendment', 'data/amendments/mdust-close-moc-secure.yaml', 'OUT_PROTECTED', /it is inside the data folder data\./],
-    ['an amendment named', 'data/amendments/mdust-close-moc-secure.yaml', 'OUT_PROTECTED', /it is an input/, ['mdust-close-moc-secure']],
+    [
+      'an amendment',
+      'data/amendments/mdust-close-moc-secure.yaml',
+      'OUT_PROTECTED',
+      /it is inside the data folder data\./,
+    ],
+    [
+      'an amendment named',
+      'data/amendments/mdust-close-moc-secure.yaml',
+      'OUT_PROTECTED',
+      /it is an input/,
+      ['mdust-close-moc-secure'],
+    ],
     ['the lock of made amendments', 'data/amendments.lock', 'OUT_PROTECTED', /it is an input/],
     ['a new folder in the data folder', 'data/pack', 'OUT_PROTECTED', /it is inside the data folder data\./],
-    ['a new folder in the amendments folder', 'data/amendments/pack', 'OUT_PROTECTED', /it is inside the data folder data\./],
-    ['a plain file', 'NOTES.md', 'OUT_NOT_MTAD', /^NOTES\.md: error: refusing to replace NOTES\.md: it is a file, not a consultation pack mtad wrote/],
+    [
+      'a new folder in the amendments folder',
+      'data/amendments/pack',
+      'OUT_PROTECTED',
+      /it is inside the data folder data\./,
+    ],
+    [
+      'a plain file',
+      'NOTES.md',
+      'OUT_NOT_MTAD',
+      /^NOTES\.md: error: refusing to replace NOTES\.md: it is a file, not a consultation pack mtad wrote/,
+    ],
     ['the git folder', '.git', 'OUT_NOT_MTAD', /it is a folder without \.mtad-pack/],
   ])('%s (%s) with --force', async (_, out, code, line, named: string[] = []) => {
     const cwd = project();
@@ -61,14 +96,24 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
     const inner = join(cwd, 'work/sub');
     // The data folder is found through --table: the project is the ancestor the pack would replace.
     for (const out of ['..', '../..', cwd]) {
-      await expectRefused(inner, ['amend', '--table', join(cwd, 'data/table-17.6.yaml'), '--out', out, '--force'], 'OUT_PROTECTED', /it holds the working folder/);
+      await expectRefused(
+        inner,
+        ['amend', '--table', join(cwd, 'data/table-17.6.yaml'), '--out', out, '--force'],
+        'OUT_PROTECTED',
+        /it holds the working folder/,
+      );
     }
     expect(readFileSync(join(cwd, 'NOTES.md'), 'utf8')).toBe('my notes\n');
   });
 
   it('an empty path, as an unset shell variable gives', async () => {
     const cwd = project();
-    await expectRefused(cwd, ['amend', '--out', '', '--force'], 'ARGUMENT_INVALID', /"" is not a value for --out: .*unset shell variable/);
+    await expectRefused(
+      cwd,
+      ['amend', '--out', '', '--force'],
+      'ARGUMENT_INVALID',
+      /"" is not a value for --out: .*unset shell variable/,
+    );
     await expectRefused(cwd, ['amend', '--out=', '--force'], 'ARGUMENT_INVALID');
   });
 
@@ -84,7 +129,8 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
     symlinkSync(join(cwd, target), join(cwd, 'link'));
     await expectRefused(cwd, ['amend', '--out', 'link', '--force'], code);
     // Through the link, the data folder is still the data folder.
-    if (target.startsWith('data')) await expectRefused(cwd, ['amend', '--out', 'link/pack', '--force'], 'OUT_PROTECTED');
+    if (target.startsWith('data'))
+      await expectRefused(cwd, ['amend', '--out', 'link/pack', '--force'], 'OUT_PROTECTED');
   });
 
   it('a symbolic link to a pack mtad wrote: only a folder itself is replaced, never through a link', async () => {
@@ -101,18 +147,38 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
     mkdirSync(join(cwd, 'mine'));
     writeFileSync(join(cwd, 'mine', PACK_MARKER_FILE), PACK_MARKER_TEXT);
     writeFileSync(join(cwd, 'mine/moc.yaml'), readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml')));
-    await expectRefused(cwd, ['amend', 'mine/moc.yaml', '--out', 'mine', '--force'], 'OUT_PROTECTED', /it holds mine\/moc\.yaml, an input of this command/);
+    await expectRefused(
+      cwd,
+      ['amend', 'mine/moc.yaml', '--out', 'mine', '--force'],
+      'OUT_PROTECTED',
+      /it holds mine\/moc\.yaml, an input of this command/,
+    );
   });
 
   it('when the table is in the working folder: its amendments and lock, not the whole folder', async () => {
     const cwd = join(project(), 'data');
     const table = ['--table', 'table-17.6.yaml'];
-    await expectRefused(cwd, ['amend', ...table, '--out', 'amendments/pack'], 'OUT_PROTECTED', /it is inside amendments, a folder this command reads/);
-    await expectRefused(cwd, ['amend', ...table, '--out', 'amendments.lock', '--force'], 'OUT_PROTECTED', /it is an input of this command/);
+    await expectRefused(
+      cwd,
+      ['amend', ...table, '--out', 'amendments/pack'],
+      'OUT_PROTECTED',
+      /it is inside amendments, a folder this command reads/,
+    );
+    await expectRefused(
+      cwd,
+      ['amend', ...table, '--out', 'amendments.lock', '--force'],
+      'OUT_PROTECTED',
+      /it is an input of this command/,
+    );
     // The lock's path is an input even while there is no lock.
     const lock = readFileSync(join(cwd, 'amendments.lock'));
     rmSync(join(cwd, 'amendments.lock'));
-    await expectRefused(cwd, ['check', '.', ...table, '--output', 'json=amendments.lock'], 'OUT_PROTECTED', /it is an input of this command/);
+    await expectRefused(
+      cwd,
+      ['check', '.', ...table, '--output', 'json=amendments.lock'],
+      'OUT_PROTECTED',
+      /it is an input of this command/,
+    );
     // Without the lock, the made amendments are not recorded (LOCK_MISSING), which stops a pack.
     writeFileSync(join(cwd, 'amendments.lock'), lock);
     const run = await runMain(['amend', ...table, '--out', 'pack'], { cwd });
@@ -122,7 +188,12 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
 
   it('the data folder of a --table elsewhere', async () => {
     const cwd = project();
-    await expectRefused(join(cwd, '.git'), ['amend', '--table', '../data/table-17.6.yaml', '--out', '../data', '--force'], 'OUT_PROTECTED', /it is the data folder/);
+    await expectRefused(
+      join(cwd, '.git'),
+      ['amend', '--table', '../data/table-17.6.yaml', '--out', '../data', '--force'],
+      'OUT_PROTECTED',
+      /it is the data folder/,
+    );
   });
 });
 
@@ -131,7 +202,9 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
     const cwd = project();
     const run = await runMain(['amend', '--out', 'pack'], { cwd });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`  ${PACK_MARKER_FILE}  (marks the folder as a pack mtad wrote: only such a folder is replaced by --force)\n`);
+    expect(run.stdout).toContain(
+      `  ${PACK_MARKER_FILE}  (marks the folder as a pack mtad wrote: only such a folder is replaced by --force)\n`,
+    );
     expect(readFileSync(join(cwd, 'pack', PACK_MARKER_FILE), 'utf8')).toBe(PACK_MARKER_TEXT);
   });
 
@@ -147,7 +220,12 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
     expect(readdirSync(cwd).filter((name) => name.startsWith('.mtad-tmp-'))).toEqual([]);
 
     unlinkSync(join(cwd, 'pack', PACK_MARKER_FILE));
-    await expectRefused(cwd, ['amend', '--out', 'pack', '--force'], 'OUT_NOT_MTAD', /^pack: error: refusing to replace pack: it is a folder without \.mtad-pack/);
+    await expectRefused(
+      cwd,
+      ['amend', '--out', 'pack', '--force'],
+      'OUT_NOT_MTAD',
+      /^pack: error: refusing to replace pack: it is a folder without \.mtad-pack/,
+    );
     writeFileSync(join(cwd, 'pack', PACK_MARKER_FILE), 'a file of the same name, not the marker\n');
     await expectRefused(cwd, ['amend', '--out', 'pack', '--force'], 'OUT_NOT_MTAD');
     rmSync(join(cwd, 'pack', PACK_MARKER_FILE));
@@ -158,7 +236,11 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
 
 describe('mtad check writes no report or cache over or into its inputs (exit 2, nothing changed)', () => {
   it.each([
-    [['--output', 'sarif=data/table-17.6.yaml'], 'OUT_PROTECTED', /^data\/table-17\.6\.yaml: error: refusing to write data\/table-17\.6\.yaml: it is an input/],
+    [
+      ['--output', 'sarif=data/table-17.6.yaml'],
+      'OUT_PROTECTED',
+      /^data\/table-17\.6\.yaml: error: refusing to write data\/table-17\.6\.yaml: it is an input/,
+    ],
     [['--output', 'json=data/amendments/mdust-close-moc-secure.yaml'], 'OUT_PROTECTED', /it is an input/],
     [['--output', 'json=data/amendments.lock', '--update-lock'], 'OUT_PROTECTED', /it is an input/],
     [['--output', 'sarif=data/mtad.sarif'], 'OUT_PROTECTED', /it is inside the data folder data\./],
@@ -170,14 +252,30 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     [['--cache-location', 'data/table-17.6.yaml'], 'OUT_PROTECTED', /it is an input/],
     [['--cache-location', 'data/amendments/mdust-close-moc-secure.yaml'], 'OUT_PROTECTED', /it is an input/],
     [['--cache-location', 'data/amendments.lock'], 'OUT_PROTECTED', /it is an input/],
-    [['--cache-location', 'data'], 'OUT_PROTECTED', /^data\/check-cache\.json: error: .* it is inside the data folder data\./],
+    [
+      ['--cache-location', 'data'],
+      'OUT_PROTECTED',
+      /^data\/check-cache\.json: error: .* it is inside the data folder data\./,
+    ],
     [['--cache-location', 'data/cache/'], 'OUT_PROTECTED', /it is inside the data folder data\./],
     [['--cache-location', 'link-to-table'], 'OUT_PROTECTED', /it is the input data\/table-17\.6\.yaml/],
-    [['--cache-location', 'NOTES.md'], 'OUT_NOT_MTAD', /^NOTES\.md: error: refusing to write the cache over NOTES\.md: it is a file that mtad did not write as its cache/],
+    [
+      ['--cache-location', 'NOTES.md'],
+      'OUT_NOT_MTAD',
+      /^NOTES\.md: error: refusing to write the cache over NOTES\.md: it is a file that mtad did not write as its cache/,
+    ],
     [['--cache-location', 'link-to-notes'], 'OUT_NOT_MTAD', /it is a symbolic link/],
     [['--cache-location', ''], 'ARGUMENT_INVALID', /"" is not a value for --cache-location/],
-    [['--output', 'json=r.json', '--output', 'sarif=./r.json'], 'OUT_PROTECTED', /^r\.json: error: refusing to write r\.json: it is also another output of this command/],
-    [['--cache-location', 'c.json', '--output', 'json=c.json'], 'OUT_PROTECTED', /it is also another output of this command \(a report or the cache\)/],
+    [
+      ['--output', 'json=r.json', '--output', 'sarif=./r.json'],
+      'OUT_PROTECTED',
+      /^r\.json: error: refusing to write r\.json: it is also another output of this command/,
+    ],
+    [
+      ['--cache-location', 'c.json', '--output', 'json=c.json'],
+      'OUT_PROTECTED',
+      /it is also another output of this command \(a report or the cache\)/,
+    ],
   ])('check %j', async (args, code, line) => {
     const cwd = project();
     symlinkSync(join(cwd, 'data/table-17.6.yaml'), join(cwd, 'link-to-table'));
@@ -190,8 +288,18 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     const cwd = project();
     mkdirSync(join(cwd, 'extra'));
     writeFileSync(join(cwd, 'extra/note.yaml'), 'x: 1\n');
-    await expectRefused(cwd, ['check', 'data', 'extra', '--output', 'json=extra/report.json'], 'OUT_PROTECTED', /it is inside extra, a folder this command reads/);
-    await expectRefused(cwd, ['check', 'data', 'extra', '--cache-location', 'extra/'], 'OUT_PROTECTED', /it is inside extra, a folder this command reads/);
+    await expectRefused(
+      cwd,
+      ['check', 'data', 'extra', '--output', 'json=extra/report.json'],
+      'OUT_PROTECTED',
+      /it is inside extra, a folder this command reads/,
+    );
+    await expectRefused(
+      cwd,
+      ['check', 'data', 'extra', '--cache-location', 'extra/'],
+      'OUT_PROTECTED',
+      /it is inside extra, a folder this command reads/,
+    );
     const run = await runMain(['check', '.', '--output', 'json=report.json'], { cwd });
     expect(run.stderr).not.toContain('OUT_PROTECTED');
     expect(existsSync(join(cwd, 'report.json'))).toBe(true);
@@ -202,17 +310,23 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     const before = snapshotTree(cwd);
     const { main } = await import('../../src/cli/main.js');
     let stderr = '';
-    const made = readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml'), 'utf8').replace(/^status: proposed$/m, 'status: made');
-    const status = await main(['check', '--stdin', '--stdin-filename', 'data/amendments/mdust-close-moc-secure.yaml', '--update-lock'], {
-      cwd,
-      env: {},
-      stdoutIsTTY: false,
-      stdout: { write: () => true } as unknown as NodeJS.WritableStream,
-      stderr: { write: (text: string) => ((stderr += text), true) } as unknown as NodeJS.WritableStream,
-      stdin: async function* () {
-        yield made;
+    const made = readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml'), 'utf8').replace(
+      /^status: proposed$/m,
+      'status: made',
+    );
+    const status = await main(
+      ['check', '--stdin', '--stdin-filename', 'data/amendments/mdust-close-moc-secure.yaml', '--update-lock'],
+      {
+        cwd,
+        env: {},
+        stdoutIsTTY: false,
+        stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+        stderr: { write: (text: string) => ((stderr += text), true) } as unknown as NodeJS.WritableStream,
+        stdin: async function* () {
+          yield made;
+        },
       },
-    });
+    );
     expect(status).toBe(2);
     expect(stderr).toMatch(/^mtad check: --update-lock records the files on disk, so it cannot go with --stdin/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -223,11 +337,11 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     const cwd = project();
     const path = join(cwd, 'node_modules/.cache/mtad/check-cache.json');
     mkdirSync(join(cwd, 'node_modules/.cache/mtad'), { recursive: true });
-    writeFileSync(path, 'a file of the user\'s\n');
+    writeFileSync(path, "a file of the user's\n");
     const cache = await openCheckCache(path, 'key', { readOnly: false });
     cache.memo.remember('table', { file: 'data/table-17.6.yaml', text: 'cohorts: []\n' }, {} as never);
     await cache.save();
-    expect(readFileSync(path, 'utf8')).toBe('a file of the user\'s\n');
+    expect(readFileSync(path, 'utf8')).toBe("a file of the user's\n");
     rmSync(path);
     await cache.save();
     expect(readFileSync(path, 'utf8')).toMatch(/^\{"mtadCheckCache":/);
@@ -241,6 +355,7 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
     expect(JSON.parse(readFileSync(join(cwd, 'mtad.sarif'), 'utf8'))).toHaveProperty('version', '2.1.0');
     writeFileSync(join(cwd, 'empty.json'), '');
     writeFileSync(join(cwd, 'cache.json'), '{"mtadCheckCache":1,"key":"an older mtad","sha256":"0"}\n{}');
-    for (const location of ['empty.json', 'cache.json']) expect((await runMain(['check', '--cache-location', location], { cwd })).status).toBe(0);
+    for (const location of ['empty.json', 'cache.json'])
+      expect((await runMain(['check', '--cache-location', location], { cwd })).status).toBe(0);
   });
 });

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
 const npm = (args: string[], cwd: string) => {
-  const run = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(run.status, `npm ${args.join(' ')}\n${run.stdout}\n${run.stderr}`).toBe(0);
   return run.stdout;
 };
@@ -19,17 +23,36 @@ function tarballUrl(path: string, version: string): string {
 
 /** A lock for a project that depends on mtad alone: mtad's runtime dependencies, as mtad locks them. */
 function userLock(dependency: string): unknown {
-  const own = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; [key: string]: unknown }> };
-  const { name: _name, devDependencies: _dev, scripts: _scripts, allowScripts: _allow, ...mtad } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const runtime = Object.entries(own.packages).filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev);
+  const own = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; [key: string]: unknown }>;
+  };
+  const {
+    name: _name,
+    devDependencies: _dev,
+    scripts: _scripts,
+    allowScripts: _allow,
+    ...mtad
+  } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const runtime = Object.entries(own.packages).filter(
+    ([path, entry]) => path.startsWith('node_modules/') && !entry.dev,
+  );
   return {
     name: 'user',
     lockfileVersion: 3,
     requires: true,
     packages: {
       '': { name: 'user', dependencies: { mtad: dependency } },
-      'node_modules/mtad': { version: mtad.version, resolved: dependency, license: mtad.license, dependencies: mtad.dependencies, bin: mtad.bin, engines: mtad.engines },
-      ...Object.fromEntries(runtime.map(([path, entry]) => [path, { resolved: tarballUrl(path, String(entry.version)), ...entry }])),
+      'node_modules/mtad': {
+        version: mtad.version,
+        resolved: dependency,
+        license: mtad.license,
+        dependencies: mtad.dependencies,
+        bin: mtad.bin,
+        engines: mtad.engines,
+      },
+      ...Object.fromEntries(
+        runtime.map(([path, entry]) => [path, { resolved: tarballUrl(path, String(entry.version)), ...entry }]),
+      ),
     },
   };
 }
@@ -56,7 +79,10 @@ describe('the packed package, as a user installs it', () => {
     const project = join(dir, 'project');
     mkdirSync(project);
     const dependency = `file:../${tarball}`;
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module', dependencies: { mtad: dependency } }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'user', private: true, type: 'module', dependencies: { mtad: dependency } }),
+    );
     // The lock a user's install would write, from mtad's own: it names the tarballs npm already
     // holds in its cache, so that the install needs no network.
     writeFileSync(join(project, 'package-lock.json'), JSON.stringify(userLock(dependency)));
@@ -65,14 +91,29 @@ describe('the packed package, as a user installs it', () => {
     writeFileSync(join(project, 'use.ts'), USER_FILE);
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['use.ts'],
+      }),
     );
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
 
     // And it runs, from the installed package.
-    const script = "import { formatLongDate, RULES } from 'mtad'; console.log(JSON.stringify({ long: formatLongDate('2023-01-31'), rule: RULES.DATE_INVALID.severity }));";
+    const script =
+      "import { formatLongDate, RULES } from 'mtad'; console.log(JSON.stringify({ long: formatLongDate('2023-01-31'), rule: RULES.DATE_INVALID.severity }));";
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ long: '31 January 2023', rule: 'error' });

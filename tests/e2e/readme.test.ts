@@ -5,7 +5,11 @@ import { ROOT } from '../helpers/cli.js';
 
 describe('README.md', () => {
   it('shows what the commands really print (node scripts/readme.mjs reruns them)', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/readme.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/readme.mjs'), '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

@@ -14,21 +14,24 @@ const codes = (stderr: string) => [...stderr.matchAll(/\[([A-Z_]+)\]$/gm)].map((
 const FOC_BG = ['new', 'close', 'FOC (BG)', '--on', '2023-06-30'];
 
 describe('mtad new --id', () => {
-  it.each([['Bad Id'], ['UPPER'], ['trailing-'], ['a--b'], ['../escape'], ['']])('refuses %j in one line, exit 2, nothing written', async (id) => {
-    const dir = copyOfData();
-    const snapshot = snapshotTree(dir);
-    for (const extra of [['--stdout'], []]) {
-      const run = await runMain([...FOC_BG, '--id', id, ...extra], { cwd: dir });
-      expect(run.status).toBe(2);
-      expect(codes(run.stderr)).toEqual(['ARGUMENT_INVALID']);
-      expect(run.stderr).toContain('--id');
-      expect(run.stderr).toContain('kebab-case');
-      expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
-      expect(run.stdout).toBe('');
-    }
-    expect(snapshotTree(dir)).toEqual(snapshot);
-  });
+  it.each([['Bad Id'], ['UPPER'], ['trailing-'], ['a--b'], ['../escape'], ['']])(
+    'refuses %j in one line, exit 2, nothing written',
+    async (id) => {
+      const dir = copyOfData();
+      const snapshot = snapshotTree(dir);
+      for (const extra of [['--stdout'], []]) {
+        const run = await runMain([...FOC_BG, '--id', id, ...extra], { cwd: dir });
+        expect(run.status).toBe(2);
+        expect(codes(run.stderr)).toEqual(['ARGUMENT_INVALID']);
+        expect(run.stderr).toContain('--id');
+        expect(run.stderr).toContain('kebab-case');
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
+        expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+        expect(run.stdout).toBe('');
+      }
+      expect(snapshotTree(dir)).toEqual(snapshot);
+    },
+  );
 
   it('takes a kebab-case id', async () => {
     const run = await runMain([...FOC_BG, '--id', 'mdust-close-foc-bg-2', '--stdout'], { cwd: copyOfData() });
@@ -80,7 +83,10 @@ describe('a made amendment is never replaced', () => {
   it('new refuses an id that another amendment file already has', async () => {
     const dir = copyOfData();
     const moc = readFileSync(join(dir, 'data/amendments/mdust-close-moc-secure.yaml'), 'utf8');
-    writeFileSync(join(dir, 'data/amendments/moc-secure-copy.yaml'), moc.replace(/^id: .*$/m, 'id: taken-id').replace(/^sequence: .*$/m, 'sequence: 9'));
+    writeFileSync(
+      join(dir, 'data/amendments/moc-secure-copy.yaml'),
+      moc.replace(/^id: .*$/m, 'id: taken-id').replace(/^sequence: .*$/m, 'sequence: 9'),
+    );
     const snapshot = snapshotTree(dir);
     for (const extra of [['--force'], ['--stdout']]) {
       const run = await runMain([...FOC_BG, '--id', 'taken-id', ...extra], { cwd: dir });
@@ -97,7 +103,9 @@ describe('mtad impact', () => {
     const run = await runMain(['impact', 'mdust-close-moc-secure', '--decided', '2023-01-10']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Migration DUST is still provided up to and including Tuesday 31 January 2023');
-    expect(run.stdout).toContain('re-starting is moot until then. The dates below count from Wednesday 1 February 2023');
+    expect(run.stdout).toContain(
+      're-starting is moot until then. The dates below count from Wednesday 1 February 2023',
+    );
     expect(run.stdout).toContain('re-start no earlier than:  Wednesday 15 March 2023');
     expect(run.stdout).not.toContain('21 February 2023'); // 10 January + 6 weeks
     expect(run.stdout).not.toMatch(/earliest/i);
@@ -108,7 +116,9 @@ describe('--include help', () => {
   it('says what --include proposed counts, for diff and show', async () => {
     for (const command of ['diff', 'show']) {
       const help = (await runMain([command, '--help'])).stdout.replace(/\s+/g, ' ');
-      expect(help, command).toContain('"proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count');
+      expect(help, command).toContain(
+        '"proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count',
+      );
       expect(help, command).not.toContain('count proposed and concluded amendments too');
     }
   });

@@ -26,7 +26,9 @@ describe('the machine time zone', () => {
     ['2011-12-30', 'Friday 30 December 2011'],
     ['1994-12-31', 'Saturday 31 December 1994'],
   ])('dates a draft closing on %s the same under UTC, Pacific/Apia and Pacific/Kiritimati', (on, written) => {
-    const runs = ['UTC', 'Pacific/Apia', 'Pacific/Kiritimati'].map((TZ) => runCli(['new', 'close', 'FOC (BG)', '--on', on, '--stdout'], { env: { TZ } }));
+    const runs = ['UTC', 'Pacific/Apia', 'Pacific/Kiritimati'].map((TZ) =>
+      runCli(['new', 'close', 'FOC (BG)', '--on', on, '--stdout'], { env: { TZ } }),
+    );
     expect(runs[0]!.status).toBe(0);
     expect(runs[0]!.stdout).toContain(`end date             ${written}`);
     for (const run of runs) expect(run.stdout).toBe(runs[0]!.stdout);
@@ -37,7 +39,8 @@ describe('the machine locale', () => {
   // In Danish "aa" sorts after "z" (it is the letter å): a locale's collation would put
   // aa-close-foc-bg after mdust-close-moc-secure, and code-unit order puts it first.
   const LOCALES = ['C', 'da_DK.UTF-8', 'en_US.UTF-8'];
-  const underEach = (args: string[], cwd: string) => LOCALES.map((locale) => runCli(args, { cwd, env: { LC_ALL: locale, LANG: locale } }));
+  const underEach = (args: string[], cwd: string) =>
+    LOCALES.map((locale) => runCli(args, { cwd, env: { LC_ALL: locale, LANG: locale } }));
 
   it('orders two amendments of the same sequence number by id in code-unit order, in every locale', () => {
     const dir = copyOfData();
@@ -49,12 +52,26 @@ describe('the machine locale', () => {
       .replaceAll('groupId: DA', 'groupId: EA')
       .replaceAll('GroupID = "DA"', 'GroupID = "EA"');
     writeFileSync(join(dir, 'data/amendments/aa-close-foc-bg.yaml'), foc);
-    for (const args of [['amend', '--format', 'json'], ['log', '--format', 'json'], ['check', '--format', 'json']]) {
+    for (const args of [
+      ['amend', '--format', 'json'],
+      ['log', '--format', 'json'],
+      ['check', '--format', 'json'],
+    ]) {
       const runs = underEach(args, dir);
-      for (const run of runs) expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }, `mtad ${args.join(' ')}`).toEqual({ status: runs[0]!.status, stdout: runs[0]!.stdout, stderr: runs[0]!.stderr });
+      for (const run of runs)
+        expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }, `mtad ${args.join(' ')}`).toEqual({
+          status: runs[0]!.status,
+          stdout: runs[0]!.stdout,
+          stderr: runs[0]!.stderr,
+        });
     }
     const log = JSON.parse(underEach(['log', '--format', 'json'], dir)[1]!.stdout) as { amendments: { id: string }[] };
-    expect(log.amendments.map((entry) => entry.id)).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'aa-close-foc-bg', 'mdust-close-moc-secure']);
+    expect(log.amendments.map((entry) => entry.id)).toEqual([
+      'mdust-close-ioc-moc-mds',
+      'mdust-close-foc-np',
+      'aa-close-foc-bg',
+      'mdust-close-moc-secure',
+    ]);
   });
 
   it('reports the findings of several files in code-unit order of their names, in every locale', () => {
@@ -81,22 +98,35 @@ describe('the time of the run', () => {
     expect(packBytes(join(dir, 'second'))).toEqual(packBytes(join(dir, 'first')));
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'first/redline.docx')));
     // The consultation's issue date, 5 December 2022, at midnight UK time.
-    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2022-12-05T00:00:00Z</dcterms:created>');
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2022-12-05T00:00:00Z</dcterms:created>',
+    );
   });
 
   it('dates the Word files, inside and in the zip, by SOURCE_DATE_EPOCH when it is set', async () => {
     const dir = tempDir();
-    expect(runCli(['amend', '--out', join(dir, 'pack')], { env: { SOURCE_DATE_EPOCH: '1700000000', TZ: 'Pacific/Apia' } }).status).toBe(0);
+    expect(
+      runCli(['amend', '--out', join(dir, 'pack')], { env: { SOURCE_DATE_EPOCH: '1700000000', TZ: 'Pacific/Apia' } })
+        .status,
+    ).toBe(0);
     for (const name of ['redline.docx', 'direction.docx', 'response-template.docx']) {
       const zip = await JSZip.loadAsync(readFileSync(join(dir, 'pack', name)));
       const core = await zip.file('docProps/core.xml')!.async('string');
       expect(core, name).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:created>');
-      expect(core, name).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:modified>');
+      expect(core, name).toContain(
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-14T22:13:20Z</dcterms:modified>',
+      );
       // JSZip reads a DOS time as local time; its fields, read back in UTC, are the instant's.
       for (const entry of Object.values(zip.files)) {
         const date = entry.date;
         const local = [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes()];
-        const utc = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()];
+        const utc = [
+          date.getUTCFullYear(),
+          date.getUTCMonth() + 1,
+          date.getUTCDate(),
+          date.getUTCHours(),
+          date.getUTCMinutes(),
+        ];
         expect([local, utc], `${name} ${entry.name}`).toContainEqual([2023, 11, 14, 22, 13]);
       }
     }
@@ -104,7 +134,9 @@ describe('the time of the run', () => {
 
   it('takes "today" from SOURCE_DATE_EPOCH, in the UK calendar, for the commands that default to it', () => {
     // 23:30 UTC on 30 June 2023 is already 1 July in the UK (British Summer Time).
-    const run = runCli(['new', 'reopen', 'FOC (NP)', '--stdout'], { env: { SOURCE_DATE_EPOCH: '1688167800', TZ: 'Pacific/Kiritimati' } });
+    const run = runCli(['new', 'reopen', 'FOC (NP)', '--stdout'], {
+      env: { SOURCE_DATE_EPOCH: '1688167800', TZ: 'Pacific/Kiritimati' },
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('issued: !todo 2023-07-01');
   });

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData} from '../helpers/cli.js';
+import { copyOfData } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
@@ -26,13 +26,19 @@ function dataWith(file: string, edit: (text: string) => string): string {
 }
 const MOC = 'amendments/mdust-close-moc-secure.yaml';
 const TABLE = 'table-17.6.yaml';
-const withTitle = (title: string) => (text: string) => text.replace('title: Migration DUST Closure for MOC (Secure)', `title: ${JSON.stringify(title)}`);
-const withTableCohort = (cohort: string) => (text: string) => text.replace('  - cohort: FOC (BG)', `  - cohort: ${JSON.stringify(cohort)}`);
-const codesOf = (run: { stdout: string }) => (JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string }[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+const withTitle = (title: string) => (text: string) =>
+  text.replace('title: Migration DUST Closure for MOC (Secure)', `title: ${JSON.stringify(title)}`);
+const withTableCohort = (cohort: string) => (text: string) =>
+  text.replace('  - cohort: FOC (BG)', `  - cohort: ${JSON.stringify(cohort)}`);
+const codesOf = (run: { stdout: string }) =>
+  (JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string }[] }).diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.code);
 
 /** No line of the output is a workflow command, nor a Markdown heading or fence that the data made. */
 function expectNoForgedLine(output: string): void {
-  for (const line of output.split(/\r\n|\r|\n|\u2028|\u2029/)) expect(line, JSON.stringify(output)).not.toMatch(/^\s*(::|#|```)/);
+  for (const line of output.split(/\r\n|\r|\n|\u2028|\u2029/))
+    expect(line, JSON.stringify(output)).not.toMatch(/^\s*(::|#|```)/);
 }
 
 describe('line breaks in single-line fields', () => {
@@ -44,8 +50,13 @@ describe('line breaks in single-line fields', () => {
     ['a paragraph separator', '\u2029::error::forged'],
   ])('refuses %s in a title (VALUE_INVALID), and check, amend and direction print no forged line', async (_, tail) => {
     const dir = dataWith(MOC, withTitle(`Migration DUST Closure${tail}`));
-    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('VALUE_INVALID');
-    for (const args of [['check'], ['amend'], ['amend', '--format', 'markdown'], ['direction', 'mdust-close-moc-secure']]) {
+    expect(codesOf(await runMain(['check', '--format', 'json'], { cwd: dir }))).toContain('VALUE_INVALID');
+    for (const args of [
+      ['check'],
+      ['amend'],
+      ['amend', '--format', 'markdown'],
+      ['direction', 'mdust-close-moc-secure'],
+    ]) {
       const run = await runMain(args, { cwd: dir });
       expect(run.status, args.join(' ')).toBe(1);
       expectNoForgedLine(run.stdout + run.stderr);
@@ -54,7 +65,7 @@ describe('line breaks in single-line fields', () => {
 
   it('refuses a newline in a cohort name of the table, and show, diff and the unified redline print no forged row', async () => {
     const dir = dataWith(TABLE, withTableCohort('FOC (BG)\n+::error::forged row'));
-    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('VALUE_INVALID');
+    expect(codesOf(await runMain(['check', '--format', 'json'], { cwd: dir }))).toContain('VALUE_INVALID');
     for (const args of [['show'], ['amend', '--format', 'unified'], ['log']]) {
       const run = await runMain(args, { cwd: dir });
       expect(run.status, args.join(' ')).toBe(1);
@@ -71,13 +82,21 @@ describe('line breaks in single-line fields', () => {
       expect(run.status).toBe(1);
       expect(run.stdout + run.stderr, format).not.toMatch(/^::error file=x/m);
     }
-    expect((await runMain(['check'], { cwd: dir })).stdout).toContain('data/amendments/evil\\n::error file=x::forged.yaml');
+    expect((await runMain(['check'], { cwd: dir })).stdout).toContain(
+      'data/amendments/evil\\n::error file=x::forged.yaml',
+    );
   });
 });
 
 describe('text given on the command line', () => {
   it('is echoed on one line in a usage error, by mtad and by commander alike', async () => {
-    for (const args of [['check', '--format', 'x\n::error::forged'], ['check', '--output', 'pdf=x\n::error::forged'], ['amend', 'x\n::error::forged'], ['show', '--as-at', 'x\n::error::forged'], ['check', '--format', '\\u000a::error::forged']]) {
+    for (const args of [
+      ['check', '--format', 'x\n::error::forged'],
+      ['check', '--output', 'pdf=x\n::error::forged'],
+      ['amend', 'x\n::error::forged'],
+      ['show', '--as-at', 'x\n::error::forged'],
+      ['check', '--format', '\\u000a::error::forged'],
+    ]) {
       const run = await runMain(args);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).not.toMatch(/^::error/m);
@@ -123,7 +142,9 @@ describe('look-alike text', () => {
     ['a zero-width space', 'MOC (\u200bSecure)'],
     ['a digit zero for O', 'M0C (Secure)'],
   ])('names the cohort that a change to %s resembles (COHORT_CONFUSABLE), in check and in amend', async (_, cohort) => {
-    const dir = dataWith(MOC, (text) => text.replace('    cohort: MOC (Secure)', `    cohort: ${JSON.stringify(cohort)}`));
+    const dir = dataWith(MOC, (text) =>
+      text.replace('    cohort: MOC (Secure)', `    cohort: ${JSON.stringify(cohort)}`),
+    );
     const check = await runMain(['check', '--format', 'json'], { cwd: dir });
     expect(codesOf(check)).toContain('COHORT_CONFUSABLE');
     expect(check.stdout).toContain('looks like the cohort \\"MOC (Secure)\\"');
@@ -142,13 +163,16 @@ describe('look-alike text', () => {
 
   it('finds a row of the table that is a look-alike of another (COHORT_CONFUSABLE)', async () => {
     const dir = dataWith(TABLE, withTableCohort('\u041cOC (Secure)'));
-    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('COHORT_CONFUSABLE');
+    expect(codesOf(await runMain(['check', '--format', 'json'], { cwd: dir }))).toContain('COHORT_CONFUSABLE');
   });
 
-  it.each(['[-1 March 2023-]', 'FOC {+(BG)+}'])('refuses the redline marks in a cohort name of the table (%s)', async (cohort) => {
-    const dir = dataWith(TABLE, withTableCohort(cohort));
-    expect(codesOf((await runMain(['check', '--format', 'json'], { cwd: dir })))).toContain('VALUE_INVALID');
-  });
+  it.each(['[-1 March 2023-]', 'FOC {+(BG)+}'])(
+    'refuses the redline marks in a cohort name of the table (%s)',
+    async (cohort) => {
+      const dir = dataWith(TABLE, withTableCohort(cohort));
+      expect(codesOf(await runMain(['check', '--format', 'json'], { cwd: dir }))).toContain('VALUE_INVALID');
+    },
+  );
 
   it('shows a hidden character in data as an escape wherever it prints it (show)', async () => {
     const dir = dataWith(TABLE, withTableCohort('FOC (BG)\u202e'));

@@ -10,10 +10,12 @@ const LOCK = 'data/amendments.lock';
 const FAULTS = pathToFileURL(join(ROOT, 'tests/helpers/write-faults.mjs')).href;
 
 /** `mtad amend --write` with a fault injected (see tests/helpers/write-faults.mjs). */
-const writeWithFault = (dir: string, fault: string) => runCli(['amend', '--write'], { cwd: dir, env: { NODE_OPTIONS: `--import ${FAULTS}`, MTAD_TEST_FAULT: fault } });
+const writeWithFault = (dir: string, fault: string) =>
+  runCli(['amend', '--write'], { cwd: dir, env: { NODE_OPTIONS: `--import ${FAULTS}`, MTAD_TEST_FAULT: fault } });
 
 const codes = (stderr: string) => [...stderr.matchAll(/\[([A-Z_]+)\]$/gm)].map((m) => m[1]);
-const git = (dir: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir, encoding: 'utf8' });
+const git = (dir: string, ...args: string[]) =>
+  spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir, encoding: 'utf8' });
 
 describe('amend --write changes the table and the lock of made amendments together', () => {
   it('a table that cannot be replaced (a full disk) puts the lock back: nothing was written, as it says', () => {
@@ -54,7 +56,9 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all').stdout).toBe(' M data/amendments.lock\n');
     // `mtad check --update-lock` makes the same state: check accepts it.
     const check = runCli(['check', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+    expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual(
+      [],
+    );
     expect(check.status).toBe(0);
     // The next run takes over the lock of the killed one, completes the write and tidies up.
     const next = runCli(['amend', '--write'], { cwd: dir });
@@ -73,12 +77,20 @@ describe('the code cache of the start-up (dist/cli.cache)', () => {
     const dist = join(ROOT, 'dist');
     rmSync(join(dist, 'cli.cache'), { force: true });
     try {
-      const run = spawnSync('sh', ['-c', `ln -s "${victim}" "${dist}/cli.cache.$$" && exec "${process.execPath}" "${join(ROOT, 'bin/mtad.js')}" --version`], { encoding: 'utf8' });
+      const run = spawnSync(
+        'sh',
+        [
+          '-c',
+          `ln -s "${victim}" "${dist}/cli.cache.$$" && exec "${process.execPath}" "${join(ROOT, 'bin/mtad.js')}" --version`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(run.status).toBe(0);
       expect(readFileSync(victim, 'utf8')).toBe('precious\n');
       expect(existsSync(join(dist, 'cli.cache'))).toBe(true);
     } finally {
-      for (const name of readdirSync(dist)) if (name.startsWith('cli.cache.') && lstatSync(join(dist, name)).isSymbolicLink()) rmSync(join(dist, name));
+      for (const name of readdirSync(dist))
+        if (name.startsWith('cli.cache.') && lstatSync(join(dist, name)).isSymbolicLink()) rmSync(join(dist, name));
     }
   });
 });

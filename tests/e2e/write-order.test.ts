@@ -14,19 +14,25 @@ afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 const FOC_BG = 'data/amendments/test-close-foc-bg.yaml';
-const makeMade = (text: string) => text.replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A');
+const makeMade = (text: string) =>
+  text.replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A');
 
 /** The shipped data with a made FOC (BG) closure after the proposed MOC (Secure) one. */
 function withLaterClosureMade(): string {
   const dir = copyOfData();
   made.push(dir);
   const moc = readFileSync(join(dir, MOC), 'utf8');
-  const bg = moc.replace('id: mdust-close-moc-secure', 'id: test-close-foc-bg').replace('sequence: 3', 'sequence: 4').replace('cohort: MOC (Secure)', 'cohort: FOC (BG)').replace('groupId: DA', 'groupId: EA');
+  const bg = moc
+    .replace('id: mdust-close-moc-secure', 'id: test-close-foc-bg')
+    .replace('sequence: 3', 'sequence: 4')
+    .replace('cohort: MOC (Secure)', 'cohort: FOC (BG)')
+    .replace('groupId: DA', 'groupId: EA');
   writeFileSync(join(dir, FOC_BG), makeMade(bg));
   return dir;
 }
 
-const applied = (dir: string) => [...readFileSync(join(dir, 'data/table-17.6.yaml'), 'utf8').matchAll(/^ {2}- ([a-z0-9-]+)$/gm)].map((m) => m[1]);
+const applied = (dir: string) =>
+  [...readFileSync(join(dir, 'data/table-17.6.yaml'), 'utf8').matchAll(/^ {2}- ([a-z0-9-]+)$/gm)].map((m) => m[1]);
 
 describe('amend --write keeps the order of application', () => {
   it('refuses a later amendment while an earlier one is unwritten, naming it; nothing is written', async () => {
@@ -36,7 +42,9 @@ describe('amend --write keeps the order of application', () => {
     const run = await runMain(['amend', 'test-close-foc-bg', '--write'], dir);
     expect(run.status).toBe(1);
     expect(codesIn(run.stderr)).toEqual(['AMENDMENT_WRITE_OUT_OF_ORDER']);
-    expect(run.stderr).toMatch(/^data\/amendments\/test-close-foc-bg\.yaml:\d+:\d+: error: amendment "test-close-foc-bg" comes after "mdust-close-moc-secure" \(proposed\)/);
+    expect(run.stderr).toMatch(
+      /^data\/amendments\/test-close-foc-bg\.yaml:\d+:\d+: error: amendment "test-close-foc-bg" comes after "mdust-close-moc-secure" \(proposed\)/,
+    );
     expect(snapshotTree(dir)).toEqual(before);
     // What check says is what it said before: no out-of-order table.
     expect(await runMain(['check', '--no-cache'], dir)).toEqual(checkBefore);
@@ -55,7 +63,10 @@ describe('amend --write keeps the order of application', () => {
 
   it('writes the later one when the earlier one is withdrawn', async () => {
     const dir = withLaterClosureMade();
-    writeFileSync(join(dir, MOC), readFileSync(join(dir, MOC), 'utf8').replace('status: proposed', 'status: withdrawn'));
+    writeFileSync(
+      join(dir, MOC),
+      readFileSync(join(dir, MOC), 'utf8').replace('status: proposed', 'status: withdrawn'),
+    );
     const run = await runMain(['amend', 'test-close-foc-bg', '--write'], dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

@@ -13,8 +13,16 @@ fsp.writeFile = async function (path, ...rest) {
   const result = await writeFile.call(this, path, ...rest);
   // Only the table's own temporary file, `.NAME.PID.HEX.tmp` (mtad writes others, such as the lock
   // of made amendments and the write lock's `.NAME.lock.PID.HEX.tmp`).
-  if (target && new RegExp(`^\\.${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]+\\.tmp$`).test(basename(String(path)))) {
-    spawnSync(process.execPath, ['-e', `require('node:fs').appendFileSync(${JSON.stringify(target)}, '# edited by another process\\n')`]);
+  if (
+    target &&
+    new RegExp(`^\\.${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]+\\.tmp$`).test(
+      basename(String(path)),
+    )
+  ) {
+    spawnSync(process.execPath, [
+      '-e',
+      `require('node:fs').appendFileSync(${JSON.stringify(target)}, '# edited by another process\\n')`,
+    ]);
   }
   return result;
 };

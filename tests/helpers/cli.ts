@@ -1,6 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -18,10 +27,19 @@ export interface CliRun {
  * Runs `node bin/mtad.js ...args` in `cwd` (the repository by default), without colour unless the
  * environment asks for it, with no standard input.
  */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', input: options.input ?? '', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 20_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,7 +54,10 @@ export function copyOfData(): string {
 export function copyWithMocSecureMade(): string {
   const dir = copyOfData();
   const path = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
-  writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'));
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'),
+  );
   return dir;
 }
 

@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { ROOT } from './cli.js';
@@ -48,5 +58,7 @@ export function materialiseFixture(code: string, kind: 'fire' | 'pass'): string 
 
 /** The codes that have a fixture folder. */
 export function fixtureCodes(): string[] {
-  return readdirSync(CHECK_FIXTURES).filter((name) => !name.startsWith('_') && existsSync(join(CHECK_FIXTURES, name, 'fire')));
+  return readdirSync(CHECK_FIXTURES).filter(
+    (name) => !name.startsWith('_') && existsSync(join(CHECK_FIXTURES, name, 'fire')),
+  );
 }

@@ -30,7 +30,8 @@ export async function runMain(args: readonly string[], options: string | MainOpt
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
-  const sink = (into: Buffer[]) => ({ write: (chunk: string | Uint8Array) => into.push(Buffer.from(chunk)) > 0 }) as unknown as NodeJS.WritableStream;
+  const sink = (into: Buffer[]) =>
+    ({ write: (chunk: string | Uint8Array) => into.push(Buffer.from(chunk)) > 0 }) as unknown as NodeJS.WritableStream;
   const started = performance.now();
   let status: number;
   try {
@@ -49,7 +50,11 @@ export async function runMain(args: readonly string[], options: string | MainOpt
       codeHash: 'in-process-test',
     });
   } catch (error) {
-    stderr.push(Buffer.from(`mtad: internal error. This is a bug in mtad; please report it with the command you ran.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+    stderr.push(
+      Buffer.from(
+        `mtad: internal error. This is a bug in mtad; please report it with the command you ran.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      ),
+    );
     status = 2;
   }
   const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
@@ -60,4 +65,5 @@ export async function runMain(args: readonly string[], options: string | MainOpt
 }
 
 /** The finding codes printed on standard error, one a line, in order. */
-export const codesIn = (stderr: string): string[] => [...stderr.matchAll(/\[([A-Z_]+)\]$/gm)].map((m) => m[1] as string);
+export const codesIn = (stderr: string): string[] =>
+  [...stderr.matchAll(/\[([A-Z_]+)\]$/gm)].map((m) => m[1] as string);

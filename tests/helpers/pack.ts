@@ -12,7 +12,9 @@ import { amendment, readRepoFile } from './data.js';
  * The pack `mtad amend --out` makes from `tableText` and `amendments` (the shipped table and the
  * pending MOC (Secure) amendment by default), built in-process, as a map from path to content.
  */
-export async function buildTestPack(options: { tableText?: string; amendments?: Amendment[]; author?: string } = {}): Promise<Map<string, PackFile['content']>> {
+export async function buildTestPack(
+  options: { tableText?: string; amendments?: Amendment[]; author?: string } = {},
+): Promise<Map<string, PackFile['content']>> {
   const input = parseTable(options.tableText ?? readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml').value;
   if (!input) throw new Error('the table does not parse');
   const amendments = options.amendments ?? [amendment('mdust-close-moc-secure')];

@@ -15,9 +15,33 @@ export const EVERY_KIND_OF_ROW: Redline = {
   headings: ['Cohort', 'GroupID', 'Migration DUST end date'],
   headingsBy: 'mtad',
   rows: [
-    { status: 'unchanged', cohort: 'Kept', cells: [{ before: text('Kept'), after: text('Kept') }, { before: text('KA'), after: text('KA') }, { before: none, after: none }] },
-    { status: 'changed', cohort: 'Changed', cells: [{ before: text('Changed'), after: text('Changed') }, { before: text('CA'), after: text('CA') }, { before: date('2023-03-01'), after: date('2023-04-02') }] },
-    { status: 'inserted', cohort: 'Added', cells: [{ after: text('Added') }, { after: text('NA') }, { after: date('2023-05-31') }] },
-    { status: 'deleted', cohort: 'Removed', cells: [{ before: text('Removed') }, { before: text('RA') }, { before: date('2023-06-30') }] },
+    {
+      status: 'unchanged',
+      cohort: 'Kept',
+      cells: [
+        { before: text('Kept'), after: text('Kept') },
+        { before: text('KA'), after: text('KA') },
+        { before: none, after: none },
+      ],
+    },
+    {
+      status: 'changed',
+      cohort: 'Changed',
+      cells: [
+        { before: text('Changed'), after: text('Changed') },
+        { before: text('CA'), after: text('CA') },
+        { before: date('2023-03-01'), after: date('2023-04-02') },
+      ],
+    },
+    {
+      status: 'inserted',
+      cohort: 'Added',
+      cells: [{ after: text('Added') }, { after: text('NA') }, { after: date('2023-05-31') }],
+    },
+    {
+      status: 'deleted',
+      cohort: 'Removed',
+      cells: [{ before: text('Removed') }, { before: text('RA') }, { before: date('2023-06-30') }],
+    },
   ],
 };

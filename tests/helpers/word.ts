@@ -10,7 +10,8 @@ export const WORD_FIXTURES = ['libreoffice', 'pandoc', 'docx', 'split'] as const
 export type WordFixture = (typeof WORD_FIXTURES)[number];
 
 /** A fixture's bytes. */
-export const readWordFixture = (name: WordFixture): Uint8Array => new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'word', `mtad-${name}.docx`)));
+export const readWordFixture = (name: WordFixture): Uint8Array =>
+  new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'word', `mtad-${name}.docx`)));
 
 /** A zip's entries, uncompressed, by name. */
 export const zipEntries = (bytes: Uint8Array): Record<string, Uint8Array> => unzipSync(bytes);
@@ -19,7 +20,9 @@ export const zipEntries = (bytes: Uint8Array): Record<string, Uint8Array> => unz
 export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'mtad-word-')), 'in.docx');
   writeFileSync(file, docx);
-  const result = spawnSync('pandoc', [`--track-changes=${mode}`, '--to', to, '--wrap=none', file], { encoding: 'utf8' });
+  const result = spawnSync('pandoc', [`--track-changes=${mode}`, '--to', to, '--wrap=none', file], {
+    encoding: 'utf8',
+  });
   if (result.error || result.status !== 0) throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr}`);
   return result.stdout;
 }

@@ -16,18 +16,25 @@ import { basename } from 'node:path';
 
 const [mode, name, ...rest] = (process.env.MTAD_TEST_FAULT ?? '').split(':');
 const arg = rest.join(':');
-const isStaged = (path) => new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]+\\.tmp$`).test(basename(String(path)));
+const isStaged = (path) =>
+  new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]+\\.tmp$`).test(
+    basename(String(path)),
+  );
 
 const rename = fsp.rename;
 let changed = false;
 fsp.rename = async function (from, to) {
   const hit = basename(String(to)) === name;
   if (hit && mode === 'kill-before-rename') process.kill(process.pid, 'SIGKILL');
-  if (hit && mode === 'fail-before-rename') throw Object.assign(new Error(`${arg}: injected by the test, rename '${from}' -> '${to}'`), { code: arg });
+  if (hit && mode === 'fail-before-rename')
+    throw Object.assign(new Error(`${arg}: injected by the test, rename '${from}' -> '${to}'`), { code: arg });
   const result = await rename.call(this, from, to);
   if (hit && mode === 'change-after-rename' && !changed) {
     changed = true;
-    spawnSync(process.execPath, ['-e', `require('node:fs').appendFileSync(${JSON.stringify(arg)}, '# edited by another process\\n')`]);
+    spawnSync(process.execPath, [
+      '-e',
+      `require('node:fs').appendFileSync(${JSON.stringify(arg)}, '# edited by another process\\n')`,
+    ]);
   }
   return result;
 };

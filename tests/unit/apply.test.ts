@@ -9,7 +9,14 @@ describe('applyAmendments', () => {
     const result = applyAmendments(table, [amendment('mdust-close-moc-secure')]);
     expect(result.diagnostics).toEqual([]);
     expect(result.value?.changes).toEqual([
-      expect.objectContaining({ amendmentId: 'mdust-close-moc-secure', cohort: 'MOC (Secure)', groupId: { kind: 'text', text: 'DA' }, from: { kind: 'none' }, to: { kind: 'date', date: '2023-01-31' }, windowMonths: 1 }),
+      expect.objectContaining({
+        amendmentId: 'mdust-close-moc-secure',
+        cohort: 'MOC (Secure)',
+        groupId: { kind: 'text', text: 'DA' },
+        from: { kind: 'none' },
+        to: { kind: 'date', date: '2023-01-31' },
+        windowMonths: 1,
+      }),
     ]);
     const redline = diffTables(table, result.value!.after);
     expect(redline.rows.map((row) => [row.cohort, row.status])).toEqual([
@@ -19,7 +26,10 @@ describe('applyAmendments', () => {
       ['FOC (NP)', 'unchanged'],
       ['FOC (BG)', 'unchanged'],
     ]);
-    expect(redline.rows[2]?.cells[2]).toEqual({ before: { kind: 'none' }, after: { kind: 'date', date: '2023-01-31' } });
+    expect(redline.rows[2]?.cells[2]).toEqual({
+      before: { kind: 'none' },
+      after: { kind: 'date', date: '2023-01-31' },
+    });
     expect(result.value?.after.applied.at(-1)).toBe('mdust-close-moc-secure');
   });
 
@@ -34,17 +44,28 @@ describe('applyAmendments', () => {
     const stale = amendment(editedMocSecure('from: none', 'from: 2023-01-01'));
     const result = applyAmendments(shippedTable(), [stale]);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', line: 48, column: 11 })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'PRECONDITION_FAILED', line: 48, column: 11 }),
+    ]);
   });
 
   it('refuses a cohort the table does not have, suggesting the nearest', () => {
-    const result = applyAmendments(shippedTable(), [amendment(editedMocSecure('cohort: MOC (Secure)', 'cohort: MOC Secure'))]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'COHORT_UNKNOWN', args: { cohort: 'MOC Secure', suggestion: 'MOC (Secure)' } })]);
+    const result = applyAmendments(shippedTable(), [
+      amendment(editedMocSecure('cohort: MOC (Secure)', 'cohort: MOC Secure')),
+    ]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'COHORT_UNKNOWN', args: { cohort: 'MOC Secure', suggestion: 'MOC (Secure)' } }),
+    ]);
   });
 
   it('refuses a GroupID that differs from the table', () => {
     const result = applyAmendments(shippedTable(), [amendment(editedMocSecure('groupId: DA', 'groupId: EA'))]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'GROUPID_MISMATCH', args: { cohort: 'MOC (Secure)', stated: 'EA', table: 'DA' } })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'GROUPID_MISMATCH',
+        args: { cohort: 'MOC (Secure)', stated: 'EA', table: 'DA' },
+      }),
+    ]);
   });
 
   it('refuses to apply an amendment the table already reflects', () => {
@@ -56,6 +77,11 @@ describe('applyAmendments', () => {
     const first = amendment('mdust-close-moc-secure');
     const second = amendment(editedMocSecure('id: mdust-close-moc-secure', 'id: mdust-close-moc-secure-again'));
     const result = applyAmendments(shippedTable(), [first, second]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', args: expect.objectContaining({ actual: { kind: 'date', date: '2023-01-31' } }) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'PRECONDITION_FAILED',
+        args: expect.objectContaining({ actual: { kind: 'date', date: '2023-01-31' } }),
+      }),
+    ]);
   });
 });

@@ -12,7 +12,10 @@ const eslint = new ESLint({ cwd: ROOT });
 /** The rules that refuse `code` as the file `path`, sorted. */
 async function refusals(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\n`, { filePath: `${ROOT}/${path}` });
-  expect(result?.messages.filter((m) => m.ruleId === null), `${path}: ${code}`).toEqual([]);
+  expect(
+    result?.messages.filter((m) => m.ruleId === null),
+    `${path}: ${code}`,
+  ).toEqual([]);
   return [...new Set((result?.messages ?? []).map((m) => m.ruleId ?? ''))].sort();
 }
 
@@ -48,7 +51,11 @@ const cases: Record<string, Case[]> = {
     ['src/word/x.ts', "import { readText } from '../io/read.js';", IMPORTS],
     ['src/word/x.ts', 'const day = new Date(0);', SYNTAX],
     ['src/word/x.ts', "console.error('x');", GLOBALS],
-    ['src/word/x.ts', "import { diagnose } from '../domain/diagnostics.js';\nimport { unzipSync } from 'fflate';", undefined],
+    [
+      'src/word/x.ts',
+      "import { diagnose } from '../domain/diagnostics.js';\nimport { unzipSync } from 'fflate';",
+      undefined,
+    ],
   ],
   'src/render returns text or bytes: no fs, no child_process, no io/cli/app, no process, console or clock': [
     ['src/render/x.ts', "import { writeFileSync } from 'node:fs';", IMPORTS],
@@ -57,7 +64,11 @@ const cases: Record<string, Case[]> = {
     ['src/render/x.ts', "import { main } from '../cli/main.js';", IMPORTS],
     ['src/render/x.ts', 'const columns = process.stdout.columns;', GLOBALS],
     ['src/render/x.ts', 'const stamp = new Date().toISOString();', SYNTAX],
-    ['src/render/x.ts', "import { posix } from 'node:path';\nimport { diffTables } from '../domain/redline.js';", undefined],
+    [
+      'src/render/x.ts',
+      "import { posix } from 'node:path';\nimport { diffTables } from '../domain/redline.js';",
+      undefined,
+    ],
   ],
   'src/io reads and writes bytes: no render/cli/app, and no parser': [
     ['src/io/x.ts', "import { renderLog } from '../render/log.js';", IMPORTS],
@@ -66,7 +77,11 @@ const cases: Record<string, Case[]> = {
     ['src/io/x.ts', "import { parseAmendment } from '../domain/amendment.js';", IMPORTS],
     ['src/io/x.ts', "import { checkTableFile } from '../domain/check-file.js';", IMPORTS],
     ['src/io/x.ts', "import { parseYaml } from '../domain/parse/yaml.js';", IMPORTS],
-    ['src/io/x.ts', "import { readFile } from 'node:fs/promises';\nimport type { TableInput } from '../domain/table.js';\nimport { diagnose } from '../domain/diagnostics.js';", undefined],
+    [
+      'src/io/x.ts',
+      "import { readFile } from 'node:fs/promises';\nimport type { TableInput } from '../domain/table.js';\nimport { diagnose } from '../domain/diagnostics.js';",
+      undefined,
+    ],
     // The exception that the CLI redesign removes is by name: read.ts takes no further parser import.
     ['src/io/read.ts', "import { parseTable } from '../domain/table.js';", undefined],
     ['src/io/read.ts', "import { normaliseTable } from '../domain/table.js';", IMPORTS],
@@ -80,7 +95,11 @@ const cases: Record<string, Case[]> = {
     ['src/cli/inputs.ts', "const { runCheck } = await import('./commands/check.js');", SYNTAX],
     ['src/app/x.ts', "import { loadTable } from '../cli/inputs.js';", IMPORTS],
     // Shared CLI modules outside src/cli/commands/, and the registration, are allowed.
-    ['src/cli/commands/amend.ts', "import { writeAmendPack } from '../amend-pack.js';\nimport { inSequence } from '../inputs.js';", undefined],
+    [
+      'src/cli/commands/amend.ts',
+      "import { writeAmendPack } from '../amend-pack.js';\nimport { inSequence } from '../inputs.js';",
+      undefined,
+    ],
     ['src/cli/commands/amend.ts', "const { writeAmendPack } = await import('../amend-pack.js');", undefined],
     ['src/cli/main.ts', "const { runShow } = await import('./commands/show.js');", undefined],
     ['src/cli/register/show.ts', "const { runShow } = await import('../commands/show.js');", undefined],
@@ -89,14 +108,19 @@ const cases: Record<string, Case[]> = {
     ['src/cli/check-gate.ts', "import { gatherCheckInputs } from './commands/check.js';", IMPORTS],
     ['src/cli/commands/revert.ts', "import { writeDraft } from '../draft-writer.js';", undefined],
   ],
-  'src/app is pure: gathered inputs in, what to print and write out; no Node built-in, no io/cli, no process, console or clock': [
-    ['src/app/x.ts', "import { readFile } from 'node:fs/promises';", IMPORTS],
-    ['src/app/x.ts', "import { readText } from '../io/read.js';", IMPORTS],
-    ['src/app/x.ts', 'const here = process.cwd();', GLOBALS],
-    ['src/app/x.ts', 'const now = new Date();', SYNTAX],
-    ['src/app/x.ts', "const plan = await import('../domain/apply.js');", SYNTAX],
-    ['src/app/x.ts', "import { applyAmendments } from '../domain/apply.js';\nimport { renderRedlineText } from '../render/redline-text.js';", undefined],
-  ],
+  'src/app is pure: gathered inputs in, what to print and write out; no Node built-in, no io/cli, no process, console or clock':
+    [
+      ['src/app/x.ts', "import { readFile } from 'node:fs/promises';", IMPORTS],
+      ['src/app/x.ts', "import { readText } from '../io/read.js';", IMPORTS],
+      ['src/app/x.ts', 'const here = process.cwd();', GLOBALS],
+      ['src/app/x.ts', 'const now = new Date();', SYNTAX],
+      ['src/app/x.ts', "const plan = await import('../domain/apply.js');", SYNTAX],
+      [
+        'src/app/x.ts',
+        "import { applyAmendments } from '../domain/apply.js';\nimport { renderRedlineText } from '../render/redline-text.js';",
+        undefined,
+      ],
+    ],
   'no order or date in src follows the machine: no locale collation, no local-time calendar': [
     ['src/cli/x.ts', "const order = ['b', 'a'].sort((a, b) => a.localeCompare(b));", SYNTAX],
     ['src/io/x.ts', 'const collator = new Intl.Collator();', SYNTAX],
@@ -104,7 +128,11 @@ const cases: Record<string, Case[]> = {
     ['src/cli/x.ts', 'const year = new Date(0).getFullYear();', SYNTAX],
     ['src/domain/x.ts', 'const time = Date.UTC(99, 0, 1);', SYNTAX],
     ['src/cli/x.ts', "const f = new Intl.DateTimeFormat('en-GB', { year: 'numeric' });", SYNTAX],
-    ['src/cli/x.ts', "const f = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' });", undefined],
+    [
+      'src/cli/x.ts',
+      "const f = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' });",
+      undefined,
+    ],
   ],
   'only src/cli/run.ts touches the exit status': [
     ['src/cli/main.ts', 'process.exitCode = 1;', PROPERTIES],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkAmendmentFile, checkTableFile, type FileKind, type FileMemo, type FileRecord, type SourceText } from '../../src/domain/check-file.js';
+import {
+  checkAmendmentFile,
+  checkTableFile,
+  type FileKind,
+  type FileMemo,
+  type FileRecord,
+  type SourceText,
+} from '../../src/domain/check-file.js';
 import { checkSources } from '../../src/domain/check.js';
 import { parseYaml } from '../../src/domain/source.js';
 import { sha256 } from '../../src/io/hash.js';
@@ -37,7 +44,9 @@ describe('the first stage of mtad check, recorded and recalled', () => {
     for (const path of [['id'], ['changes', 0, 'to'], ['consultation', 'questions'], ['no', 'such', 'path']]) {
       expect(recalledOrigin?.locate(path)).toEqual(parsedOrigin?.locate(path));
     }
-    expect(recalledOrigin?.locateKey(['consultation'], 'issued')).toEqual(parsedOrigin?.locateKey(['consultation'], 'issued'));
+    expect(recalledOrigin?.locateKey(['consultation'], 'issued')).toEqual(
+      parsedOrigin?.locateKey(['consultation'], 'issued'),
+    );
     expect(recalledOrigin?.document.toJS()).toEqual(parseYaml(source.text, source.file).data);
   });
 
@@ -53,7 +62,9 @@ describe('the first stage of mtad check, recorded and recalled', () => {
     const memo = jsonMemo();
     const input = {
       table: file('data/table-17.6.yaml'),
-      amendments: ['mdust-close-foc-np', 'mdust-close-ioc-moc-mds', 'mdust-close-moc-secure'].map((id) => file(`data/amendments/${id}.yaml`)),
+      amendments: ['mdust-close-foc-np', 'mdust-close-ioc-moc-mds', 'mdust-close-moc-secure'].map((id) =>
+        file(`data/amendments/${id}.yaml`),
+      ),
       lock: file('data/amendments.lock'),
       lockFile: 'data/amendments.lock',
       hash: sha256,

@@ -13,7 +13,15 @@ afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 async function codesOf(code: string, kind: 'fire' | 'pass'): Promise<{ codes: DiagnosticCode[]; exitCode: number }> {
   const cwd = materialiseFixture(code, kind);
   made.push(cwd);
-  const outcome = await runCheck({ cwd, styler: plainStyler, paths: [], format: 'json', outputs: [], updateLock: false, version: 'test' });
+  const outcome = await runCheck({
+    cwd,
+    styler: plainStyler,
+    paths: [],
+    format: 'json',
+    outputs: [],
+    updateLock: false,
+    version: 'test',
+  });
   const report = JSON.parse(outcome.stdout) as { diagnostics: { code: DiagnosticCode }[] };
   return { codes: report.diagnostics.map((d) => d.code), exitCode: outcome.exitCode };
 }

@@ -8,12 +8,16 @@ describe('classifyFile: which files form a check, decided before parsing', () =>
   it('takes the shipped table for a table and each shipped amendment for an amendment with its id', () => {
     expect(classifyFile(readFileSync(join(ROOT, 'data/table-17.6.yaml'), 'utf8'))).toEqual({ kind: 'table' });
     for (const id of ['mdust-close-foc-np', 'mdust-close-ioc-moc-mds', 'mdust-close-moc-secure']) {
-      expect(classifyFile(readFileSync(join(ROOT, `data/amendments/${id}.yaml`), 'utf8'))).toEqual({ kind: 'amendment', id });
+      expect(classifyFile(readFileSync(join(ROOT, `data/amendments/${id}.yaml`), 'utf8'))).toEqual({
+        kind: 'amendment',
+        id,
+      });
     }
   });
 
   it('knows a table by any of its top-level keys, even when the rest does not parse', () => {
-    for (const key of ['cohorts', 'asAt', 'applied']) expect(classifyFile(`# a table\n${key}:\n  - [unclosed\n`), key).toEqual({ kind: 'table' });
+    for (const key of ['cohorts', 'asAt', 'applied'])
+      expect(classifyFile(`# a table\n${key}:\n  - [unclosed\n`), key).toEqual({ kind: 'table' });
     expect(classifyFile('applied : []\n')).toEqual({ kind: 'table' });
   });
 

@@ -10,7 +10,13 @@ import { runMain } from '../helpers/main.js';
 /** The table a command is given for these arguments, as its action sees it. */
 function tableFor(args: string[]): string | undefined {
   let seen: string | undefined = 'not run';
-  new Command('mtad').exitOverride().addOption(tableOption()).action((_opts, command: Command) => { seen = namedTable(command); }).parse(args, { from: 'user' });
+  new Command('mtad')
+    .exitOverride()
+    .addOption(tableOption())
+    .action((_opts, command: Command) => {
+      seen = namedTable(command);
+    })
+    .parse(args, { from: 'user' });
   return seen;
 }
 

@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addCalendarMonths, addCalendarWeeks, compareDates, daysBetween, daysStayInRange, formatDateWithWeekday, formatLongDate, isIsoDate, isWeekend, monthsStayInRange, weekdayOf } from '../../src/domain/dates.js';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  addCalendarWeeks,
+  compareDates,
+  daysBetween,
+  daysStayInRange,
+  formatDateWithWeekday,
+  formatLongDate,
+  isIsoDate,
+  isWeekend,
+  monthsStayInRange,
+  weekdayOf,
+} from '../../src/domain/dates.js';
 
 /** A UTC instant at midnight of a calendar date: the oracle below never reads the local zone. */
 function utcMidnight(date: string): Date {
@@ -8,14 +21,28 @@ function utcMidnight(date: string): Date {
   instant.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   return instant;
 }
-const fromUtc = (instant: Date) => `${String(instant.getUTCFullYear()).padStart(4, '0')}-${String(instant.getUTCMonth() + 1).padStart(2, '0')}-${String(instant.getUTCDate()).padStart(2, '0')}`;
-const calendarDate = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => fromUtc(d));
+const fromUtc = (instant: Date) =>
+  `${String(instant.getUTCFullYear()).padStart(4, '0')}-${String(instant.getUTCMonth() + 1).padStart(2, '0')}-${String(instant.getUTCDate()).padStart(2, '0')}`;
+const calendarDate = fc
+  .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => fromUtc(d));
 
 describe('calendar dates', () => {
   it('accepts real dates only, written YYYY-MM-DD', () => {
     expect(isIsoDate('2023-01-31')).toBe(true);
     expect(isIsoDate('2024-02-29')).toBe(true);
-    for (const bad of ['0000-01-01', '2023-02-30', '2023-02-29', '1900-02-29', '2023-13-01', '2023-00-10', '2023-1-31', '31/01/2023', '2023-01-31T23:30:00-05:00', '']) {
+    for (const bad of [
+      '0000-01-01',
+      '2023-02-30',
+      '2023-02-29',
+      '1900-02-29',
+      '2023-13-01',
+      '2023-00-10',
+      '2023-1-31',
+      '31/01/2023',
+      '2023-01-31T23:30:00-05:00',
+      '',
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
     expect(isIsoDate('2000-02-29')).toBe(true);
@@ -48,7 +75,9 @@ describe('calendar dates', () => {
         expect(addCalendarDays(date, days)).toBe(fromUtc(later));
         expect(daysBetween(date, fromUtc(later))).toBe(days);
         const weekday = utcMidnight(date).getUTCDay();
-        expect(weekdayOf(date)).toBe(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]);
+        expect(weekdayOf(date)).toBe(
+          ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday],
+        );
         expect(isWeekend(date)).toBe(weekday === 0 || weekday === 6);
       }),
       { numRuns: 3000 },
@@ -86,13 +115,18 @@ describe('the supported range, 0001-01-01 to 9999-12-31', () => {
 
   it('agrees with the arithmetic wherever the arithmetic can write its result', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -400, max: 400 }), (day, days) => {
-        const date = day.toISOString().slice(0, 10);
-        const fits = daysStayInRange(date, days);
-        if (fits) expect(isIsoDate(addCalendarDays(date, days)), `${date} ${days}`).toBe(true);
-        const months = Math.trunc(days / 30);
-        if (monthsStayInRange(date, months)) expect(isIsoDate(addCalendarMonths(date, months)), `${date} ${months} months`).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -400, max: 400 }),
+        (day, days) => {
+          const date = day.toISOString().slice(0, 10);
+          const fits = daysStayInRange(date, days);
+          if (fits) expect(isIsoDate(addCalendarDays(date, days)), `${date} ${days}`).toBe(true);
+          const months = Math.trunc(days / 30);
+          if (monthsStayInRange(date, months))
+            expect(isIsoDate(addCalendarMonths(date, months)), `${date} ${months} months`).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -5,7 +5,8 @@ import { referenceDirection } from '../helpers/reference.js';
 
 const template = readRepoFile('templates/direction.txt');
 /** The MOC (Secure) amendment as DCC concluded it, with `find` replaced by `replace`. */
-const concluded = (find: string | RegExp, replace: string) => editedMocSecure(find, replace).replace(/^status: proposed$/m, 'status: concluded');
+const concluded = (find: string | RegExp, replace: string) =>
+  editedMocSecure(find, replace).replace(/^status: proposed$/m, 'status: concluded');
 
 describe('the direction', () => {
   it('is, in draft, Attachment 1 of the reference consultation word for word', () => {
@@ -21,34 +22,63 @@ describe('the direction', () => {
     expect(final).toContain('in the form set out in Annex A of this direction.');
     expect(final).not.toMatch(/\[DD MM YYYY\]|\[TBC\]|Draft/);
     // Everything but the heading, the date and the annex is Attachment 1's wording.
-    const normalised = final.replace('MTAD Modification Text', 'MTAD Draft Modification Text').replace('27 January 2023', '[DD MM YYYY]').replace('Annex A', 'Annex [TBC]');
+    const normalised = final
+      .replace('MTAD Modification Text', 'MTAD Draft Modification Text')
+      .replace('27 January 2023', '[DD MM YYYY]')
+      .replace('Annex A', 'Annex [TBC]');
     expect(normalised.trim()).toBe(referenceDirection());
   });
 
   it('refuses a final direction while the annex is unset, naming the field', () => {
-    const result = renderDirectionText(amendment(concluded('status: proposed', 'status: concluded')), template, 'final');
+    const result = renderDirectionText(
+      amendment(concluded('status: proposed', 'status: concluded')),
+      template,
+      'final',
+    );
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'DIRECTION_FIELD_MISSING', args: { field: 'modification.annex', id: 'mdust-close-moc-secure' } })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'DIRECTION_FIELD_MISSING',
+        args: { field: 'modification.annex', id: 'mdust-close-moc-secure' },
+      }),
+    ]);
   });
 
   it('refuses a final direction of an amendment still proposed, naming its status, whatever else it records', () => {
     const result = renderDirectionText(amendment(editedMocSecure('annex: null', 'annex: A')), template, 'final');
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'DIRECTION_NOT_CONCLUDED', args: { id: 'mdust-close-moc-secure', status: 'proposed' }, path: ['status'], line: 9 })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'DIRECTION_NOT_CONCLUDED',
+        args: { id: 'mdust-close-moc-secure', status: 'proposed' },
+        path: ['status'],
+        line: 9,
+      }),
+    ]);
     for (const status of ['withdrawn']) {
-      const other = renderDirectionText(amendment(editedMocSecure('annex: null', 'annex: A').replace('status: proposed', `status: ${status}`)), template, 'final');
+      const other = renderDirectionText(
+        amendment(editedMocSecure('annex: null', 'annex: A').replace('status: proposed', `status: ${status}`)),
+        template,
+        'final',
+      );
       expect(other.diagnostics.map((d) => d.code)).toEqual(['DIRECTION_NOT_CONCLUDED']);
     }
   });
 
   it('refuses a final direction while the effective date is unknown, naming the field', () => {
-    const undated = amendment(concluded(/date: 2023-01-27/, 'date:\n    unknown: not yet decided').replace('annex: null', 'annex: A'));
+    const undated = amendment(
+      concluded(/date: 2023-01-27/, 'date:\n    unknown: not yet decided').replace('annex: null', 'annex: A'),
+    );
     const result = renderDirectionText(undated, template, 'final');
-    expect(result.diagnostics.map((d) => [d.code, d.args])).toEqual([['DIRECTION_FIELD_MISSING', { field: 'modification.date', id: 'mdust-close-moc-secure' }]]);
+    expect(result.diagnostics.map((d) => [d.code, d.args])).toEqual([
+      ['DIRECTION_FIELD_MISSING', { field: 'modification.date', id: 'mdust-close-moc-secure' }],
+    ]);
   });
 
   it('refuses a template that uses a placeholder mtad does not fill', () => {
     const result = renderDirectionText(amendment('mdust-close-moc-secure'), `${template}\n{{signatory}}`, 'draft');
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_NAME', args: { names: 'signatory' } })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_NAME', args: { names: 'signatory' } }),
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmendment } from '../../src/domain/amendment.js';
 import { describeClosureEffect } from '../../src/domain/closure-effect.js';
-import { draftAmendmentText, readTemplateSections, REFERENCE_INTERVALS, REFERENCE_TIMELINE, timelineEndingOn, timelineFrom } from '../../src/domain/draft-amendment.js';
+import {
+  draftAmendmentText,
+  readTemplateSections,
+  REFERENCE_INTERVALS,
+  REFERENCE_TIMELINE,
+  timelineEndingOn,
+  timelineFrom,
+} from '../../src/domain/draft-amendment.js';
 import { estimateRestart } from '../../src/domain/impact.js';
 import { renderImpactText } from '../../src/render/impact.js';
 import { plainStyler } from '../../src/render/style.js';
@@ -29,13 +36,23 @@ describe('draftAmendmentText', () => {
       sequence: 3,
       timeline: timelineEndingOn(to),
       wording,
-      changes: [{ action: 'close', cohort: 'MOC (Secure)', groupId: { kind: 'text', text: 'DA' }, from: { kind: 'none' }, to: { kind: 'date', date: to } }],
+      changes: [
+        {
+          action: 'close',
+          cohort: 'MOC (Secure)',
+          groupId: { kind: 'text', text: 'DA' },
+          from: { kind: 'none' },
+          to: { kind: 'date', date: to },
+        },
+      ],
     }).value!;
 
-  it('drafts the reference consultation\'s own wording for MOC (Secure) on 31 January 2023', () => {
+  it("drafts the reference consultation's own wording for MOC (Secure) on 31 January 2023", () => {
     const read = parseAmendment(draft(), 'draft.yaml');
     const shipped = amendment('mdust-close-moc-secure');
-    expect(read.value?.consultation.questions.map((q) => q.text)).toEqual(shipped.consultation.questions.map((q) => q.text));
+    expect(read.value?.consultation.questions.map((q) => q.text)).toEqual(
+      shipped.consultation.questions.map((q) => q.text),
+    );
     expect(read.value?.consultation.summary).toBe(shipped.consultation.summary);
     expect(read.value?.consultation.id).toBe(shipped.consultation.id);
     expect(REFERENCE_TEXT).toContain(read.value!.consultation.questions[0]!.text);
@@ -45,26 +62,54 @@ describe('draftAmendmentText', () => {
     const read = parseAmendment(draft('2024-03-29'), 'draft.yaml');
     expect(read.ok).toBe(false);
     expect(read.diagnostics.map((d) => [d.code, d.args])).toEqual(
-      ['consultation.id', 'consultation.issued', 'consultation.responsesDue.date', 'consultation.expectedConclusion', 'consultation.questions.0.text', 'consultation.questions.1.text', 'modification.date', 'modification.windowMonths', 'changes.0.windowMonths'].map((field) => [
-        'FIELD_TO_DECIDE',
-        { field },
-      ]),
+      [
+        'consultation.id',
+        'consultation.issued',
+        'consultation.responsesDue.date',
+        'consultation.expectedConclusion',
+        'consultation.questions.0.text',
+        'consultation.questions.1.text',
+        'modification.date',
+        'modification.windowMonths',
+        'changes.0.windowMonths',
+      ].map((field) => ['FIELD_TO_DECIDE', { field }]),
     );
-    expect(read.value?.consultation.questions[0]?.text).toContain('from Friday 29 March 2024 (or within one month thereafter)');
-    expect(read.value?.consultation.questions[1]?.text).toContain('modification date of 25 March 2024 (or within one month thereafter)');
+    expect(read.value?.consultation.questions[0]?.text).toContain(
+      'from Friday 29 March 2024 (or within one month thereafter)',
+    );
+    expect(read.value?.consultation.questions[1]?.text).toContain(
+      'modification date of 25 March 2024 (or within one month thereafter)',
+    );
     expect(parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml').diagnostics).toEqual([]);
   });
 
   it('takes the contact, classification and legal basis from the template, as the reference has them', () => {
     const read = parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml');
     const shipped = amendment('mdust-close-moc-secure');
-    expect(read.value?.consultation).toMatchObject({ contact: shipped.consultation.contact, classification: shipped.consultation.classification });
+    expect(read.value?.consultation).toMatchObject({
+      contact: shipped.consultation.contact,
+      classification: shipped.consultation.classification,
+    });
     expect(read.value?.legalBasis).toEqual(shipped.legalBasis);
-    const own = draftAmendmentText({ id: 'x', sequence: 1, timeline: timelineEndingOn('2023-01-31'), wording: { ...wording, contact: 'someone@example.org', clause: '4.3' }, changes: [] }).value!;
+    const own = draftAmendmentText({
+      id: 'x',
+      sequence: 1,
+      timeline: timelineEndingOn('2023-01-31'),
+      wording: { ...wording, contact: 'someone@example.org', clause: '4.3' },
+      changes: [],
+    }).value!;
     expect(own).toContain('contact: someone@example.org');
     expect(own).toContain('clause: "4.3"');
     const { classification: _, ...without } = wording;
-    expect(draftAmendmentText({ id: 'x', sequence: 1, timeline: timelineEndingOn('2023-01-31'), wording: without, changes: [] }).diagnostics).toEqual([
+    expect(
+      draftAmendmentText({
+        id: 'x',
+        sequence: 1,
+        timeline: timelineEndingOn('2023-01-31'),
+        wording: without,
+        changes: [],
+      }).diagnostics,
+    ).toEqual([
       expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_NAME', args: { names: '(missing section classification)' } }),
     ]);
   });
@@ -80,33 +125,67 @@ describe('the impact wording', () => {
   it('comes from templates/impact.txt: the shipped one prints the sentences, another template other words', () => {
     const estimates = estimateRestart(amendment('mdust-close-moc-secure'), '2023-01-01');
     const shipped = renderImpactText('a', estimates, [undefined], plainStyler, template).value!;
-    expect(shipped).toContain('  The decision falls on or before the end date: Migration DUST is still provided up to and including Tuesday 31 January 2023,\n');
+    expect(shipped).toContain(
+      '  The decision falls on or before the end date: Migration DUST is still provided up to and including Tuesday 31 January 2023,\n',
+    );
     expect(shipped).toContain('\n                          or Monday 12 June 2023 one after the other');
-    const own = renderImpactText('a', estimates, [undefined], plainStyler, template.replace('re-start no earlier than:', 'earliest re-start:')).value!;
+    const own = renderImpactText(
+      'a',
+      estimates,
+      [undefined],
+      plainStyler,
+      template.replace('re-start no earlier than:', 'earliest re-start:'),
+    ).value!;
     expect(own).toContain('  earliest re-start:  Wednesday 15 March 2023');
-    expect(renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}').diagnostics.map((d) => d.code)).toEqual(['TEMPLATE_UNKNOWN_NAME']);
+    expect(
+      renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}').diagnostics.map((d) => d.code),
+    ).toEqual(['TEMPLATE_UNKNOWN_NAME']);
   });
 });
 
 describe('what a closure means', () => {
   it('fills the closure wording from the template, with the true weekday', () => {
-    const text = describeClosureEffect(readRepoFile('templates/closure-effect.txt'), 'MOC (Secure)', { kind: 'date', date: '2023-01-31' });
-    expect(text).toMatch(/^After Tuesday 31 January 2023, the last day of Migration DUST for MOC \(Secure\), DCC's ability to enrol \(Migrate\) new test devices in respect of that cohort for other Testing Services in User Interface Testing \(UIT\) environments/);
+    const text = describeClosureEffect(readRepoFile('templates/closure-effect.txt'), 'MOC (Secure)', {
+      kind: 'date',
+      date: '2023-01-31',
+    });
+    expect(text).toMatch(
+      /^After Tuesday 31 January 2023, the last day of Migration DUST for MOC \(Secure\), DCC's ability to enrol \(Migrate\) new test devices in respect of that cohort for other Testing Services in User Interface Testing \(UIT\) environments/,
+    );
     expect(describeClosureEffect('x', 'FOC (BG)', { kind: 'none' })).toBeUndefined();
   });
 
   it('estimates a re-start: no earlier than six weeks, expected by three months or three months and six weeks (date-fns)', () => {
     expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-02-01')).toEqual([
-      expect.objectContaining({ cohort: 'MOC (Secure)', countedFrom: '2023-02-01', amendmentDone: '2023-05-01', purchaseDone: '2023-03-15', inParallel: '2023-05-01', oneAfterTheOther: '2023-06-12', decidedBeforeEnd: false }),
+      expect.objectContaining({
+        cohort: 'MOC (Secure)',
+        countedFrom: '2023-02-01',
+        amendmentDone: '2023-05-01',
+        purchaseDone: '2023-03-15',
+        inParallel: '2023-05-01',
+        oneAfterTheOther: '2023-06-12',
+        decidedBeforeEnd: false,
+      }),
     ]);
-    expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-11-30')[0]).toMatchObject({ amendmentDone: '2024-02-29', decidedBeforeEnd: false });
+    expect(estimateRestart(amendment('mdust-close-moc-secure'), '2023-11-30')[0]).toMatchObject({
+      amendmentDone: '2024-02-29',
+      decidedBeforeEnd: false,
+    });
   });
 
   it('counts from the day after the end date when the decision falls on or before it (the service is still provided)', () => {
     for (const decided of ['2023-01-31', '2022-12-01']) {
       const [estimate] = estimateRestart(amendment('mdust-close-moc-secure'), decided);
-      expect(estimate).toMatchObject({ decided, decidedBeforeEnd: true, countedFrom: '2023-02-01', purchaseDone: '2023-03-15', inParallel: '2023-05-01', oneAfterTheOther: '2023-06-12' });
-      for (const date of [estimate?.purchaseDone, estimate?.inParallel, estimate?.oneAfterTheOther]) expect((date ?? '') > '2023-01-31', String(date)).toBe(true);
+      expect(estimate).toMatchObject({
+        decided,
+        decidedBeforeEnd: true,
+        countedFrom: '2023-02-01',
+        purchaseDone: '2023-03-15',
+        inParallel: '2023-05-01',
+        oneAfterTheOther: '2023-06-12',
+      });
+      for (const date of [estimate?.purchaseDone, estimate?.inParallel, estimate?.oneAfterTheOther])
+        expect((date ?? '') > '2023-01-31', String(date)).toBe(true);
     }
   });
 });

@@ -21,7 +21,8 @@ const run = (args: string[]): Promise<MainRun> => runMain(args, { cwd });
 
 function expectUsageErrorOr0(result: MainRun, option: string): void {
   expect([0, 2], result.stderr).toContain(result.status);
-  if (result.status === 2) expect(result.stderr).toMatch(new RegExp(`is not a value for ${option}: .*\\[ARGUMENT_INVALID\\]\\n$`));
+  if (result.status === 2)
+    expect(result.stderr).toMatch(new RegExp(`is not a value for ${option}: .*\\[ARGUMENT_INVALID\\]\\n$`));
   expect(result.stderr).not.toMatch(/internal error|undefined|NaN/);
 }
 
@@ -40,18 +41,36 @@ describe('extreme dates through the commands', () => {
     );
   });
 
-  it('in an amendment\'s end date and modification date, with or without a window: a result or findings at a line', async () => {
+  it("in an amendment's end date and modification date, with or without a window: a result or findings at a line", async () => {
     try {
       await fc.assert(
-        fc.asyncProperty(extremeIsoDate, extremeIsoDate, fc.option(fc.integer({ min: 1, max: 12 })), async (end, modification, months) => {
-          const window = months === null ? '' : `\n    windowMonths: ${months}`;
-          writeFileSync(AMENDMENT, ORIGINAL.replace('    to: 2023-01-31\n    windowMonths: 1', `    to: ${end}${window}`).replace('  date: 2023-01-27', `  date: ${modification}`));
-          for (const args of [['check'], ['amend'], ['amend', '--format', 'json'], ['direction', 'mdust-close-moc-secure'], ['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'], ['log']]) {
-            const result = await run(args);
-            expect([0, 1], `${args.join(' ')}: ${result.stderr}`).toContain(result.status);
-            expect(result.stderr).not.toMatch(/internal error|undefined|NaN/);
-          }
-        }),
+        fc.asyncProperty(
+          extremeIsoDate,
+          extremeIsoDate,
+          fc.option(fc.integer({ min: 1, max: 12 })),
+          async (end, modification, months) => {
+            const window = months === null ? '' : `\n    windowMonths: ${months}`;
+            writeFileSync(
+              AMENDMENT,
+              ORIGINAL.replace('    to: 2023-01-31\n    windowMonths: 1', `    to: ${end}${window}`).replace(
+                '  date: 2023-01-27',
+                `  date: ${modification}`,
+              ),
+            );
+            for (const args of [
+              ['check'],
+              ['amend'],
+              ['amend', '--format', 'json'],
+              ['direction', 'mdust-close-moc-secure'],
+              ['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01'],
+              ['log'],
+            ]) {
+              const result = await run(args);
+              expect([0, 1], `${args.join(' ')}: ${result.stderr}`).toContain(result.status);
+              expect(result.stderr).not.toMatch(/internal error|undefined|NaN/);
+            }
+          },
+        ),
         { numRuns: 15 },
       );
     } finally {

@@ -1,20 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { applyAmendments } from '../../src/domain/apply.js';
-import { changesBetween, countsOn, effectOf, invertAmendment, tableAfter, tableAsAt } from '../../src/domain/history.js';
+import {
+  changesBetween,
+  countsOn,
+  effectOf,
+  invertAmendment,
+  tableAfter,
+  tableAsAt,
+} from '../../src/domain/history.js';
 import { amendment, editedMocSecure, shippedTable } from '../helpers/data.js';
 
-const shipped = () => ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'].map((id) => amendment(id));
+const shipped = () =>
+  ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'].map((id) => amendment(id));
 const provided = (date: string, include?: 'proposed') => {
   const view = tableAsAt(shippedTable(), shipped(), date, include ? { include } : {});
   expect(view.diagnostics).toEqual([]);
   return Object.fromEntries((view.value?.provision ?? []).map((p) => [p.cohort, p.provided]));
 };
 const endDates = (date: string, include?: 'proposed') =>
-  tableAsAt(shippedTable(), shipped(), date, include ? { include } : {}).value?.table.cohorts.map((r) => [r.cohort, r.endDate.kind === 'date' ? r.endDate.date : r.endDate.kind]);
+  tableAsAt(shippedTable(), shipped(), date, include ? { include } : {}).value?.table.cohorts.map((r) => [
+    r.cohort,
+    r.endDate.kind === 'date' ? r.endDate.date : r.endDate.kind,
+  ]);
 
 describe('the table as at a date', () => {
   it('on 5 December 2022 has Migration DUST for MOC (Secure) and FOC (BG) alone, as the reference says', () => {
-    expect(provided('2022-12-05')).toEqual({ IOC: 'no', 'MOC (MDS)': 'no', 'MOC (Secure)': 'yes', 'FOC (NP)': 'no', 'FOC (BG)': 'yes' });
+    expect(provided('2022-12-05')).toEqual({
+      IOC: 'no',
+      'MOC (MDS)': 'no',
+      'MOC (Secure)': 'yes',
+      'FOC (NP)': 'no',
+      'FOC (BG)': 'yes',
+    });
   });
 
   it('treats the end date as the last day of service', () => {
@@ -31,17 +48,30 @@ describe('the table as at a date', () => {
   });
 
   it('counts FOC (NP) from its conclusion, the best known step, and reverts it before', () => {
-    expect(effectOf(amendment('mdust-close-foc-np'), shippedTable())).toEqual({ kind: 'conclusion', from: '2022-09-15' });
+    expect(effectOf(amendment('mdust-close-foc-np'), shippedTable())).toEqual({
+      kind: 'conclusion',
+      from: '2022-09-15',
+    });
     expect(endDates('2022-09-14')?.[3]).toEqual(['FOC (NP)', 'none']);
     expect(endDates('2022-09-15')?.[3]).toEqual(['FOC (NP)', '2022-09-30']);
   });
 
   it('shows unknown where the history cannot tell (IOC, MOC (MDS) between May and December 2022)', () => {
-    expect(effectOf(amendment('mdust-close-ioc-moc-mds'), shippedTable())).toEqual({ kind: 'unknown', notBefore: '2022-05-01', notAfter: '2022-12-05' });
+    expect(effectOf(amendment('mdust-close-ioc-moc-mds'), shippedTable())).toEqual({
+      kind: 'unknown',
+      notBefore: '2022-05-01',
+      notAfter: '2022-12-05',
+    });
     expect(provided('2022-04-30')).toMatchObject({ IOC: 'yes', 'MOC (MDS)': 'yes' });
-    expect(endDates('2022-04-30')?.slice(0, 2)).toEqual([['IOC', 'none'], ['MOC (MDS)', 'none']]);
+    expect(endDates('2022-04-30')?.slice(0, 2)).toEqual([
+      ['IOC', 'none'],
+      ['MOC (MDS)', 'none'],
+    ]);
     expect(provided('2022-06-01')).toMatchObject({ IOC: 'unknown', 'MOC (MDS)': 'unknown', 'FOC (NP)': 'yes' });
-    expect(endDates('2022-06-01')?.slice(0, 2)).toEqual([['IOC', 'unknown'], ['MOC (MDS)', 'unknown']]);
+    expect(endDates('2022-06-01')?.slice(0, 2)).toEqual([
+      ['IOC', 'unknown'],
+      ['MOC (MDS)', 'unknown'],
+    ]);
   });
 
   it('never counts a withdrawn amendment', () => {
@@ -56,17 +86,39 @@ describe('the table after an amendment, and between two points', () => {
     expect(afterFirst?.applied).toEqual(['mdust-close-ioc-moc-mds']);
     expect(afterFirst?.cohorts[3]?.endDate).toEqual({ kind: 'none' });
     const afterLast = tableAfter(shippedTable(), shipped(), 'mdust-close-moc-secure')?.value;
-    expect(afterLast?.table.applied).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure']);
+    expect(afterLast?.table.applied).toEqual([
+      'mdust-close-ioc-moc-mds',
+      'mdust-close-foc-np',
+      'mdust-close-moc-secure',
+    ]);
     const from = tableAfter(shippedTable(), shipped(), 'mdust-close-foc-np')!.value!;
-    expect(changesBetween(from, afterLast!)).toEqual([expect.objectContaining({ amendmentId: 'mdust-close-moc-secure', cohort: 'MOC (Secure)', to: { kind: 'date', date: '2023-01-31' } })]);
+    expect(changesBetween(from, afterLast!)).toEqual([
+      expect.objectContaining({
+        amendmentId: 'mdust-close-moc-secure',
+        cohort: 'MOC (Secure)',
+        to: { kind: 'date', date: '2023-01-31' },
+      }),
+    ]);
   });
 });
 
 describe('invertAmendment', () => {
-  it('re-opens what a closure closed, with the closure\'s new value as its precondition', () => {
+  it("re-opens what a closure closed, with the closure's new value as its precondition", () => {
     const inverse = invertAmendment(amendment('mdust-close-moc-secure'));
-    expect(inverse).toMatchObject({ id: 'mdust-close-moc-secure-revert', reverts: 'mdust-close-moc-secure', status: 'proposed' });
-    expect(inverse.changes).toEqual([expect.objectContaining({ action: 'reopen', cohort: 'MOC (Secure)', groupId: 'DA', from: { kind: 'date', date: '2023-01-31' }, to: { kind: 'none' } })]);
+    expect(inverse).toMatchObject({
+      id: 'mdust-close-moc-secure-revert',
+      reverts: 'mdust-close-moc-secure',
+      status: 'proposed',
+    });
+    expect(inverse.changes).toEqual([
+      expect.objectContaining({
+        action: 'reopen',
+        cohort: 'MOC (Secure)',
+        groupId: 'DA',
+        from: { kind: 'date', date: '2023-01-31' },
+        to: { kind: 'none' },
+      }),
+    ]);
     const closed = applyAmendments(shippedTable(), [amendment('mdust-close-moc-secure')]).value!.after;
     expect(applyAmendments(closed, [inverse]).value?.after.cohorts[2]?.endDate).toEqual({ kind: 'none' });
     expect(applyAmendments(shippedTable(), [inverse]).diagnostics.map((d) => d.code)).toEqual(['PRECONDITION_FAILED']);

@@ -11,7 +11,8 @@ import { editedMocSecure, readRepoFile } from '../helpers/data.js';
  * files: each was a crash, a hang, a warning printed by a library, or a value read quietly wrong.
  */
 
-const findings = (text: string) => parseYaml(text, 'x.yaml').diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, args: d.args }));
+const findings = (text: string) =>
+  parseYaml(text, 'x.yaml').diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, args: d.args }));
 
 describe('reading hostile YAML', () => {
   it('reports only the first syntax error: the rest are echoes of it', () => {
@@ -23,7 +24,14 @@ describe('reading hostile YAML', () => {
   it('refuses deep flow nesting before parsing it, at the first bracket too deep, quickly', () => {
     const started = performance.now();
     const result = findings(`id: ${'['.repeat(400_000)}${']'.repeat(400_000)}\n`);
-    expect(result).toEqual([{ code: 'YAML_SYNTAX', line: 1, column: 5 + MAX_DEPTH, args: { reason: expect.stringContaining(`${MAX_DEPTH} levels`) } }]);
+    expect(result).toEqual([
+      {
+        code: 'YAML_SYNTAX',
+        line: 1,
+        column: 5 + MAX_DEPTH,
+        args: { reason: expect.stringContaining(`${MAX_DEPTH} levels`) },
+      },
+    ]);
     // Not a timed assertion: the parser used to take seconds here; print what it takes now.
     console.log(`400,000 nested brackets refused in ${Math.round(performance.now() - started)} ms`);
     // Brackets in quotes and comments are text, not nesting.
@@ -32,15 +40,26 @@ describe('reading hostile YAML', () => {
 
   it('refuses deep block nesting, which used to surface as "Maximum call stack size exceeded"', () => {
     const deep = Array.from({ length: MAX_DEPTH + 2 }, (_, i) => `${' '.repeat(i)}a:\n`).join('');
-    expect(findings(deep)).toEqual([expect.objectContaining({ code: 'YAML_SYNTAX', args: { reason: expect.stringContaining('nested') } })]);
+    expect(findings(deep)).toEqual([
+      expect.objectContaining({ code: 'YAML_SYNTAX', args: { reason: expect.stringContaining('nested') } }),
+    ]);
     const overflow = Array.from({ length: 1200 }, (_, i) => `${' '.repeat(i)}a:\n`).join('');
-    expect(findings(overflow).map((d) => formatDiagnostic({ ...d, severity: 'error' } as never))).toEqual([expect.not.stringContaining('call stack')]);
+    expect(findings(overflow).map((d) => formatDiagnostic({ ...d, severity: 'error' } as never))).toEqual([
+      expect.not.stringContaining('call stack'),
+    ]);
   });
 
   it('refuses a megabyte of nested block lists (- - - ...) before parsing it: the parser took 5 s and 380 MB', () => {
     const megabyte = `${'- '.repeat(512 * 1024 - 1)}x\n`;
     const result = findings(megabyte);
-    expect(result).toEqual([{ code: 'YAML_SYNTAX', line: 1, column: 2 * (MAX_DEPTH + 1) + 1, args: { reason: expect.stringContaining(`${MAX_DEPTH} levels`) } }]);
+    expect(result).toEqual([
+      {
+        code: 'YAML_SYNTAX',
+        line: 1,
+        column: 2 * (MAX_DEPTH + 1) + 1,
+        args: { reason: expect.stringContaining(`${MAX_DEPTH} levels`) },
+      },
+    ]);
     // The same, one entry a line, each indented under the one before.
     const lines = Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- \n`).join('');
     expect(findings(lines).map((d) => [d.code, d.line])).toEqual([['YAML_SYNTAX', MAX_DEPTH + 2]]);
@@ -59,13 +78,17 @@ describe('reading hostile YAML', () => {
   });
 
   it('refuses a list or mapping of more than MAX_ITEMS items (a list of 150,000 made the schema check overflow the stack)', () => {
-    expect(findings(`changes:\n${'  - x\n'.repeat(MAX_ITEMS + 1)}`)).toEqual([{ code: 'YAML_SIZE_LIMIT', line: 2, column: 3, args: { items: MAX_ITEMS + 1, limit: MAX_ITEMS } }]);
+    expect(findings(`changes:\n${'  - x\n'.repeat(MAX_ITEMS + 1)}`)).toEqual([
+      { code: 'YAML_SIZE_LIMIT', line: 2, column: 3, args: { items: MAX_ITEMS + 1, limit: MAX_ITEMS } },
+    ]);
     const result = parseAmendment(`changes:\n${'  - x\n'.repeat(150_000)}`, 'a.yaml');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['YAML_SIZE_LIMIT']);
   });
 
   it('finds duplicate keys in linear time, as JavaScript reads them (1 and "1" are one key)', () => {
-    expect(findings('1: a\n"1": b\n')).toEqual([{ code: 'YAML_DUPLICATE_KEY', line: 2, column: 1, args: { key: '1' } }]);
+    expect(findings('1: a\n"1": b\n')).toEqual([
+      { code: 'YAML_DUPLICATE_KEY', line: 2, column: 1, args: { key: '1' } },
+    ]);
     // 15,000 distinct keys took the parser's own check seconds (it compares every pair).
     const started = performance.now();
     expect(findings(Array.from({ length: 15_000 }, (_, i) => `k${i}: ${i}\n`).join(''))).toEqual([]);
@@ -79,12 +102,21 @@ describe('reading hostile YAML', () => {
   });
 
   it('refuses a key that is a list, a mapping or an alias, instead of letting the yaml library print a warning', () => {
-    expect(findings('? [a, b]\n: c\n')).toEqual([{ code: 'YAML_SYNTAX', line: 1, column: 3, args: { reason: expect.stringContaining('key must be plain text') } }]);
+    expect(findings('? [a, b]\n: c\n')).toEqual([
+      { code: 'YAML_SYNTAX', line: 1, column: 3, args: { reason: expect.stringContaining('key must be plain text') } },
+    ]);
     expect(findings('a: &k x\n*k : y\n').map((d) => d.code)).toEqual(['YAML_SYNTAX']);
   });
 
   it('refuses a tag it does not know (it used to read !!js/function "f" as the text f)', () => {
-    expect(findings('title: !!js/function "function () {}"\n')).toEqual([{ code: 'YAML_SYNTAX', line: 1, column: 8, args: { reason: 'the tag "!!js/function" is not one mtad reads; expected the value without a tag' } }]);
+    expect(findings('title: !!js/function "function () {}"\n')).toEqual([
+      {
+        code: 'YAML_SYNTAX',
+        line: 1,
+        column: 8,
+        args: { reason: 'the tag "!!js/function" is not one mtad reads; expected the value without a tag' },
+      },
+    ]);
     expect(findings('s: !custom x\n').map((d) => d.code)).toEqual(['YAML_SYNTAX']);
   });
 
@@ -96,31 +128,58 @@ describe('reading hostile YAML', () => {
 
   it('refuses control characters in text, which a terminal obeys and a Word file cannot hold', () => {
     expect(findings('cohort: "MOC \\e[31mred"\n')).toEqual([
-      { code: 'VALUE_INVALID', line: 1, column: 9, args: { field: 'cohort', value: 'MOC \u001b[31mred', expected: 'text on one line, without control characters (found U+001B at character 5)' } },
+      {
+        code: 'VALUE_INVALID',
+        line: 1,
+        column: 9,
+        args: {
+          field: 'cohort',
+          value: 'MOC \u001b[31mred',
+          expected: 'text on one line, without control characters (found U+001B at character 5)',
+        },
+      },
     ]);
-    for (const text of ['"\\x85"', '"\\x7f"', '"\\uD800"', '"\\uFFFF"', '"\\a"']) expect(findings(`a: ${text}\n`).map((d) => d.code), text).toEqual(['VALUE_INVALID']);
+    for (const text of ['"\\x85"', '"\\x7f"', '"\\uD800"', '"\\uFFFF"', '"\\a"'])
+      expect(
+        findings(`a: ${text}\n`).map((d) => d.code),
+        text,
+      ).toEqual(['VALUE_INVALID']);
     // Every field is one line: a tab or a line break is refused as well. Emoji (surrogate pairs)
     // and right-to-left letters are text.
-    for (const text of ['"tab\\there"', '"two\\nlines"', '"lone\\rCR"', '"\\u2028"', '"\\u2029"']) expect(findings(`a: ${text}\n`).map((d) => d.code), text).toEqual(['VALUE_INVALID']);
+    for (const text of ['"tab\\there"', '"two\\nlines"', '"lone\\rCR"', '"\\u2028"', '"\\u2029"'])
+      expect(
+        findings(`a: ${text}\n`).map((d) => d.code),
+        text,
+      ).toEqual(['VALUE_INVALID']);
     expect(findings('a: "emoji \u{1F600} \u05E9\u05DC\u05D5\u05DD"\n')).toEqual([]);
   });
 
   it('quotes a value in a message escaped (no control character reaches the terminal) and cut short', () => {
     const [d] = parseYaml('a: "\\e[2J\\x9b"\n', 'x.yaml').diagnostics;
     expect(formatDiagnostic(d!)).toContain('"\\u001b[2J\\u009b"');
-    const long = parseAmendment(editedMocSecure('to: 2023-01-31', `to: "2023-${'1'.repeat(500_000)}"`), 'a.yaml').diagnostics;
+    const long = parseAmendment(
+      editedMocSecure('to: 2023-01-31', `to: "2023-${'1'.repeat(500_000)}"`),
+      'a.yaml',
+    ).diagnostics;
     expect(long.map((x) => x.code)).toEqual(['DATE_INVALID']);
     expect(formatDiagnostic(long[0]!).length).toBeLessThan(250);
   });
 
   it('refuses a !todo tag in the table, which it used to read as a decided value', () => {
     const text = readRepoFile('data/table-17.6.yaml').replace('  - cohort: IOC', '  - cohort: !todo IOC');
-    expect(parseTable(text, 't.yaml').diagnostics).toEqual([expect.objectContaining({ code: 'FIELD_TO_DECIDE', args: { field: 'cohorts.0.cohort' } })]);
+    expect(parseTable(text, 't.yaml').diagnostics).toEqual([
+      expect.objectContaining({ code: 'FIELD_TO_DECIDE', args: { field: 'cohorts.0.cohort' } }),
+    ]);
   });
 
   it('names binary data as such, not as "a mapping"', () => {
     const result = parseAmendment(editedMocSecure(/^title: .*$/m, 'title: !!binary aGVsbG8='), 'a.yaml');
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'SCHEMA_WRONG_TYPE', args: expect.objectContaining({ received: expect.stringContaining('binary') }) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'SCHEMA_WRONG_TYPE',
+        args: expect.objectContaining({ received: expect.stringContaining('binary') }),
+      }),
+    ]);
   });
 });
 

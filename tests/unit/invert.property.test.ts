@@ -13,29 +13,40 @@ import { amendmentFor, table } from '../helpers/arbitraries.js';
 
 // Values as an amendment file writes them: the inverse of a change away from "unknown, not after
 // 4 December 2022" restores "unknown"; an amendment file cannot carry the bound (nor the note).
-const cells = (t: Table) => t.cohorts.map(({ cohort, groupId, endDate }) => ({ cohort, groupId: `${groupId.kind}:${writeCell(groupId)}`, endDate: `${endDate.kind}:${writeCell(endDate)}` }));
+const cells = (t: Table) =>
+  t.cohorts.map(({ cohort, groupId, endDate }) => ({
+    cohort,
+    groupId: `${groupId.kind}:${writeCell(groupId)}`,
+    endDate: `${endDate.kind}:${writeCell(endDate)}`,
+  }));
 
 describe('invertAmendment (property)', () => {
   it('applying an amendment and then its inverse gives back the original table values', () => {
     fc.assert(
-      fc.property(table().chain((t) => fc.tuple(fc.constant(t), amendmentFor(t))), ([t, a]) => {
-        const applied = applyAmendments(t, [a]);
-        expect(applied.diagnostics).toEqual([]);
-        const restored = applyAmendments(applied.value!.after, [invertAmendment(a)]);
-        expect(restored.diagnostics).toEqual([]);
-        expect(cells(restored.value!.after)).toEqual(cells(t));
-        expect(restored.value!.after.applied).toEqual(['generated', 'generated-revert']);
-      }),
+      fc.property(
+        table().chain((t) => fc.tuple(fc.constant(t), amendmentFor(t))),
+        ([t, a]) => {
+          const applied = applyAmendments(t, [a]);
+          expect(applied.diagnostics).toEqual([]);
+          const restored = applyAmendments(applied.value!.after, [invertAmendment(a)]);
+          expect(restored.diagnostics).toEqual([]);
+          expect(cells(restored.value!.after)).toEqual(cells(t));
+          expect(restored.value!.after.applied).toEqual(['generated', 'generated-revert']);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('the inverse of the inverse makes the same changes as the amendment', () => {
     fc.assert(
-      fc.property(table().chain((t) => amendmentFor(t)), (a) => {
-        const strip = (changes: Change[]) => changes.map(({ cohort, from, to }) => ({ cohort, from, to }));
-        expect(strip(invertAmendment(invertAmendment(a)).changes)).toEqual(strip(a.changes));
-      }),
+      fc.property(
+        table().chain((t) => amendmentFor(t)),
+        (a) => {
+          const strip = (changes: Change[]) => changes.map(({ cohort, from, to }) => ({ cohort, from, to }));
+          expect(strip(invertAmendment(invertAmendment(a)).changes)).toEqual(strip(a.changes));
+        },
+      ),
     );
   });
 });

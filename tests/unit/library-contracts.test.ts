@@ -29,33 +29,61 @@ describe('the yaml library, as mtad reads its errors', () => {
 
   it('tells the kinds of MISSING_CHAR apart only by message: the three sentences mtad matches', () => {
     // describeYamlError in src/domain/source.ts matches these words; each case has its own sentence.
-    expect(firstProblem('a: "abc\nb: 1\n')).toMatchObject({ code: 'MISSING_CHAR', message: expect.stringMatching(/closing .?quote/i) });
-    expect(firstProblem('a: b\nc\n: d\n')).toMatchObject({ code: 'MISSING_CHAR', message: expect.stringMatching(/followed by map values/) });
-    expect(firstProblem('a: [b]#c\n')).toMatchObject({ code: 'MISSING_CHAR', message: expect.stringMatching(/separated from other tokens/) });
+    expect(firstProblem('a: "abc\nb: 1\n')).toMatchObject({
+      code: 'MISSING_CHAR',
+      message: expect.stringMatching(/closing .?quote/i),
+    });
+    expect(firstProblem('a: b\nc\n: d\n')).toMatchObject({
+      code: 'MISSING_CHAR',
+      message: expect.stringMatching(/followed by map values/),
+    });
+    expect(firstProblem('a: [b]#c\n')).toMatchObject({
+      code: 'MISSING_CHAR',
+      message: expect.stringMatching(/separated from other tokens/),
+    });
   });
 
   it('names an unknown tag in the message of TAG_RESOLVE_FAILED, as "Unresolved tag: TAG"', () => {
-    expect(firstProblem('a: !!foo x\n')).toMatchObject({ code: 'TAG_RESOLVE_FAILED', message: 'Unresolved tag: tag:yaml.org,2002:foo' });
+    expect(firstProblem('a: !!foo x\n')).toMatchObject({
+      code: 'TAG_RESOLVE_FAILED',
+      message: 'Unresolved tag: tag:yaml.org,2002:foo',
+    });
   });
 
   it('so mtad reports each in its own words, at the right place', () => {
-    expect(parseYaml(`a: ${'['.repeat(70)}`, 'f.yaml').diagnostics[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 1, column: 68 });
+    expect(parseYaml(`a: ${'['.repeat(70)}`, 'f.yaml').diagnostics[0]).toMatchObject({
+      code: 'YAML_SYNTAX',
+      line: 1,
+      column: 68,
+    });
     expect(parseYaml('a: &a [1, 2]\nb: [*a, *a, *a]\n', 'f.yaml').diagnostics).toEqual([]);
   });
 });
 
-describe('positionAt, on the yaml library\'s LineCounter', () => {
+describe("positionAt, on the yaml library's LineCounter", () => {
   it('counts lines and columns as the parser does', () => {
     const text = 'a: 1\nbb: [x,\n  y]\n';
     for (let offset = 0; offset <= text.length; offset++) {
       const before = text.slice(0, offset);
-      expect(positionAt(text, offset)).toEqual({ line: before.split('\n').length, column: offset - before.lastIndexOf('\n') });
+      expect(positionAt(text, offset)).toEqual({
+        line: before.split('\n').length,
+        column: offset - before.lastIndexOf('\n'),
+      });
     }
   });
 });
 
 describe('SARIF fingerprints', () => {
-  const finding = (args: Record<string, string>): Diagnostic => ({ code: 'LOCK_MISMATCH', severity: 'error', args, file: 'a.yaml', line: 3, column: 1, path: ['x'] }) as unknown as Diagnostic;
+  const finding = (args: Record<string, string>): Diagnostic =>
+    ({
+      code: 'LOCK_MISMATCH',
+      severity: 'error',
+      args,
+      file: 'a.yaml',
+      line: 3,
+      column: 1,
+      path: ['x'],
+    }) as unknown as Diagnostic;
 
   it('are the SHA-256 of the finding in canonical JSON: the order of the arguments does not matter, the line does not count', () => {
     const one = fingerprintFinding(finding({ id: 'a', fields: 'b' }));

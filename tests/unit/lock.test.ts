@@ -32,17 +32,32 @@ describe('the lock of made amendments', () => {
     const edited = amendment(text, 'data/amendments/mdust-close-foc-np.yaml');
     expect(recordMadeAmendments(lock, [edited], sha256)).toEqual(lock);
     const [finding] = checkLock(lock, [made()[0]!, edited], sha256, { file: 'data/amendments.lock' });
-    expect(finding).toMatchObject({ code: 'LOCK_MISMATCH', file: 'data/amendments/mdust-close-foc-np.yaml', line: 29, args: { fields: [{ path: 'changes[0].to', how: 'changed' }] } });
+    expect(finding).toMatchObject({
+      code: 'LOCK_MISMATCH',
+      file: 'data/amendments/mdust-close-foc-np.yaml',
+      line: 29,
+      args: { fields: [{ path: 'changes[0].to', how: 'changed' }] },
+    });
   });
 
   it('ignores comments, layout and key order, and names fields added or removed', () => {
     const lock = recordMadeAmendments(EMPTY_LOCK, made(), sha256);
     const original = readRepoFile('data/amendments/mdust-close-foc-np.yaml');
-    const reformatted = amendment(original.replace('id: mdust-close-foc-np\nsequence: 2\n', '# a note\nsequence:   2\nid: "mdust-close-foc-np"\n'), 'data/amendments/mdust-close-foc-np.yaml');
+    const reformatted = amendment(
+      original.replace('id: mdust-close-foc-np\nsequence: 2\n', '# a note\nsequence:   2\nid: "mdust-close-foc-np"\n'),
+      'data/amendments/mdust-close-foc-np.yaml',
+    );
     expect(checkLock(lock, [made()[0]!, reformatted], sha256, { file: 'l' })).toEqual([]);
-    const grown = amendment(original.replace('  annex: null\n', '  annex: null\n  windowMonths: 1\n'), 'data/amendments/mdust-close-foc-np.yaml');
-    expect(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]?.args).toMatchObject({ fields: [{ path: 'modification.windowMonths', how: 'added' }] });
-    expect(formatDiagnostic(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]!)).toContain('differs from l in: modification.windowMonths (added)');
+    const grown = amendment(
+      original.replace('  annex: null\n', '  annex: null\n  windowMonths: 1\n'),
+      'data/amendments/mdust-close-foc-np.yaml',
+    );
+    expect(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]?.args).toMatchObject({
+      fields: [{ path: 'modification.windowMonths', how: 'added' }],
+    });
+    expect(formatDiagnostic(checkLock(lock, [made()[0]!, grown], sha256, { file: 'l' })[0]!)).toContain(
+      'differs from l in: modification.windowMonths (added)',
+    );
   });
 });
 
@@ -74,7 +89,9 @@ describe('the write lock (acquireWriteLock)', () => {
     const { table, claim } = staleLock();
     writeFileSync(claim, `${process.pid} taking-over\n`);
     const lock = await acquireWriteLock(table, 't.yaml');
-    expect(lock.diagnostics.map((d) => [d.code, d.args])).toEqual([['FILE_LOCKED', { what: 't.yaml', pid: process.pid, lock: 't.yaml.lock' }]]);
+    expect(lock.diagnostics.map((d) => [d.code, d.args])).toEqual([
+      ['FILE_LOCKED', { what: 't.yaml', pid: process.pid, lock: 't.yaml.lock' }],
+    ]);
     expect(readFileSync(`${table}.lock`, 'utf8')).toBe(`${DEAD} left-by-a-killed-run\n`);
   });
 });

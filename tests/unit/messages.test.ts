@@ -22,7 +22,9 @@ describe('a missing field the schema lists the values of', () => {
     ['field', '    field: endDate\n', ''],
   ])('%s is SCHEMA_MISSING_FIELD naming its values, not "found undefined undefined"', (field, find, replace) => {
     const found = parseAmendment(editedMocSecure(find, replace), 'a.yaml').diagnostics;
-    expect(found).toEqual([expect.objectContaining({ code: 'SCHEMA_MISSING_FIELD', args: expect.objectContaining({ field }) })]);
+    expect(found).toEqual([
+      expect.objectContaining({ code: 'SCHEMA_MISSING_FIELD', args: expect.objectContaining({ field }) }),
+    ]);
     expect(sentences(found).join('\n')).not.toMatch(LEAKS);
     expect(formatDiagnostic(found[0]!)).toMatch(/expected (one of )?"/);
   });
@@ -42,14 +44,22 @@ describe('values of YAML 1.1 tags', () => {
   });
 
   it('names a !!set, and says of a number too large that it is', () => {
-    expect(sentences(parseAmendment(editedMocSecure('sequence: 3', 'sequence: !!set {a}'), 'a.yaml').diagnostics).join()).toContain('a set (a !!set value)');
-    const huge = sentences(parseAmendment(editedMocSecure('sequence: 3', 'sequence: 1e400'), 'a.yaml').diagnostics).join();
+    expect(
+      sentences(parseAmendment(editedMocSecure('sequence: 3', 'sequence: !!set {a}'), 'a.yaml').diagnostics).join(),
+    ).toContain('a set (a !!set value)');
+    const huge = sentences(
+      parseAmendment(editedMocSecure('sequence: 3', 'sequence: 1e400'), 'a.yaml').diagnostics,
+    ).join();
     expect(huge).toContain('Infinity (too large to hold');
   });
 
   it('says of an empty text that it is empty, and of an id what an id is, not a regular expression', () => {
-    expect(sentences(parseAmendment(editedMocSecure(/^title: .*$/m, 'title: ""'), 'a.yaml').diagnostics)).toEqual(['VALUE_INVALID: "" is not a value for title: expected text, not an empty value']);
-    expect(sentences(parseAmendment(editedMocSecure(/^id: .*$/m, 'id: Bad_Id'), 'a.yaml').diagnostics)).toEqual(['VALUE_INVALID: "Bad_Id" is not a value for id: expected a stable kebab-case id, unique among amendments']);
+    expect(sentences(parseAmendment(editedMocSecure(/^title: .*$/m, 'title: ""'), 'a.yaml').diagnostics)).toEqual([
+      'VALUE_INVALID: "" is not a value for title: expected text, not an empty value',
+    ]);
+    expect(sentences(parseAmendment(editedMocSecure(/^id: .*$/m, 'id: Bad_Id'), 'a.yaml').diagnostics)).toEqual([
+      'VALUE_INVALID: "Bad_Id" is not a value for id: expected a stable kebab-case id, unique among amendments',
+    ]);
   });
 });
 
@@ -57,11 +67,15 @@ describe('YAML syntax errors', () => {
   it.each([
     ['several documents', 'id: a\n---\nid: b\n', /more than one YAML document .*expected one document/],
     ['a tab as indentation', 'a:\n\tb: 1\n', /a tab is used as indentation; expected spaces/],
-    ['an unknown tag', 'a: !!python/object:os.system x\n', /the tag "!!python\/object:os.system" is not one mtad reads; expected the value without a tag/],
+    [
+      'an unknown tag',
+      'a: !!python/object:os.system x\n',
+      /the tag "!!python\/object:os.system" is not one mtad reads; expected the value without a tag/,
+    ],
     ['an unclosed quote', 'a: "open\n', /no closing quote/],
     ['a stray bracket', 'a: ]\n', /expected/],
     ['a key over two lines', 'a\nb: 1\n', /expected/],
-  ])('%s: in mtad\'s words, with what was expected', (_name, text, words) => {
+  ])("%s: in mtad's words, with what was expected", (_name, text, words) => {
     const found = parseYaml(text, 'x.yaml').diagnostics;
     expect(found.map((d) => d.code)).toEqual(['YAML_SYNTAX']);
     expect(formatDiagnostic(found[0]!)).toMatch(words);
@@ -76,15 +90,18 @@ describe('a file that is not text', () => {
     expect(at(Buffer.from('id: a\nxy: \0\n'))).toEqual([['FILE_NOT_TEXT', 2, 5]]);
     expect(at(Buffer.from('id: a\ntitle: caf\xe9\n', 'latin1'))).toEqual([['FILE_NOT_TEXT', 2, 11]]);
     // A real U+FFFD is text; a byte order mark is no column.
-    expect(at(Buffer.concat([Buffer.from('\uFEFFa: \uFFFD '), Buffer.from([0xff])]))).toEqual([['FILE_NOT_TEXT', 1, 6]]);
+    expect(at(Buffer.concat([Buffer.from('\uFEFFa: \uFFFD '), Buffer.from([0xff])]))).toEqual([
+      ['FILE_NOT_TEXT', 1, 6],
+    ]);
     expect(at(Buffer.from([0xff]))).toEqual([['FILE_NOT_TEXT', 1, 1]]);
   });
 });
 
 describe('errors of the system', () => {
-  it('are said without Node\'s wording', () => {
+  it("are said without Node's wording", () => {
     const error = (code: string) => Object.assign(new Error(`${code}: something, open '/x'`), { code });
-    for (const code of ['EACCES', 'EISDIR', 'ENOTDIR', 'ELOOP', 'ENOSPC', 'EWHATEVER']) expect(describeSystemError(error(code))).not.toMatch(/open '|something/);
+    for (const code of ['EACCES', 'EISDIR', 'ENOTDIR', 'ELOOP', 'ENOSPC', 'EWHATEVER'])
+      expect(describeSystemError(error(code))).not.toMatch(/open '|something/);
     expect(describeSystemError(error('EACCES'))).toBe('permission denied');
     expect(describeSystemError(undefined)).toBe('the system refused it');
   });

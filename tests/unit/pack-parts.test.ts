@@ -30,13 +30,18 @@ describe('ukMidnight', () => {
 
 describe('fillTemplate with lists', () => {
   it('repeats a list section for each item, with the outer values still in reach', () => {
-    const filled = fillTemplate('{{#qs}}[{{id}} of {{title}}]{{/qs}}{{^qs}}none{{/qs}}', { title: 'T', qs: [{ id: 'Q1' }, { id: 'Q2' }] });
+    const filled = fillTemplate('{{#qs}}[{{id}} of {{title}}]{{/qs}}{{^qs}}none{{/qs}}', {
+      title: 'T',
+      qs: [{ id: 'Q1' }, { id: 'Q2' }],
+    });
     expect(filled.text).toBe('[Q1 of T][Q2 of T]');
     expect(fillTemplate('{{#qs}}x{{/qs}}{{^qs}}none{{/qs}}', { qs: [] }).text).toBe('none');
   });
 
   it('never reads a value as template text', () => {
-    expect(fillTemplate('{{#qs}}{{text}}{{/qs}}', { qs: [{ text: '{{secret}} {{#qs}}' }], secret: 'leaked' }).text).toBe('{{secret}} {{#qs}}');
+    expect(
+      fillTemplate('{{#qs}}{{text}}{{/qs}}', { qs: [{ text: '{{secret}} {{#qs}}' }], secret: 'leaked' }).text,
+    ).toBe('{{secret}} {{#qs}}');
   });
 
   it('names what a list item does not hold', () => {
@@ -46,7 +51,12 @@ describe('fillTemplate with lists', () => {
 
 describe('the Markdown subset', () => {
   it('round-trips escaped text: what escapeMarkdownText writes, readInline reads back as written', () => {
-    for (const text of ['# not a heading', '- not a bullet', '1. not a list', '**not bold** <b>&amp;</b> | \\ `x` [y](z) ~w~ _u_']) {
+    for (const text of [
+      '# not a heading',
+      '- not a bullet',
+      '1. not a list',
+      '**not bold** <b>&amp;</b> | \\ `x` [y](z) ~w~ _u_',
+    ]) {
       expect(readInline(escapeMarkdownText(text))).toEqual([{ text, bold: false }]);
       expect(readBlocks(escapeMarkdownText(text))).toEqual([{ kind: 'paragraph', spans: [{ text, bold: false }] }]);
     }
@@ -55,16 +65,30 @@ describe('the Markdown subset', () => {
   it('reads headings, bold labels, bullets and tables with empty cells', () => {
     expect(readBlocks('# T\n\n**Label:** value\n\n- one\n- two\n\n| A | B |\n| --- | --- |\n| x \\| y | |\n')).toEqual([
       { kind: 'heading', level: 1, spans: [{ text: 'T', bold: false }] },
-      { kind: 'paragraph', spans: [{ text: 'Label:', bold: true }, { text: ' value', bold: false }] },
+      {
+        kind: 'paragraph',
+        spans: [
+          { text: 'Label:', bold: true },
+          { text: ' value', bold: false },
+        ],
+      },
       { kind: 'bullet', spans: [{ text: 'one', bold: false }] },
       { kind: 'bullet', spans: [{ text: 'two', bold: false }] },
-      { kind: 'table', header: [[{ text: 'A', bold: false }], [{ text: 'B', bold: false }]], rows: [[[{ text: 'x | y', bold: false }], []]] },
+      {
+        kind: 'table',
+        header: [[{ text: 'A', bold: false }], [{ text: 'B', bold: false }]],
+        rows: [[[{ text: 'x | y', bold: false }], []]],
+      },
     ]);
   });
 });
 
 describe('writeFolderAtomically', () => {
-  const files = [{ path: 'a.txt', content: 'A' }, { path: 'sub/b.bin', content: new Uint8Array([1, 2, 3]) }, { path: '.mark', content: 'written by mtad\nfor people' }];
+  const files = [
+    { path: 'a.txt', content: 'A' },
+    { path: 'sub/b.bin', content: new Uint8Array([1, 2, 3]) },
+    { path: '.mark', content: 'written by mtad\nfor people' },
+  ];
   const options = (force: boolean) => ({ force, shown: 'out', marker: '.mark' });
 
   it('writes every file, in subfolders too, and leaves no temporary folder', async () => {
@@ -92,10 +116,27 @@ describe('writeFolderAtomically', () => {
 
   it.each([
     ['a folder without the marker', (out: string) => mkdirSync(out)],
-    ['a folder whose marker has another first line', (out: string) => (mkdirSync(out), writeFileSync(join(out, '.mark'), 'something else\n'))],
+    [
+      'a folder whose marker has another first line',
+      (out: string) => (mkdirSync(out), writeFileSync(join(out, '.mark'), 'something else\n')),
+    ],
     ['a folder whose marker is a folder', (out: string) => (mkdirSync(out), mkdirSync(join(out, '.mark')))],
-    ['a folder whose marker is a link to a marker', (out: string) => (mkdirSync(out), writeFileSync(`${out}.mark`, 'written by mtad\n'), symlinkSync(`${out}.mark`, join(out, '.mark')))],
-    ['a link to a folder holding the marker', (out: string) => (mkdirSync(`${out}-real`), writeFileSync(join(`${out}-real`, '.mark'), 'written by mtad\n'), symlinkSync(`${out}-real`, out))],
+    [
+      'a folder whose marker is a link to a marker',
+      (out: string) => (
+        mkdirSync(out),
+        writeFileSync(`${out}.mark`, 'written by mtad\n'),
+        symlinkSync(`${out}.mark`, join(out, '.mark'))
+      ),
+    ],
+    [
+      'a link to a folder holding the marker',
+      (out: string) => (
+        mkdirSync(`${out}-real`),
+        writeFileSync(join(`${out}-real`, '.mark'), 'written by mtad\n'),
+        symlinkSync(`${out}-real`, out)
+      ),
+    ],
     ['a file', (out: string) => writeFileSync(out, 'keep me')],
   ])('with force still refuses %s, changing nothing', async (_, make) => {
     const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
@@ -109,12 +150,20 @@ describe('writeFolderAtomically', () => {
   it('writes nothing when one file cannot be written, and reports it as an IO problem', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
     // "a.txt" is a file, so "a.txt/c.txt" cannot be made: the failure comes after a.txt is written.
-    const result = await writeFolderAtomically(join(parent, 'out'), [...files, { path: 'a.txt/c.txt', content: 'C' }], options(false));
+    const result = await writeFolderAtomically(
+      join(parent, 'out'),
+      [...files, { path: 'a.txt/c.txt', content: 'C' }],
+      options(false),
+    );
     expect(result.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
     expect(existsSync(join(parent, 'out'))).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
     // Nor the folders it made to hold the output.
-    const deeper = await writeFolderAtomically(join(parent, 'x/y/out'), [...files, { path: 'a.txt/c.txt', content: 'C' }], options(false));
+    const deeper = await writeFolderAtomically(
+      join(parent, 'x/y/out'),
+      [...files, { path: 'a.txt/c.txt', content: 'C' }],
+      options(false),
+    );
     expect(deeper.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
     expect(readdirSync(parent)).toEqual([]);
   });
@@ -137,6 +186,8 @@ describe('responseTemplateValues', () => {
   });
 
   it('gives the respond-by time and date as the reference writes them, with the weekday', () => {
-    expect(responseTemplateValues(amendment('mdust-close-moc-secure')).value?.respondBy).toBe('16:00 on Friday 13 January 2023');
+    expect(responseTemplateValues(amendment('mdust-close-moc-secure')).value?.respondBy).toBe(
+      '16:00 on Friday 13 January 2023',
+    );
   });
 });

@@ -26,17 +26,33 @@ describe('the consultation pack of the MOC (Secure) amendment', async () => {
     ]);
   });
 
-  it.each(['.mtad-pack', 'redline.html', 'redline.md', 'direction.txt', 'direction.md', 'response-template.md', 'changes.json', 'table-17.6.yaml'])('%s matches its golden file', async (name) => {
+  it.each([
+    '.mtad-pack',
+    'redline.html',
+    'redline.md',
+    'direction.txt',
+    'direction.md',
+    'response-template.md',
+    'changes.json',
+    'table-17.6.yaml',
+  ])('%s matches its golden file', async (name) => {
     await expect(textOf(pack.get(name))).toMatchFileSnapshot(`${GOLDEN}/${name}`);
   });
 
-  it.each(['redline.docx', 'direction.docx', 'response-template.docx'])('%s matches its golden word/document.xml', async (name) => {
-    const xml = await documentXml(pack.get(name));
-    await expect(documentXmlLines(xml)).toMatchFileSnapshot(`${GOLDEN}/${name.replace('.docx', '.document.xml')}`);
-  });
+  it.each(['redline.docx', 'direction.docx', 'response-template.docx'])(
+    '%s matches its golden word/document.xml',
+    async (name) => {
+      const xml = await documentXml(pack.get(name));
+      await expect(documentXmlLines(xml)).toMatchFileSnapshot(`${GOLDEN}/${name.replace('.docx', '.document.xml')}`);
+    },
+  );
 
   it('has the direction of `mtad direction` word for word, in draft while the amendment is proposed', () => {
-    const direction = renderDirectionText(amendment('mdust-close-moc-secure'), readRepoFile('templates/direction.txt'), 'draft');
+    const direction = renderDirectionText(
+      amendment('mdust-close-moc-secure'),
+      readRepoFile('templates/direction.txt'),
+      'draft',
+    );
     expect(textOf(pack.get('direction.txt'))).toBe(direction.value);
     expect(textOf(pack.get('direction.txt'))).toContain('MTAD Draft Modification Text');
     expect(textOf(pack.get('redline.md'))).toContain('Draft Redlined');
@@ -47,7 +63,9 @@ describe('the consultation pack of the MOC (Secure) amendment', async () => {
     const final = await buildTestPack({ amendments: [made] });
     expect(textOf(final.get('direction.txt'))).toContain('MTAD Modification Text\n');
     expect(textOf(final.get('direction.txt'))).toContain('with effect from 27 January 2023');
-    expect(textOf(final.get('redline.html'))).toContain('<h1>Migration Testing Approach Document (MTAD): Redlined</h1>');
+    expect(textOf(final.get('redline.html'))).toContain(
+      '<h1>Migration Testing Approach Document (MTAD): Redlined</h1>',
+    );
   });
 
   it('dates and signs every tracked change from the amendment: its author, the day it was issued (UK time)', async () => {
@@ -59,13 +77,23 @@ describe('the consultation pack of the MOC (Secure) amendment', async () => {
   });
 
   it('puts one folder per amendment when it applies several', async () => {
-    const tableText = readRepoFile('data/table-17.6.yaml').replace(/  - mdust-close-foc-np\n/, '').replace(/(cohort: FOC \(NP\)\n[\s\S]*?endDate:\n)      value: 2022-09-30/, '$1      value: none');
+    const tableText = readRepoFile('data/table-17.6.yaml')
+      .replace(/  - mdust-close-foc-np\n/, '')
+      .replace(/(cohort: FOC \(NP\)\n[\s\S]*?endDate:\n)      value: 2022-09-30/, '$1      value: none');
     const foc = amendment(
-      readRepoFile('data/amendments/mdust-close-foc-np.yaml').replace('questions: []', 'title: FOC (NP) closure\n  responsesDue:\n    date: 2022-09-01\n    time: "16:00"\n  contact: c@example.org\n  questions:\n    - id: Q1\n      text: Agree?').replace(/  id:\n    unknown: .*\n/, '  id: FOC_NP\n') + 'legalBasis:\n  clause: "4.2"\n  appendix: AK\n  document: the SVTAD\n',
+      readRepoFile('data/amendments/mdust-close-foc-np.yaml')
+        .replace(
+          'questions: []',
+          'title: FOC (NP) closure\n  responsesDue:\n    date: 2022-09-01\n    time: "16:00"\n  contact: c@example.org\n  questions:\n    - id: Q1\n      text: Agree?',
+        )
+        .replace(/  id:\n    unknown: .*\n/, '  id: FOC_NP\n') +
+        'legalBasis:\n  clause: "4.2"\n  appendix: AK\n  document: the SVTAD\n',
     );
     const both = await buildTestPack({ tableText, amendments: [foc, amendment('mdust-close-moc-secure')] });
     expect([...both.keys()].filter((path) => path.includes('/')).sort()).toEqual(
-      ['direction.docx', 'direction.md', 'direction.txt', 'response-template.docx', 'response-template.md'].flatMap((name) => [`mdust-close-foc-np/${name}`, `mdust-close-moc-secure/${name}`]).sort(),
+      ['direction.docx', 'direction.md', 'direction.txt', 'response-template.docx', 'response-template.md']
+        .flatMap((name) => [`mdust-close-foc-np/${name}`, `mdust-close-moc-secure/${name}`])
+        .sort(),
     );
   });
 });
@@ -75,7 +103,7 @@ describe('markup in the data', async () => {
   const question = '<img src=x onerror=alert(1)> Do you **agree**? # [link](http://x) | `code`';
   const tableText = readRepoFile('data/table-17.6.yaml').replaceAll('cohort: MOC (Secure)', `cohort: "${cohort}"`);
   const edited = editedMocSecure('cohort: MOC (Secure)', `cohort: "${cohort}"`).replace(
-    "text: Do you agree with the proposed modification date of 27 January 2023 (or within one month thereafter) for the changes to the MTAD?",
+    'text: Do you agree with the proposed modification date of 27 January 2023 (or within one month thereafter) for the changes to the MTAD?',
     `text: "${question}"`,
   );
   const pack = await buildTestPack({ tableText, amendments: [amendment(edited)] });
@@ -89,17 +117,25 @@ describe('markup in the data', async () => {
 
   it('is text in Markdown: escaped, so that a renderer shows it as written', () => {
     const redline = textOf(pack.get('redline.md'));
-    expect(redline).toContain('MOC &lt;b&gt;(Secure)&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*');
+    expect(redline).toContain(
+      'MOC &lt;b&gt;(Secure)&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*',
+    );
     const response = textOf(pack.get('response-template.md'));
-    expect(response).toContain('&lt;img src=x onerror=alert(1)&gt; Do you \\*\\*agree\\*\\*? # \\[link\\](http://x) \\| \\`code\\`');
+    expect(response).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; Do you \\*\\*agree\\*\\*? # \\[link\\](http://x) \\| \\`code\\`',
+    );
     expect(response).not.toContain('<img');
   });
 
   it('is text in Word XML: in w:t runs, escaped, with the characters the data holds', async () => {
     const redline = await documentXml(pack.get('redline.docx'));
-    expect(redline).toContain('<w:t xml:space="preserve">MOC &lt;b&gt;(Secure)&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; | *x*</w:t>');
+    expect(redline).toContain(
+      '<w:t xml:space="preserve">MOC &lt;b&gt;(Secure)&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; | *x*</w:t>',
+    );
     const response = await documentXml(pack.get('response-template.docx'));
-    expect(response).toContain('<w:t xml:space="preserve">&lt;img src=x onerror=alert(1)&gt; Do you **agree**? # [link](http://x) | `code`</w:t>');
+    expect(response).toContain(
+      '<w:t xml:space="preserve">&lt;img src=x onerror=alert(1)&gt; Do you **agree**? # [link](http://x) | `code`</w:t>',
+    );
     expect(response).not.toContain('<img');
   });
 });

@@ -5,7 +5,12 @@ import { sha256 } from '../../src/io/hash.js';
 import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
 
-const made = amendment(readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'), 'data/amendments/mdust-close-moc-secure.yaml');
+const made = amendment(
+  readRepoFile('data/amendments/mdust-close-moc-secure.yaml')
+    .replace('status: proposed', 'status: made')
+    .replace('  annex: null', '  annex: A'),
+  'data/amendments/mdust-close-moc-secure.yaml',
+);
 
 /** The inputs the CLI gathers for `mtad amend` on the shipped data, with `over` in place. */
 function inputs(over: Partial<AmendInputs> = {}): AmendInputs {
@@ -24,7 +29,10 @@ function inputs(over: Partial<AmendInputs> = {}): AmendInputs {
     folderShown: 'data/amendments',
     amendments: [amendment('mdust-close-moc-secure')],
     checkFailed: false,
-    templates: { direction: { ok: true, value: readRepoFile('templates/direction.txt'), diagnostics: [] }, closureEffect: { ok: true, value: readRepoFile('templates/closure-effect.txt'), diagnostics: [] } },
+    templates: {
+      direction: { ok: true, value: readRepoFile('templates/direction.txt'), diagnostics: [] },
+      closureEffect: { ok: true, value: readRepoFile('templates/closure-effect.txt'), diagnostics: [] },
+    },
     hash: sha256,
     ...over,
   };
@@ -40,8 +48,20 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
   });
 
   it('says what the table already reflects when nothing is pending, before anything else is looked at', () => {
-    const plan = planAmend(inputs({ amendments: [], checkFailed: true, templates: { direction: { ok: false, diagnostics: [] }, closureEffect: { ok: false, diagnostics: [] } } }));
-    expect(plan).toEqual({ kind: 'report', report: 'Nothing to apply: data/table-17.6.yaml already reflects every amendment in data/amendments (mdust-close-ioc-moc-mds, mdust-close-foc-np).\n', warnings: [], writes: [] });
+    const plan = planAmend(
+      inputs({
+        amendments: [],
+        checkFailed: true,
+        templates: { direction: { ok: false, diagnostics: [] }, closureEffect: { ok: false, diagnostics: [] } },
+      }),
+    );
+    expect(plan).toEqual({
+      kind: 'report',
+      report:
+        'Nothing to apply: data/table-17.6.yaml already reflects every amendment in data/amendments (mdust-close-ioc-moc-mds, mdust-close-foc-np).\n',
+      warnings: [],
+      writes: [],
+    });
   });
 
   it('makes nothing when mtad check found an error', () => {
@@ -49,13 +69,33 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
   });
 
   it('refuses to write an amendment that is not made', () => {
-    const plan = planAmend(inputs({ write: true, lock: { path: '/project/data/amendments.lock', shown: 'data/amendments.lock', text: { ok: true, diagnostics: [] } } }));
+    const plan = planAmend(
+      inputs({
+        write: true,
+        lock: {
+          path: '/project/data/amendments.lock',
+          shown: 'data/amendments.lock',
+          text: { ok: true, diagnostics: [] },
+        },
+      }),
+    );
     expect(plan.kind === 'refused' && plan.diagnostics.map((d) => d.code)).toEqual(['AMENDMENT_NOT_MADE']);
   });
 
   it('with --write, plans the lock and then the table as data, each expecting the text that was read', () => {
     const lockText = readRepoFile('data/amendments.lock');
-    const plan = planAmend(inputs({ write: true, amendments: [made], today: '2023-02-01', lock: { path: '/project/data/amendments.lock', shown: 'data/amendments.lock', text: { ok: true, value: lockText, diagnostics: [] } } }));
+    const plan = planAmend(
+      inputs({
+        write: true,
+        amendments: [made],
+        today: '2023-02-01',
+        lock: {
+          path: '/project/data/amendments.lock',
+          shown: 'data/amendments.lock',
+          text: { ok: true, value: lockText, diagnostics: [] },
+        },
+      }),
+    );
     expect(plan.kind).toBe('report');
     if (plan.kind !== 'report') return;
     expect(plan.writes.map((w) => [w.path, w.expectation])).toEqual([
@@ -64,11 +104,27 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
     ]);
     expect(plan.writes[0]?.text).toContain('mdust-close-moc-secure');
     expect(plan.writes[1]?.text).toMatch(/applied:[^]*- mdust-close-moc-secure/);
-    expect(plan.written).toMatch(/^Wrote data\/table-17\.6\.yaml: it now reflects mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure, as at \d{4}-\d\d-\d\d\.\n$/);
+    expect(plan.written).toMatch(
+      /^Wrote data\/table-17\.6\.yaml: it now reflects mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure, as at \d{4}-\d\d-\d\d\.\n$/,
+    );
   });
 
   it('with --write and no lock file yet, plans a new one (expected absent)', () => {
-    const plan = planAmend(inputs({ write: true, amendments: [made], today: '2023-02-01', lock: { path: '/project/data/amendments.lock', shown: 'data/amendments.lock', text: { ok: true, diagnostics: [] } } }));
-    expect(plan.kind === 'report' && plan.writes.map((w) => w.expectation)).toEqual(['absent', { text: readRepoFile('data/table-17.6.yaml') }]);
+    const plan = planAmend(
+      inputs({
+        write: true,
+        amendments: [made],
+        today: '2023-02-01',
+        lock: {
+          path: '/project/data/amendments.lock',
+          shown: 'data/amendments.lock',
+          text: { ok: true, diagnostics: [] },
+        },
+      }),
+    );
+    expect(plan.kind === 'report' && plan.writes.map((w) => w.expectation)).toEqual([
+      'absent',
+      { text: readRepoFile('data/table-17.6.yaml') },
+    ]);
   });
 });

@@ -7,18 +7,42 @@ const template = { ok: true, value: readRepoFile('templates/direction.txt'), dia
 
 describe('planDirection: the direction, decided from gathered inputs alone', () => {
   it('gives the draft of a proposed amendment, with its placeholders', () => {
-    const plan = planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'draft', checkFailed: false, template });
+    const plan = planDirection({
+      amendment: amendment('mdust-close-moc-secure'),
+      mode: 'draft',
+      checkFailed: false,
+      template,
+    });
     expect(plan.kind === 'report' && plan.report).toContain('[DD MM YYYY]');
   });
 
   it('makes nothing when mtad check found an error, before looking at the template', () => {
     const missing = { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: 'templates/direction.txt' })] };
-    expect(planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'draft', checkFailed: true, template: missing })).toEqual({ kind: 'check-failed' });
-    expect(planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'draft', checkFailed: false, template: missing })).toEqual({ kind: 'refused', diagnostics: missing.diagnostics });
+    expect(
+      planDirection({
+        amendment: amendment('mdust-close-moc-secure'),
+        mode: 'draft',
+        checkFailed: true,
+        template: missing,
+      }),
+    ).toEqual({ kind: 'check-failed' });
+    expect(
+      planDirection({
+        amendment: amendment('mdust-close-moc-secure'),
+        mode: 'draft',
+        checkFailed: false,
+        template: missing,
+      }),
+    ).toEqual({ kind: 'refused', diagnostics: missing.diagnostics });
   });
 
   it('refuses the final text while the annex is unset', () => {
-    const plan = planDirection({ amendment: amendment('mdust-close-moc-secure'), mode: 'final', checkFailed: false, template });
+    const plan = planDirection({
+      amendment: amendment('mdust-close-moc-secure'),
+      mode: 'final',
+      checkFailed: false,
+      template,
+    });
     expect(plan.kind).toBe('refused');
   });
 });

@@ -6,14 +6,30 @@ import { amendment, shippedTable } from '../helpers/data.js';
 describe('planLog: the log, decided from gathered inputs alone', () => {
   it('lists amendments and drafts in their order of application, as JSON data with the table it reads', () => {
     const draft = amendment('mdust-close-foc-np');
-    const { report } = planLog({ table: shippedTable(), amendments: [amendment('mdust-close-moc-secure'), amendment('mdust-close-ioc-moc-mds')], drafts: [{ amendment: draft, toDecide: 2 }], format: 'json', styler: plainStyler });
+    const { report } = planLog({
+      table: shippedTable(),
+      amendments: [amendment('mdust-close-moc-secure'), amendment('mdust-close-ioc-moc-mds')],
+      drafts: [{ amendment: draft, toDecide: 2 }],
+      format: 'json',
+      styler: plainStyler,
+    });
     const data = JSON.parse(report) as { table: { asAt: string; applied: string[] }; amendments: { id: string }[] };
     expect(data.table.asAt).toBe(shippedTable().asAt);
-    expect(data.amendments.map((a) => a.id)).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure']);
+    expect(data.amendments.map((a) => a.id)).toEqual([
+      'mdust-close-ioc-moc-mds',
+      'mdust-close-foc-np',
+      'mdust-close-moc-secure',
+    ]);
   });
 
   it('prints a line per amendment on a terminal', () => {
-    const { report } = planLog({ table: shippedTable(), amendments: [amendment('mdust-close-moc-secure')], drafts: [], format: 'terminal', styler: plainStyler });
+    const { report } = planLog({
+      table: shippedTable(),
+      amendments: [amendment('mdust-close-moc-secure')],
+      drafts: [],
+      format: 'terminal',
+      styler: plainStyler,
+    });
     expect(report).toContain('mdust-close-moc-secure');
   });
 });

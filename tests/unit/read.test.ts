@@ -3,7 +3,13 @@ import { parseAmendment } from '../../src/domain/amendment.js';
 import { parseTable } from '../../src/domain/table.js';
 import { editedMocSecure, readRepoFile } from '../helpers/data.js';
 
-const codes = (text: string) => parseAmendment(text, 'a.yaml').diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, args: d.args }));
+const codes = (text: string) =>
+  parseAmendment(text, 'a.yaml').diagnostics.map((d) => ({
+    code: d.code,
+    line: d.line,
+    column: d.column,
+    args: d.args,
+  }));
 
 describe('reading an amendment file', () => {
   it('reads the shipped amendments without a finding', () => {
@@ -22,7 +28,9 @@ describe('reading an amendment file', () => {
   });
 
   it('reports an impossible date where it is written', () => {
-    expect(codes(editedMocSecure('to: 2023-01-31', 'to: 2023-02-30'))).toEqual([{ code: 'DATE_INVALID', line: 49, column: 9, args: { value: '2023-02-30' } }]);
+    expect(codes(editedMocSecure('to: 2023-01-31', 'to: 2023-02-30'))).toEqual([
+      { code: 'DATE_INVALID', line: 49, column: 9, args: { value: '2023-02-30' } },
+    ]);
     expect(codes(editedMocSecure('expectedConclusion: 2023-01-20', 'expectedConclusion: 31/01/2023'))).toEqual([
       { code: 'DATE_INVALID', line: 19, column: 23, args: { value: '31/01/2023' } },
     ]);
@@ -30,7 +38,9 @@ describe('reading an amendment file', () => {
 
   it('reports a wrong type, a value not allowed and a bad time', () => {
     expect(codes(editedMocSecure('sequence: 3', 'sequence: three')).map((d) => d.code)).toEqual(['SCHEMA_WRONG_TYPE']);
-    expect(codes(editedMocSecure('status: proposed', 'status: maybe')).map((d) => d.code)).toEqual(['SCHEMA_INVALID_VALUE']);
+    expect(codes(editedMocSecure('status: proposed', 'status: maybe')).map((d) => d.code)).toEqual([
+      'SCHEMA_INVALID_VALUE',
+    ]);
     expect(codes(editedMocSecure('time: "16:00"', 'time: "4pm"')).map((d) => d.code)).toEqual(['TIME_INVALID']);
   });
 
@@ -42,7 +52,10 @@ describe('reading an amendment file', () => {
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(codes(bomb).map((d) => d.code)).toEqual(['YAML_ALIAS_LIMIT']);
   });
 });
@@ -53,12 +66,27 @@ describe('reading the table', () => {
     expect(result.diagnostics).toEqual([]);
     const rows = result.value?.table.cohorts ?? [];
     expect(rows.map((r) => r.cohort)).toEqual(['IOC', 'MOC (MDS)', 'MOC (Secure)', 'FOC (NP)', 'FOC (BG)']);
-    expect(rows.map((r) => r.groupId.kind === 'text' ? r.groupId.text : r.groupId.kind)).toEqual(['unknown', 'unknown', 'DA', 'unknown', 'EA']);
-    expect(rows.map((r) => (r.endDate.kind === 'date' ? r.endDate.date : r.endDate.kind))).toEqual(['unknown', 'unknown', 'none', '2022-09-30', 'none']);
+    expect(rows.map((r) => (r.groupId.kind === 'text' ? r.groupId.text : r.groupId.kind))).toEqual([
+      'unknown',
+      'unknown',
+      'DA',
+      'unknown',
+      'EA',
+    ]);
+    expect(rows.map((r) => (r.endDate.kind === 'date' ? r.endDate.date : r.endDate.kind))).toEqual([
+      'unknown',
+      'unknown',
+      'none',
+      '2022-09-30',
+      'none',
+    ]);
   });
 
   it('refuses a cell with both a value and a reason it is unknown', () => {
-    const text = readRepoFile('data/table-17.6.yaml').replace('      value: DA\n', '      value: DA\n      unknown: not public\n');
+    const text = readRepoFile('data/table-17.6.yaml').replace(
+      '      value: DA\n',
+      '      value: DA\n      unknown: not public\n',
+    );
     expect(parseTable(text, 't.yaml').diagnostics.map((d) => d.code)).toEqual(['CELL_VALUE_OR_UNKNOWN']);
   });
 });

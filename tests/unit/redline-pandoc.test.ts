@@ -15,13 +15,20 @@ function pandoc(docx: Uint8Array | string | undefined, mode: 'accept' | 'reject'
   if (!(docx instanceof Uint8Array)) throw new Error('expected a .docx');
   const file = join(mkdtempSync(join(tmpdir(), 'mtad-pandoc-')), 'redline.docx');
   writeFileSync(file, docx);
-  const result = spawnSync('pandoc', [`--track-changes=${mode}`, '--to', 'markdown', '--wrap=none', file], { encoding: 'utf8' });
+  const result = spawnSync('pandoc', [`--track-changes=${mode}`, '--to', 'markdown', '--wrap=none', file], {
+    encoding: 'utf8',
+  });
   if (result.error || result.status !== 0) throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr}`);
   return result.stdout;
 }
 
 /** The table rows pandoc writes for `cohort` (a simple table: one line a row). */
-const rowOf = (markdown: string, cohort: string): string => markdown.split('\n').find((line) => line.trim().startsWith(cohort))?.trim().replace(/\s+/g, ' ') ?? '';
+const rowOf = (markdown: string, cohort: string): string =>
+  markdown
+    .split('\n')
+    .find((line) => line.trim().startsWith(cohort))
+    ?.trim()
+    .replace(/\s+/g, ' ') ?? '';
 
 describe('redline.docx read by pandoc', async () => {
   const redline = (await buildTestPack()).get('redline.docx');
@@ -41,7 +48,9 @@ describe('redline.docx read by pandoc', async () => {
 
   it('all shows the change as an insertion, with its author and date', () => {
     const all = pandoc(redline, 'all');
-    expect(all).toContain('[31 January 2023]{.insertion author="consultations@smartdcc.co.uk" date="2022-12-05T00:00:00Z"}');
+    expect(all).toContain(
+      '[31 January 2023]{.insertion author="consultations@smartdcc.co.uk" date="2022-12-05T00:00:00Z"}',
+    );
   });
 });
 
@@ -59,14 +68,14 @@ describe('row revisions read by pandoc', async () => {
 
   // pandoc (2.17 in Debian 12) ignores the row mark itself and keeps an empty row: the text goes
   // because every run in the row is marked too.
-  it('accept-all keeps the inserted row and the new value, and drops the deleted row\'s text', () => {
+  it("accept-all keeps the inserted row and the new value, and drops the deleted row's text", () => {
     const accepted = pandoc(docx, 'accept');
     expect(rowOf(accepted, 'Added')).toBe('Added NA 31 May 2023');
     expect(rowOf(accepted, 'Changed')).toBe('Changed CA 2 April 2023');
     expect(accepted).not.toMatch(/Removed|RA|30 June 2023|1 March 2023/);
   });
 
-  it('reject-all keeps the deleted row and the old value, and drops the inserted row\'s text', () => {
+  it("reject-all keeps the deleted row and the old value, and drops the inserted row's text", () => {
     const rejected = pandoc(docx, 'reject');
     expect(rowOf(rejected, 'Removed')).toBe('Removed RA 30 June 2023');
     expect(rowOf(rejected, 'Changed')).toBe('Changed CA 1 March 2023');
@@ -75,8 +84,10 @@ describe('row revisions read by pandoc', async () => {
 
   it('all shows every run of the inserted and deleted rows as an insertion or a deletion', () => {
     const all = pandoc(docx, 'all');
-    for (const text of ['Added', 'NA', '31 May 2023', '2 April 2023']) expect(all).toContain(`[${text}]{.insertion author="Tester"`);
-    for (const text of ['Removed', 'RA', '30 June 2023', '1 March 2023']) expect(all).toContain(`[${text}]{.deletion author="Tester"`);
+    for (const text of ['Added', 'NA', '31 May 2023', '2 April 2023'])
+      expect(all).toContain(`[${text}]{.insertion author="Tester"`);
+    for (const text of ['Removed', 'RA', '30 June 2023', '1 March 2023'])
+      expect(all).toContain(`[${text}]{.deletion author="Tester"`);
     expect(all).toContain('{.paragraph-insertion author="Tester"');
     expect(all).toContain('{.paragraph-deletion author="Tester"');
   });

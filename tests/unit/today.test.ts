@@ -11,9 +11,14 @@ describe('the clock', () => {
   it('takes SOURCE_DATE_EPOCH for the clock, and refuses one that is not whole seconds', () => {
     expect(readSourceDateEpoch({})).toEqual({ diagnostics: [] });
     expect(readSourceDateEpoch({ SOURCE_DATE_EPOCH: '' })).toEqual({ diagnostics: [] });
-    expect(formatInstant(readSourceDateEpoch({ SOURCE_DATE_EPOCH: '1670198400' }).instant!)).toBe('2022-12-05T00:00:00Z');
+    expect(formatInstant(readSourceDateEpoch({ SOURCE_DATE_EPOCH: '1670198400' }).instant!)).toBe(
+      '2022-12-05T00:00:00Z',
+    );
     for (const bad of ['-1', '1.5', '1e9', 'now', ' 1', '253402300800']) {
-      expect(readSourceDateEpoch({ SOURCE_DATE_EPOCH: bad }).diagnostics.map((d) => d.code), bad).toEqual(['ARGUMENT_INVALID']);
+      expect(
+        readSourceDateEpoch({ SOURCE_DATE_EPOCH: bad }).diagnostics.map((d) => d.code),
+        bad,
+      ).toEqual(['ARGUMENT_INVALID']);
     }
   });
 });

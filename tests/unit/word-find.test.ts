@@ -8,18 +8,33 @@ const FROM_HTML = {
   title: 'Migration DUST End Dates',
   position: 'before' as const,
   headers: ['Cohort', 'GroupID', 'Migration DUST End Date'],
-  rows: [['IOC', '', 'TBC'], ['MOC (MDS)', '', 'TBC'], ['MOC (Secure)', 'DA', ''], ['FOC (NP)', 'TBC', 'TBC'], ['FOC (BG)', 'EA', '']],
+  rows: [
+    ['IOC', '', 'TBC'],
+    ['MOC (MDS)', '', 'TBC'],
+    ['MOC (Secure)', 'DA', ''],
+    ['FOC (NP)', 'TBC', 'TBC'],
+    ['FOC (BG)', 'EA', ''],
+  ],
 };
 
 /** Each fixture's Table 17.6 as its writer's source says it (tests/fixtures/word). */
-const EXPECTED: Record<WordFixture, { caption: string; title: string; position: 'before' | 'after'; headers: string[]; rows: string[][] }> = {
+const EXPECTED: Record<
+  WordFixture,
+  { caption: string; title: string; position: 'before' | 'after'; headers: string[]; rows: string[][] }
+> = {
   libreoffice: FROM_HTML,
   pandoc: {
     caption: 'Table 17.6 Migration DUST End Dates',
     title: 'Migration DUST End Dates',
     position: 'before',
     headers: ['Cohort', 'Group ID', 'End date'],
-    rows: [['IOC', '', 'TBC'], ['MOC (MDS)', '', 'TBC'], ['MOC (Secure)', 'DA', ''], ['FOC (NP)', 'TBC', 'TBC'], ['FOC (BG)', 'EA', '']],
+    rows: [
+      ['IOC', '', 'TBC'],
+      ['MOC (MDS)', '', 'TBC'],
+      ['MOC (Secure)', 'DA', ''],
+      ['FOC (NP)', 'TBC', 'TBC'],
+      ['FOC (BG)', 'EA', ''],
+    ],
   },
   docx: {
     caption: 'Table 17.6 Migration DUST End Dates',
@@ -54,7 +69,8 @@ describe.each(WORD_FIXTURES.map((f) => [f]))('findTable on the %s fixture', (fix
 
   it('gives each cell its row and column', () => {
     if (!found.ok) throw new Error('not found');
-    for (const [r, row] of found.value.rows.entries()) for (const [c, cell] of row.entries()) expect([cell.row, cell.column]).toEqual([r, c]);
+    for (const [r, row] of found.value.rows.entries())
+      for (const [c, cell] of row.entries()) expect([cell.row, cell.column]).toEqual([r, c]);
   });
 
   it('maps the headings to cohort, GroupID and end date, other columns kept', () => {
@@ -81,17 +97,36 @@ describe('findTable findings', () => {
   });
 
   it('WORD_TABLE_AMBIGUOUS when two paragraphs next to tables start with the caption', () => {
-    const twice = withDocumentXml(readWordFixture('docx'), (xml) => xml.replace('The cohorts are listed in Table 17.5;', 'Table 17.5 lists the cohorts;'));
+    const twice = withDocumentXml(readWordFixture('docx'), (xml) =>
+      xml.replace('The cohorts are listed in Table 17.5;', 'Table 17.5 lists the cohorts;'),
+    );
     expect(findTable(twice, { tableNumber: '17.5' }).findings.map((f) => f.code)).toEqual(['WORD_TABLE_AMBIGUOUS']);
   });
 
   it('WORD_CAPTION_NOT_ADJACENT when the caption is next to no table', () => {
-    const apart = findTable(withDocumentXml(readWordFixture('pandoc'), (xml) => xml.replace('<w:p><w:pPr><w:pStyle w:val="TableCaption" /></w:pPr><w:r><w:t xml:space="preserve">Table 17.6', '<w:p><w:r><w:t>Not a table caption.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="TableCaption" /></w:pPr><w:r><w:t xml:space="preserve">Table 17.6').replace('End Dates</w:t></w:r></w:p><w:tbl>', 'End Dates</w:t></w:r></w:p><w:p><w:r><w:t>Words.</w:t></w:r></w:p><w:tbl>')));
+    const apart = findTable(
+      withDocumentXml(readWordFixture('pandoc'), (xml) =>
+        xml
+          .replace(
+            '<w:p><w:pPr><w:pStyle w:val="TableCaption" /></w:pPr><w:r><w:t xml:space="preserve">Table 17.6',
+            '<w:p><w:r><w:t>Not a table caption.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="TableCaption" /></w:pPr><w:r><w:t xml:space="preserve">Table 17.6',
+          )
+          .replace(
+            'End Dates</w:t></w:r></w:p><w:tbl>',
+            'End Dates</w:t></w:r></w:p><w:p><w:r><w:t>Words.</w:t></w:r></w:p><w:tbl>',
+          ),
+      ),
+    );
     expect(apart.findings.map((f) => f.code)).toEqual(['WORD_CAPTION_NOT_ADJACENT']);
   });
 
   it('WORD_CELL_MERGED (a warning) for a merged cell, the table still read', () => {
-    const merged = withDocumentXml(readWordFixture('docx'), (xml) => xml.replace('<w:tc><w:p><w:r><w:rPr><w:b w:val="false"/><w:bCs w:val="false"/></w:rPr><w:t xml:space="preserve">Closure concluded May 2022</w:t>', '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:rPr><w:b w:val="false"/><w:bCs w:val="false"/></w:rPr><w:t xml:space="preserve">Closure concluded May 2022</w:t>'));
+    const merged = withDocumentXml(readWordFixture('docx'), (xml) =>
+      xml.replace(
+        '<w:tc><w:p><w:r><w:rPr><w:b w:val="false"/><w:bCs w:val="false"/></w:rPr><w:t xml:space="preserve">Closure concluded May 2022</w:t>',
+        '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:rPr><w:b w:val="false"/><w:bCs w:val="false"/></w:rPr><w:t xml:space="preserve">Closure concluded May 2022</w:t>',
+      ),
+    );
     const found = findTable(merged);
     if (!found.ok) throw new Error(JSON.stringify(found.findings));
     expect(found.findings.map((f) => [f.code, f.severity])).toEqual([['WORD_CELL_MERGED', 'warning']]);
@@ -99,7 +134,9 @@ describe('findTable findings', () => {
   });
 
   it('WORD_PACKAGE_UNREADABLE for bytes that are not a .docx, or a part that is not XML', () => {
-    expect(findTable(new TextEncoder().encode('not a zip')).findings.map((f) => f.code)).toEqual(['WORD_PACKAGE_UNREADABLE']);
+    expect(findTable(new TextEncoder().encode('not a zip')).findings.map((f) => f.code)).toEqual([
+      'WORD_PACKAGE_UNREADABLE',
+    ]);
     const broken = withDocumentXml(readWordFixture('docx'), (xml) => xml.replace('</w:body>', ''));
     expect(findTable(broken).findings.map((f) => f.code)).toEqual(['WORD_PACKAGE_UNREADABLE']);
   });
@@ -115,7 +152,8 @@ describe('captions as Word writes them', () => {
   const pandocCaption = '<w:r><w:t xml:space="preserve">Table 17.6 Migration DUST End Dates</w:t></w:r>';
 
   it('reads the result of a complex SEQ field, not its instruction', () => {
-    const field = '<w:r><w:t xml:space="preserve">Table 17.</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> SEQ Table \\* ARABIC </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>6</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> Migration DUST End Dates</w:t></w:r>';
+    const field =
+      '<w:r><w:t xml:space="preserve">Table 17.</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> SEQ Table \\* ARABIC </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>6</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> Migration DUST End Dates</w:t></w:r>';
     const found = findTable(withDocumentXml(readWordFixture('pandoc'), (xml) => xml.replace(pandocCaption, field)));
     expect(found.ok && found.value.caption).toBe('Table 17.6 Migration DUST End Dates');
   });
@@ -124,7 +162,8 @@ describe('captions as Word writes them', () => {
     const wrapped = withDocumentXml(readWordFixture('pandoc'), (xml) => {
       const start = xml.lastIndexOf('<w:p>', xml.indexOf(pandocCaption));
       const end = xml.indexOf('</w:tbl>', start) + '</w:tbl>'.length;
-      const sdt = (inner: string): string => `<w:sdt><w:sdtPr><w:tag w:val="t"/></w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+      const sdt = (inner: string): string =>
+        `<w:sdt><w:sdtPr><w:tag w:val="t"/></w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
       const captionEnd = xml.indexOf('</w:p>', start) + '</w:p>'.length;
       return xml.slice(0, start) + sdt(xml.slice(start, captionEnd) + sdt(xml.slice(captionEnd, end))) + xml.slice(end);
     });
@@ -149,7 +188,10 @@ describe('captionTitle', () => {
 describe('mapColumns', () => {
   it('matches headings case- and space-insensitively and keeps other columns', () => {
     const mapped = mapColumns(['Notes', 'END DATE', 'group id', 'Cohort name']);
-    expect(mapped.ok && mapped.value).toEqual({ fields: { cohort: 3, groupId: 2, endDate: 1 }, extras: [{ column: 0, heading: 'Notes' }] });
+    expect(mapped.ok && mapped.value).toEqual({
+      fields: { cohort: 3, groupId: 2, endDate: 1 },
+      extras: [{ column: 0, heading: 'Notes' }],
+    });
   });
 
   it('takes overrides for headings that say something else', () => {
@@ -159,11 +201,14 @@ describe('mapColumns', () => {
 
   it('WORD_COLUMN_UNMAPPED and WORD_COLUMN_AMBIGUOUS', () => {
     expect(mapColumns(['Cohort', 'GroupID', 'Closure']).findings.map((f) => f.code)).toEqual(['WORD_COLUMN_UNMAPPED']);
-    expect(mapColumns(['Cohort', 'GroupID', 'End date'], { endDate: 'Finish' }).findings.map((f) => f.code)).toEqual(['WORD_COLUMN_UNMAPPED']);
-    expect(mapColumns(['Cohort', 'GroupID', 'Start end date', 'End date']).findings.map((f) => f.code)).toEqual(['WORD_COLUMN_AMBIGUOUS']);
+    expect(mapColumns(['Cohort', 'GroupID', 'End date'], { endDate: 'Finish' }).findings.map((f) => f.code)).toEqual([
+      'WORD_COLUMN_UNMAPPED',
+    ]);
+    expect(mapColumns(['Cohort', 'GroupID', 'Start end date', 'End date']).findings.map((f) => f.code)).toEqual([
+      'WORD_COLUMN_AMBIGUOUS',
+    ]);
   });
 });
-
 
 describe('readDocumentProperties', () => {
   it('reads the core and custom properties; the version from a custom "Version" property', () => {
@@ -180,7 +225,9 @@ describe('readDocumentProperties', () => {
   });
 
   it('WORD_PACKAGE_UNREADABLE for bytes that are not a .docx', () => {
-    expect(readDocumentProperties(new Uint8Array([1, 2, 3])).findings.map((f) => f.code)).toEqual(['WORD_PACKAGE_UNREADABLE']);
+    expect(readDocumentProperties(new Uint8Array([1, 2, 3])).findings.map((f) => f.code)).toEqual([
+      'WORD_PACKAGE_UNREADABLE',
+    ]);
   });
 });
 

@@ -61,7 +61,9 @@ describe('writeFilesTogether', () => {
     ]);
     const [finding] = result.diagnostics;
     expect(finding?.code).toBe('WRITE_INCOMPLETE');
-    expect(formatDiagnostic(finding!)).toBe('cannot write b: the disk is full; a, written just before, could not be put back as it was, so it is ahead of b. Run the command again once the cause is fixed: it completes the write');
+    expect(formatDiagnostic(finding!)).toBe(
+      'cannot write b: the disk is full; a, written just before, could not be put back as it was, so it is ahead of b. Run the command again once the cause is fixed: it completes the write',
+    );
     expect(readFileSync(join(dir, 'a'), 'utf8')).toBe('new a\n');
     expect(readFileSync(join(dir, 'b'), 'utf8')).toBe('old b\n');
   });
@@ -70,7 +72,8 @@ describe('writeFilesTogether', () => {
     const dir = folder();
     writeFileSync(join(dir, 'victim'), 'precious\n');
     writeFileSync(join(dir, 't.yaml'), 'old\n');
-    vi.spyOn(crypto, 'randomBytes').mockImplementation(((size: number) => Buffer.alloc(size)) as typeof crypto.randomBytes);
+    vi.spyOn(crypto, 'randomBytes').mockImplementation(((size: number) =>
+      Buffer.alloc(size)) as typeof crypto.randomBytes);
     symlinkSync(join(dir, 'victim'), join(dir, `.t.yaml.${process.pid}.00000000.tmp`));
     const result = await writeFileAtomically(join(dir, 't.yaml'), 'new\n', { text: 'old\n' }, 't.yaml');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['FILE_UNWRITABLE']);

@@ -1,4 +1,14 @@
-import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyWithMocSecureMade } from '../helpers/cli.js';
@@ -56,7 +66,9 @@ describe('amend --write keeps what it does not own', () => {
     const [tableBefore, lockBefore] = [readFileSync(table), readFileSync(join(dir, 'data/amendments.lock'))];
     const run = await write(dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('data/table-17.6.yaml: error: data/table-17.6.yaml is read-only (no write permission); nothing was written. Make it writable (chmod u+w) if mtad is to change it [FILE_READ_ONLY]\n');
+    expect(run.stderr).toBe(
+      'data/table-17.6.yaml: error: data/table-17.6.yaml is read-only (no write permission); nothing was written. Make it writable (chmod u+w) if mtad is to change it [FILE_READ_ONLY]\n',
+    );
     expect(readFileSync(table)).toEqual(tableBefore);
     expect(statSync(table).mode & 0o7777).toBe(0o444);
     expect(readFileSync(join(dir, 'data/amendments.lock'))).toEqual(lockBefore);
@@ -75,7 +87,11 @@ describe('every command that writes into the data folder takes the write lock an
   it('check --update-lock, new and revert are refused while another mtad writes (two drafts could take one sequence number)', async () => {
     const dir = lockedCopy();
     const lock = readFileSync(join(dir, 'data/amendments.lock'));
-    for (const args of [['check', '--update-lock'], ['new', 'close', 'FOC (BG)', '--on', '2030-06-28'], ['revert', 'mdust-close-foc-np']]) {
+    for (const args of [
+      ['check', '--update-lock'],
+      ['new', 'close', 'FOC (BG)', '--on', '2030-06-28'],
+      ['revert', 'mdust-close-foc-np'],
+    ]) {
       const run = await runMain(args, dir);
       expect(run.stderr, args.join(' ')).toBe(refusal);
       expect(run.status).toBe(2);

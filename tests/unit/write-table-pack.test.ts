@@ -10,7 +10,10 @@ const TABLE = 'data/table-17.6.yaml';
 function applied(text: string, ids: string[]) {
   const input = parseTable(text, TABLE).value;
   if (!input) throw new Error('the table does not parse');
-  const application = applyAmendments(input.table, ids.map((id) => amendment(id))).value;
+  const application = applyAmendments(
+    input.table,
+    ids.map((id) => amendment(id)),
+  ).value;
   if (!application) throw new Error('the amendments do not apply');
   return { input, application };
 }
@@ -21,8 +24,15 @@ describe('writeTableChanges, as the pack writes the amended table', () => {
     const { input, application } = applied(text, ['mdust-close-moc-secure']);
     const written = writeTableChanges(input.source, application);
     expect(changedLines(text, written)).toEqual({
-      removed: ['      value: none', '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").'],
-      added: ['  - mdust-close-moc-secure', '      value: 2023-01-31', '      source: amendment mdust-close-moc-secure'],
+      removed: [
+        '      value: none',
+        '      source: The reference, section 1 ("At present Migration DUST is only provided for the MOC (Secure) and FOC (BG) cohorts").',
+      ],
+      added: [
+        '  - mdust-close-moc-secure',
+        '      value: 2023-01-31',
+        '      source: amendment mdust-close-moc-secure',
+      ],
     });
     // The removed lines are MOC (Secure)'s: FOC (BG) keeps its own identical source line.
     expect(written).toMatch(/cohort: FOC \(BG\)[\s\S]*value: none\n      source: The reference, section 1/);
@@ -33,7 +43,11 @@ describe('writeTableChanges, as the pack writes the amended table', () => {
     const reread = parseTable(writeTableChanges(input.source, application), TABLE);
     expect(reread.diagnostics).toEqual([]);
     expect(reread.value?.table.cohorts).toEqual(application.after.cohorts);
-    expect(reread.value?.table.applied).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure']);
+    expect(reread.value?.table.applied).toEqual([
+      'mdust-close-ioc-moc-mds',
+      'mdust-close-foc-np',
+      'mdust-close-moc-secure',
+    ]);
   });
 
   it('does not modify the parsed source it is given', () => {
@@ -47,6 +61,7 @@ describe('writeTableChanges, as the pack writes the amended table', () => {
 /** The lines removed and added from `a` to `b`, in order. */
 function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
   const chunks = diffLines(a, b);
-  const lines = (kind: 'added' | 'removed') => chunks.filter((c) => c[kind]).flatMap((c) => c.value.trimEnd().split('\n'));
+  const lines = (kind: 'added' | 'removed') =>
+    chunks.filter((c) => c[kind]).flatMap((c) => c.value.trimEnd().split('\n'));
   return { removed: lines('removed'), added: lines('added') };
 }

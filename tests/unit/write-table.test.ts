@@ -18,8 +18,13 @@ describe('writeTableChanges', () => {
     const { table, source } = input();
     const moc = amendment('mdust-close-moc-secure');
     const application = applyAmendments(table, [moc]).value!;
-    const text = writeTableChanges(source, { ...application, after: { ...application.after, asAt: asAtAfterWriting(table.asAt, [moc], '2030-01-01') } });
-    await expect(createTwoFilesPatch('a/data/table-17.6.yaml', 'b/data/table-17.6.yaml', tableText, text)).toMatchFileSnapshot('golden/write-table-moc-secure.patch');
+    const text = writeTableChanges(source, {
+      ...application,
+      after: { ...application.after, asAt: asAtAfterWriting(table.asAt, [moc], '2030-01-01') },
+    });
+    await expect(
+      createTwoFilesPatch('a/data/table-17.6.yaml', 'b/data/table-17.6.yaml', tableText, text),
+    ).toMatchFileSnapshot('golden/write-table-moc-secure.patch');
     const reread = parseTable(text, 'x.yaml');
     expect(reread.diagnostics).toEqual([]);
     expect(reread.value?.table.cohorts[2]?.endDate).toEqual({ kind: 'date', date: '2023-01-31' });
@@ -36,7 +41,10 @@ describe('writeTableChanges', () => {
 
   it('writes an unknown value with its note, dropping the value key', () => {
     const { table, source } = input();
-    const reopen = parseAmendment(readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('to: 2023-01-31', 'to: unknown'), 'a.yaml').value!;
+    const reopen = parseAmendment(
+      readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('to: 2023-01-31', 'to: unknown'),
+      'a.yaml',
+    ).value!;
     const text = writeTableChanges(source, applyAmendments(table, [reopen]).value!);
     expect(parseTable(text, 'x.yaml').value?.table.cohorts[2]?.endDate).toMatchObject({ kind: 'unknown' });
   });
@@ -76,7 +84,9 @@ describe('the compare step and the atomic write', () => {
     writeFileSync(path, 'old\n');
     expect((await writeFileAtomically(path, 'new\n', { text: 'old\n' }, 't.yaml')).ok).toBe(true);
     expect(readFileSync(path, 'utf8')).toBe('new\n');
-    expect((await writeFileAtomically(path, 'other\n', 'absent', 't.yaml')).diagnostics.map((d) => d.code)).toEqual(['FILE_EXISTS']);
+    expect((await writeFileAtomically(path, 'other\n', 'absent', 't.yaml')).diagnostics.map((d) => d.code)).toEqual([
+      'FILE_EXISTS',
+    ]);
     expect((await writeFileAtomically(path, 'forced\n', 'any', 't.yaml')).ok).toBe(true);
     expect((await writeFileAtomically(join(dir, 'n.yaml'), 'fresh\n', 'absent', 'n.yaml')).ok).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['n.yaml', 't.yaml']);

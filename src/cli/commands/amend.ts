@@ -11,7 +11,14 @@ import { writeFilesTogether } from '../../io/write-files.js';
 import type { ReportFormat } from '../../render/report.js';
 import { refusePackPath, writeAmendPack } from '../amend-pack.js';
 import { checkBeforeDocuments } from '../check-gate.js';
-import { amendmentsDirOf, loadAmendmentFolder, loadTable, lockPathOf, resolveAmendmentPaths, resolveTablePath } from '../inputs.js';
+import {
+  amendmentsDirOf,
+  loadAmendmentFolder,
+  loadTable,
+  lockPathOf,
+  resolveAmendmentPaths,
+  resolveTablePath,
+} from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readTextOption } from '../text-option.js';
 import { withWriteLock } from '../write-lock.js';
@@ -75,14 +82,35 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
   const amendmentsRead =
-    options.amendments.length > 0 ? await readAmendments(namedPaths(), cwd, { checked }) : await loadAmendmentFolder(folder, cwd, { skipIds: new Set(tableRead.value.table.applied), checked });
-  if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics)) return failWith(amendmentsRead.diagnostics, styler);
+    options.amendments.length > 0
+      ? await readAmendments(namedPaths(), cwd, { checked })
+      : await loadAmendmentFolder(folder, cwd, { skipIds: new Set(tableRead.value.table.applied), checked });
+  if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics))
+    return failWith(amendmentsRead.diagnostics, styler);
 
   // The redline, the direction and the pack say only what `mtad check` accepts; --write records
   // the made amendments it writes in the lock itself, so their absence from it is not held against it.
-  const something = selectPending({ named: options.amendments, write: options.write === true, table: tableRead.value, amendments: amendmentsRead.value }).length > 0;
-  const gate = !something ? undefined : await checkBeforeDocuments({ cwd, styler, paths: options.amendments.length > 0 ? namedPaths() : [tablePath], ...(options.table !== undefined && { table: options.table }), ...(checked.memo && { memo: checked.memo }), writesLock: options.write === true });
-  const [direction, closureEffect] = await Promise.all([readTemplate('direction.txt', cwd), readTemplate('closure-effect.txt', cwd)]);
+  const something =
+    selectPending({
+      named: options.amendments,
+      write: options.write === true,
+      table: tableRead.value,
+      amendments: amendmentsRead.value,
+    }).length > 0;
+  const gate = !something
+    ? undefined
+    : await checkBeforeDocuments({
+        cwd,
+        styler,
+        paths: options.amendments.length > 0 ? namedPaths() : [tablePath],
+        ...(options.table !== undefined && { table: options.table }),
+        ...(checked.memo && { memo: checked.memo }),
+        writesLock: options.write === true,
+      });
+  const [direction, closureEffect] = await Promise.all([
+    readTemplate('direction.txt', cwd),
+    readTemplate('closure-effect.txt', cwd),
+  ]);
   const inputs: AmendInputs = {
     named: options.amendments,
     write: options.write === true,
@@ -100,7 +128,10 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
     templates: { direction, closureEffect },
     ...(options.write && { lock: await readLockFile(lockPathOf(tablePath), cwd) }),
     // What --write must not overtake: every amendment beside the table that it does not reflect yet.
-    ...(options.write && options.amendments.length > 0 && { unwritten: await unwrittenBeside(folder, cwd, tableRead.value.table.applied, checked) }),
+    ...(options.write &&
+      options.amendments.length > 0 && {
+        unwritten: await unwrittenBeside(folder, cwd, tableRead.value.table.applied, checked),
+      }),
     hash: sha256,
   };
 
@@ -113,8 +144,20 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       return gate.failure;
     case 'pack': {
       if (options.out === undefined) throw new Error('planAmend: a pack planned without --out');
-      const pack = { cwd, styler, out: options.out, force: options.force ?? false, ...(options.author !== undefined && { author: options.author }), ...(options.created !== undefined && { created: options.created }) };
-      return writeAmendPack(pack, { table: tableRead.value, application: plan.application, amendments: plan.amendments, report: plan.report });
+      const pack = {
+        cwd,
+        styler,
+        out: options.out,
+        force: options.force ?? false,
+        ...(options.author !== undefined && { author: options.author }),
+        ...(options.created !== undefined && { created: options.created }),
+      };
+      return writeAmendPack(pack, {
+        table: tableRead.value,
+        application: plan.application,
+        amendments: plan.amendments,
+        report: plan.report,
+      });
     }
     case 'report': {
       if (plan.writes.length === 0) return succeed(plan.report, styler, plan.warnings);
@@ -131,7 +174,12 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
 }
 
 /** The amendments in the folder that the table does not reflect yet (none when they cannot be read: the check has said why). */
-async function unwrittenBeside(folder: string, cwd: string, applied: readonly string[], checked: { memo: FileMemo | undefined }): Promise<Amendment[]> {
+async function unwrittenBeside(
+  folder: string,
+  cwd: string,
+  applied: readonly string[],
+  checked: { memo: FileMemo | undefined },
+): Promise<Amendment[]> {
   const read = await loadAmendmentFolder(folder, cwd, { skipIds: new Set(applied), checked });
   return read.value ?? [];
 }
@@ -139,7 +187,9 @@ async function unwrittenBeside(folder: string, cwd: string, applied: readonly st
 /** The lock file beside the table: its text, none when there is no lock file yet, or why it cannot be read. */
 async function readLockFile(path: string, cwd: string): Promise<NonNullable<AmendInputs['lock']>> {
   const shown = displayPath(path, cwd);
-  const text: Result<string | undefined> = existsSync(path) ? await readText(path, shown) : { ok: true, diagnostics: [] };
+  const text: Result<string | undefined> = existsSync(path)
+    ? await readText(path, shown)
+    : { ok: true, diagnostics: [] };
   return { path, shown, text };
 }
 
@@ -150,5 +200,7 @@ async function readLockFile(path: string, cwd: string): Promise<NonNullable<Amen
 async function openAmendCache(options: AmendOptions): Promise<CheckCache | undefined> {
   if (options.codeHash === undefined) return undefined;
   const path = defaultCacheFile(resolveTablePath(options.cwd, options.table), options.cwd);
-  return path === undefined ? undefined : openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: false, keepUnread: true });
+  return path === undefined
+    ? undefined
+    : openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: false, keepUnread: true });
 }

@@ -5,7 +5,13 @@ import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostic
 import { formatDiagnostic } from '../../render/diagnostic-messages.js';
 import { EMPTY_LOCK, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
 import { writeFileAtomically } from '../../io/write.js';
-import { cacheFileAt, defaultCacheFile, openCheckCache, refuseCacheFile, type CheckCache } from '../../io/check-cache.js';
+import {
+  cacheFileAt,
+  defaultCacheFile,
+  openCheckCache,
+  refuseCacheFile,
+  type CheckCache,
+} from '../../io/check-cache.js';
 import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath } from '../../io/read.js';
@@ -58,7 +64,11 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
   let result = check(lockText);
   let notes = '';
   if (options.updateLock) {
-    const updated = await updateLock(result, { path: lockPath, shown: lockShown, text: lockText }, diagnostics.length === 0);
+    const updated = await updateLock(
+      result,
+      { path: lockPath, shown: lockShown, text: lockText },
+      diagnostics.length === 0,
+    );
     if ('failure' in updated) return updated.failure;
     notes = updated.note;
     if (updated.text !== undefined) result = check(updated.text);
@@ -75,8 +85,20 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
   };
   for (const output of options.outputs) {
     const path = resolve(cwd, output.path);
-    const written = await writeFileAtomically(path, CHECK_FORMATS[output.format](report, plainStyler), 'any', displayPath(path, cwd));
-    if (!written.ok) return { exitCode: 2, stdout: '', stderr: written.diagnostics.map((d) => `mtad check: ${d.file}: cannot write the report (${reasonOf(d)})\n`).join('') };
+    const written = await writeFileAtomically(
+      path,
+      CHECK_FORMATS[output.format](report, plainStyler),
+      'any',
+      displayPath(path, cwd),
+    );
+    if (!written.ok)
+      return {
+        exitCode: 2,
+        stdout: '',
+        stderr: written.diagnostics
+          .map((d) => `mtad check: ${d.file}: cannot write the report (${reasonOf(d)})\n`)
+          .join(''),
+      };
   }
 
   let exitCode = exitStatusOf(all);
@@ -93,19 +115,38 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
  * Records the made amendments not yet in the lock, writing the lock atomically when it changes, and
  * only if it still holds the text read (or, when there was none, if it still does not exist).
  */
-async function updateLock(result: CheckResult, lock: { path: string; shown: string; text: string | undefined }, readable: boolean): Promise<{ failure: Outcome } | { note: string; text?: string }> {
+async function updateLock(
+  result: CheckResult,
+  lock: { path: string; shown: string; text: string | undefined },
+  readable: boolean,
+): Promise<{ failure: Outcome } | { note: string; text?: string }> {
   const { path: lockPath, shown: lockShown } = lock;
   if (!readable || !result.complete) {
-    return { failure: checkUsageError(`cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`, 1) };
+    return {
+      failure: checkUsageError(
+        `cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`,
+        1,
+      ),
+    };
   }
   const before = result.lock ?? EMPTY_LOCK;
   const after = recordMadeAmendments(before, inSequence(result.amendments), sha256);
   const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
-  if (added.length === 0 && lock.text !== undefined) return { note: `${lockShown} already records every made amendment.\n` };
+  if (added.length === 0 && lock.text !== undefined)
+    return { note: `${lockShown} already records every made amendment.\n` };
   const text = serialiseLock(after);
-  const written = await writeFileAtomically(lockPath, text, lock.text !== undefined ? { text: lock.text } : 'absent', lockShown);
-  if (!written.ok) return { failure: checkUsageError(`cannot write ${lockShown}: ${written.diagnostics.map(reasonOf).join('; ')}`) };
-  return { note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`, text };
+  const written = await writeFileAtomically(
+    lockPath,
+    text,
+    lock.text !== undefined ? { text: lock.text } : 'absent',
+    lockShown,
+  );
+  if (!written.ok)
+    return { failure: checkUsageError(`cannot write ${lockShown}: ${written.diagnostics.map(reasonOf).join('; ')}`) };
+  return {
+    note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`,
+    text,
+  };
 }
 
 /** Why a file could not be written, in words that fit after "cannot write FILE: ". */
@@ -123,7 +164,15 @@ function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnost
   const refused: Diagnostic[] = [];
   const written: string[] = [];
   const location = options.cache === false ? undefined : options.cacheLocation;
-  if (location === '') refused.push(diagnose('ARGUMENT_INVALID', { option: '--cache-location', value: location, expected: 'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)' }));
+  if (location === '')
+    refused.push(
+      diagnose('ARGUMENT_INVALID', {
+        option: '--cache-location',
+        value: location,
+        expected:
+          'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)',
+      }),
+    );
   else if (location !== undefined) {
     const path = cacheFileAt(location, options.cwd);
     const refusal = refuseProtectedOutput(path, protect) ?? refuseCacheFile(path, displayPath(path, options.cwd));
@@ -131,7 +180,8 @@ function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnost
     written.push(path);
   }
   for (const output of options.outputs) {
-    const refusal = refuseProtectedOutput(output.path, protect) ?? refuseRepeatedOutput(output.path, written, options.cwd);
+    const refusal =
+      refuseProtectedOutput(output.path, protect) ?? refuseRepeatedOutput(output.path, written, options.cwd);
     if (refusal) refused.push(refusal);
     written.push(output.path);
   }
@@ -141,7 +191,10 @@ function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnost
 /** The cache of this run, unless --no-cache or no place for it (see docs/cache.md). */
 async function openCache(options: CheckOptions, tablePath: string): Promise<CheckCache | undefined> {
   if (options.cache === false || options.codeHash === undefined) return undefined;
-  const path = options.cacheLocation !== undefined ? cacheFileAt(options.cacheLocation, options.cwd) : defaultCacheFile(tablePath, options.cwd);
+  const path =
+    options.cacheLocation !== undefined
+      ? cacheFileAt(options.cacheLocation, options.cwd)
+      : defaultCacheFile(tablePath, options.cwd);
   if (path === undefined) return undefined;
   // An editor's buffer changes with every keystroke: it is checked with the cache, not stored in it.
   return openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: options.stdin !== undefined });
@@ -149,5 +202,9 @@ async function openCache(options: CheckOptions, tablePath: string): Promise<Chec
 
 /** `mtad check --list-rules`: every rule with its code, severity and one-line doc. */
 export function runListRules(format: CheckFormat): Outcome {
-  return { exitCode: 0, stdout: format === 'json' ? renderRulesJson(CHECK_RULES) : renderRulesTable(CHECK_RULES), stderr: '' };
+  return {
+    exitCode: 0,
+    stdout: format === 'json' ? renderRulesJson(CHECK_RULES) : renderRulesTable(CHECK_RULES),
+    stderr: '',
+  };
 }

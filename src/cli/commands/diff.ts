@@ -1,6 +1,13 @@
 import { isIsoDate } from '../../domain/dates.js';
 import { diagnose } from '../../domain/diagnostics.js';
-import { changesBetween, tableAfter, tableAsAt, undatedEffectsBetween, type Include, type TableAtPoint } from '../../domain/history.js';
+import {
+  changesBetween,
+  tableAfter,
+  tableAsAt,
+  undatedEffectsBetween,
+  type Include,
+  type TableAtPoint,
+} from '../../domain/history.js';
 import { diffTables } from '../../domain/redline.js';
 import type { AmendReport } from '../../domain/report.js';
 import { summariseAmendments } from '../../domain/summary.js';
@@ -26,7 +33,12 @@ function resolvePoint(history: History, option: string, point: string, include: 
   const after = tableAfter(table, history.amendments, point);
   if (after) return after;
   const ids = history.amendments.map((a) => a.id).join(', ');
-  return { ok: false, diagnostics: [diagnose('ARGUMENT_INVALID', { option, value: point, expected: `a date YYYY-MM-DD or an amendment id (${ids})` })] };
+  return {
+    ok: false,
+    diagnostics: [
+      diagnose('ARGUMENT_INVALID', { option, value: point, expected: `a date YYYY-MM-DD or an amendment id (${ids})` }),
+    ],
+  };
 }
 
 /** Redlines Table 17.6 between two points of its history, in any format `amend` has. */
@@ -35,7 +47,12 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
   const history = await loadHistory(cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, styler);
   // A redline says only what `mtad check` accepts of the history it is made from.
-  const gate = await checkBeforeDocuments({ cwd, styler, paths: [], ...(options.table !== undefined && { table: options.table }) });
+  const gate = await checkBeforeDocuments({
+    cwd,
+    styler,
+    paths: [],
+    ...(options.table !== undefined && { table: options.table }),
+  });
   if ('failure' in gate) return gate.failure;
   const include = options.include ?? 'made';
   const from = resolvePoint(history.value, '--from', options.from, include);
@@ -51,7 +68,8 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
     endDateMeaning: to.value.table.endDateMeaning,
     // Between two dates, an amendment whose date of effect is not recorded may lie in the span
     // while the redline shows nothing of it: the report says so.
-    ...(from.value.provision && to.value.provision && { undated: undatedEffectsBetween(from.value, to.value, changes) }),
+    ...(from.value.provision &&
+      to.value.provision && { undated: undatedEffectsBetween(from.value, to.value, changes) }),
   };
   return succeed(REPORT_FORMATS[options.format](report, { styler, redlineOnly: options.redlineOnly }), styler);
 }

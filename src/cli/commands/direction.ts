@@ -17,7 +17,12 @@ export async function runDirection(options: DirectionOptions): Promise<Outcome> 
   const { cwd, styler } = options;
   const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-  const gate = await checkBeforeDocuments({ cwd, styler, paths: [amendmentPath(cwd, options.table, options.amendment)], ...(options.table !== undefined && { table: options.table }) });
+  const gate = await checkBeforeDocuments({
+    cwd,
+    styler,
+    paths: [amendmentPath(cwd, options.table, options.amendment)],
+    ...(options.table !== undefined && { table: options.table }),
+  });
   const template = await readTemplate('direction.txt', cwd);
   const plan = planDirection({ amendment: read.value, mode: options.mode, checkFailed: 'failure' in gate, template });
   switch (plan.kind) {

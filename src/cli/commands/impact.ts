@@ -19,7 +19,10 @@ export interface ImpactOptions extends CommonOptions {
 /** The earliest date Migration DUST could be re-started for each cohort an amendment closes. */
 export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   const { cwd, styler } = options;
-  const decided = options.decided === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--decided', options.decided);
+  const decided =
+    options.decided === undefined
+      ? { date: options.today, diagnostics: [] }
+      : readDateOption('--decided', options.decided);
   if (!decided.date) return failWith(decided.diagnostics, styler);
   if (!restartStaysInRange(decided.date)) {
     const expected = `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ${LAST_DATE}`;
@@ -27,7 +30,10 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-  const [template, wording] = await Promise.all([readTemplate('closure-effect.txt', cwd), readTemplate('impact.txt', cwd)]);
+  const [template, wording] = await Promise.all([
+    readTemplate('closure-effect.txt', cwd),
+    readTemplate('impact.txt', cwd),
+  ]);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
   if (wording.value === undefined) return failWith(wording.diagnostics, styler);
   const outOfRange = restartOutOfRange(read.value, decided.date);

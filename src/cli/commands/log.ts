@@ -13,6 +13,12 @@ export async function runLog(options: LogOptions): Promise<Outcome> {
   const history = await loadHistory(options.cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, options.styler);
   const { input, amendments, drafts } = history.value;
-  const { report } = planLog({ table: input.table, amendments, drafts: drafts.map((d) => ({ amendment: d.amendment, toDecide: d.toDecide.length })), format: options.format, styler: options.styler });
+  const { report } = planLog({
+    table: input.table,
+    amendments,
+    drafts: drafts.map((d) => ({ amendment: d.amendment, toDecide: d.toDecide.length })),
+    format: options.format,
+    styler: options.styler,
+  });
   return succeed(report, options.styler);
 }

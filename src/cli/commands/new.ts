@@ -27,7 +27,8 @@ function tableAfterPending(history: History): Table {
   return applyAmendments(table, pending).value?.after ?? table;
 }
 
-const ID_EXPECTED = 'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
+const ID_EXPECTED =
+  'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
 
 /**
  * `mtad new close COHORT --on DATE` and `mtad new reopen COHORT`: a new amendment file from the
@@ -39,16 +40,34 @@ export function runNew(options: NewOptions): Promise<Outcome> {
 
 async function draftNew(options: NewOptions): Promise<Outcome> {
   const { cwd, styler } = options;
-  const dateOf = (option: string, value: string | undefined) => (value === undefined ? { date: undefined, diagnostics: [] } : readDateOption(option, value));
+  const dateOf = (option: string, value: string | undefined) =>
+    value === undefined ? { date: undefined, diagnostics: [] } : readDateOption(option, value);
   const on = dateOf('--on', options.on);
   const issued = dateOf('--issued', options.issued);
-  if (on.diagnostics.length || issued.diagnostics.length) return failWith([...on.diagnostics, ...issued.diagnostics], styler);
-  if (options.action === 'close' && !on.date) return failWith([diagnose('ARGUMENT_INVALID', { option: '--on', value: '', expected: 'the proposed end date of a closure, YYYY-MM-DD (the last day of Migration DUST)' })], styler);
+  if (on.diagnostics.length || issued.diagnostics.length)
+    return failWith([...on.diagnostics, ...issued.diagnostics], styler);
+  if (options.action === 'close' && !on.date)
+    return failWith(
+      [
+        diagnose('ARGUMENT_INVALID', {
+          option: '--on',
+          value: '',
+          expected: 'the proposed end date of a closure, YYYY-MM-DD (the last day of Migration DUST)',
+        }),
+      ],
+      styler,
+    );
 
-  const proposed = on.date ? checkProposedTimeline('--on', 'ending', on.date) : checkProposedTimeline('--issued', 'from', issued.date ?? options.today);
+  const proposed = on.date
+    ? checkProposedTimeline('--on', 'ending', on.date)
+    : checkProposedTimeline('--issued', 'from', issued.date ?? options.today);
   if (proposed.length > 0) return failWith(proposed, styler);
 
-  if (options.id !== undefined && !AMENDMENT_ID_PATTERN.test(options.id)) return failWith([diagnose('ARGUMENT_INVALID', { option: '--id', value: options.id, expected: ID_EXPECTED })], styler);
+  if (options.id !== undefined && !AMENDMENT_ID_PATTERN.test(options.id))
+    return failWith(
+      [diagnose('ARGUMENT_INVALID', { option: '--id', value: options.id, expected: ID_EXPECTED })],
+      styler,
+    );
 
   const history = await loadHistory(cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, styler);
@@ -57,13 +76,32 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
   if (!row) return failWith([missingCohort(table, options.cohort)], styler);
   const from = row.endDate;
   if ((options.action === 'close') !== (from.kind === 'none')) {
-    return failWith([diagnose('NEW_NOT_APPLICABLE', { cohort: row.cohort, action: options.action === 'close' ? 'close' : 'reopen', value: from })], styler);
+    return failWith(
+      [
+        diagnose('NEW_NOT_APPLICABLE', {
+          cohort: row.cohort,
+          action: options.action === 'close' ? 'close' : 'reopen',
+          value: from,
+        }),
+      ],
+      styler,
+    );
   }
   const to: CellValue = on.date ? { kind: 'date', date: on.date } : { kind: 'none' };
   const timeline = on.date ? timelineEndingOn(on.date) : timelineFrom(issued.date ?? options.today);
   const id = options.id ?? `mdust-${options.action}-${cohortSlug(row.cohort)}`;
   // A cohort named without letters or digits gives no id of its own.
-  if (!AMENDMENT_ID_PATTERN.test(id)) return failWith([diagnose('ARGUMENT_INVALID', { option: '--id', value: '', expected: `${ID_EXPECTED}; the cohort ${JSON.stringify(row.cohort)} gives none, so pass one` })], styler);
+  if (!AMENDMENT_ID_PATTERN.test(id))
+    return failWith(
+      [
+        diagnose('ARGUMENT_INVALID', {
+          option: '--id',
+          value: '',
+          expected: `${ID_EXPECTED}; the cohort ${JSON.stringify(row.cohort)} gives none, so pass one`,
+        }),
+      ],
+      styler,
+    );
   return writeDraft(history.value, options, {
     id,
     changes: [{ action: options.action, cohort: row.cohort, groupId: row.groupId, from, to }],

@@ -27,7 +27,10 @@ export function runRevert(options: RevertOptions): Promise<Outcome> {
 
 async function draftRevert(options: RevertOptions): Promise<Outcome> {
   const { cwd, styler } = options;
-  const issued = options.issued === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--issued', options.issued);
+  const issued =
+    options.issued === undefined
+      ? { date: options.today, diagnostics: [] }
+      : readDateOption('--issued', options.issued);
   if (!issued.date) return failWith(issued.diagnostics, styler);
   const proposed = checkProposedTimeline('--issued', 'from', issued.date);
   if (proposed.length > 0) return failWith(proposed, styler);

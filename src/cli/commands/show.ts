@@ -25,7 +25,11 @@ export async function runShow(options: ShowOptions): Promise<Outcome> {
     if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
     const { table } = read.value;
     const effects = closureEffectLines(table, undefined, template.value);
-    const text = renderTableText(table, styler) + (effects.length ? `\n${styler.heading('What the closures mean')}\n${effects.map((line) => `  ${line}`).join('\n')}\n` : '');
+    const text =
+      renderTableText(table, styler) +
+      (effects.length
+        ? `\n${styler.heading('What the closures mean')}\n${effects.map((line) => `  ${line}`).join('\n')}\n`
+        : '');
     return succeed(text, styler, read.diagnostics);
   }
   const date = readDateOption('--as-at', options.asAt);

@@ -17,15 +17,31 @@ interface AmendFlags {
 export function registerAmend(program: Command, context: CommandContext): void {
   program
     .command('amend')
-    .description('apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder')
-    .argument('[amendment...]', 'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect')
+    .description(
+      'apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder',
+    )
+    .argument(
+      '[amendment...]',
+      'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect',
+    )
     .addOption(tableOption())
     .addOption(formatOption('how to render the redline', Object.keys(REPORT_FORMATS), 'terminal'))
     .option('--redline-only', 'print the redline alone (a unified diff for a pull request, say)')
-    .option('--write', 'write the made amendments into the table file (atomically; nothing is written when any check fails)')
-    .addOption(new Option('-o, --out <dir>', 'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder').conflicts('write'))
+    .option(
+      '--write',
+      'write the made amendments into the table file (atomically; nothing is written when any check fails)',
+    )
+    .addOption(
+      new Option(
+        '-o, --out <dir>',
+        'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder',
+      ).conflicts('write'),
+    )
     .option('--force', 'with --out: replace the folder if it is a pack mtad wrote (one holding .mtad-pack)')
-    .option('--author <name>', 'with --out: the author of the tracked changes (default: the amendment\'s consultation.author)')
+    .option(
+      '--author <name>',
+      "with --out: the author of the tracked changes (default: the amendment's consultation.author)",
+    )
     .addHelpText(
       'after',
       withExitStatus(`

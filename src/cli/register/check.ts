@@ -24,17 +24,34 @@ export function registerCheck(program: Command, context: CommandContext): void {
   const collect = (value: string, previous: string[]) => [...previous, value];
   program
     .command('check')
-    .description('check the table and the amendment files as a CI linter: schema, rules on each file, then the whole sequence and the lock of made amendments')
+    .description(
+      'check the table and the amendment files as a CI linter: schema, rules on each file, then the whole sequence and the lock of made amendments',
+    )
     .argument('[path...]', 'files or folders to check (folders are searched for *.yaml); default: data/')
     .addOption(formatOption('how to print the findings', formats, 'stylish'))
-    .option('-o, --output <format=path>', `also write the findings to a file, in a format (${formats.join(', ')}); repeatable`, collect, [])
-    .option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings (default: warnings never fail)')
+    .option(
+      '-o, --output <format=path>',
+      `also write the findings to a file, in a format (${formats.join(', ')}); repeatable`,
+      collect,
+      [],
+    )
+    .option(
+      '--max-warnings <n>',
+      'exit with status 1 when there are more than n warnings (default: warnings never fail)',
+    )
     .option('--stdin', 'check a file given on standard input (e.g. from an editor)', false)
     .option('--stdin-filename <file>', 'the file the standard input stands for (default: <stdin>)')
     .addOption(tableOption('the table to check amendments against when the paths name none'))
-    .option('--update-lock', 'record made amendments not yet in the lock file (amendments.lock beside the table), then check', false)
+    .option(
+      '--update-lock',
+      'record made amendments not yet in the lock file (amendments.lock beside the table), then check',
+      false,
+    )
     .option('--list-rules', 'print every rule with its code, severity and one-line doc, and exit', false)
-    .option('--cache-location <path>', 'the cache file, or a folder to hold it (default: node_modules/.cache/mtad/ in the project, when it has node_modules)')
+    .option(
+      '--cache-location <path>',
+      'the cache file, or a folder to hold it (default: node_modules/.cache/mtad/ in the project, when it has node_modules)',
+    )
     .option('--no-cache', 'parse and check every file, neither reading nor writing the cache')
     .addHelpText(
       'after',
@@ -65,15 +82,27 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       for (const spec of opts.output) {
         const [format = '', ...rest] = spec.split('=');
         const path = rest.join('=');
-        if (!CHECK_FORMAT_NAMES.includes(format as CheckFormat) || path === '') return usage(`--output takes FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif; got ${JSON.stringify(spec)}`);
+        if (!CHECK_FORMAT_NAMES.includes(format as CheckFormat) || path === '')
+          return usage(
+            `--output takes FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif; got ${JSON.stringify(spec)}`,
+          );
         outputs.push({ format: format as CheckFormat, path });
       }
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
-      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
+      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
+        return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
       if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
       // The lock records made amendments as they are on disk: never an editor's unsaved text.
-      if (opts.stdin && opts.updateLock) return usage('--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock');
-      const stdin = opts.stdin ? { bytes: context.stdin ? await readStream(context.stdin(), MAX_FILE_BYTES) : new Uint8Array(), filename: opts.stdinFilename ?? '<stdin>' } : undefined;
+      if (opts.stdin && opts.updateLock)
+        return usage(
+          '--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock',
+        );
+      const stdin = opts.stdin
+        ? {
+            bytes: context.stdin ? await readStream(context.stdin(), MAX_FILE_BYTES) : new Uint8Array(),
+            filename: opts.stdinFilename ?? '<stdin>',
+          }
+        : undefined;
       return context.report(
         runCheck({
           cwd: context.cwd,

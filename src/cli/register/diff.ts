@@ -12,7 +12,11 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .requiredOption('--from <point>', 'a date YYYY-MM-DD, or an amendment id (the table just after it)')
     .requiredOption('--to <point>', 'a date YYYY-MM-DD, or an amendment id')
     .addOption(tableOption())
-    .addOption(includeOption('for --from/--to dates: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count (an amendment id as a point counts every amendment up to it, whatever its status, but withdrawn ones)'))
+    .addOption(
+      includeOption(
+        'for --from/--to dates: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count (an amendment id as a point counts every amendment up to it, whatever its status, but withdrawn ones)',
+      ),
+    )
     .addOption(formatOption('how to render the redline', Object.keys(REPORT_FORMATS), 'terminal'))
     .option('--redline-only', 'print the redline alone', false)
     .addHelpText(
@@ -24,8 +28,24 @@ Examples:
   mtad diff --from 2022-12-05 --to 2023-02-01 --include proposed --format unified --redline-only
 `),
     )
-    .action(async (opts: { from: string; to: string; include?: Include; format: ReportFormat; redlineOnly: boolean }, command: Command) => {
-      const { runDiff } = await import('../commands/diff.js');
-      return context.report(runDiff({ cwd: context.cwd, styler: context.styler(), table: namedTable(command), from: opts.from, to: opts.to, include: opts.include, format: opts.format, redlineOnly: opts.redlineOnly }));
-    });
+    .action(
+      async (
+        opts: { from: string; to: string; include?: Include; format: ReportFormat; redlineOnly: boolean },
+        command: Command,
+      ) => {
+        const { runDiff } = await import('../commands/diff.js');
+        return context.report(
+          runDiff({
+            cwd: context.cwd,
+            styler: context.styler(),
+            table: namedTable(command),
+            from: opts.from,
+            to: opts.to,
+            include: opts.include,
+            format: opts.format,
+            redlineOnly: opts.redlineOnly,
+          }),
+        );
+      },
+    );
 }

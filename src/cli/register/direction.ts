@@ -6,9 +6,14 @@ import type { CommandContext } from './context.js';
 export function registerDirection(program: Command, context: CommandContext): void {
   program
     .command('direction')
-    .description('print the direction of an amendment: the draft (Attachment 1, word for word) or, with --final, the final text')
+    .description(
+      'print the direction of an amendment: the draft (Attachment 1, word for word) or, with --final, the final text',
+    )
     .argument('<amendment>', 'an amendment file or id')
-    .option('--final', 'fill in the effective date and the annex; refused while either is unset, or the amendment is not concluded or made')
+    .option(
+      '--final',
+      'fill in the effective date and the annex; refused while either is unset, or the amendment is not concluded or made',
+    )
     .addOption(tableOption('the table file, to find amendments by id beside it'))
     .addHelpText(
       'after',
@@ -23,6 +28,14 @@ Examples:
     )
     .action(async (amendment: string, opts: { final?: boolean }, command: Command) => {
       const { runDirection } = await import('../commands/direction.js');
-      return context.report(runDirection({ cwd: context.cwd, styler: context.styler(), amendment, mode: opts.final ? 'final' : 'draft', table: namedTable(command) }));
+      return context.report(
+        runDirection({
+          cwd: context.cwd,
+          styler: context.styler(),
+          amendment,
+          mode: opts.final ? 'final' : 'draft',
+          table: namedTable(command),
+        }),
+      );
     });
 }

@@ -7,7 +7,9 @@ import type { CommandContext } from './context.js';
 export function registerImpact(program: Command, context: CommandContext): void {
   program
     .command('impact')
-    .description('when Migration DUST could be re-started for each cohort an amendment closes: no earlier than, and expected by')
+    .description(
+      'when Migration DUST could be re-started for each cohort an amendment closes: no earlier than, and expected by',
+    )
     .argument('<amendment>', 'an amendment file or id')
     .addOption(tableOption('the table file, to find amendments by id beside it'))
     .option('--decided <date>', 'the date a re-start is decided (default: today)')
@@ -28,7 +30,14 @@ Example:
     .action((amendment: string, opts: { decided?: string }, command: Command) =>
       context.withClock(async (now) => {
         const { runImpact } = await import('../commands/impact.js');
-        return runImpact({ cwd: context.cwd, styler: context.styler(), table: namedTable(command), amendment, decided: opts.decided, today: todayInLondon(now) });
+        return runImpact({
+          cwd: context.cwd,
+          styler: context.styler(),
+          table: namedTable(command),
+          amendment,
+          decided: opts.decided,
+          today: todayInLondon(now),
+        });
       }),
     );
 }

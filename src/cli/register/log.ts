@@ -20,6 +20,8 @@ Examples:
     )
     .action(async (opts: { format: LogFormat }, command: Command) => {
       const { runLog } = await import('../commands/log.js');
-      return context.report(runLog({ cwd: context.cwd, styler: context.styler(), table: namedTable(command), format: opts.format }));
+      return context.report(
+        runLog({ cwd: context.cwd, styler: context.styler(), table: namedTable(command), format: opts.format }),
+      );
     });
 }

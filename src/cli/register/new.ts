@@ -27,12 +27,20 @@ Examples:
   for (const action of ['close', 'reopen'] as const) {
     const command = newCommand
       .command(action)
-      .description(action === 'close' ? 'propose to close Migration DUST for a cohort on a date (its last day)' : 'propose to re-open Migration DUST for a cohort (remove its end date)')
+      .description(
+        action === 'close'
+          ? 'propose to close Migration DUST for a cohort on a date (its last day)'
+          : 'propose to re-open Migration DUST for a cohort (remove its end date)',
+      )
       .argument('<cohort>', 'the cohort as the table names it, e.g. "FOC (BG)"')
       .addOption(tableOption())
       .option('--id <id>', `the amendment id (default: mdust-${action}-<cohort>)`);
     addDraftOutputOptions(command);
-    if (action === 'close') command.requiredOption('--on <date>', 'the proposed end date, YYYY-MM-DD: the last day Migration DUST is provided');
+    if (action === 'close')
+      command.requiredOption(
+        '--on <date>',
+        'the proposed end date, YYYY-MM-DD: the last day Migration DUST is provided',
+      );
     else command.option('--issued <date>', 'the proposed issue date of the consultation (default: today)');
     command
       .addHelpText(
@@ -49,7 +57,19 @@ Example:
       .action((cohort: string, opts: NewFlags, subcommand: Command) =>
         context.withClock(async (now) => {
           const { runNew } = await import('../commands/new.js');
-          return runNew({ cwd: context.cwd, styler: context.styler(), table: namedTable(subcommand), action, cohort, on: opts.on, issued: opts.issued, id: opts.id, stdout: opts.stdout, force: opts.force, today: todayInLondon(now) });
+          return runNew({
+            cwd: context.cwd,
+            styler: context.styler(),
+            table: namedTable(subcommand),
+            action,
+            cohort,
+            on: opts.on,
+            issued: opts.issued,
+            id: opts.id,
+            stdout: opts.stdout,
+            force: opts.force,
+            today: todayInLondon(now),
+          });
         }),
       );
   }

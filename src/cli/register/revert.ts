@@ -26,7 +26,16 @@ Examples:
     .action((amendment: string, opts: { issued?: string; stdout: boolean; force: boolean }, command: Command) =>
       context.withClock(async (now) => {
         const { runRevert } = await import('../commands/revert.js');
-        return runRevert({ cwd: context.cwd, styler: context.styler(), table: namedTable(command), amendment, issued: opts.issued, stdout: opts.stdout, force: opts.force, today: todayInLondon(now) });
+        return runRevert({
+          cwd: context.cwd,
+          styler: context.styler(),
+          table: namedTable(command),
+          amendment,
+          issued: opts.issued,
+          stdout: opts.stdout,
+          force: opts.force,
+          today: todayInLondon(now),
+        });
       }),
     );
 }

@@ -9,7 +9,9 @@ export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment'];
 export function registerSchema(program: Command, context: CommandContext): void {
   program
     .command('schema')
-    .description('print the JSON Schema of table or amendment files (for editors), generated from the schemas mtad reads them with')
+    .description(
+      'print the JSON Schema of table or amendment files (for editors), generated from the schemas mtad reads them with',
+    )
     .addArgument(new Argument('[kind]', 'which schema; both, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
     .addHelpText(
       'after',

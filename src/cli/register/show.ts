@@ -6,10 +6,16 @@ import type { CommandContext } from './context.js';
 export function registerShow(program: Command, context: CommandContext): void {
   program
     .command('show')
-    .description('print Table 17.6 as the table file holds it, or as it stood on a date, with what is not public and what each closure means')
+    .description(
+      'print Table 17.6 as the table file holds it, or as it stood on a date, with what is not public and what each closure means',
+    )
     .addOption(tableOption())
     .option('--as-at <date>', 'the table as it stood on this date (YYYY-MM-DD), computed from the amendments')
-    .addOption(includeOption('with --as-at: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count'))
+    .addOption(
+      includeOption(
+        'with --as-at: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count',
+      ),
+    )
     .addHelpText(
       'after',
       withExitStatus(`
@@ -29,6 +35,14 @@ Examples:
     )
     .action(async (opts: { asAt?: string; include?: 'proposed' }, command: Command) => {
       const { runShow } = await import('../commands/show.js');
-      return context.report(runShow({ cwd: context.cwd, styler: context.styler(), table: namedTable(command), asAt: opts.asAt, include: opts.include }));
+      return context.report(
+        runShow({
+          cwd: context.cwd,
+          styler: context.styler(),
+          table: namedTable(command),
+          asAt: opts.asAt,
+          include: opts.include,
+        }),
+      );
     });
 }
