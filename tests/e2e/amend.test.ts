@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyOfData, snapshotTree, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { referenceDirection } from '../helpers/reference.js';
@@ -6,11 +6,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT } from '../helpers/cli.js';
-
-beforeAll(() => {
-  // The tests run the CLI as a user does: the bundle must be current.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
-});
 
 describe('mtad amend on the shipped data', () => {
   it('prints the redline, the draft direction and the summary', async () => {
