@@ -1,10 +1,20 @@
+import { describeSystemError } from '../io/system-error.js';
 import { main } from './main.js';
 
-// A reader that stops early (`mtad amend | head`) closes the pipe: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
+// A reader that stops early (`mtad amend | head`) closes the pipe: that is not an error. Output
+// that cannot be written (a full disk, /dev/full) is an IO error: one line, exit status 2.
+for (const [stream, name] of [
+  [process.stdout, 'standard output'],
+  [process.stderr, 'standard error'],
+] as const) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    try {
+      if (stream !== process.stderr)
+        process.stderr.write(`mtad: cannot write ${name}: ${describeSystemError(error)}\n`);
+    } finally {
+      process.exit(2);
+    }
   });
 }
 

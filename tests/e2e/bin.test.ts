@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, copyOfData, runCli } from '../helpers/cli.js';
@@ -70,6 +70,22 @@ describe('bin/mtad.js: the built program, one process per command', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/mdust-close-moc-secure\.yaml/);
     expect(run.stderr).toBe('');
+  });
+
+  it('output that cannot be written (> /dev/full) is one line on standard error, exit 2, no stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'amend'], {
+        cwd: fresh(),
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('mtad: cannot write standard output: the disk is full\n');
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('a reader that stops early (mtad amend | head -1) gets its line, and mtad says nothing more', () => {
