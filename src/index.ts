@@ -28,13 +28,13 @@ export { REPORT_FORMATS } from './render/report.js';
 export type { ReportFormat, ReportOptions } from './render/report.js';
 export { createStyler, plainStyler } from './render/style.js';
 export type { Styler } from './render/style.js';
-// issue 4: the consultation pack. The Word renderers (src/render/pack.ts) are left out on purpose:
+// The consultation pack. The Word renderers (src/render/pack.ts) are left out on purpose:
 // they load docx, which the API's users should not pay for unless they import it themselves.
 export { markRevisions, ukMidnight, DEFAULT_REVISION_AUTHOR } from './domain/revision.js';
 export type { RevisionMark } from './domain/revision.js';
 export { responseTemplateValues } from './domain/response-template.js';
 export { renderRedlineHtml } from './render/redline-html.js';
-// issue 5: the table over time
+// The table over time
 export {
   tableAsAt,
   tableAfter,
@@ -56,7 +56,7 @@ export {
 } from './domain/draft-amendment.js';
 export { estimateRestart, RESTART } from './domain/impact.js';
 export { describeClosureEffect } from './domain/closure-effect.js';
-// Issue 3 (mtad check, mtad schema):
+// mtad check and mtad schema
 export { checkSources, CHECK_RULES } from './domain/check.js';
 export type { CheckInput, CheckResult, SourceText } from './domain/check.js';
 export {

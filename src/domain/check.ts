@@ -50,14 +50,14 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'LOCK_MISSING',
   'LOCK_MISMATCH',
   'LOCK_STALE',
-  // issue 6: hostile input
+  // Hostile input, and text that hides what it says
   'YAML_SIZE_LIMIT',
   'TEXT_HIDDEN_CHARACTER',
   'TEXT_SPACE_AROUND',
   'COHORT_CONFUSABLE',
-  // fix-check: a value still tagged !todo (mtad new) is reported by check, so it is a rule
+  // A value still tagged !todo (mtad new) is reported by check, so it is a rule
   'FIELD_TO_DECIDE',
-  // every valid input gives a finding or a result
+  // Dates out of range and values shared through YAML anchors
   'DATE_OUT_OF_RANGE',
   'YAML_SHARED_VALUE',
 ];
