@@ -237,7 +237,7 @@ describe('bad input: a clear finding, never a crash or a stack trace', () => {
   });
 });
 
-describe('fix-check: what the command line names', () => {
+describe('what the command line names', () => {
   const WEEKDAY_FIRE = 'tests/fixtures/check/WEEKDAY_MISMATCH/fire/amendments/mdust-close-moc-secure.yaml';
 
   it('a missing path is one IO line naming it, exit status 2, and nothing else checked, printed or written', async () => {

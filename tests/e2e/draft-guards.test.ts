@@ -5,7 +5,7 @@ import { copyOfData, snapshotTree } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
- * Review fixes: a bad --id is a usage error, not a crash; --force never replaces a made amendment
+ * Guards of the drafting commands: a bad --id is a usage error, not a crash; --force never replaces a made amendment
  * (new and revert); an id another file has is refused; impact never calls an upper bound "earliest"
  * and never dates a re-start before the day after the end date; --include says what it counts.
  */
