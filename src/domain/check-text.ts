@@ -1,6 +1,5 @@
-import { isMap, isScalar, isSeq } from 'yaml';
 import { diagnose, type Diagnostic } from './diagnostics.js';
-import type { YamlPath, YamlSource } from './source.js';
+import { eachTextValue, type YamlSource } from './source.js';
 import { codePointOf, HIDDEN_CHARACTER } from './text.js';
 
 // Text that may hold either: a character outside ASCII, or a quote next to a space (a plain
@@ -16,26 +15,19 @@ const SPACE_AROUND = /^\s|\s$/;
 export function checkText(source: YamlSource): Diagnostic[] {
   if (!MAY_HOLD_SUSPECT_TEXT.test(source.text)) return [];
   const diagnostics: Diagnostic[] = [];
-  const walk = (node: unknown, path: YamlPath): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(item, [...path, index]));
-    } else if (isScalar(node) && typeof node.value === 'string') {
-      const field = path.map(String).join('.');
-      const hidden = HIDDEN_CHARACTER.exec(node.value);
-      if (hidden)
-        diagnostics.push(
-          diagnose(
-            'TEXT_HIDDEN_CHARACTER',
-            { field, value: node.value, character: codePointOf(hidden[0]), index: hidden.index + 1 },
-            source.locate(path),
-          ),
-        );
-      if (SPACE_AROUND.test(node.value))
-        diagnostics.push(diagnose('TEXT_SPACE_AROUND', { field, value: node.value }, source.locate(path)));
-    }
-  };
-  walk(source.document.contents, []);
+  eachTextValue(source.document, (node, path) => {
+    const field = path.map(String).join('.');
+    const hidden = HIDDEN_CHARACTER.exec(node.value);
+    if (hidden)
+      diagnostics.push(
+        diagnose(
+          'TEXT_HIDDEN_CHARACTER',
+          { field, value: node.value, character: codePointOf(hidden[0]), index: hidden.index + 1 },
+          source.locate(path),
+        ),
+      );
+    if (SPACE_AROUND.test(node.value))
+      diagnostics.push(diagnose('TEXT_SPACE_AROUND', { field, value: node.value }, source.locate(path)));
+  });
   return diagnostics;
 }

@@ -70,7 +70,8 @@ function fromDayNumber(days: number): CalendarDate {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-const MONTHS = [
+/** The months in English, January first: prose dates are written and read with them. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -84,8 +85,8 @@ const MONTHS = [
   'November',
   'December',
 ];
-// 1970-01-01, day number 0, was a Thursday.
-const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday'];
+/** The weekdays in English, in the order of day numbers: 1970-01-01, day number 0, was a Thursday. */
+export const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday'];
 
 /** "31 January 2023": the UK long form used in prose and in the table. */
 export function formatLongDate(date: IsoDate): string {

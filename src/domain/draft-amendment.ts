@@ -12,7 +12,7 @@ import {
 } from './dates.js';
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import { TODO_TAG, type YamlPath } from './source.js';
-import { fillTemplate, type TemplateValues } from './template.js';
+import { fillTemplateSection, type TemplateValues } from './template.js';
 import type { Result } from './validate.js';
 import { writeCell, type CellValue } from './values.js';
 
@@ -116,19 +116,6 @@ export interface DraftInput {
   wording: Record<string, string>;
 }
 
-/** Splits a template of sections, each headed by a line `== name ==`. */
-export function readTemplateSections(text: string): Record<string, string> {
-  const sections: Record<string, string> = {};
-  let name: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const heading = /^== (\w+) ==$/.exec(line);
-    if (heading?.[1]) [name, sections[heading[1]]] = [heading[1], ''];
-    else if (name !== undefined) sections[name] = `${sections[name] ?? ''}${sections[name] ? '\n' : ''}${line}`;
-  }
-  for (const key of Object.keys(sections)) sections[key] = (sections[key] ?? '').trim();
-  return sections;
-}
-
 const joinNames = (names: string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
@@ -180,30 +167,9 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
   const values = wordingValues(input);
   const words: Record<string, string> = {};
   for (const name of DRAFT_SECTIONS) {
-    const filled = fillTemplate(input.wording[name] ?? '', values);
-    if (filled.text === undefined)
-      return {
-        ok: false,
-        diagnostics: [
-          diagnose(
-            'TEMPLATE_UNKNOWN_NAME',
-            { names: filled.unknownNames.join(', ') },
-            { file: 'templates/new-amendment.txt' },
-          ),
-        ],
-      };
-    if (!filled.text)
-      return {
-        ok: false,
-        diagnostics: [
-          diagnose(
-            'TEMPLATE_UNKNOWN_NAME',
-            { names: `(missing section ${name})` },
-            { file: 'templates/new-amendment.txt' },
-          ),
-        ],
-      };
-    words[name] = filled.text;
+    const filled = fillTemplateSection(input.wording, name, values, 'templates/new-amendment.txt');
+    if (filled.value === undefined) return { ok: false, diagnostics: filled.diagnostics };
+    words[name] = filled.value;
   }
   const { timeline } = input;
   const close = values.close === true;

@@ -1,24 +1,8 @@
-import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
-import { isIsoDate, type IsoDate } from './dates.js';
+import type { Scalar } from 'yaml';
+import { isIsoDate, MONTHS, WEEKDAYS, type IsoDate } from './dates.js';
 import type { Location } from './diagnostics.js';
-import type { YamlPath, YamlSource } from './source.js';
+import { eachTextValue, type YamlPath, type YamlSource } from './source.js';
 import { positionAt } from './text.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
  * A UK long date as prose writes it: "31 January 2023", "Tuesday 31 January 2023", also with a comma
@@ -81,16 +65,9 @@ export interface TextNode {
  */
 export function textNodesOf(source: YamlSource): TextNode[] {
   const nodes: TextNode[] = [];
-  const walk = (node: unknown, path: YamlPath): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(item, [...path, index]));
-    } else if (isScalar(node) && typeof node.value === 'string') {
-      nodes.push({ path, value: node.value, dates: datesWritten(node as Scalar<string>, source, path) });
-    }
-  };
-  walk(source.document.contents, []);
+  eachTextValue(source.document, (node, path) =>
+    nodes.push({ path, value: node.value, dates: datesWritten(node, source, path) }),
+  );
   return nodes;
 }
 

@@ -12,6 +12,7 @@ import {
   type Document,
   type ErrorCode,
   type Node,
+  type Scalar,
   type ScalarTag,
 } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from './diagnostics.js';
@@ -99,6 +100,21 @@ export function todoPaths(document: Document): YamlPath[] {
   };
   walk(document.contents, []);
   return paths;
+}
+
+/**
+ * Calls `visit` with every text value of the document and its path, in document order (keys that
+ * are not plain scalars are skipped: checkStructure refuses them).
+ */
+export function eachTextValue(document: Document, visit: (node: Scalar<string>, path: YamlPath) => void): void {
+  const walk = (node: unknown, path: YamlPath): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    } else if (isScalar(node) && typeof node.value === 'string') visit(node as Scalar<string>, path);
+  };
+  walk(document.contents, []);
 }
 
 /** A value the document shares through YAML: an anchor, an alias of one, or a merge key. */

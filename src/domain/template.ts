@@ -1,3 +1,6 @@
+import { diagnose } from './diagnostics.js';
+import type { Result } from './validate.js';
+
 /**
  * A small, logic-less template language for legal wording kept in files a drafter can edit:
  * `{{name}}` is replaced by a value; `{{#flag}}…{{/flag}}` is kept only when the flag is true and
@@ -46,4 +49,35 @@ export function fillTemplate(template: string, values: TemplateValues): FilledTe
     );
   const text = fill(template, values);
   return unknownNames.size > 0 ? { unknownNames: [...unknownNames] } : { text, unknownNames: [] };
+}
+
+/** Splits a template of sections, each headed by a line `== name ==`. */
+export function readTemplateSections(text: string): Record<string, string> {
+  const sections: Record<string, string> = {};
+  let name: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const heading = /^== (\w+) ==$/.exec(line);
+    if (heading?.[1]) [name, sections[heading[1]]] = [heading[1], ''];
+    else if (name !== undefined) sections[name] = `${sections[name] ?? ''}${sections[name] ? '\n' : ''}${line}`;
+  }
+  for (const key of Object.keys(sections)) sections[key] = (sections[key] ?? '').trim();
+  return sections;
+}
+
+/**
+ * Fills the section `name` of a template of sections (`readTemplateSections`). A section that is
+ * missing or empty, or that names a value not given, is a mistake in the template file `file`.
+ */
+export function fillTemplateSection(
+  sections: Record<string, string>,
+  name: string,
+  values: TemplateValues,
+  file: string,
+): Result<string> {
+  const filled = fillTemplate(sections[name] ?? '', values);
+  const unknown =
+    filled.text === undefined ? filled.unknownNames.join(', ') : filled.text ? undefined : `(missing section ${name})`;
+  if (unknown !== undefined)
+    return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: unknown }, { file })] };
+  return { ok: true, value: filled.text ?? '', diagnostics: [] };
 }

@@ -1,8 +1,6 @@
 import { formatDateWithWeekday } from '../domain/dates.js';
-import { diagnose } from '../domain/diagnostics.js';
-import { readTemplateSections } from '../domain/draft-amendment.js';
 import { RESTART, type RestartEstimate } from '../domain/impact.js';
-import { fillTemplate, type TemplateValues } from '../domain/template.js';
+import { fillTemplateSection, readTemplateSections, type TemplateValues } from '../domain/template.js';
 import type { Result } from '../domain/validate.js';
 import { describeCell } from '../domain/values.js';
 import type { Styler } from './style.js';
@@ -41,30 +39,8 @@ export function renderImpactText(
 ): Result<string> {
   const wording = readTemplateSections(template);
   const fill = (section: string, values: TemplateValues): string | Result<string> => {
-    const filled = fillTemplate(wording[section] ?? '', values);
-    if (filled.text === undefined)
-      return {
-        ok: false,
-        diagnostics: [
-          diagnose(
-            'TEMPLATE_UNKNOWN_NAME',
-            { names: filled.unknownNames.join(', ') },
-            { file: 'templates/impact.txt' },
-          ),
-        ],
-      };
-    if (!filled.text)
-      return {
-        ok: false,
-        diagnostics: [
-          diagnose(
-            'TEMPLATE_UNKNOWN_NAME',
-            { names: `(missing section ${section})` },
-            { file: 'templates/impact.txt' },
-          ),
-        ],
-      };
-    return filled.text;
+    const filled = fillTemplateSection(wording, section, values, 'templates/impact.txt');
+    return filled.value ?? filled;
   };
   if (estimates.length === 0) {
     const none = fill('none', { amendmentId });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readStream } from '../../src/io/list-files.js';
 import { MAX_FILE_BYTES, readText, readTextSync } from '../../src/io/read.js';
-import { copyOfData, runCli } from '../helpers/cli.js';
+import { copyOfDataWith, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
@@ -17,16 +17,9 @@ const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A copy of the shipped data, with `edit` applied to the files it names. */
-function dataWith(edit: Record<string, (text: string) => string> = {}): string {
-  const cwd = copyOfData();
+function dataWith(edits: Record<string, (text: string) => string> = {}): string {
+  const cwd = copyOfDataWith(edits);
   made.push(cwd);
-  for (const [file, change] of Object.entries(edit)) {
-    const path = join(cwd, 'data', file);
-    const before = readFileSync(path, 'utf8');
-    const after = change(before);
-    if (after === before) throw new Error(`the edit of ${file} changed nothing`);
-    writeFileSync(path, after);
-  }
   return cwd;
 }
 

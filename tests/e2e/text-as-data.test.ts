@@ -1,7 +1,7 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData } from '../helpers/cli.js';
+import { copyOfData, copyOfDataWith } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
@@ -15,13 +15,8 @@ afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 
 /** A copy of the shipped data with `edit` applied to one of its files. */
 function dataWith(file: string, edit: (text: string) => string): string {
-  const dir = copyOfData();
+  const dir = copyOfDataWith({ [file]: edit });
   folders.push(dir);
-  const path = join(dir, 'data', file);
-  const text = readFileSync(path, 'utf8');
-  const edited = edit(text);
-  if (edited === text) throw new Error(`the edit of ${file} changed nothing`);
-  writeFileSync(path, edited);
   return dir;
 }
 const MOC = 'amendments/mdust-close-moc-secure.yaml';

@@ -50,6 +50,22 @@ export function copyOfData(): string {
   return dir;
 }
 
+/**
+ * A copy of the shipped data/ with each file of `edits` (named inside data/) changed by its edit;
+ * an edit that changes nothing fails the test, so that a fixture cannot silently stop applying.
+ */
+export function copyOfDataWith(edits: Record<string, (text: string) => string>): string {
+  const dir = copyOfData();
+  for (const [file, change] of Object.entries(edits)) {
+    const path = join(dir, 'data', file);
+    const before = readFileSync(path, 'utf8');
+    const after = change(before);
+    if (after === before) throw new Error(`the edit of ${file} changed nothing`);
+    writeFileSync(path, after);
+  }
+  return dir;
+}
+
 /** A copy of data/ where the MOC (Secure) closure has been made, so that `amend --write` has one to write. */
 export function copyWithMocSecureMade(): string {
   const dir = copyOfData();

@@ -3,13 +3,13 @@ import { parseAmendment } from '../../src/domain/amendment.js';
 import { describeClosureEffect } from '../../src/domain/closure-effect.js';
 import {
   draftAmendmentText,
-  readTemplateSections,
   REFERENCE_INTERVALS,
   REFERENCE_TIMELINE,
   timelineEndingOn,
   timelineFrom,
 } from '../../src/domain/draft-amendment.js';
 import { estimateRestart } from '../../src/domain/impact.js';
+import { readTemplateSections } from '../../src/domain/template.js';
 import { renderImpactText } from '../../src/render/impact.js';
 import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
