@@ -39,9 +39,12 @@ const restricted = (patterns, builtins = { paths: [], patterns: [] }) => ({
   patterns: [...builtins.patterns, ...patterns],
 });
 
-// The parser turns YAML text into tables and amendments; check-file.ts is listed with it because
-// its file checks parse first. io hands bytes up and may still name the parsed types.
-const PARSER = ['source', 'table', 'amendment', 'check-file'].map((name) => `**/domain/${name}.js`);
+// The parser turns YAML text into tables and amendments (domain/parse, and the model's parseTable and
+// parseAmendment); the check, history and documents stages work on what it returns. io hands bytes up
+// and may still name the parsed types.
+const PARSER = ['model/table', 'model/amendment', 'check/**', 'history/**', 'documents/**'].map(
+  (name) => `**/domain/${name}.js`,
+);
 const parserImports = (allowImportNames) => ({
   group: [...PARSER, '**/domain/parse/**'],
   allowTypeImports: true,
@@ -119,11 +122,11 @@ const NO_LAZY_LOAD = [
 const SAME_ON_EVERY_MACHINE = [
   {
     selector: "MemberExpression[property.name='localeCompare']",
-    message: 'localeCompare follows the locale of the machine: use compareCodeUnits (src/domain/order.ts).',
+    message: 'localeCompare follows the locale of the machine: use compareCodeUnits (src/domain/model/order.ts).',
   },
   {
     selector: "MemberExpression[object.name='Intl'][property.name='Collator']",
-    message: 'Intl.Collator follows the locale of the machine: use compareCodeUnits (src/domain/order.ts).',
+    message: 'Intl.Collator follows the locale of the machine: use compareCodeUnits (src/domain/model/order.ts).',
   },
   {
     selector: 'MemberExpression[property.name=/^toLocale\\w*String$/]',
@@ -131,11 +134,11 @@ const SAME_ON_EVERY_MACHINE = [
   },
   {
     selector: 'MemberExpression[property.name=/^get(FullYear|Month|Date|Day|Hours)$/]',
-    message: 'local-time fields follow the zone of the machine: use the UTC ones or src/domain/dates.ts.',
+    message: 'local-time fields follow the zone of the machine: use the UTC ones or src/domain/model/dates.ts.',
   },
   {
     selector: "MemberExpression[object.name='Date'][property.name='UTC']",
-    message: 'Date.UTC reads years 0 to 99 as 1900 to 1999: use src/domain/dates.ts.',
+    message: 'Date.UTC reads years 0 to 99 as 1900 to 1999: use src/domain/model/dates.ts.',
   },
   {
     selector:

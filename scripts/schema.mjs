@@ -1,11 +1,11 @@
 // Writes schema/<kind>.schema.json from the zod schemas (`npm run schema`). The generator is bundled
-// here, in memory, from src/domain/json-schema.ts, so that zod's JSON Schema machinery never enters
+// here, in memory, from src/domain/parse/json-schema.ts, so that zod's JSON Schema machinery never enters
 // dist/: `mtad schema` prints these committed files, and a test fails when they are stale.
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 
 const bundle = await build({
-  entryPoints: ['src/domain/json-schema.ts'],
+  entryPoints: ['src/domain/parse/json-schema.ts'],
   bundle: true,
   write: false,
   format: 'esm',

@@ -1,38 +1,44 @@
 // The programmatic API of mtad: the pure core (read, check, apply, diff) and the renderers.
-export { parseTable, normaliseTable, findCohort, COLUMN_KEYS } from './domain/table.js';
-export type { Table, TableInput, CohortRow, ColumnKey } from './domain/table.js';
-export { parseAmendment, normaliseAmendment, knownDate } from './domain/amendment.js';
-export type { Amendment, Change, TimelineDate } from './domain/amendment.js';
-export { applyAmendments } from './domain/apply.js';
-export type { Application, AppliedChange } from './domain/apply.js';
-export { diffTables, isChanged } from './domain/redline.js';
-export type { Redline, RedlineRow, RedlineCell, RowStatus } from './domain/redline.js';
-export { summariseAmendments } from './domain/summary.js';
-export type { AmendmentSummary, ChangeSummary } from './domain/summary.js';
-export { withWindow } from './domain/dates.js';
-export type { DatedWindow } from './domain/dates.js';
-export { buildAmendReport, renderDirectionText } from './domain/report.js';
-export type { AmendReport, DirectionText } from './domain/report.js';
-export { directionValues, DRAFT_ANNEX, DRAFT_DATE } from './domain/direction.js';
-export type { DirectionMode } from './domain/direction.js';
-export { fillTemplate } from './domain/template.js';
-export { diagnose, exitStatusOf, hasErrors, RULES } from './domain/diagnostics.js';
+export { parseTable, normaliseTable, findCohort, COLUMN_KEYS } from './domain/model/table.js';
+export type { Table, TableInput, CohortRow, ColumnKey } from './domain/model/table.js';
+export { parseAmendment, normaliseAmendment, knownDate } from './domain/model/amendment.js';
+export type { Amendment, Change, TimelineDate } from './domain/model/amendment.js';
+export { applyAmendments } from './domain/history/apply.js';
+export type { Application, AppliedChange } from './domain/history/apply.js';
+export { diffTables, isChanged } from './domain/documents/redline.js';
+export type { Redline, RedlineRow, RedlineCell, RowStatus } from './domain/documents/redline.js';
+export { summariseAmendments } from './domain/documents/summary.js';
+export type { AmendmentSummary, ChangeSummary } from './domain/documents/summary.js';
+export { withWindow } from './domain/model/dates.js';
+export type { DatedWindow } from './domain/model/dates.js';
+export { buildAmendReport, renderDirectionText } from './domain/documents/amend-report.js';
+export type { AmendReport, DirectionText } from './domain/documents/amend-report.js';
+export { directionValues, DRAFT_ANNEX, DRAFT_DATE } from './domain/documents/direction-values.js';
+export type { DirectionMode } from './domain/documents/direction-values.js';
+export { fillTemplate } from './domain/documents/template.js';
+export { diagnose, exitStatusOf, hasErrors, RULES } from './domain/model/diagnostics.js';
 export { formatDiagnostic } from './render/diagnostic-messages.js';
-export type { Diagnostic, DiagnosticCode, Severity, Location } from './domain/diagnostics.js';
-export { addCalendarMonths, formatDateWithWeekday, formatLongDate, isIsoDate, weekdayOf } from './domain/dates.js';
-export type { IsoDate } from './domain/dates.js';
-export { displayCell, sameCell } from './domain/values.js';
-export type { CellValue } from './domain/values.js';
-export { tableFileSchema, amendmentFileSchema } from './domain/schema.js';
+export type { Diagnostic, DiagnosticCode, Severity, Location } from './domain/model/diagnostics.js';
+export {
+  addCalendarMonths,
+  formatDateWithWeekday,
+  formatLongDate,
+  isIsoDate,
+  weekdayOf,
+} from './domain/model/dates.js';
+export type { IsoDate } from './domain/model/dates.js';
+export { displayCell, sameCell } from './domain/model/cell-value.js';
+export type { CellValue } from './domain/model/cell-value.js';
+export { tableFileSchema, amendmentFileSchema } from './domain/parse/schema.js';
 export { REPORT_FORMATS } from './render/report.js';
 export type { ReportFormat, ReportOptions } from './render/report.js';
 export { createStyler, plainStyler } from './render/style.js';
 export type { Styler } from './render/style.js';
 // The consultation pack. The Word renderers (src/render/pack.ts) are left out on purpose:
 // they load docx, which the API's users should not pay for unless they import it themselves.
-export { markRevisions, ukMidnight, DEFAULT_REVISION_AUTHOR } from './domain/revision.js';
-export type { RevisionMark } from './domain/revision.js';
-export { responseTemplateValues } from './domain/response-template.js';
+export { markRevisions, ukMidnight, DEFAULT_REVISION_AUTHOR } from './domain/documents/revision-marks.js';
+export type { RevisionMark } from './domain/documents/revision-marks.js';
+export { responseTemplateValues } from './domain/documents/response-template-values.js';
 export { renderRedlineHtml } from './render/redline-html.js';
 // The table over time
 export {
@@ -44,21 +50,21 @@ export {
   countsOn,
   providedOn,
   changesBetween,
-} from './domain/history.js';
-export type { Counted, Effect, Include, Provision, Standing, TableAtPoint } from './domain/history.js';
-export { writeTableChanges, asAtAfterWriting } from './domain/write-table.js';
+} from './domain/history/table-history.js';
+export type { Counted, Effect, Include, Provision, Standing, TableAtPoint } from './domain/history/table-history.js';
+export { writeTableChanges, asAtAfterWriting } from './domain/history/table-write-back.js';
 export {
   draftAmendmentText,
   timelineEndingOn,
   timelineFrom,
   REFERENCE_TIMELINE,
   REFERENCE_INTERVALS,
-} from './domain/draft-amendment.js';
-export { estimateRestart, RESTART } from './domain/impact.js';
-export { describeClosureEffect } from './domain/closure-effect.js';
+} from './domain/documents/draft-amendment.js';
+export { estimateRestart, RESTART } from './domain/history/restart-estimate.js';
+export { describeClosureEffect } from './domain/documents/closure-effect.js';
 // mtad check and mtad schema
-export { checkSources, CHECK_RULES } from './domain/check.js';
-export type { CheckInput, CheckResult, SourceText } from './domain/check.js';
+export { checkSources, CHECK_RULES } from './domain/check/check-sources.js';
+export type { CheckInput, CheckResult, SourceText } from './domain/check/check-sources.js';
 export {
   checkLock,
   recordMadeAmendments,
@@ -66,10 +72,10 @@ export {
   parseLock,
   serialiseLock,
   EMPTY_LOCK,
-} from './domain/lock.js';
-export type { AmendmentLock, LockEntry, HashText } from './domain/lock.js';
-export { findProseDates } from './domain/prose-dates.js';
-export type { ProseDate } from './domain/prose-dates.js';
+} from './domain/history/amendment-lock.js';
+export type { AmendmentLock, LockEntry, HashText } from './domain/history/amendment-lock.js';
+export { findProseDates } from './domain/check/prose-dates.js';
+export type { ProseDate } from './domain/check/prose-dates.js';
 export { CHECK_FORMATS } from './render/check-formats.js';
 export type { CheckFormat } from './render/check-formats.js';
 export type { CheckReport } from './render/check-report.js';

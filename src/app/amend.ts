@@ -1,7 +1,7 @@
-import { inSequence, type Amendment } from '../domain/amendment.js';
-import { applyAmendments, type Application } from '../domain/apply.js';
-import { diagnose, hasErrors, type Diagnostic } from '../domain/diagnostics.js';
-import { directionValues } from '../domain/direction.js';
+import { inSequence, type Amendment } from '../domain/model/amendment.js';
+import { applyAmendments, type Application } from '../domain/history/apply.js';
+import { diagnose, hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
+import { directionValues } from '../domain/documents/direction-values.js';
 import {
   checkLock,
   EMPTY_LOCK,
@@ -11,12 +11,12 @@ import {
   serialiseLock,
   type HashText,
   type LockInput,
-} from '../domain/lock.js';
-import { buildAmendReport, type AmendReport } from '../domain/report.js';
-import { parseTable, type TableInput } from '../domain/table.js';
-import type { Result } from '../domain/validate.js';
-import { sameCell } from '../domain/values.js';
-import { asAtAfterWriting, writeTableChanges } from '../domain/write-table.js';
+} from '../domain/history/amendment-lock.js';
+import { buildAmendReport, type AmendReport } from '../domain/documents/amend-report.js';
+import { parseTable, type TableInput } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import { sameCell } from '../domain/model/cell-value.js';
+import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
 import type { Styler } from '../render/style.js';
 import type { PlannedWrite } from './writes.js';

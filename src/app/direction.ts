@@ -1,8 +1,8 @@
-import type { Amendment } from '../domain/amendment.js';
-import type { Diagnostic } from '../domain/diagnostics.js';
-import type { DirectionMode } from '../domain/direction.js';
-import { renderDirectionText } from '../domain/report.js';
-import type { Result } from '../domain/validate.js';
+import type { Amendment } from '../domain/model/amendment.js';
+import type { Diagnostic } from '../domain/model/diagnostics.js';
+import type { DirectionMode } from '../domain/documents/direction-values.js';
+import { renderDirectionText } from '../domain/documents/amend-report.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 
 /** What `mtad direction` works from, gathered by the CLI. */
 export interface DirectionInputs {

@@ -1,5 +1,5 @@
-import type { Amendment } from '../domain/amendment.js';
-import type { Table } from '../domain/table.js';
+import type { Amendment } from '../domain/model/amendment.js';
+import type { Table } from '../domain/model/table.js';
 import { logEntries, renderLogText } from '../render/log.js';
 import type { Styler } from '../render/style.js';
 import type { LogFormat } from './log-formats.js';

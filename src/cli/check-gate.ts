@@ -1,5 +1,5 @@
-import type { FileMemo } from '../domain/check-file.js';
-import { hasErrors, type Diagnostic } from '../domain/diagnostics.js';
+import type { FileMemo } from '../domain/check/file-rules.js';
+import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import { DEFAULT_TABLE } from '../io/read.js';
 import { checkGathered, gatherCheckInputs } from './check-inputs.js';
 import { failWith, type CommonOptions, type Outcome } from './outcome.js';

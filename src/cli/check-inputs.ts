@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkSources, type CheckResult, type SourceText } from '../domain/check.js';
-import type { FileMemo } from '../domain/check-file.js';
-import { classifyFile } from '../domain/classify-file.js';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { checkSources, type CheckResult, type SourceText } from '../domain/check/check-sources.js';
+import type { FileMemo } from '../domain/check/file-rules.js';
+import { classifyFile } from '../domain/parse/classify-file.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { sha256 } from '../io/hash.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../io/read.js';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Amendment } from '../domain/amendment.js';
-import { diagnose, type Location } from '../domain/diagnostics.js';
-import { parseLock } from '../domain/lock.js';
-import type { Result } from '../domain/validate.js';
+import type { Amendment } from '../domain/model/amendment.js';
+import { diagnose, type Location } from '../domain/model/diagnostics.js';
+import { parseLock } from '../domain/history/amendment-lock.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 import { displayPath, readText } from '../io/read.js';
 import type { History } from './history-inputs.js';
 import { lockPathOf } from './inputs.js';

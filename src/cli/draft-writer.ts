@@ -1,8 +1,13 @@
 import { join } from 'node:path';
-import { parseAmendment } from '../domain/amendment.js';
-import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/dates.js';
-import { draftAmendmentText, nextSequence, type DraftChange, type Timeline } from '../domain/draft-amendment.js';
-import { readTemplateSections } from '../domain/template.js';
+import { parseAmendment } from '../domain/model/amendment.js';
+import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/model/dates.js';
+import {
+  draftAmendmentText,
+  nextSequence,
+  type DraftChange,
+  type Timeline,
+} from '../domain/documents/draft-amendment.js';
+import { readTemplateSections } from '../domain/documents/template.js';
 import { displayPath, readTemplate } from '../io/read.js';
 import { writeFileAtomically } from '../io/write.js';
 import { formatLocation } from '../render/diagnostics.js';

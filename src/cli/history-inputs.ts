@@ -1,7 +1,7 @@
-import { inSequence, onlyToDecide, type Amendment } from '../domain/amendment.js';
-import { hasErrors, type Diagnostic } from '../domain/diagnostics.js';
-import type { TableInput } from '../domain/table.js';
-import type { Result } from '../domain/validate.js';
+import { inSequence, onlyToDecide, type Amendment } from '../domain/model/amendment.js';
+import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { TableInput } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 import { listAmendmentFiles, readAmendmentFile } from '../io/read.js';
 import { amendmentsDirOf, loadTable, resolveTablePath } from './inputs.js';
 

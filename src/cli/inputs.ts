@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Amendment } from '../domain/amendment.js';
-import { diagnose } from '../domain/diagnostics.js';
-import { LOCK_FILE_NAME } from '../domain/lock.js';
-import type { TableInput } from '../domain/table.js';
-import type { Result } from '../domain/validate.js';
-import type { FileMemo } from '../domain/check-file.js';
+import type { Amendment } from '../domain/model/amendment.js';
+import { diagnose } from '../domain/model/diagnostics.js';
+import { LOCK_FILE_NAME } from '../domain/history/amendment-lock.js';
+import type { TableInput } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import type { FileMemo } from '../domain/check/file-rules.js';
 import {
   DEFAULT_AMENDMENTS,
   DEFAULT_TABLE,

@@ -1,4 +1,4 @@
-import { exitStatusOf, type Diagnostic } from '../domain/diagnostics.js';
+import { exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { Styler } from '../render/style.js';
 

@@ -1,6 +1,6 @@
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
-import { FORBIDDEN_CHARACTER } from '../domain/source.js';
-import { HIDDEN_CHARACTER, LINE_BREAK } from '../domain/text.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { FORBIDDEN_CHARACTER } from '../domain/parse/yaml-source.js';
+import { HIDDEN_CHARACTER, LINE_BREAK } from '../domain/model/text.js';
 
 /**
  * A text given on the command line that mtad writes into a document (the author of the tracked

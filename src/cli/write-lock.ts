@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { LOCK_FILE_NAME } from '../domain/lock.js';
+import { LOCK_FILE_NAME } from '../domain/history/amendment-lock.js';
 import { displayPath } from '../io/read.js';
-import { acquireWriteLock } from '../io/lock.js';
+import { acquireWriteLock } from '../io/file-lock.js';
 import { removeLeftovers } from '../io/temporary.js';
 import type { Styler } from '../render/style.js';
 import { amendmentsDirOf, resolveTablePath } from './inputs.js';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import type { FileKind, FileMemo, FileRecord, SourceText } from '../domain/check-file.js';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import type { FileKind, FileMemo, FileRecord, SourceText } from '../domain/check/file-rules.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { sha256 } from './hash.js';
 import { removeLeftovers } from './temporary.js';
 import { lstatOrUndefined, startOfFile } from './output-guard.js';

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
-import { compareCodeUnits } from '../domain/order.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { compareCodeUnits } from '../domain/model/order.js';
 import { displayPath } from './read.js';
 import { describeSystemError } from './system-error.js';
 

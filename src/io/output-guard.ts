@@ -10,7 +10,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { diagnose, type Diagnostic, type OutputRelation } from '../domain/diagnostics.js';
+import { diagnose, type Diagnostic, type OutputRelation } from '../domain/model/diagnostics.js';
 import { displayPath } from './read.js';
 
 /**

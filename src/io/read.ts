@@ -2,13 +2,13 @@ import { closeSync, existsSync, fstatSync, openSync, readSync, type Stats } from
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { declaredId, parseAmendment, type Amendment } from '../domain/amendment.js';
-import { checkAmendmentFile, checkTableFile, type FileMemo } from '../domain/check-file.js';
+import { declaredId, parseAmendment, type Amendment } from '../domain/model/amendment.js';
+import { checkAmendmentFile, checkTableFile, type FileMemo } from '../domain/check/file-rules.js';
 import { sha256 } from './hash.js';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
-import { escapeForLine, positionAt } from '../domain/text.js';
-import { parseTable, type TableInput } from '../domain/table.js';
-import type { Result } from '../domain/validate.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { escapeForLine, positionAt } from '../domain/model/text.js';
+import { parseTable, type TableInput } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 import { describeSystemError } from './system-error.js';
 
 /** The folder mtad is installed in (the nearest with a package.json): its templates/ ship there. */

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, chmod, chown, link, lstat, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
-import type { Result } from '../domain/validate.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 import { describeSystemError } from './system-error.js';
 import { temporaryPathFor } from './temporary.js';
 

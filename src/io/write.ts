@@ -1,8 +1,8 @@
 import type { Stats } from 'node:fs';
 import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
-import type { Result } from '../domain/validate.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { readText } from './read.js';
 import { describeSystemError } from './system-error.js';

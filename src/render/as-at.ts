@@ -1,7 +1,7 @@
-import { describeClosureEffect } from '../domain/closure-effect.js';
-import { formatLongDate, type IsoDate } from '../domain/dates.js';
-import type { Effect, Include, Provision, Standing, TableAtPoint } from '../domain/history.js';
-import type { Table } from '../domain/table.js';
+import { describeClosureEffect } from '../domain/documents/closure-effect.js';
+import { formatLongDate, type IsoDate } from '../domain/model/dates.js';
+import type { Effect, Include, Provision, Standing, TableAtPoint } from '../domain/history/table-history.js';
+import type { Table } from '../domain/model/table.js';
 import type { Styler } from './style.js';
 import { renderTableText } from './table.js';
 

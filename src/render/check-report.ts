@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticCode } from '../domain/diagnostics.js';
+import type { Diagnostic, DiagnosticCode } from '../domain/model/diagnostics.js';
 
 /** What every check reporter renders: the files checked, the findings, the rules applied. */
 export interface CheckReport {

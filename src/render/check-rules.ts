@@ -1,4 +1,4 @@
-import { RULES, type DiagnosticCode } from '../domain/diagnostics.js';
+import { RULES, type DiagnosticCode } from '../domain/model/diagnostics.js';
 import { alignColumns } from './style.js';
 
 /** The rules as a Markdown table, aligned so that it reads as well in a terminal as in a document. */

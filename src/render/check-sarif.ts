@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { RULES, type Diagnostic, type DiagnosticCode } from '../domain/diagnostics.js';
+import { RULES, type Diagnostic, type DiagnosticCode } from '../domain/model/diagnostics.js';
 import { formatDiagnostic } from './diagnostic-messages.js';
 import type { CheckReport } from './check-report.js';
 import { sortDiagnostics } from './diagnostics.js';

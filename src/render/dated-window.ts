@@ -1,4 +1,4 @@
-import { formatDateWithWeekday, formatLongDate, type DatedWindow } from '../domain/dates.js';
+import { formatDateWithWeekday, formatLongDate, type DatedWindow } from '../domain/model/dates.js';
 
 /** "one month", "3 months": the span of a "within N month(s) thereafter" window. */
 export function describeMonths(months: number): string {

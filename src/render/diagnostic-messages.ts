@@ -1,4 +1,4 @@
-import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/dates.js';
+import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/model/dates.js';
 import type {
   ChangedField,
   DateSpan,
@@ -6,9 +6,9 @@ import type {
   DiagnosticArgs,
   Milestone,
   MilestoneKind,
-} from '../domain/diagnostics.js';
-import { escapeForLine } from '../domain/text.js';
-import { describeCell } from '../domain/values.js';
+} from '../domain/model/diagnostics.js';
+import { escapeForLine } from '../domain/model/text.js';
+import { describeCell } from '../domain/model/cell-value.js';
 import { describeDatedWindow, describeMonths } from './dated-window.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../domain/diagnostics.js';
+import type { Diagnostic } from '../domain/model/diagnostics.js';
 import { formatDiagnostic } from './diagnostic-messages.js';
-import { compareCodeUnits } from '../domain/order.js';
+import { compareCodeUnits } from '../domain/model/order.js';
 import type { Styler } from './style.js';
 
 /** "file:line:column" for a finding, as far as it is known. */

@@ -1,4 +1,4 @@
-import type { EndDateMeaning } from '../domain/table.js';
+import type { EndDateMeaning } from '../domain/model/table.js';
 
 /** The words for each reading of an end date: mtad's own, for its own views. */
 const READINGS: Record<EndDateMeaning['reading'], { rule: string; providedUntil: (day: string) => string }> = {

@@ -1,8 +1,8 @@
-import { formatDateWithWeekday } from '../domain/dates.js';
-import { RESTART, type RestartEstimate } from '../domain/impact.js';
-import { fillTemplateSection, readTemplateSections, type TemplateValues } from '../domain/template.js';
-import type { Result } from '../domain/validate.js';
-import { describeCell } from '../domain/values.js';
+import { formatDateWithWeekday } from '../domain/model/dates.js';
+import { RESTART, type RestartEstimate } from '../domain/history/restart-estimate.js';
+import { fillTemplateSection, readTemplateSections, type TemplateValues } from '../domain/documents/template.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import { describeCell } from '../domain/model/cell-value.js';
 import type { Styler } from './style.js';
 
 /** The values of templates/impact.txt for one estimate. */

@@ -1,5 +1,5 @@
-import { inSequence, knownDate, type Amendment, type TimelineDate } from '../domain/amendment.js';
-import type { Table } from '../domain/table.js';
+import { inSequence, knownDate, type Amendment, type TimelineDate } from '../domain/model/amendment.js';
+import type { Table } from '../domain/model/table.js';
 import { alignColumns, type Styler } from './style.js';
 
 /** One line of `mtad log`: an amendment, where it stands, and the date of each step. */

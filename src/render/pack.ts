@@ -1,10 +1,10 @@
-import type { Amendment } from '../domain/amendment.js';
-import type { Diagnostic } from '../domain/diagnostics.js';
-import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../domain/pack-marker.js';
-import type { AmendReport } from '../domain/report.js';
-import { responseTemplateValues } from '../domain/response-template.js';
-import type { RevisionMark } from '../domain/revision.js';
-import type { Result } from '../domain/validate.js';
+import type { Amendment } from '../domain/model/amendment.js';
+import type { Diagnostic } from '../domain/model/diagnostics.js';
+import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../domain/documents/pack-marker.js';
+import type { AmendReport } from '../domain/documents/amend-report.js';
+import { responseTemplateValues } from '../domain/documents/response-template-values.js';
+import type { RevisionMark } from '../domain/documents/revision-marks.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 import { renderDirectionDocx } from './direction-docx.js';
 import { renderDirectionMarkdown } from './direction-markdown.js';
 import { escapeMarkdownText } from './escape.js';

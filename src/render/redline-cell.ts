@@ -1,5 +1,5 @@
-import { isChanged, type RedlineCell, type RowStatus } from '../domain/redline.js';
-import { displayCell, type CellValue } from '../domain/values.js';
+import { isChanged, type RedlineCell, type RowStatus } from '../domain/documents/redline.js';
+import { displayCell, type CellValue } from '../domain/model/cell-value.js';
 
 /** A run of a redline cell's text: kept as it was, deleted, or inserted. */
 export interface CellPart {

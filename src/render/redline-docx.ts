@@ -8,8 +8,8 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import type { Redline, RedlineCell, RedlineRow } from '../domain/redline.js';
-import type { RevisionMark } from '../domain/revision.js';
+import type { Redline, RedlineCell, RedlineRow } from '../domain/documents/redline.js';
+import type { RevisionMark } from '../domain/documents/revision-marks.js';
 import { borderedTable, headerCell, packDocx, TEXT_WIDTH } from './docx-document.js';
 import { cellParts } from './redline-cell.js';
 import { redlineHeading } from './redline-heading.js';

@@ -1,4 +1,4 @@
-import type { Redline } from '../domain/redline.js';
+import type { Redline } from '../domain/documents/redline.js';
 import { cellText, describeTableTitle } from './redline-cell.js';
 
 /** How a redline document names itself, in every format of the pack. */

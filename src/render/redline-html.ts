@@ -1,4 +1,4 @@
-import type { Redline, RedlineCell, RedlineRow } from '../domain/redline.js';
+import type { Redline, RedlineCell, RedlineRow } from '../domain/documents/redline.js';
 import { escapeHtml } from './escape.js';
 import { cellParts } from './redline-cell.js';
 import { redlineHeading } from './redline-heading.js';

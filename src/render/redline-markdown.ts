@@ -1,4 +1,4 @@
-import type { Redline, RedlineRow } from '../domain/redline.js';
+import type { Redline, RedlineRow } from '../domain/documents/redline.js';
 import { escapeMarkdownCell } from './escape.js';
 import { cellParts } from './redline-cell.js';
 import { tableCaption } from './redline-text.js';

@@ -1,5 +1,5 @@
 import { formatPatch, type StructuredPatchHunk } from 'diff';
-import type { Redline, RedlineCell, RedlineRow } from '../domain/redline.js';
+import type { Redline, RedlineCell, RedlineRow } from '../domain/documents/redline.js';
 import { cellParts, cellText, describeTableTitle } from './redline-cell.js';
 import { alignColumns, type Styler } from './style.js';
 

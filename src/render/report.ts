@@ -1,8 +1,8 @@
-import type { AppliedChange } from '../domain/apply.js';
-import type { Redline } from '../domain/redline.js';
-import type { AmendReport, DirectionText } from '../domain/report.js';
-import type { AmendmentSummary } from '../domain/summary.js';
-import { writeCell } from '../domain/values.js';
+import type { AppliedChange } from '../domain/history/apply.js';
+import type { Redline } from '../domain/documents/redline.js';
+import type { AmendReport, DirectionText } from '../domain/documents/amend-report.js';
+import type { AmendmentSummary } from '../domain/documents/summary.js';
+import { writeCell } from '../domain/model/cell-value.js';
 import { escapeHtml } from './escape.js';
 import { renderMarkdownRedline } from './redline-markdown.js';
 import { renderTerminalRedline, renderUnifiedRedline } from './redline-text.js';

@@ -1,6 +1,6 @@
-import { fillTemplate, type TemplateValues } from '../domain/template.js';
-import type { Result } from '../domain/validate.js';
-import { diagnose } from '../domain/diagnostics.js';
+import { fillTemplate, type TemplateValues } from '../domain/documents/template.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import { diagnose } from '../domain/model/diagnostics.js';
 import { escapeMarkdownText } from './escape.js';
 
 /** Every text in `values`, escaped with `escape`; flags and list structure unchanged. */

@@ -1,9 +1,9 @@
-import { knownDate, type TimelineDate } from '../domain/amendment.js';
-import { formatDateWithWeekday, formatLongDate } from '../domain/dates.js';
-import type { UndatedEffect } from '../domain/history.js';
-import type { AmendmentSummary } from '../domain/summary.js';
-import type { EndDateMeaning } from '../domain/table.js';
-import { describeCell, displayCell } from '../domain/values.js';
+import { knownDate, type TimelineDate } from '../domain/model/amendment.js';
+import { formatDateWithWeekday, formatLongDate } from '../domain/model/dates.js';
+import type { UndatedEffect } from '../domain/history/table-history.js';
+import type { AmendmentSummary } from '../domain/documents/summary.js';
+import type { EndDateMeaning } from '../domain/model/table.js';
+import { describeCell, displayCell } from '../domain/model/cell-value.js';
 import { describeDatedWindow } from './dated-window.js';
 import { describeProvidedUntil } from './end-date-meaning.js';
 

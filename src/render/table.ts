@@ -1,6 +1,6 @@
-import { providedOn, type Provision } from '../domain/history.js';
-import { COLUMN_KEYS, type CohortRow, type Table } from '../domain/table.js';
-import { displayCell } from '../domain/values.js';
+import { providedOn, type Provision } from '../domain/history/table-history.js';
+import { COLUMN_KEYS, type CohortRow, type Table } from '../domain/model/table.js';
+import { displayCell } from '../domain/model/cell-value.js';
 import { describeEndDateRule } from './end-date-meaning.js';
 import { tableCaption } from './redline-text.js';
 import { alignColumns, type Styler } from './style.js';

@@ -4,7 +4,7 @@
  * with its place and merge, so that a reader can source each value to the document.
  */
 import type { Element } from '@xmldom/xmldom';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { openDocx, type OpenedDocx } from './package.js';
 import { W, attrW, childW, contentOf, isW, normaliseSpace, visibleText } from './xml.js';
 

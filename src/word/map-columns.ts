@@ -3,7 +3,7 @@
  * "Group ID", "Migration DUST End Date", "End date"), so they are matched on their letters and
  * digits alone; the user names a column with an override when the heading says something else.
  */
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 
 /** The fields mtad reads from Table 17.6. */
 export const WORD_FIELDS = ['cohort', 'groupId', 'endDate'] as const;

@@ -6,9 +6,9 @@
  * the result is never a half-edited or corrupt document.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { isIsoDate } from '../domain/dates.js';
-import { diagnose, type Diagnostic } from '../domain/diagnostics.js';
-import { ukMidnight } from '../domain/revision.js';
+import { isIsoDate } from '../domain/model/dates.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { ukMidnight } from '../domain/documents/revision-marks.js';
 import {
   cellText,
   cellsOf,

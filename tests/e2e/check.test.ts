@@ -3,7 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHECK_RULES } from '../../src/domain/check.js';
+import { CHECK_RULES } from '../../src/domain/check/check-sources.js';
 import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { materialiseFixture } from '../helpers/fixtures.js';

@@ -2,13 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/amendment.js';
-import { RULES, type Diagnostic, type DiagnosticCode } from '../../src/domain/diagnostics.js';
-import { parseTable } from '../../src/domain/table.js';
+import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { RULES, type Diagnostic, type DiagnosticCode } from '../../src/domain/model/diagnostics.js';
+import { parseTable } from '../../src/domain/model/table.js';
 import { readTextSync } from '../../src/io/read.js';
 import { renderDiagnostics } from '../../src/render/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
-import { MAX_ITEMS } from '../../src/domain/source.js';
+import { MAX_ITEMS } from '../../src/domain/parse/yaml-source.js';
 import { ROOT, snapshotTree } from '../helpers/cli.js';
 import { inBatches, medianAndMax, type TimedRun } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/main.js';

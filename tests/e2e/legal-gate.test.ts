@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/commands/check.js';
-import { RULES, type DiagnosticCode } from '../../src/domain/diagnostics.js';
+import { RULES, type DiagnosticCode } from '../../src/domain/model/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
 import { copyOfData, snapshotTree } from '../helpers/cli.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../../src/domain/pack-marker.js';
+import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../../src/domain/documents/pack-marker.js';
 import { openCheckCache } from '../../src/io/check-cache.js';
 import { copyOfData, snapshotTree, type CliRun } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import type { Amendment, Change } from '../../src/domain/amendment.js';
-import { FORBIDDEN_CHARACTER, parseYaml } from '../../src/domain/source.js';
-import type { CohortRow, Table } from '../../src/domain/table.js';
-import { UNRECORDED_END_DATE_MEANING } from '../../src/domain/table.js';
-import { writeCell, type CellValue } from '../../src/domain/values.js';
+import type { Amendment, Change } from '../../src/domain/model/amendment.js';
+import { FORBIDDEN_CHARACTER, parseYaml } from '../../src/domain/parse/yaml-source.js';
+import type { CohortRow, Table } from '../../src/domain/model/table.js';
+import { UNRECORDED_END_DATE_MEANING } from '../../src/domain/model/table.js';
+import { writeCell, type CellValue } from '../../src/domain/model/cell-value.js';
 import { amendment } from './data.js';
 
 /*

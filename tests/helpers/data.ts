@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAmendment, type Amendment } from '../../src/domain/amendment.js';
-import { parseTable, type Table } from '../../src/domain/table.js';
+import { parseAmendment, type Amendment } from '../../src/domain/model/amendment.js';
+import { parseTable, type Table } from '../../src/domain/model/table.js';
 import { ROOT } from './cli.js';
 
 /** Reads a file of the repository as text. */

@@ -1,10 +1,10 @@
 import JSZip from 'jszip';
-import { applyAmendments } from '../../src/domain/apply.js';
-import type { Amendment } from '../../src/domain/amendment.js';
-import { buildAmendReport } from '../../src/domain/report.js';
-import { documentsDate, markRevisions } from '../../src/domain/revision.js';
-import { parseTable } from '../../src/domain/table.js';
-import { writeTableChanges } from '../../src/domain/write-table.js';
+import { applyAmendments } from '../../src/domain/history/apply.js';
+import type { Amendment } from '../../src/domain/model/amendment.js';
+import { buildAmendReport } from '../../src/domain/documents/amend-report.js';
+import { documentsDate, markRevisions } from '../../src/domain/documents/revision-marks.js';
+import { parseTable } from '../../src/domain/model/table.js';
+import { writeTableChanges } from '../../src/domain/history/table-write-back.js';
 import { buildPack, type PackFile } from '../../src/render/pack.js';
 import { amendment, readRepoFile } from './data.js';
 

@@ -1,5 +1,5 @@
-import type { Redline } from '../../src/domain/redline.js';
-import type { CellValue } from '../../src/domain/values.js';
+import type { Redline } from '../../src/domain/documents/redline.js';
+import type { CellValue } from '../../src/domain/model/cell-value.js';
 
 const text = (t: string): CellValue => ({ kind: 'text', text: t });
 const date = (d: string): CellValue => ({ kind: 'date', date: d });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addMonths } from 'date-fns/addMonths';
 import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths } from '../../src/domain/dates.js';
+import { addCalendarMonths } from '../../src/domain/model/dates.js';
 
 describe('addCalendarMonths', () => {
   it('is date-fns addMonths on a local-noon date (the window end it computed before)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyAmendments } from '../../src/domain/apply.js';
-import { diffTables } from '../../src/domain/redline.js';
+import { applyAmendments } from '../../src/domain/history/apply.js';
+import { diffTables } from '../../src/domain/documents/redline.js';
 import { amendment, editedMocSecure, shippedTable } from '../helpers/data.js';
 
 describe('applyAmendments', () => {

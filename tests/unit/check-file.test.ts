@@ -6,9 +6,9 @@ import {
   type FileMemo,
   type FileRecord,
   type SourceText,
-} from '../../src/domain/check-file.js';
-import { checkSources } from '../../src/domain/check.js';
-import { parseYaml } from '../../src/domain/source.js';
+} from '../../src/domain/check/file-rules.js';
+import { checkSources } from '../../src/domain/check/check-sources.js';
+import { parseYaml } from '../../src/domain/parse/yaml-source.js';
 import { sha256 } from '../../src/io/hash.js';
 import { readRepoFile } from '../helpers/data.js';
 

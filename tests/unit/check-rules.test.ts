@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/commands/check.js';
-import { CHECK_RULES } from '../../src/domain/check.js';
-import { RULES, type DiagnosticCode } from '../../src/domain/diagnostics.js';
+import { CHECK_RULES } from '../../src/domain/check/check-sources.js';
+import { RULES, type DiagnosticCode } from '../../src/domain/model/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';
 

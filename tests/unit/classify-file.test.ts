@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyFile } from '../../src/domain/classify-file.js';
+import { classifyFile } from '../../src/domain/parse/classify-file.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('classifyFile: which files form a check, decided before parsing', () => {

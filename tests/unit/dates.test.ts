@@ -13,7 +13,7 @@ import {
   isWeekend,
   monthsStayInRange,
   weekdayOf,
-} from '../../src/domain/dates.js';
+} from '../../src/domain/model/dates.js';
 
 /** A UTC instant at midnight of a calendar date: the oracle below never reads the local zone. */
 function utcMidnight(date: string): Date {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDirectionText } from '../../src/domain/report.js';
+import { renderDirectionText } from '../../src/domain/documents/amend-report.js';
 import { amendment, editedMocSecure, readRepoFile } from '../helpers/data.js';
 import { referenceDirection } from '../helpers/reference.js';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/amendment.js';
-import { describeClosureEffect } from '../../src/domain/closure-effect.js';
+import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { describeClosureEffect } from '../../src/domain/documents/closure-effect.js';
 import {
   draftAmendmentText,
   REFERENCE_INTERVALS,
   REFERENCE_TIMELINE,
   timelineEndingOn,
   timelineFrom,
-} from '../../src/domain/draft-amendment.js';
-import { estimateRestart } from '../../src/domain/impact.js';
-import { readTemplateSections } from '../../src/domain/template.js';
+} from '../../src/domain/documents/draft-amendment.js';
+import { estimateRestart } from '../../src/domain/history/restart-estimate.js';
+import { readTemplateSections } from '../../src/domain/documents/template.js';
 import { renderImpactText } from '../../src/render/impact.js';
 import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile } from '../helpers/data.js';

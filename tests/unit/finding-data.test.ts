@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, type Diagnostic } from '../../src/domain/diagnostics.js';
+import { diagnose, type Diagnostic } from '../../src/domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';
 import { runMain } from '../helpers/main.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAmendments } from '../../src/domain/apply.js';
+import { applyAmendments } from '../../src/domain/history/apply.js';
 import {
   changesBetween,
   countsOn,
@@ -7,7 +7,7 @@ import {
   invertAmendment,
   tableAfter,
   tableAsAt,
-} from '../../src/domain/history.js';
+} from '../../src/domain/history/table-history.js';
 import { amendment, editedMocSecure, shippedTable } from '../helpers/data.js';
 
 const shipped = () =>

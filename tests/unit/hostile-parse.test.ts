@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/amendment.js';
-import { addCalendarMonths, formatDateWithWeekday, formatLongDate } from '../../src/domain/dates.js';
+import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { addCalendarMonths, formatDateWithWeekday, formatLongDate } from '../../src/domain/model/dates.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
-import { MAX_DEPTH, MAX_ITEMS, parseYaml } from '../../src/domain/source.js';
-import { parseTable } from '../../src/domain/table.js';
+import { MAX_DEPTH, MAX_ITEMS, parseYaml } from '../../src/domain/parse/yaml-source.js';
+import { parseTable } from '../../src/domain/model/table.js';
 import { editedMocSecure, readRepoFile } from '../helpers/data.js';
 
 /*

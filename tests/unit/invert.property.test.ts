@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../src/domain/amendment.js';
-import { applyAmendments } from '../../src/domain/apply.js';
-import { invertAmendment } from '../../src/domain/history.js';
-import type { Table } from '../../src/domain/table.js';
-import { writeCell } from '../../src/domain/values.js';
+import type { Change } from '../../src/domain/model/amendment.js';
+import { applyAmendments } from '../../src/domain/history/apply.js';
+import { invertAmendment } from '../../src/domain/history/table-history.js';
+import type { Table } from '../../src/domain/model/table.js';
+import { writeCell } from '../../src/domain/model/cell-value.js';
 import { amendmentFor, table } from '../helpers/arbitraries.js';
 
 // Tables of unicode and markup cohort names, GroupIDs and end dates none, unknown (bounded or not)

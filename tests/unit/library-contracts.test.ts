@@ -1,9 +1,9 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/domain/source.js';
-import { positionAt } from '../../src/domain/text.js';
+import { parseYaml } from '../../src/domain/parse/yaml-source.js';
+import { positionAt } from '../../src/domain/model/text.js';
 import { fingerprintFinding } from '../../src/render/check-sarif.js';
-import type { Diagnostic } from '../../src/domain/diagnostics.js';
+import type { Diagnostic } from '../../src/domain/model/diagnostics.js';
 
 /**
  * What mtad relies on in its libraries beyond their typed API: where a library tells two errors
@@ -28,7 +28,7 @@ describe('the yaml library, as mtad reads its errors', () => {
   });
 
   it('tells the kinds of MISSING_CHAR apart only by message: the three sentences mtad matches', () => {
-    // describeYamlError in src/domain/source.ts matches these words; each case has its own sentence.
+    // describeYamlError in src/domain/parse/yaml-source.ts matches these words; each case has its own sentence.
     expect(firstProblem('a: "abc\nb: 1\n')).toMatchObject({
       code: 'MISSING_CHAR',
       message: expect.stringMatching(/closing .?quote/i),

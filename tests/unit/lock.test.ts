@@ -2,8 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireWriteLock } from '../../src/io/lock.js';
-import { checkLock, EMPTY_LOCK, parseLock, recordMadeAmendments, serialiseLock } from '../../src/domain/lock.js';
+import { acquireWriteLock } from '../../src/io/file-lock.js';
+import {
+  checkLock,
+  EMPTY_LOCK,
+  parseLock,
+  recordMadeAmendments,
+  serialiseLock,
+} from '../../src/domain/history/amendment-lock.js';
 import { sha256 } from '../../src/io/hash.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { amendment, readRepoFile } from '../helpers/data.js';

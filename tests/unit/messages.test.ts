@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/amendment.js';
-import type { Diagnostic } from '../../src/domain/diagnostics.js';
+import { parseAmendment } from '../../src/domain/model/amendment.js';
+import type { Diagnostic } from '../../src/domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
-import { parseYaml } from '../../src/domain/source.js';
+import { parseYaml } from '../../src/domain/parse/yaml-source.js';
 import { decodeText } from '../../src/io/read.js';
 import { describeSystemError } from '../../src/io/system-error.js';
 import { editedMocSecure } from '../helpers/data.js';

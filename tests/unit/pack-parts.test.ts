@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { responseTemplateValues } from '../../src/domain/response-template.js';
-import { ukMidnight } from '../../src/domain/revision.js';
-import { fillTemplate } from '../../src/domain/template.js';
+import { responseTemplateValues } from '../../src/domain/documents/response-template-values.js';
+import { ukMidnight } from '../../src/domain/documents/revision-marks.js';
+import { fillTemplate } from '../../src/domain/documents/template.js';
 import { writeFolderAtomically } from '../../src/io/write.js';
 import { escapeMarkdownText } from '../../src/render/escape.js';
 import { readBlocks, readInline } from '../../src/render/markdown-blocks.js';

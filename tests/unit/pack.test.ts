@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDirectionText } from '../../src/domain/report.js';
+import { renderDirectionText } from '../../src/domain/documents/amend-report.js';
 import { PACK_FILE_NAMES } from '../../src/render/pack.js';
 import { amendment, editedMocSecure, readRepoFile } from '../helpers/data.js';
 import { buildTestPack, documentXml, documentXmlLines, textOf } from '../helpers/pack.js';

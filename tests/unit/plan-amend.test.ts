@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planAmend, type AmendInputs } from '../../src/app/amend.js';
-import { parseTable } from '../../src/domain/table.js';
+import { parseTable } from '../../src/domain/model/table.js';
 import { sha256 } from '../../src/io/hash.js';
 import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile } from '../helpers/data.js';

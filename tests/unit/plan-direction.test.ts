@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planDirection } from '../../src/app/direction.js';
-import { diagnose } from '../../src/domain/diagnostics.js';
+import { diagnose } from '../../src/domain/model/diagnostics.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
 
 const template = { ok: true, value: readRepoFile('templates/direction.txt'), diagnostics: [] };

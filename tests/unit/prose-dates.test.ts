@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProseDates } from '../../src/domain/prose-dates.js';
+import { findProseDates } from '../../src/domain/check/prose-dates.js';
 import { renderCheckGithub } from '../../src/render/check-github.js';
 
 describe('dates written in prose', () => {

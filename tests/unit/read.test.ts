@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/amendment.js';
-import { parseTable } from '../../src/domain/table.js';
+import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { parseTable } from '../../src/domain/model/table.js';
 import { editedMocSecure, readRepoFile } from '../helpers/data.js';
 
 const codes = (text: string) =>

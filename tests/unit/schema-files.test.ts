@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildJsonSchema, renderJsonSchema, SCHEMA_KINDS, type SchemaKind } from '../../src/domain/json-schema.js';
+import {
+  buildJsonSchema,
+  renderJsonSchema,
+  SCHEMA_KINDS,
+  type SchemaKind,
+} from '../../src/domain/parse/json-schema.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const kinds = Object.keys(SCHEMA_KINDS) as SchemaKind[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, readSourceDateEpoch, todayInLondon } from '../../src/cli/today.js';
+import { formatInstant, readSourceDateEpoch, todayInLondon } from '../../src/cli/clock.js';
 
 describe('the clock', () => {
   it('reads today in the UK calendar, whatever the machine zone and locale', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { applyPatch, parsePatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import type { Redline, RedlineRow } from '../../src/domain/redline.js';
-import { displayCell, type CellValue } from '../../src/domain/values.js';
+import type { Redline, RedlineRow } from '../../src/domain/documents/redline.js';
+import { displayCell, type CellValue } from '../../src/domain/model/cell-value.js';
 import { renderUnifiedRedline } from '../../src/render/redline-text.js';
 
 const cellText = fc.constantFrom('', 'DA', 'EA', 'unknown', '31 January 2023', '30 September 2022', 'Ünïcode', 'a | b');

@@ -1,8 +1,8 @@
 import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { applyAmendments } from '../../src/domain/apply.js';
-import { parseTable } from '../../src/domain/table.js';
-import { writeTableChanges } from '../../src/domain/write-table.js';
+import { applyAmendments } from '../../src/domain/history/apply.js';
+import { parseTable } from '../../src/domain/model/table.js';
+import { writeTableChanges } from '../../src/domain/history/table-write-back.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
 
 const TABLE = 'data/table-17.6.yaml';

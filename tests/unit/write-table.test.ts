@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/amendment.js';
-import { applyAmendments } from '../../src/domain/apply.js';
-import { parseTable } from '../../src/domain/table.js';
-import { asAtAfterWriting, writeTableChanges } from '../../src/domain/write-table.js';
+import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { applyAmendments } from '../../src/domain/history/apply.js';
+import { parseTable } from '../../src/domain/model/table.js';
+import { asAtAfterWriting, writeTableChanges } from '../../src/domain/history/table-write-back.js';
 import { isUnchanged, writeFileAtomically } from '../../src/io/write.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
 

@@ -1,9 +1,9 @@
-import type { Amendment } from '../../domain/amendment.js';
+import type { Amendment } from '../../domain/model/amendment.js';
 import { existsSync } from 'node:fs';
 import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
-import type { FileMemo } from '../../domain/check-file.js';
-import { hasErrors } from '../../domain/diagnostics.js';
-import type { Result } from '../../domain/validate.js';
+import type { FileMemo } from '../../domain/check/file-rules.js';
+import { hasErrors } from '../../domain/model/diagnostics.js';
+import type { Result } from '../../domain/parse/schema-validation.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readAmendments, readTemplate, readText } from '../../io/read.js';

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { CHECK_RULES, type CheckResult } from '../../domain/check.js';
-import { inSequence } from '../../domain/amendment.js';
-import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/diagnostics.js';
+import { CHECK_RULES, type CheckResult } from '../../domain/check/check-sources.js';
+import { inSequence } from '../../domain/model/amendment.js';
+import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../render/diagnostic-messages.js';
-import { EMPTY_LOCK, recordMadeAmendments, serialiseLock } from '../../domain/lock.js';
+import { EMPTY_LOCK, recordMadeAmendments, serialiseLock } from '../../domain/history/amendment-lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import {
   cacheFileAt,

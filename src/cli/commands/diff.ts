@@ -1,5 +1,5 @@
-import { isIsoDate } from '../../domain/dates.js';
-import { diagnose } from '../../domain/diagnostics.js';
+import { isIsoDate } from '../../domain/model/dates.js';
+import { diagnose } from '../../domain/model/diagnostics.js';
 import {
   changesBetween,
   tableAfter,
@@ -7,11 +7,11 @@ import {
   undatedEffectsBetween,
   type Include,
   type TableAtPoint,
-} from '../../domain/history.js';
-import { diffTables } from '../../domain/redline.js';
-import type { AmendReport } from '../../domain/report.js';
-import { summariseAmendments } from '../../domain/summary.js';
-import type { Result } from '../../domain/validate.js';
+} from '../../domain/history/table-history.js';
+import { diffTables } from '../../domain/documents/redline.js';
+import type { AmendReport } from '../../domain/documents/amend-report.js';
+import { summariseAmendments } from '../../domain/documents/summary.js';
+import type { Result } from '../../domain/parse/schema-validation.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { checkBeforeDocuments } from '../check-gate.js';
 import { loadHistory, type History } from '../history-inputs.js';

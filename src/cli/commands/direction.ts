@@ -1,6 +1,6 @@
 import { planDirection } from '../../app/direction.js';
-import { hasErrors } from '../../domain/diagnostics.js';
-import type { DirectionMode } from '../../domain/direction.js';
+import { hasErrors } from '../../domain/model/diagnostics.js';
+import type { DirectionMode } from '../../domain/documents/direction-values.js';
 import { readTemplate } from '../../io/read.js';
 import { checkBeforeDocuments } from '../check-gate.js';
 import { amendmentPath, loadAmendment } from '../inputs.js';

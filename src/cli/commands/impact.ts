@@ -1,12 +1,12 @@
-import { describeClosureEffect } from '../../domain/closure-effect.js';
-import { diagnose, hasErrors } from '../../domain/diagnostics.js';
-import { estimateRestart, restartOutOfRange, restartStaysInRange } from '../../domain/impact.js';
-import { LAST_DATE } from '../../domain/dates.js';
+import { describeClosureEffect } from '../../domain/documents/closure-effect.js';
+import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
+import { estimateRestart, restartOutOfRange, restartStaysInRange } from '../../domain/history/restart-estimate.js';
+import { LAST_DATE } from '../../domain/model/dates.js';
 import { readTemplate } from '../../io/read.js';
 import { renderImpactText } from '../../render/impact.js';
 import { loadAmendment } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
-import { readDateOption } from '../today.js';
+import { readDateOption } from '../clock.js';
 
 export interface ImpactOptions extends CommonOptions {
   table?: string;

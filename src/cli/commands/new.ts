@@ -1,13 +1,18 @@
-import { applyAmendments, missingCohort } from '../../domain/apply.js';
-import { diagnose } from '../../domain/diagnostics.js';
-import { checkProposedTimeline, cohortSlug, timelineEndingOn, timelineFrom } from '../../domain/draft-amendment.js';
-import { AMENDMENT_ID_PATTERN } from '../../domain/schema.js';
-import { findCohort, type Table } from '../../domain/table.js';
-import { type CellValue } from '../../domain/values.js';
+import { applyAmendments, missingCohort } from '../../domain/history/apply.js';
+import { diagnose } from '../../domain/model/diagnostics.js';
+import {
+  checkProposedTimeline,
+  cohortSlug,
+  timelineEndingOn,
+  timelineFrom,
+} from '../../domain/documents/draft-amendment.js';
+import { AMENDMENT_ID_PATTERN } from '../../domain/parse/schema.js';
+import { findCohort, type Table } from '../../domain/model/table.js';
+import { type CellValue } from '../../domain/model/cell-value.js';
 import { writeDraft, type DraftWriteOptions } from '../draft-writer.js';
 import { loadHistory, type History } from '../history-inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
-import { readDateOption } from '../today.js';
+import { readDateOption } from '../clock.js';
 import { withWriteLock } from '../write-lock.js';
 
 export interface NewOptions extends DraftWriteOptions {

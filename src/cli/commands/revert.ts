@@ -1,13 +1,13 @@
-import { statedGroupId } from '../../domain/amendment.js';
-import { hasErrors } from '../../domain/diagnostics.js';
-import { checkProposedTimeline, timelineFrom } from '../../domain/draft-amendment.js';
-import { invertAmendment } from '../../domain/history.js';
-import { findCohort } from '../../domain/table.js';
+import { statedGroupId } from '../../domain/model/amendment.js';
+import { hasErrors } from '../../domain/model/diagnostics.js';
+import { checkProposedTimeline, timelineFrom } from '../../domain/documents/draft-amendment.js';
+import { invertAmendment } from '../../domain/history/table-history.js';
+import { findCohort } from '../../domain/model/table.js';
 import { writeDraft, type DraftWriteOptions } from '../draft-writer.js';
 import { loadHistory } from '../history-inputs.js';
 import { loadAmendment } from '../inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
-import { readDateOption } from '../today.js';
+import { readDateOption } from '../clock.js';
 import { withWriteLock } from '../write-lock.js';
 
 export interface RevertOptions extends DraftWriteOptions {

@@ -1,12 +1,12 @@
-import { hasErrors } from '../../domain/diagnostics.js';
-import { tableAsAt, type Include } from '../../domain/history.js';
+import { hasErrors } from '../../domain/model/diagnostics.js';
+import { tableAsAt, type Include } from '../../domain/history/table-history.js';
 import { readTemplate } from '../../io/read.js';
 import { closureEffectLines, renderAsAtText } from '../../render/as-at.js';
 import { renderTableText } from '../../render/table.js';
 import { loadHistory } from '../history-inputs.js';
 import { loadTable } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
-import { readDateOption } from '../today.js';
+import { readDateOption } from '../clock.js';
 
 export interface ShowOptions extends CommonOptions {
   table?: string;

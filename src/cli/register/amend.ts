@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
-import { formatInstant, todayInLondon } from '../today.js';
+import { formatInstant, todayInLondon } from '../clock.js';
 import type { CommandContext } from './context.js';
 
 interface AmendFlags {

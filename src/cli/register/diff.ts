@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Include } from '../../domain/history.js';
+import type { Include } from '../../domain/history/table-history.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
 import { formatOption, includeOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';

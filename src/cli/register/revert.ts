@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addDraftOutputOptions, namedTable, tableOption, withExitStatus } from '../options.js';
-import { todayInLondon } from '../today.js';
+import { todayInLondon } from '../clock.js';
 import type { CommandContext } from './context.js';
 
 /** `mtad revert`. */

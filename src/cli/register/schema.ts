@@ -1,5 +1,5 @@
 import { Argument, type Command } from 'commander';
-import type { SchemaKind } from '../../domain/json-schema.js';
+import type { SchemaKind } from '../../domain/parse/json-schema.js';
 import type { CommandContext } from './context.js';
 
 /** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */

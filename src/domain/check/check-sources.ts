@@ -1,0 +1,131 @@
+import type { Amendment } from '../model/amendment.js';
+import { checkAmendmentFile, checkTableFile, type FileMemo, type SourceText } from './file-rules.js';
+import { checkSequence } from './sequence-rules.js';
+import type { Diagnostic, DiagnosticCode } from '../model/diagnostics.js';
+import {
+  checkLock,
+  EMPTY_LOCK,
+  locateLockEntry,
+  parseLock,
+  type AmendmentLock,
+  type HashText,
+} from '../history/amendment-lock.js';
+import type { TableInput } from '../model/table.js';
+
+export type { SourceText } from './file-rules.js';
+
+/**
+ * The rules `mtad check` applies, in the order it applies them: reading, schema, the table, each
+ * amendment, the whole sequence, the lock of made amendments. Findings that stop a check before
+ * any rule (a missing file, an unwritable output) are errors with exit status 2, not rules.
+ */
+export const CHECK_RULES: readonly DiagnosticCode[] = [
+  'FILE_NOT_TEXT',
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'YAML_SYNTAX',
+  'YAML_DUPLICATE_KEY',
+  'YAML_ALIAS_LIMIT',
+  'YAML_FORBIDDEN_KEY',
+  'SCHEMA_UNKNOWN_KEY',
+  'SCHEMA_MISSING_FIELD',
+  'SCHEMA_WRONG_TYPE',
+  'SCHEMA_INVALID_VALUE',
+  'DATE_INVALID',
+  'TIME_INVALID',
+  'CELL_VALUE_OR_UNKNOWN',
+  'VALUE_INVALID',
+  'COHORT_DUPLICATE',
+  'GROUPID_DUPLICATE',
+  'VALUE_UNKNOWN',
+  'AMENDMENT_ID_FILENAME',
+  'CHANGE_ACTION_MISMATCH',
+  'CHANGE_TARGET_REPEATED',
+  'TIMELINE_ORDER',
+  'TIMELINE_WINDOW',
+  'WEEKDAY_MISMATCH',
+  'PROSE_DATE_INVALID',
+  'PROSE_DATE_MISMATCH',
+  'AMENDMENT_ID_DUPLICATE',
+  'SEQUENCE_DUPLICATE',
+  'APPLIED_UNKNOWN',
+  'APPLIED_OUT_OF_ORDER',
+  'APPLIED_NOT_REFLECTED',
+  'COHORT_UNKNOWN',
+  'GROUPID_MISMATCH',
+  'PRECONDITION_FAILED',
+  'LOCK_MISSING',
+  'LOCK_MISMATCH',
+  'LOCK_STALE',
+  // Hostile input, and text that hides what it says
+  'YAML_SIZE_LIMIT',
+  'TEXT_HIDDEN_CHARACTER',
+  'TEXT_SPACE_AROUND',
+  'COHORT_CONFUSABLE',
+  // A value still tagged !todo (mtad new) is reported by check, so it is a rule
+  'FIELD_TO_DECIDE',
+  // Dates out of range and values shared through YAML anchors
+  'DATE_OUT_OF_RANGE',
+  'YAML_SHARED_VALUE',
+];
+
+/** What a check reads: the table, the amendments, and the lock of made amendments. */
+export interface CheckInput {
+  table?: SourceText;
+  amendments: readonly SourceText[];
+  /** The lock file's text; absent when there is no lock file yet. */
+  lock?: SourceText;
+  /** How the lock file is named in findings, whether or not it exists. */
+  lockFile: string;
+  hash: HashText;
+  /** What earlier runs found in each file (a cache); the sequence and the lock are checked anew. */
+  memo?: FileMemo;
+}
+
+/** What a check found, and what it read on the way (for --update-lock). */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  table?: TableInput;
+  amendments: Amendment[];
+  /** True when every file passed its schema, so that the sequence and the lock were checked. */
+  complete: boolean;
+  lock?: AmendmentLock;
+}
+
+/**
+ * Checks the table and the amendments: schema first, then the rules on each file, then the whole
+ * sequence applied in order and the lock. The sequence is checked only when every file passed its
+ * schema: a file that cannot be read would make the others fail for the wrong reason.
+ */
+export function checkSources(input: CheckInput): CheckResult {
+  const diagnostics: Diagnostic[] = [];
+  let table: TableInput | undefined;
+  if (input.table) {
+    const read = checkTableFile(input.table, input.memo);
+    diagnostics.push(...read.diagnostics);
+    table = read.value;
+  }
+  const amendments: Amendment[] = [];
+  for (const file of input.amendments) {
+    const read = checkAmendmentFile(file, input.hash, input.memo);
+    diagnostics.push(...read.diagnostics);
+    if (read.value) amendments.push(read.value);
+  }
+  const complete = table !== undefined && amendments.length === input.amendments.length;
+  if (!complete || !table) return { diagnostics, ...(table && { table }), amendments, complete: false };
+
+  diagnostics.push(...checkSequence(table, amendments));
+  let lock = EMPTY_LOCK;
+  let locateEntry;
+  if (input.lock) {
+    const read = parseLock(input.lock.text, input.lock.file);
+    diagnostics.push(...read.diagnostics);
+    if (!read.value) return { diagnostics, table, amendments, complete: false };
+    lock = read.value.lock;
+    locateEntry = locateLockEntry(read.value);
+  }
+  diagnostics.push(
+    ...checkLock(lock, amendments, input.hash, { file: input.lockFile, ...(locateEntry && { locateEntry }) }),
+  );
+  return { diagnostics, table, amendments, complete: true, lock };
+}

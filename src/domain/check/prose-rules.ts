@@ -1,0 +1,85 @@
+import type { Amendment } from '../model/amendment.js';
+import { knownDate } from '../model/amendment.js';
+import { addCalendarMonths, daysBetween, weekdayOf, type IsoDate } from '../model/dates.js';
+import { diagnose, type Diagnostic } from '../model/diagnostics.js';
+import { formatFieldPath } from '../history/amendment-lock.js';
+import { mayHoldProseDates, textNodesOf, type TextNode } from './prose-dates.js';
+import type { YamlSource } from '../parse/yaml-source.js';
+
+/**
+ * Every date written in the file's prose is a real date, and a weekday written with it is the
+ * true one ("Tuesday 31 January 2023").
+ */
+export function checkProseDates(
+  source: YamlSource,
+  nodes: readonly TextNode[] = mayHoldProseDates(source.text) ? textNodesOf(source) : [],
+): Diagnostic[] {
+  return nodes.flatMap((node) =>
+    node.dates.flatMap((found): Diagnostic[] => {
+      const where = { file: found.file, line: found.line, column: found.column, path: node.path };
+      if (found.date === undefined) return [diagnose('PROSE_DATE_INVALID', { written: found.written }, where)];
+      const weekday = weekdayOf(found.date);
+      if (found.weekday !== undefined && found.weekday !== weekday) {
+        return [diagnose('WEEKDAY_MISMATCH', { written: found.written, weekday, date: found.date }, where)];
+      }
+      return [];
+    }),
+  );
+}
+
+/** A date field of an amendment that a question's wording may restate, or the end of its window. */
+interface DateField {
+  field: string;
+  windowMonths?: number;
+  date: IsoDate;
+}
+
+/** The amendment's dates, with the end of each "within N month(s) thereafter" window. */
+function dateFieldsOf(amendment: Amendment): DateField[] {
+  const { consultation, modification } = amendment;
+  const fields: DateField[] = [];
+  const add = (field: string, date: IsoDate | undefined, months?: number) => {
+    if (date === undefined) return;
+    fields.push({ field, date });
+    if (months !== undefined) fields.push({ field, windowMonths: months, date: addCalendarMonths(date, months) });
+  };
+  add('consultation.issued', knownDate(consultation.issued));
+  add('consultation.responsesDue.date', consultation.responsesDue?.date);
+  add('consultation.expectedConclusion', consultation.expectedConclusion);
+  add('consultation.concluded', knownDate(consultation.concluded));
+  add('modification.date', knownDate(modification.date), modification.windowMonths);
+  for (const change of amendment.changes) {
+    if (change.to.kind === 'date')
+      add(formatFieldPath(['changes', change.index, 'to']), change.to.date, change.windowMonths);
+  }
+  return fields;
+}
+
+const isQuestionText = (node: TextNode) =>
+  node.path[0] === 'consultation' && node.path[1] === 'questions' && node.path[3] === 'text';
+
+/**
+ * A date in a question's wording restates one of the amendment's dates ("from Tuesday 31 January
+ * 2023" is the new end date; "the proposed modification date of 27 January 2023" is the
+ * modification date) and must agree with it. A date that matches none is reported with the field
+ * nearest to it, which is most likely the one it meant to restate.
+ */
+export function checkQuestionDates(
+  amendment: Amendment,
+  nodes: readonly TextNode[] = textNodesOf(amendment.origin),
+): Diagnostic[] {
+  const questions = nodes.filter((node) => isQuestionText(node) && node.dates.length > 0);
+  if (questions.length === 0) return [];
+  const fields = dateFieldsOf(amendment);
+  return questions.flatMap((node) =>
+    node.dates.flatMap((found): Diagnostic[] => {
+      if (found.date === undefined || fields.some((field) => field.date === found.date)) return [];
+      const date = found.date;
+      const nearest = [...fields].sort(
+        (a, b) => Math.abs(daysBetween(date, a.date)) - Math.abs(daysBetween(date, b.date)),
+      )[0];
+      const where = { file: found.file, line: found.line, column: found.column, path: node.path };
+      return [diagnose('PROSE_DATE_MISMATCH', { written: found.written, date, ...(nearest && { nearest }) }, where)];
+    }),
+  );
+}

@@ -1,0 +1,230 @@
+import canonicalize from 'canonicalize';
+import * as z from 'zod/mini';
+import type { Amendment } from '../model/amendment.js';
+import { diagnose, type ChangedField, type Diagnostic, type Location } from '../model/diagnostics.js';
+import { parseYaml, type YamlPath, type YamlSource } from '../parse/yaml-source.js';
+import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+
+/*
+ * A made (directed) amendment is immutable, as an applied database migration is: mtad records a
+ * checksum of its content in a lock file (data/amendments.lock), and `mtad check` reports any later
+ * edit, naming the fields that changed. The content is the data the file holds, not its bytes:
+ * comments, layout and key order may change; a value may not.
+ */
+
+/** A hash of a text as lowercase hex (SHA-256 in mtad). Passed in, so that this module stays pure. */
+export type HashText = (text: string) => string;
+
+/** One made amendment as recorded: its checksum, and one per field so that a change can be named. */
+export interface LockEntry {
+  id: string;
+  /** The hash of the whole content, in canonical JSON. */
+  checksum: string;
+  /** For each field (a path such as `changes[0].to`), a short hash of its value. */
+  fields: Record<string, string>;
+}
+
+/** The lock file: every made amendment mtad has recorded, in the order recorded. */
+export interface AmendmentLock {
+  version: 1;
+  algorithm: 'sha256';
+  amendments: LockEntry[];
+}
+
+/** The lock of made amendments is this file, beside the table. */
+export const LOCK_FILE_NAME = 'amendments.lock';
+
+export const EMPTY_LOCK: AmendmentLock = { version: 1, algorithm: 'sha256', amendments: [] };
+
+/** The length of a field's hash: enough to tell an edit, short enough to keep the lock readable. */
+const FIELD_HASH_LENGTH = 16;
+
+/** The schema of the lock file. */
+const lockFileSchema = z
+  .strictObject({
+    version: z.literal(1).check(z.describe('The version of the lock file format: 1.')),
+    algorithm: z.literal('sha256').check(z.describe('The hash function of the checksums.')),
+    amendments: z
+      .array(
+        z.strictObject({
+          id: z.string().check(z.minLength(1), z.describe('The id of a made amendment.')),
+          checksum: z
+            .string()
+            .check(z.regex(/^[0-9a-f]{64}$/), z.describe("The SHA-256 of the amendment's content in canonical JSON.")),
+          fields: z
+            .record(z.string(), z.string().check(z.regex(/^[0-9a-f]+$/)))
+            .check(z.describe("A short hash of each field's value, by path.")),
+        }),
+      )
+      .check(z.describe('The made amendments, in the order recorded.')),
+  })
+  .check(z.describe('The made amendments of Table 17.6, as mtad recorded them. Maintained by mtad.'));
+
+/**
+ * The JSON Canonicalization Scheme (RFC 8785): keys sorted, no spaces, numbers as JavaScript
+ * writes them. The content it hashes is schema-checked data (text, finite numbers, lists and
+ * mappings), so it never meets what the scheme refuses (NaN, a lone surrogate).
+ */
+function canonicalJson(value: unknown): string {
+  return canonicalize(value) ?? 'null';
+}
+
+/** Every leaf of `value` with its YAML path; an empty list or mapping is a leaf too. */
+function leavesOf(value: unknown, path: YamlPath = []): [YamlPath, unknown][] {
+  if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leavesOf(item, [...path, index]));
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+    return Object.keys(value)
+      .sort()
+      .flatMap((key) => leavesOf((value as Record<string, unknown>)[key], [...path, key]));
+  }
+  return [[path, value]];
+}
+
+/** `changes[0].to` for the path ['changes', 0, 'to']. */
+export function formatFieldPath(path: YamlPath): string {
+  return (
+    path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('') ||
+    '(the whole file)'
+  );
+}
+
+/** The content of an amendment as mtad checksums it: the data its file holds. */
+function contentOf(amendment: Amendment): unknown {
+  return amendment.origin.document.toJS();
+}
+
+/** The checksum of an amendment's content as it is now (recorded in a cache, or computed). */
+export function contentChecksum(amendment: Amendment, hash: HashText): string {
+  return amendment.origin.contentChecksum ?? hash(canonicalJson(contentOf(amendment)));
+}
+
+/** The lock entry of an amendment as it is now. */
+export function fingerprintAmendment(amendment: Amendment, hash: HashText): LockEntry {
+  const content = contentOf(amendment);
+  const fields: Record<string, string> = {};
+  for (const [path, value] of leavesOf(content))
+    fields[formatFieldPath(path)] = hash(canonicalJson(value)).slice(0, FIELD_HASH_LENGTH);
+  return { id: amendment.id, checksum: hash(canonicalJson(content)), fields };
+}
+
+/**
+ * The lock with every made amendment that it does not yet record added, in the order given.
+ * A recorded entry is never rewritten: that would bless an edit to a made amendment. (To correct
+ * one on purpose, remove its entry in the same pull request, so that reviewers see it.)
+ */
+export function recordMadeAmendments(
+  lock: AmendmentLock,
+  amendments: readonly Amendment[],
+  hash: HashText,
+): AmendmentLock {
+  const recorded = new Set(lock.amendments.map((entry) => entry.id));
+  const added = amendments
+    .filter((a) => a.status === 'made' && !recorded.has(a.id))
+    .map((a) => fingerprintAmendment(a, hash));
+  const unique = added.filter((entry, i) => added.findIndex((other) => other.id === entry.id) === i);
+  return { ...lock, amendments: [...lock.amendments, ...unique] };
+}
+
+/** Where the lock is, to point findings at it. */
+export interface LockOrigin {
+  /** How the lock file is named in messages. */
+  file: string;
+  /** The file:line:column of an entry, when the lock was read from a file. */
+  locateEntry?: (id: string) => Location;
+}
+
+/**
+ * The findings of comparing the amendments with the lock: a recorded amendment whose content
+ * changed (naming the fields), a made amendment not recorded, a recorded one that has gone.
+ */
+export function checkLock(
+  lock: AmendmentLock,
+  amendments: readonly Amendment[],
+  hash: HashText,
+  origin: LockOrigin,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map(lock.amendments.map((entry) => [entry.id, entry]));
+  for (const amendment of amendments) {
+    const entry = byId.get(amendment.id);
+    if (!entry) {
+      if (amendment.status === 'made')
+        diagnostics.push(
+          diagnose('LOCK_MISSING', { id: amendment.id, lockFile: origin.file }, amendment.origin.locate(['status'])),
+        );
+      continue;
+    }
+    if (contentChecksum(amendment, hash) === entry.checksum) continue;
+    const now = fingerprintAmendment(amendment, hash);
+    const changed = changedFields(entry.fields, now.fields);
+    const first = leavesOf(contentOf(amendment)).find(([path]) => changed.paths.includes(formatFieldPath(path)));
+    diagnostics.push(
+      diagnose(
+        'LOCK_MISMATCH',
+        { id: amendment.id, fields: changed.fields, lockFile: origin.file },
+        amendment.origin.locate(first?.[0] ?? ['id']),
+      ),
+    );
+  }
+  const present = new Set(amendments.map((a) => a.id));
+  for (const entry of lock.amendments) {
+    if (!present.has(entry.id))
+      diagnostics.push(
+        diagnose('LOCK_STALE', { id: entry.id }, origin.locateEntry?.(entry.id) ?? { file: origin.file }),
+      );
+  }
+  return diagnostics;
+}
+
+function changedFields(
+  recorded: Record<string, string>,
+  now: Record<string, string>,
+): { paths: string[]; fields: ChangedField[] } {
+  const paths = [...new Set([...Object.keys(recorded), ...Object.keys(now)])].filter(
+    (path) => recorded[path] !== now[path],
+  );
+  const how = (path: string): ChangedField['how'] =>
+    !(path in recorded) ? 'added' : !(path in now) ? 'removed' : 'changed';
+  // No field differs but the checksum does only if the lock itself was edited: the list is then empty.
+  return { paths, fields: paths.map((path) => ({ path, how: how(path) })) };
+}
+
+/** A lock read from its file, with the parsed file to point at its entries. */
+export interface LockInput {
+  lock: AmendmentLock;
+  source: YamlSource;
+}
+
+/** Reads the lock file: parse, check against its schema. */
+export function parseLock(text: string, file: string): Result<LockInput> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  const checked = validateWithSchema(lockFileSchema, parsed.data, parsed.source);
+  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
+  return { ok: true, value: { lock: checked.value as AmendmentLock, source: parsed.source }, diagnostics: [] };
+}
+
+/** Where an entry of a parsed lock is written. */
+export function locateLockEntry(input: LockInput): (id: string) => Location {
+  return (id) => {
+    const index = input.lock.amendments.findIndex((entry) => entry.id === id);
+    return input.source.locate(['amendments', Math.max(index, 0), 'id']);
+  };
+}
+
+/** The lock file's text: YAML, with a header that says what it is. Hashes are quoted: YAML would read "1e5..." as a number. */
+export function serialiseLock(lock: AmendmentLock): string {
+  const lines = [
+    '# The made (directed) amendments of Table 17.6, as mtad recorded them. A made amendment must not',
+    '# change: `mtad check` compares each with its checksum here and names the fields that changed.',
+    '# Maintained by mtad: `mtad check --update-lock` records amendments newly made. Do not edit by hand.',
+    `version: ${lock.version}`,
+    `algorithm: ${lock.algorithm}`,
+    lock.amendments.length === 0 ? 'amendments: []' : 'amendments:',
+  ];
+  for (const entry of lock.amendments) {
+    lines.push(`  - id: ${JSON.stringify(entry.id)}`, `    checksum: "${entry.checksum}"`, '    fields:');
+    for (const [path, hash] of Object.entries(entry.fields)) lines.push(`      ${JSON.stringify(path)}: "${hash}"`);
+  }
+  return `${lines.join('\n')}\n`;
+}

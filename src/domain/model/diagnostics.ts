@@ -1,0 +1,540 @@
+import type { DatedWindow, IsoDate } from './dates.js';
+import type { CellValue } from './cell-value.js';
+
+/**
+ * Every finding mtad reports is data: a stable code, a severity, the arguments of its message and
+ * where it points: dates as ISO dates, values as values, ids as ids. Words are made from codes in one
+ * place, `formatDiagnostic` (src/render/diagnostic-messages.ts), so tests assert codes and a
+ * drafter can reword a message without touching a rule.
+ */
+
+/** Where a finding points: a file and, when known, a 1-based line and column and the YAML path. */
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: readonly (string | number)[];
+}
+
+/** The arguments each code's message takes. The keys of this map are the stable codes. */
+export interface DiagnosticArgs {
+  FILE_UNREADABLE: { reason: string };
+  FILE_NOT_FOUND: { what: string; hint?: string };
+  FILE_NOT_TEXT: { reason: string };
+  YAML_SYNTAX: { reason: string };
+  YAML_DUPLICATE_KEY: { key: string };
+  YAML_ALIAS_LIMIT: { limit: number };
+  SCHEMA_UNKNOWN_KEY: { key: string; suggestion?: string };
+  SCHEMA_MISSING_FIELD: { field: string; expected: string };
+  SCHEMA_WRONG_TYPE: { expected: string; received: string };
+  SCHEMA_INVALID_VALUE: { allowed: string; received: string };
+  DATE_INVALID: { value: string };
+  TIME_INVALID: { value: string };
+  CELL_VALUE_OR_UNKNOWN: { field: string };
+  VALUE_INVALID: { field: string; value: string; expected: string };
+  COHORT_UNKNOWN: { cohort: string; suggestion?: string };
+  GROUPID_MISMATCH: { cohort: string; stated: string; table: string };
+  PRECONDITION_FAILED: { cohort: string; field: 'endDate'; expected: CellValue; actual: CellValue; setBy?: string };
+  AMENDMENT_ALREADY_APPLIED: { id: string };
+  DIRECTION_FIELD_MISSING: { field: string; id: string };
+  DIRECTION_NOT_CONCLUDED: { id: string; status: string };
+  TEMPLATE_UNKNOWN_NAME: { names: string };
+  // The consultation pack (mtad amend --out)
+  PACK_FIELD_MISSING: { field: string; id: string; document: string };
+  OUT_EXISTS: { path: string };
+  OUT_UNWRITABLE: { path: string; reason: string };
+  OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
+  OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
+  // The table over time (history, --write, new, revert)
+  FIELD_TO_DECIDE: { field: string };
+  AMENDMENT_NOT_MADE: { id: string; status: string };
+  AMENDMENT_WRITE_OUT_OF_ORDER: { id: string; earlier: string; status: string };
+  FILE_CHANGED_ON_DISK: { what: string };
+  FILE_EXISTS: { what: string };
+  NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
+  HISTORY_AMENDMENT_MISSING: { id: string };
+  ARGUMENT_INVALID: { option: string; value: string; expected: string };
+  // Concurrent writers
+  FILE_LOCKED: { what: string; pid: number; lock: string };
+  FILE_READ_ONLY: { what: string };
+  WRITE_INCOMPLETE: { written: string; what: string; reason: string };
+  // mtad check: the rules on the data folder
+  FILE_EMPTY: Record<string, never>;
+  FILE_TOO_LARGE: { size?: number; limit: number };
+  FILE_UNWRITABLE: { reason: string };
+  YAML_FORBIDDEN_KEY: { key: string };
+  COHORT_DUPLICATE: { cohort: string };
+  GROUPID_DUPLICATE: { groupId: string; cohort: string; other: string };
+  VALUE_UNKNOWN: { field: string; reason: string; source?: string };
+  AMENDMENT_ID_DUPLICATE: { id: string; other: string };
+  AMENDMENT_ID_FILENAME: { id: string; expected: string };
+  SEQUENCE_DUPLICATE: { sequence: number; id: string; other: string };
+  APPLIED_UNKNOWN: { id: string };
+  APPLIED_OUT_OF_ORDER: { id: string; before: string };
+  APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: CellValue; actual: CellValue };
+  CHANGE_ACTION_MISMATCH: { action: string; to: CellValue };
+  CHANGE_TARGET_REPEATED: { cohort: string; field: string; change: number; earlier: number };
+  TIMELINE_ORDER: { earlier: Milestone; later: Milestone; relation: 'after' | 'on or after' };
+  TIMELINE_WINDOW: { modification: DatedWindow; end: DatedWindow; cohort: string };
+  WEEKDAY_MISMATCH: { written: string; weekday: string; date: IsoDate };
+  PROSE_DATE_INVALID: { written: string };
+  PROSE_DATE_MISMATCH: {
+    written: string;
+    date: IsoDate;
+    nearest?: { field: string; windowMonths?: number; date: IsoDate };
+  };
+  LOCK_MISSING: { id: string; lockFile: string };
+  LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string };
+  LOCK_STALE: { id: string };
+  // Hostile input
+  YAML_SIZE_LIMIT: { items: number; limit: number };
+  TEXT_HIDDEN_CHARACTER: { field: string; value: string; character: string; index: number };
+  TEXT_SPACE_AROUND: { field: string; value: string };
+  COHORT_CONFUSABLE: { cohort: string; resembles: string };
+  // Drafts never replace a made amendment
+  AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
+  // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
+  WORD_PACKAGE_UNREADABLE: { reason: string };
+  WORD_TABLE_NOT_FOUND: { tableNumber: string };
+  WORD_CAPTION_NOT_ADJACENT: { tableNumber: string; caption: string };
+  WORD_TABLE_AMBIGUOUS: { tableNumber: string; count: number };
+  WORD_TABLE_MOVED: { tableNumber: string };
+  WORD_CELL_MERGED: { row: number; column: number; heading: string; merge: string };
+  WORD_COLUMN_UNMAPPED: { field: string; headings: string; override?: string };
+  WORD_COLUMN_AMBIGUOUS: { field: string; headings: string };
+  WORD_ROW_NOT_FOUND: { cohort: string; count: number };
+  WORD_PRECONDITION_FAILED: {
+    cohort: string;
+    heading: string;
+    row: number;
+    column: number;
+    expected: string;
+    /** The cell's text; absent when the row has no such cell. */ actual?: string;
+  };
+  WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
+  WORD_ROW_EXISTS: { cohort: string };
+  // Every valid input gives a finding or a result
+  DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
+  YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
+}
+
+/** A field of a made amendment that differs from the lock file, and how. */
+export interface ChangedField {
+  path: string;
+  how: 'added' | 'removed' | 'changed';
+}
+
+/** A stage of an amendment's timeline; `end-date` is a cohort's new end date. */
+export type MilestoneKind =
+  'issued' | 'responses-due' | 'concluded' | 'expected-conclusion' | 'modification' | 'end-date';
+
+/** A dated stage of an amendment's timeline, with its window when it has one. */
+export interface Milestone extends DatedWindow {
+  milestone: MilestoneKind;
+  /** The cohort whose end date it is (`end-date` only). */
+  cohort?: string;
+}
+
+/**
+ * What a date is counted forward by: the end of a "within N month(s) thereafter" window, or a
+ * re-start estimate (an amendment of `months` months, then a purchase of `weeks` weeks).
+ */
+export type DateSpan = { kind: 'window'; months: number } | { kind: 'restart'; months: number; weeks: number };
+
+/**
+ * How an output path meets what a command reads or where it runs: it is the working folder or holds
+ * it, it is the data folder (the folder of the table) or lies in it, it is an input or holds one,
+ * or it lies in a folder of inputs (the amendments, the templates); or another output has its path.
+ */
+export type OutputRelation =
+  | 'is-working-folder'
+  | 'holds-working-folder'
+  | 'is-data-folder'
+  | 'in-data-folder'
+  | 'is-input'
+  | 'holds-input'
+  | 'in-input-folder'
+  | 'is-other-output';
+
+/** A stable finding code such as `COHORT_UNKNOWN`. */
+export type DiagnosticCode = keyof DiagnosticArgs;
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * `io` findings are about reaching the input (exit status 2); `data` findings are about what the
+ * input says (exit status 1).
+ */
+type DiagnosticCategory = 'io' | 'data';
+
+/** A finding: its code, severity, the arguments of its message, and where it points. */
+export type Diagnostic<C extends DiagnosticCode = DiagnosticCode> = {
+  [K in C]: Location & { code: K; severity: Severity; args: DiagnosticArgs[K] };
+}[C];
+
+interface RuleInfo {
+  severity: Severity;
+  category: DiagnosticCategory;
+  /** One line saying what the rule wants. */
+  doc: string;
+}
+
+/** Every code with its default severity, its category and a one-line doc. */
+export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
+  FILE_UNREADABLE: { severity: 'error', category: 'io', doc: 'The file can be read.' },
+  FILE_NOT_FOUND: { severity: 'error', category: 'io', doc: 'The file exists.' },
+  FILE_NOT_TEXT: { severity: 'error', category: 'data', doc: 'The file is UTF-8 text.' },
+  YAML_SYNTAX: { severity: 'error', category: 'data', doc: 'The file is well-formed YAML.' },
+  YAML_DUPLICATE_KEY: { severity: 'error', category: 'data', doc: 'No key appears twice in one mapping.' },
+  YAML_ALIAS_LIMIT: { severity: 'error', category: 'data', doc: 'YAML aliases do not expand beyond a safe limit.' },
+  SCHEMA_UNKNOWN_KEY: { severity: 'error', category: 'data', doc: 'Every key is one the schema knows.' },
+  SCHEMA_MISSING_FIELD: { severity: 'error', category: 'data', doc: 'Every required field is present.' },
+  SCHEMA_WRONG_TYPE: { severity: 'error', category: 'data', doc: 'Every value has the type the schema expects.' },
+  SCHEMA_INVALID_VALUE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every value is one of the values its field allows.',
+  },
+  DATE_INVALID: { severity: 'error', category: 'data', doc: 'Every date is a real calendar date written YYYY-MM-DD.' },
+  TIME_INVALID: { severity: 'error', category: 'data', doc: 'Every time of day is written HH:MM (UK local time).' },
+  CELL_VALUE_OR_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A table cell gives exactly one of `value` and `unknown`.',
+  },
+  VALUE_INVALID: { severity: 'error', category: 'data', doc: 'A change gives a value its column can hold.' },
+  COHORT_UNKNOWN: { severity: 'error', category: 'data', doc: 'A change targets a cohort that exists in the table.' },
+  GROUPID_MISMATCH: { severity: 'error', category: 'data', doc: 'A GroupID stated by a change matches the table.' },
+  PRECONDITION_FAILED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The value a change expects to replace is the value the table holds.',
+  },
+  AMENDMENT_ALREADY_APPLIED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment is applied to a table that does not yet reflect it.',
+  },
+  DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
+  DIRECTION_NOT_CONCLUDED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A final direction is made only for an amendment that is concluded or made.',
+  },
+  TEMPLATE_UNKNOWN_NAME: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A template uses only the placeholders mtad fills.',
+  },
+  // The consultation pack (mtad amend --out)
+  PACK_FIELD_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment records every value its consultation pack needs.',
+  },
+  OUT_EXISTS: {
+    severity: 'error',
+    category: 'io',
+    doc: 'The output folder does not exist yet, unless --force replaces it.',
+  },
+  OUT_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The output folder can be written.' },
+  OUT_PROTECTED: {
+    severity: 'error',
+    category: 'io',
+    doc: 'No output is the working folder or holds it, is an input or holds one, or lies in the data folder.',
+  },
+  OUT_NOT_MTAD: {
+    severity: 'error',
+    category: 'io',
+    doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.',
+  },
+  // The table over time (history, --write, new, revert)
+  FIELD_TO_DECIDE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No value is still tagged !todo: every proposal in a new amendment has been decided.',
+  },
+  AMENDMENT_NOT_MADE: {
+    severity: 'error',
+    category: 'data',
+    doc: '`amend --write` writes into the table only amendments that are made.',
+  },
+  AMENDMENT_WRITE_OUT_OF_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: '`amend --write` records amendments in their order of application: none before an earlier one that is not withdrawn.',
+  },
+  FILE_CHANGED_ON_DISK: {
+    severity: 'error',
+    category: 'io',
+    doc: 'A file is not overwritten when it changed on disk after mtad read it.',
+  },
+  FILE_EXISTS: { severity: 'error', category: 'io', doc: 'A file is not replaced unless --force says so.' },
+  NEW_NOT_APPLICABLE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.',
+  },
+  HISTORY_AMENDMENT_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.',
+  },
+  ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
+  FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
+  // Concurrent writers
+  FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
+  FILE_READ_ONLY: {
+    severity: 'error',
+    category: 'io',
+    doc: 'A file without write permission is left as it is, never replaced.',
+  },
+  WRITE_INCOMPLETE: {
+    severity: 'error',
+    category: 'io',
+    doc: 'Files written together change together: a failure puts back those already replaced.',
+  },
+  // mtad check: the rules on the data folder
+  FILE_EMPTY: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The file holds a YAML document, not nothing or only comments.',
+  },
+  FILE_TOO_LARGE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The file is small enough to be a table or an amendment (at most 1 MiB).',
+  },
+  YAML_FORBIDDEN_KEY: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No key is "__proto__", which JavaScript readers may treat as the object\'s prototype.',
+  },
+  COHORT_DUPLICATE: { severity: 'error', category: 'data', doc: 'Each cohort appears once in the table.' },
+  GROUPID_DUPLICATE: { severity: 'error', category: 'data', doc: 'Each known GroupID belongs to one cohort.' },
+  VALUE_UNKNOWN: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'A value of the table is not known: the warning names the source to check.',
+  },
+  AMENDMENT_ID_DUPLICATE: { severity: 'error', category: 'data', doc: 'Amendment ids are unique.' },
+  AMENDMENT_ID_FILENAME: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'An amendment file is named after its id (ID.yaml), so that commands find it by id.',
+  },
+  SEQUENCE_DUPLICATE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No two amendments share a sequence number: the order of application is explicit and stable.',
+  },
+  APPLIED_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every amendment the table lists under "applied" has an amendment file.',
+  },
+  APPLIED_OUT_OF_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table reflects amendments in their order of application, with none skipped.',
+  },
+  APPLIED_NOT_REFLECTED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table holds the values its applied amendments set.',
+  },
+  CHANGE_ACTION_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A close sets an end date; an end date is removed only by a change that says reopen.',
+  },
+  CHANGE_TARGET_REPEATED: {
+    severity: 'error',
+    category: 'data',
+    doc: "An amendment changes each cohort's end date once: a closure and a re-opening of one cohort are two amendments.",
+  },
+  TIMELINE_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Issued < responses due < conclusion <= modification date <= end date.',
+  },
+  TIMELINE_WINDOW: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.',
+  },
+  WEEKDAY_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A weekday written in prose ("Tuesday 31 January 2023") is the true weekday of its date.',
+  },
+  PROSE_DATE_INVALID: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A date written in prose ("31 January 2023") is a real calendar date.',
+  },
+  PROSE_DATE_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: "A date in a question's wording restates one of the amendment's dates and agrees with it.",
+  },
+  LOCK_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).',
+  },
+  LOCK_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A made amendment is immutable: its content matches the checksum in the lock file.',
+  },
+  LOCK_STALE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every made amendment recorded in the lock file still has its amendment file.',
+  },
+  // Hostile input
+  YAML_SIZE_LIMIT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).',
+  },
+  TEXT_HIDDEN_CHARACTER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No text holds a bidirectional control or a zero-width character, which change how it reads without being seen.',
+  },
+  TEXT_SPACE_AROUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'No text begins or ends with a space, which makes two names that print the same differ.',
+  },
+  COHORT_CONFUSABLE: {
+    severity: 'error',
+    category: 'data',
+    doc: "No cohort name is a look-alike of a cohort of the table (another script's letters, hidden characters, spaces).",
+  },
+  // Drafts never replace a made amendment
+  AMENDMENT_MADE_PROTECTED: {
+    severity: 'error',
+    category: 'io',
+    doc: '`new` and `revert` never replace a made amendment, not even with --force.',
+  },
+  // The Word engine (src/word)
+  WORD_PACKAGE_UNREADABLE: {
+    severity: 'error',
+    category: 'io',
+    doc: 'A Word document is a readable .docx package with well-formed XML.',
+  },
+  WORD_TABLE_NOT_FOUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The Word document has a paragraph whose text starts with the table\'s caption ("Table 17.6").',
+  },
+  WORD_CAPTION_NOT_ADJACENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The caption of the table sits directly before or after the table it captions.',
+  },
+  WORD_TABLE_AMBIGUOUS: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Only one table in the Word document carries the caption.',
+  },
+  WORD_TABLE_MOVED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table to redline is still the one its caption names.',
+  },
+  WORD_CELL_MERGED: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'A cell of the Word table is not merged with another; a merged cell is read as written and never redlined.',
+  },
+  WORD_COLUMN_UNMAPPED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The Word table has a column for cohort, GroupID and end date, found by heading or named by --column.',
+  },
+  WORD_COLUMN_AMBIGUOUS: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Only one heading of the Word table matches each of cohort, GroupID and end date.',
+  },
+  WORD_ROW_NOT_FOUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Exactly one row of the Word table names the cohort a change targets.',
+  },
+  WORD_PRECONDITION_FAILED: {
+    severity: 'error',
+    category: 'data',
+    doc: "The Word table's cell holds the value a change expects to replace.",
+  },
+  WORD_CELL_UNSUPPORTED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.',
+  },
+  WORD_ROW_EXISTS: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A row inserted into the Word table names a cohort no row names yet.',
+  },
+  // Every valid input gives a finding or a result
+  DATE_OUT_OF_RANGE: {
+    severity: 'error',
+    category: 'data',
+    doc: "A date computed from a date (a window's end, a re-start) lies in 0001-01-01 to 9999-12-31.",
+  },
+  YAML_SHARED_VALUE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.',
+  },
+};
+
+/** Builds a finding with the code's default severity. */
+export function diagnose<C extends DiagnosticCode>(
+  code: C,
+  args: DiagnosticArgs[C],
+  where: Location = {},
+): Diagnostic<C> {
+  return { code, severity: RULES[code].severity, args, ...where } as Diagnostic<C>;
+}
+
+/** True when any finding is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** The exit status the findings call for: 2 for IO problems, 1 for data errors, else 0. */
+export function exitStatusOf(diagnostics: readonly Diagnostic[]): 0 | 1 | 2 {
+  if (diagnostics.some((d) => d.severity === 'error' && RULES[d.code].category === 'io')) return 2;
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The known word nearest to `word`, when it is near enough to be a likely typo. */
+export function suggestNearest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
