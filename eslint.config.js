@@ -45,12 +45,11 @@ const restricted = (patterns, builtins = { paths: [], patterns: [] }) => ({
 const PARSER = ['model/table', 'model/amendment', 'check/**', 'history/**', 'documents/**'].map(
   (name) => `**/domain/${name}.js`,
 );
-const parserImports = (allowImportNames) => ({
+const parserImports = {
   group: [...PARSER, '**/domain/parse/**'],
   allowTypeImports: true,
-  ...(allowImportNames ? { allowImportNames } : {}),
   message: `${IO_WHY}: parsing and checking are the domain's, called by the application layer.`,
-});
+};
 
 const domainImports = restricted(
   ['io', 'render', 'cli', 'app'].map((name) => forbidLayer(name, DOMAIN_WHY)),
@@ -60,15 +59,8 @@ const renderImports = restricted(
   ['io', 'cli', 'app'].map((name) => forbidLayer(name, RENDER_WHY)),
   nodeBuiltins(`${RENDER_WHY}.`, ['fs', 'fs/promises', 'child_process']),
 );
-const ioImports = (allowParserNames) =>
-  restricted([...['render', 'cli', 'app'].map((name) => forbidLayer(name, IO_WHY)), parserImports(allowParserNames)]);
+const ioImports = restricted([...['render', 'cli', 'app'].map((name) => forbidLayer(name, IO_WHY)), parserImports]);
 
-// Exceptions that exist today and that the application layer removes, each by file and by imported
-// name, so that the file cannot take a further import through the same door.
-// src/io/read.ts parses and checks the amendment and table files it reads.
-const IO_PARSER_EXCEPTIONS = {
-  'src/io/read.ts': ['declaredId', 'parseAmendment', 'parseTable', 'checkAmendmentFile', 'checkTableFile'],
-};
 // A command is a leaf: what two commands share lives outside src/cli/commands/. A file there may
 // import its own parts (amend.ts imports amend-pack.ts: the same name before the dash) and no other
 // command; outside that folder only the registration of the commands (main.ts, register/) loads one.
@@ -197,10 +189,7 @@ export default defineConfig(
     pure: true,
   }),
   layer(['src/render/**/*.ts'], { imports: renderImports, syntax: [...NO_LAZY_LOAD, ...NO_CLOCK], pure: true }),
-  layer(['src/io/**/*.ts'], { imports: ioImports(), syntax: NO_LAZY_LOAD }),
-  ...Object.entries(IO_PARSER_EXCEPTIONS).map(([file, names]) =>
-    layer([file], { imports: ioImports(names), syntax: NO_LAZY_LOAD }),
-  ),
+  layer(['src/io/**/*.ts'], { imports: ioImports, syntax: NO_LAZY_LOAD }),
   // The application layer is called by the CLI and never reaches back (so it loads no command either).
   // It is pure as the domain is: gathered inputs in, what to print and write out as data.
   layer(['src/app/**/*.ts'], {

@@ -2,7 +2,8 @@ import { inSequence, onlyToDecide, type Amendment } from '../domain/model/amendm
 import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
-import { listAmendmentFiles, readAmendmentFile } from '../io/read.js';
+import { listAmendmentFiles } from '../io/read.js';
+import { readAmendmentFile } from './read-data.js';
 import { amendmentsDirOf, loadTable, resolveTablePath } from './inputs.js';
 
 /** An amendment file that reads soundly but still has values tagged !todo. */

@@ -11,11 +11,8 @@ import {
   DEFAULT_TABLE,
   displayPath,
   listAmendmentFiles,
-  readAmendmentFile,
-  readAmendments,
-  readCheckedTableFile,
-  readTableFile,
 } from '../io/read.js';
+import { readAmendmentFile, readAmendments, readCheckedTableFile, readTableFile } from './read-data.js';
 
 /** The table file: --table, else data/table-17.6.yaml in the working folder. */
 export function resolveTablePath(cwd: string, table: string | undefined): string {

@@ -82,9 +82,10 @@ const cases: Record<string, Case[]> = {
       "import { readFile } from 'node:fs/promises';\nimport type { TableInput } from '../domain/model/table.js';\nimport { diagnose } from '../domain/model/diagnostics.js';",
       undefined,
     ],
-    // The exception that the CLI redesign removes is by name: read.ts takes no further parser import.
-    ['src/io/read.ts', "import { parseTable } from '../domain/model/table.js';", undefined],
-    ['src/io/read.ts', "import { normaliseTable } from '../domain/model/table.js';", IMPORTS],
+    // No file of io is an exception: the one that reads the table and amendments hands up text.
+    ['src/io/read.ts', "import { parseTable } from '../domain/model/table.js';", IMPORTS],
+    ['src/io/read.ts', "import { checkAmendmentFile } from '../domain/check/file-rules.js';", IMPORTS],
+    ['src/io/read.ts', "import { declaredId } from '../domain/model/amendment.js';", IMPORTS],
   ],
   'a command never loads another; only the registration of the commands loads one': [
     ['src/cli/commands/show.ts', "import { runNew } from './new.js';", IMPORTS],

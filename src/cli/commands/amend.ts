@@ -6,7 +6,7 @@ import { hasErrors } from '../../domain/model/diagnostics.js';
 import type { Result } from '../../domain/parse/schema-validation.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
-import { displayPath, readAmendments, readTemplate, readText } from '../../io/read.js';
+import { displayPath, readTemplate, readText } from '../../io/read.js';
 import { writeFilesTogether } from '../../io/write-files.js';
 import type { ReportFormat } from '../../render/report.js';
 import { refusePackPath, writeAmendPack } from '../amend-pack.js';
@@ -21,6 +21,7 @@ import {
 } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readTextOption } from '../text-option.js';
+import { readAmendments } from '../read-data.js';
 import { withWriteLock } from '../write-lock.js';
 
 export interface AmendOptions extends CommonOptions {

@@ -1,0 +1,73 @@
+// The table and amendment files as data: io reads their bytes and decodes them as text, the domain
+// parses and checks that text. Here the two meet, so that io never decides what a file means.
+import { declaredId, parseAmendment, type Amendment } from '../domain/model/amendment.js';
+import { checkAmendmentFile, checkTableFile, type FileMemo } from '../domain/check/file-rules.js';
+import type { Diagnostic } from '../domain/model/diagnostics.js';
+import { parseTable, type TableInput } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import { sha256 } from '../io/hash.js';
+import { displayPath, readText } from '../io/read.js';
+
+async function readParsed<T>(
+  path: string,
+  cwd: string,
+  parse: (text: string, file: string) => Result<T>,
+): Promise<Result<T>> {
+  const shown = displayPath(path, cwd);
+  const text = await readText(path, shown);
+  return text.value === undefined ? { ok: false, diagnostics: text.diagnostics } : parse(text.value, shown);
+}
+
+/** Reads and checks Table 17.6 from a YAML file. */
+export function readTableFile(path: string, cwd: string): Promise<Result<TableInput>> {
+  return readParsed(path, cwd, parseTable);
+}
+
+/**
+ * Reads Table 17.6 as the first stage of `mtad check` does: parsed and checked against the schema
+ * and the rules on the table alone, recalled from the cache of `mtad check` when the file has not
+ * changed since it was last checked. Only errors are kept: warnings are `mtad check`'s to report.
+ */
+export function readCheckedTableFile(
+  path: string,
+  cwd: string,
+  memo: FileMemo | undefined,
+): Promise<Result<TableInput>> {
+  return readParsed(path, cwd, (text, file) => errorsOnly(checkTableFile({ file, text }, memo)));
+}
+
+function errorsOnly<T>(read: { value?: T; diagnostics: Diagnostic[] }): Result<T> {
+  const errors = read.diagnostics.filter((d) => d.severity === 'error');
+  return { ok: errors.length === 0, ...(read.value !== undefined && { value: read.value }), diagnostics: errors };
+}
+
+/** Reads and checks an amendment from a YAML file. */
+export function readAmendmentFile(path: string, cwd: string): Promise<Result<Amendment>> {
+  return readParsed(path, cwd, parseAmendment);
+}
+
+/** Reads every amendment and returns them in their explicit order of application (sequence). */
+export async function readAmendments(
+  paths: readonly string[],
+  cwd: string,
+  options: { skipIds?: ReadonlySet<string>; checked?: { memo: FileMemo | undefined } } = {},
+): Promise<Result<Amendment[]>> {
+  const { skipIds, checked } = options;
+  const results = await Promise.all(
+    paths.map((path) =>
+      readParsed(path, cwd, (text, file) => {
+        // An amendment the caller does not need (one the table already reflects, for `amend`) is
+        // not parsed: its id is read off its own line. `mtad check` still reads every file whole.
+        const id = skipIds && declaredId(text);
+        if (id && skipIds.has(id)) return { ok: true, diagnostics: [] };
+        // With `checked`, as the first stage of `mtad check` reads it (see readCheckedTableFile).
+        return checked
+          ? errorsOnly(checkAmendmentFile({ file, text }, sha256, checked.memo))
+          : parseAmendment(text, file);
+      }),
+    ),
+  );
+  const diagnostics: Diagnostic[] = results.flatMap((r) => r.diagnostics);
+  const amendments = results.flatMap((r) => (r.value ? [r.value] : []));
+  return { ok: results.every((r) => r.ok), value: amendments, diagnostics };
+}
