@@ -1,18 +1,14 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAmendment } from '../domain/model/amendment.js';
-import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/model/dates.js';
-import {
-  draftAmendmentText,
-  nextSequence,
-  type DraftChange,
-  type Timeline,
-} from '../domain/documents/draft-amendment.js';
-import { readTemplateSections } from '../domain/documents/template.js';
-import { displayPath, readTemplate } from '../io/read.js';
+import type { DraftHistory, DraftInputs, DraftPlan } from '../app/draft.js';
+import type { IsoDate } from '../domain/model/dates.js';
+import { parseLock } from '../domain/history/amendment-lock.js';
+import type { Table } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import { displayPath, readTemplate, readText } from '../io/read.js';
 import { writeFileAtomically } from '../io/write.js';
-import { formatLocation } from '../render/diagnostics.js';
-import { checkDraftTarget } from './draft-guard.js';
-import type { History } from './history-inputs.js';
+import { loadHistory } from './history-inputs.js';
+import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
 /** How a drafted amendment file is written. */
@@ -24,78 +20,67 @@ export interface DraftWriteOptions extends CommonOptions {
   stdout: boolean;
 }
 
-function timelineLines(timeline: Timeline, today: IsoDate): string[] {
-  const steps: [string, IsoDate | undefined][] = [
-    ['issued', timeline.issued],
-    ['responses due (16:00)', timeline.responsesDue],
-    ['expected conclusion', timeline.expectedConclusion],
-    ['modification', timeline.modification],
-    ['end date (last day)', timeline.endDate],
-  ];
-  return steps.flatMap(([name, date]) => {
-    if (!date) return [];
-    const notes = [isWeekend(date) && 'a weekend day', date < today && 'already past'].filter(Boolean);
-    return [
-      `  ${name.padEnd(22)} ${formatDateWithWeekday(date)}${notes.length ? `  <- ${notes.join(', ')}: review it` : ''}`,
-    ];
-  });
+/** What `mtad new` and `mtad revert` both gather: the history, the wording, the lock, where a draft goes. */
+export async function gatherDraftInputs(
+  options: DraftWriteOptions,
+): Promise<DraftInputs & { history: Result<DraftHistory & { table: Table }> }> {
+  const { cwd } = options;
+  const tablePath = resolveTablePath(cwd, options.table);
+  const folder = amendmentsDirOf(tablePath);
+  const [history, wording, lock] = await Promise.all([
+    loadHistory(cwd, options.table),
+    readTemplate('new-amendment.txt', cwd),
+    recordedIds(tablePath, cwd),
+  ]);
+  return {
+    today: options.today,
+    force: options.force,
+    stdout: options.stdout,
+    history: history.value
+      ? {
+          ok: true,
+          value: {
+            table: history.value.input.table,
+            amendments: history.value.amendments,
+            drafts: history.value.drafts,
+          },
+          diagnostics: [],
+        }
+      : { ok: false, diagnostics: history.diagnostics },
+    wording,
+    lock,
+    place: (id) => {
+      const path = join(folder, `${id}.yaml`);
+      return { path, shown: displayPath(path, cwd) };
+    },
+  };
 }
 
-/**
- * Writes a drafted amendment into the amendments folder (atomically; never over an existing file
- * without --force, never over a made amendment, never with an id another file has), or prints it
- * with --stdout. It takes the next sequence number. Before writing, the draft is read back: it must
- * have no finding but its fields to decide, and its changes must apply to the table.
- */
-export async function writeDraft(
-  history: History,
-  options: DraftWriteOptions,
-  proposal: { id: string; changes: DraftChange[]; timeline: Timeline; reverts?: string },
-): Promise<Outcome> {
-  const { cwd, styler } = options;
-  // One after every amendment and draft in the folder. A caller that writes the file holds the
-  // write lock, so that two drafts at once cannot take the same number.
-  const draft = {
-    ...proposal,
-    sequence: nextSequence([...history.amendments, ...history.drafts.map((d) => d.amendment)]),
-  };
-  const wording = await readTemplate('new-amendment.txt', cwd);
-  if (wording.value === undefined) return failWith(wording.diagnostics, styler);
-  const text = draftAmendmentText({ ...draft, wording: readTemplateSections(wording.value) });
-  if (text.value === undefined) return failWith(text.diagnostics, styler);
-
-  const path = join(history.folder, `${draft.id}.yaml`);
+/** The ids that data/amendments.lock records as made (none when there is no lock), and how it is named. */
+async function recordedIds(
+  tablePath: string,
+  cwd: string,
+): Promise<Result<{ ids: ReadonlySet<string>; shown: string }>> {
+  const path = lockPathOf(tablePath);
   const shown = displayPath(path, cwd);
-  const readBack = parseAmendment(text.value, shown);
-  const unexpected = readBack.diagnostics.filter((d) => d.code !== 'FIELD_TO_DECIDE');
-  if (!readBack.value || unexpected.length > 0)
-    throw new Error(`mtad drafted an amendment it cannot read back: ${JSON.stringify(unexpected)}`);
-  const target = await checkDraftTarget(history, draft.id, shown, { cwd });
-  if (!target.value) return failWith(target.diagnostics, styler);
-  if (options.stdout) return succeed(text.value, styler);
+  if (!existsSync(path)) return { ok: true, value: { ids: new Set(), shown }, diagnostics: [] };
+  const text = await readText(path, shown);
+  if (text.value === undefined) return { ok: false, diagnostics: text.diagnostics };
+  const parsed = parseLock(text.value, shown);
+  if (!parsed.value) return { ok: false, diagnostics: parsed.diagnostics };
+  return {
+    ok: true,
+    value: { ids: new Set(parsed.value.lock.amendments.map((entry) => entry.id)), shown },
+    diagnostics: [],
+  };
+}
 
-  // With --force, the file is replaced only if it still holds what was read (and checked) above.
-  const expectation = !options.force
-    ? 'absent'
-    : target.value.replaces !== undefined
-      ? { text: target.value.replaces }
-      : 'any';
-  const written = await writeFileAtomically(path, text.value, expectation, shown);
-  if (!written.ok) return failWith(written.diagnostics, styler);
-  const toDecide = readBack.diagnostics.map(
-    (d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`,
-  );
-  return succeed(
-    [
-      `Wrote ${shown}: ${readBack.value.title} (sequence ${draft.sequence}, proposed).`,
-      '',
-      "Proposed timeline, from the reference consultation's intervals:",
-      ...timelineLines(draft.timeline, options.today),
-      '',
-      `To decide before mtad check and mtad amend accept it (tagged !todo, FIELD_TO_DECIDE): ${toDecide.length}`,
-      ...toDecide,
-      '',
-    ].join('\n'),
-    styler,
-  );
+/** Does what a draft plan says: writes the file (atomically, as the plan expects it to stand), then prints. */
+export async function performDraft(plan: DraftPlan, options: CommonOptions): Promise<Outcome> {
+  if (plan.kind === 'refused') return failWith(plan.diagnostics, options.styler);
+  for (const write of plan.writes) {
+    const written = await writeFileAtomically(write.path, write.text, write.expectation, write.shown);
+    if (!written.ok) return failWith(written.diagnostics, options.styler);
+  }
+  return succeed(plan.report, options.styler);
 }

@@ -6,12 +6,7 @@ import { LOCK_FILE_NAME } from '../domain/history/amendment-lock.js';
 import type { TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
-import {
-  DEFAULT_AMENDMENTS,
-  DEFAULT_TABLE,
-  displayPath,
-  listAmendmentFiles,
-} from '../io/read.js';
+import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles } from '../io/read.js';
 import { readAmendmentFile, readAmendments, readCheckedTableFile, readTableFile } from './read-data.js';
 
 /** The table file: --table, else data/table-17.6.yaml in the working folder. */

@@ -107,7 +107,7 @@ const cases: Record<string, Case[]> = {
     // No exception is left: what two commands share lives outside src/cli/commands/.
     ['src/cli/commands/revert.ts', "import { writeDraft } from './new.js';", IMPORTS],
     ['src/cli/check-gate.ts', "import { gatherCheckInputs } from './commands/check.js';", IMPORTS],
-    ['src/cli/commands/revert.ts', "import { writeDraft } from '../draft-writer.js';", undefined],
+    ['src/cli/commands/revert.ts', "import { performDraft } from '../draft-writer.js';", undefined],
   ],
   'src/app is pure: gathered inputs in, what to print and write out; no Node built-in, no io/cli, no process, console or clock':
     [

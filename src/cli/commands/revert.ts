@@ -1,10 +1,5 @@
-import { statedGroupId } from '../../domain/model/amendment.js';
-import { hasErrors } from '../../domain/model/diagnostics.js';
-import { checkProposedTimeline, timelineFrom } from '../../domain/documents/draft-amendment.js';
-import { invertAmendment } from '../../domain/history/table-history.js';
-import { findCohort } from '../../domain/model/table.js';
-import { writeDraft, type DraftWriteOptions } from '../draft-writer.js';
-import { loadHistory } from '../history-inputs.js';
+import { planRevert } from '../../app/revert.js';
+import { gatherDraftInputs, performDraft, type DraftWriteOptions } from '../draft-writer.js';
 import { loadAmendment } from '../inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { readDateOption } from '../clock.js';
@@ -26,30 +21,14 @@ export function runRevert(options: RevertOptions): Promise<Outcome> {
 }
 
 async function draftRevert(options: RevertOptions): Promise<Outcome> {
-  const { cwd, styler } = options;
   const issued =
     options.issued === undefined
       ? { date: options.today, diagnostics: [] }
       : readDateOption('--issued', options.issued);
-  if (!issued.date) return failWith(issued.diagnostics, styler);
-  const proposed = checkProposedTimeline('--issued', 'from', issued.date);
-  if (proposed.length > 0) return failWith(proposed, styler);
-  const history = await loadHistory(cwd, options.table);
-  if (!history.value) return failWith(history.diagnostics, styler);
-  const read = await loadAmendment(cwd, options.table, options.amendment);
-  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-  const inverse = invertAmendment(read.value);
-  const { table } = history.value.input;
-  return writeDraft(history.value, options, {
-    id: inverse.id,
-    reverts: read.value.id,
-    timeline: timelineFrom(issued.date),
-    changes: inverse.changes.map((change) => ({
-      action: change.action,
-      cohort: change.cohort,
-      groupId: statedGroupId(change) ?? findCohort(table, change.cohort)?.groupId ?? { kind: 'unknown' },
-      from: change.from,
-      to: change.to,
-    })),
-  });
+  if (!issued.date) return failWith(issued.diagnostics, options.styler);
+  const [gathered, amendment] = await Promise.all([
+    gatherDraftInputs(options),
+    loadAmendment(options.cwd, options.table, options.amendment),
+  ]);
+  return performDraft(planRevert({ ...gathered, issued: issued.date, amendment }), options);
 }

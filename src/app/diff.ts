@@ -1,0 +1,74 @@
+import type { Amendment } from '../domain/model/amendment.js';
+import { isIsoDate } from '../domain/model/dates.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { Table } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import type { AmendReport } from '../domain/documents/amend-report.js';
+import { diffTables } from '../domain/documents/redline.js';
+import { summariseAmendments } from '../domain/documents/summary.js';
+import {
+  changesBetween,
+  tableAfter,
+  tableAsAt,
+  undatedEffectsBetween,
+  type Include,
+  type TableAtPoint,
+} from '../domain/history/table-history.js';
+import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
+import type { Styler } from '../render/style.js';
+
+/** What `mtad diff` works from, gathered by the CLI: the table and its history, and the two points. */
+export interface DiffInputs {
+  table: Table;
+  /** The complete amendments, in sequence. */
+  amendments: readonly Amendment[];
+  /** Each a date (YYYY-MM-DD) or an amendment id (just after it). */
+  from: string;
+  to: string;
+  include: Include;
+  format: ReportFormat;
+  redlineOnly: boolean;
+  styler: Styler;
+}
+
+/** What `mtad diff` prints, or why it cannot. */
+export type DiffPlan = { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'report'; report: string };
+
+/** A point in the table's history: a date (YYYY-MM-DD), or an amendment id (just after it). */
+function resolvePoint(inputs: DiffInputs, option: string, point: string): Result<TableAtPoint> {
+  const { table, amendments } = inputs;
+  if (isIsoDate(point)) return tableAsAt(table, amendments, point, { include: inputs.include });
+  const after = tableAfter(table, amendments, point);
+  if (after) return after;
+  const ids = amendments.map((a) => a.id).join(', ');
+  return {
+    ok: false,
+    diagnostics: [
+      diagnose('ARGUMENT_INVALID', { option, value: point, expected: `a date YYYY-MM-DD or an amendment id (${ids})` }),
+    ],
+  };
+}
+
+/** The redline of Table 17.6 between two points of its history, in any format `amend` has. */
+export function planDiff(inputs: DiffInputs): DiffPlan {
+  const from = resolvePoint(inputs, '--from', inputs.from);
+  const to = resolvePoint(inputs, '--to', inputs.to);
+  if (!from.value || !to.value) return { kind: 'refused', diagnostics: [...from.diagnostics, ...to.diagnostics] };
+  const changes = changesBetween(from.value, to.value);
+  const involved = inputs.amendments.filter((a) => changes.some((c) => c.amendmentId === a.id));
+  const report: AmendReport = {
+    redline: diffTables(from.value.table, to.value.table),
+    changes,
+    summaries: summariseAmendments(involved, changes),
+    directions: [],
+    endDateMeaning: to.value.table.endDateMeaning,
+    // Between two dates, an amendment whose date of effect is not recorded may lie in the span
+    // while the redline shows nothing of it: the report says so.
+    ...(from.value.provision &&
+      to.value.provision && { undated: undatedEffectsBetween(from.value, to.value, changes) }),
+  };
+  return {
+    kind: 'report',
+    report: REPORT_FORMATS[inputs.format](report, { styler: inputs.styler, redlineOnly: inputs.redlineOnly }),
+  };
+}

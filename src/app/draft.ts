@@ -1,0 +1,153 @@
+import { parseAmendment, type Amendment } from '../domain/model/amendment.js';
+import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/model/dates.js';
+import { diagnose, type Diagnostic, type Location } from '../domain/model/diagnostics.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import {
+  draftAmendmentText,
+  nextSequence,
+  type DraftChange,
+  type Timeline,
+} from '../domain/documents/draft-amendment.js';
+import { readTemplateSections } from '../domain/documents/template.js';
+import { formatLocation } from '../render/diagnostics.js';
+import type { PlannedWrite } from './writes.js';
+
+/** The amendments beside the table that a draft must not collide with: complete ones and drafts. */
+export interface DraftHistory {
+  amendments: readonly Amendment[];
+  drafts: readonly { amendment: Amendment }[];
+}
+
+/** What writing a drafted amendment works from, gathered by the CLI. */
+export interface DraftInputs {
+  /** Today (Europe/London), to flag proposed dates already past. */
+  today: IsoDate;
+  force: boolean;
+  /** Print the draft instead of writing it. */
+  stdout: boolean;
+  /** templates/new-amendment.txt. */
+  wording: Result<string>;
+  /** The ids the lock of made amendments records (none when there is no lock), and how it is named. */
+  lock: Result<{ ids: ReadonlySet<string>; shown: string }>;
+  /** Where the file of the amendment with this id is written, and how it is named. */
+  place: (id: string) => { path: string; shown: string };
+}
+
+/** What a drafted amendment is: the changes, the timeline, the id, and the amendment it reverses. */
+export interface DraftProposal {
+  id: string;
+  changes: DraftChange[];
+  timeline: Timeline;
+  reverts?: string;
+}
+
+/** What `mtad new` and `mtad revert` do: print `report` once `writes` (none with --stdout) are made. */
+export type DraftPlan =
+  { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'report'; report: string; writes: PlannedWrite[] };
+
+function timelineLines(timeline: Timeline, today: IsoDate): string[] {
+  const steps: [string, IsoDate | undefined][] = [
+    ['issued', timeline.issued],
+    ['responses due (16:00)', timeline.responsesDue],
+    ['expected conclusion', timeline.expectedConclusion],
+    ['modification', timeline.modification],
+    ['end date (last day)', timeline.endDate],
+  ];
+  return steps.flatMap(([name, date]) => {
+    if (!date) return [];
+    const notes = [isWeekend(date) && 'a weekend day', date < today && 'already past'].filter(Boolean);
+    return [
+      `  ${name.padEnd(22)} ${formatDateWithWeekday(date)}${notes.length ? `  <- ${notes.join(', ')}: review it` : ''}`,
+    ];
+  });
+}
+
+/**
+ * A drafted amendment for the amendments folder (never over an existing file without --force,
+ * never over a made amendment, never with an id another file has), or the text to print with
+ * --stdout. It takes the next sequence number. The draft is read back first: it must have no
+ * finding but its fields to decide.
+ */
+export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs: DraftInputs): DraftPlan {
+  // One after every amendment and draft in the folder. The CLI holds the write lock while it
+  // gathers and writes, so that two drafts at once cannot take the same number.
+  const draft = {
+    ...proposal,
+    sequence: nextSequence([...history.amendments, ...history.drafts.map((d) => d.amendment)]),
+  };
+  if (inputs.wording.value === undefined) return { kind: 'refused', diagnostics: inputs.wording.diagnostics };
+  const text = draftAmendmentText({ ...draft, wording: readTemplateSections(inputs.wording.value) });
+  if (text.value === undefined) return { kind: 'refused', diagnostics: text.diagnostics };
+
+  const { path, shown } = inputs.place(draft.id);
+  const readBack = parseAmendment(text.value, shown);
+  const unexpected = readBack.diagnostics.filter((d) => d.code !== 'FIELD_TO_DECIDE');
+  if (!readBack.value || unexpected.length > 0)
+    throw new Error(`mtad drafted an amendment it cannot read back: ${JSON.stringify(unexpected)}`);
+  const target = draftTarget(history, draft.id, shown, inputs.lock);
+  if (!target.value) return { kind: 'refused', diagnostics: target.diagnostics };
+  if (inputs.stdout) return { kind: 'report', report: text.value, writes: [] };
+
+  // With --force, the file is replaced only if it still holds what was read (and checked) above.
+  const expectation = !inputs.force
+    ? 'absent'
+    : target.value.replaces !== undefined
+      ? { text: target.value.replaces }
+      : 'any';
+  const toDecide = readBack.diagnostics.map(
+    (d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`,
+  );
+  return {
+    kind: 'report',
+    writes: [{ path, text: text.value, expectation, shown }],
+    report: [
+      `Wrote ${shown}: ${readBack.value.title} (sequence ${draft.sequence}, proposed).`,
+      '',
+      "Proposed timeline, from the reference consultation's intervals:",
+      ...timelineLines(draft.timeline, inputs.today),
+      '',
+      `To decide before mtad check and mtad amend accept it (tagged !todo, FIELD_TO_DECIDE): ${toDecide.length}`,
+      ...toDecide,
+      '',
+    ].join('\n'),
+  };
+}
+
+/**
+ * Whether a draft with `id` may be written to the file shown as `shown`, and the text it replaces
+ * there. Refused: an id another amendment file already has (AMENDMENT_ID_DUPLICATE); replacing a
+ * file that holds a made amendment, or one the lock records, even with --force
+ * (AMENDMENT_MADE_PROTECTED), since a made amendment is immutable. With --stdout nothing is
+ * replaced, but the id of a made amendment is still refused: the printed file is meant to be saved.
+ */
+function draftTarget(
+  history: DraftHistory,
+  id: string,
+  shown: string,
+  lock: DraftInputs['lock'],
+): Result<{ replaces?: string }> {
+  const all: Amendment[] = [...history.amendments, ...history.drafts.map((d) => d.amendment)];
+  const inFile = all.find((a) => a.origin.file === shown);
+  const elsewhere = all.find((a) => a.id === id && a.origin.file !== shown);
+  if (elsewhere)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose('AMENDMENT_ID_DUPLICATE', { id, other: elsewhere.origin.file }, elsewhere.origin.locate(['id'])),
+      ],
+    };
+
+  if (!lock.value) return { ok: false, diagnostics: lock.diagnostics };
+  const { ids, shown: lockShown } = lock.value;
+  const refuse = (made: { id: string; file: string; why: string }, at: Location): Result<{ replaces?: string }> => ({
+    ok: false,
+    diagnostics: [diagnose('AMENDMENT_MADE_PROTECTED', made, at)],
+  });
+  if (inFile?.status === 'made')
+    return refuse({ id: inFile.id, file: shown, why: 'status: made' }, inFile.origin.locate(['status']));
+  if (inFile && ids.has(inFile.id))
+    return refuse({ id: inFile.id, file: shown, why: `recorded in ${lockShown}` }, inFile.origin.locate(['id']));
+  // A made amendment whose file has gone (LOCK_STALE) keeps its id: a new file must not take it.
+  if (ids.has(id)) return refuse({ id, file: lockShown, why: 'its file has gone' }, { file: lockShown });
+  return { ok: true, value: inFile ? { replaces: inFile.origin.text } : {}, diagnostics: [] };
+}
