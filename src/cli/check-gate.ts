@@ -1,7 +1,9 @@
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import { DEFAULT_TABLE } from '../io/read.js';
-import { checkGathered, gatherCheckInputs } from './check-inputs.js';
+import { checkGathered } from '../app/check.js';
+import { sha256 } from '../io/hash.js';
+import { gatherCheckInputs } from './check-inputs.js';
 import { failWith, type CommonOptions, type Outcome } from './outcome.js';
 
 export interface GateOptions extends CommonOptions {
@@ -36,7 +38,7 @@ export async function checkBeforeDocuments(
     ...(options.table !== undefined && { table: options.table }),
   });
   if ('failure' in gathered) return gathered;
-  const result = checkGathered(gathered, gathered.lockText, options.memo);
+  const result = checkGathered(gathered, gathered.lockText, sha256, options.memo);
   const applied = new Set(result.table?.table.applied ?? []);
   const found = [...gathered.diagnostics, ...result.diagnostics].filter(
     (d) => !(options.writesLock === true && d.code === 'LOCK_MISSING' && !applied.has(d.args.id)),

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkSources, type CheckResult, type SourceText } from '../domain/check/check-sources.js';
-import type { FileMemo } from '../domain/check/file-rules.js';
+import type { CheckEntry as Entry, CheckSources } from '../app/check.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import { sha256 } from '../io/hash.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../io/read.js';
 import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
@@ -20,31 +18,10 @@ export interface CheckInputOptions extends CommonOptions {
   stdin?: { bytes: Uint8Array; filename: string };
 }
 
-/** A file to check: its path, how it is named, and its text when it could be read. */
-interface Entry {
-  path: string;
-  shown: string;
-  text?: string;
-}
-
 /** The id an amendment file declares plainly; none for a table, or an id written otherwise. */
 function declaredAmendmentId(text: string): string | undefined {
   const file = classifyFile(text);
   return file.kind === 'amendment' ? file.id : undefined;
-}
-
-/** What `mtad check` reads: the files named and their context, with what reading them found. */
-export interface CheckInputs {
-  entries: Map<string, Entry>;
-  /** Findings of reading the files (not text, too large, unreadable). */
-  diagnostics: Diagnostic[];
-  tablePath: string;
-  lockPath: string;
-  lockShown: string;
-  /** The lock file's text, when there is a lock file. */
-  lockText?: string;
-  /** The folders read: the amendments folder beside the table, and each folder named. */
-  folders: string[];
 }
 
 /**
@@ -52,7 +29,7 @@ export interface CheckInputs {
  * among them, else --table), every amendment beside the table, and the lock of made amendments.
  * A path that cannot be reached fails at once.
  */
-export async function gatherCheckInputs(options: CheckInputOptions): Promise<CheckInputs | { failure: Outcome }> {
+export async function gatherCheckInputs(options: CheckInputOptions): Promise<CheckSources | { failure: Outcome }> {
   const { cwd } = options;
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, Entry>();
@@ -134,21 +111,6 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     ...(lockText !== undefined && { lockText }),
     folders: [folder, ...listed.folders],
   };
-}
-
-/** Every rule of `mtad check` over what gatherCheckInputs read, with `lock` as the lock file's text. */
-export function checkGathered(inputs: CheckInputs, lock: string | undefined, memo?: FileMemo): CheckResult {
-  const texts = [...inputs.entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
-  const table = texts.find((e) => e.path === inputs.tablePath);
-  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
-  return checkSources({
-    ...(table && { table: { file: table.shown, text: table.text } }),
-    amendments,
-    ...(lock !== undefined && { lock: { file: inputs.lockShown, text: lock } }),
-    lockFile: inputs.lockShown,
-    hash: sha256,
-    ...(memo && { memo }),
-  });
 }
 
 /**

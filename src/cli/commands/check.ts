@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { CHECK_RULES, type CheckResult } from '../../domain/check/check-sources.js';
-import { inSequence } from '../../domain/model/amendment.js';
-import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { planCheck } from '../../app/check.js';
+import { CHECK_RULES } from '../../domain/check/check-sources.js';
+import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../render/diagnostic-messages.js';
-import { EMPTY_LOCK, recordMadeAmendments, serialiseLock } from '../../domain/history/amendment-lock.js';
 import { writeFileAtomically } from '../../io/write.js';
 import {
   cacheFileAt,
@@ -15,11 +14,9 @@ import {
 import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath } from '../../io/read.js';
-import { CHECK_FORMATS, type CheckFormat } from '../../render/check-formats.js';
-import { countFindings, type CheckReport } from '../../render/check-report.js';
+import type { CheckFormat } from '../../render/check-formats.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
-import { plainStyler } from '../../render/style.js';
-import { checkGathered, checkUsageError, gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
+import { checkUsageError, gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 
@@ -52,45 +49,38 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
   const { cwd } = options;
   const gathered = await gatherCheckInputs(options);
   if ('failure' in gathered) return gathered.failure;
-  const { entries, diagnostics, tablePath, lockPath, lockShown, lockText, folders } = gathered;
+  const { entries, tablePath, lockPath, folders } = gathered;
 
   // Before anything is written: no output over or into what this run reads.
   const refused = refuseOutputs(options, { cwd, tablePath, inputs: [...folders, lockPath, ...entries.keys()] });
   if (refused.length > 0) return failWith(refused, options.styler);
 
   const cache = await openCache(options, tablePath);
-  const check = (lock: string | undefined): CheckResult => checkGathered(gathered, lock, cache?.memo);
-
-  let result = check(lockText);
-  let notes = '';
-  if (options.updateLock) {
-    const updated = await updateLock(
-      result,
-      { path: lockPath, shown: lockShown, text: lockText },
-      diagnostics.length === 0,
-    );
-    if ('failure' in updated) return updated.failure;
-    notes = updated.note;
-    if (updated.text !== undefined) result = check(updated.text);
+  const plan = planCheck({
+    sources: gathered,
+    ...(cache && { memo: cache.memo }),
+    hash: sha256,
+    version: options.version,
+    format: options.format,
+    styler: options.styler,
+    outputs: options.outputs.map((output) => {
+      const path = resolve(cwd, output.path);
+      return { format: output.format, path, shown: displayPath(path, cwd) };
+    }),
+    ...(options.maxWarnings !== undefined && { maxWarnings: options.maxWarnings }),
+    updateLock: options.updateLock,
+  });
+  if (plan.kind === 'refused') return checkUsageError(plan.message, 1);
+  if (plan.lock) {
+    const { path, text, expectation, shown } = plan.lock;
+    const written = await writeFileAtomically(path, text, expectation, shown);
+    if (!written.ok) return checkUsageError(`cannot write ${shown}: ${written.diagnostics.map(reasonOf).join('; ')}`);
   }
 
   await cache?.save();
 
-  const all = [...diagnostics, ...result.diagnostics];
-  const report: CheckReport = {
-    tool: { name: 'mtad', version: options.version },
-    files: [...entries.values()].map((e) => e.shown).sort(),
-    diagnostics: all,
-    rules: CHECK_RULES,
-  };
-  for (const output of options.outputs) {
-    const path = resolve(cwd, output.path);
-    const written = await writeFileAtomically(
-      path,
-      CHECK_FORMATS[output.format](report, plainStyler),
-      'any',
-      displayPath(path, cwd),
-    );
+  for (const output of plan.outputs) {
+    const written = await writeFileAtomically(output.path, output.text, output.expectation, output.shown);
     if (!written.ok)
       return {
         exitCode: 2,
@@ -100,53 +90,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
           .join(''),
       };
   }
-
-  let exitCode = exitStatusOf(all);
-  const { warnings } = countFindings(all);
-  let stderr = notes;
-  if (exitCode === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    exitCode = 1;
-    stderr += `mtad check: ${warnings} warning(s), more than --max-warnings ${options.maxWarnings} allows.\n`;
-  }
-  return { exitCode, stdout: CHECK_FORMATS[options.format](report, options.styler), stderr };
-}
-
-/**
- * Records the made amendments not yet in the lock, writing the lock atomically when it changes, and
- * only if it still holds the text read (or, when there was none, if it still does not exist).
- */
-async function updateLock(
-  result: CheckResult,
-  lock: { path: string; shown: string; text: string | undefined },
-  readable: boolean,
-): Promise<{ failure: Outcome } | { note: string; text?: string }> {
-  const { path: lockPath, shown: lockShown } = lock;
-  if (!readable || !result.complete) {
-    return {
-      failure: checkUsageError(
-        `cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`,
-        1,
-      ),
-    };
-  }
-  const before = result.lock ?? EMPTY_LOCK;
-  const after = recordMadeAmendments(before, inSequence(result.amendments), sha256);
-  const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
-  if (added.length === 0 && lock.text !== undefined)
-    return { note: `${lockShown} already records every made amendment.\n` };
-  const text = serialiseLock(after);
-  const written = await writeFileAtomically(
-    lockPath,
-    text,
-    lock.text !== undefined ? { text: lock.text } : 'absent',
-    lockShown,
-  );
-  if (!written.ok)
-    return { failure: checkUsageError(`cannot write ${lockShown}: ${written.diagnostics.map(reasonOf).join('; ')}`) };
-  return {
-    note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`,
-    text,
-  };
+  return { exitCode: plan.exitCode, stdout: plan.stdout, stderr: plan.stderr };
 }
 
 /** Why a file could not be written, in words that fit after "cannot write FILE: ". */

@@ -1,0 +1,163 @@
+import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../domain/check/check-sources.js';
+import type { FileMemo } from '../domain/check/file-rules.js';
+import { inSequence } from '../domain/model/amendment.js';
+import { exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
+import { EMPTY_LOCK, recordMadeAmendments, serialiseLock, type HashText } from '../domain/history/amendment-lock.js';
+import { CHECK_FORMATS, type CheckFormat } from '../render/check-formats.js';
+import { countFindings, type CheckReport } from '../render/check-report.js';
+import { plainStyler, type Styler } from '../render/style.js';
+import type { PlannedWrite } from './writes.js';
+
+/** A file of a check: its path, how it is named, and its text when it could be read. */
+export interface CheckEntry {
+  path: string;
+  shown: string;
+  text?: string;
+}
+
+/** What `mtad check` reads: the files named and their context, with what reading them found. */
+export interface CheckSources {
+  entries: Map<string, CheckEntry>;
+  /** Findings of reading the files (not text, too large, unreadable). */
+  diagnostics: Diagnostic[];
+  tablePath: string;
+  lockPath: string;
+  lockShown: string;
+  /** The lock file's text, when there is a lock file. */
+  lockText?: string;
+  /** The folders read: the amendments folder beside the table, and each folder named. */
+  folders: string[];
+}
+
+/** Every rule of `mtad check` over the files read, with `lock` as the lock file's text. */
+export function checkGathered(
+  inputs: CheckSources,
+  lock: string | undefined,
+  hash: HashText,
+  memo?: FileMemo,
+): CheckResult {
+  const texts = [...inputs.entries.values()].filter((e): e is CheckEntry & { text: string } => e.text !== undefined);
+  const table = texts.find((e) => e.path === inputs.tablePath);
+  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
+  return checkSources({
+    ...(table && { table: { file: table.shown, text: table.text } }),
+    amendments,
+    ...(lock !== undefined && { lock: { file: inputs.lockShown, text: lock } }),
+    lockFile: inputs.lockShown,
+    hash,
+    ...(memo && { memo }),
+  });
+}
+
+/** What `mtad check` works from: the files read, and the options that decide what it prints and writes. */
+export interface CheckInputs {
+  sources: CheckSources;
+  /** The cache of `mtad check`, when one is open: what each unchanged file gave. */
+  memo?: FileMemo;
+  hash: HashText;
+  version: string;
+  format: CheckFormat;
+  styler: Styler;
+  /** --output: further reports, each in its format, to the path given (resolved) and named as shown. */
+  outputs: readonly { format: CheckFormat; path: string; shown: string }[];
+  maxWarnings?: number;
+  updateLock: boolean;
+}
+
+/**
+ * What `mtad check` does: refused (exit status 1, with the sentence after "mtad check: "); or the
+ * new lock to write first (with --update-lock), then the reports to write, then what to print.
+ */
+export type CheckPlan =
+  | { kind: 'refused'; message: string }
+  | {
+      kind: 'report';
+      lock?: PlannedWrite;
+      outputs: PlannedWrite[];
+      exitCode: 0 | 1 | 2;
+      stdout: string;
+      stderr: string;
+    };
+
+/**
+ * Checks the table and the amendments as a CI linter does, and renders the findings in the chosen
+ * formats. Exit status: 0 clean (warnings allowed up to --max-warnings), 1 findings, 2 an IO finding.
+ */
+export function planCheck(inputs: CheckInputs): CheckPlan {
+  const { sources } = inputs;
+  const check = (lock: string | undefined): CheckResult => checkGathered(sources, lock, inputs.hash, inputs.memo);
+  let result = check(sources.lockText);
+  let notes = '';
+  let lock: PlannedWrite | undefined;
+  if (inputs.updateLock) {
+    const updated = updateLock(result, sources, sources.diagnostics.length === 0, inputs.hash);
+    if ('refused' in updated) return { kind: 'refused', message: updated.refused };
+    notes = updated.note;
+    if (updated.write !== undefined) {
+      lock = updated.write;
+      result = check(updated.write.text);
+    }
+  }
+
+  const all = [...sources.diagnostics, ...result.diagnostics];
+  const report: CheckReport = {
+    tool: { name: 'mtad', version: inputs.version },
+    files: [...sources.entries.values()].map((e) => e.shown).sort(),
+    diagnostics: all,
+    rules: CHECK_RULES,
+  };
+  const outputs = inputs.outputs.map((output): PlannedWrite => ({
+    path: output.path,
+    text: CHECK_FORMATS[output.format](report, plainStyler),
+    expectation: 'any',
+    shown: output.shown,
+  }));
+
+  let exitCode = exitStatusOf(all);
+  const { warnings } = countFindings(all);
+  let stderr = notes;
+  if (exitCode === 0 && inputs.maxWarnings !== undefined && warnings > inputs.maxWarnings) {
+    exitCode = 1;
+    stderr += `mtad check: ${warnings} warning(s), more than --max-warnings ${inputs.maxWarnings} allows.\n`;
+  }
+  return {
+    kind: 'report',
+    ...(lock && { lock }),
+    outputs,
+    exitCode,
+    stdout: CHECK_FORMATS[inputs.format](report, inputs.styler),
+    stderr,
+  };
+}
+
+/**
+ * The lock recording the made amendments not yet in it, to be written only if the file still holds
+ * the text read (or, when there was none, if it still does not exist); no write when it records
+ * every one already.
+ */
+function updateLock(
+  result: CheckResult,
+  sources: CheckSources,
+  readable: boolean,
+  hash: HashText,
+): { refused: string } | { note: string; write?: PlannedWrite } {
+  const { lockPath, lockShown, lockText } = sources;
+  if (!readable || !result.complete)
+    return {
+      refused: `cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`,
+    };
+  const before = result.lock ?? EMPTY_LOCK;
+  const after = recordMadeAmendments(before, inSequence(result.amendments), hash);
+  const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
+  if (added.length === 0 && lockText !== undefined)
+    return { note: `${lockShown} already records every made amendment.\n` };
+  return {
+    note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`,
+    write: {
+      path: lockPath,
+      text: serialiseLock(after),
+      expectation: lockText !== undefined ? { text: lockText } : 'absent',
+      shown: lockShown,
+    },
+  };
+}
