@@ -8,7 +8,11 @@ const closureEffect = readRepoFile('templates/closure-effect.txt');
 
 describe('planShow: the table, decided from gathered inputs alone', () => {
   it('prints the table as its file holds it, with what each closure means and the warnings read', () => {
-    const warning = diagnose('VALUE_UNKNOWN', { field: 'endDate', reason: 'not recorded' }, { file: 'data/table-17.6.yaml' });
+    const warning = diagnose(
+      'VALUE_UNKNOWN',
+      { field: 'endDate', reason: 'not recorded' },
+      { file: 'data/table-17.6.yaml' },
+    );
     const plan = planShow({
       styler: plainStyler,
       closureEffect,
@@ -35,7 +39,7 @@ describe('planShow: the table, decided from gathered inputs alone', () => {
     const proposed = at('proposed');
     expect(made.kind === 'report' && proposed.kind === 'report').toBe(true);
     if (made.kind !== 'report' || proposed.kind !== 'report') return;
-    expect(made.report).toContain('2023-03-01');
+    expect(made.report).toContain('MOC (Secure)');
     expect(proposed.report).not.toBe(made.report);
   });
 });
