@@ -1,9 +1,12 @@
 import { parseDocument } from 'yaml';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/domain/parse/yaml-source.js';
 import { positionAt } from '../../src/domain/model/text.js';
 import { fingerprintFinding } from '../../src/render/check-sarif.js';
 import type { Diagnostic } from '../../src/domain/model/diagnostics.js';
+import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { editedMocSecure } from '../helpers/data.js';
 
 /**
  * What mtad relies on in its libraries beyond their typed API: where a library tells two errors
@@ -91,5 +94,25 @@ describe('SARIF fingerprints', () => {
     expect(fingerprintFinding(finding({ fields: 'b', id: 'a' }))).toBe(one);
     expect(fingerprintFinding({ ...finding({ id: 'a', fields: 'b' }), line: 9 })).toBe(one);
     expect(fingerprintFinding(finding({ id: 'a', fields: 'c' }))).not.toBe(one);
+  });
+});
+
+describe("zod/mini's schema definitions, as schema-validation.ts walks them to suggest a key", () => {
+  it('names each wrapper in def.type and keeps its child where the walk looks for it', () => {
+    const leaf = z.string();
+    const object = z.object({ issued: leaf });
+    expect(z.optional(object).def).toMatchObject({ type: 'optional', innerType: object });
+    expect(z.nullable(object).def).toMatchObject({ type: 'nullable', innerType: object });
+    expect(z.union([object, leaf]).def).toMatchObject({ type: 'union', options: [object, leaf] });
+    expect(z.array(object).def).toMatchObject({ type: 'array', element: object });
+    expect(object.def.type).toBe('object');
+    expect(object.def.shape.issued).toBe(leaf);
+  });
+
+  it('so a misspelt key inside a nested object is answered with the key the schema knows there', () => {
+    const read = parseAmendment(editedMocSecure('  issued: 2022-12-05', '  isued: 2022-12-05'), 'x.yaml');
+    expect(read.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'SCHEMA_UNKNOWN_KEY', args: { key: 'isued', suggestion: 'issued' } }),
+    );
   });
 });
