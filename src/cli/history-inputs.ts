@@ -37,9 +37,8 @@ export async function loadHistory(cwd: string, table: string | undefined): Promi
   const results = await Promise.all(listed.value.map((path) => readAmendmentFile(path, cwd)));
   const failures = results.filter((r) => !r.ok && !(r.value && onlyToDecide(r.diagnostics)));
   if (failures.length > 0) return { ok: false, diagnostics: failures.flatMap((r) => r.diagnostics) };
-  const drafts = results
-    .filter((r) => !r.ok)
-    .map((r) => ({ amendment: r.value as Amendment, toDecide: r.diagnostics }));
-  const amendments = inSequence(results.filter((r) => r.ok).map((r) => r.value as Amendment));
+  // Every result that failed holds its amendment (a draft): the failures without one returned above.
+  const drafts = results.flatMap((r) => (!r.ok && r.value ? [{ amendment: r.value, toDecide: r.diagnostics }] : []));
+  const amendments = inSequence(results.flatMap((r) => (r.ok && r.value ? [r.value] : [])));
   return { ok: true, value: { input: read.value, tablePath, folder, amendments, drafts }, diagnostics: [] };
 }
