@@ -114,6 +114,19 @@ describe('draftAmendmentText', () => {
     ]);
   });
 
+  it("makes the consultation's title from the template, around the title as filled", () => {
+    const read = parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml');
+    expect(read.value?.consultation.title).toBe(amendment('mdust-close-moc-secure').consultation.title);
+    const own = draftAmendmentText({
+      id: 'x',
+      sequence: 1,
+      timeline: timelineEndingOn('2023-01-31'),
+      wording: { ...wording, consultationTitle: 'Consultation: {{title}}' },
+      changes: [],
+    }).value!;
+    expect(own).toMatch(/^ {2}title: "?Consultation: Migration DUST Closure for/m);
+  });
+
   it('reports a !todo value that is not yet valid once, as a decision, not as a schema error', () => {
     const text = draft().replace(/issued: !todo 2022-12-05/, 'issued: !todo "decide the issue date"');
     expect(parseAmendment(text, 'draft.yaml').diagnostics.map((d) => d.code)).toEqual(Array(9).fill('FIELD_TO_DECIDE'));

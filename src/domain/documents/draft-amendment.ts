@@ -146,6 +146,7 @@ function wordingValues(input: DraftInput): TemplateValues {
 /** The sections of templates/new-amendment.txt a draft is written from, each required. */
 const DRAFT_SECTIONS = [
   'title',
+  'consultationTitle',
   'summary',
   'consultationId',
   'questionId',
@@ -167,7 +168,13 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
   const values = wordingValues(input);
   const words: Record<string, string> = {};
   for (const name of DRAFT_SECTIONS) {
-    const filled = fillTemplateSection(input.wording, name, values, 'templates/new-amendment.txt');
+    // The consultation's title is made from the amendment's, as DCC's titles are.
+    const filled = fillTemplateSection(
+      input.wording,
+      name,
+      words.title === undefined ? values : { ...values, title: words.title },
+      'templates/new-amendment.txt',
+    );
     if (filled.value === undefined) return { ok: false, diagnostics: filled.diagnostics };
     words[name] = filled.value;
   }
@@ -181,7 +188,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
     ...(input.reverts !== undefined && { reverts: input.reverts }),
     consultation: {
       id: words.consultationId,
-      title: `SMETS1 Consultation - ${words.title}`,
+      title: words.consultationTitle,
       summary: words.summary,
       issued: timeline.issued,
       responsesDue: { date: timeline.responsesDue, time: '16:00' },
