@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { CHECK_RULES, type CheckResult } from '../../domain/check/check-sources.js';
 import { inSequence } from '../../domain/model/amendment.js';
 import { diagnose, exitStatusOf, type Diagnostic } from '../../domain/model/diagnostics.js';
@@ -13,8 +13,11 @@ import {
   type CheckCache,
 } from '../../io/check-cache.js';
 import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
-import { sha256 } from '../../io/hash.js';
-import { displayPath } from '../../io/read.js';
+import { sha256, sha256Bytes } from '../../io/hash.js';
+import { displayPath, readBytes } from '../../io/read.js';
+import type { TableInput } from '../../domain/model/table.js';
+import { columnsOf, compareWithDocument } from '../../word/compare-table.js';
+import { importWordTable } from '../../word/import-table.js';
 import { CHECK_FORMATS, type CheckFormat } from '../../render/check-formats.js';
 import { countFindings, type CheckReport } from '../../render/check-report.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
@@ -36,6 +39,8 @@ export interface CheckOptions extends CheckInputOptions {
   cacheLocation?: string;
   /** A hash of the code bundled into mtad; without one (mtad run from its sources) nothing is cached. */
   codeHash?: string;
+  /** --against: the MTAD's Word document, whose Table 17.6 the table must match cell by cell. */
+  against?: string;
 }
 
 /**
@@ -76,10 +81,11 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
 
   await cache?.save();
 
-  const all = [...diagnostics, ...result.diagnostics];
+  const against = options.against === undefined ? undefined : await checkAgainst(options.against, cwd, result.table);
+  const all = [...diagnostics, ...result.diagnostics, ...(against?.diagnostics ?? [])];
   const report: CheckReport = {
     tool: { name: 'mtad', version: options.version },
-    files: [...entries.values()].map((e) => e.shown).sort(),
+    files: [...[...entries.values()].map((e) => e.shown), ...(against ? [against.shown] : [])].sort(),
     diagnostics: all,
     rules: CHECK_RULES,
   };
@@ -109,6 +115,32 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     stderr += `mtad check: ${warnings} warning(s), more than --max-warnings ${options.maxWarnings} allows.\n`;
   }
   return { exitCode, stdout: CHECK_FORMATS[options.format](report, options.styler), stderr };
+}
+
+/**
+ * `--against DOCX`: where the table and the Word document's table disagree, cell by cell. Nothing
+ * when the table could not be read (its findings say why); the document's unreadability otherwise.
+ */
+async function checkAgainst(
+  docx: string,
+  cwd: string,
+  table: TableInput | undefined,
+): Promise<{ shown: string; diagnostics: Diagnostic[] }> {
+  const path = resolve(cwd, docx);
+  const shown = displayPath(path, cwd);
+  const bytes = await readBytes(path, shown);
+  if (!bytes.value) return { shown, diagnostics: bytes.diagnostics };
+  if (!table) return { shown, diagnostics: [] };
+  const imported = importWordTable(bytes.value, {
+    origin: { fileName: basename(path), sha256: sha256Bytes(bytes.value) },
+    tableNumber: table.table.number,
+    ...(columnsOf(table) && { columns: columnsOf(table) }),
+    asAt: table.table.asAt,
+  });
+  // Only what stops the comparison: a cell kept as written is compared as written.
+  const errors = imported.findings.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: d.file ?? shown }));
+  if (!imported.ok || errors.length > 0) return { shown, diagnostics: errors };
+  return { shown, diagnostics: compareWithDocument(table, imported.value) };
 }
 
 /**
