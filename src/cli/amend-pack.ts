@@ -63,7 +63,11 @@ export async function writeAmendPack(
       markOf,
     });
     // Nothing is written when the document refuses a change: its findings name row and column.
-    if (!redlined.ok) return failWith(redlined.findings.map((d) => ({ ...d, file: d.file ?? shown })), styler);
+    if (!redlined.ok)
+      return failWith(
+        redlined.findings.map((d) => ({ ...d, file: d.file ?? shown })),
+        styler,
+      );
     files.push({ path: `${options.into.name} Draft Redlined.docx`, content: redlined.value });
   }
   const target = resolve(cwd, options.out);

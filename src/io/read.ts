@@ -117,7 +117,7 @@ export async function readText(path: string, shown: string): Promise<Result<stri
 }
 
 /** The largest Word document mtad reads (a long MTAD with images is a few megabytes). */
-export const MAX_WORD_BYTES = 64 * 1024 * 1024;
+const MAX_WORD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a file's bytes (a Word document), at most `limit`. A missing or unreadable file is an IO
@@ -135,7 +135,10 @@ export async function readBytes(path: string, shown: string, limit = MAX_WORD_BY
       handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
     );
     if (bytes.length > limit)
-      return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { limit, what: 'a Word document' }, { file: shown })] };
+      return {
+        ok: false,
+        diagnostics: [diagnose('FILE_TOO_LARGE', { limit, what: 'a Word document' }, { file: shown })],
+      };
     return { ok: true, value: new Uint8Array(bytes), diagnostics: [] };
   } catch (error) {
     return { ok: false, diagnostics: [unreadable(error, shown)] };

@@ -17,7 +17,9 @@ export function columnsOf(input: TableInput): { cohort: string; groupId: string;
 
 /** A cell's value as an import reads the document's text. */
 function documentValue(field: 'groupId' | 'endDate', cell: WordCell): CellValue {
-  return cell.merge ? { kind: 'unknown', written: cell.text } : (field === 'endDate' ? readEndDateText : readGroupIdText)(cell.text);
+  return cell.merge
+    ? { kind: 'unknown', written: cell.text }
+    : (field === 'endDate' ? readEndDateText : readGroupIdText)(cell.text);
 }
 
 /**
@@ -29,8 +31,15 @@ export function compareWithDocument(input: TableInput, imported: ImportedTable):
   const { word, columns } = imported;
   const findings: Diagnostic[] = [];
   const documentRows = word.rows.slice(1);
-  const rowOf = (cohort: string) => documentRows.find((cells) => normaliseSpace(cells[columns.fields.cohort]?.text ?? '') === cohort);
-  const differs = (cohort: string, cell: WordCell | undefined, column: number, shown: string, path: (string | number)[]) => {
+  const rowOf = (cohort: string) =>
+    documentRows.find((cells) => normaliseSpace(cells[columns.fields.cohort]?.text ?? '') === cohort);
+  const differs = (
+    cohort: string,
+    cell: WordCell | undefined,
+    column: number,
+    shown: string,
+    path: (string | number)[],
+  ) => {
     const heading = word.headers[column] ?? '';
     const row = documentRows.indexOf(rowOf(cohort) ?? []) + 1;
     findings.push(
@@ -45,7 +54,11 @@ export function compareWithDocument(input: TableInput, imported: ImportedTable):
     const cells = rowOf(row.cohort);
     if (!cells) {
       findings.push(
-        diagnose('WORD_ROW_MISSING', { cohort: row.cohort, missingFrom: 'document' }, source.locate(['cohorts', index, 'cohort'])),
+        diagnose(
+          'WORD_ROW_MISSING',
+          { cohort: row.cohort, missingFrom: 'document' },
+          source.locate(['cohorts', index, 'cohort']),
+        ),
       );
       return;
     }
@@ -54,7 +67,8 @@ export function compareWithDocument(input: TableInput, imported: ImportedTable):
       const cell = cells[column];
       const shown = displayCell(row[field]);
       const document = cell ? displayCell(documentValue(field, cell)) : '';
-      if (normaliseSpace(shown) !== normaliseSpace(document)) differs(row.cohort, cell, column, shown, ['cohorts', index, field]);
+      if (normaliseSpace(shown) !== normaliseSpace(document))
+        differs(row.cohort, cell, column, shown, ['cohorts', index, field]);
     }
     for (const extra of columns.extras) {
       const cell = cells[extra.column];

@@ -17,7 +17,7 @@ import { documentVersion, readDocumentProperties } from './properties.js';
 import { normaliseSpace } from './xml.js';
 
 /** Where the document came from, for the sources: what the user named, and its fingerprint. */
-export interface DocumentOrigin {
+interface DocumentOrigin {
   /** The file name as given (`MTAD.docx`). */
   fileName: string;
   /** The sha256 of its bytes, lowercase hex. */
@@ -108,8 +108,7 @@ export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): 
 
   const cohorts: TableFile['cohorts'] = [];
   for (const cells of word.rows.slice(1)) {
-    const cellAt = (column: number): WordCell =>
-      cells[column] ?? { row: cells[0]?.row ?? 0, column, text: '' };
+    const cellAt = (column: number): WordCell => cells[column] ?? { row: cells[0]?.row ?? 0, column, text: '' };
     const cohortCell = cellAt(fields.cohort);
     const cohort = normaliseSpace(cohortCell.text);
     if (cohort === '') {
@@ -140,8 +139,7 @@ export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): 
       groupId: sourced('groupId', readGroupIdText),
       endDate: sourced('endDate', readEndDateText),
     };
-    if (extras.length > 0)
-      row.extra = Object.fromEntries(extras.map((e) => [e.heading, cellAt(e.column).text]));
+    if (extras.length > 0) row.extra = Object.fromEntries(extras.map((e) => [e.heading, cellAt(e.column).text]));
     cohorts.push(row);
   }
 
@@ -188,7 +186,11 @@ export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): 
     applied: base ? [...base.applied] : [],
     cohorts,
   };
-  return { ok: true, value: { file, text: renderTableFile(file, options.origin), word, columns: mapped.value }, findings };
+  return {
+    ok: true,
+    value: { file, text: renderTableFile(file, options.origin), word, columns: mapped.value },
+    findings,
+  };
 }
 
 /** A read value as the table file writes it. */

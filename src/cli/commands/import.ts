@@ -66,7 +66,9 @@ export async function runImport(options: ImportOptions): Promise<Outcome> {
   const { styler } = options;
   const checked = readOptions(options);
   if (checked.diagnostics.length > 0) return failWith(checked.diagnostics, styler);
-  return options.dryRun ? importTable(options, checked.columns) : withWriteLock(options, () => importTable(options, checked.columns));
+  return options.dryRun
+    ? importTable(options, checked.columns)
+    : withWriteLock(options, () => importTable(options, checked.columns));
 }
 
 async function importTable(options: ImportOptions, columns: ColumnOverrides): Promise<Outcome> {
@@ -115,10 +117,15 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   if (options.dryRun) return succeed(text, styler, warnings);
 
   if (existing?.value !== undefined) {
-    if (existing.value === text) return succeed(`${tableShown} already holds this import; nothing was written.\n`, styler, warnings);
+    if (existing.value === text)
+      return succeed(`${tableShown} already holds this import; nothing was written.\n`, styler, warnings);
     if (!options.force) {
       const redline = base ? renderTerminalRedline(diffTables(base, reread.value.table), styler) : '';
-      return failWith([...warnings, diagnose('IMPORT_TABLE_EXISTS', { what: tableShown }, { file: tableShown })], styler, redline);
+      return failWith(
+        [...warnings, diagnose('IMPORT_TABLE_EXISTS', { what: tableShown }, { file: tableShown })],
+        styler,
+        redline,
+      );
     }
   }
   const written = await writeFileAtomically(

@@ -29,7 +29,8 @@ export function displayCell(value: CellValue): string {
 
 /** How a value is named in a sentence: "no end date", "unknown", "31 January 2023". */
 export function describeCell(value: CellValue): string {
-  if (value.kind === 'unknown' && value.written !== undefined) return `unknown (written ${JSON.stringify(value.written)})`;
+  if (value.kind === 'unknown' && value.written !== undefined)
+    return `unknown (written ${JSON.stringify(value.written)})`;
   return value.kind === 'none' ? 'none (no end date)' : displayCell(value);
 }
 

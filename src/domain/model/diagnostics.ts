@@ -60,7 +60,11 @@ export interface DiagnosticArgs {
   WRITE_INCOMPLETE: { written: string; what: string; reason: string };
   // mtad check: the rules on the data folder
   FILE_EMPTY: Record<string, never>;
-  FILE_TOO_LARGE: { size?: number; limit: number; /** What the file was to be: an amendment or table unless said. */ what?: string };
+  FILE_TOO_LARGE: {
+    size?: number;
+    limit: number;
+    /** What the file was to be: an amendment or table unless said. */ what?: string;
+  };
   FILE_UNWRITABLE: { reason: string };
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
@@ -514,12 +518,12 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   WORD_CELL_DIFFERS: {
     severity: 'error',
     category: 'data',
-    doc: 'With --against, each cell of the table holds what the Word document\'s table holds.',
+    doc: "With --against, each cell of the table holds what the Word document's table holds.",
   },
   WORD_ROW_MISSING: {
     severity: 'error',
     category: 'data',
-    doc: 'With --against, the table and the Word document\'s table have the same cohorts.',
+    doc: "With --against, the table and the Word document's table have the same cohorts.",
   },
   IMPORT_TABLE_EXISTS: {
     severity: 'error',

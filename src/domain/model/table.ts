@@ -159,7 +159,9 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
         diagnostics,
       ),
       sources: { groupId: row.groupId.source, endDate: row.endDate.source },
-      ...(row.extra !== undefined && { extra: readExtra(row.extra, extraColumns, [...at, 'extra'], source, diagnostics) }),
+      ...(row.extra !== undefined && {
+        extra: readExtra(row.extra, extraColumns, [...at, 'extra'], source, diagnostics),
+      }),
     };
   });
   const table: Table = {
