@@ -141,6 +141,31 @@ describe('mtad import, check --against, amend --into: the walkthrough', () => {
     expect(github.stdout).toMatch(/^::error file=data\/table-17\.6\.yaml,line=\d+,col=\d+.*WORD_CELL_DIFFERS/m);
   });
 
+  it("carries the document's other column and its kept texts through every redline of the pack", async () => {
+    const cwd = projectWith(readFixture('example'));
+    expect((await runMain(['import', 'MTAD.docx', '--force'], cwd)).status).toBe(0);
+    const json = await runMain(['amend', '--format', 'json', '--redline-only'], cwd);
+    const redline = (
+      JSON.parse(json.stdout) as {
+        redline: { headings: string[]; rows: { cohort: string; cells: { after: string | null }[] }[] };
+      }
+    ).redline;
+    expect(redline.headings).toEqual(['Cohort', 'GroupID', 'Migration DUST End Date', 'Environments']);
+    expect(redline.rows[0]!.cells.map((c) => c.after)).toEqual(['IOC', 'TBC', 'TBC', 'DUST, UEPT']);
+    const run = await runMain(['amend', '--out', 'pack', '--into', 'MTAD.docx'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    for (const file of ['redline.md', 'redline.html']) {
+      const text = readFileSync(join(cwd, 'pack', file), 'utf8');
+      expect(text, file).toContain('Environments');
+      expect(text, file).toContain('DUST, UEPT');
+    }
+    const word = new TextDecoder().decode(
+      zipEntries(new Uint8Array(readFileSync(join(cwd, 'pack/redline.docx'))))['word/document.xml'],
+    );
+    expect(word).toContain('Environments');
+    expect(readFileSync(join(cwd, 'pack/table-17.6.yaml'), 'utf8')).toContain('Environments: DUST, UEPT');
+  });
+
   it('check --against names a row the document lacks', async () => {
     const cwd = projectWith(readFixture('example'));
     await runMain(['import', 'MTAD.docx', '--force'], cwd);
