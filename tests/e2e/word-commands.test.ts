@@ -326,6 +326,24 @@ describe('import: values mtad does not read, and named columns', () => {
     expect(codes(wrong.stderr)).toEqual(['ARGUMENT_INVALID']);
   });
 
+  it('into a project without a table: needs --as-at, then writes a table that mtad check accepts', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mtad-import-new-'));
+    writeFileSync(join(cwd, 'MTAD.docx'), readFixture('example'));
+    const without = await runMain(['import', 'MTAD.docx', '--table', 'table.yaml'], cwd);
+    expect(without.status).toBe(2);
+    expect(codes(without.stderr)).toEqual(['ARGUMENT_INVALID']);
+    expect(without.stderr).toContain('--as-at');
+    const bad = await runMain(['import', 'MTAD.docx', '--table', 'table.yaml', '--as-at', '2022-02-30'], cwd);
+    expect(bad.status).toBe(2);
+    const run = await runMain(['import', 'MTAD.docx', '--table', 'table.yaml', '--as-at', '2022-12-05'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    const table = readFileSync(join(cwd, 'table.yaml'), 'utf8');
+    expect(table).toContain('asAt: 2022-12-05\napplied: []\n');
+    const check = await runMain(['check', 'table.yaml', '--format', 'json'], cwd);
+    const found = (JSON.parse(check.stdout) as { diagnostics: { severity: string }[] }).diagnostics;
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it("reads the version from the document's properties, or takes --version", async () => {
     const cwd = projectWith(readFixture('docx'));
     const run = await runMain(['import', 'MTAD.docx', '--dry-run'], cwd);
