@@ -17,7 +17,7 @@ import { documentVersion, readDocumentProperties } from './properties.js';
 import { normaliseSpace } from './xml.js';
 
 /** Where the document came from, for the sources: what the user named, and its fingerprint. */
-interface DocumentOrigin {
+export interface DocumentOrigin {
   /** The file name as given (`MTAD.docx`). */
   fileName: string;
   /** The sha256 of its bytes, lowercase hex. */
