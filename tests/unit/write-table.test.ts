@@ -38,7 +38,11 @@ describe('writeTableChanges', () => {
     );
     expect(text).not.toBe(tableText);
     const { table, source } = parseTable(text, 'data/table-17.6.yaml').value!;
-    expect(table.cohorts[2]?.endDate).toEqual({ kind: 'unknown', note: 'The MTAD\'s cell reads "TBC".', written: 'TBC' });
+    expect(table.cohorts[2]?.endDate).toEqual({
+      kind: 'unknown',
+      note: 'The MTAD\'s cell reads "TBC".',
+      written: 'TBC',
+    });
     const moc = parseAmendment(
       readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('from: none', 'from: unknown'),
       'x.yaml',
