@@ -88,3 +88,8 @@ export { redlineTable } from './word/redline-table.js';
 export type { CellChange, RowInsertion, RowRemoval, TableChange, RedlineOptions } from './word/redline-table.js';
 export { readDocumentProperties, documentVersion } from './word/properties.js';
 export type { DocumentProperties } from './word/properties.js';
+export { importWordTable, readEndDateText, readGroupIdText } from './word/import-table.js';
+export type { DocumentOrigin, ImportOptions, ImportedTable } from './word/import-table.js';
+export { compareWithDocument } from './word/compare-table.js';
+export { redlineAmendments } from './word/redline-amendments.js';
+export type { IntoOptions } from './word/redline-amendments.js';

@@ -6,6 +6,9 @@ import { EMPTY_LOCK, recordMadeAmendments, serialiseLock, type HashText } from '
 import { CHECK_FORMATS, type CheckFormat } from '../render/check-formats.js';
 import { countFindings, type CheckReport } from '../render/check-report.js';
 import { plainStyler, type Styler } from '../render/style.js';
+import type { TableInput } from '../domain/model/table.js';
+import { columnsOf, compareWithDocument } from '../word/compare-table.js';
+import { importWordTable } from '../word/import-table.js';
 import type { PlannedWrite } from './writes.js';
 
 /** A file of a check: its path, how it is named, and its text when it could be read. */
@@ -62,6 +65,17 @@ export interface CheckInputs {
   outputs: readonly { format: CheckFormat; path: string; shown: string }[];
   maxWarnings?: number;
   updateLock: boolean;
+  /** --against: the MTAD's Word document, whose Table 17.6 the table must match cell by cell. */
+  against?: AgainstDocument;
+}
+
+/** The Word document of `--against`, as read: its bytes, or the findings of reading it. */
+export interface AgainstDocument {
+  shown: string;
+  fileName: string;
+  bytes?: Uint8Array;
+  sha256?: string;
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -99,10 +113,14 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
     }
   }
 
-  const all = [...sources.diagnostics, ...result.diagnostics];
+  const against = inputs.against && compareAgainst(inputs.against, result.table);
+  const all = [...sources.diagnostics, ...result.diagnostics, ...(against ?? [])];
   const report: CheckReport = {
     tool: { name: 'mtad', version: inputs.version },
-    files: [...sources.entries.values()].map((e) => e.shown).sort(),
+    files: [
+      ...[...sources.entries.values()].map((e) => e.shown),
+      ...(inputs.against ? [inputs.against.shown] : []),
+    ].sort(),
     diagnostics: all,
     rules: CHECK_RULES,
   };
@@ -160,4 +178,26 @@ function updateLock(
       shown: lockShown,
     },
   };
+}
+
+/**
+ * `--against DOCX`: where the table and the Word document's table disagree, cell by cell. Nothing
+ * when the table could not be read (its findings say why); the document's unreadability otherwise.
+ */
+function compareAgainst(against: AgainstDocument, table: TableInput | undefined): Diagnostic[] {
+  if (!against.bytes || against.sha256 === undefined) return against.diagnostics;
+  if (!table) return [];
+  const columns = columnsOf(table);
+  const imported = importWordTable(against.bytes, {
+    origin: { fileName: against.fileName, sha256: against.sha256 },
+    tableNumber: table.table.number,
+    ...(columns && { columns }),
+    asAt: table.table.asAt,
+  });
+  // Only what stops the comparison: a cell kept as written is compared as written.
+  const errors = imported.findings
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ ...d, file: d.file ?? against.shown }));
+  if (!imported.ok || errors.length > 0) return errors;
+  return compareWithDocument(table, imported.value);
 }

@@ -23,6 +23,8 @@ export interface PackOptions extends CommonOptions {
   author?: string;
   /** The instant to date the Word files by, instead of one from the data (SOURCE_DATE_EPOCH). */
   created?: string;
+  /** --into: the MTAD's own Word document, to which the pack adds a redlined copy. */
+  into?: { name: string; shown: string; bytes: Uint8Array };
 }
 
 /**
@@ -50,15 +52,33 @@ export async function writeAmendPack(
     created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
   });
   if (!pack.value) return failWith(pack.diagnostics, styler);
+  const files = [...pack.value];
+  if (options.into) {
+    const { redlineAmendments } = await import('../word/redline-amendments.js');
+    const { table } = input.table;
+    const shown = options.into.shown;
+    const redlined = redlineAmendments(options.into.bytes, input.application.changes, {
+      tableNumber: table.number,
+      ...(table.headingsBy === 'dcc' && { columns: table.columns }),
+      markOf,
+    });
+    // Nothing is written when the document refuses a change: its findings name row and column.
+    if (!redlined.ok)
+      return failWith(
+        redlined.findings.map((d) => ({ ...d, file: d.file ?? shown })),
+        styler,
+      );
+    files.push({ path: `${options.into.name} Draft Redlined.docx`, content: redlined.value });
+  }
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);
-  const written = await writeFolderAtomically(target, pack.value, {
+  const written = await writeFolderAtomically(target, files, {
     force: options.force,
     shown,
     marker: PACK_MARKER_FILE,
   });
   if (!written.ok) return failWith(written.diagnostics, styler);
-  const names = pack.value.map((file) => file.path).sort();
+  const names = files.map((file) => file.path).sort();
   const line = (name: string) => (name === PACK_MARKER_FILE ? `  ${name}  (${PACK_MARKER_NOTE})\n` : `  ${name}\n`);
   return succeed(
     `Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map(line).join('')}`,

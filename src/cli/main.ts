@@ -10,6 +10,7 @@ import { registerCheck } from './register/check.js';
 import type { CommandContext } from './register/context.js';
 import { registerDiff } from './register/diff.js';
 import { registerDirection } from './register/direction.js';
+import { registerImport } from './register/import.js';
 import { registerImpact } from './register/impact.js';
 import { registerLog } from './register/log.js';
 import { registerNew } from './register/new.js';
@@ -125,6 +126,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
     registerRevert,
     registerNew,
     registerImpact,
+    registerImport,
     registerCheck,
     registerSchema,
   ])
@@ -152,6 +154,9 @@ export async function main(
     io.stdout.write(program.helpInformation());
     return 0;
   }
+  // `import` has a --version of its own, the document's: for it, mtad's options go before the
+  // command's name, so that commander does not take --version after it for mtad's.
+  if (argv.find((arg) => !arg.startsWith('-')) === 'import') program.enablePositionalOptions();
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -4,3 +4,9 @@ export function sha256(text: string): string {
   const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/** SHA-256 of bytes (a Word document), as lowercase hex: the fingerprint a value imported from it is sourced to. */
+export function sha256Bytes(bytes: Uint8Array): string {
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  return createHash('sha256').update(bytes).digest('hex');
+}

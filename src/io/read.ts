@@ -112,6 +112,37 @@ export async function readText(path: string, shown: string): Promise<Result<stri
   return Buffer.isBuffer(read) ? decodeText(read, shown) : { ok: false, diagnostics: [read as Diagnostic] };
 }
 
+/** The largest Word document mtad reads (a long MTAD with images is a few megabytes). */
+const MAX_WORD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a file's bytes (a Word document), at most `limit`. A missing or unreadable file is an IO
+ * finding (exit status 2), a larger one FILE_TOO_LARGE.
+ */
+export async function readBytes(path: string, shown: string, limit = MAX_WORD_BYTES): Promise<Result<Uint8Array>> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const chunk = new BoundedBytes(await handle.stat(), limit);
+    const tooLarge = chunk.tooLarge(shown);
+    if (tooLarge?.code === 'FILE_TOO_LARGE')
+      return { ok: false, diagnostics: [{ ...tooLarge, args: { ...tooLarge.args, what: 'a Word document' } }] };
+    const bytes = await chunk.fill((buffer, offset, length) =>
+      handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
+    );
+    if (bytes.length > limit)
+      return {
+        ok: false,
+        diagnostics: [diagnose('FILE_TOO_LARGE', { limit, what: 'a Word document' }, { file: shown })],
+      };
+    return { ok: true, value: new Uint8Array(bytes), diagnostics: [] };
+  } catch (error) {
+    return { ok: false, diagnostics: [unreadable(error, shown)] };
+  } finally {
+    await handle?.close();
+  }
+}
+
 /**
  * `readText`, synchronously: for `mtad check`, which reads every file of the data folder. Small
  * files already in the page cache read fastest one after another in the main thread; each
@@ -143,24 +174,27 @@ export function readTextSync(path: string, shown: string): Result<string> {
 class BoundedBytes {
   private buffer: Buffer;
   private length = 0;
-  constructor(private readonly info: Stats) {
+  constructor(
+    private readonly info: Stats,
+    private readonly limit = MAX_FILE_BYTES,
+  ) {
     // A regular file is read in one go (its size, and one byte to see that it ends there).
-    this.buffer = Buffer.allocUnsafe(info.isFile() ? Math.min(info.size + 1, MAX_FILE_BYTES + 1) : 64 * 1024);
+    this.buffer = Buffer.allocUnsafe(info.isFile() ? Math.min(info.size + 1, limit + 1) : 64 * 1024);
   }
 
   /** The finding for a regular file its size already shows too large: refused unread. */
   tooLarge(shown: string): Diagnostic | undefined {
     const { size } = this.info;
-    return this.info.isFile() && size > MAX_FILE_BYTES
-      ? diagnose('FILE_TOO_LARGE', { size, limit: MAX_FILE_BYTES }, { file: shown })
+    return this.info.isFile() && size > this.limit
+      ? diagnose('FILE_TOO_LARGE', { size, limit: this.limit }, { file: shown })
       : undefined;
   }
 
   /** Where the next read goes, growing the buffer when it is full; undefined at the limit. */
   private room(): { offset: number; length: number } | undefined {
-    if (this.length > MAX_FILE_BYTES) return undefined;
+    if (this.length > this.limit) return undefined;
     if (this.length === this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.min(this.buffer.length * 2, MAX_FILE_BYTES + 1));
+      const grown = Buffer.allocUnsafe(Math.min(this.buffer.length * 2, this.limit + 1));
       this.buffer.copy(grown, 0, 0, this.length);
       this.buffer = grown;
     }

@@ -184,7 +184,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'FILE_EMPTY':
       return 'the file is empty (or holds only comments): expected a YAML mapping, e.g. "id: ..." on the first line';
     case 'FILE_TOO_LARGE':
-      return `the file ${d.args.size === undefined ? 'holds more than' : `is ${d.args.size} bytes, more than`} the ${d.args.limit} bytes a table or an amendment can be; is it the right file?`;
+      return `the file ${d.args.size === undefined ? 'holds more than' : `is ${d.args.size} bytes, more than`} the ${d.args.limit} bytes ${d.args.what ?? 'a table or an amendment'} can be; is it the right file?`;
     case 'YAML_FORBIDDEN_KEY':
       return `the key ${quote(d.args.key)} is not allowed: JavaScript readers may take it for the object's prototype; rename or remove it`;
     case 'TEXT_HIDDEN_CHARACTER':
@@ -271,6 +271,22 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.cohort === ''
         ? 'an inserted row needs its cohort'
         : `a row of the Word table already names the cohort ${quote(d.args.cohort)}; change that row instead`;
+    case 'WORD_VALUE_KEPT':
+      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1}) reads ${quote(d.args.text)}, which is not ${d.args.field === 'endDate' ? 'an end date in UK long form ("31 January 2023") or empty' : 'a GroupID'}; kept as written, as unknown`;
+    case 'WORD_COHORT_MISSING':
+      return `row ${d.args.row + 1} of the Word table names no cohort; every row needs one`;
+    case 'WORD_HEADING_UNUSABLE':
+      return d.args.heading === ''
+        ? `column ${d.args.column + 1} of the Word table has no heading; give it one, by which its texts are kept`
+        : `two columns of the Word table are headed ${quote(d.args.heading)}; give each its own heading, by which its texts are kept`;
+    case 'WORD_CELL_DIFFERS':
+      return `${d.args.cohort}, ${d.args.heading} (row ${d.args.row + 1}, column ${d.args.column + 1} of the Word table): the table holds ${quote(d.args.table)}, the Word document ${quote(d.args.document)}`;
+    case 'WORD_ROW_MISSING':
+      return d.args.missingFrom === 'document'
+        ? `the cohort ${quote(d.args.cohort)} has a row in the table but none in the Word document`
+        : `the cohort ${quote(d.args.cohort)} has a row in the Word document but none in the table`;
+    case 'IMPORT_TABLE_EXISTS':
+      return `${d.args.what} already exists: the redline above shows how the import would change it; pass --force to replace it, or --dry-run to print the import; nothing was written`;
     case 'DATE_OUT_OF_RANGE':
       return `${describeSpan(d.args.span)}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
     case 'YAML_SHARED_VALUE':

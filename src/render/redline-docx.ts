@@ -86,7 +86,10 @@ function redlineRow(row: RedlineRow, mark: RevisionMark, revise: Revise): TableR
 export function renderRedlineDocx(redline: Redline, options: RedlineDocxOptions): Promise<Uint8Array> {
   const heading = redlineHeading(redline, options.draft);
   const revise = revisionCounter();
-  const widths = [0.34, 0.22, 0.44].map((share) => Math.round(TEXT_WIDTH * share));
+  // The MTAD's other columns, when the table carries them, share the width equally with the three.
+  const shares =
+    redline.headings.length === 3 ? [0.34, 0.22, 0.44] : redline.headings.map(() => 1 / redline.headings.length);
+  const widths = shares.map((share) => Math.round(TEXT_WIDTH * share));
   const table = borderedTable(
     [
       new TableRow({

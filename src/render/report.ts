@@ -2,7 +2,7 @@ import type { AppliedChange } from '../domain/history/apply.js';
 import type { Redline } from '../domain/documents/redline.js';
 import type { AmendReport, DirectionText } from '../domain/documents/amend-report.js';
 import type { AmendmentSummary } from '../domain/documents/summary.js';
-import { writeCell } from '../domain/model/cell-value.js';
+import { writeCell, type CellValue } from '../domain/model/cell-value.js';
 import { escapeHtml } from './escape.js';
 import { renderMarkdownRedline } from './redline-markdown.js';
 import { renderTerminalRedline, renderUnifiedRedline } from './redline-text.js';
@@ -97,6 +97,10 @@ function summariesAsJson(summaries: readonly AmendmentSummary[]): object[] {
 }
 
 /** The redline as data: every cell's value before and after as an amendment file writes it, null where its row does not exist. */
+/** A cell as JSON writes it: as an amendment file does, or the MTAD's text for a cell kept as written. */
+const cellAsJson = (cell: CellValue): string =>
+  cell.kind === 'unknown' && cell.written !== undefined ? cell.written : writeCell(cell);
+
 function redlineAsJson(redline: Redline): object {
   return {
     ...redline,
@@ -105,8 +109,8 @@ function redlineAsJson(redline: Redline): object {
     rows: redline.rows.map((row) => ({
       ...row,
       cells: row.cells.map((cell) => ({
-        before: cell.before === undefined ? null : writeCell(cell.before),
-        after: cell.after === undefined ? null : writeCell(cell.after),
+        before: cell.before === undefined ? null : cellAsJson(cell.before),
+        after: cell.after === undefined ? null : cellAsJson(cell.after),
       })),
     })),
   };

@@ -6,8 +6,8 @@ import { tableCaption } from './redline-text.js';
 import { alignColumns, type Styler } from './style.js';
 
 /** The text of every cell of a row, in column order. */
-function displayRow(row: CohortRow): string[] {
-  return [row.cohort, displayCell(row.groupId), displayCell(row.endDate)];
+function displayRow(row: CohortRow, extras: readonly string[]): string[] {
+  return [row.cohort, displayCell(row.groupId), displayCell(row.endDate), ...extras.map((h) => row.extra?.[h] ?? '')];
 }
 
 /** "Migration DUST provided on …: …", naming the cohorts for which the data cannot tell. */
@@ -25,9 +25,10 @@ function provisionLine(table: Table, provision: readonly Provision[]): string {
  */
 export function renderTableText(table: Table, styler: Styler, provision?: readonly Provision[]): string {
   const caption = tableCaption(table);
+  const extras = table.extraColumns ?? [];
   const rows = alignColumns([
-    COLUMN_KEYS.map((key) => styler.heading(table.columns[key])),
-    ...table.cohorts.map(displayRow),
+    [...COLUMN_KEYS.map((key) => table.columns[key]), ...extras].map((heading) => styler.heading(heading)),
+    ...table.cohorts.map((row) => displayRow(row, extras)),
   ]);
   const unknowns = table.cohorts.flatMap((row) =>
     (['groupId', 'endDate'] as const).flatMap((key) => {

@@ -31,6 +31,28 @@ describe('writeTableChanges', () => {
     expect(reread.value?.table.asAt).toBe('2023-01-27');
   });
 
+  it("drops the MTAD's text as written (written:) when an amendment gives the cell a value", () => {
+    const text = tableText.replace(
+      /(cohort: MOC \(Secure\)[\s\S]*?endDate:\n)\s+value: none\n/,
+      '$1      unknown: The MTAD\'s cell reads "TBC".\n      written: TBC\n',
+    );
+    expect(text).not.toBe(tableText);
+    const { table, source } = parseTable(text, 'data/table-17.6.yaml').value!;
+    expect(table.cohorts[2]?.endDate).toEqual({
+      kind: 'unknown',
+      note: 'The MTAD\'s cell reads "TBC".',
+      written: 'TBC',
+    });
+    const moc = parseAmendment(
+      readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('from: none', 'from: unknown'),
+      'x.yaml',
+    ).value!;
+    const written = writeTableChanges(source, applyAmendments(table, [moc]).value!);
+    const reread = parseTable(written, 'x.yaml');
+    expect(reread.diagnostics).toEqual([]);
+    expect(reread.value?.table.cohorts[2]?.endDate).toEqual({ kind: 'date', date: '2023-01-31' });
+  });
+
   it('writes nothing but the same text when nothing changed, and leaves the source document as it was', () => {
     const { table, source } = input();
     expect(writeTableChanges(source, { before: table, after: table, changes: [] })).toBe(tableText);

@@ -1,12 +1,13 @@
 import type { Amendment } from '../../domain/model/amendment.js';
 import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
 import type { FileMemo } from '../../domain/check/file-rules.js';
-import { hasErrors } from '../../domain/model/diagnostics.js';
+import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
 import type { Result } from '../../domain/parse/schema-validation.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
-import { displayPath, readTemplate, readText } from '../../io/read.js';
+import { displayPath, readBytes, readTemplate, readText } from '../../io/read.js';
 import { writeFilesTogether } from '../../io/write-files.js';
 import type { ReportFormat } from '../../render/report.js';
 import { refusePackPath, writeAmendPack } from '../amend-pack.js';
@@ -41,6 +42,8 @@ export interface AmendOptions extends CommonOptions {
   write?: boolean;
   /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
   today?: string;
+  /** --into: the MTAD's Word document, of which the pack gets a redlined copy. */
+  into?: string;
   /** mtad's version and the hash of its code: the key of the cache it shares with `mtad check`. */
   version?: string;
   codeHash?: string;
@@ -80,6 +83,8 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   }
   const author = options.author === undefined ? [] : readTextOption('--author', options.author);
   if (author.length > 0) return failWith(author, styler);
+  const into = await readInto(options);
+  if (into && 'diagnostics' in into) return failWith(into.diagnostics, styler);
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
   const amendmentsRead =
@@ -152,6 +157,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         force: options.force ?? false,
         ...(options.author !== undefined && { author: options.author }),
         ...(options.created !== undefined && { created: options.created }),
+        ...(into && { into }),
       };
       return writeAmendPack(pack, {
         table: tableRead.value,
@@ -172,6 +178,31 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       return succeed(`${plan.report}\n${plan.written ?? ''}`, styler, plan.warnings);
     }
   }
+}
+
+/**
+ * The Word document --into names, read before anything is made: its name without .docx (the pack's
+ * copy is "<name> Draft Redlined.docx") and its bytes. --into needs --out (a usage error without).
+ */
+async function readInto(
+  options: AmendOptions,
+): Promise<{ name: string; shown: string; bytes: Uint8Array } | { diagnostics: Diagnostic[] } | undefined> {
+  if (options.into === undefined) return undefined;
+  if (options.out === undefined)
+    return {
+      diagnostics: [
+        diagnose('ARGUMENT_INVALID', {
+          option: '--into',
+          value: options.into,
+          expected: 'to go with --out DIR, the pack to which the redlined copy of the document is added',
+        }),
+      ],
+    };
+  const path = resolve(options.cwd, options.into);
+  const shown = displayPath(path, options.cwd);
+  const bytes = await readBytes(path, shown);
+  if (!bytes.value) return { diagnostics: bytes.diagnostics };
+  return { name: basename(path).replace(/\.docx$/i, ''), shown, bytes: bytes.value };
 }
 
 /** The amendments in the folder that the table does not reflect yet (none when they cannot be read: the check has said why). */

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { planCheck } from '../../app/check.js';
+import { basename, resolve } from 'node:path';
+import { planCheck, type AgainstDocument } from '../../app/check.js';
 import { CHECK_RULES } from '../../domain/check/check-sources.js';
 import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../render/diagnostic-messages.js';
@@ -12,8 +12,8 @@ import {
   type CheckCache,
 } from '../../io/check-cache.js';
 import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
-import { sha256 } from '../../io/hash.js';
-import { displayPath } from '../../io/read.js';
+import { sha256, sha256Bytes } from '../../io/hash.js';
+import { displayPath, readBytes } from '../../io/read.js';
 import type { CheckFormat } from '../../render/check-formats.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { checkUsageError, gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
@@ -33,6 +33,8 @@ export interface CheckOptions extends CheckInputOptions {
   cacheLocation?: string;
   /** A hash of the code bundled into mtad; without one (mtad run from its sources) nothing is cached. */
   codeHash?: string;
+  /** --against: the MTAD's Word document, whose Table 17.6 the table must match cell by cell. */
+  against?: string;
 }
 
 /**
@@ -52,8 +54,14 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
   const { entries, tablePath, lockPath, folders } = gathered;
 
   // Before anything is written: no output over or into what this run reads.
-  const refused = refuseOutputs(options, { cwd, tablePath, inputs: [...folders, lockPath, ...entries.keys()] });
+  const againstPath = options.against === undefined ? undefined : resolve(cwd, options.against);
+  const refused = refuseOutputs(options, {
+    cwd,
+    tablePath,
+    inputs: [...folders, lockPath, ...entries.keys(), ...(againstPath ? [againstPath] : [])],
+  });
   if (refused.length > 0) return failWith(refused, options.styler);
+  const against = againstPath === undefined ? undefined : await readAgainst(againstPath, cwd);
 
   const cache = await openCache(options, tablePath);
   const plan = planCheck({
@@ -69,6 +77,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     }),
     ...(options.maxWarnings !== undefined && { maxWarnings: options.maxWarnings }),
     updateLock: options.updateLock,
+    ...(against && { against }),
   });
   if (plan.kind === 'refused') return checkUsageError(plan.message, 1);
   if (plan.lock) {
@@ -91,6 +100,14 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
       };
   }
   return { exitCode: plan.exitCode, stdout: plan.stdout, stderr: plan.stderr };
+}
+
+/** `--against DOCX`: the Word document's bytes, or why they could not be read. */
+async function readAgainst(path: string, cwd: string): Promise<AgainstDocument> {
+  const shown = displayPath(path, cwd);
+  const bytes = await readBytes(path, shown);
+  if (!bytes.value) return { shown, fileName: basename(path), diagnostics: bytes.diagnostics };
+  return { shown, fileName: basename(path), bytes: bytes.value, sha256: sha256Bytes(bytes.value), diagnostics: [] };
 }
 
 /** Why a file could not be written, in words that fit after "cannot write FILE: ". */

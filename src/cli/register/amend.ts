@@ -11,6 +11,7 @@ interface AmendFlags {
   out?: string;
   force?: boolean;
   author?: string;
+  into?: string;
 }
 
 /** `mtad amend`. */
@@ -42,6 +43,10 @@ export function registerAmend(program: Command, context: CommandContext): void {
       '--author <name>',
       "with --out: the author of the tracked changes (default: the amendment's consultation.author)",
     )
+    .option(
+      '--into <docx>',
+      'with --out: also write "<document name> Draft Redlined.docx", a copy of this Word document (the MTAD) with the changes to Table 17.6 as tracked changes',
+    )
     .addHelpText(
       'after',
       withExitStatus(`
@@ -65,6 +70,12 @@ Examples:
   mtad amend --out pack                       the consultation pack, in the new folder pack/
   mtad amend --out pack --force               write it again over the pack mtad wrote there
   mtad amend mdust-close-moc-secure --write   record a made amendment in data/table-17.6.yaml
+  mtad amend --out pack --into MTAD.docx      the pack, with "MTAD Draft Redlined.docx"
+
+With --into, each changed cell of the document's Table 17.6 carries its old text as a deletion and
+its new text as an insertion, by the amendment's author on the day its consultation was issued;
+nothing else in the document changes. A cell that does not hold what the change expects to replace
+is refused (its row and column named) and nothing is written.
 `),
     )
     .action((amendments: string[], opts: AmendFlags, command: Command) =>
@@ -84,6 +95,7 @@ Examples:
           out: opts.out,
           force: opts.force === true,
           author: opts.author,
+          ...(opts.into !== undefined && { into: opts.into }),
           ...(fixed && { created: formatInstant(fixed) }),
         });
       }),

@@ -16,6 +16,7 @@ interface CheckFlags {
   listRules: boolean;
   cache: boolean;
   cacheLocation?: string;
+  against?: string;
 }
 
 /** `mtad check`: its options, and the action that normalises them for runCheck. */
@@ -53,6 +54,10 @@ export function registerCheck(program: Command, context: CommandContext): void {
       'the cache file, or a folder to hold it (default: node_modules/.cache/mtad/ in the project, when it has node_modules)',
     )
     .option('--no-cache', 'parse and check every file, neither reading nor writing the cache')
+    .option(
+      '--against <docx>',
+      "also check that the table holds, cell by cell, what Table 17.6 of this Word document (the MTAD's .docx) holds",
+    )
     .addHelpText(
       'after',
       `
@@ -64,6 +69,7 @@ Examples:
   mtad check --format github --output sarif=mtad.sarif   annotations in a GitHub Actions log, and SARIF
   mtad check --stdin --stdin-filename data/amendments/x.yaml < x.yaml
   mtad check --list-rules
+  mtad check --against MTAD.docx                    the table and the MTAD's Word document agree
 
 A cache (on by default) keeps what each file gave, keyed by its content and mtad's version and
 code, so that files that have not changed are not parsed again; the rules on the whole sequence
@@ -118,6 +124,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
           cache: opts.cache,
           ...(opts.cacheLocation !== undefined && { cacheLocation: opts.cacheLocation }),
           ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
+          ...(opts.against !== undefined && { against: opts.against }),
         }),
       );
     });

@@ -38,9 +38,14 @@ export function isChanged(cell: RedlineCell): boolean {
   return cell.before === undefined || cell.after === undefined || !sameCell(cell.before, cell.after);
 }
 
-/** The value of every cell of a row, in column order. */
-function rowValues(row: CohortRow): CellValue[] {
-  return [{ kind: 'text', text: row.cohort }, row.groupId, row.endDate];
+/** The value of every cell of a row, in column order: the three columns, then the other columns' texts. */
+function rowValues(row: CohortRow, extras: readonly string[]): CellValue[] {
+  return [
+    { kind: 'text', text: row.cohort },
+    row.groupId,
+    row.endDate,
+    ...extras.map((heading): CellValue => ({ kind: 'text', text: row.extra?.[heading] ?? '' })),
+  ];
 }
 
 /**
@@ -54,15 +59,17 @@ export function diffTables(before: Table, after: Table): Redline {
   const oldNames = before.cohorts.map((r) => r.cohort);
   const newNames = after.cohorts.map((r) => r.cohort);
   // Most redlines change cells, not rows: the same names in the same order need no search.
+  // The MTAD's other columns, of either side (an import may bring new ones), after the three.
+  const extras = [...new Set([...(after.extraColumns ?? []), ...(before.extraColumns ?? [])])];
   const sameRows = oldNames.length === newNames.length && oldNames.every((name, i) => name === newNames[i]);
   const chunks = sameRows ? [{ value: newNames, added: false, removed: false }] : diffArrays(oldNames, newNames);
   for (const chunk of chunks) {
     for (const cohort of chunk.value) {
       const oldRow = chunk.added ? undefined : oldRows.get(cohort);
       const newRow = chunk.removed ? undefined : newRows.get(cohort);
-      const oldCells = oldRow ? rowValues(oldRow) : [];
-      const newCells = newRow ? rowValues(newRow) : [];
-      const cells = COLUMN_KEYS.map((_, i): RedlineCell => ({
+      const oldCells = oldRow ? rowValues(oldRow, extras) : [];
+      const newCells = newRow ? rowValues(newRow, extras) : [];
+      const cells = [...COLUMN_KEYS, ...extras].map((_, i): RedlineCell => ({
         ...(oldCells[i] && { before: oldCells[i] }),
         ...(newCells[i] && { after: newCells[i] }),
       }));
@@ -76,7 +83,7 @@ export function diffTables(before: Table, after: Table): Redline {
     number: after.number,
     title: after.title,
     version: after.version,
-    headings: COLUMN_KEYS.map((key) => after.columns[key]),
+    headings: [...COLUMN_KEYS.map((key) => after.columns[key]), ...extras],
     headingsBy: after.headingsBy,
     rows,
   };

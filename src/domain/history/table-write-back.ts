@@ -17,9 +17,13 @@ function writeEndDate(cell: YAMLMap, value: CellValue, source: string | undefine
     cell.set('unknown', value.note ?? 'The value set by the amendment is not public.');
     if (value.notAfter) cell.set('notAfter', value.notAfter);
     else cell.delete('notAfter');
+    if (value.written !== undefined) cell.set('written', value.written);
+    else cell.delete('written');
   } else {
     cell.delete('unknown');
     cell.delete('notAfter');
+    // The MTAD's text as written goes with the unknown it stood for: beside a value it is an error.
+    cell.delete('written');
     cell.set('value', writeCell(value));
   }
   if (source !== undefined) cell.set('source', source);
@@ -32,7 +36,11 @@ function writeEndDate(cell: YAMLMap, value: CellValue, source: string | undefine
  */
 function sameCellExactly(a: CellValue, b: CellValue): boolean {
   if (!sameCell(a, b)) return false;
-  return a.kind !== 'unknown' || b.kind !== 'unknown' || (a.note === b.note && a.notAfter === b.notAfter);
+  return (
+    a.kind !== 'unknown' ||
+    b.kind !== 'unknown' ||
+    (a.note === b.note && a.notAfter === b.notAfter && a.written === b.written)
+  );
 }
 
 /**

@@ -8,9 +8,12 @@ export type CellValue =
   | { kind: 'none' }
   | { kind: 'date'; date: IsoDate }
   | { kind: 'text'; text: string }
-  | { kind: 'unknown'; note?: string; notAfter?: IsoDate };
+  | { kind: 'unknown'; note?: string; notAfter?: IsoDate; written?: string };
 
-/** What a cell shows in the table: a date in UK long form, "unknown", or nothing for `none`. */
+/**
+ * What a cell shows in the table: a date in UK long form, "unknown" (or, for a value imported
+ * from the MTAD that mtad does not read, the document's text as written), or nothing for `none`.
+ */
 export function displayCell(value: CellValue): string {
   switch (value.kind) {
     case 'none':
@@ -20,12 +23,14 @@ export function displayCell(value: CellValue): string {
     case 'text':
       return value.text;
     case 'unknown':
-      return 'unknown';
+      return value.written ?? 'unknown';
   }
 }
 
 /** How a value is named in a sentence: "no end date", "unknown", "31 January 2023". */
 export function describeCell(value: CellValue): string {
+  if (value.kind === 'unknown' && value.written !== undefined)
+    return `unknown (written ${JSON.stringify(value.written)})`;
   return value.kind === 'none' ? 'none (no end date)' : displayCell(value);
 }
 

@@ -60,7 +60,11 @@ export interface DiagnosticArgs {
   WRITE_INCOMPLETE: { written: string; what: string; reason: string };
   // mtad check: the rules on the data folder
   FILE_EMPTY: Record<string, never>;
-  FILE_TOO_LARGE: { size?: number; limit: number };
+  FILE_TOO_LARGE: {
+    size?: number;
+    limit: number;
+    /** What the file was to be: an amendment or table unless said. */ what?: string;
+  };
   FILE_UNWRITABLE: { reason: string };
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
@@ -113,6 +117,20 @@ export interface DiagnosticArgs {
   };
   WORD_CELL_UNSUPPORTED: { cohort: string; heading: string; row: number; column: number; holds: string };
   WORD_ROW_EXISTS: { cohort: string };
+  // Importing Table 17.6 from a Word document, and checking the table against it
+  WORD_VALUE_KEPT: {
+    cohort: string;
+    heading: string;
+    row: number;
+    column: number;
+    text: string;
+    field: 'groupId' | 'endDate';
+  };
+  WORD_COHORT_MISSING: { row: number };
+  WORD_HEADING_UNUSABLE: { column: number; heading: string };
+  WORD_CELL_DIFFERS: { cohort: string; heading: string; row: number; column: number; table: string; document: string };
+  WORD_ROW_MISSING: { cohort: string; missingFrom: 'table' | 'document' };
+  IMPORT_TABLE_EXISTS: { what: string };
   // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
@@ -480,6 +498,37 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A row inserted into the Word table names a cohort no row names yet.',
+  },
+  // Importing Table 17.6 from a Word document, and checking the table against it
+  WORD_VALUE_KEPT: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'A cell of the imported table holds a value mtad reads (a GroupID, an end date in UK long form, or nothing for no end date); any other text is kept as written, as unknown.',
+  },
+  WORD_COHORT_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every row of the Word table names its cohort.',
+  },
+  WORD_HEADING_UNUSABLE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every other column of the Word table has a heading of its own, by which its texts are kept.',
+  },
+  WORD_CELL_DIFFERS: {
+    severity: 'error',
+    category: 'data',
+    doc: "With --against, each cell of the table holds what the Word document's table holds.",
+  },
+  WORD_ROW_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: "With --against, the table and the Word document's table have the same cohorts.",
+  },
+  IMPORT_TABLE_EXISTS: {
+    severity: 'error',
+    category: 'io',
+    doc: '`import` replaces an existing table only with --force, after showing the redline between the two.',
   },
   // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: {

@@ -15,6 +15,8 @@ export interface CohortRow {
   groupId: CellValue;
   endDate: CellValue;
   sources: { groupId?: string; endDate?: string };
+  /** The texts of the table's other columns (Table.extraColumns), by heading, as written. */
+  extra?: Record<string, string>;
 }
 
 /** What an end date means (table.endDateMeaning): a reading, and whether a source settles it. */
@@ -39,6 +41,8 @@ export interface Table {
   number: string;
   title: CellValue;
   columns: Record<ColumnKey, string>;
+  /** Headings of the MTAD's other columns, kept verbatim; absent when it has none. */
+  extraColumns?: string[];
   /** Whose the column headings are: the MTAD's own (dcc), mtad's, or not stated. */
   headingsBy: 'dcc' | 'mtad' | 'unknown';
   /** How the end dates are read. */
@@ -71,7 +75,24 @@ function readCell(
     return { kind: 'unknown' };
   }
   if (cell.unknown !== undefined)
-    return { kind: 'unknown', note: cell.unknown, ...(cell.notAfter !== undefined && { notAfter: cell.notAfter }) };
+    return {
+      kind: 'unknown',
+      note: cell.unknown,
+      ...(cell.notAfter !== undefined && { notAfter: cell.notAfter }),
+      ...(cell.written !== undefined && { written: cell.written }),
+    };
+  if (cell.written !== undefined)
+    diagnostics.push(
+      diagnose(
+        'VALUE_INVALID',
+        {
+          field: `${field}.written`,
+          value: cell.written,
+          expected: 'written only with unknown (the text of a cell mtad does not read)',
+        },
+        source.locate([...path, 'written']),
+      ),
+    );
   if (cell.notAfter !== undefined) {
     diagnostics.push(
       diagnose(
@@ -95,10 +116,35 @@ function readCell(
   return { kind: 'unknown' };
 }
 
+/** A row's extra texts: each a heading of table.columns.extra; a column the row omits is empty. */
+function readExtra(
+  extra: Record<string, string>,
+  headings: readonly string[],
+  path: YamlPath,
+  source: YamlSource,
+  diagnostics: Diagnostic[],
+): Record<string, string> {
+  for (const heading of Object.keys(extra))
+    if (!headings.includes(heading))
+      diagnostics.push(
+        diagnose(
+          'VALUE_INVALID',
+          {
+            field: [...path, heading].map(String).join('.'),
+            value: heading,
+            expected: `a heading of table.columns.extra (${headings.map((h) => JSON.stringify(h)).join(', ') || 'none'})`,
+          },
+          source.locate([...path, heading]),
+        ),
+      );
+  return Object.fromEntries(headings.map((heading) => [heading, extra[heading] ?? '']));
+}
+
 /** Turns a schema-valid table file into the table, checking each cell's value. */
 export function normaliseTable(file: TableFile, source: YamlSource): Result<Table> {
   const diagnostics: Diagnostic[] = [];
   const text = (t: string): CellValue => ({ kind: 'text', text: t });
+  const extraColumns = file.table.columns.extra ?? [];
   const cohorts = file.cohorts.map((row, index): CohortRow => {
     const at = ['cohorts', index] as const;
     return {
@@ -113,6 +159,9 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
         diagnostics,
       ),
       sources: { groupId: row.groupId.source, endDate: row.endDate.source },
+      ...(row.extra !== undefined && {
+        extra: readExtra(row.extra, extraColumns, [...at, 'extra'], source, diagnostics),
+      }),
     };
   });
   const table: Table = {
@@ -126,6 +175,7 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
       groupId: file.table.columns.groupId,
       endDate: file.table.columns.endDate,
     },
+    ...(file.table.columns.extra !== undefined && { extraColumns: file.table.columns.extra }),
     headingsBy: file.table.columns.chosenBy ?? 'unknown',
     endDateMeaning: file.table.endDateMeaning ?? UNRECORDED_END_DATE_MEANING,
     asAt: file.asAt,

@@ -50,6 +50,15 @@ const cell = (valueDescription: string) =>
           'With unknown, for an end date: the latest it can be, when a source bounds it (Migration DUST was no longer provided on the next day).',
         ),
       ),
+      written: z.optional(
+        z
+          .string()
+          .check(
+            describe(
+              'With unknown: the text the MTAD\'s own cell holds, as written, when it is not a value mtad reads (an end date in prose, "TBC", an empty cell). Every view shows it in place of "unknown".',
+            ),
+          ),
+      ),
     })
     .check(describe('A cell of Table 17.6: { value, source } or { unknown, source }.'));
 
@@ -59,6 +68,15 @@ const cohortRow = z
     groupId: cell('The GroupID of the cohort, e.g. "DA".'),
     endDate: cell(
       'The end date of Migration DUST for the cohort (YYYY-MM-DD), read as table.endDateMeaning says, or "none" while it has no end date.',
+    ),
+    extra: z.optional(
+      z
+        .record(z.string(), z.string())
+        .check(
+          describe(
+            "The texts of the MTAD's other columns (table.columns.extra), by heading, as written: carried through every output, never read.",
+          ),
+        ),
     ),
   })
   .check(describe('One row of Table 17.6: a SMETS1 cohort.'));
@@ -109,6 +127,15 @@ export const tableFileSchema = z
             cohort: text('Heading of the cohort column.'),
             groupId: text('Heading of the GroupID column.'),
             endDate: text('Heading of the Migration DUST end date column.'),
+            extra: z.optional(
+              z
+                .array(text('A heading.'))
+                .check(
+                  describe(
+                    "Headings of the MTAD's other columns, in the document's order: kept verbatim (each row's extra) and shown after the three columns mtad reads.",
+                  ),
+                ),
+            ),
             source: z.optional(text('Where the headings come from.')),
             chosenBy: z.optional(
               z
