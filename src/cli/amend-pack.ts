@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Application } from '../domain/history/apply.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import { PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../domain/documents/pack-marker.js';
+import { listedFiles, PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../domain/documents/pack-marker.js';
 import { documentsDate, markRevisions } from '../domain/documents/revision-marks.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import type { TableInput } from '../domain/model/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { displayPath, readTemplate } from '../io/read.js';
+import { sha256 } from '../io/hash.js';
 import { refuseProtectedOutput } from '../io/output-guard.js';
 import { writeFolderAtomically } from '../io/write.js';
 import { amendmentsDirOf, lockPathOf } from './inputs.js';
@@ -48,6 +49,7 @@ export async function writeAmendPack(
     markOf,
     responseTemplate: template.value,
     created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
+    hash: sha256,
   });
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const target = resolve(cwd, options.out);
@@ -56,6 +58,7 @@ export async function writeAmendPack(
     force: options.force,
     shown,
     marker: PACK_MARKER_FILE,
+    listed: listedFiles,
   });
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = pack.value.map((file) => file.path).sort();

