@@ -2,6 +2,7 @@ import { inSequence, type Amendment } from '../domain/model/amendment.js';
 import { applyAmendments, type Application } from '../domain/history/apply.js';
 import { diagnose, hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import { directionValues } from '../domain/documents/direction-values.js';
+import { checkMadeRecord } from '../domain/check/amendment-rules.js';
 import {
   checkLock,
   EMPTY_LOCK,
@@ -104,8 +105,9 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
         ),
       };
     // A made amendment is locked for good once written: it must first say all that its direction
-    // says (the date it took effect, the annex), or it could never be completed afterwards.
-    const incomplete = pending.flatMap((a) => directionValues(a, 'final').diagnostics);
+    // says (when it concluded, the date it took effect, the annex), or it could never be completed
+    // afterwards.
+    const incomplete = pending.flatMap((a) => [...checkMadeRecord(a), ...directionValues(a, 'final').diagnostics]);
     if (incomplete.length > 0) return { kind: 'refused', diagnostics: incomplete };
     const overtaking = overtakes(pending, inputs.unwritten ?? []);
     if (overtaking.length > 0) return { kind: 'refused', diagnostics: overtaking };

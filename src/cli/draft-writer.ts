@@ -8,6 +8,8 @@ import {
   type Timeline,
 } from '../domain/documents/draft-amendment.js';
 import { readTemplateSections } from '../domain/documents/template.js';
+import { issuedAfter } from '../domain/check/sequence-rules.js';
+import { diagnose } from '../domain/model/diagnostics.js';
 import { displayPath, readTemplate } from '../io/read.js';
 import { writeFileAtomically } from '../io/write.js';
 import { formatLocation } from '../render/diagnostics.js';
@@ -50,15 +52,36 @@ function timelineLines(timeline: Timeline, today: IsoDate): string[] {
 export async function writeDraft(
   history: History,
   options: DraftWriteOptions,
-  proposal: { id: string; changes: DraftChange[]; timeline: Timeline; reverts?: string },
+  proposal: {
+    id: string;
+    changes: DraftChange[];
+    timeline: Timeline;
+    reverts?: string;
+    /** The option the timeline was counted from, and its value (given or default), to name in a refusal. */
+    from: { option: string; value: IsoDate };
+  },
 ): Promise<Outcome> {
   const { cwd, styler } = options;
   // One after every amendment and draft in the folder. A caller that writes the file holds the
   // write lock, so that two drafts at once cannot take the same number.
-  const draft = {
-    ...proposal,
-    sequence: nextSequence([...history.amendments, ...history.drafts.map((d) => d.amendment)]),
-  };
+  const all = [...history.amendments, ...history.drafts.map((d) => d.amendment)];
+  const { from, ...proposed } = proposal;
+  const draft = { ...proposed, sequence: nextSequence(all) };
+  // Numbered after every amendment, the draft must not be issued before any of them (what
+  // `mtad check` holds the folder to: SEQUENCE_DATE_ORDER).
+  const earlier = issuedAfter(all, draft.sequence, draft.timeline.issued);
+  if (earlier)
+    return failWith(
+      [
+        diagnose('DRAFT_ISSUED_BEFORE_EARLIER', {
+          ...from,
+          sequence: draft.sequence,
+          issued: draft.timeline.issued,
+          earlier,
+        }),
+      ],
+      styler,
+    );
   const wording = await readTemplate('new-amendment.txt', cwd);
   if (wording.value === undefined) return failWith(wording.diagnostics, styler);
   const text = draftAmendmentText({ ...draft, wording: readTemplateSections(wording.value) });

@@ -30,7 +30,12 @@ export interface FileToWrite {
 export async function writeFolderAtomically(
   dir: string,
   files: readonly FileToWrite[],
-  options: { force: boolean; shown: string; marker: string; listed: (markerText: string) => ReadonlyMap<string, string> },
+  options: {
+    force: boolean;
+    shown: string;
+    marker: string;
+    listed: (markerText: string) => ReadonlyMap<string, string>;
+  },
 ): Promise<Result<void>> {
   const target = resolve(dir);
   const { shown } = options;

@@ -168,6 +168,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
     case 'FILE_EXISTS':
       return `${d.args.what} already exists; pass --force to replace it, or --stdout to print instead`;
+    case 'DRAFT_ISSUED_BEFORE_EARLIER':
+      return `${d.args.option} ${d.args.value} proposes a consultation issued on ${formatLongDate(d.args.issued)}, before ${quote(d.args.earlier.id)} (sequence ${d.args.earlier.sequence}) was issued on ${formatLongDate(d.args.earlier.issued)}: the new amendment takes sequence ${d.args.sequence}, and amendments are numbered in the order their consultations are issued. Choose a later date; nothing was written`;
     case 'NEW_NOT_APPLICABLE':
       return `cannot ${d.args.action === 'close' ? 'close' : 're-open'} Migration DUST for ${d.args.cohort}: its end date is ${describeCell(d.args.value)}`;
     case 'HISTORY_AMENDMENT_MISSING':
@@ -205,6 +207,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the amendment id ${quote(d.args.id)} is also used by ${d.args.other}; ids must be unique`;
     case 'AMENDMENT_ID_FILENAME':
       return `the amendment id ${quote(d.args.id)} does not match the file name: expected ${d.args.expected}, so that mtad finds it by id`;
+    case 'SEQUENCE_DATE_ORDER':
+      return `amendment ${quote(d.args.id)} (sequence ${d.args.sequence}) was issued on ${formatLongDate(d.args.issued)}, before ${quote(d.args.earlier.id)} (sequence ${d.args.earlier.sequence}), issued on ${formatLongDate(d.args.earlier.issued)}: amendments are numbered in the order their consultations were issued. Correct the date, or the sequence numbers`;
     case 'SEQUENCE_DUPLICATE':
       return `sequence ${d.args.sequence} of ${quote(d.args.id)} is also the sequence of ${quote(d.args.other)}; give each amendment its own place in the order of application`;
     case 'APPLIED_UNKNOWN':

@@ -111,5 +111,6 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
     id,
     changes: [{ action: options.action, cohort: row.cohort, groupId: row.groupId, from, to }],
     timeline,
+    from: on.date ? { option: '--on', value: on.date } : { option: '--issued', value: issued.date ?? options.today },
   });
 }

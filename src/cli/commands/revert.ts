@@ -44,6 +44,7 @@ async function draftRevert(options: RevertOptions): Promise<Outcome> {
     id: inverse.id,
     reverts: read.value.id,
     timeline: timelineFrom(issued.date),
+    from: { option: '--issued', value: issued.date },
     changes: inverse.changes.map((change) => ({
       action: change.action,
       cohort: change.cohort,

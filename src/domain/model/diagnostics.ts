@@ -53,6 +53,13 @@ export interface DiagnosticArgs {
   FILE_CHANGED_ON_DISK: { what: string };
   FILE_EXISTS: { what: string };
   NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
+  DRAFT_ISSUED_BEFORE_EARLIER: {
+    option: string;
+    value: IsoDate;
+    sequence: number;
+    issued: IsoDate;
+    earlier: AmendmentIssue;
+  };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
   // Concurrent writers
@@ -70,6 +77,7 @@ export interface DiagnosticArgs {
   AMENDMENT_ID_DUPLICATE: { id: string; other: string };
   AMENDMENT_ID_FILENAME: { id: string; expected: string };
   SEQUENCE_DUPLICATE: { sequence: number; id: string; other: string };
+  SEQUENCE_DATE_ORDER: { id: string; sequence: number; issued: IsoDate; earlier: AmendmentIssue };
   APPLIED_UNKNOWN: { id: string };
   APPLIED_OUT_OF_ORDER: { id: string; before: string };
   APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: CellValue; actual: CellValue };
@@ -117,6 +125,13 @@ export interface DiagnosticArgs {
   // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
+}
+
+/** An amendment by its id and sequence number, with the date its consultation was issued. */
+export interface AmendmentIssue {
+  id: string;
+  sequence: number;
+  issued: IsoDate;
 }
 
 /** A field of a made amendment that differs from the lock file, and how. */
@@ -281,6 +296,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'data',
     doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.',
   },
+  DRAFT_ISSUED_BEFORE_EARLIER: {
+    severity: 'error',
+    category: 'io',
+    doc: '`new` and `revert` propose a consultation issued no earlier than every amendment numbered before it.',
+  },
   HISTORY_AMENDMENT_MISSING: {
     severity: 'error',
     category: 'data',
@@ -333,6 +353,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'No two amendments share a sequence number: the order of application is explicit and stable.',
+  },
+  SEQUENCE_DATE_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Amendments are numbered in the order their consultations were issued: none before one with a lower number.',
   },
   APPLIED_UNKNOWN: {
     severity: 'error',
