@@ -16,6 +16,7 @@ import {
   loadAmendmentFolder,
   loadTable,
   lockPathOf,
+  missingAmendments,
   resolveAmendmentPaths,
   resolveTablePath,
 } from '../inputs.js';
@@ -81,6 +82,8 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   if (author.length > 0) return failWith(author, styler);
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
+  const missing = missingAmendments(cwd, options.amendments, folder);
+  if (missing.length > 0) return failWith(missing, styler);
   const amendmentsRead =
     options.amendments.length > 0
       ? await readAmendments(namedPaths(), cwd, { checked })

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../../domain/model/dates.js';
-import { diagnose } from '../../domain/model/diagnostics.js';
+import { diagnose, suggestNearest } from '../../domain/model/diagnostics.js';
 import {
   changesBetween,
   tableAfter,
@@ -32,13 +32,10 @@ function resolvePoint(history: History, option: string, point: string, include: 
   if (isIsoDate(point)) return tableAsAt(table, history.amendments, point, { include });
   const after = tableAfter(table, history.amendments, point);
   if (after) return after;
-  const ids = history.amendments.map((a) => a.id).join(', ');
-  return {
-    ok: false,
-    diagnostics: [
-      diagnose('ARGUMENT_INVALID', { option, value: point, expected: `a date YYYY-MM-DD or an amendment id (${ids})` }),
-    ],
-  };
+  const ids = history.amendments.map((a) => a.id);
+  const nearest = suggestNearest(point, ids);
+  const expected = `a date YYYY-MM-DD or an amendment id (${ids.join(', ')})${nearest === undefined ? '' : `; did you mean ${JSON.stringify(nearest)}?`}`;
+  return { ok: false, diagnostics: [diagnose('ARGUMENT_INVALID', { option, value: point, expected })] };
 }
 
 /** Redlines Table 17.6 between two points of its history, in any format `amend` has. */
