@@ -32,7 +32,14 @@ export interface PackOptions extends CommonOptions {
  */
 export async function writeAmendPack(
   options: PackOptions,
-  input: { table: TableInput; application: Application; amendments: readonly Amendment[]; report: AmendReport },
+  input: {
+    table: TableInput;
+    application: Application;
+    amendments: readonly Amendment[];
+    report: AmendReport;
+    /** The table file with the changes written in, when --write wrote it already. */
+    amendedText?: string;
+  },
 ): Promise<Outcome> {
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
@@ -105,10 +112,11 @@ function amendedTableText(input: {
   table: TableInput;
   application: Application;
   amendments: readonly Amendment[];
+  amendedText?: string;
 }): string {
   const { table } = input.table;
   const after = { ...input.application.after, asAt: asAtAfterWriting(table.asAt, input.amendments, table.asAt) };
   const ids = input.amendments.map((a) => `${a.id} (${a.status})`).join(', ');
   const note = `# Table ${table.number} as amended by ${ids}: written by mtad amend --out; the comments below are the table file's own.\n`;
-  return note + writeTableChanges(input.table.source, { ...input.application, after });
+  return note + (input.amendedText ?? writeTableChanges(input.table.source, { ...input.application, after }));
 }

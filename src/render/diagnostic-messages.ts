@@ -134,6 +134,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the change says ${d.args.cohort} has GroupID ${quote(d.args.stated)}, but the table has ${quote(d.args.table)}`;
     case 'PRECONDITION_FAILED':
       return `the change expects ${d.args.cohort} ${FIELDS[d.args.field]} to be ${describeCell(d.args.expected)}, but the table holds ${describeCell(d.args.actual)}${d.args.setBy === undefined ? '' : `, as amendment "${d.args.setBy}" set it`}`;
+    case 'PACK_NOT_LATEST':
+      return `cannot make the pack of ${quote(d.args.id)} again: the table has since been written with ${d.args.later.map(quote).join(', ')}, which replaced the sources and the asAt the pack's table file held, so it would not be the pack that was made. Name the latest written amendments, or take the pack from version control`;
     case 'AMENDMENT_ALREADY_APPLIED':
       return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
     case 'DIRECTION_FIELD_MISSING':

@@ -135,6 +135,10 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       options.amendments.length > 0 && {
         unwritten: await unwrittenBeside(folder, cwd, tableRead.value.table.applied, checked),
       }),
+    ...(options.out !== undefined &&
+      options.amendments.length > 0 && {
+        history: (await loadAmendmentFolder(folder, cwd, { checked })).value ?? [],
+      }),
     hash: sha256,
   };
 
@@ -160,6 +164,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         application: plan.application,
         amendments: plan.amendments,
         report: plan.report,
+        ...(plan.amendedText !== undefined && { amendedText: plan.amendedText }),
       });
     }
     case 'report': {

@@ -36,6 +36,7 @@ export interface DiagnosticArgs {
   GROUPID_MISMATCH: { cohort: string; stated: string; table: string };
   PRECONDITION_FAILED: { cohort: string; field: 'endDate'; expected: CellValue; actual: CellValue; setBy?: string };
   AMENDMENT_ALREADY_APPLIED: { id: string };
+  PACK_NOT_LATEST: { id: string; later: string[] };
   DIRECTION_FIELD_MISSING: { field: string; id: string };
   DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
@@ -230,6 +231,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'An amendment is applied to a table that does not yet reflect it.',
+  },
+  PACK_NOT_LATEST: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The pack of an amendment already written is made again only while no later amendment is written after it.',
   },
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
   DIRECTION_NOT_CONCLUDED: {
