@@ -241,7 +241,12 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
     const cwd = project();
     expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
     writeFileSync(join(cwd, 'pack', PACK_MARKER_FILE), 'mtad consultation pack\nan older wording\n');
-    await expectRefused(cwd, ['amend', '--out', 'pack', '--force'], 'OUT_HOLDS_FOREIGN', /it holds pack\/changes\.json,/);
+    await expectRefused(
+      cwd,
+      ['amend', '--out', 'pack', '--force'],
+      'OUT_HOLDS_FOREIGN',
+      /it holds pack\/changes\.json,/,
+    );
   });
 
   it('replaces it whole, and refuses it once its marker is removed', async () => {

@@ -10,7 +10,7 @@ import { compareCodeUnits } from '../model/order.js';
 export const PACK_MARKER_FILE = '.mtad-pack';
 
 /** The line that identifies the marker; a later mtad keeps it, so that it can replace older packs. */
-export const PACK_MARKER_FIRST_LINE = 'mtad consultation pack';
+const PACK_MARKER_FIRST_LINE = 'mtad consultation pack';
 
 /** A file of the pack as the marker lists it. */
 export interface ListedFile {
