@@ -1,7 +1,9 @@
 import { inSequence, type Amendment } from '../domain/model/amendment.js';
 import { applyAmendments, type Application } from '../domain/history/apply.js';
+import { tableWith } from '../domain/history/table-history.js';
 import { diagnose, hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import { directionValues } from '../domain/documents/direction-values.js';
+import { checkMadeRecord } from '../domain/check/amendment-rules.js';
 import {
   checkLock,
   EMPTY_LOCK,
@@ -41,6 +43,8 @@ export interface AmendInputs {
   amendments: readonly Amendment[];
   /** With --write and amendments named: every amendment in the folder the table does not reflect yet. */
   unwritten?: readonly Amendment[];
+  /** With --out and amendments named: every amendment in the folder, to undo those the table reflects. */
+  history?: readonly Amendment[];
   /**
    * Whether `mtad check` finds an error in the files the documents are made from. The CLI runs the
    * check only when selectPending finds something to apply.
@@ -57,7 +61,14 @@ export type AmendPlan =
   | { kind: 'refused'; diagnostics: Diagnostic[] }
   /** The CLI prints what `mtad check` found. */
   | { kind: 'check-failed' }
-  | { kind: 'pack'; application: Application; amendments: Amendment[]; report: AmendReport }
+  | {
+      kind: 'pack';
+      application: Application;
+      amendments: Amendment[];
+      report: AmendReport;
+      /** The amended table file's text as written, for a pack made again; otherwise made from the table read. */
+      amendedText?: string;
+    }
   /** Print `report` (and `warnings` on standard error); then make `writes` and print `written`. */
   | { kind: 'report'; report: string; warnings: Diagnostic[]; writes: PlannedWrite[]; written?: string };
 
@@ -94,6 +105,10 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
     };
   }
   if (inputs.checkFailed) return { kind: 'check-failed' };
+  if (inputs.pack && named && pending.some((a) => table.applied.includes(a.id))) {
+    const again = planPackAgain(inputs, pending);
+    if (again) return again;
+  }
   if (inputs.write) {
     const unmade = pending.filter((a) => a.status !== 'made');
     if (unmade.length > 0)
@@ -104,8 +119,9 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
         ),
       };
     // A made amendment is locked for good once written: it must first say all that its direction
-    // says (the date it took effect, the annex), or it could never be completed afterwards.
-    const incomplete = pending.flatMap((a) => directionValues(a, 'final').diagnostics);
+    // says (when it concluded, the date it took effect, the annex), or it could never be completed
+    // afterwards.
+    const incomplete = pending.flatMap((a) => [...checkMadeRecord(a), ...directionValues(a, 'final').diagnostics]);
     if (incomplete.length > 0) return { kind: 'refused', diagnostics: incomplete };
     const overtaking = overtakes(pending, inputs.unwritten ?? []);
     if (overtaking.length > 0) return { kind: 'refused', diagnostics: overtaking };
@@ -137,6 +153,49 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
       { path: inputs.tablePath, text, expectation: { text: inputs.table.source.text }, shown: inputs.tableShown },
     ],
     written: `Wrote ${inputs.tableShown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`,
+  };
+}
+
+/**
+ * The pack of amendments the table already reflects, made again as it was made: from the table as
+ * it stood before them (the history undoes them), in final form, with the table file as --write
+ * left it. Only the latest written ones: a later --write replaced the sources and the asAt that
+ * their pack's table file held. Undefined when some named amendment is not written: applying it
+ * then refuses the written ones (AMENDMENT_ALREADY_APPLIED).
+ */
+function planPackAgain(inputs: AmendInputs, pending: Amendment[]): AmendPlan | undefined {
+  const { table } = inputs.table;
+  if (!pending.every((a) => table.applied.includes(a.id))) return undefined;
+  const ids = new Set(pending.map((a) => a.id));
+  const first = table.applied.findIndex((id) => ids.has(id));
+  const later = table.applied.slice(first).filter((id) => !ids.has(id));
+  const firstId = table.applied[first] ?? '';
+  if (later.length > 0)
+    return {
+      kind: 'refused',
+      diagnostics: [
+        diagnose(
+          'PACK_NOT_LATEST',
+          { id: firstId, later },
+          pending.find((a) => a.id === firstId)?.origin.locate(['id']) ?? {},
+        ),
+      ],
+    };
+  const earlier = new Set(table.applied.slice(0, first));
+  const before = tableWith(table, inputs.history ?? pending, earlier);
+  if (!before.value || !before.ok) return { kind: 'refused', diagnostics: before.diagnostics };
+  const applied = applyAmendments(before.value, pending);
+  if (!applied.value || hasErrors(applied.diagnostics)) return { kind: 'refused', diagnostics: applied.diagnostics };
+  const { direction, closureEffect } = inputs.templates;
+  if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
+  if (closureEffect.value === undefined) return { kind: 'refused', diagnostics: closureEffect.diagnostics };
+  const report = buildAmendReport(applied.value, pending, direction.value, closureEffect.value);
+  return {
+    kind: 'pack',
+    application: applied.value,
+    amendments: pending,
+    report,
+    amendedText: inputs.table.source.text,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Amendment } from '../domain/model/amendment.js';
 import { isIsoDate } from '../domain/model/dates.js';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose, suggestNearest, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { Table } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
@@ -40,13 +40,10 @@ function resolvePoint(inputs: DiffInputs, option: string, point: string): Result
   if (isIsoDate(point)) return tableAsAt(table, amendments, point, { include: inputs.include });
   const after = tableAfter(table, amendments, point);
   if (after) return after;
-  const ids = amendments.map((a) => a.id).join(', ');
-  return {
-    ok: false,
-    diagnostics: [
-      diagnose('ARGUMENT_INVALID', { option, value: point, expected: `a date YYYY-MM-DD or an amendment id (${ids})` }),
-    ],
-  };
+  const ids = amendments.map((a) => a.id);
+  const nearest = suggestNearest(point, ids);
+  const expected = `a date YYYY-MM-DD or an amendment id (${ids.join(', ')})${nearest === undefined ? '' : `; did you mean ${JSON.stringify(nearest)}?`}`;
+  return { ok: false, diagnostics: [diagnose('ARGUMENT_INVALID', { option, value: point, expected })] };
 }
 
 /** The redline of Table 17.6 between two points of its history, in any format `amend` has. */

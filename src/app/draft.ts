@@ -9,6 +9,7 @@ import {
   type Timeline,
 } from '../domain/documents/draft-amendment.js';
 import { readTemplateSections } from '../domain/documents/template.js';
+import { issuedAfter } from '../domain/check/sequence-rules.js';
 import { formatLocation } from '../render/diagnostics.js';
 import type { PlannedWrite } from './writes.js';
 
@@ -39,6 +40,8 @@ export interface DraftProposal {
   changes: DraftChange[];
   timeline: Timeline;
   reverts?: string;
+  /** The option the timeline was counted from, and its value (given or default), to name in a refusal. */
+  from: { option: string; value: IsoDate };
 }
 
 /** What `mtad new` and `mtad revert` do: print `report` once `writes` (none with --stdout) are made. */
@@ -71,10 +74,24 @@ function timelineLines(timeline: Timeline, today: IsoDate): string[] {
 export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs: DraftInputs): DraftPlan {
   // One after every amendment and draft in the folder. The CLI holds the write lock while it
   // gathers and writes, so that two drafts at once cannot take the same number.
-  const draft = {
-    ...proposal,
-    sequence: nextSequence([...history.amendments, ...history.drafts.map((d) => d.amendment)]),
-  };
+  const all = [...history.amendments, ...history.drafts.map((d) => d.amendment)];
+  const { from, ...proposed } = proposal;
+  const draft = { ...proposed, sequence: nextSequence(all) };
+  // Numbered after every amendment, the draft must not be issued before any of them (what
+  // `mtad check` holds the folder to: SEQUENCE_DATE_ORDER).
+  const earlier = issuedAfter(all, draft.sequence, draft.timeline.issued);
+  if (earlier)
+    return {
+      kind: 'refused',
+      diagnostics: [
+        diagnose('DRAFT_ISSUED_BEFORE_EARLIER', {
+          ...from,
+          sequence: draft.sequence,
+          issued: draft.timeline.issued,
+          earlier,
+        }),
+      ],
+    };
   if (inputs.wording.value === undefined) return { kind: 'refused', diagnostics: inputs.wording.diagnostics };
   const text = draftAmendmentText({ ...draft, wording: readTemplateSections(inputs.wording.value) });
   if (text.value === undefined) return { kind: 'refused', diagnostics: text.diagnostics };

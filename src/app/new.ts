@@ -79,7 +79,14 @@ export function planNew(inputs: NewInputs): DraftPlan {
     ]);
   return planDraft(
     history,
-    { id, changes: [{ action: inputs.action, cohort: row.cohort, groupId: row.groupId, from, to }], timeline },
+    {
+      id,
+      changes: [{ action: inputs.action, cohort: row.cohort, groupId: row.groupId, from, to }],
+      timeline,
+      from: inputs.on
+        ? { option: '--on', value: inputs.on }
+        : { option: '--issued', value: inputs.issued ?? inputs.today },
+    },
     inputs,
   );
 }

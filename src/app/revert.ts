@@ -35,6 +35,7 @@ export function planRevert(inputs: RevertInputs): DraftPlan {
       id: inverse.id,
       reverts: reversed.value.id,
       timeline: timelineFrom(inputs.issued),
+      from: { option: '--issued', value: inputs.issued },
       changes: inverse.changes.map((change) => ({
         action: change.action,
         cohort: change.cohort,

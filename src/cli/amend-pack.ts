@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Application } from '../domain/history/apply.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import { PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../domain/documents/pack-marker.js';
+import { listedFiles, PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../domain/documents/pack-marker.js';
 import { documentsDate, markRevisions } from '../domain/documents/revision-marks.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import type { TableInput } from '../domain/model/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { displayPath, readTemplate } from '../io/read.js';
+import { sha256 } from '../io/hash.js';
 import { refuseProtectedOutput } from '../io/output-guard.js';
 import { writeFolderAtomically } from '../io/write.js';
 import { amendmentsDirOf, lockPathOf } from './inputs.js';
@@ -33,7 +34,14 @@ export interface PackOptions extends CommonOptions {
  */
 export async function writeAmendPack(
   options: PackOptions,
-  input: { table: TableInput; application: Application; amendments: readonly Amendment[]; report: AmendReport },
+  input: {
+    table: TableInput;
+    application: Application;
+    amendments: readonly Amendment[];
+    report: AmendReport;
+    /** The table file with the changes written in, when --write wrote it already. */
+    amendedText?: string;
+  },
 ): Promise<Outcome> {
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
@@ -50,6 +58,7 @@ export async function writeAmendPack(
     markOf,
     responseTemplate: template.value,
     created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
+    hash: sha256,
   });
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const files = [...pack.value];
@@ -76,6 +85,7 @@ export async function writeAmendPack(
     force: options.force,
     shown,
     marker: PACK_MARKER_FILE,
+    listed: listedFiles,
   });
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = files.map((file) => file.path).sort();
@@ -122,10 +132,11 @@ function amendedTableText(input: {
   table: TableInput;
   application: Application;
   amendments: readonly Amendment[];
+  amendedText?: string;
 }): string {
   const { table } = input.table;
   const after = { ...input.application.after, asAt: asAtAfterWriting(table.asAt, input.amendments, table.asAt) };
   const ids = input.amendments.map((a) => `${a.id} (${a.status})`).join(', ');
   const note = `# Table ${table.number} as amended by ${ids}: written by mtad amend --out; the comments below are the table file's own.\n`;
-  return note + writeTableChanges(input.table.source, { ...input.application, after });
+  return note + (input.amendedText ?? writeTableChanges(input.table.source, { ...input.application, after }));
 }

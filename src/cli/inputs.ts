@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
-import { diagnose } from '../domain/model/diagnostics.js';
+import { diagnose, suggestNearest, type Diagnostic } from '../domain/model/diagnostics.js';
 import { LOCK_FILE_NAME } from '../domain/history/amendment-lock.js';
 import type { TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
@@ -61,6 +61,38 @@ export function resolveAmendmentPaths(cwd: string, args: readonly string[], amen
   });
 }
 
+/**
+ * The finding for each amendment argument that names no file, neither as a path nor as an id in
+ * the amendments folder, with the nearest id there when one is near enough to be a typo.
+ */
+export function missingAmendments(cwd: string, args: readonly string[], amendmentsDir: string): Diagnostic[] {
+  const ids = (() => {
+    try {
+      return readdirSync(amendmentsDir)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => name.slice(0, -'.yaml'.length));
+    } catch {
+      return [];
+    }
+  })();
+  return args.flatMap((arg) => {
+    const [path = arg] = resolveAmendmentPaths(cwd, [arg], amendmentsDir);
+    if (existsSync(path)) return [];
+    const nearest = suggestNearest(arg, ids);
+    const shown = displayPath(path, cwd);
+    return [
+      diagnose(
+        'FILE_NOT_FOUND',
+        {
+          what: `the file ${shown}`,
+          ...(nearest !== undefined && { hint: `did you mean the amendment ${JSON.stringify(nearest)}?` }),
+        },
+        { file: shown },
+      ),
+    ];
+  });
+}
+
 /** Every amendment in the folder, in their order of application. */
 export async function loadAmendmentFolder(
   dir: string,
@@ -78,6 +110,8 @@ export async function loadAmendment(
   table: string | undefined,
   amendment: string,
 ): Promise<Result<Amendment>> {
+  const missing = missingAmendments(cwd, [amendment], amendmentsDirOf(resolveTablePath(cwd, table)));
+  if (missing.length > 0) return { ok: false, diagnostics: missing };
   return readAmendmentFile(amendmentPath(cwd, table, amendment), cwd);
 }
 

@@ -1,7 +1,9 @@
-import type { Stats } from 'node:fs';
+import { readdirSync, readFileSync, type Stats } from 'node:fs';
 import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { compareCodeUnits } from '../domain/model/order.js';
+import { sha256 } from './hash.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { readText } from './read.js';
@@ -20,24 +22,31 @@ export interface FileToWrite {
  * `dir` (on the same file system, so a rename can move it) that is renamed into place only when
  * every file is complete; on any failure it is removed and `dir` is as it was. An existing `dir`
  * is refused unless `force`, and even then unless it is a folder (not a link to one) holding the
- * file `marker` (one of `files`) with the same first line: a folder this function wrote. Then the
- * old one is renamed away, checked again where it now lies, the new one renamed in, and only then
- * the old one deleted.
+ * file `marker` (one of `files`) with the same first line, and nothing but the files that marker
+ * lists (`listed`), with the bytes listed: a folder this function wrote, that no one has added to
+ * or changed since. Then the old one is renamed away, checked again where it now lies, the new one
+ * renamed in, and only then the old one deleted.
  */
 export async function writeFolderAtomically(
   dir: string,
   files: readonly FileToWrite[],
-  options: { force: boolean; shown: string; marker: string },
+  options: {
+    force: boolean;
+    shown: string;
+    marker: string;
+    listed: (markerText: string) => ReadonlyMap<string, string>;
+  },
 ): Promise<Result<void>> {
   const target = resolve(dir);
   const { shown } = options;
   const markerLine = firstLineOf(files.find((file) => file.path === options.marker)?.content);
   if (markerLine === undefined) throw new Error(`bug: the marker ${options.marker} is not one of the files to write`);
-  const isOurs = (path: string) => holdsMarker(path, options.marker, markerLine);
+  const refusalOf = (path: string) => refuseReplacing(path, shown, { ...options, line: markerLine });
   const found = lstatOrUndefined(target);
   if (found && !options.force)
     return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
-  if (found && !isOurs(target)) return { ok: false, diagnostics: [notMtads(shown, found)] };
+  const refused = found && refusalOf(target);
+  if (refused) return { ok: false, diagnostics: [refused] };
   const parent = dirname(target);
   // The prefix is in .gitignore, so an interrupted run leaves nothing to commit by mistake.
   const prefix = join(parent, `.mtad-tmp-${basename(target)}-`);
@@ -55,10 +64,10 @@ export async function writeFolderAtomically(
     }
     placing = true;
     if (found) {
-      const replaced = await replaceFolder(target, temporary, prefix, isOurs);
-      if (!replaced) {
+      const refusal = await replaceFolder(target, temporary, prefix, refusalOf);
+      if (refusal) {
         await rm(temporary, { recursive: true, force: true });
-        return { ok: false, diagnostics: [notMtads(shown, lstatOrUndefined(target) ?? found)] };
+        return { ok: false, diagnostics: [refusalOf(target) ?? refusal] };
       }
     } else await rename(temporary, target);
     return { ok: true, diagnostics: [] };
@@ -77,6 +86,57 @@ export async function writeFolderAtomically(
   }
 }
 
+/**
+ * Why the folder at `path` may not be replaced, or undefined when it may: it is not a folder (or
+ * is a link to one), it lacks the marker, or it holds something the marker does not list as
+ * written by mtad with these very bytes (a file a person added or changed, a folder, a link).
+ */
+function refuseReplacing(
+  path: string,
+  shown: string,
+  options: { marker: string; line: string; listed: (markerText: string) => ReadonlyMap<string, string> },
+): Diagnostic | undefined {
+  const found = lstatOrUndefined(path);
+  if (!found) return undefined;
+  if (!holdsMarker(path, options.marker, options.line)) return notMtads(shown, found);
+  let listed: ReadonlyMap<string, string>;
+  try {
+    listed = options.listed(readFileSync(join(path, options.marker), 'utf8'));
+  } catch {
+    return notMtads(shown, found);
+  }
+  const foreign = foreignEntry(path, '', listed, options.marker);
+  return foreign && diagnose('OUT_HOLDS_FOREIGN', { path: shown, ...foreign }, { file: shown });
+}
+
+/**
+ * The first entry under `dir` (in code-unit order, folder by folder) that is not a file of
+ * `listed` with its listed SHA-256: what --force must not delete. Never follows a link.
+ */
+function foreignEntry(
+  dir: string,
+  prefix: string,
+  listed: ReadonlyMap<string, string>,
+  marker: string,
+): { file: string; how: 'unlisted' | 'changed' } | undefined {
+  const names = readdirSync(join(dir, prefix)).sort(compareCodeUnits);
+  for (const name of names) {
+    const file = `${prefix}${name}`;
+    if (file === marker) continue;
+    const at = lstatOrUndefined(join(dir, file));
+    if (at?.isDirectory()) {
+      const inside = [...listed.keys()].some((path) => path.startsWith(`${file}/`));
+      const foreign = inside ? foreignEntry(dir, `${file}/`, listed, marker) : { file, how: 'unlisted' as const };
+      if (foreign) return foreign;
+      continue;
+    }
+    const sum = listed.get(file);
+    if (sum === undefined || !at?.isFile()) return { file, how: 'unlisted' };
+    if (sha256(readFileSync(join(dir, file))) !== sum) return { file, how: 'changed' };
+  }
+  return undefined;
+}
+
 /** The refusal to replace what was found at an output path that mtad did not write. */
 function notMtads(shown: string, found: Stats): Diagnostic {
   const kind = found.isSymbolicLink() ? 'symlink' : found.isDirectory() ? 'folder' : found.isFile() ? 'file' : 'other';
@@ -90,7 +150,7 @@ function firstLineOf(content: string | Uint8Array | undefined): string | undefin
   return text.split('\n', 1)[0];
 }
 
-/** The most of a marker file that is read: it is a few lines. */
+/** The most of a marker file that is read to tell whether it is one: its first line is short. */
 const MARKER_BYTES = 4096;
 
 /** True when `dir` is a folder, not a link, holding the plain file `marker` whose first line is `line`. */
@@ -121,15 +181,15 @@ async function makeFolderBeside(prefix: string): Promise<string> {
 
 /**
  * Swaps `fresh` in for `target`, putting the old one back when the swap fails. The old one is
- * checked again once moved aside (`isOurs`), so that a folder put in its place after the first
- * check is put back, not deleted: false then, and nothing changed.
+ * checked again once moved aside (`refusalOf`), so that a folder put in its place, or a file added
+ * to it, after the first check is put back, not deleted: the refusal then, and nothing changed.
  */
 async function replaceFolder(
   target: string,
   fresh: string,
   prefix: string,
-  isOurs: (path: string) => boolean,
-): Promise<boolean> {
+  refusalOf: (path: string) => Diagnostic | undefined,
+): Promise<Diagnostic | undefined> {
   const old = await makeFolderBeside(`${prefix}old-`);
   const away = join(old, 'previous');
   // Only rmdir (an empty folder) until the old one is known to be mtad's: should putting a folder
@@ -140,10 +200,11 @@ async function replaceFolder(
     await rmdir(old);
     throw error;
   }
-  if (!isOurs(away)) {
+  const refusal = refusalOf(away);
+  if (refusal) {
     await rename(away, target);
     await rmdir(old);
-    return false;
+    return refusal;
   }
   try {
     await rename(fresh, target);
@@ -153,7 +214,7 @@ async function replaceFolder(
     throw error;
   }
   await rm(old, { recursive: true, force: true });
-  return true;
+  return undefined;
 }
 
 export type { Expectation } from './write-files.js';

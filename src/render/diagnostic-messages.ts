@@ -134,6 +134,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the change says ${d.args.cohort} has GroupID ${quote(d.args.stated)}, but the table has ${quote(d.args.table)}`;
     case 'PRECONDITION_FAILED':
       return `the change expects ${d.args.cohort} ${FIELDS[d.args.field]} to be ${describeCell(d.args.expected)}, but the table holds ${describeCell(d.args.actual)}${d.args.setBy === undefined ? '' : `, as amendment "${d.args.setBy}" set it`}`;
+    case 'PACK_NOT_LATEST':
+      return `cannot make the pack of ${quote(d.args.id)} again: the table has since been written with ${d.args.later.map(quote).join(', ')}, which replaced the sources and the asAt the pack's table file held, so it would not be the pack that was made. Name the latest written amendments, or take the pack from version control`;
     case 'AMENDMENT_ALREADY_APPLIED':
       return `the table already reflects amendment ${quote(d.args.id)} (it is listed under "applied")`;
     case 'DIRECTION_FIELD_MISSING':
@@ -155,6 +157,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.kind === 'pack'
         ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`
         : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
+    case 'OUT_HOLDS_FOREIGN':
+      return `refusing to replace ${d.args.path}: it holds ${d.args.path}/${d.args.file}, which ${d.args.how === 'changed' ? 'was changed after mtad wrote it' : 'its .mtad-pack does not list as a file mtad wrote'}, and --force never deletes a file mtad did not write. Nothing was written; move that file out of the folder, or choose another folder`;
     // The table over time (history, --write, new, revert)
     case 'FIELD_TO_DECIDE':
       return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
@@ -166,6 +170,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
     case 'FILE_EXISTS':
       return `${d.args.what} already exists; pass --force to replace it, or --stdout to print instead`;
+    case 'DRAFT_ISSUED_BEFORE_EARLIER':
+      return `${d.args.option} ${d.args.value} proposes a consultation issued on ${formatLongDate(d.args.issued)}, before ${quote(d.args.earlier.id)} (sequence ${d.args.earlier.sequence}) was issued on ${formatLongDate(d.args.earlier.issued)}: the new amendment takes sequence ${d.args.sequence}, and amendments are numbered in the order their consultations are issued. Choose a later date; nothing was written`;
     case 'NEW_NOT_APPLICABLE':
       return `cannot ${d.args.action === 'close' ? 'close' : 're-open'} Migration DUST for ${d.args.cohort}: its end date is ${describeCell(d.args.value)}`;
     case 'HISTORY_AMENDMENT_MISSING':
@@ -203,6 +209,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the amendment id ${quote(d.args.id)} is also used by ${d.args.other}; ids must be unique`;
     case 'AMENDMENT_ID_FILENAME':
       return `the amendment id ${quote(d.args.id)} does not match the file name: expected ${d.args.expected}, so that mtad finds it by id`;
+    case 'SEQUENCE_DATE_ORDER':
+      return `amendment ${quote(d.args.id)} (sequence ${d.args.sequence}) was issued on ${formatLongDate(d.args.issued)}, before ${quote(d.args.earlier.id)} (sequence ${d.args.earlier.sequence}), issued on ${formatLongDate(d.args.earlier.issued)}: amendments are numbered in the order their consultations were issued. Correct the date, or the sequence numbers`;
     case 'SEQUENCE_DUPLICATE':
       return `sequence ${d.args.sequence} of ${quote(d.args.id)} is also the sequence of ${quote(d.args.other)}; give each amendment its own place in the order of application`;
     case 'APPLIED_UNKNOWN':

@@ -57,6 +57,12 @@ export function logEntries(
   }));
 }
 
+/** The conclusion column without a recorded conclusion: expected only while the amendment is not yet concluded. */
+function concludedCell(entry: LogEntry): string {
+  if (entry.status === 'concluded' || entry.status === 'made') return 'not recorded';
+  return entry.expectedConclusion ? `expected ${entry.expectedConclusion}` : '-';
+}
+
 /** The log as an aligned table for a terminal. */
 export function renderLogText(entries: readonly LogEntry[], table: Table, styler: Styler): string {
   const header = ['seq', 'id', 'status', 'in table', 'cohorts', 'issued', 'concluded', 'with effect from'].map((h) =>
@@ -73,7 +79,7 @@ export function renderLogText(entries: readonly LogEntry[], table: Table, styler
     e.inTable ? 'yes' : 'no',
     e.cohorts.join(', '),
     e.issued ?? '-',
-    e.concluded ?? (e.expectedConclusion ? `expected ${e.expectedConclusion}` : '-'),
+    e.concluded ?? concludedCell(e),
     e.modification ?? '-',
   ]);
   return [

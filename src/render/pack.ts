@@ -1,6 +1,6 @@
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
-import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../domain/documents/pack-marker.js';
+import { PACK_MARKER_FILE, packMarkerText } from '../domain/documents/pack-marker.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import { responseTemplateValues } from '../domain/documents/response-template-values.js';
 import type { RevisionMark } from '../domain/documents/revision-marks.js';
@@ -33,6 +33,8 @@ export interface PackInput {
   responseTemplate: string;
   /** The instant the Word files are dated: from the data (or SOURCE_DATE_EPOCH), never the clock. */
   created: string;
+  /** The SHA-256 of a file's bytes (as lowercase hex), for the marker's list of what mtad wrote. */
+  hash(content: string | Uint8Array): string;
 }
 
 /** One file of the pack: its path inside DIR and its content. */
@@ -112,7 +114,8 @@ function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocum
 /**
  * Makes every file of the pack, or none: a missing value any document needs stops the pack. With
  * one amendment its documents sit at the top of DIR; with several, in a folder named by its id.
- * The marker (.mtad-pack) says the folder is mtad's, so that --force may later replace it.
+ * The marker (.mtad-pack) says the folder is mtad's and lists what it holds, so that --force may
+ * later replace it, and only it.
  */
 export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   const documents = amendmentDocuments(input);
@@ -127,6 +130,7 @@ export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   for (const [name, render] of Object.entries(TABLE_FILES))
     made.push(Promise.resolve(render(input, draft)).then((content) => ({ path: name, content })));
   made.push(Promise.resolve({ path: `table-${input.report.redline.number}.yaml`, content: input.amendedTable }));
-  made.push(Promise.resolve({ path: PACK_MARKER_FILE, content: PACK_MARKER_TEXT }));
-  return { ok: true, value: await Promise.all(made), diagnostics: [] };
+  const files = await Promise.all(made);
+  const listed = files.map((file) => ({ path: file.path, sha256: input.hash(file.content) }));
+  return { ok: true, value: [...files, { path: PACK_MARKER_FILE, content: packMarkerText(listed) }], diagnostics: [] };
 }

@@ -22,6 +22,8 @@ function describeTitle(amendment: { title: string; titleSource: AmendmentSummary
 /** Each amendment whose date of effect is not recorded and may fall in the span of a diff, as lines of text. */
 export function undatedLines(undated: readonly UndatedEffect[]): string[] {
   return undated.map((u) => {
+    if (u.countedFrom !== undefined)
+      return `${u.id}, which changes ${u.cohorts.join(', ')}, took effect on a date that is not recorded (its modification date); this view counts it from its conclusion, ${formatLongDate(u.countedFrom)}, and places its change there.`;
     const between =
       u.notBefore && u.notAfter
         ? `between ${formatLongDate(u.notBefore)} and ${formatLongDate(u.notAfter)}`
@@ -35,6 +37,18 @@ export function undatedLines(undated: readonly UndatedEffect[]): string[] {
   });
 }
 
+/**
+ * When the consultation concluded: the date once it has (an amendment concluded or made), never
+ * "expected" then; the expected date only while it is still proposed.
+ */
+function conclusionText(summary: AmendmentSummary): string | undefined {
+  const concluded = summary.concluded === undefined ? undefined : knownDate(summary.concluded);
+  if (concluded !== undefined) return `concluded ${formatDateWithWeekday(concluded)}`;
+  if (summary.concluded !== undefined || summary.status === 'concluded' || summary.status === 'made')
+    return 'concluded on a date not recorded';
+  return summary.expectedConclusion && `conclusion expected ${formatDateWithWeekday(summary.expectedConclusion)}`;
+}
+
 /** The summary of each amendment as lines of text: its timeline, then each cohort that changes. */
 export function summaryLines(summaries: readonly AmendmentSummary[], meaning: EndDateMeaning): string[] {
   return summaries.flatMap((summary) => {
@@ -43,7 +57,7 @@ export function summaryLines(summaries: readonly AmendmentSummary[], meaning: En
       summary.issued !== undefined && `consultation ${consultationId} issued ${timelineDateText(summary.issued)}`,
       summary.responsesDue &&
         `responses due by ${summary.responsesDue.time} (UK time) on ${formatDateWithWeekday(summary.responsesDue.date)}`,
-      summary.expectedConclusion && `conclusion expected ${formatDateWithWeekday(summary.expectedConclusion)}`,
+      conclusionText(summary),
     ].filter(Boolean);
     return [
       `${summary.id}: ${describeTitle(summary)} [${summary.status}]`,

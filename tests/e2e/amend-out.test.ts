@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, copyWithMocSecureMade, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
+import { codesIn, runMain } from '../helpers/main.js';
 
 const PACK = [
   '.mtad-pack',
@@ -61,7 +62,6 @@ describe('mtad amend --out DIR', () => {
   it('with --force replaces a pack it wrote whole, and --author signs the tracked changes', async () => {
     const cwd = copyOfData();
     expect(runCli(['amend', '--out', 'pack'], { cwd }).status).toBe(0);
-    writeFileSync(join(cwd, 'pack/stale.txt'), 'from an earlier run');
     const run = runCli(['amend', '--out', 'pack', '--force', '--author', 'A. Drafter'], { cwd });
     expect(run.status).toBe(0);
     expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);
@@ -91,5 +91,37 @@ describe('mtad amend --out DIR', () => {
     expect(loadedAtStart).not.toContain('w:delText');
     expect(loadedAtStart).toMatch(/require\("\.\/pack\.cjs"\)/);
     expect(readFileSync(join(ROOT, 'dist', 'pack.cjs'), 'utf8')).toContain('w:delText');
+  });
+});
+
+describe('mtad amend <id> --out DIR for an amendment already written', () => {
+  /** Every file under `dir` by its path inside it, with its bytes. */
+  const filesOf = (dir: string): Map<string, string> =>
+    new Map([...snapshotTree(dir)].map(([path, hash]) => [path.slice(dir.length), hash]));
+
+  it('makes its final pack again, byte for byte the pack made before --write', async () => {
+    const cwd = copyWithMocSecureMade();
+    expect((await runMain(['check', '--update-lock'], { cwd })).status).toBe(0);
+    const made = await runMain(['amend', '--out', 'pack-made'], { cwd });
+    expect(made.stderr).toBe('');
+    expect((await runMain(['amend', '--write'], { cwd })).status).toBe(0);
+    const again = await runMain(['amend', 'mdust-close-moc-secure', '--out', 'pack-again'], { cwd });
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    const first = filesOf(join(cwd, 'pack-made'));
+    expect(first.size).toBe(11);
+    expect(filesOf(join(cwd, 'pack-again'))).toEqual(first);
+    expect(readFileSync(join(cwd, 'pack-again/direction.txt'), 'utf8')).toContain('Annex A');
+  });
+
+  it('refuses one a later --write has written after, naming it (exit 1, nothing written)', async () => {
+    const cwd = copyWithMocSecureMade();
+    expect((await runMain(['amend', '--write'], { cwd })).status).toBe(0);
+    const before = snapshotTree(cwd);
+    const run = await runMain(['amend', 'mdust-close-foc-np', '--out', 'pack'], { cwd });
+    expect(run.status).toBe(1);
+    expect(codesIn(run.stderr)).toEqual(['PACK_NOT_LATEST']);
+    expect(run.stderr).toContain('written with "mdust-close-moc-secure"');
+    expect(snapshotTree(cwd)).toEqual(before);
   });
 });

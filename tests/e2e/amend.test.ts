@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyOfData, snapshotTree, runCli } from '../helpers/cli.js';
+import { copyOfData, copyOfDataWith, copyWithMocSecureMade, snapshotTree, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { referenceDirection } from '../helpers/reference.js';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -143,10 +143,38 @@ describe('mtad amend on the shipped data', () => {
     );
   });
 
+  it('--write refuses a made amendment that does not record when its consultation concluded, writing nothing', async () => {
+    const dir = copyOfDataWith({
+      'amendments/mdust-close-moc-secure.yaml': (text) =>
+        text.replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'),
+    });
+    const before = snapshotTree(dir);
+    const run = await runMain(['amend', '--write'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: missing field "consultation\.concluded": .* \[SCHEMA_MISSING_FIELD\]\n$/,
+    );
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('summarises a made amendment with the date its consultation concluded, never as expected', async () => {
+    const run = await runMain(['amend', '--write'], { cwd: copyWithMocSecureMade() });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('; concluded Friday 20 January 2023\n');
+    expect(run.stdout).not.toContain('conclusion expected');
+  });
+
   it("--write refuses a made amendment that does not yet record its direction's annex, writing nothing", async () => {
     const dir = copyOfData();
     const file = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('status: proposed', 'status: made'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('status: proposed', 'status: made')
+        .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20'),
+    );
     const before = snapshotTree(dir);
     const run = await runMain(['amend', '--write'], { cwd: dir });
     expect(run.status).toBe(1);

@@ -46,6 +46,37 @@ describe('bad input to mtad amend: one clear message, the documented exit status
     );
   });
 
+  it('a misspelt amendment id: exit 2, suggesting the nearest id, in every command that takes one', async () => {
+    const dir = copyOfData();
+    const before = snapshotTree(dir);
+    for (const command of ['amend', 'direction', 'impact', 'revert']) {
+      expectOneFinding(
+        await runMain([command, 'mdust-close-moc-secur'], { cwd: dir }),
+        2,
+        exactly(
+          'mdust-close-moc-secur: error: the file mdust-close-moc-secur does not exist; did you mean the amendment "mdust-close-moc-secure"? [FILE_NOT_FOUND]',
+        ),
+      );
+    }
+    expectOneFinding(
+      await runMain(['amend', 'mdust-close-foc-np', 'mdust-close-moc-secur', '--out', 'pack'], { cwd: dir }),
+      2,
+      /did you mean the amendment "mdust-close-moc-secure"\? \[FILE_NOT_FOUND\]$/,
+    );
+    expectOneFinding(
+      await runMain(['diff', '--from', 'mdust-close-foc-n', '--to', '2023-02-01'], { cwd: dir }),
+      2,
+      /expected a date YYYY-MM-DD or an amendment id \(.*\); did you mean "mdust-close-foc-np"\? \[ARGUMENT_INVALID\]$/,
+    );
+    // A name near no id gets no guess.
+    expectOneFinding(
+      await runMain(['direction', 'nothing-like-it'], { cwd: dir }),
+      2,
+      exactly('nothing-like-it: error: the file nothing-like-it does not exist [FILE_NOT_FOUND]'),
+    );
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it('a missing table: exit 2, saying how to point at one', async () => {
     expectOneFinding(
       await runMain(['amend', '--table', 'nowhere.yaml']),

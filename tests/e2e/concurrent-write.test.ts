@@ -31,6 +31,7 @@ function twoMadeAmendments(): string {
   const mocPath = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
   const moc = readFileSync(mocPath, 'utf8')
     .replace('status: proposed', 'status: made')
+    .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20')
     .replace('  annex: null', '  annex: A');
   writeFileSync(mocPath, moc);
   const bg = moc

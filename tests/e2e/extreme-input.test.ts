@@ -84,7 +84,13 @@ describe('a date whose computed window leaves 0001-01-01..9999-12-31', () => {
 
   it('drafts from the dates nearest the edges that still fit', async () => {
     const cwd = dataWith();
-    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-02-27', '--stdout'], { cwd })).status).toBe(0);
+    // The earliest fits the calendar; it is refused only because it would issue the draft before
+    // the amendments numbered before it (a usage error naming them, not a date out of range).
+    const earliest = await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-02-27', '--stdout'], { cwd });
+    expect(earliest.status).toBe(2);
+    expect(earliest.stderr).toMatch(
+      /--on 0001-02-27 proposes a consultation issued on .*\[DRAFT_ISSUED_BEFORE_EARLIER\]\n$/,
+    );
     expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '9999-11-30', '--stdout'], { cwd })).status).toBe(0);
     expect((await runMain(['impact', 'mdust-close-moc-secure', '--decided', '9999-08-19'], { cwd })).status).toBe(0);
   });

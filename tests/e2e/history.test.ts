@@ -286,6 +286,57 @@ describe('mtad new', () => {
     expect(snapshotTree(dir)).toEqual(snapshot);
   });
 
+  it('refuses a date that would draft an amendment issued before an earlier one, naming it (exit 2)', async () => {
+    const dir = copyOfData();
+    const snapshot = snapshotTree(dir);
+    for (const args of [
+      ['new', 'close', 'FOC (BG)', '--on', '2011-12-30'],
+      ['new', 'close', 'FOC (BG)', '--on', '2011-12-30', '--stdout'],
+      ['new', 'reopen', 'FOC (NP)', '--issued', '2022-12-04'],
+      ['revert', 'mdust-close-foc-np', '--issued', '2022-08-03'],
+    ]) {
+      const run = await runMain(args, { cwd: dir });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(codes(run.stderr)).toEqual(['DRAFT_ISSUED_BEFORE_EARLIER']);
+    }
+    const run = await runMain(['new', 'close', 'FOC (BG)', '--on', '2011-12-30'], { cwd: dir });
+    expect(run.stderr).toContain(
+      'error: --on 2011-12-30 proposes a consultation issued on 3 November 2011, before "mdust-close-moc-secure" (sequence 3) was issued on 5 December 2022: the new amendment takes sequence 4, and amendments are numbered in the order their consultations are issued. Choose a later date; nothing was written [DRAFT_ISSUED_BEFORE_EARLIER]\n',
+    );
+    expect(snapshotTree(dir)).toEqual(snapshot);
+    // Issued the day the latest was is not before it.
+    expect(
+      (await runMain(['new', 'reopen', 'FOC (NP)', '--issued', '2022-12-05', '--stdout'], { cwd: dir })).status,
+    ).toBe(0);
+  });
+
+  it('check finds a completed draft whose consultation was issued before an earlier amendment', async () => {
+    const dir = copyOfData();
+    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], { cwd: dir })).status).toBe(0);
+    const path = join(dir, 'data/amendments/mdust-close-foc-bg.yaml');
+    const completed = readFileSync(path, 'utf8').replaceAll('!todo ', '');
+    writeFileSync(path, completed);
+    expect((await runMain(['check'], { cwd: dir })).status).toBe(0);
+    writeFileSync(path, completed.replace(/^ {2}issued: \d{4}-\d{2}-\d{2}$/m, '  issued: 2011-11-03'));
+    const run = await runMain(['check', '--format', 'json'], { cwd: dir });
+    expect(run.status).toBe(1);
+    const errors = (
+      JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string; args: object }[] }
+    ).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'SEQUENCE_DATE_ORDER',
+        args: {
+          id: 'mdust-close-foc-bg',
+          sequence: 4,
+          issued: '2011-11-03',
+          earlier: { id: 'mdust-close-moc-secure', sequence: 3, issued: '2022-12-05' },
+        },
+      }),
+    ]);
+  });
+
   it('writes a re-opening with the end date as its expected old value', async () => {
     const dir = copyOfData();
     const run = await runMain(['new', 'reopen', 'FOC (NP)', '--issued', '2023-03-06'], { cwd: dir });

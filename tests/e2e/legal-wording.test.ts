@@ -165,6 +165,23 @@ describe('a title DCC did not publish', () => {
     expect(run.stderr).toContain("title (DCC's own) is not set");
   });
 
+  it('diff over a span holding FOC (NP) says its change is placed at its conclusion, its date of effect not recorded', async () => {
+    const args = ['diff', '--from', '2022-09-01', '--to', '2022-11-01'];
+    const run = await runMain(args, fresh());
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('~  FOC (NP)      unknown  {+30 September 2022+}');
+    expect(run.stdout).toContain(
+      'mdust-close-foc-np, which changes FOC (NP), took effect on a date that is not recorded (its modification date); this view counts it from its conclusion, 15 September 2022, and places its change there.\n',
+    );
+    const json = JSON.parse((await runMain([...args, '--format', 'json'], fresh())).stdout);
+    expect(json.undated).toContainEqual(
+      expect.objectContaining({ id: 'mdust-close-foc-np', countedFrom: '2022-09-15' }),
+    );
+    // After its conclusion, a span does not hold it, and says nothing of it.
+    const later = await runMain(['diff', '--from', '2022-10-01', '--to', '2022-11-01'], fresh());
+    expect(later.stdout).not.toContain('mdust-close-foc-np');
+  });
+
   it('diff between two dates says that an amendment of unknown date may fall between them', async () => {
     const run = await runMain(['diff', '--from', '2022-05-01', '--to', '2022-12-05'], fresh());
     expect(run.status).toBe(0);
@@ -184,7 +201,19 @@ describe('a title DCC did not publish', () => {
         notAfter: '2022-12-05',
         shown: false,
       },
+      {
+        id: 'mdust-close-foc-np',
+        title: 'Migration DUST Closure for FOC (NP)',
+        titleSource: 'dcc',
+        cohorts: ['FOC (NP)'],
+        shown: true,
+        countedFrom: '2022-09-15',
+      },
     ]);
+    // FOC (NP)'s modification date is not recorded: the span crosses its conclusion, which stands in for it.
+    expect(run.stdout).toContain(
+      'mdust-close-foc-np, which changes FOC (NP), took effect on a date that is not recorded (its modification date); this view counts it from its conclusion, 15 September 2022, and places its change there.\n',
+    );
     // A span the amendment cannot fall in says nothing of it.
     expect((await runMain(['diff', '--from', '2022-12-05', '--to', '2023-02-01'], fresh())).stdout).not.toContain(
       'Dates not recorded',

@@ -131,7 +131,10 @@ describe('markup in valid data is text in every format', () => {
     const made = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
     writeFileSync(
       made,
-      readFileSync(made, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'),
+      readFileSync(made, 'utf8')
+        .replace('status: proposed', 'status: made')
+        .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20')
+        .replace('  annex: null', '  annex: A'),
     );
     await ok(['amend', 'mdust-close-moc-secure', '--write'], cwd);
     expect(await ok(['show'], cwd)).toContain(COHORT);

@@ -10,8 +10,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACK_MARKER_FILE, PACK_MARKER_TEXT } from '../../src/domain/documents/pack-marker.js';
+import { PACK_MARKER_FILE, packMarkerText } from '../../src/domain/documents/pack-marker.js';
 import { openCheckCache } from '../../src/io/check-cache.js';
+import { sha256 } from '../../src/io/hash.js';
 import { copyOfData, snapshotTree, type CliRun } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
@@ -142,10 +143,10 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
 
   it('the data folder even when it holds a marker, and a folder that holds an input', async () => {
     const cwd = project();
-    writeFileSync(join(cwd, 'data', PACK_MARKER_FILE), PACK_MARKER_TEXT);
+    writeFileSync(join(cwd, 'data', PACK_MARKER_FILE), packMarkerText([]));
     await expectRefused(cwd, ['amend', '--out', 'data', '--force'], 'OUT_PROTECTED');
     mkdirSync(join(cwd, 'mine'));
-    writeFileSync(join(cwd, 'mine', PACK_MARKER_FILE), PACK_MARKER_TEXT);
+    writeFileSync(join(cwd, 'mine', PACK_MARKER_FILE), packMarkerText([]));
     writeFileSync(join(cwd, 'mine/moc.yaml'), readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml')));
     await expectRefused(
       cwd,
@@ -205,17 +206,57 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
     expect(run.stdout).toContain(
       `  ${PACK_MARKER_FILE}  (marks the folder as a pack mtad wrote: only such a folder is replaced by --force)\n`,
     );
-    expect(readFileSync(join(cwd, 'pack', PACK_MARKER_FILE), 'utf8')).toBe(PACK_MARKER_TEXT);
+    const marker = readFileSync(join(cwd, 'pack', PACK_MARKER_FILE), 'utf8');
+    const listed = readdirSync(join(cwd, 'pack'))
+      .filter((name) => name !== PACK_MARKER_FILE)
+      .map((name) => ({ path: name, sha256: sha256(readFileSync(join(cwd, 'pack', name))) }));
+    expect(marker).toBe(packMarkerText(listed));
+    expect(marker).toMatch(/^mtad consultation pack\n/);
+  });
+
+  it('never deletes a file a person added to the pack or changed in it: refused, naming the file', async () => {
+    const cwd = project();
+    expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
+    writeFileSync(join(cwd, 'pack/signed.pdf'), 'the signed direction');
+    await expectRefused(
+      cwd,
+      ['amend', '--out', 'pack', '--force'],
+      'OUT_HOLDS_FOREIGN',
+      /^pack: error: refusing to replace pack: it holds pack\/signed\.pdf, which its \.mtad-pack does not list as a file mtad wrote/,
+    );
+    rmSync(join(cwd, 'pack/signed.pdf'));
+    mkdirSync(join(cwd, 'pack/notes'));
+    await expectRefused(cwd, ['amend', '--out', 'pack', '--force'], 'OUT_HOLDS_FOREIGN', /it holds pack\/notes,/);
+    rmSync(join(cwd, 'pack/notes'), { recursive: true });
+    writeFileSync(join(cwd, 'pack/direction.md'), `${readFileSync(join(cwd, 'pack/direction.md'), 'utf8')}My note.\n`);
+    await expectRefused(
+      cwd,
+      ['amend', '--out', 'pack', '--force'],
+      'OUT_HOLDS_FOREIGN',
+      /it holds pack\/direction\.md, which was changed after mtad wrote it/,
+    );
+  });
+
+  it('refuses a pack whose marker lists no files (one an older mtad wrote): nothing is known to be its own', async () => {
+    const cwd = project();
+    expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
+    writeFileSync(join(cwd, 'pack', PACK_MARKER_FILE), 'mtad consultation pack\nan older wording\n');
+    await expectRefused(
+      cwd,
+      ['amend', '--out', 'pack', '--force'],
+      'OUT_HOLDS_FOREIGN',
+      /it holds pack\/changes\.json,/,
+    );
   });
 
   it('replaces it whole, and refuses it once its marker is removed', async () => {
     const cwd = project();
     expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
-    writeFileSync(join(cwd, 'pack/stale.txt'), 'from an earlier run');
+    rmSync(join(cwd, 'pack/redline.md'));
     const again = await runMain(['amend', '--out', 'pack', '--force'], { cwd });
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
-    expect(existsSync(join(cwd, 'pack/stale.txt'))).toBe(false);
+    expect(existsSync(join(cwd, 'pack/redline.md'))).toBe(true);
     expect(existsSync(join(cwd, 'pack', PACK_MARKER_FILE))).toBe(true);
     expect(readdirSync(cwd).filter((name) => name.startsWith('.mtad-tmp-'))).toEqual([]);
 

@@ -15,7 +15,10 @@ afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 const FOC_BG = 'data/amendments/test-close-foc-bg.yaml';
 const makeMade = (text: string) =>
-  text.replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A');
+  text
+    .replace('status: proposed', 'status: made')
+    .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20')
+    .replace('  annex: null', '  annex: A');
 
 /** The shipped data with a made FOC (BG) closure after the proposed MOC (Secure) one. */
 function withLaterClosureMade(): string {

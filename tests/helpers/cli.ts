@@ -72,7 +72,10 @@ export function copyWithMocSecureMade(): string {
   const path = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
   writeFileSync(
     path,
-    readFileSync(path, 'utf8').replace('status: proposed', 'status: made').replace('  annex: null', '  annex: A'),
+    readFileSync(path, 'utf8')
+      .replace('status: proposed', 'status: made')
+      .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20')
+      .replace('  annex: null', '  annex: A'),
   );
   return dir;
 }

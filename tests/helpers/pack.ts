@@ -6,6 +6,7 @@ import { documentsDate, markRevisions } from '../../src/domain/documents/revisio
 import { parseTable } from '../../src/domain/model/table.js';
 import { writeTableChanges } from '../../src/domain/history/table-write-back.js';
 import { buildPack, type PackFile } from '../../src/render/pack.js';
+import { sha256 } from '../../src/io/hash.js';
 import { amendment, readRepoFile } from './data.js';
 
 /**
@@ -28,6 +29,7 @@ export async function buildTestPack(
     markOf: markRevisions(application.changes, amendments, { author: options.author, fallbackDate: input.table.asAt }),
     responseTemplate: readRepoFile('templates/response-template.md'),
     created: documentsDate(amendments, input.table.asAt),
+    hash: sha256,
   });
   if (!pack.value) throw new Error(JSON.stringify(pack.diagnostics));
   return new Map(pack.value.map((file) => [file.path, file.content]));

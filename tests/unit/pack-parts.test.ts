@@ -6,6 +6,8 @@ import { responseTemplateValues } from '../../src/domain/documents/response-temp
 import { ukMidnight } from '../../src/domain/documents/revision-marks.js';
 import { fillTemplate } from '../../src/domain/documents/template.js';
 import { writeFolderAtomically } from '../../src/io/write.js';
+import { sha256 } from '../../src/io/hash.js';
+import { listedFiles } from '../../src/domain/documents/pack-marker.js';
 import { escapeMarkdownText } from '../../src/render/escape.js';
 import { readBlocks, readInline } from '../../src/render/markdown-blocks.js';
 import { snapshotTree } from '../helpers/cli.js';
@@ -89,7 +91,7 @@ describe('writeFolderAtomically', () => {
     { path: 'sub/b.bin', content: new Uint8Array([1, 2, 3]) },
     { path: '.mark', content: 'written by mtad\nfor people' },
   ];
-  const options = (force: boolean) => ({ force, shown: 'out', marker: '.mark' });
+  const options = (force: boolean) => ({ force, shown: 'out', marker: '.mark', listed: listedFiles });
 
   it('writes every file, in subfolders too, and leaves no temporary folder', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
@@ -104,7 +106,7 @@ describe('writeFolderAtomically', () => {
     const parent = mkdtempSync(join(tmpdir(), 'mtad-write-'));
     mkdirSync(join(parent, 'out'));
     writeFileSync(join(parent, 'out/old.txt'), 'old');
-    writeFileSync(join(parent, 'out/.mark'), 'written by mtad\nan older wording');
+    writeFileSync(join(parent, 'out/.mark'), `written by mtad\n${sha256('old')}  old.txt\n`);
     const refused = await writeFolderAtomically(join(parent, 'out'), files, options(false));
     expect(refused.diagnostics.map((d) => d.code)).toEqual(['OUT_EXISTS']);
     expect(readdirSync(join(parent, 'out')).sort()).toEqual(['.mark', 'old.txt']);

@@ -8,6 +8,7 @@ import { amendment, readRepoFile } from '../helpers/data.js';
 const made = amendment(
   readRepoFile('data/amendments/mdust-close-moc-secure.yaml')
     .replace('status: proposed', 'status: made')
+    .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20')
     .replace('  annex: null', '  annex: A'),
   'data/amendments/mdust-close-moc-secure.yaml',
 );

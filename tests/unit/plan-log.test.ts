@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planLog } from '../../src/app/log.js';
 import { plainStyler } from '../../src/render/style.js';
-import { amendment, shippedTable } from '../helpers/data.js';
+import { amendment, editedMocSecure, shippedTable } from '../helpers/data.js';
 
 describe('planLog: the log, decided from gathered inputs alone', () => {
   it('lists amendments and drafts in their order of application, as JSON data with the table it reads', () => {
@@ -31,5 +31,18 @@ describe('planLog: the log, decided from gathered inputs alone', () => {
       styler: plainStyler,
     });
     expect(report).toContain('mdust-close-moc-secure');
+  });
+
+  it('never shows the conclusion of a made amendment as expected: not recorded, when it is not', () => {
+    const made = amendment(editedMocSecure('status: proposed', 'status: made'));
+    const { report } = planLog({
+      table: shippedTable(),
+      amendments: [made],
+      drafts: [],
+      format: 'terminal',
+      styler: plainStyler,
+    });
+    expect(report).toMatch(/mdust-close-moc-secure .*not recorded/);
+    expect(report).not.toContain('expected 2023-01-20');
   });
 });

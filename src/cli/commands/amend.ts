@@ -17,6 +17,7 @@ import {
   loadAmendmentFolder,
   loadTable,
   lockPathOf,
+  missingAmendments,
   resolveAmendmentPaths,
   resolveTablePath,
 } from '../inputs.js';
@@ -87,6 +88,8 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   if (into && 'diagnostics' in into) return failWith(into.diagnostics, styler);
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
+  const missing = missingAmendments(cwd, options.amendments, folder);
+  if (missing.length > 0) return failWith(missing, styler);
   const amendmentsRead =
     options.amendments.length > 0
       ? await readAmendments(namedPaths(), cwd, { checked })
@@ -138,6 +141,10 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       options.amendments.length > 0 && {
         unwritten: await unwrittenBeside(folder, cwd, tableRead.value.table.applied, checked),
       }),
+    ...(options.out !== undefined &&
+      options.amendments.length > 0 && {
+        history: (await loadAmendmentFolder(folder, cwd, { checked })).value ?? [],
+      }),
     hash: sha256,
   };
 
@@ -164,6 +171,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         application: plan.application,
         amendments: plan.amendments,
         report: plan.report,
+        ...(plan.amendedText !== undefined && { amendedText: plan.amendedText }),
       });
     }
     case 'report': {

@@ -15,6 +15,7 @@ export function checkAmendmentRules(amendment: Amendment): Diagnostic[] {
     ...checkFileName(amendment),
     ...checkChanges(amendment),
     ...checkRepeatedTargets(amendment),
+    ...checkMadeRecord(amendment),
     ...checkTimeline(amendment),
     ...checkProseDates(amendment.origin, nodes),
     ...checkQuestionDates(amendment, nodes),
@@ -53,6 +54,26 @@ function checkChanges(amendment: Amendment): Diagnostic[] {
     }
     return found;
   });
+}
+
+/**
+ * A made amendment says when its consultation concluded: as a date, or as unknown with the reason
+ * (and, where it can, the bounds). Without it the history would show a made amendment's conclusion
+ * as still expected, and once `amend --write` locks the amendment it could never be added.
+ */
+export function checkMadeRecord(amendment: Amendment): Diagnostic[] {
+  if (amendment.status !== 'made' || amendment.consultation.concluded !== undefined) return [];
+  return [
+    diagnose(
+      'SCHEMA_MISSING_FIELD',
+      {
+        field: 'consultation.concluded',
+        expected:
+          'the date the consultation concluded, as a made amendment records it (or unknown: with the reason it is not known)',
+      },
+      amendment.origin.locate(['consultation']),
+    ),
+  ];
 }
 
 /**

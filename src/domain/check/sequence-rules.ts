@@ -1,6 +1,7 @@
-import { inSequence, type Amendment } from '../model/amendment.js';
+import { inSequence, knownDate, type Amendment } from '../model/amendment.js';
+import { compareDates, type IsoDate } from '../model/dates.js';
 import { applyAmendments, findTarget } from '../history/apply.js';
-import { diagnose, type Diagnostic } from '../model/diagnostics.js';
+import { diagnose, type AmendmentIssue, type Diagnostic } from '../model/diagnostics.js';
 import type { TableInput } from '../model/table.js';
 import { sameCell, type CellValue } from '../model/cell-value.js';
 
@@ -16,7 +17,7 @@ export function checkSequence(tableInput: TableInput, amendments: readonly Amend
   const { table, source } = tableInput;
   const ordered = inSequence(amendments);
   const byId = new Map(ordered.map((a) => [a.id, a]));
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...checkIssueOrder(ordered)];
 
   table.applied.forEach((id, index) => {
     if (!byId.has(id)) diagnostics.push(diagnose('APPLIED_UNKNOWN', { id }, source.locate(['applied', index])));
@@ -46,6 +47,45 @@ export function checkSequence(tableInput: TableInput, amendments: readonly Amend
   const pending = active.filter((a) => !appliedIds.has(a.id));
   diagnostics.push(...applyAmendments(table, pending).diagnostics);
   return diagnostics;
+}
+
+/**
+ * The consultations were issued in the order of their sequence numbers (the order the amendments
+ * apply in): an amendment issued before one numbered lower is a mistyped date or a wrong number.
+ * Only known dates are compared; a withdrawn amendment still counts, as it was consulted on.
+ */
+function checkIssueOrder(ordered: readonly Amendment[]): Diagnostic[] {
+  return ordered.flatMap((amendment) => {
+    const issued = knownDate(amendment.consultation.issued);
+    const earlier = issued === undefined ? undefined : issuedAfter(ordered, amendment.sequence, issued);
+    if (earlier === undefined || issued === undefined) return [];
+    return [
+      diagnose(
+        'SEQUENCE_DATE_ORDER',
+        { id: amendment.id, sequence: amendment.sequence, issued, earlier },
+        amendment.origin.locate(['consultation', 'issued']),
+      ),
+    ];
+  });
+}
+
+/**
+ * Of the amendments numbered before `sequence`, the one issued last, when its consultation was
+ * issued after `issued`; undefined when none was (an unknown date is passed over).
+ */
+export function issuedAfter(
+  amendments: readonly Amendment[],
+  sequence: number,
+  issued: IsoDate,
+): AmendmentIssue | undefined {
+  let latest: AmendmentIssue | undefined;
+  for (const amendment of amendments) {
+    const date = knownDate(amendment.consultation.issued);
+    if (amendment.sequence >= sequence || date === undefined) continue;
+    if (compareDates(date, issued) > 0 && (!latest || compareDates(date, latest.issued) > 0))
+      latest = { id: amendment.id, sequence: amendment.sequence, issued: date };
+  }
+  return latest;
 }
 
 function checkUnique(amendments: readonly Amendment[]): Diagnostic[] {

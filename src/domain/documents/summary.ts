@@ -28,6 +28,8 @@ export interface AmendmentSummary {
   issued?: TimelineDate;
   responsesDue?: { date: IsoDate; time: string };
   expectedConclusion?: IsoDate;
+  /** When the consultation concluded, once it has: a date, or unknown with its reason. */
+  concluded?: TimelineDate;
   modification?: DatedWindow;
   changes: ChangeSummary[];
 }
@@ -50,6 +52,7 @@ export function summariseAmendments(
       ...(consultation.issued !== undefined && { issued: consultation.issued }),
       ...(due && { responsesDue: { date: due.date, time: due.time } }),
       ...(consultation.expectedConclusion && { expectedConclusion: consultation.expectedConclusion }),
+      ...(consultation.concluded !== undefined && { concluded: consultation.concluded }),
       ...(modificationDate && { modification: withWindow(modificationDate, modification.windowMonths) }),
       changes: changes
         .filter((change) => change.amendmentId === amendment.id)

@@ -273,12 +273,19 @@ export interface UndatedEffect {
   notAfter?: IsoDate;
   /** Whether the changes between the two points show it (they cannot when the values it set are not known). */
   shown: boolean;
+  /**
+   * The date the view counts it from instead, when it does: a made amendment's conclusion, standing
+   * in for the date it took effect (as `show --as-at` counts it). The redline's change is placed by it.
+   */
+  countedFrom?: IsoDate;
 }
 
 /**
  * The amendments counted at either of two dates whose date of effect is not recorded and may fall
  * between them: a redline between the dates may show nothing of them (an unknown end date set
  * where the end date was already not known), so the view must say that they may lie in the span.
+ * A made amendment counted from its conclusion, which the span crosses, is one too: the view says
+ * which date stands in for the one not recorded.
  */
 export function undatedEffectsBetween(
   from: TableAtPoint,
@@ -288,16 +295,22 @@ export function undatedEffectsBetween(
   return to.standings.flatMap((standing): UndatedEffect[] => {
     const { amendment, effect, counted } = standing;
     const before = from.standings.find((s) => s.amendment.id === amendment.id)?.counted ?? 'no';
+    const named = {
+      id: amendment.id,
+      title: amendment.title,
+      titleSource: amendment.titleSource,
+      cohorts: [...new Set(amendment.changes.map((c) => c.cohort))],
+    };
+    const shown = changes.some((c) => c.amendmentId === amendment.id);
+    // Counted from its conclusion, it enters the span on a date that stands in for one not recorded.
+    if (effect.kind === 'conclusion' && before !== counted) return [{ ...named, shown, countedFrom: effect.from }];
     if (effect.kind !== 'unknown' || (before === counted && counted !== 'unknown')) return [];
     return [
       {
-        id: amendment.id,
-        title: amendment.title,
-        titleSource: amendment.titleSource,
-        cohorts: [...new Set(amendment.changes.map((c) => c.cohort))],
+        ...named,
         ...(effect.notBefore && { notBefore: effect.notBefore }),
         ...(effect.notAfter && { notAfter: effect.notAfter }),
-        shown: changes.some((c) => c.amendmentId === amendment.id),
+        shown,
       },
     ];
   });

@@ -36,6 +36,7 @@ export interface DiagnosticArgs {
   GROUPID_MISMATCH: { cohort: string; stated: string; table: string };
   PRECONDITION_FAILED: { cohort: string; field: 'endDate'; expected: CellValue; actual: CellValue; setBy?: string };
   AMENDMENT_ALREADY_APPLIED: { id: string };
+  PACK_NOT_LATEST: { id: string; later: string[] };
   DIRECTION_FIELD_MISSING: { field: string; id: string };
   DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
@@ -45,6 +46,7 @@ export interface DiagnosticArgs {
   OUT_UNWRITABLE: { path: string; reason: string };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
   OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
+  OUT_HOLDS_FOREIGN: { path: string; file: string; how: 'unlisted' | 'changed' };
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
@@ -52,6 +54,13 @@ export interface DiagnosticArgs {
   FILE_CHANGED_ON_DISK: { what: string };
   FILE_EXISTS: { what: string };
   NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
+  DRAFT_ISSUED_BEFORE_EARLIER: {
+    option: string;
+    value: IsoDate;
+    sequence: number;
+    issued: IsoDate;
+    earlier: AmendmentIssue;
+  };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
   // Concurrent writers
@@ -73,6 +82,7 @@ export interface DiagnosticArgs {
   AMENDMENT_ID_DUPLICATE: { id: string; other: string };
   AMENDMENT_ID_FILENAME: { id: string; expected: string };
   SEQUENCE_DUPLICATE: { sequence: number; id: string; other: string };
+  SEQUENCE_DATE_ORDER: { id: string; sequence: number; issued: IsoDate; earlier: AmendmentIssue };
   APPLIED_UNKNOWN: { id: string };
   APPLIED_OUT_OF_ORDER: { id: string; before: string };
   APPLIED_NOT_REFLECTED: { id: string; cohort: string; expected: CellValue; actual: CellValue };
@@ -134,6 +144,13 @@ export interface DiagnosticArgs {
   // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
+}
+
+/** An amendment by its id and sequence number, with the date its consultation was issued. */
+export interface AmendmentIssue {
+  id: string;
+  sequence: number;
+  issued: IsoDate;
 }
 
 /** A field of a made amendment that differs from the lock file, and how. */
@@ -233,6 +250,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'data',
     doc: 'An amendment is applied to a table that does not yet reflect it.',
   },
+  PACK_NOT_LATEST: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The pack of an amendment already written is made again only while no later amendment is written after it.',
+  },
   DIRECTION_FIELD_MISSING: { severity: 'error', category: 'data', doc: 'A final direction has every value it needs.' },
   DIRECTION_NOT_CONCLUDED: {
     severity: 'error',
@@ -266,6 +288,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'io',
     doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.',
   },
+  OUT_HOLDS_FOREIGN: {
+    severity: 'error',
+    category: 'io',
+    doc: '--force replaces a pack folder only while it holds nothing but the files its .mtad-pack lists, as mtad wrote them.',
+  },
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: {
     severity: 'error',
@@ -292,6 +319,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A new closure targets a cohort without an end date; a re-opening one with an end date.',
+  },
+  DRAFT_ISSUED_BEFORE_EARLIER: {
+    severity: 'error',
+    category: 'io',
+    doc: '`new` and `revert` propose a consultation issued no earlier than every amendment numbered before it.',
   },
   HISTORY_AMENDMENT_MISSING: {
     severity: 'error',
@@ -345,6 +377,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'No two amendments share a sequence number: the order of application is explicit and stable.',
+  },
+  SEQUENCE_DATE_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Amendments are numbered in the order their consultations were issued: none before one with a lower number.',
   },
   APPLIED_UNKNOWN: {
     severity: 'error',
