@@ -9,7 +9,9 @@ const TEST_FILE = /\.test\.ts$/;
 const testFiles = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((name) => TEST_FILE.test(name))
   .map((name) => `tests/${name.replaceAll('\\', '/')}`);
-const replacesModules = testFiles.filter((file) => /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(file, 'utf8')));
+const replacesModules = testFiles.filter((file) =>
+  /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(file, 'utf8')),
+);
 
 const timeouts = {
   // End-to-end tests spawn the built CLI; give a shared, busy machine room.
