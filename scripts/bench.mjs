@@ -10,7 +10,8 @@ import { generateAmendmentFiles, generateTable } from './bench/generate.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/mtad.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-// BENCH_ONLY=check (or amend, redline, a comma-separated list) runs only those figures.
+// BENCH_ONLY=amend (the commands on the shipped data), check, redline, or a comma-separated list,
+// runs only those figures.
 const wanted = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const NODE = process.execPath;
 
@@ -60,17 +61,31 @@ const report = (figure, value, baseline, target, extra = '') => {
 
 const bare = [NODE, '-e', '0'];
 
-// 1. mtad amend on the shipped data, against a bare node start.
+// 1. The commands on the shipped data, against a bare node start: amend, show, check cold
+//    (--no-cache, every file parsed) and warm (the cache of the run before), amend --out (the pack).
 if (wanted('amend')) {
-  const t = compare({ bare, amend: [NODE, BIN, 'amend'], version: [NODE, BIN, '--version'] }, ROOT);
-  report(
-    'mtad amend (shipped data)',
-    t.amend,
-    t.bare,
-    1.5,
-    `peak ${peakMemoryMiB([NODE, BIN, 'amend'], ROOT).toFixed(1)} MiB`,
-  );
-  report('mtad --version (load only)', t.version, t.bare, 0);
+  const pack = mkdtempSync(join(tmpdir(), 'mtad-bench-pack-'));
+  try {
+    const commands = {
+      bare,
+      amend: [NODE, BIN, 'amend'],
+      show: [NODE, BIN, 'show'],
+      checkCold: [NODE, BIN, 'check', '--no-cache'],
+      checkWarm: [NODE, BIN, 'check'],
+      out: [NODE, BIN, 'amend', '--out', join(pack, 'pack'), '--force'],
+      version: [NODE, BIN, '--version'],
+    };
+    const t = compare(commands, ROOT);
+    const peak = (name) => `peak ${peakMemoryMiB(commands[name], ROOT).toFixed(1)} MiB`;
+    report('mtad amend (shipped data)', t.amend, t.bare, 1.5, peak('amend'));
+    report('mtad show (shipped data)', t.show, t.bare, 1.5, peak('show'));
+    report('mtad check, cold (--no-cache, shipped data)', t.checkCold, t.bare, 1.5, peak('checkCold'));
+    report('mtad check, warm (cache, shipped data)', t.checkWarm, t.bare, 1.5, peak('checkWarm'));
+    report('mtad amend --out DIR (shipped data)', t.out, t.bare, 3, peak('out'));
+    report('mtad --version (load only)', t.version, t.bare, 0);
+  } finally {
+    rmSync(pack, { recursive: true, force: true });
+  }
 }
 
 // 2. mtad check on 1,000 generated amendment files, against a bare node start: cold (--no-cache,

@@ -59,25 +59,6 @@ const packApart = {
   },
 };
 
-// commander requires child_process at start-up, for subcommands kept in other executables (mtad
-// has none); loading it costs milliseconds on every run. Give commander a stand-in that loads the
-// real module on first use, which for mtad is never.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
-        ? { path: 'child_process', namespace: 'lazy-builtin' }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents:
-        "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= process.getBuiltinModule('node:child_process'))[key] });",
-      loader: 'js',
-    }));
-  },
-};
-
 // chalk asks supports-color about the terminal when it loads (milliseconds: os.release, env, tty).
 // mtad decides colour itself (NO_COLOR, FORCE_COLOR, TTY; src/cli/color.ts) and gives chalk an
 // explicit level, so chalk is given an answer that costs nothing.
@@ -97,7 +78,7 @@ const cli = {
   entryPoints: { cli: 'src/cli/run.ts' },
   outdir: 'dist',
   supported: { 'dynamic-import': false },
-  plugins: [packApart, lazyChildProcess, noColorProbe],
+  plugins: [packApart, noColorProbe],
 };
 
 // The cache of `mtad check` holds what mtad's code made of each file: it is keyed by a hash of
@@ -105,7 +86,7 @@ const cli = {
 // changed schema, rule or library never reuses a result of the old code.
 const { metafile } = await build({ ...cli, write: false, metafile: true, minify: false, sourcemap: false });
 const code = createHash('sha256');
-// Virtual modules (namespace:path, such as the child_process stand-in) are part of this script.
+// Virtual modules (namespace:path, such as the stand-in for chalk's probe) are part of this script.
 for (const input of Object.keys(metafile.inputs)
   .filter((name) => !/^[\w-]+:/.test(name))
   .sort())

@@ -80,7 +80,8 @@ describe('two mtad amend --write at once', () => {
     }
     // Not asserted (it depends on timing), but told: how often the two runs actually collided.
     console.info(`concurrent --write: ${refusals} refusal(s) in 6 rounds of 2 runs`);
-  });
+    // Twelve processes one round after another: on a busy machine, more than the default 30 s.
+  }, 120_000);
 
   it('a lock left by a process that has ended is taken over', async () => {
     const dir = twoMadeAmendments();

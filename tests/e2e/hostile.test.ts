@@ -41,7 +41,7 @@ interface HostileInput {
 const tenMegabytes = () =>
   new TextEncoder().encode('# ten megabytes of comments\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28)));
 const nestedLists = () => new TextEncoder().encode(`${'- '.repeat(512 * 1024 - 1)}x\n`);
-const longList = (key: string) => () => new TextEncoder().encode(`${key}:\n${'  - x\n'.repeat(MAX_ITEMS + 5_000)}`);
+const longList = (key: string) => () => new TextEncoder().encode(`${key}:\n${'  - x\n'.repeat(MAX_ITEMS + 1)}`);
 
 // One line per input: adding an input is adding a line (and a line in the README).
 const INPUTS: HostileInput[] = [
@@ -50,7 +50,7 @@ const INPUTS: HostileInput[] = [
   { kind: 'table', name: 'alias bomb', file: 'hostile/table/alias-bomb.yaml', code: 'YAML_ALIAS_LIMIT' },
   { kind: 'table', name: 'nesting 1,000 deep', file: 'hostile/table/deep-nesting.yaml', code: 'YAML_SYNTAX' },
   { kind: 'table', name: '10 MB', file: tenMegabytes, code: 'FILE_TOO_LARGE' },
-  { kind: 'table', name: `a list of ${MAX_ITEMS + 5_000} items`, file: longList('cohorts'), code: 'YAML_SIZE_LIMIT' },
+  { kind: 'table', name: `a list of ${MAX_ITEMS + 1} items`, file: longList('cohorts'), code: 'YAML_SIZE_LIMIT' },
   { kind: 'table', name: 'duplicate key', file: 'hostile/table/duplicate-key.yaml', code: 'YAML_DUPLICATE_KEY' },
   { kind: 'table', name: '__proto__ key', file: 'hostile/table/proto-key.yaml', code: 'YAML_FORBIDDEN_KEY' },
   { kind: 'table', name: 'constructor key', file: 'hostile/table/constructor-key.yaml', code: 'SCHEMA_UNKNOWN_KEY' },
@@ -107,7 +107,7 @@ const INPUTS: HostileInput[] = [
   { kind: 'amendment', name: '10 MB', file: tenMegabytes, code: 'FILE_TOO_LARGE' },
   {
     kind: 'amendment',
-    name: `a list of ${MAX_ITEMS + 5_000} items`,
+    name: `a list of ${MAX_ITEMS + 1} items`,
     file: longList('changes'),
     code: 'YAML_SIZE_LIMIT',
   },
@@ -274,45 +274,50 @@ function expectClearRefusal(run: TimedRun, command: CommandCase, input: HostileI
   expect(run.stderr, context).toBe(renderDiagnostics(expected, plainStyler));
 }
 
-describe('hostile input through every command that reads it: one clear message, exit status 1 or 2, no stack trace, nothing written', () => {
-  it.each(INPUTS.map((input) => [`${input.kind}: ${input.name}`, input] as const))('%s', async (_name, input) => {
-    const bytes = bytesOf(input);
-    const expected = coreFindings(input, bytes);
-    expect(
-      expected.map((d) => d.code),
-      'the core finds what the corpus says',
-    ).toContain(input.code);
-    expect(expected[0]?.code).toBe(input.code);
-    expect(expected, 'one clear message').toHaveLength(input.findings ?? 1);
-    // Only a file too large is a finding about the whole file: a file that is not text is so at its first bad byte.
-    const positioned = input.code !== 'FILE_TOO_LARGE';
-    for (const d of expected)
-      expect(d.line !== undefined && d.column !== undefined, `${d.code} has a line and column`).toBe(positioned);
+// Up to 14 commands parse each input: the 20,001-item lists take seconds each on a busy machine.
+describe(
+  'hostile input through every command that reads it: one clear message, exit status 1 or 2, no stack trace, nothing written',
+  { timeout: 120_000 },
+  () => {
+    it.each(INPUTS.map((input) => [`${input.kind}: ${input.name}`, input] as const))('%s', async (_name, input) => {
+      const bytes = bytesOf(input);
+      const expected = coreFindings(input, bytes);
+      expect(
+        expected.map((d) => d.code),
+        'the core finds what the corpus says',
+      ).toContain(input.code);
+      expect(expected[0]?.code).toBe(input.code);
+      expect(expected, 'one clear message').toHaveLength(input.findings ?? 1);
+      // Only a file too large is a finding about the whole file: a file that is not text is so at its first bad byte.
+      const positioned = input.code !== 'FILE_TOO_LARGE';
+      for (const d of expected)
+        expect(d.line !== undefined && d.column !== undefined, `${d.code} has a line and column`).toBe(positioned);
 
-    const commands = COMMANDS.filter((command) => command.reads.includes(input.kind));
-    await inBatches(
-      commands.map((command) => async () => {
-        const cwd = folderWith(input, bytes);
-        const before = snapshotTree(cwd);
-        const args = command.stdin ? [...command.args, pathOf(input)] : command.args;
-        const run = await runMain(args, { cwd, ...(command.stdin && { input: bytes }) });
-        const list = timings.get(command.name) ?? [];
-        timings.set(command.name, [...list, { ms: run.ms, input: `${input.kind}: ${input.name}` }]);
-        expectClearRefusal(run, command, input, expected);
-        expect(snapshotTree(cwd), `${input.name} through mtad ${command.name}: nothing written`).toEqual(before);
-      }),
-      PARALLEL,
-    );
-  });
-
-  afterAll(() => {
-    // Not asserted (a shared machine is noisy): printed, for the record and the report.
-    const rows = [...timings].map(([command, runs]) => {
-      const { median, max } = medianAndMax(runs.map((r) => r.ms));
-      const slowest = runs.find((r) => r.ms === max)?.input ?? '';
-      return `${command.padEnd(18)} ${String(runs.length).padStart(4)} runs  median ${median.toFixed(0).padStart(5)} ms  max ${max.toFixed(0).padStart(5)} ms  (${slowest})`;
+      const commands = COMMANDS.filter((command) => command.reads.includes(input.kind));
+      await inBatches(
+        commands.map((command) => async () => {
+          const cwd = folderWith(input, bytes);
+          const before = snapshotTree(cwd);
+          const args = command.stdin ? [...command.args, pathOf(input)] : command.args;
+          const run = await runMain(args, { cwd, ...(command.stdin && { input: bytes }) });
+          const list = timings.get(command.name) ?? [];
+          timings.set(command.name, [...list, { ms: run.ms, input: `${input.kind}: ${input.name}` }]);
+          expectClearRefusal(run, command, input, expected);
+          expect(snapshotTree(cwd), `${input.name} through mtad ${command.name}: nothing written`).toEqual(before);
+        }),
+        PARALLEL,
+      );
     });
-    if (rows.length > 0)
-      console.log(`hostile input, wall time per command (in process, one at a time):\n${rows.join('\n')}`);
-  });
-});
+
+    afterAll(() => {
+      // Not asserted (a shared machine is noisy): printed, for the record and the report.
+      const rows = [...timings].map(([command, runs]) => {
+        const { median, max } = medianAndMax(runs.map((r) => r.ms));
+        const slowest = runs.find((r) => r.ms === max)?.input ?? '';
+        return `${command.padEnd(18)} ${String(runs.length).padStart(4)} runs  median ${median.toFixed(0).padStart(5)} ms  max ${max.toFixed(0).padStart(5)} ms  (${slowest})`;
+      });
+      if (rows.length > 0)
+        console.log(`hostile input, wall time per command (in process, one at a time):\n${rows.join('\n')}`);
+    });
+  },
+);

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { ROOT } from './cli.js';
 
@@ -16,8 +17,22 @@ export const readWordFixture = (name: WordFixture): Uint8Array =>
 /** A zip's entries, uncompressed, by name. */
 export const zipEntries = (bytes: Uint8Array): Record<string, Uint8Array> => unzipSync(bytes);
 
+// pandoc's reading of the same bytes is the same each time: each reading is made once per test
+// file (a pandoc process costs a few hundred milliseconds, and the tests read the input again for
+// every comparison).
+const pandocReadings = new Map<string, string>();
+
 /** What pandoc reads from a .docx, with tracked changes accepted or rejected. */
 export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): string {
+  const key = `${createHash('sha256').update(docx).digest('hex')} ${mode} ${to}`;
+  const known = pandocReadings.get(key);
+  if (known !== undefined) return known;
+  const text = readWithPandoc(docx, mode, to);
+  pandocReadings.set(key, text);
+  return text;
+}
+
+function readWithPandoc(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'mtad-word-')), 'in.docx');
   writeFileSync(file, docx);
   const result = spawnSync('pandoc', [`--track-changes=${mode}`, '--to', to, '--wrap=none', file], {
@@ -27,8 +42,19 @@ export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'pla
   return result.stdout;
 }
 
-/** True when LibreOffice's soffice is on the PATH. */
-export const hasSoffice = (): boolean => spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+/**
+ * True when LibreOffice's soffice is on the PATH: looked up, not run (`soffice --version` starts
+ * LibreOffice, a second or more).
+ */
+export const hasSoffice = (): boolean =>
+  (process.env.PATH ?? '').split(delimiter).some((folder) => {
+    try {
+      accessSync(join(folder, 'soffice'), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 /** A copy of a .docx with its document.xml edited (test documents only; the engine never does this). */
 export function withDocumentXml(docx: Uint8Array, edit: (xml: string) => string): Uint8Array {
