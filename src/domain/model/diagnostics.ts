@@ -116,6 +116,21 @@ export interface DiagnosticArgs {
   // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
+  // Responses to a consultation
+  RESPONSE_AMENDMENT_UNKNOWN: { id: string; suggestion?: string };
+  RESPONSE_QUESTION_UNKNOWN: { question: string; id: string; suggestion?: string };
+  RESPONSE_QUESTION_REPEATED: { question: string };
+  RESPONSE_LATE: { received: LocalTime; due: LocalTime };
+  RESPONSE_PASSAGE_NOT_FOUND: { question: string; passage: string };
+  RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
+  RESPONSE_FORM_UNREADABLE: { reason: string };
+  RESPONSE_ANSWER_MISSING: { question: string };
+}
+
+/** A date and a time of day, UK local time. */
+export interface LocalTime {
+  date: IsoDate;
+  time: string;
 }
 
 /** A field of a made amendment that differs from the lock file, and how. */
@@ -491,6 +506,42 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.',
+  },
+  RESPONSE_AMENDMENT_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A response names an amendment that exists beside the table.',
+  },
+  RESPONSE_QUESTION_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A response answers only questions its consultation asks.',
+  },
+  RESPONSE_QUESTION_REPEATED: { severity: 'error', category: 'data', doc: 'A response answers each question once.' },
+  RESPONSE_LATE: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'A response is received by the respond-by time; a later one is shown as late.',
+  },
+  RESPONSE_PASSAGE_NOT_FOUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every confidential passage stands, word for word, in the answer it marks (or it could be published).',
+  },
+  RESPONSE_MARK_WITHOUT_PART: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Answers and passages are marked confidential only in a response whose confidentiality is "part".',
+  },
+  RESPONSE_FORM_UNREADABLE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A filled-in response template keeps the structure mtad generated: its tables, answer boxes and checkbox lines.',
+  },
+  RESPONSE_ANSWER_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A filled-in response template answers every question (or --allow-missing records the gap).',
   },
 };
 
