@@ -93,6 +93,12 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
     const written = form.answers.get(question);
     if (written === undefined) continue;
     const marks = readConfidentialMarks(written);
+    // A box holding nothing but marks says nothing.
+    if (marks.paragraphs.length === 0) {
+      notAnswered.push(question);
+      if (!inputs.allowMissing) diagnostics.push(diagnose('RESPONSE_ANSWER_MISSING', { question }, { file }));
+      continue;
+    }
     if (marks.unbalanced)
       diagnostics.push(
         diagnose(
@@ -104,8 +110,8 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
     marked ||= marks.passages.length > 0;
     answers.push({
       question,
-      position: positionFromOpening(marks.text),
-      text: marks.text,
+      position: positionFromOpening(marks.paragraphs),
+      text: marks.paragraphs,
       ...(marks.whole ? { confidential: true } : marks.passages.length > 0 && { confidentialPassages: marks.passages }),
     });
   }
@@ -146,8 +152,13 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
     ...(notAnswered.length > 0 ? ['', `Not answered: ${notAnswered.join('; ')}.`] : []),
     '',
   ]);
-  // What was written must read back as it was meant, or nothing is written.
+  // What is written must read back, or nothing is: text a response file cannot hold (a control
+  // character the respondent's writer left in) is a finding, never a file half right.
   const back = parseResponse(text, file);
-  if (!back.value) throw new Error(`mtad wrote a response it cannot read back: ${JSON.stringify(back.diagnostics)}`);
+  if (!back.value)
+    return unreadable(
+      `it holds text a response file cannot record (${back.diagnostics.map((d) => d.code).join(', ')}); remove control characters from the answers`,
+      file,
+    );
   return { kind: 'write', response, text, slug: respondentSlug(response), notAnswered };
 }

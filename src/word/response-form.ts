@@ -182,7 +182,7 @@ export function readResponseForm(
 
   // The reason for confidentiality: the table between the checkbox lines and the first question.
   const reasonTable = blocks.slice(afterBoxes, starts[0] ?? blocks.length).find((b) => b.kind === 'table');
-  const reason = reasonTable?.kind === 'table' ? boxText(reasonTable.rows) : '';
+  const reason = reasonTable?.kind === 'table' ? normaliseSpace(boxText(reasonTable.rows)) : '';
 
   return {
     ok: true,

@@ -12,7 +12,7 @@ export function checkResponseFile(source: SourceText): { value?: ConsultationRes
 
 /**
  * The rules on a response alone: each question answered once, and confidentiality marks that can
- * be honoured (only under "part", and every passage found word for word in its answer: a passage
+ * be honoured (only under "part", and every passage found word for word in a paragraph of its answer: a passage
  * that is not there could not be kept out of what is published).
  */
 function checkResponseAlone(response: ConsultationResponse): Diagnostic[] {
@@ -30,7 +30,7 @@ function checkResponseAlone(response: ConsultationResponse): Diagnostic[] {
       found.push(diagnose('RESPONSE_MARK_WITHOUT_PART', { question: answer.question, choice }, at(key)));
     }
     (answer.confidentialPassages ?? []).forEach((passage, i) => {
-      if (!answer.text.includes(passage))
+      if (!answer.text.some((paragraph) => paragraph.includes(passage)))
         found.push(
           diagnose(
             'RESPONSE_PASSAGE_NOT_FOUND',

@@ -3,15 +3,16 @@ import type { Position, ResponseAnswer, ResponseFile } from '../model/response.j
 
 /**
  * How a respondent marks a passage confidential in the response template's answer boxes:
- * [confidential] ... [/confidential], in any case. A box wholly inside one mark is a confidential
- * answer.
+ * [confidential] ... [/confidential], in any case. A box whose every paragraph is marked is a
+ * confidential answer.
  */
 const MARK = /\[\s*confidential\s*\]([\s\S]*?)\[\s*\/\s*confidential\s*\]/gi;
 const STRAY_MARK = /\[\s*\/?\s*confidential\s*\]/i;
 
-/** An answer's text with its confidential marks read: the text without them, and what they marked. */
+/** An answer's text with its confidential marks read: its paragraphs without them, and what they marked. */
 export interface MarkedText {
-  text: string;
+  paragraphs: string[];
+  /** The passages marked, each within one paragraph (a mark across paragraphs marks each one). */
   passages: string[];
   /** True when the whole answer is marked. */
   whole: boolean;
@@ -19,19 +20,25 @@ export interface MarkedText {
   unbalanced: boolean;
 }
 
-/** Reads the confidential marks of an answer. */
+const paragraphsOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+
+/** Reads the confidential marks of an answer (its paragraphs separated by line breaks). */
 export function readConfidentialMarks(written: string): MarkedText {
-  const passages: string[] = [];
+  const marked: string[] = [];
   const text = written.replace(MARK, (_, inner: string) => {
-    const passage = inner.trim();
-    if (passage !== '') passages.push(passage);
+    marked.push(inner);
     return inner;
   });
-  const trimmed = text.trim();
+  const paragraphs = paragraphsOf(text);
+  const passages = [...new Set(marked.flatMap(paragraphsOf))];
   return {
-    text: trimmed,
+    paragraphs,
     passages,
-    whole: passages.length === 1 && passages[0] === trimmed,
+    whole: paragraphs.length > 0 && paragraphs.every((p) => passages.includes(p)),
     unbalanced: STRAY_MARK.test(text),
   };
 }
@@ -41,8 +48,8 @@ export function readConfidentialMarks(written: string): MarkedText {
  * agree; "No,", "Disagree", "We do not agree" for disagree; "Neither" for neither. Anything else
  * is not-stated: a position is never guessed from the rest of the answer.
  */
-export function positionFromOpening(text: string): Position {
-  const opening = text.trim().toLowerCase();
+export function positionFromOpening(paragraphs: readonly string[]): Position {
+  const opening = (paragraphs[0] ?? '').trim().toLowerCase();
   if (/^(?:neither\b|(?:we|i) (?:neither agree nor disagree|have no (?:view|preference))\b)/.test(opening))
     return 'neither';
   if (/^(?:disagree\b|no\b(?![ -]comment)|(?:we|i) (?:disagree|do not agree|don't agree)\b)/.test(opening))

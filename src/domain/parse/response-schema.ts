@@ -20,7 +20,9 @@ const answer = z
     position: z
       .enum(POSITIONS)
       .check(describe('The position taken: agree, disagree, neither, or not-stated when the answer does not say.')),
-    text: text('The answer as the respondent wrote it.'),
+    text: z
+      .array(text('A paragraph of the answer, as the respondent wrote it.'))
+      .check(z.minLength(1), describe('The answer as the respondent wrote it, one item per paragraph.')),
     confidential: z.optional(
       z
         .boolean()
@@ -32,7 +34,7 @@ const answer = z
     ),
     confidentialPassages: z.optional(
       z
-        .array(text('A passage of the answer, exactly as it stands in text, that the respondent marked confidential.'))
+        .array(text('A passage of the answer, exactly as it stands in one of its paragraphs, that the respondent marked confidential.'))
         .check(
           z.minLength(1),
           describe('The passages of the answer the respondent marked confidential (confidentiality "part").'),
@@ -81,7 +83,9 @@ export const responseFileSchema = z
               'What the respondent asked: none (publish it), all (publish nothing of it, nor who sent it), or part (the answers and passages marked).',
             ),
           ),
-        reason: z.optional(text('Why the respondent regards the information as confidential, as they explained it.')),
+        reason: z.optional(
+          text('Why the respondent regards the information as confidential, as they explained it (one paragraph).'),
+        ),
       })
       .check(describe("The respondent's confidentiality request, stated in writing in the template.")),
     answers: z
