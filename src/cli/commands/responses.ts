@@ -4,7 +4,9 @@ import { checkResponseAgainst, checkResponseFile } from '../../domain/check/resp
 import { summariseResponses, type ResponseEntry } from '../../domain/documents/response-summary.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { listYamlFiles } from '../../io/list-files.js';
-import { displayPath, readText } from '../../io/read.js';
+import { displayPath, readTemplate, readText } from '../../io/read.js';
+import { viewsFor, type Audience } from '../../domain/documents/response-views.js';
+import { renderResponseViews } from '../../render/response-views.js';
 import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
@@ -15,6 +17,8 @@ export interface ResponsesOptions extends CommonOptions {
   /** --responses: the folder of the response files; default responses/<amendment>/ beside the table. */
   responses?: string;
   format: ResponseSummaryFormat;
+  /** --views: the respondents' views for an audience, in place of the counts. */
+  views?: Audience;
 }
 
 /**
@@ -69,5 +73,14 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
     }
   }
   if (hasErrors(diagnostics)) return failWith(diagnostics, styler);
+  if (options.views !== undefined) {
+    const views = viewsFor(amendment, entries, options.views);
+    if (options.format === 'json') return succeed(`${JSON.stringify(views, null, 2)}\n`, styler, diagnostics);
+    const template = await readTemplate('response-views.md', cwd);
+    if (template.value === undefined) return failWith(template.diagnostics, styler);
+    const markdown = renderResponseViews(template.value, views, options.views);
+    if (markdown.value === undefined) return failWith(markdown.diagnostics, styler);
+    return succeed(markdown.value, styler, diagnostics);
+  }
   return succeed(renderResponseSummary(summariseResponses(amendment, entries), options.format), styler, diagnostics);
 }

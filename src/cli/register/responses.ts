@@ -35,6 +35,12 @@ export function registerResponses(program: Command, context: CommandContext): vo
     .addOption(tableOption('the table file, to find the amendments and responses/ beside it'))
     .option('--responses <folder>', 'the folder of the response files (default: responses/<amendment>/ beside the table)')
     .addOption(formatOption('how to print the summary', RESPONSE_SUMMARY_FORMATS, 'text'))
+    .addOption(
+      new Option(
+        '--views <audience>',
+        "print the respondents' views per question instead of the counts: public (only what may be published) or department (every response in full, confidential text marked)",
+      ).choices(['public', 'department']),
+    )
     .addHelpText(
       'after',
       withExitStatus(`
@@ -44,11 +50,16 @@ mtad responses import from the response template the respondent filled in, or by
 Examples:
   mtad responses mdust-close-moc-secure
   mtad responses mdust-close-moc-secure --responses examples/responses/mdust-close-moc-secure --format json
+  mtad responses mdust-close-moc-secure --responses examples/responses/mdust-close-moc-secure --views public
   mtad responses import filled-in.docx --received "2023-01-12 15:20" --category large-supplier
 `),
     )
     .action(
-      async (amendment: string | undefined, opts: { responses?: string; format: ResponseSummaryFormat }, command: Command) => {
+      async (
+        amendment: string | undefined,
+        opts: { responses?: string; format: ResponseSummaryFormat; views?: 'public' | 'department' },
+        command: Command,
+      ) => {
         const { runResponses } = await import('../commands/responses.js');
         return context.report(
           runResponses({
@@ -58,6 +69,7 @@ Examples:
             table: namedTable(command),
             ...(opts.responses !== undefined && { responses: opts.responses }),
             format: opts.format,
+            ...(opts.views !== undefined && { views: opts.views }),
           }),
         );
       },
