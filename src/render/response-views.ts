@@ -1,4 +1,4 @@
-import type { Audience, QuestionViews, Segment } from '../domain/documents/response-views.js';
+import type { Audience, ResponseViews, Segment } from '../domain/documents/response-views.js';
 import { fillTemplate } from '../domain/documents/template.js';
 import { diagnose } from '../domain/model/diagnostics.js';
 import type { Result } from '../domain/parse/schema-validation.js';
@@ -24,12 +24,23 @@ function paragraphText(segments: readonly Segment[], audience: Audience): string
  */
 export function renderResponseViews(
   template: string,
-  questions: readonly QuestionViews[],
+  views: ResponseViews,
   audience: Audience,
 ): Result<string> {
   const filled = fillTemplate(template, {
     department: audience === 'department',
-    questions: questions.map((q) => ({
+    respondents: views.respondents.map((r) => ({
+      respondent: escapeMarkdownText(
+        [r.name, r.organisation].filter((part) => part !== undefined).join(', ') || 'A respondent',
+      ),
+      category: r.category,
+      confidentiality: r.confidentiality ?? '',
+      reason: r.reason === undefined ? '' : escapeMarkdownText(r.reason),
+      hasReason: r.reason !== undefined,
+    })),
+    respondentsWithheld: views.respondentsWithheld > 0,
+    respondentsWithheldCount: String(views.respondentsWithheld),
+    questions: views.questions.map((q) => ({
       question: escapeMarkdownText(q.question),
       withheld: q.withheld > 0,
       withheldCount: String(q.withheld),

@@ -28,6 +28,24 @@ export interface RespondentView {
   paragraphs: Segment[][];
 }
 
+/** A respondent as an audience may see them. */
+export interface RespondentEntry {
+  name?: string;
+  organisation?: string;
+  category: string;
+  /** Department only: the confidentiality asked for, and why. */
+  confidentiality?: 'none' | 'all' | 'part';
+  reason?: string;
+}
+
+/** What an audience may see of the responses: who responded, and the views on each question. */
+export interface ResponseViews {
+  respondents: RespondentEntry[];
+  /** Respondents left out of a public document because they asked for full confidentiality. */
+  respondentsWithheld: number;
+  questions: QuestionViews[];
+}
+
 /** The views on each question the consultation asks, in its order. */
 export interface QuestionViews {
   question: string;
@@ -60,22 +78,44 @@ function segmentsOf(text: string, passages: readonly string[]): Segment[] {
  * from every text published, wherever it stands; what is not marked is published. For the
  * department, every response is there in full, its confidential parts marked.
  */
-export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[], audience: Audience): QuestionViews[] {
+export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[], audience: Audience): ResponseViews {
   const ordered = inReceivedOrder(entries).filter((e) => e.response.amendment === amendment.id);
-  // Every confidential passage of every response: a passage is never published, even where
-  // another answer happens to repeat it unmarked.
-  const passages = ordered.flatMap((e) =>
-    e.response.answers.flatMap((a) => [
-      ...(a.confidentialPassages ?? []),
-      ...(e.response.confidentiality.choice === 'all' || a.confidential === true ? a.text : []),
-    ]),
-  );
+  // Every passage marked confidential in any response is cut wherever it stands, even where another
+  // answer repeats it unmarked; a confidential answer is left out whole (its words are not cut
+  // from others, where they may be anyone's: "We agree.").
+  const passages = ordered.flatMap((e) => e.response.answers.flatMap((a) => a.confidentialPassages ?? []));
   const names = ordered.flatMap((e) =>
     e.response.confidentiality.choice === 'all'
       ? [e.response.respondent.name, e.response.respondent.organisation].filter((n): n is string => n !== undefined)
       : [],
   );
-  return amendment.consultation.questions.map((question) => {
+  const cut = (text: string | undefined): string | undefined =>
+    text === undefined || [...passages, ...names].some((h) => h !== '' && text.includes(h)) ? undefined : text;
+  const respondents = ordered.flatMap(({ response }): RespondentEntry[] => {
+    const { name, organisation } = response.respondent;
+    const { choice, reason } = response.confidentiality;
+    if (audience === 'department')
+      return [
+        {
+          ...(name !== undefined && { name }),
+          ...(organisation !== undefined && { organisation }),
+          category: response.category,
+          confidentiality: choice,
+          ...(reason !== undefined && { reason }),
+        },
+      ];
+    if (choice === 'all') return [];
+    const shownName = cut(name);
+    const shownOrganisation = cut(organisation);
+    return [
+      {
+        ...(shownName !== undefined && { name: shownName }),
+        ...(shownOrganisation !== undefined && { organisation: shownOrganisation }),
+        category: response.category,
+      },
+    ];
+  });
+  const questions = amendment.consultation.questions.map((question) => {
     const views: RespondentView[] = [];
     let withheld = 0;
     for (const entry of ordered) {
@@ -108,4 +148,9 @@ export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[]
     }
     return { question: question.id, views, withheld };
   });
+  return {
+    respondents,
+    respondentsWithheld: audience === 'public' ? ordered.length - respondents.length : 0,
+    questions,
+  };
 }
