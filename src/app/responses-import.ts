@@ -1,11 +1,7 @@
 import type { Amendment } from '../domain/model/amendment.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { parseResponse, respondentSlug, type ResponseAnswer, type ResponseFile } from '../domain/model/response.js';
-import {
-  positionFromOpening,
-  readConfidentialMarks,
-  responseYamlText,
-} from '../domain/documents/response-yaml.js';
+import { positionFromOpening, readConfidentialMarks, responseYamlText } from '../domain/documents/response-yaml.js';
 import type { CATEGORIES } from '../domain/parse/response-schema.js';
 import { readResponseForm } from '../word/response-form.js';
 
@@ -103,7 +99,9 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
       diagnostics.push(
         diagnose(
           'RESPONSE_FORM_UNREADABLE',
-          { reason: `the answer to "${question}" opens a [confidential] mark it does not close, or closes one it did not open` },
+          {
+            reason: `the answer to "${question}" opens a [confidential] mark it does not close, or closes one it did not open`,
+          },
           { file },
         ),
       );

@@ -23,7 +23,9 @@ function renderText(summary: ResponseSummary): string {
     ),
     '',
     `Late (after the respond-by time): ${summary.late.length}`,
-    ...summary.late.map((l) => `  ${escapeForLine(l.respondent)}, received ${when(l.received)} (${escapeForLine(l.file)})`),
+    ...summary.late.map(
+      (l) => `  ${escapeForLine(l.respondent)}, received ${when(l.received)} (${escapeForLine(l.file)})`,
+    ),
     `Questions not answered: ${summary.missing.length}`,
     ...summary.missing.map((m) => `  ${escapeForLine(m.respondent)}: ${escapeForLine(m.question)}`),
     `Confidential: ${summary.confidential.length}`,

@@ -22,11 +22,7 @@ function paragraphText(segments: readonly Segment[], audience: Audience): string
  * what may be published; for the department, every response in full with its confidential text
  * marked. The views are made by `viewsFor`, which never hands a confidential text to a public one.
  */
-export function renderResponseViews(
-  template: string,
-  views: ResponseViews,
-  audience: Audience,
-): Result<string> {
+export function renderResponseViews(template: string, views: ResponseViews, audience: Audience): Result<string> {
   const filled = fillTemplate(template, {
     department: audience === 'department',
     respondents: views.respondents.map((r) => ({

@@ -57,9 +57,7 @@ function readBlocks(bytes: Uint8Array): { ok: true; blocks: FormBlock[] } | { ok
     );
   const opened = openDocx(bytes);
   if (!opened.ok)
-    return unreadable(
-      opened.findings.map((f) => ('reason' in f.args ? String(f.args.reason) : f.code)).join('; '),
-    );
+    return unreadable(opened.findings.map((f) => ('reason' in f.args ? String(f.args.reason) : f.code)).join('; '));
   const blocks = bodyBlocks(opened.docx).map((element: Element): FormBlock =>
     isW(element, 'tbl')
       ? { kind: 'table', rows: rowsOf(element).map((row) => cellsOf(row).map((cell) => cellText(cell).trim())) }
@@ -123,7 +121,8 @@ export function readResponseForm(
         : `its confidentiality choice has ${boxes.length} checkbox lines, not the 3 mtad generates`,
     );
   const ticked = boxes.flatMap((box, i) => (box.ticked ? [(['none', 'all', 'part'] as const)[i]!] : []));
-  if (ticked.length > 1) return unreadable(`${ticked.length} confidentiality boxes are ticked (${ticked.join(', ')}); expected one`);
+  if (ticked.length > 1)
+    return unreadable(`${ticked.length} confidentiality boxes are ticked (${ticked.join(', ')}); expected one`);
   const afterBoxes = boxes.at(-1)!.index + 1;
 
   // Where each question is first named.
@@ -158,7 +157,12 @@ export function readResponseForm(
       const cells = block.rows[row]!;
       // A table of questions in rows: the answer is the last cell of the id's row; a one-column
       // box headed by the id: the rows under the heading.
-      text = cells.length > 1 && cell < cells.length - 1 ? (cells.at(-1) ?? '') : row === 0 ? boxText(block.rows) : undefined;
+      text =
+        cells.length > 1 && cell < cells.length - 1
+          ? (cells.at(-1) ?? '')
+          : row === 0
+            ? boxText(block.rows)
+            : undefined;
     } else {
       const end = starts.find((start) => start > index) ?? blocks.length;
       const box = blocks.slice(index + 1, end).find((b) => b.kind === 'table');

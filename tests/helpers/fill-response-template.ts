@@ -34,7 +34,8 @@ const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
 
 const elements = (node: Node): Element[] => {
   const out: Element[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) out.push(child as Element);
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 1) out.push(child as Element);
   return out;
 };
 const descendants = (node: Node, ns: string, name: string): Element[] =>
@@ -70,7 +71,12 @@ function fill(layout: Layout, filling: Filling): void {
     if (value !== undefined) layout.setCell(row.at(-1)!, value);
   }
   const mentionOf = (id: string) => blocks.findIndex((b, i) => i > boxes.at(-1)! && b.text.includes(id));
-  const firstQuestion = Math.min(...Object.keys(filling.answers).map(mentionOf).filter((i) => i >= 0), blocks.length);
+  const firstQuestion = Math.min(
+    ...Object.keys(filling.answers)
+      .map(mentionOf)
+      .filter((i) => i >= 0),
+    blocks.length,
+  );
   if (filling.reason !== undefined) {
     const table = blocks.slice(boxes.at(-1)! + 1, firstQuestion).find((b) => b.kind === 'table')!;
     layout.setCell(layout.rows(table.element).at(-1)![0]!, filling.reason);
@@ -105,7 +111,10 @@ function wordLayout(doc: Document): Layout {
     blocks: elements(body)
       .filter((e) => e.localName === 'p' || e.localName === 'tbl')
       .map((element) => ({ kind: element.localName === 'tbl' ? 'table' : 'paragraph', element, text: text(element) })),
-    rows: (table) => elements(table).filter((e) => e.localName === 'tr').map((tr) => elements(tr).filter((e) => e.localName === 'tc')),
+    rows: (table) =>
+      elements(table)
+        .filter((e) => e.localName === 'tr')
+        .map((tr) => elements(tr).filter((e) => e.localName === 'tc')),
     cellText: (cell) => text(cell),
     setCell: (cell, value) => {
       const template = elements(cell).find((e) => e.localName === 'p')!;
@@ -173,7 +182,8 @@ function odfLayout(doc: Document): Layout {
   walk(office);
   return {
     blocks,
-    rows: (table) => descendants(table, TABLE, 'table-row').map((row) => elements(row).filter((e) => e.localName === 'table-cell')),
+    rows: (table) =>
+      descendants(table, TABLE, 'table-row').map((row) => elements(row).filter((e) => e.localName === 'table-cell')),
     cellText: (cell) => cell.textContent ?? '',
     setCell: (cell, value) => {
       const template = elements(cell).find((e) => e.localName === 'p')!;
@@ -202,11 +212,11 @@ function odfLayout(doc: Document): Layout {
 }
 
 function soffice(folder: string, args: string[]): void {
-  const run = spawnSync(
-    'soffice',
-    [`-env:UserInstallation=file://${join(folder, 'profile')}`, '--headless', ...args],
-    { cwd: folder, encoding: 'utf8', timeout: 240_000 },
-  );
+  const run = spawnSync('soffice', [`-env:UserInstallation=file://${join(folder, 'profile')}`, '--headless', ...args], {
+    cwd: folder,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
 }
 

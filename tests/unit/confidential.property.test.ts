@@ -19,7 +19,19 @@ const MOC = amendment(readFileSync(join(ROOT, 'data/amendments/mdust-close-moc-s
 const QUESTIONS = MOC.consultation.questions.map((q) => q.id);
 const TEMPLATE = readFileSync(join(ROOT, 'templates/response-views.md'), 'utf8');
 
-const word = fc.constantFrom('we', 'agree', 'no', 'Migration', 'DUST', '*closure*', 'date', '[note]', '2023', '_x_', 'SECRE');
+const word = fc.constantFrom(
+  'we',
+  'agree',
+  'no',
+  'Migration',
+  'DUST',
+  '*closure*',
+  'date',
+  '[note]',
+  '2023',
+  '_x_',
+  'SECRE',
+);
 
 interface Generated {
   responses: ResponseFile[];
@@ -36,7 +48,11 @@ const generated: fc.Arbitrary<Generated> = fc
           answered: fc.boolean(),
           whole: fc.boolean(),
           paragraphs: fc.array(
-            fc.record({ before: fc.array(word, { maxLength: 4 }), secret: fc.boolean(), after: fc.array(word, { maxLength: 4 }) }),
+            fc.record({
+              before: fc.array(word, { maxLength: 4 }),
+              secret: fc.boolean(),
+              after: fc.array(word, { maxLength: 4 }),
+            }),
             { minLength: 1, maxLength: 3 },
           ),
         }),
@@ -119,7 +135,8 @@ describe('confidential text is never published (property)', () => {
         for (const secret of secrets) expect(department).toContain(secret);
         // What is not marked is published: every paragraph of a "none" response stands in full.
         for (const response of responses.filter((r) => r.confidentiality.choice === 'none'))
-          for (const answer of response.answers) for (const paragraph of answer.text) expect(published).toContain(paragraph);
+          for (const answer of response.answers)
+            for (const paragraph of answer.text) expect(published).toContain(paragraph);
       }),
       { numRuns: 150 },
     );

@@ -26,14 +26,16 @@ export interface ResponsesImportOptions extends CommonOptions {
 const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
 
 /** The bytes of the template, or the findings that they cannot be had. */
-async function readTemplateBytes(path: string, shown: string): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
+async function readTemplateBytes(
+  path: string,
+  shown: string,
+): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
   const at = { file: shown };
   try {
     const handle = await open(path, 'r');
     try {
       const info = await handle.stat();
-      if (!info.isFile())
-        return { diagnostics: [diagnose('FILE_UNREADABLE', { reason: 'it is not a file' }, at)] };
+      if (!info.isFile()) return { diagnostics: [diagnose('FILE_UNREADABLE', { reason: 'it is not a file' }, at)] };
       if (info.size > MAX_TEMPLATE_BYTES)
         return {
           diagnostics: [

@@ -33,7 +33,10 @@ export function registerResponses(program: Command, context: CommandContext): vo
     )
     .argument('[amendment]', 'the amendment id; default: the last one whose consultation asks questions')
     .addOption(tableOption('the table file, to find the amendments and responses/ beside it'))
-    .option('--responses <folder>', 'the folder of the response files (default: responses/<amendment>/ beside the table)')
+    .option(
+      '--responses <folder>',
+      'the folder of the response files (default: responses/<amendment>/ beside the table)',
+    )
     .addOption(formatOption('how to print the summary', RESPONSE_SUMMARY_FORMATS, 'text'))
     .addOption(
       new Option(
@@ -79,7 +82,10 @@ Examples:
     .command('import')
     .description('read a response template that mtad generated and a respondent filled in, and write its response file')
     .argument('<file>', 'the filled-in response template (.docx)')
-    .option('--amendment <id>', 'the amendment whose consultation it answers (default: the one whose consultation id it names)')
+    .option(
+      '--amendment <id>',
+      'the amendment whose consultation it answers (default: the one whose consultation id it names)',
+    )
     .requiredOption('--received <when>', 'when DCC received it, UK local time: "YYYY-MM-DD HH:MM"')
     .addOption(
       new Option('--category <category>', 'the kind of respondent, for the summary of responses')
@@ -93,7 +99,10 @@ Examples:
       ).choices(['none', 'all', 'part']),
     )
     .option('--allow-missing', 'record an empty answer box as a question not answered, instead of refusing')
-    .option('--out <file>', 'where to write the response (default: responses/<amendment>/<respondent>.yaml beside the table)')
+    .option(
+      '--out <file>',
+      'where to write the response (default: responses/<amendment>/<respondent>.yaml beside the table)',
+    )
     .option('--force', 'replace an existing response file')
     .addOption(tableOption('the table file, to find the amendments beside it'))
     .addHelpText(

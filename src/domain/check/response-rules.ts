@@ -32,11 +32,7 @@ function checkResponseAlone(response: ConsultationResponse): Diagnostic[] {
     (answer.confidentialPassages ?? []).forEach((passage, i) => {
       if (!answer.text.some((paragraph) => paragraph.includes(passage)))
         found.push(
-          diagnose(
-            'RESPONSE_PASSAGE_NOT_FOUND',
-            { question: answer.question, passage },
-            at('confidentialPassages', i),
-          ),
+          diagnose('RESPONSE_PASSAGE_NOT_FOUND', { question: answer.question, passage }, at('confidentialPassages', i)),
         );
     });
   });
@@ -77,8 +73,6 @@ export function checkResponseAgainst(response: ConsultationResponse, amendments:
   });
   const due = amendment.consultation.responsesDue;
   if (due && isAfter(response.received, due))
-    found.push(
-      diagnose('RESPONSE_LATE', { received: response.received, due }, response.origin.locate(['received'])),
-    );
+    found.push(diagnose('RESPONSE_LATE', { received: response.received, due }, response.origin.locate(['received'])));
   return found;
 }

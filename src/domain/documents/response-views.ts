@@ -17,7 +17,7 @@ export interface Segment {
 }
 
 /** One respondent's view on one question, as an audience may see it. */
-export interface RespondentView {
+interface RespondentView {
   /** How the respondent is named; empty in a public document when the name holds confidential text. */
   respondent: string;
   position: Position;
@@ -29,7 +29,7 @@ export interface RespondentView {
 }
 
 /** A respondent as an audience may see them. */
-export interface RespondentEntry {
+interface RespondentEntry {
   name?: string;
   organisation?: string;
   category: string;
@@ -47,7 +47,7 @@ export interface ResponseViews {
 }
 
 /** The views on each question the consultation asks, in its order. */
-export interface QuestionViews {
+interface QuestionViews {
   question: string;
   views: RespondentView[];
   /** Views left out of a public document because they are confidential (a count, never who). */

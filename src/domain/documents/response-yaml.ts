@@ -71,15 +71,13 @@ export function responseYamlText(response: ResponseFile, header: readonly string
     category: response.category,
     received: response.received,
     confidentiality: response.confidentiality,
-    answers: response.answers.map(
-      (a): ResponseAnswer => ({
-        question: a.question,
-        position: a.position,
-        text: a.text,
-        ...(a.confidential !== undefined && { confidential: a.confidential }),
-        ...(a.confidentialPassages !== undefined && { confidentialPassages: a.confidentialPassages }),
-      }),
-    ),
+    answers: response.answers.map((a): ResponseAnswer => ({
+      question: a.question,
+      position: a.position,
+      text: a.text,
+      ...(a.confidential !== undefined && { confidential: a.confidential }),
+      ...(a.confidentialPassages !== undefined && { confidentialPassages: a.confidentialPassages }),
+    })),
   };
   const document = new Document(ordered, { version: '1.2' });
   const body = document.toString({ lineWidth: 0, blockQuote: 'literal' });

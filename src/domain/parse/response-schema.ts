@@ -34,7 +34,11 @@ const answer = z
     ),
     confidentialPassages: z.optional(
       z
-        .array(text('A passage of the answer, exactly as it stands in one of its paragraphs, that the respondent marked confidential.'))
+        .array(
+          text(
+            'A passage of the answer, exactly as it stands in one of its paragraphs, that the respondent marked confidential.',
+          ),
+        )
         .check(
           z.minLength(1),
           describe('The passages of the answer the respondent marked confidential (confidentiality "part").'),
@@ -49,9 +53,7 @@ export const responseFileSchema = z
     amendment: z
       .string()
       .check(z.regex(AMENDMENT_ID_PATTERN), describe('The id of the amendment whose consultation this responds to.')),
-    note: z.optional(
-      text('What the file is, where that is not evident: e.g. that an example response is fictional.'),
-    ),
+    note: z.optional(text('What the file is, where that is not evident: e.g. that an example response is fictional.')),
     source: z.optional(text('Where the response came from, e.g. the file it was imported from.')),
     respondent: z
       .strictObject({

@@ -22,13 +22,11 @@ export const text = (description: string) => z.string().check(z.minLength(1), de
 
 /** A time of day `HH:MM`, UK local time. */
 export const timeOfDay = (description: string) =>
-  z
-    .string()
-    .check(
-      z.refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), { params: { code: 'TIME_INVALID' } }),
-      z.meta({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
-      describe(description),
-    );
+  z.string().check(
+    z.refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), { params: { code: 'TIME_INVALID' } }),
+    z.meta({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+    describe(description),
+  );
 
 /** A fact that is not public: the reason it is unknown, and where to look. */
 const unknownFact = z
