@@ -54,6 +54,8 @@ export function respondentSlug(response: ResponseFile): string {
   const label = response.respondent.organisation ?? response.respondent.name ?? 'respondent';
   const slug = label
     .normalize('NFKD')
+    // The accents NFKD splits off go, so that "Énergie" is "energie", not "e-nergie".
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
