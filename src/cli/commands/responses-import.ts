@@ -5,6 +5,7 @@ import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnos
 import type { CATEGORIES } from '../../domain/parse/response-schema.js';
 import { displayPath } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';
+import { removeLeftovers } from '../../io/temporary.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
@@ -103,6 +104,8 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
   return withWriteLock({ cwd, table: options.table, styler }, async () => {
     try {
       await mkdir(dirname(target), { recursive: true });
+      // What a killed import left beside the responses goes, as beside the amendments.
+      await removeLeftovers(dirname(target), (name) => /\.ya?ml$/.test(name));
     } catch (error) {
       return failWith(
         [diagnose('OUT_UNWRITABLE', { path: targetShown, reason: describeSystemError(error) }, { file: targetShown })],
