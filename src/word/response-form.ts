@@ -2,7 +2,8 @@
  * Reading a response template that mtad generated and a respondent filled in (in Word, LibreOffice
  * or anything that saves .docx). It is read by its structure, never by its sentences, so that the
  * template's wording can change: the respondent details are the rows of the first table of two
- * columns, the confidentiality choice is the group of checkbox lines (in order: none, all, part)
+ * columns, the confidentiality choice is the group of checkbox lines, as paragraphs or as the rows
+ * of a table (in order: none, all, part),
  * and the table after it, and each question's answer is the answer box that follows the first
  * mention of its id (or the cell beside the id in a table that lists questions in rows).
  */
@@ -110,8 +111,14 @@ export function readResponseForm(
 
   // The confidentiality choice: the first run of checkbox lines (empty paragraphs between allowed).
   const boxes: { index: number; ticked: boolean }[] = [];
+  // A table whose every row starts with a box holds the lines in its rows.
+  const boxRows = (rows: readonly string[][]): string[] => {
+    const lines = rows.map((cells) => normaliseSpace(cells.filter((c) => c.trim() !== '').join(' ')));
+    return lines.length > 0 && lines.every((line) => BOX_LINE.test(line)) ? lines : [];
+  };
   for (const [index, block] of blocks.entries()) {
-    if (block.kind === 'paragraph' && BOX_LINE.test(block.text)) boxes.push({ index, ticked: isTicked(block.text) });
+    const lines = block.kind === 'paragraph' ? (BOX_LINE.test(block.text) ? [block.text] : []) : boxRows(block.rows);
+    if (lines.length > 0) boxes.push(...lines.map((line) => ({ index, ticked: isTicked(line) })));
     else if (boxes.length > 0 && !(block.kind === 'paragraph' && block.text === '')) break;
   }
   if (boxes.length !== 3)
