@@ -235,7 +235,7 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
     // Hostile input
     case 'YAML_SIZE_LIMIT':
-      return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table or an amendment can have; is it the right file?`;
+      return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table, an amendment or a response can have; is it the right file?`;
     // Drafts never replace a made amendment
     case 'AMENDMENT_MADE_PROTECTED':
       return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;

@@ -412,7 +412,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   YAML_SIZE_LIMIT: {
     severity: 'error',
     category: 'data',
-    doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).',
+    doc: 'No list or mapping holds more items than a table, an amendment or a response can have (20,000).',
   },
   TEXT_HIDDEN_CHARACTER: {
     severity: 'error',
