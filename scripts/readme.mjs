@@ -1,7 +1,7 @@
 // Keeps the examples in README.md real: every ```console block whose lines start with
 // "$ npx mtad" is run again and its output written under the command. Each command runs in a fresh
-// copy of data/ (so that writing commands leave the repository alone), with tests/ beside it for
-// the fixtures the examples name. `node scripts/readme.mjs` rewrites README.md;
+// copy of data/ (so that writing commands leave the repository alone), with tests/ and examples/
+// beside it for the fixtures and the fictional responses the examples name. `node scripts/readme.mjs` rewrites README.md;
 // `--check` exits 1 when README.md is not what the commands print (a test runs that).
 import { execSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ function run(commandLine) {
   try {
     cpSync(join(root, 'data'), join(dir, 'data'), { recursive: true });
     symlinkSync(join(root, 'tests'), join(dir, 'tests'));
+    symlinkSync(join(root, 'examples'), join(dir, 'examples'));
     const shell = commandLine.replaceAll('npx mtad', `"${process.execPath}" "${join(root, 'bin/mtad.js')}"`);
     try {
       return execSync(`${shell} 2>&1`, {

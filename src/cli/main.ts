@@ -17,6 +17,7 @@ import { registerNew } from './register/new.js';
 import { registerRevert } from './register/revert.js';
 import { registerSchema } from './register/schema.js';
 import { registerShow } from './register/show.js';
+import { registerResponses } from './register/responses.js';
 
 declare const __MTAD_VERSION__: string | undefined;
 const VERSION = typeof __MTAD_VERSION__ === 'string' ? __MTAD_VERSION__ : '0.0.0-dev';
@@ -129,6 +130,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
     registerImport,
     registerCheck,
     registerSchema,
+    registerResponses,
   ])
     register(program, context);
   return program;

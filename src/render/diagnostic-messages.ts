@@ -243,7 +243,7 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
     // Hostile input
     case 'YAML_SIZE_LIMIT':
-      return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table or an amendment can have; is it the right file?`;
+      return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table, an amendment or a response can have; is it the right file?`;
     // Drafts never replace a made amendment
     case 'AMENDMENT_MADE_PROTECTED':
       return `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment is never replaced, not even with --force: choose another id; nothing was written`;
@@ -299,5 +299,22 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${describeSpan(d.args.span)}, counted from ${d.args.date}, falls outside the dates mtad supports (${FIRST_DATE} to ${LAST_DATE}); expected a date that leaves room for it`;
     case 'YAML_SHARED_VALUE':
       return `the table shares a value through the YAML ${d.args.kind} ${quote(d.args.name)}; expected every value written out in full, as an amendment changes one cell and a shared value would change every cell that shares it`;
+    // Responses to a consultation
+    case 'RESPONSE_AMENDMENT_UNKNOWN':
+      return `the response is to amendment ${quote(d.args.id)}, which no amendment file beside the table has${d.args.suggestion ? `; did you mean ${quote(d.args.suggestion)}?` : ''}`;
+    case 'RESPONSE_QUESTION_UNKNOWN':
+      return `the consultation of ${quote(d.args.id)} asks no question ${quote(d.args.question)}${d.args.suggestion ? `; did you mean ${quote(d.args.suggestion)}?` : ''}`;
+    case 'RESPONSE_QUESTION_REPEATED':
+      return `question ${quote(d.args.question)} is answered more than once; keep one answer`;
+    case 'RESPONSE_LATE':
+      return `received at ${d.args.received.time} on ${formatLongDate(d.args.received.date)}, after the respond-by time (${d.args.due.time} on ${formatLongDate(d.args.due.date)}): a late response`;
+    case 'RESPONSE_PASSAGE_NOT_FOUND':
+      return `the confidential passage ${quote(d.args.passage)} does not stand word for word in the answer to ${quote(d.args.question)}, so it could not be kept out of what is published; copy it exactly`;
+    case 'RESPONSE_MARK_WITHOUT_PART':
+      return `the answer to ${quote(d.args.question)} marks text confidential, but the response's confidentiality is ${quote(d.args.choice)}; expected "part" when only some of it is confidential`;
+    case 'RESPONSE_FORM_UNREADABLE':
+      return `cannot read the response template: ${d.args.reason}; nothing was written`;
+    case 'RESPONSE_ANSWER_MISSING':
+      return `the response template has no answer to ${quote(d.args.question)}; nothing was written (with --allow-missing the question is recorded as not answered)`;
   }
 }

@@ -71,7 +71,7 @@ export function captionTitle(text: string, tableNumber: string): string | undefi
 }
 
 /** The paragraphs and tables of the body in reading order, content controls opened. */
-function bodyBlocks(docx: OpenedDocx): Element[] {
+export function bodyBlocks(docx: OpenedDocx): Element[] {
   const body = childW(docx.doc.documentElement!, 'body');
   return body ? contentOf(body, ['p', 'tbl']) : [];
 }

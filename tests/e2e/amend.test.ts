@@ -274,6 +274,8 @@ describe('help and version', () => {
       'impact',
       'check',
       'schema',
+      'responses',
+      'responses import',
     ]) {
       const run = await runMain([...command.split(' '), '--help']);
       expect(run.status, command).toBe(0);

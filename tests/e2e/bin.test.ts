@@ -36,6 +36,7 @@ const COMMANDS: [string, string[], number][] = [
   ['new --stdout', ['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'], 0],
   ['check', ['check', '--no-cache'], 0],
   ['schema', ['schema', 'table'], 0],
+  ['responses', ['responses'], 0],
   ['an unknown option', ['amend', '--no-such-option'], 2],
   ['an unknown command', ['conclude'], 2],
 ];

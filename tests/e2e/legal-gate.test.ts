@@ -179,7 +179,10 @@ describe('one amendment that closes and then re-opens the same cohort', () => {
 });
 
 describe('amend and direction agree with check on every rule', () => {
-  const errorRules = fixtureCodes().filter((code) => RULES[code as DiagnosticCode].severity === 'error');
+  // The documents are made from the table and the amendments; a response is read by none of them.
+  const errorRules = fixtureCodes().filter(
+    (code) => RULES[code as DiagnosticCode].severity === 'error' && !code.startsWith('RESPONSE_'),
+  );
   it.each(errorRules.map((code) => [code]))('%s: the fire fixture that check rejects is refused', async (code) => {
     const cwd = fresh(materialiseFixture(code, 'fire'));
     const check = await checkCodes(cwd);

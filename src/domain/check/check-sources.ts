@@ -11,6 +11,8 @@ import {
   type HashText,
 } from '../history/amendment-lock.js';
 import type { TableInput } from '../model/table.js';
+import type { ConsultationResponse } from '../model/response.js';
+import { checkResponseAgainst, checkResponseFile } from './response-rules.js';
 
 export type { SourceText } from './file-rules.js';
 
@@ -68,12 +70,21 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   // Dates out of range and values shared through YAML anchors
   'DATE_OUT_OF_RANGE',
   'YAML_SHARED_VALUE',
+  // Responses to a consultation
+  'RESPONSE_AMENDMENT_UNKNOWN',
+  'RESPONSE_QUESTION_UNKNOWN',
+  'RESPONSE_QUESTION_REPEATED',
+  'RESPONSE_LATE',
+  'RESPONSE_PASSAGE_NOT_FOUND',
+  'RESPONSE_MARK_WITHOUT_PART',
 ];
 
 /** What a check reads: the table, the amendments, and the lock of made amendments. */
 export interface CheckInput {
   table?: SourceText;
   amendments: readonly SourceText[];
+  /** Responses to the amendments' consultations. */
+  responses?: readonly SourceText[];
   /** The lock file's text; absent when there is no lock file yet. */
   lock?: SourceText;
   /** How the lock file is named in findings, whether or not it exists. */
@@ -88,6 +99,7 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   table?: TableInput;
   amendments: Amendment[];
+  responses: ConsultationResponse[];
   /** True when every file passed its schema, so that the sequence and the lock were checked. */
   complete: boolean;
   lock?: AmendmentLock;
@@ -112,21 +124,30 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.diagnostics);
     if (read.value) amendments.push(read.value);
   }
+  const responses: ConsultationResponse[] = [];
+  for (const file of input.responses ?? []) {
+    const read = checkResponseFile(file);
+    diagnostics.push(...read.diagnostics);
+    if (read.value) responses.push(read.value);
+  }
+  // A response that does not read leaves the amendments' checks as they are: only the responses
+  // that read are checked against the amendments, and only once every amendment reads.
   const complete = table !== undefined && amendments.length === input.amendments.length;
-  if (!complete || !table) return { diagnostics, ...(table && { table }), amendments, complete: false };
+  if (!complete || !table) return { diagnostics, ...(table && { table }), amendments, responses, complete: false };
 
   diagnostics.push(...checkSequence(table, amendments));
+  for (const response of responses) diagnostics.push(...checkResponseAgainst(response, amendments));
   let lock = EMPTY_LOCK;
   let locateEntry;
   if (input.lock) {
     const read = parseLock(input.lock.text, input.lock.file);
     diagnostics.push(...read.diagnostics);
-    if (!read.value) return { diagnostics, table, amendments, complete: false };
+    if (!read.value) return { diagnostics, table, amendments, responses, complete: false };
     lock = read.value.lock;
     locateEntry = locateLockEntry(read.value);
   }
   diagnostics.push(
     ...checkLock(lock, amendments, input.hash, { file: input.lockFile, ...(locateEntry && { locateEntry }) }),
   );
-  return { diagnostics, table, amendments, complete: true, lock };
+  return { diagnostics, table, amendments, responses, complete: true, lock };
 }

@@ -144,6 +144,21 @@ export interface DiagnosticArgs {
   // Every valid input gives a finding or a result
   DATE_OUT_OF_RANGE: { date: IsoDate; span: DateSpan };
   YAML_SHARED_VALUE: { kind: 'anchor' | 'alias' | 'merge key'; name: string };
+  // Responses to a consultation
+  RESPONSE_AMENDMENT_UNKNOWN: { id: string; suggestion?: string };
+  RESPONSE_QUESTION_UNKNOWN: { question: string; id: string; suggestion?: string };
+  RESPONSE_QUESTION_REPEATED: { question: string };
+  RESPONSE_LATE: { received: LocalTime; due: LocalTime };
+  RESPONSE_PASSAGE_NOT_FOUND: { question: string; passage: string };
+  RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
+  RESPONSE_FORM_UNREADABLE: { reason: string };
+  RESPONSE_ANSWER_MISSING: { question: string };
+}
+
+/** A date and a time of day, UK local time. */
+export interface LocalTime {
+  date: IsoDate;
+  time: string;
 }
 
 /** An amendment by its id and sequence number, with the date its consultation was issued. */
@@ -452,7 +467,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   YAML_SIZE_LIMIT: {
     severity: 'error',
     category: 'data',
-    doc: 'No list or mapping holds more items than a table or an amendment can have (20,000).',
+    doc: 'No list or mapping holds more items than a table, an amendment or a response can have (20,000).',
   },
   TEXT_HIDDEN_CHARACTER: {
     severity: 'error',
@@ -577,6 +592,42 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'The table writes each value out: no YAML anchor, alias or merge key shares one.',
+  },
+  RESPONSE_AMENDMENT_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A response names an amendment that exists beside the table.',
+  },
+  RESPONSE_QUESTION_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A response answers only questions its consultation asks.',
+  },
+  RESPONSE_QUESTION_REPEATED: { severity: 'error', category: 'data', doc: 'A response answers each question once.' },
+  RESPONSE_LATE: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'A response is received by the respond-by time; a later one is shown as late.',
+  },
+  RESPONSE_PASSAGE_NOT_FOUND: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Every confidential passage stands, word for word, in the answer it marks (or it could be published).',
+  },
+  RESPONSE_MARK_WITHOUT_PART: {
+    severity: 'error',
+    category: 'data',
+    doc: 'Answers and passages are marked confidential only in a response whose confidentiality is "part".',
+  },
+  RESPONSE_FORM_UNREADABLE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A filled-in response template keeps the structure mtad generated: its tables, answer boxes and checkbox lines.',
+  },
+  RESPONSE_ANSWER_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A filled-in response template answers every question (or --allow-missing records the gap).',
   },
 };
 

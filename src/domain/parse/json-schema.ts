@@ -1,8 +1,19 @@
 import * as z from 'zod/mini';
 import { amendmentFileSchema, tableFileSchema } from './schema.js';
+import { responseFileSchema } from './response-schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
-export const SCHEMA_KINDS = { table: tableFileSchema, amendment: amendmentFileSchema } as const;
+export const SCHEMA_KINDS = {
+  table: tableFileSchema,
+  amendment: amendmentFileSchema,
+  response: responseFileSchema,
+} as const;
+
+const TITLES: Record<SchemaKind, string> = {
+  table: 'Table 17.6 of the MTAD (mtad table file)',
+  amendment: 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
+  response: "A response to an amendment's consultation (mtad response file)",
+};
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
 /**
@@ -14,10 +25,7 @@ export function buildJsonSchema(kind: SchemaKind): Record<string, unknown> {
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    title:
-      kind === 'table'
-        ? 'Table 17.6 of the MTAD (mtad table file)'
-        : 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
+    title: TITLES[kind],
     $comment: 'Generated from the zod schemas of mtad by `npm run schema`; do not edit by hand.',
     ...rest,
   };

@@ -7,7 +7,7 @@ import { isIsoDate } from '../model/dates.js';
  * text of the JSON Schema that editors use (`mtad schema`).
  */
 
-const describe = (description: string) => z.describe(description);
+export const describe = (description: string) => z.describe(description);
 
 /** A calendar date `YYYY-MM-DD`, never an instant. */
 const isoDateSchema = z
@@ -17,8 +17,16 @@ const isoDateSchema = z
     z.meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   );
 
-const dated = (description: string) => isoDateSchema.check(describe(description));
-const text = (description: string) => z.string().check(z.minLength(1), describe(description));
+export const dated = (description: string) => isoDateSchema.check(describe(description));
+export const text = (description: string) => z.string().check(z.minLength(1), describe(description));
+
+/** A time of day `HH:MM`, UK local time. */
+export const timeOfDay = (description: string) =>
+  z.string().check(
+    z.refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), { params: { code: 'TIME_INVALID' } }),
+    z.meta({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+    describe(description),
+  );
 
 /** A fact that is not public: the reason it is unknown, and where to look. */
 const unknownFact = z
@@ -199,11 +207,7 @@ const consultation = z
       z
         .strictObject({
           date: dated('The last day for responses.'),
-          time: z.string().check(
-            z.refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), { params: { code: 'TIME_INVALID' } }),
-            z.meta({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
-            describe('The time of day, HH:MM, UK local time (Europe/London).'),
-          ),
+          time: timeOfDay('The time of day, HH:MM, UK local time (Europe/London).'),
         })
         .check(describe('When responses are due.')),
     ),

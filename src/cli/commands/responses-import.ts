@@ -1,0 +1,128 @@
+import { mkdir, open } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { planResponseImport } from '../../app/responses-import.js';
+import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import type { CATEGORIES } from '../../domain/parse/response-schema.js';
+import { displayPath } from '../../io/read.js';
+import { describeSystemError } from '../../io/system-error.js';
+import { removeLeftovers } from '../../io/temporary.js';
+import { writeFileAtomically } from '../../io/write.js';
+import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
+import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { withWriteLock } from '../write-lock.js';
+
+export interface ResponsesImportOptions extends CommonOptions {
+  file: string;
+  table?: string;
+  amendment?: string;
+  received: { date: string; time: string };
+  category: (typeof CATEGORIES)[number];
+  confidentiality?: 'none' | 'all' | 'part';
+  allowMissing: boolean;
+  out?: string;
+  force: boolean;
+}
+
+/** The largest response template read (32 MiB): a filled-in template is tens of kilobytes. */
+const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
+
+/** The bytes of the template, or the findings that they cannot be had. */
+async function readTemplateBytes(
+  path: string,
+  shown: string,
+): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
+  const at = { file: shown };
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { diagnostics: [diagnose('FILE_UNREADABLE', { reason: 'it is not a file' }, at)] };
+      if (info.size > MAX_TEMPLATE_BYTES)
+        return {
+          diagnostics: [
+            diagnose(
+              'RESPONSE_FORM_UNREADABLE',
+              { reason: `it is ${info.size} bytes, more than a response template can be (${MAX_TEMPLATE_BYTES})` },
+              at,
+            ),
+          ],
+        };
+      const bytes = new Uint8Array(info.size);
+      let filled = 0;
+      while (filled < info.size) {
+        const { bytesRead } = await handle.read(bytes, filled, info.size - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return { bytes: bytes.subarray(0, filled), diagnostics: [] };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return {
+      diagnostics: [
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? diagnose('FILE_NOT_FOUND', { what: `the response template ${shown}` }, at)
+          : diagnose('FILE_UNREADABLE', { reason: describeSystemError(error) }, at),
+      ],
+    };
+  }
+}
+
+/**
+ * `mtad responses import FILE.docx`: reads a response template a respondent filled in and writes
+ * the response file (data/responses/<amendment>/<respondent>.yaml beside the table, or --out),
+ * never over an existing file without --force. All or nothing: a template that cannot be read
+ * whole writes nothing.
+ */
+export async function runResponsesImport(options: ResponsesImportOptions): Promise<Outcome> {
+  const { cwd, styler } = options;
+  const path = resolve(cwd, options.file);
+  const shown = displayPath(path, cwd);
+  const template = await readTemplateBytes(path, shown);
+  if (!template.bytes) return failWith(template.diagnostics, styler);
+  const tablePath = resolveTablePath(cwd, options.table);
+  const amendments = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
+  if (!amendments.value || hasErrors(amendments.diagnostics)) return failWith(amendments.diagnostics, styler);
+  const plan = planResponseImport({
+    bytes: template.bytes,
+    shown,
+    amendments: amendments.value,
+    ...(options.amendment !== undefined && { amendmentId: options.amendment }),
+    received: options.received,
+    category: options.category,
+    ...(options.confidentiality !== undefined && { confidentiality: options.confidentiality }),
+    allowMissing: options.allowMissing,
+  });
+  if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);
+
+  const target =
+    options.out !== undefined
+      ? resolve(cwd, options.out)
+      : join(dirname(tablePath), 'responses', plan.response.amendment, `${plan.slug}.yaml`);
+  const targetShown = displayPath(target, cwd);
+  return withWriteLock({ cwd, table: options.table, styler }, async () => {
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      // What a killed import left beside the responses goes, as beside the amendments.
+      await removeLeftovers(dirname(target), (name) => /\.ya?ml$/.test(name));
+    } catch (error) {
+      return failWith(
+        [diagnose('OUT_UNWRITABLE', { path: targetShown, reason: describeSystemError(error) }, { file: targetShown })],
+        styler,
+      );
+    }
+    const written = await writeFileAtomically(target, plan.text, options.force ? 'any' : 'absent', targetShown);
+    if (!written.ok) return failWith(written.diagnostics, styler);
+    const answered = plan.response.answers.length;
+    return succeed(
+      [
+        `Wrote ${targetShown}: ${plan.response.respondent.organisation ?? plan.response.respondent.name ?? 'a respondent'}, ${answered} answer(s), confidentiality ${plan.response.confidentiality.choice}.`,
+        ...(plan.notAnswered.length > 0 ? [`Not answered: ${plan.notAnswered.join('; ')}.`] : []),
+        'Check each position (read from the opening words of its answer) before the summary of responses is made.',
+        '',
+      ].join('\n'),
+      styler,
+    );
+  });
+}

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { checkResponseAgainst, checkResponseFile } from '../../domain/check/response-rules.js';
+import { summariseResponses, type ResponseEntry } from '../../domain/documents/response-summary.js';
+import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { listYamlFiles } from '../../io/list-files.js';
+import { displayPath, readTemplate, readText } from '../../io/read.js';
+import { viewsFor, type Audience } from '../../domain/documents/response-views.js';
+import { renderResponseViews } from '../../render/response-views.js';
+import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
+import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
+import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+
+export interface ResponsesOptions extends CommonOptions {
+  amendment?: string;
+  table?: string;
+  /** --responses: the folder of the response files; default responses/<amendment>/ beside the table. */
+  responses?: string;
+  format: ResponseSummaryFormat;
+  /** --views: the respondents' views for an audience, in place of the counts. */
+  views?: Audience;
+}
+
+/**
+ * `mtad responses [AMENDMENT]`: the responses to a consultation counted per question and position
+ * and per category, with the late ones, the questions not answered and the confidential ones.
+ * Without AMENDMENT, the last amendment (in sequence) whose consultation asks questions.
+ */
+export async function runResponses(options: ResponsesOptions): Promise<Outcome> {
+  const { cwd, styler } = options;
+  const tablePath = resolveTablePath(cwd, options.table);
+  const read = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
+  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  const amendments = read.value;
+  const amendment =
+    options.amendment !== undefined
+      ? amendments.find((a) => a.id === options.amendment)
+      : amendments.filter((a) => a.consultation.questions.length > 0).at(-1);
+  if (!amendment)
+    return failWith(
+      [
+        diagnose('ARGUMENT_INVALID', {
+          option: 'AMENDMENT',
+          value: options.amendment ?? '(none)',
+          expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ')}`,
+        }),
+      ],
+      styler,
+    );
+
+  const folder =
+    options.responses !== undefined
+      ? resolve(cwd, options.responses)
+      : join(dirname(tablePath), 'responses', amendment.id);
+  const diagnostics: Diagnostic[] = [];
+  const entries: ResponseEntry[] = [];
+  if (options.responses !== undefined || existsSync(folder)) {
+    const listed = await listYamlFiles([folder], cwd);
+    if (listed.diagnostics.length > 0) return failWith(listed.diagnostics, styler);
+    for (const path of listed.files) {
+      const shown = displayPath(path, cwd);
+      const text = await readText(path, shown);
+      if (text.value === undefined) {
+        diagnostics.push(...text.diagnostics);
+        continue;
+      }
+      const checked = checkResponseFile({ file: shown, text: text.value });
+      diagnostics.push(...checked.diagnostics);
+      if (!checked.value) continue;
+      // Files in the folder that answer another amendment are findings, not silently left out.
+      diagnostics.push(...checkResponseAgainst(checked.value, [amendment]));
+      entries.push({ response: checked.value, file: shown });
+    }
+  }
+  if (hasErrors(diagnostics)) return failWith(diagnostics, styler);
+  if (options.views !== undefined) {
+    const views = viewsFor(amendment, entries, options.views);
+    if (options.format === 'json') return succeed(`${JSON.stringify(views, null, 2)}\n`, styler, diagnostics);
+    const template = await readTemplate('response-views.md', cwd);
+    if (template.value === undefined) return failWith(template.diagnostics, styler);
+    const markdown = renderResponseViews(template.value, views, options.views);
+    if (markdown.value === undefined) return failWith(markdown.diagnostics, styler);
+    return succeed(markdown.value, styler, diagnostics);
+  }
+  return succeed(renderResponseSummary(summariseResponses(amendment, entries), options.format), styler, diagnostics);
+}

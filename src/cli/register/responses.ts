@@ -1,0 +1,151 @@
+import { Option, type Command } from 'commander';
+import { isIsoDate } from '../../domain/model/dates.js';
+import { diagnose } from '../../domain/model/diagnostics.js';
+import { CATEGORIES } from '../../domain/parse/response-schema.js';
+import { RESPONSE_SUMMARY_FORMATS, type ResponseSummaryFormat } from '../../render/response-summary.js';
+import { formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
+import { failWith } from '../outcome.js';
+import type { CommandContext } from './context.js';
+
+/** "2023-01-12T15:20" or "2023-01-12 15:20" (UK local time) as a date and a time, or nothing. */
+function readReceived(value: string): { date: string; time: string } | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
+  if (!match || !isIsoDate(match[1]!)) return undefined;
+  return { date: match[1]!, time: `${match[2]}:${match[3]}` };
+}
+
+interface ImportFlags {
+  amendment?: string;
+  received: string;
+  category: (typeof CATEGORIES)[number];
+  confidentiality?: 'none' | 'all' | 'part';
+  allowMissing?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+/** `mtad responses` and `mtad responses import`. */
+export function registerResponses(program: Command, context: CommandContext): void {
+  const responses = program
+    .command('responses')
+    .description(
+      'count the responses to a consultation per question and position, with the late, unanswered and confidential ones; import a filled-in response template',
+    )
+    .argument('[amendment]', 'the amendment id; default: the last one whose consultation asks questions')
+    .addOption(tableOption('the table file, to find the amendments and responses/ beside it'))
+    .option(
+      '--responses <folder>',
+      'the folder of the response files (default: responses/<amendment>/ beside the table)',
+    )
+    .addOption(formatOption('how to print the summary', RESPONSE_SUMMARY_FORMATS, 'text'))
+    .addOption(
+      new Option(
+        '--views <audience>',
+        "print the respondents' views per question instead of the counts: public (only what may be published) or department (every response in full, confidential text marked)",
+      ).choices(['public', 'department']),
+    )
+    .addHelpText(
+      'after',
+      withExitStatus(`
+A response is one YAML file per respondent (mtad schema response), written by
+mtad responses import from the response template the respondent filled in, or by hand.
+
+Examples:
+  mtad responses mdust-close-moc-secure
+  mtad responses mdust-close-moc-secure --responses examples/responses/mdust-close-moc-secure --format json
+  mtad responses mdust-close-moc-secure --responses examples/responses/mdust-close-moc-secure --views public
+  mtad responses import filled-in.docx --received "2023-01-12 15:20" --category large-supplier
+`),
+    )
+    .action(
+      async (
+        amendment: string | undefined,
+        opts: { responses?: string; format: ResponseSummaryFormat; views?: 'public' | 'department' },
+        command: Command,
+      ) => {
+        const { runResponses } = await import('../commands/responses.js');
+        return context.report(
+          runResponses({
+            cwd: context.cwd,
+            styler: context.styler(),
+            ...(amendment !== undefined && { amendment }),
+            table: namedTable(command),
+            ...(opts.responses !== undefined && { responses: opts.responses }),
+            format: opts.format,
+            ...(opts.views !== undefined && { views: opts.views }),
+          }),
+        );
+      },
+    );
+
+  responses
+    .command('import')
+    .description('read a response template that mtad generated and a respondent filled in, and write its response file')
+    .argument('<file>', 'the filled-in response template (.docx)')
+    .option(
+      '--amendment <id>',
+      'the amendment whose consultation it answers (default: the one whose consultation id it names)',
+    )
+    .requiredOption('--received <when>', 'when DCC received it, UK local time: "YYYY-MM-DD HH:MM"')
+    .addOption(
+      new Option('--category <category>', 'the kind of respondent, for the summary of responses')
+        .choices(CATEGORIES)
+        .default('not-stated'),
+    )
+    .addOption(
+      new Option(
+        '--confidentiality <choice>',
+        'the confidentiality the respondent asked for in writing, when no box of the template is ticked',
+      ).choices(['none', 'all', 'part']),
+    )
+    .option('--allow-missing', 'record an empty answer box as a question not answered, instead of refusing')
+    .option(
+      '--out <file>',
+      'where to write the response (default: responses/<amendment>/<respondent>.yaml beside the table)',
+    )
+    .option('--force', 'replace an existing response file')
+    .addOption(tableOption('the table file, to find the amendments beside it'))
+    .addHelpText(
+      'after',
+      withExitStatus(`
+The template is read by its structure: the respondent details table, the confidentiality checkbox
+lines and the answer box after each question id. A passage marked [confidential] ... [/confidential]
+in an answer is recorded as confidential. Nothing is written unless the whole template reads.
+
+Examples:
+  mtad responses import response.docx --received "2023-01-12 15:20" --category small-supplier
+`),
+    )
+    .action(async (file: string, opts: ImportFlags, command: Command) => {
+      const received = readReceived(opts.received);
+      if (!received)
+        return context.write(
+          failWith(
+            [
+              diagnose('ARGUMENT_INVALID', {
+                option: '--received',
+                value: opts.received,
+                expected: 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"',
+              }),
+            ],
+            context.styler(),
+          ),
+        );
+      const { runResponsesImport } = await import('../commands/responses-import.js');
+      return context.report(
+        runResponsesImport({
+          cwd: context.cwd,
+          styler: context.styler(),
+          file,
+          table: namedTable(command),
+          ...(opts.amendment !== undefined && { amendment: opts.amendment }),
+          received,
+          category: opts.category,
+          ...(opts.confidentiality !== undefined && { confidentiality: opts.confidentiality }),
+          allowMissing: opts.allowMissing === true,
+          ...(opts.out !== undefined && { out: opts.out }),
+          force: opts.force === true,
+        }),
+      );
+    });
+}
