@@ -19,11 +19,12 @@ import { CHECK_FORMATS, type CheckFormat } from '../../render/check-formats.js';
 import { countFindings, type CheckReport } from '../../render/check-report.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { plainStyler } from '../../render/style.js';
-import { checkGathered, checkUsageError, gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
-import { failWith, type Outcome } from '../outcome.js';
+import { checkGathered, gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
+import { scopeFindings, type FindingScope } from '../check-config.js';
+import { failWith, usageError, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 
-export interface CheckOptions extends CheckInputOptions {
+export interface CheckOptions extends CheckInputOptions, FindingScope {
   format: CheckFormat;
   /** Further reports written to files, each in its format. */
   outputs: { format: CheckFormat; path: string }[];
@@ -76,11 +77,11 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
 
   await cache?.save();
 
-  const all = [...diagnostics, ...result.diagnostics];
+  const { counted, printed } = scopeFindings([...diagnostics, ...result.diagnostics], options, cwd);
   const report: CheckReport = {
     tool: { name: 'mtad', version: options.version },
     files: [...entries.values()].map((e) => e.shown).sort(),
-    diagnostics: all,
+    diagnostics: printed,
     rules: CHECK_RULES,
   };
   for (const output of options.outputs) {
@@ -96,13 +97,13 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
         exitCode: 2,
         stdout: '',
         stderr: written.diagnostics
-          .map((d) => `mtad check: ${d.file}: cannot write the report (${reasonOf(d)})\n`)
+          .map((d) => `mtad: error: ${d.file}: cannot write the report (${reasonOf(d)})\n`)
           .join(''),
       };
   }
 
-  let exitCode = exitStatusOf(all);
-  const { warnings } = countFindings(all);
+  let exitCode = exitStatusOf(counted);
+  const { warnings } = countFindings(counted);
   let stderr = notes;
   if (exitCode === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     exitCode = 1;
@@ -123,7 +124,7 @@ async function updateLock(
   const { path: lockPath, shown: lockShown } = lock;
   if (!readable || !result.complete) {
     return {
-      failure: checkUsageError(
+      failure: usageError(
         `cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`,
         1,
       ),
@@ -142,7 +143,7 @@ async function updateLock(
     lockShown,
   );
   if (!written.ok)
-    return { failure: checkUsageError(`cannot write ${lockShown}: ${written.diagnostics.map(reasonOf).join('; ')}`) };
+    return { failure: usageError(`cannot write ${lockShown}: ${written.diagnostics.map(reasonOf).join('; ')}`) };
   return {
     note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`,
     text,

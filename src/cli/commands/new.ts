@@ -78,7 +78,8 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
   if (!history.value) return failWith(history.diagnostics, styler);
   const table = tableAfterPending(history.value);
   const row = findCohort(table, options.cohort);
-  if (!row) return failWith([missingCohort(table, options.cohort)], styler);
+  // The cohort comes from the command line: naming one the table lacks is a usage error.
+  if (!row) return { ...failWith([missingCohort(table, options.cohort)], styler), exitCode: 2 };
   const from = row.endDate;
   if ((options.action === 'close') !== (from.kind === 'none')) {
     return failWith(
