@@ -128,7 +128,7 @@ describe('the impact wording', () => {
     expect(shipped).toContain(
       '  The decision falls on or before the end date: Migration DUST is still provided up to and including Tuesday 31 January 2023,\n',
     );
-    expect(shipped).toContain('\n                          or Monday 12 June 2023 one after the other');
+    expect(shipped).toContain('\n                               or Monday 12 June 2023 one after the other');
     const own = renderImpactText(
       'a',
       estimates,
