@@ -317,7 +317,8 @@ describe('mtad impact', () => {
       return line.indexOf(':') + 1 + (/^ */.exec(line.slice(line.indexOf(':') + 1))?.[0].length ?? 0);
     };
     const first = column('end date (last day of service)');
-    for (const label of ['decision to re-start', 're-start no earlier than', 'expected by']) expect(column(label), label).toBe(first);
+    for (const label of ['decision to re-start', 're-start no earlier than', 'expected by'])
+      expect(column(label), label).toBe(first);
     expect(lines.find((l) => /^ +or Monday 12 June/.test(l))?.indexOf('Monday')).toBe(first);
     // Three months is the amendment's maximum: never an "earliest" date.
     expect(run.stdout).not.toMatch(/earliest/i);

@@ -132,7 +132,7 @@ describe('the project, found from a folder inside it', () => {
     }
   });
 
-  it('mtad.config.yaml marks the root; a folder with neither marker keeps today\'s message', async () => {
+  it("mtad.config.yaml marks the root; a folder with neither marker keeps today's message", async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'work/deeper'), { recursive: true });
     writeFileSync(join(dir, 'mtad.config.yaml'), 'rules: {}\n');
@@ -181,10 +181,22 @@ describe('rule configuration (mtad.config.yaml)', () => {
   });
 
   it.each([
-    ['rules:\n  VALUE_UNKNWN: off\n', 'mtad.config.yaml:2:3: error: unknown rule "VALUE_UNKNWN"', 'CONFIG_RULE_UNKNOWN'],
-    ['rules:\n  APPLIED_OUT_OF_ORDER: off\n', 'mtad.config.yaml:2:3: error: APPLIED_OUT_OF_ORDER', 'CONFIG_RULE_LOCKED'],
+    [
+      'rules:\n  VALUE_UNKNWN: off\n',
+      'mtad.config.yaml:2:3: error: unknown rule "VALUE_UNKNWN"',
+      'CONFIG_RULE_UNKNOWN',
+    ],
+    [
+      'rules:\n  APPLIED_OUT_OF_ORDER: off\n',
+      'mtad.config.yaml:2:3: error: APPLIED_OUT_OF_ORDER',
+      'CONFIG_RULE_LOCKED',
+    ],
     ['rules:\n  VALUE_UNKNOWN: silent\n', 'mtad.config.yaml:2:18: error:', 'SCHEMA_INVALID_VALUE'],
-    ['rule:\n  VALUE_UNKNOWN: off\n', 'mtad.config.yaml:1:1: error: unknown key "rule". Did you mean "rules"?', 'SCHEMA_UNKNOWN_KEY'],
+    [
+      'rule:\n  VALUE_UNKNOWN: off\n',
+      'mtad.config.yaml:1:1: error: unknown key "rule". Did you mean "rules"?',
+      'SCHEMA_UNKNOWN_KEY',
+    ],
     ['rules: [\n', 'mtad.config.yaml:', 'YAML_SYNTAX'],
     ['rules:\n  __proto__: off\n', 'mtad.config.yaml:2:3', 'YAML_FORBIDDEN_KEY'],
   ])('refuses %j at its line and column, with exit status 2, before checking', async (config, says, code) => {
