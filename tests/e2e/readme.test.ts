@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
 describe('README.md', () => {
-  it('shows what the commands really print (node scripts/readme.mjs reruns them)', () => {
+  it('README.md and docs/check.md show what the commands really print (node scripts/readme.mjs reruns them)', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'scripts/readme.mjs'), '--check'], {
       cwd: ROOT,
       encoding: 'utf8',
