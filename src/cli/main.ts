@@ -4,6 +4,7 @@ import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
 import { failWith, type Outcome } from './outcome.js';
 import { escapeForLine, escapeHidden } from '../domain/model/text.js';
+import { wrapForTerminal } from '../render/terminal-wrap.js';
 import { EXIT_STATUS_HELP } from './options.js';
 import { readSourceDateEpoch } from './clock.js';
 import { CONFIG_FILE_NAME, findProject } from '../io/project-root.js';
@@ -35,6 +36,8 @@ export interface MainIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  /** The width of the terminal standard output is, and of standard error's; none when not a terminal. */
+  columns?: { stdout?: number; stderr?: number };
   stdin?: () => AsyncIterable<Uint8Array | string>;
   /**
    * The hash of mtad's code, the key of check's cache. The build sets it in the bundle; a caller
@@ -44,7 +47,7 @@ export interface MainIO {
 }
 
 /** The mtad program. `write` receives what is printed; the returned promise gives the exit status. */
-function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Command {
+function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse: () => void }): Command {
   const program = new Command('mtad');
   const codeHash = io.codeHash ?? CODE_HASH;
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
@@ -107,6 +110,10 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
         exitCode: 2,
         code: 'mtad.emptyValue',
       });
+    // Prose for a person is wrapped to the terminal; what a program or a file reads never is.
+    const { format, stdout } = command.opts<{ format?: string; stdout?: boolean }>();
+    if (command.name() !== 'schema' && stdout !== true && (format === undefined || HUMAN_FORMATS.includes(format)))
+      io.asProse();
     // Run from a folder inside a project, the table is the project's, and the user is told so.
     if (project && command.getOptionValueSource('table') === 'default') {
       command.setOptionValueWithSource('table', join(project.root, DEFAULT_TABLE_OPTION), 'project');
@@ -173,19 +180,27 @@ function unknownCommandFirst(program: Command, argv: readonly string[]): string[
   return [...argv];
 }
 
+/** The formats printed for a person to read, which are wrapped to a terminal's width. */
+const HUMAN_FORMATS = ['terminal', 'stylish'];
+
 /** Runs mtad with `argv` (without node and the script), returning the exit status. */
 export async function main(
   argv: readonly string[],
   io: MainIO & { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): Promise<number> {
   let exitCode = 0;
+  // Messages are prose; standard output is, for the commands and formats that print it for a person.
+  let proseOut = false;
+  const fit = (text: string, width: number | undefined, prose: boolean) =>
+    prose && width !== undefined && width > 0 ? wrapForTerminal(text, width) : text;
   const program = buildProgram({
     ...io,
+    asProse: () => (proseOut = true),
     write: (outcome) => {
       // Hidden characters and line separators in data are findings of mtad check; whatever
       // prints them (show, a JSON report) writes them as \uXXXX, the same string in JSON.
-      if (outcome.stdout) io.stdout.write(escapeHidden(outcome.stdout));
-      if (outcome.stderr) io.stderr.write(escapeHidden(outcome.stderr));
+      if (outcome.stdout) io.stdout.write(fit(escapeHidden(outcome.stdout), io.columns?.stdout, proseOut));
+      if (outcome.stderr) io.stderr.write(fit(escapeHidden(outcome.stderr), io.columns?.stderr, true));
       exitCode = Math.max(exitCode, outcome.exitCode);
     },
   });
