@@ -83,6 +83,8 @@ describe('usage', () => {
     [['new', 'close', 'FOC (BG)', '--on', 'x', '--stdout'], 'is not a value for --on'],
     [['diff', '--from', 'x', '--to', 'y'], 'is not a value for --from'],
     [['show', '--table', ''], '--table is empty'],
+    [['amend', '--force'], '--force goes with --out DIR'],
+    [['amend', '--author', 'DCC'], '--author goes with --out DIR'],
   ])('%j: "mtad: error:" naming the option, exit 2', async (args, says) => {
     const run = await runMain(args);
     expect(run.status).toBe(2);

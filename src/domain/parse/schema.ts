@@ -264,7 +264,7 @@ export const amendmentFileSchema = z
 export type AmendmentFile = z.infer<typeof amendmentFileSchema>;
 
 /** What the configuration may make of a rule: an error, a warning, or nothing at all. */
-export const RULE_SETTINGS = ['error', 'warning', 'off'] as const;
+const RULE_SETTINGS = ['error', 'warning', 'off'] as const;
 export type RuleSetting = (typeof RULE_SETTINGS)[number];
 
 /** The shape of mtad.config.yaml; its JSON Schema is schema/config.schema.json (`mtad schema config`). */
