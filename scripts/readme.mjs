@@ -22,13 +22,16 @@ function run(commandLine, dataFrom) {
     symlinkSync(join(root, 'tests'), join(dir, 'tests'));
     const shell = commandLine.replaceAll('npx mtad', `"${process.execPath}" "${join(root, 'bin/mtad.js')}"`);
     try {
-      return execSync(`{ ${shell}
-} 2>&1`, {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100' },
-        shell: '/bin/sh',
-      });
+      return execSync(
+        `{ ${shell}
+} 2>&1`,
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100' },
+          shell: '/bin/sh',
+        },
+      );
     } catch (error) {
       // A failing example is shown as it fails, with its exit status.
       return `${error.stdout ?? ''}$ echo $?\n${error.status}\n`;
@@ -42,18 +45,20 @@ let stale = false;
 for (const document of documents) {
   const path = join(root, document);
   const text = readFileSync(path, 'utf8');
-  const updated = text.replace(
-    /(<!-- examples run on: (\S+) -->\n\n)?```console\n([\s\S]*?)```/g,
-    (block, comment = '', dataFrom = '.', body) => {
-      const commands = body.split('\n').filter((line) => line.startsWith('$ npx mtad'));
-      if (commands.length === 0) return block;
-      return `${comment}\`\`\`console\n${commands.map((line) => `${line}\n${run(line.slice(2), dataFrom)}`).join('')}\`\`\``;
-    },
-  ).replace(
-    // A command's output taken into the text as it is (a Markdown table, say), between two comments.
-    /(<!-- output of: (npx mtad [^>\n]*?) -->\n)[\s\S]*?(<!-- end of output -->)/g,
-    (block, start, commandLine, end) => `${start}${run(commandLine, '.')}${end}`,
-  );
+  const updated = text
+    .replace(
+      /(<!-- examples run on: (\S+) -->\n\n)?```console\n([\s\S]*?)```/g,
+      (block, comment = '', dataFrom = '.', body) => {
+        const commands = body.split('\n').filter((line) => line.startsWith('$ npx mtad'));
+        if (commands.length === 0) return block;
+        return `${comment}\`\`\`console\n${commands.map((line) => `${line}\n${run(line.slice(2), dataFrom)}`).join('')}\`\`\``;
+      },
+    )
+    .replace(
+      // A command's output taken into the text as it is (a Markdown table, say), between two comments.
+      /(<!-- output of: (npx mtad [^>\n]*?) -->\n)[\s\S]*?(<!-- end of output -->)/g,
+      (block, start, commandLine, end) => `${start}${run(commandLine, '.')}${end}`,
+    );
   if (!check) writeFileSync(path, updated);
   else if (updated !== text) {
     const a = text.split('\n');
