@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
-import { applyConfig, DEFAULT_CONFIG, parseConfig, type CheckConfig } from '../domain/parse/config.js';
+import { applyConfig, DEFAULT_CONFIG, parseConfig, type CheckConfig } from '../domain/check/check-config.js';
 import { CONFIG_FILE_NAME } from '../io/project-root.js';
 import { displayPath, readTextSync } from '../io/read.js';
 import { failWith, type Outcome } from './outcome.js';

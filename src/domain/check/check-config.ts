@@ -1,8 +1,8 @@
-import { CHECK_RULES } from '../check/check-sources.js';
+import { CHECK_RULES } from './check-sources.js';
 import { diagnose, RULES, suggestNearest, type Diagnostic, type DiagnosticCode } from '../model/diagnostics.js';
-import { parseYaml } from './yaml-source.js';
-import { configFileSchema, type RuleSetting } from './schema.js';
-import { validateWithSchema, type Result } from './schema-validation.js';
+import { parseYaml } from '../parse/yaml-source.js';
+import { configFileSchema, type RuleSetting } from '../parse/schema.js';
+import { validateWithSchema, type Result } from '../parse/schema-validation.js';
 
 /** The configuration of `mtad check`: the rules set otherwise than their default. */
 export interface CheckConfig {
