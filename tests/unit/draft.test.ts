@@ -136,7 +136,7 @@ describe('the impact wording', () => {
       plainStyler,
       template.replace('re-start no earlier than:', 'earliest re-start:'),
     ).value!;
-    expect(own).toContain('  earliest re-start:  Wednesday 15 March 2023');
+    expect(own).toContain('  earliest re-start:       Wednesday 15 March 2023');
     expect(
       renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}').diagnostics.map((d) => d.code),
     ).toEqual(['TEMPLATE_UNKNOWN_NAME']);
