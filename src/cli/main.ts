@@ -4,7 +4,6 @@ import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
 import { failWith, type Outcome } from './outcome.js';
 import { escapeForLine, escapeHidden } from '../domain/model/text.js';
-import { wrapForTerminal } from '../render/terminal-wrap.js';
 import { EXIT_STATUS_HELP } from './options.js';
 import { readSourceDateEpoch } from './clock.js';
 import { CONFIG_FILE_NAME, findProject } from '../io/project-root.js';
@@ -191,8 +190,13 @@ export async function main(
   let exitCode = 0;
   // Messages are prose; standard output is, for the commands and formats that print it for a person.
   let proseOut = false;
+  // The wrapper is loaded only for a terminal: a pipe, a file and a test pay nothing for it at start-up.
+  const wrap =
+    io.columns?.stdout !== undefined || io.columns?.stderr !== undefined
+      ? (await import('../render/terminal-wrap.js')).wrapForTerminal
+      : undefined;
   const fit = (text: string, width: number | undefined, prose: boolean) =>
-    prose && width !== undefined && width > 0 ? wrapForTerminal(text, width) : text;
+    wrap && prose && width !== undefined && width > 0 ? wrap(text, width) : text;
   const program = buildProgram({
     ...io,
     asProse: () => (proseOut = true),
