@@ -7,25 +7,34 @@
 // - index.js: the programmatic API, ESM, and index.d.ts (with the declarations it imports,
 //   under dist/domain/ and the like): its types, emitted by tsc (tsconfig.types.json).
 // Then it runs the CLI once, which writes the code cache.
+//
+// The build is made in a fresh folder beside dist/ (so that nothing stale is loaded or published)
+// and renamed into place only when complete: mtad run during a build loads the old dist/ or the
+// new one, never half of one. `--out DIR` builds into another folder than dist/ (a test does).
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-// A fresh dist/, so that nothing stale is loaded or published.
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const outIndex = process.argv.indexOf('--out');
+const target = resolve(root, outIndex === -1 ? 'dist' : process.argv[outIndex + 1]);
+// Beside the target, on the same file system, so that the rename is atomic.
+const staging = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
+const outdir = relative(root, staging);
+process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
 
 // The declarations take tsc seconds: it runs beside the bundling, not after it.
 const declarations = new Promise((resolve, reject) => {
-  const tsc = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const tsc = spawn(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json', '--outDir', staging],
+    { cwd: root, stdio: 'inherit' },
+  );
   tsc.on('error', reject);
   tsc.on('exit', (status) =>
     status === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.types.json exited with ${status}`)),
@@ -76,7 +85,7 @@ const noColorProbe = {
 const cli = {
   ...cjs,
   entryPoints: { cli: 'src/cli/run.ts' },
-  outdir: 'dist',
+  outdir,
   supported: { 'dynamic-import': false },
   plugins: [packApart, noColorProbe],
 };
@@ -98,11 +107,11 @@ const codeHash = code.digest('hex').slice(0, 16);
 
 await Promise.all([
   build({ ...cli, define: { ...cjs.define, __MTAD_CODE_HASH__: JSON.stringify(codeHash) } }),
-  build({ ...cjs, entryPoints: { pack: 'src/render/pack.ts' }, outdir: 'dist' }),
+  build({ ...cjs, entryPoints: { pack: 'src/render/pack.ts' }, outdir }),
   build({
     ...common,
     entryPoints: { start: 'src/cli/start.ts' },
-    outdir: 'dist',
+    outdir,
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     sourcemap: false,
@@ -110,7 +119,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { index: 'src/index.ts' },
-    outdir: 'dist',
+    outdir,
     format: 'esm',
     define: { __MTAD_VERSION__: JSON.stringify(version) },
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
@@ -121,6 +130,19 @@ await Promise.all([
   declarations,
 ]);
 
+// Into place: the old build is moved aside and the new one renamed in its place, two renames in a
+// row; bin/mtad.js waits out the instant between them. The old one is removed after.
+const old = `${staging}.old-${randomBytes(4).toString('hex')}`;
+let moved = false;
+try {
+  renameSync(target, old);
+  moved = true;
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+renameSync(staging, target);
+if (moved) rmSync(old, { recursive: true, force: true });
+
 // The first run writes dist/cli.cache. It runs the main job on the shipped data, so that the
 // functions it compiles are the ones users run; its output is not wanted here.
-spawnSync(process.execPath, ['bin/mtad.js', 'amend'], { cwd: root, stdio: 'ignore' });
+spawnSync(process.execPath, [join(target, 'start.cjs'), 'amend'], { cwd: root, stdio: 'ignore' });

@@ -67,6 +67,11 @@ export interface CheckInputs {
   updateLock: boolean;
   /** --against: the MTAD's Word document, whose Table 17.6 the table must match cell by cell. */
   against?: AgainstDocument;
+  /**
+   * What the configuration, --changed-since and --quiet leave of the findings: those that count (for
+   * the exit status and --max-warnings) and those printed. All of them, both, when not given.
+   */
+  scope?: (all: Diagnostic[]) => { counted: Diagnostic[]; printed: Diagnostic[] };
 }
 
 /** The Word document of `--against`, as read: its bytes, or the findings of reading it. */
@@ -115,13 +120,14 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
 
   const against = inputs.against && compareAgainst(inputs.against, result.table);
   const all = [...sources.diagnostics, ...result.diagnostics, ...(against ?? [])];
+  const { counted, printed } = inputs.scope ? inputs.scope(all) : { counted: all, printed: all };
   const report: CheckReport = {
     tool: { name: 'mtad', version: inputs.version },
     files: [
       ...[...sources.entries.values()].map((e) => e.shown),
       ...(inputs.against ? [inputs.against.shown] : []),
     ].sort(),
-    diagnostics: all,
+    diagnostics: printed,
     rules: CHECK_RULES,
   };
   const outputs = inputs.outputs.map((output): PlannedWrite => ({
@@ -131,8 +137,8 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
     shown: output.shown,
   }));
 
-  let exitCode = exitStatusOf(all);
-  const { warnings } = countFindings(all);
+  let exitCode = exitStatusOf(counted);
+  const { warnings } = countFindings(counted);
   let stderr = notes;
   if (exitCode === 0 && inputs.maxWarnings !== undefined && warnings > inputs.maxWarnings) {
     exitCode = 1;

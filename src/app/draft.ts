@@ -46,7 +46,8 @@ export interface DraftProposal {
 
 /** What `mtad new` and `mtad revert` do: print `report` once `writes` (none with --stdout) are made. */
 export type DraftPlan =
-  { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'report'; report: string; writes: PlannedWrite[] };
+  | { kind: 'refused'; diagnostics: Diagnostic[]; /** 2 when the refusal is of a command-line value. */ exitCode?: 2 }
+  | { kind: 'report'; report: string; writes: PlannedWrite[] };
 
 function timelineLines(timeline: Timeline, today: IsoDate): string[] {
   const steps: [string, IsoDate | undefined][] = [

@@ -61,7 +61,8 @@ export function planNew(inputs: NewInputs): DraftPlan {
   if (!history) return refused(inputs.history.diagnostics);
   const table = tableAfterPending(history.table, history.amendments);
   const row = findCohort(table, inputs.cohort);
-  if (!row) return refused([missingCohort(table, inputs.cohort)]);
+  // The cohort comes from the command line: naming one the table lacks is a usage error.
+  if (!row) return { kind: 'refused', diagnostics: [missingCohort(table, inputs.cohort)], exitCode: 2 };
   const from = row.endDate;
   if ((inputs.action === 'close') !== (from.kind === 'none'))
     return refused([diagnose('NEW_NOT_APPLICABLE', { cohort: row.cohort, action: inputs.action, value: from })]);

@@ -6,7 +6,7 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../io/read.js';
 import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
-import { failWith, type CommonOptions, type Outcome } from './outcome.js';
+import { failWith, usageError, type CommonOptions, type Outcome } from './outcome.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */
 export interface CheckInputOptions extends CommonOptions {
@@ -64,7 +64,7 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
   const tables = [...entries.values()].filter((e) => e.text !== undefined && classifyFile(e.text).kind === 'table');
   if (tables.length > 1) {
     return {
-      failure: checkUsageError(
+      failure: usageError(
         `found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`,
       ),
     };
@@ -128,9 +128,4 @@ function idsNamedOutside(entries: Iterable<Entry>, folder: string, tablePath: st
     if (id !== undefined) ids.add(id);
   }
   return ids;
-}
-
-/** A usage error of `mtad check` (exit status 2), or a refusal in the data (1). */
-export function checkUsageError(message: string, exitCode: 1 | 2 = 2): Outcome {
-  return { exitCode, stdout: '', stderr: `mtad check: ${message}\n` };
 }

@@ -77,7 +77,10 @@ async function recordedIds(
 
 /** Does what a draft plan says: writes the file (atomically, as the plan expects it to stand), then prints. */
 export async function performDraft(plan: DraftPlan, options: CommonOptions): Promise<Outcome> {
-  if (plan.kind === 'refused') return failWith(plan.diagnostics, options.styler);
+  if (plan.kind === 'refused') {
+    const failed = failWith(plan.diagnostics, options.styler);
+    return plan.exitCode === undefined ? failed : { ...failed, exitCode: plan.exitCode };
+  }
   for (const write of plan.writes) {
     const written = await writeFileAtomically(write.path, write.text, write.expectation, write.shown);
     if (!written.ok) return failWith(written.diagnostics, options.styler);

@@ -39,7 +39,7 @@ export async function loadTable(
           'FILE_NOT_FOUND',
           {
             what: `the table ${displayPath(path, cwd)}`,
-            hint: 'run mtad in a folder with data/, or pass --table FILE',
+            hint: 'run mtad in a folder with data/ (or a folder inside it), or pass --table FILE',
           },
           { file: displayPath(path, cwd) },
         ),

@@ -1,3 +1,4 @@
+import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
@@ -5,6 +6,8 @@ import { failWith, type Outcome } from './outcome.js';
 import { escapeForLine, escapeHidden } from '../domain/model/text.js';
 import { EXIT_STATUS_HELP } from './options.js';
 import { readSourceDateEpoch } from './clock.js';
+import { CONFIG_FILE_NAME, findProject } from '../io/project-root.js';
+import { DEFAULT_TABLE_OPTION } from './options.js';
 import { registerAmend } from './register/amend.js';
 import { registerCheck } from './register/check.js';
 import type { CommandContext } from './register/context.js';
@@ -34,6 +37,8 @@ export interface MainIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  /** The width of the terminal standard output is, and of standard error's; none when not a terminal. */
+  columns?: { stdout?: number; stderr?: number };
   stdin?: () => AsyncIterable<Uint8Array | string>;
   /**
    * The hash of mtad's code, the key of check's cache. The build sets it in the bundle; a caller
@@ -43,11 +48,12 @@ export interface MainIO {
 }
 
 /** The mtad program. `write` receives what is printed; the returned promise gives the exit status. */
-function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Command {
+function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse: () => void }): Command {
   const program = new Command('mtad');
   const codeHash = io.codeHash ?? CODE_HASH;
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
   const report = async (run: Promise<Outcome>) => io.write(await run);
+  const project = projectAbove(io.cwd);
   // The clock, for the commands that read it: SOURCE_DATE_EPOCH stands in for it when set.
   const withClock = (run: (now: Date, fixed?: Date) => Promise<Outcome>) => {
     const epoch = readSourceDateEpoch(io.env);
@@ -73,9 +79,10 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
       writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }),
       // commander quotes the argument it refuses as typed: a line break in it would start a line
       // of its own. Its only line breaks are the last one and the one before "(Did you mean".
+      // Every usage error reads "mtad: error: ...", commander's and mtad's own (usageError).
       outputError: (text, write) =>
         write(
-          `${text
+          `mtad: ${text
             .replace(/\n$/, '')
             .split(/\n(?=\(Did you mean )/)
             .map(escapeForLine)
@@ -104,10 +111,20 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
         exitCode: 2,
         code: 'mtad.emptyValue',
       });
+    // Prose for a person is wrapped to the terminal; what a program or a file reads never is.
+    const { format, stdout } = command.opts<{ format?: string; stdout?: boolean }>();
+    if (command.name() !== 'schema' && stdout !== true && (format === undefined || HUMAN_FORMATS.includes(format)))
+      io.asProse();
+    // Run from a folder inside a project, the table is the project's, and the user is told so.
+    if (project && command.getOptionValueSource('table') === 'default') {
+      command.setOptionValueWithSource('table', join(project.root, DEFAULT_TABLE_OPTION), 'project');
+      io.write({ exitCode: 0, stdout: '', stderr: project.note });
+    }
   });
 
   const context: CommandContext = {
     cwd: io.cwd,
+    ...(project && { projectRoot: project.root }),
     version: VERSION,
     ...(codeHash !== undefined && { codeHash }),
     ...(io.stdin && { stdin: io.stdin }),
@@ -136,31 +153,75 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
   return program;
 }
 
+/**
+ * The project that holds the working folder when its root is above it (run from data/amendments/,
+ * say), with the note that says which was found; undefined when the working folder is the root or
+ * no project holds it (then the defaults are relative to the working folder, as always).
+ */
+function projectAbove(cwd: string): { root: string; note: string } | undefined {
+  const project = findProject(cwd, [CONFIG_FILE_NAME, DEFAULT_TABLE_OPTION]);
+  if (!project || project.root === resolve(cwd)) return undefined;
+  const shown = escapeForLine(relative(cwd, project.root));
+  return { root: project.root, note: `mtad: using the project in ${shown} (it holds ${project.marker})\n` };
+}
+
+/**
+ * The arguments to parse: as given, unless a command named in them does not exist. commander
+ * would act on a --help after it (printing the help of the command above, with status 0), so the
+ * arguments stop at the unknown name, which commander then refuses with its nearest suggestion.
+ * `mtad help NAME` is taken as `mtad NAME`.
+ */
+function unknownCommandFirst(program: Command, argv: readonly string[]): string[] {
+  let command = program;
+  for (const [i, token] of argv.entries()) {
+    if (command.commands.length === 0) break;
+    if (token.startsWith('-') || (token === 'help' && command === program)) continue;
+    const next = command.commands.find((c) => c.name() === token || c.aliases().includes(token));
+    if (!next) return argv.slice(0, i + 1).filter((t, j) => !(t === 'help' && j < i));
+    command = next;
+  }
+  return [...argv];
+}
+
+/** The formats printed for a person to read, which are wrapped to a terminal's width. */
+const HUMAN_FORMATS = ['terminal', 'stylish'];
+
 /** Runs mtad with `argv` (without node and the script), returning the exit status. */
 export async function main(
   argv: readonly string[],
   io: MainIO & { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): Promise<number> {
   let exitCode = 0;
+  // Messages are prose; standard output is, for the commands and formats that print it for a person.
+  let proseOut = false;
+  // The wrapper is loaded only for a terminal: a pipe, a file and a test pay nothing for it at start-up.
+  const wrap =
+    io.columns?.stdout !== undefined || io.columns?.stderr !== undefined
+      ? (await import('../render/terminal-wrap.js')).wrapForTerminal
+      : undefined;
+  const fit = (text: string, width: number | undefined, prose: boolean) =>
+    wrap && prose && width !== undefined && width > 0 ? wrap(text, width) : text;
   const program = buildProgram({
     ...io,
+    asProse: () => (proseOut = true),
     write: (outcome) => {
       // Hidden characters and line separators in data are findings of mtad check; whatever
       // prints them (show, a JSON report) writes them as \uXXXX, the same string in JSON.
-      if (outcome.stdout) io.stdout.write(escapeHidden(outcome.stdout));
-      if (outcome.stderr) io.stderr.write(escapeHidden(outcome.stderr));
+      if (outcome.stdout) io.stdout.write(fit(escapeHidden(outcome.stdout), io.columns?.stdout, proseOut));
+      if (outcome.stderr) io.stderr.write(fit(escapeHidden(outcome.stderr), io.columns?.stderr, true));
       exitCode = Math.max(exitCode, outcome.exitCode);
     },
   });
+  // No command is a usage error: the help goes where errors go, and the status says so.
   if (argv.length === 0) {
-    io.stdout.write(program.helpInformation());
-    return 0;
+    io.stderr.write(program.helpInformation());
+    return 2;
   }
   // `import` has a --version of its own, the document's: for it, mtad's options go before the
   // command's name, so that commander does not take --version after it for mtad's.
   if (argv.find((arg) => !arg.startsWith('-')) === 'import') program.enablePositionalOptions();
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(unknownCommandFirst(program, argv), { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with exit code 0; every other commander error is a usage error.

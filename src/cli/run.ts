@@ -24,6 +24,11 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  // A pipe or a file has no width: what is written there keeps its lines as they are.
+  columns: {
+    ...(process.stdout.isTTY && { stdout: process.stdout.columns }),
+    ...(process.stderr.isTTY && { stderr: process.stderr.columns }),
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: () => process.stdin,

@@ -6,6 +6,7 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { escapeForLine, positionAt } from '../domain/model/text.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { describeSystemError } from './system-error.js';
+import { CONFIG_FILE_NAME, findProject } from './project-root.js';
 
 /** The folder mtad is installed in (the nearest with a package.json): its templates/ ship there. */
 export function packageRoot(): string {
@@ -267,11 +268,14 @@ export async function listAmendmentFiles(dir: string, cwd: string): Promise<Resu
 }
 
 /**
- * The text of a template: `templates/NAME` in the working folder when there is one (so a drafter
- * can correct the wording without a release), else the copy shipped with mtad.
+ * The text of a template: `templates/NAME` at the project's root (the working folder, or the
+ * project found above it) when there is one (so a drafter can correct the wording without a
+ * release), else the copy shipped with mtad.
  */
 export async function readTemplate(name: string, cwd: string): Promise<Result<string>> {
-  const local = join(cwd, 'templates', name);
+  // From a folder inside a project, its templates/ as at its root: the same wording either way.
+  const root = findProject(cwd, [CONFIG_FILE_NAME, DEFAULT_TABLE])?.root ?? cwd;
+  const local = join(root, 'templates', name);
   const localText = await readText(local, displayPath(local, cwd));
   if (localText.ok || localText.diagnostics.some((d) => d.code !== 'FILE_NOT_FOUND')) return localText;
   const shipped = join(packageRoot(), 'templates', name);

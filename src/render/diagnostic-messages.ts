@@ -176,6 +176,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot ${d.args.action === 'close' ? 'close' : 're-open'} Migration DUST for ${d.args.cohort}: its end date is ${describeCell(d.args.value)}`;
     case 'HISTORY_AMENDMENT_MISSING':
       return `the table lists amendment ${quote(d.args.id)} under "applied" but no amendment file has that id, so its history cannot be computed`;
+    case 'CONFIG_RULE_UNKNOWN':
+      return `unknown rule ${quote(d.args.rule)}: mtad check --list-rules lists the rules.${orSuggest(d.args.suggestion)}`;
+    case 'CONFIG_RULE_LOCKED':
+      return `${d.args.rule} is an error that amend and the other commands refuse too: it cannot be set to ${quote(d.args.severity)}, only warnings can be relaxed`;
     case 'ARGUMENT_INVALID':
       return `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
     case 'FILE_UNWRITABLE':

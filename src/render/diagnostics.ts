@@ -3,9 +3,13 @@ import { formatDiagnostic } from './diagnostic-messages.js';
 import { compareCodeUnits } from '../domain/model/order.js';
 import type { Styler } from './style.js';
 
-/** "file:line:column" for a finding, as far as it is known. */
+/**
+ * "file:line:column" for a finding, as far as it is known. A finding without a file is about the
+ * command line (its message names the option or argument): it reads "mtad: error: ...", as every
+ * usage error does.
+ */
 export function formatLocation(d: Diagnostic): string {
-  return [d.file ?? '<input>', d.line, d.column].filter((part) => part !== undefined).join(':');
+  return [d.file ?? 'mtad', d.line, d.column].filter((part) => part !== undefined).join(':');
 }
 
 /** One line a finding: `file:line:column: error: message [CODE]`. */

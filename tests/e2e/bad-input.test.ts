@@ -86,7 +86,7 @@ describe('bad input to mtad amend: one clear message, the documented exit status
     expectOneFinding(
       await runMain(['show'], { cwd: '/' }),
       2,
-      /data\/table-17\.6\.yaml does not exist; run mtad in a folder with data\/, or pass --table FILE \[FILE_NOT_FOUND\]/,
+      /data\/table-17\.6\.yaml does not exist; run mtad in a folder with data\/ \(or a folder inside it\), or pass --table FILE \[FILE_NOT_FOUND\]/,
     );
   });
 

@@ -106,7 +106,7 @@ describe('mtad impact', () => {
     expect(run.stdout).toContain(
       're-starting is moot until then. The dates below count from Wednesday 1 February 2023',
     );
-    expect(run.stdout).toContain('re-start no earlier than:  Wednesday 15 March 2023');
+    expect(run.stdout).toContain('re-start no earlier than:       Wednesday 15 March 2023');
     expect(run.stdout).not.toContain('21 February 2023'); // 10 January + 6 weeks
     expect(run.stdout).not.toMatch(/earliest/i);
   });

@@ -355,12 +355,22 @@ describe('mtad impact', () => {
     const run = await runMain(['impact', 'mdust-close-moc-secure', '--decided', '2023-02-01']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      "re-start no earlier than:  Wednesday 15 March 2023 (the purchase's minimum lead time, 6 weeks)",
+      "re-start no earlier than:       Wednesday 15 March 2023 (the purchase's minimum lead time, 6 weeks)",
     );
     expect(run.stdout).toContain(
-      'expected by:               Monday 1 May 2023 if the amendment (up to 3 months) and the purchase run side by side,',
+      'expected by:                    Monday 1 May 2023 if the amendment (up to 3 months) and the purchase run side by side,',
     );
     expect(run.stdout).toContain('or Monday 12 June 2023 one after the other');
+    // The labels are a column: every date starts under the first, "or" just before it.
+    const lines = run.stdout.split('\n');
+    const column = (prefix: string) => {
+      const line = lines.find((l) => l.trimStart().startsWith(prefix)) ?? '';
+      return line.indexOf(':') + 1 + (/^ */.exec(line.slice(line.indexOf(':') + 1))?.[0].length ?? 0);
+    };
+    const first = column('end date (last day of service)');
+    for (const label of ['decision to re-start', 're-start no earlier than', 'expected by'])
+      expect(column(label), label).toBe(first);
+    expect(lines.find((l) => /^ +or Monday 12 June/.test(l))?.indexOf('Monday')).toBe(first);
     // Three months is the amendment's maximum: never an "earliest" date.
     expect(run.stdout).not.toMatch(/earliest/i);
   });

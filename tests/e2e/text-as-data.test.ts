@@ -151,7 +151,8 @@ describe('look-alike text', () => {
 
   it('names the cohort that mtad new is given a look-alike of (COHORT_CONFUSABLE), and writes nothing', async () => {
     const run = await runMain(['new', 'close', '\u041cOC (Secure)', '--on', '2024-06-28', '--stdout']);
-    expect(run.status).toBe(1);
+    // A cohort typed on the command line that the table lacks is a usage error.
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain('looks like the cohort "MOC (Secure)"');
     expect(run.stdout).toBe('');
   });

@@ -11,6 +11,8 @@ export interface MainOptions {
   env?: NodeJS.ProcessEnv;
   input?: string | Uint8Array;
   stdin?: () => AsyncIterable<Uint8Array | string>;
+  /** The terminal widths, as if standard output (and error) were terminals that wide. */
+  columns?: { stdout?: number; stderr?: number };
 }
 
 /**
@@ -25,7 +27,13 @@ export interface MainOptions {
  * locks held by other processes.
  */
 export async function runMain(args: readonly string[], options: string | MainOptions = {}): Promise<MainRun> {
-  const { cwd = ROOT, env: extra, input = '', stdin } = typeof options === 'string' ? { cwd: options } : options;
+  const {
+    cwd = ROOT,
+    env: extra,
+    input = '',
+    stdin,
+    columns,
+  } = typeof options === 'string' ? { cwd: options } : options;
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...extra };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const stdout: Buffer[] = [];
@@ -38,7 +46,8 @@ export async function runMain(args: readonly string[], options: string | MainOpt
     status = await main(args, {
       cwd,
       env,
-      stdoutIsTTY: false,
+      stdoutIsTTY: columns?.stdout !== undefined,
+      ...(columns && { columns }),
       stdout: sink(stdout),
       stderr: sink(stderr),
       stdin:

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { ROOT } from './cli.js';
+import { findTool } from './tools.js';
 
 /** The fictional MTAD-like fixtures, one per writer (tests/fixtures/word/README.md). */
 export const WORD_FIXTURES = ['libreoffice', 'pandoc', 'docx', 'split'] as const;
@@ -35,9 +36,13 @@ export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'pla
 function readWithPandoc(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'mtad-word-')), 'in.docx');
   writeFileSync(file, docx);
-  const result = spawnSync('pandoc', [`--track-changes=${mode}`, '--to', to, '--wrap=none', file], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    findTool('pandoc').path ?? 'pandoc',
+    [`--track-changes=${mode}`, '--to', to, '--wrap=none', file],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (result.error || result.status !== 0) throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr}`);
   return result.stdout;
 }

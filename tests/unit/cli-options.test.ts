@@ -35,7 +35,7 @@ describe('the --table option', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'mtad-test-'));
     try {
       const unnamed = await runMain(['show'], cwd);
-      expect(unnamed.stderr).toContain('run mtad in a folder with data/, or pass --table FILE');
+      expect(unnamed.stderr).toContain('run mtad in a folder with data/ (or a folder inside it), or pass --table FILE');
       const named = await runMain(['show', '--table', DEFAULT_TABLE_OPTION], cwd);
       expect(named.status).toBe(2);
       expect(named.stderr).toContain('data/table-17.6.yaml');

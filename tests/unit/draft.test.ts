@@ -141,7 +141,7 @@ describe('the impact wording', () => {
     expect(shipped).toContain(
       '  The decision falls on or before the end date: Migration DUST is still provided up to and including Tuesday 31 January 2023,\n',
     );
-    expect(shipped).toContain('\n                          or Monday 12 June 2023 one after the other');
+    expect(shipped).toContain('\n                               or Monday 12 June 2023 one after the other');
     const own = renderImpactText(
       'a',
       estimates,
@@ -149,7 +149,7 @@ describe('the impact wording', () => {
       plainStyler,
       template.replace('re-start no earlier than:', 'earliest re-start:'),
     ).value!;
-    expect(own).toContain('  earliest re-start:  Wednesday 15 March 2023');
+    expect(own).toContain('  earliest re-start:       Wednesday 15 March 2023');
     expect(
       renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}').diagnostics.map((d) => d.code),
     ).toEqual(['TEMPLATE_UNKNOWN_NAME']);

@@ -16,11 +16,12 @@ import { sha256, sha256Bytes } from '../../io/hash.js';
 import { displayPath, readBytes } from '../../io/read.js';
 import type { CheckFormat } from '../../render/check-formats.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
-import { checkUsageError, gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
-import { failWith, type Outcome } from '../outcome.js';
+import { gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
+import { scopeFindings, type FindingScope } from '../check-config.js';
+import { failWith, usageError, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 
-export interface CheckOptions extends CheckInputOptions {
+export interface CheckOptions extends CheckInputOptions, FindingScope {
   format: CheckFormat;
   /** Further reports written to files, each in its format. */
   outputs: { format: CheckFormat; path: string }[];
@@ -78,12 +79,13 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     ...(options.maxWarnings !== undefined && { maxWarnings: options.maxWarnings }),
     updateLock: options.updateLock,
     ...(against && { against }),
+    scope: (all) => scopeFindings(all, options, cwd),
   });
-  if (plan.kind === 'refused') return checkUsageError(plan.message, 1);
+  if (plan.kind === 'refused') return usageError(plan.message, 1);
   if (plan.lock) {
     const { path, text, expectation, shown } = plan.lock;
     const written = await writeFileAtomically(path, text, expectation, shown);
-    if (!written.ok) return checkUsageError(`cannot write ${shown}: ${written.diagnostics.map(reasonOf).join('; ')}`);
+    if (!written.ok) return usageError(`cannot write ${shown}: ${written.diagnostics.map(reasonOf).join('; ')}`);
   }
 
   await cache?.save();
@@ -95,7 +97,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
         exitCode: 2,
         stdout: '',
         stderr: written.diagnostics
-          .map((d) => `mtad check: ${d.file}: cannot write the report (${reasonOf(d)})\n`)
+          .map((d) => `mtad: error: ${d.file}: cannot write the report (${reasonOf(d)})\n`)
           .join(''),
       };
   }

@@ -1,6 +1,7 @@
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { CheckFormat } from '../../render/check-formats.js';
-import { formatOption, namedTable, tableOption } from '../options.js';
+import { DEFAULT_TABLE_OPTION, formatOption, namedTable, tableOption } from '../options.js';
 import type { CommandContext } from './context.js';
 
 /** The formats of `mtad check`; a test holds this list equal to the keys of CHECK_FORMATS. */
@@ -17,6 +18,8 @@ interface CheckFlags {
   cache: boolean;
   cacheLocation?: string;
   against?: string;
+  quiet: boolean;
+  changedSince?: string;
 }
 
 /** `mtad check`: its options, and the action that normalises them for runCheck. */
@@ -58,14 +61,24 @@ export function registerCheck(program: Command, context: CommandContext): void {
       '--against <docx>',
       "also check that the table holds, cell by cell, what Table 17.6 of this Word document (the MTAD's .docx) holds",
     )
+    .option('--quiet', 'report errors only (warnings still count for --max-warnings)', false)
+    .option(
+      '--changed-since <ref>',
+      'report warnings only in the files changed since a git commit (git diff REF, and untracked files); errors are reported wherever they are',
+    )
     .addHelpText(
       'after',
       `
 Each finding points at file:line:column of the YAML node concerned. Warnings (values not known,
 a window that runs past the end date) are listed but fail only with --max-warnings.
 
+Rules are set per project in mtad.config.yaml at its root (schema: mtad schema config):
+  rules:
+    VALUE_UNKNOWN: off            a warning may be turned off, or made an error
+
 Examples:
   mtad check                                        data/: the table, data/amendments/, the lock
+  mtad check --changed-since origin/main --quiet    in CI, what a pull request changed
   mtad check --format github --output sarif=mtad.sarif   annotations in a GitHub Actions log, and SARIF
   mtad check --stdin --stdin-filename data/amendments/x.yaml < x.yaml
   mtad check --list-rules
@@ -83,7 +96,8 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       const { readStream } = await import('../../io/list-files.js');
       const { MAX_FILE_BYTES } = await import('../../io/read.js');
       if (opts.listRules) return context.write(runListRules(opts.format));
-      const usage = (message: string) => context.write({ exitCode: 2, stdout: '', stderr: `mtad check: ${message}\n` });
+      const { usageError } = await import('../outcome.js');
+      const usage = (message: string) => context.write(usageError(message));
       const outputs: { format: CheckFormat; path: string }[] = [];
       for (const spec of opts.output) {
         const [format = '', ...rest] = spec.split('=');
@@ -103,6 +117,16 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
         return usage(
           '--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock',
         );
+      const { loadCheckConfig, isOutcome } = await import('../check-config.js');
+      const config = loadCheckConfig(context.cwd, context.projectRoot, context.styler());
+      if (isOutcome(config)) return context.write(config);
+      let changed: ReadonlySet<string> | undefined;
+      if (opts.changedSince !== undefined) {
+        const { changedFilesSince } = await import('../../io/git.js');
+        const since = await changedFilesSince(opts.changedSince, context.cwd);
+        if ('reason' in since) return usage(`--changed-since: ${since.reason}`);
+        changed = since.files;
+      }
       const stdin = opts.stdin
         ? {
             bytes: context.stdin ? await readStream(context.stdin(), MAX_FILE_BYTES) : new Uint8Array(),
@@ -113,8 +137,15 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
         runCheck({
           cwd: context.cwd,
           styler: context.styler(),
-          paths,
+          // From a folder inside the project, data/ is the project's.
+          paths:
+            paths.length === 0 && !opts.stdin && context.projectRoot !== undefined
+              ? [dirname(join(context.projectRoot, DEFAULT_TABLE_OPTION))]
+              : paths,
           table: namedTable(command),
+          config,
+          quiet: opts.quiet,
+          ...(changed && { changed }),
           format: opts.format,
           outputs,
           ...(maxWarnings !== undefined && { maxWarnings }),

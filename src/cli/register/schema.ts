@@ -1,27 +1,30 @@
 import { Argument, type Command } from 'commander';
 import type { SchemaKind } from '../../domain/parse/json-schema.js';
+import { withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
 
 /** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
-export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment', 'response'];
+export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment', 'response', 'config'];
 
 /** `mtad schema`. */
 export function registerSchema(program: Command, context: CommandContext): void {
   program
     .command('schema')
     .description(
-      'print the JSON Schema of table, amendment or response files (for editors), generated from the schemas mtad reads them with',
+      'print the JSON Schema of table, amendment, response or configuration files (for editors), generated from the schemas mtad reads them with',
     )
     .addArgument(new Argument('[kind]', 'which schema; both, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
     .addHelpText(
       'after',
-      `
+      withExitStatus(`
 The data files point their editor at the committed copies in schema/ with a first line such as
   # yaml-language-server: $schema=../schema/table.schema.json
 
 Examples:
   mtad schema amendment > schema/amendment.schema.json
-  mtad schema table`,
+  mtad schema table
+  mtad schema config > schema/config.schema.json
+`),
     )
     .action(async (kind: SchemaKind | undefined) => {
       const { runSchema } = await import('../commands/schema.js');

@@ -25,7 +25,7 @@ the service is provided, from the next day it is not.
 With --as-at, an amendment counts from its modification date; a made amendment whose modification
 date is not recorded counts from its conclusion date; with neither, what it changes is shown
 unknown between the earliest and latest dates its steps allow. Only made amendments count unless
---include proposed.
+--include proposed, which goes with --as-at (alone, it is a usage error).
 
 Examples:
   mtad show
@@ -34,6 +34,13 @@ Examples:
 `),
     )
     .action(async (opts: { asAt?: string; include?: 'proposed' }, command: Command) => {
+      // Without a date there is no history to count proposals in: ignoring --include would print
+      // the table as the file holds it, as if the proposals had been weighed.
+      if (opts.include !== undefined && opts.asAt === undefined)
+        command.error(
+          `error: --include ${opts.include} goes with --as-at DATE (the table as it would stand on that date); without --as-at, mtad show prints the table as the file holds it`,
+          { exitCode: 2, code: 'mtad.includeWithoutDate' },
+        );
       const { runShow } = await import('../commands/show.js');
       return context.report(
         runShow({

@@ -63,6 +63,9 @@ export interface DiagnosticArgs {
   };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
+  // The configuration of mtad check (mtad.config.yaml)
+  CONFIG_RULE_UNKNOWN: { rule: string; suggestion?: string };
+  CONFIG_RULE_LOCKED: { rule: string; severity: string };
   // Concurrent writers
   FILE_LOCKED: { what: string; pid: number; lock: string };
   FILE_READ_ONLY: { what: string };
@@ -346,6 +349,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.',
   },
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
+  CONFIG_RULE_UNKNOWN: {
+    severity: 'error',
+    category: 'io',
+    doc: 'Every rule the configuration file names is a rule of mtad check.',
+  },
+  CONFIG_RULE_LOCKED: {
+    severity: 'error',
+    category: 'io',
+    doc: 'The configuration file relaxes only warnings: an error stays an error, since the other commands refuse it too.',
+  },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
   // Concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { amendmentFileSchema, tableFileSchema } from './schema.js';
+import { amendmentFileSchema, configFileSchema, tableFileSchema } from './schema.js';
 import { responseFileSchema } from './response-schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
@@ -7,12 +7,14 @@ export const SCHEMA_KINDS = {
   table: tableFileSchema,
   amendment: amendmentFileSchema,
   response: responseFileSchema,
+  config: configFileSchema,
 } as const;
 
 const TITLES: Record<SchemaKind, string> = {
   table: 'Table 17.6 of the MTAD (mtad table file)',
   amendment: 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
   response: "A response to an amendment's consultation (mtad response file)",
+  config: 'The configuration of mtad for a project (mtad.config.yaml)',
 };
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
 

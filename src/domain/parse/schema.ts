@@ -293,3 +293,25 @@ export const amendmentFileSchema = z
   .check(describe('An amendment to Table 17.6 of the MTAD, with its consultation and direction.'));
 
 export type AmendmentFile = z.infer<typeof amendmentFileSchema>;
+
+/** What the configuration may make of a rule: an error, a warning, or nothing at all. */
+const RULE_SETTINGS = ['error', 'warning', 'off'] as const;
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
+
+/** The shape of mtad.config.yaml; its JSON Schema is schema/config.schema.json (`mtad schema config`). */
+export const configFileSchema = z
+  .strictObject({
+    rules: z.optional(
+      z
+        .record(
+          z.string(),
+          z.enum(RULE_SETTINGS).check(z.describe('"error", "warning", or "off" (not reported at all).')),
+        )
+        .check(
+          z.describe(
+            'The severity of rules of mtad check, by code (mtad check --list-rules lists them). A warning may be made an error or turned off; an error stays an error.',
+          ),
+        ),
+    ),
+  })
+  .check(z.describe('The configuration of mtad for this project (mtad.config.yaml at its root).'));

@@ -1,0 +1,40 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+/*
+ * `npm run build` while mtad runs: dist/ is either the old build or the new one, never half of
+ * either. The build runs into a copy of dist/ in a folder of its own (--out), never the dist/ the
+ * other tests run, and the test watches that copy the whole time it builds.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'mtad-build-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FILES = ['start.cjs', 'cli.cjs', 'pack.cjs', 'index.js', 'index.d.ts'];
+
+it('replaces dist/ whole: every file is there at every moment of a build', { timeout: 300_000 }, async () => {
+  const dist = join(dir, 'dist');
+  cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+  const build = spawn(process.execPath, ['scripts/build.mjs', '--out', dist], { cwd: ROOT, stdio: 'ignore' });
+  const ended = new Promise<number | null>((done) => build.on('exit', done));
+  let running = true;
+  void ended.then(() => (running = false));
+  let looks = 0;
+  const missing = new Set<string>();
+  while (running) {
+    for (const file of FILES) if (!existsSync(join(dist, file))) missing.add(file);
+    looks++;
+    await new Promise((resume) => setTimeout(resume, 2));
+  }
+  expect(await ended).toBe(0);
+  expect(looks).toBeGreaterThan(100);
+  expect([...missing]).toEqual([]);
+  // Nothing left beside it, and the new build runs.
+  expect(readdirSync(dir)).toEqual(['dist']);
+  const run = spawnSync(process.execPath, [join(dist, 'start.cjs'), '--version'], { encoding: 'utf8' });
+  expect(run.stdout).toMatch(/^\d+\.\d+\.\d+/);
+});
