@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseAmendment } from '../domain/model/amendment.js';
-import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/model/dates.js';
+import { formatDateWithWeekday, type IsoDate } from '../domain/model/dates.js';
+import { nonWorkingReason } from '../domain/model/working-days.js';
 import {
   draftAmendmentText,
   nextSequence,
@@ -34,7 +35,8 @@ function timelineLines(timeline: Timeline, today: IsoDate): string[] {
   ];
   return steps.flatMap(([name, date]) => {
     if (!date) return [];
-    const notes = [isWeekend(date) && 'a weekend day', date < today && 'already past'].filter(Boolean);
+    const holiday = nonWorkingReason(date);
+    const notes = [holiday && `not a working day (${holiday})`, date < today && 'already past'].filter(Boolean);
     return [
       `  ${name.padEnd(22)} ${formatDateWithWeekday(date)}${notes.length ? `  <- ${notes.join(', ')}: review it` : ''}`,
     ];

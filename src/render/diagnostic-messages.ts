@@ -1,4 +1,4 @@
-import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/model/dates.js';
+import { FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE } from '../domain/model/dates.js';
 import type {
   ChangedField,
   DateSpan,
@@ -221,6 +221,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${describeMilestone(d.args.later)}, must be ${d.args.relation} ${describeMilestone(d.args.earlier)} (expected: issued < responses due < conclusion <= modification date <= end date)`;
     case 'TIMELINE_WINDOW':
       return `the modification, ${describeDatedWindow(d.args.modification, 'long')}, may take effect after Migration DUST for ${d.args.cohort} has ended: its end date is ${describeDatedWindow(d.args.end, 'long')}`;
+    case 'NON_WORKING_DAY':
+      return `${MILESTONES[d.args.milestone]}, ${formatDateWithWeekday(d.args.date)}, is not a working day in England and Wales (${d.args.reason}); DCC's dates fall on working days`;
     case 'WEEKDAY_MISMATCH':
       return `${quote(d.args.written)}: ${formatLongDate(d.args.date)} is a ${d.args.weekday}`;
     case 'PROSE_DATE_INVALID':

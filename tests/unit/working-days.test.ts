@@ -5,6 +5,7 @@ import {
   easterSunday,
   FIRST_RULE_YEAR,
   isWorkingDay,
+  LONGEST_BREAK,
   nonWorkingReason,
   workingDayFrom,
 } from '../../src/domain/model/working-days.js';
@@ -48,6 +49,16 @@ describe('working days in England and Wales', () => {
         );
     }
     expect(differences).toEqual(KNOWN_DIFFERENCES);
+  });
+
+  it('never break for more than LONGEST_BREAK days in a row', () => {
+    let run = 0;
+    let longest = 0;
+    for (let day = `${FIRST_RULE_YEAR}-01-01`; day < '2101-01-01'; day = next(day)) {
+      run = isWorkingDay(day) ? 0 : run + 1;
+      longest = Math.max(longest, run);
+    }
+    expect(longest).toBe(LONGEST_BREAK);
   });
 
   it('name the day that is not one', () => {

@@ -76,6 +76,11 @@ export interface DiagnosticArgs {
   CHANGE_TARGET_REPEATED: { cohort: string; field: string; change: number; earlier: number };
   TIMELINE_ORDER: { earlier: Milestone; later: Milestone; relation: 'after' | 'on or after' };
   TIMELINE_WINDOW: { modification: DatedWindow; end: DatedWindow; cohort: string };
+  NON_WORKING_DAY: {
+    milestone: 'responses-due' | 'concluded' | 'expected-conclusion' | 'modification';
+    date: IsoDate;
+    reason: string;
+  };
   WEEKDAY_MISMATCH: { written: string; weekday: string; date: IsoDate };
   PROSE_DATE_INVALID: { written: string };
   PROSE_DATE_MISMATCH: {
@@ -362,6 +367,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'warning',
     category: 'data',
     doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.',
+  },
+  NON_WORKING_DAY: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'Respond-by, conclusion and modification dates are working days in England and Wales.',
   },
   WEEKDAY_MISMATCH: {
     severity: 'error',

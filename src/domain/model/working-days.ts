@@ -12,6 +12,12 @@ import { addCalendarDays, compareDates, FIRST_DATE, isWeekend, LAST_DATE, weekda
  * rules with date-holidays (region GB-ENG) for every year from 1978 to 2100.
  */
 
+/**
+ * The most days in a row that are not working days: four (Good Friday to Easter Monday; Christmas
+ * on a Saturday to its substitute on the Tuesday).
+ */
+export const LONGEST_BREAK = 4;
+
 /** The first year whose bank holidays follow these rules; before it, only weekends are known. */
 export const FIRST_RULE_YEAR = 1978;
 
