@@ -12,6 +12,7 @@ import { displayPath, readTemplate } from '../io/read.js';
 import { refuseProtectedOutput } from '../io/output-guard.js';
 import { writeFolderAtomically } from '../io/write.js';
 import { amendmentsDirOf, lockPathOf } from './inputs.js';
+import { readDepartments } from './departments.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
 export interface PackOptions extends CommonOptions {
@@ -23,6 +24,8 @@ export interface PackOptions extends CommonOptions {
   author?: string;
   /** The instant to date the Word files by, instead of one from the data (SOURCE_DATE_EPOCH). */
   created?: string;
+  /** The table's path: the departments file is read beside it. */
+  tablePath: string;
 }
 
 /**
@@ -36,6 +39,8 @@ export async function writeAmendPack(
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
+  const departments = await readDepartments(cwd, options.tablePath);
+  if (departments.value === undefined) return failWith(departments.diagnostics, styler);
   const markOf = markRevisions(input.application.changes, input.amendments, {
     author: options.author,
     fallbackDate: input.table.table.asAt,
@@ -47,6 +52,7 @@ export async function writeAmendPack(
     amendedTable: amendedTableText(input),
     markOf,
     responseTemplate: template.value,
+    departments: departments.value,
     created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
   });
   if (!pack.value) return failWith(pack.diagnostics, styler);

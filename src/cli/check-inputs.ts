@@ -140,10 +140,13 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
 export function checkGathered(inputs: CheckInputs, lock: string | undefined, memo?: FileMemo): CheckResult {
   const texts = [...inputs.entries.values()].filter((e): e is Entry & { text: string } => e.text !== undefined);
   const table = texts.find((e) => e.path === inputs.tablePath);
-  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
+  const isDepartments = (e: Entry & { text: string }) => classifyFile(e.text).kind === 'departments';
+  const source = (e: Entry & { text: string }): SourceText => ({ file: e.shown, text: e.text });
+  const amendments = texts.filter((e) => e !== table && !isDepartments(e)).map(source);
   return checkSources({
     ...(table && { table: { file: table.shown, text: table.text } }),
     amendments,
+    departments: texts.filter(isDepartments).map(source),
     ...(lock !== undefined && { lock: { file: inputs.lockShown, text: lock } }),
     lockFile: inputs.lockShown,
     hash: sha256,

@@ -148,6 +148,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         cwd,
         styler,
         out: options.out,
+        tablePath,
         force: options.force ?? false,
         ...(options.author !== undefined && { author: options.author }),
         ...(options.created !== undefined && { created: options.created }),

@@ -11,6 +11,7 @@ import {
   type HashText,
 } from '../history/amendment-lock.js';
 import type { TableInput } from '../model/table.js';
+import { parseDepartments } from '../parse/departments.js';
 
 export type { SourceText } from './file-rules.js';
 
@@ -74,6 +75,8 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
 export interface CheckInput {
   table?: SourceText;
   amendments: readonly SourceText[];
+  /** The departments files (data/departments.yaml) among the files checked. */
+  departments?: readonly SourceText[];
   /** The lock file's text; absent when there is no lock file yet. */
   lock?: SourceText;
   /** How the lock file is named in findings, whether or not it exists. */
@@ -94,7 +97,7 @@ export interface CheckResult {
 }
 
 /**
- * Checks the table and the amendments: schema first, then the rules on each file, then the whole
+ * Checks the table, the departments and the amendments: schema first, then the rules on each file, then the whole
  * sequence applied in order and the lock. The sequence is checked only when every file passed its
  * schema: a file that cannot be read would make the others fail for the wrong reason.
  */
@@ -106,6 +109,7 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.diagnostics);
     table = read.value;
   }
+  for (const file of input.departments ?? []) diagnostics.push(...parseDepartments(file.text, file.file).diagnostics);
   const amendments: Amendment[] = [];
   for (const file of input.amendments) {
     const read = checkAmendmentFile(file, input.hash, input.memo);

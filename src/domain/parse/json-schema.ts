@@ -1,9 +1,19 @@
 import * as z from 'zod/mini';
-import { amendmentFileSchema, tableFileSchema } from './schema.js';
+import { amendmentFileSchema, departmentsFileSchema, tableFileSchema } from './schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
-export const SCHEMA_KINDS = { table: tableFileSchema, amendment: amendmentFileSchema } as const;
+export const SCHEMA_KINDS = {
+  table: tableFileSchema,
+  amendment: amendmentFileSchema,
+  departments: departmentsFileSchema,
+} as const;
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
+
+const TITLES: Record<SchemaKind, string> = {
+  table: 'Table 17.6 of the MTAD (mtad table file)',
+  amendment: 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
+  departments: 'The department responsible for smart metering over time (mtad departments file)',
+};
 
 /**
  * The JSON Schema of a kind of file, generated from its zod schema, for editors
@@ -14,10 +24,7 @@ export function buildJsonSchema(kind: SchemaKind): Record<string, unknown> {
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    title:
-      kind === 'table'
-        ? 'Table 17.6 of the MTAD (mtad table file)'
-        : 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
+    title: TITLES[kind],
     $comment: 'Generated from the zod schemas of mtad by `npm run schema`; do not edit by hand.',
     ...rest,
   };
