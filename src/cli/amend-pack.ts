@@ -13,6 +13,7 @@ import { refuseProtectedOutput } from '../io/output-guard.js';
 import { writeFolderAtomically } from '../io/write.js';
 import { amendmentsDirOf, lockPathOf } from './inputs.js';
 import { readDepartments } from './departments.js';
+import { withPdfs } from './pdf-pack.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
 export interface PackOptions extends CommonOptions {
@@ -26,6 +27,8 @@ export interface PackOptions extends CommonOptions {
   created?: string;
   /** The table's path: the departments file is read beside it. */
   tablePath: string;
+  /** Add a PDF of each Word file, converted by LibreOffice; the environment it runs in. */
+  pdf?: { env: NodeJS.ProcessEnv };
 }
 
 /**
@@ -46,15 +49,18 @@ export async function writeAmendPack(
     fallbackDate: input.table.table.asAt,
   });
   const { buildPack } = await import('../render/pack.js');
-  const pack = await buildPack({
+  const created = options.created ?? documentsDate(input.amendments, input.table.table.asAt);
+  const built = await buildPack({
     report: input.report,
     amendments: input.amendments,
     amendedTable: amendedTableText(input),
     markOf,
     responseTemplate: template.value,
     departments: departments.value,
-    created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
+    created,
   });
+  if (!built.value) return failWith(built.diagnostics, styler);
+  const pack = options.pdf ? await withPdfs(built.value, created, options.pdf.env) : built;
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);

@@ -106,6 +106,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
 
   const context: CommandContext = {
     cwd: io.cwd,
+    env: io.env,
     version: VERSION,
     ...(codeHash !== undefined && { codeHash }),
     ...(io.stdin && { stdin: io.stdin }),

@@ -155,6 +155,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.kind === 'pack'
         ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`
         : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
+    case 'PDF_CONVERTER_MISSING':
+      return `--pdf needs ${d.args.program} (LibreOffice) to convert the Word files, and it is not on the PATH: install the Debian package ${d.args.debianPackage} (apt-get install --no-install-recommends ${d.args.debianPackage}). Nothing was written`;
+    case 'PDF_CONVERSION_FAILED':
+      return `LibreOffice could not convert ${d.args.file} to PDF: ${d.args.reason}. Nothing was written`;
     // The table over time (history, --write, new, revert)
     case 'FIELD_TO_DECIDE':
       return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;

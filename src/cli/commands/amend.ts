@@ -1,8 +1,9 @@
+import { requireSoffice } from '../../io/soffice.js';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { existsSync } from 'node:fs';
 import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
 import type { FileMemo } from '../../domain/check/file-rules.js';
-import { hasErrors } from '../../domain/model/diagnostics.js';
+import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
 import type { Result } from '../../domain/parse/schema-validation.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
@@ -36,6 +37,8 @@ export interface AmendOptions extends CommonOptions {
   author?: string;
   /** With `out`: the instant to date the Word files by (SOURCE_DATE_EPOCH), instead of one from the data. */
   created?: string;
+  /** With `out`: add a PDF of each Word file (LibreOffice); the environment soffice is found and run in. */
+  pdf?: { env: NodeJS.ProcessEnv };
   /** Write the result into the table file (made amendments only). */
   write?: boolean;
   /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
@@ -73,9 +76,22 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   const tablePath = resolveTablePath(cwd, options.table);
   const folder = amendmentsDirOf(tablePath);
   const namedPaths = () => resolveAmendmentPaths(cwd, options.amendments, folder);
+  if (options.pdf && options.out === undefined)
+    return failWith(
+      [
+        diagnose('ARGUMENT_INVALID', {
+          option: '--pdf',
+          value: '',
+          expected: 'with --out DIR: the PDFs go into the pack',
+        }),
+      ],
+      styler,
+    );
   if (options.out !== undefined) {
     const refused = refusePackPath(options.out, { cwd, tablePath, amendmentPaths: namedPaths() });
     if (refused) return failWith([refused], styler);
+    const converter = options.pdf && requireSoffice(options.pdf.env);
+    if (converter) return failWith([converter], styler);
   }
   const author = options.author === undefined ? [] : readTextOption('--author', options.author);
   if (author.length > 0) return failWith(author, styler);
@@ -149,6 +165,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         styler,
         out: options.out,
         tablePath,
+        ...(options.pdf && { pdf: options.pdf }),
         force: options.force ?? false,
         ...(options.author !== undefined && { author: options.author }),
         ...(options.created !== undefined && { created: options.created }),

@@ -11,6 +11,7 @@ interface AmendFlags {
   out?: string;
   force?: boolean;
   author?: string;
+  pdf?: boolean;
 }
 
 /** `mtad amend`. */
@@ -39,6 +40,10 @@ export function registerAmend(program: Command, context: CommandContext): void {
     )
     .option('--force', 'with --out: replace the folder if it is a pack mtad wrote (one holding .mtad-pack)')
     .option(
+      '--pdf',
+      'with --out: add a PDF of each Word file, converted by LibreOffice (soffice; Debian package libreoffice-writer-nogui)',
+    )
+    .option(
       '--author <name>',
       "with --out: the author of the tracked changes (default: the amendment's consultation.author)",
     )
@@ -64,6 +69,7 @@ Examples:
   mtad amend --format markdown > comment.md   for a pull-request comment
   mtad amend --out pack                       the consultation pack, in the new folder pack/
   mtad amend --out pack --force               write it again over the pack mtad wrote there
+  mtad amend --out pack --pdf                 the pack with a PDF of each Word file
   mtad amend mdust-close-moc-secure --write   record a made amendment in data/table-17.6.yaml
 `),
     )
@@ -83,6 +89,7 @@ Examples:
           ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
           out: opts.out,
           force: opts.force === true,
+          ...(opts.pdf && { pdf: { env: context.env } }),
           author: opts.author,
           ...(fixed && { created: formatInstant(fixed) }),
         });

@@ -4,6 +4,8 @@ import type { Outcome } from '../outcome.js';
 /** What every command's registration is given by the program that holds it. */
 export interface CommandContext {
   cwd: string;
+  /** The environment of the run: where the programs a command runs are found (PATH). */
+  env: NodeJS.ProcessEnv;
   /** mtad's version, and the hash of its code when it runs bundled: the key of check's cache. */
   version: string;
   codeHash?: string;

@@ -44,6 +44,8 @@ export interface DiagnosticArgs {
   OUT_EXISTS: { path: string };
   OUT_UNWRITABLE: { path: string; reason: string };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
+  PDF_CONVERTER_MISSING: { program: string; debianPackage: string };
+  PDF_CONVERSION_FAILED: { file: string; reason: string };
   OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
@@ -252,6 +254,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'io',
     doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.',
+  },
+  PDF_CONVERTER_MISSING: {
+    severity: 'error',
+    category: 'io',
+    doc: 'With --pdf, LibreOffice (soffice) is installed to convert the Word files.',
+  },
+  PDF_CONVERSION_FAILED: {
+    severity: 'error',
+    category: 'io',
+    doc: 'With --pdf, LibreOffice converts every Word file of the pack.',
   },
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: {
