@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Application } from '../domain/history/apply.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
@@ -42,7 +42,7 @@ export async function writeAmendPack(
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
-  const departments = await readDepartments(cwd, options.tablePath);
+  const departments = await readDepartments(cwd, dirname(options.tablePath));
   if (departments.value === undefined) return failWith(departments.diagnostics, styler);
   const markOf = markRevisions(input.application.changes, input.amendments, {
     author: options.author,

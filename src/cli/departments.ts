@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseDepartments, type Department } from '../domain/parse/departments.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { displayPath, packageRoot, readText } from '../io/read.js';
@@ -8,11 +8,12 @@ import { displayPath, packageRoot, readText } from '../io/read.js';
 const DEPARTMENTS_NAME = 'departments.yaml';
 
 /**
- * The departments over time: departments.yaml beside the table when there is one, else the copy
- * shipped with mtad (as the templates are), so that a data folder of its own needs no copy.
+ * The departments over time: departments.yaml in the data folder (the table's) when there is one,
+ * else the copy shipped with mtad (as the templates are), so that a data folder of its own needs
+ * no copy.
  */
-export async function readDepartments(cwd: string, tablePath: string): Promise<Result<Department[]>> {
-  const local = join(dirname(tablePath), DEPARTMENTS_NAME);
+export async function readDepartments(cwd: string, dataFolder: string): Promise<Result<Department[]>> {
+  const local = join(dataFolder, DEPARTMENTS_NAME);
   const path = existsSync(local) ? local : join(packageRoot(), 'data', DEPARTMENTS_NAME);
   const shown = displayPath(path, cwd);
   const text = await readText(path, shown);

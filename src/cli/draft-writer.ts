@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseAmendment } from '../domain/model/amendment.js';
 import { formatDateWithWeekday, type IsoDate } from '../domain/model/dates.js';
 import { nonWorkingReason } from '../domain/model/working-days.js';
@@ -14,6 +14,7 @@ import { writeFileAtomically } from '../io/write.js';
 import { formatLocation } from '../render/diagnostics.js';
 import { checkDraftTarget } from './draft-guard.js';
 import type { History } from './history-inputs.js';
+import { readDepartments } from './departments.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
 /** How a drafted amendment file is written. */
@@ -63,7 +64,13 @@ export async function writeDraft(
   };
   const wording = await readTemplate('new-amendment.txt', cwd);
   if (wording.value === undefined) return failWith(wording.diagnostics, styler);
-  const text = draftAmendmentText({ ...draft, wording: readTemplateSections(wording.value) });
+  const departments = await readDepartments(cwd, dirname(history.folder));
+  if (departments.value === undefined) return failWith(departments.diagnostics, styler);
+  const text = draftAmendmentText({
+    ...draft,
+    wording: readTemplateSections(wording.value),
+    departments: departments.value,
+  });
   if (text.value === undefined) return failWith(text.diagnostics, styler);
 
   const path = join(history.folder, `${draft.id}.yaml`);

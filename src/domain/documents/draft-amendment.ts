@@ -14,6 +14,7 @@ import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import { LONGEST_BREAK, workingDayFrom } from '../model/working-days.js';
 import { TODO_TAG, type YamlPath } from '../parse/yaml-source.js';
 import { fillTemplateSection, type TemplateValues } from './template.js';
+import { departmentValues, type Department } from './department.js';
 import type { Result } from '../parse/schema-validation.js';
 import { writeCell, type CellValue } from '../model/cell-value.js';
 
@@ -127,6 +128,8 @@ export interface DraftInput {
   reverts?: string;
   /** The sections of templates/new-amendment.txt. */
   wording: Record<string, string>;
+  /** The departments over time: the draft's wording may name the one of its issue date. */
+  departments: readonly Department[];
 }
 
 const joinNames = (names: string[]): string =>
@@ -177,7 +180,12 @@ const DRAFT_SECTIONS = [
  * and a GroupID the table does not know.
  */
 export function draftAmendmentText(input: DraftInput): Result<string> {
-  const values = wordingValues(input);
+  // A date no department covers leaves the names unset: a wording that uses them is refused then.
+  const department = departmentValues(input.departments, input.timeline.issued, {
+    id: input.id,
+    document: 'new amendment',
+  });
+  const values = { ...wordingValues(input), ...department.value };
   const words: Record<string, string> = {};
   for (const name of DRAFT_SECTIONS) {
     const filled = fillTemplateSection(input.wording, name, values, 'templates/new-amendment.txt');
