@@ -15,7 +15,7 @@ import type { Result } from '../domain/parse/schema-validation.js';
  */
 
 /** The program, and the Debian package that installs it without a desktop. */
-export const SOFFICE = { program: 'soffice', debianPackage: 'libreoffice-writer-nogui' } as const;
+const SOFFICE = { program: 'soffice', debianPackage: 'libreoffice-writer-nogui' } as const;
 
 /** How long one conversion of a pack may take before it is abandoned (a first run makes the profile). */
 const TIMEOUT_MS = 10 * 60 * 1000;

@@ -288,4 +288,3 @@ export const departmentsFileSchema = z
     ),
   );
 
-export type DepartmentsFile = z.infer<typeof departmentsFileSchema>;
