@@ -287,4 +287,3 @@ export const departmentsFileSchema = z
       'The government department responsible for smart metering over time: the one a consultation sends its summary of responses to.',
     ),
   );
-
