@@ -84,7 +84,9 @@ describe('a date whose computed window leaves 0001-01-01..9999-12-31', () => {
 
   it('drafts from the dates nearest the edges that still fit', async () => {
     const cwd = dataWith();
-    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-02-27', '--stdout'], { cwd })).status).toBe(0);
+    // 73 days back: the reference's 57, and up to 4 for each of the four steps to reach a working day.
+    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-03-15', '--stdout'], { cwd })).status).toBe(0);
+    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-03-14', '--stdout'], { cwd })).status).toBe(2);
     expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '9999-11-30', '--stdout'], { cwd })).status).toBe(0);
     expect((await runMain(['impact', 'mdust-close-moc-secure', '--decided', '9999-08-19'], { cwd })).status).toBe(0);
   });
