@@ -1,5 +1,6 @@
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../domain/check/check-sources.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
+import { classifyFile } from '../domain/parse/classify-file.js';
 import { inSequence } from '../domain/model/amendment.js';
 import { exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
 import { EMPTY_LOCK, recordMadeAmendments, serialiseLock, type HashText } from '../domain/history/amendment-lock.js';
@@ -41,10 +42,14 @@ export function checkGathered(
 ): CheckResult {
   const texts = [...inputs.entries.values()].filter((e): e is CheckEntry & { text: string } => e.text !== undefined);
   const table = texts.find((e) => e.path === inputs.tablePath);
-  const amendments = texts.filter((e) => e !== table).map((e): SourceText => ({ file: e.shown, text: e.text }));
+  const source = (e: CheckEntry & { text: string }): SourceText => ({ file: e.shown, text: e.text });
+  const others = texts.filter((e) => e !== table).map((e) => ({ entry: e, kind: classifyFile(e.text).kind }));
+  const ofKind = (kind: string) => others.filter((o) => o.kind === kind).map((o) => source(o.entry));
   return checkSources({
     ...(table && { table: { file: table.shown, text: table.text } }),
-    amendments,
+    amendments: ofKind('amendment'),
+    responses: ofKind('response'),
+    departments: ofKind('departments'),
     ...(lock !== undefined && { lock: { file: inputs.lockShown, text: lock } }),
     lockFile: inputs.lockShown,
     hash,

@@ -1,5 +1,7 @@
 import { parseAmendment, type Amendment } from '../domain/model/amendment.js';
-import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/model/dates.js';
+import { formatDateWithWeekday, type IsoDate } from '../domain/model/dates.js';
+import { nonWorkingReason } from '../domain/model/working-days.js';
+import type { Department } from '../domain/parse/departments.js';
 import { diagnose, type Diagnostic, type Location } from '../domain/model/diagnostics.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import {
@@ -28,6 +30,8 @@ export interface DraftInputs {
   stdout: boolean;
   /** templates/new-amendment.txt. */
   wording: Result<string>;
+  /** The departments over time: the draft's wording may name the one of its issue date. */
+  departments: Result<Department[]>;
   /** The ids the lock of made amendments records (none when there is no lock), and how it is named. */
   lock: Result<{ ids: ReadonlySet<string>; shown: string }>;
   /** Where the file of the amendment with this id is written, and how it is named. */
@@ -59,7 +63,8 @@ function timelineLines(timeline: Timeline, today: IsoDate): string[] {
   ];
   return steps.flatMap(([name, date]) => {
     if (!date) return [];
-    const notes = [isWeekend(date) && 'a weekend day', date < today && 'already past'].filter(Boolean);
+    const holiday = nonWorkingReason(date);
+    const notes = [holiday && `not a working day (${holiday})`, date < today && 'already past'].filter(Boolean);
     return [
       `  ${name.padEnd(22)} ${formatDateWithWeekday(date)}${notes.length ? `  <- ${notes.join(', ')}: review it` : ''}`,
     ];
@@ -94,7 +99,12 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
       ],
     };
   if (inputs.wording.value === undefined) return { kind: 'refused', diagnostics: inputs.wording.diagnostics };
-  const text = draftAmendmentText({ ...draft, wording: readTemplateSections(inputs.wording.value) });
+  if (inputs.departments.value === undefined) return { kind: 'refused', diagnostics: inputs.departments.diagnostics };
+  const text = draftAmendmentText({
+    ...draft,
+    wording: readTemplateSections(inputs.wording.value),
+    departments: inputs.departments.value,
+  });
   if (text.value === undefined) return { kind: 'refused', diagnostics: text.diagnostics };
 
   const { path, shown } = inputs.place(draft.id);

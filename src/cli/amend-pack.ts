@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Application } from '../domain/history/apply.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import { listedFiles, PACK_MARKER_FILE, PACK_MARKER_NOTE } from '../domain/documents/pack-marker.js';
+import { listedFiles, PACK_MARKER_FILE, PACK_MARKER_NOTE, packMarkerText } from '../domain/documents/pack-marker.js';
 import { documentsDate, markRevisions } from '../domain/documents/revision-marks.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import type { TableInput } from '../domain/model/table.js';
@@ -13,6 +13,8 @@ import { sha256 } from '../io/hash.js';
 import { refuseProtectedOutput } from '../io/output-guard.js';
 import { writeFolderAtomically } from '../io/write.js';
 import { amendmentsDirOf, lockPathOf } from './inputs.js';
+import { readDepartments } from './departments.js';
+import { withPdfs } from './pdf-pack.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
 export interface PackOptions extends CommonOptions {
@@ -26,6 +28,10 @@ export interface PackOptions extends CommonOptions {
   created?: string;
   /** --into: the MTAD's own Word document, to which the pack adds a redlined copy. */
   into?: { name: string; shown: string; bytes: Uint8Array };
+  /** The table's path: the departments file is read beside it. */
+  tablePath: string;
+  /** Add a PDF of each Word file, converted by LibreOffice; the environment it runs in. */
+  pdf?: { env: NodeJS.ProcessEnv };
 }
 
 /**
@@ -46,20 +52,26 @@ export async function writeAmendPack(
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
   if (template.value === undefined) return failWith(template.diagnostics, styler);
+  const departments = await readDepartments(cwd, dirname(options.tablePath));
+  if (departments.value === undefined) return failWith(departments.diagnostics, styler);
   const markOf = markRevisions(input.application.changes, input.amendments, {
     author: options.author,
     fallbackDate: input.table.table.asAt,
   });
   const { buildPack } = await import('../render/pack.js');
-  const pack = await buildPack({
+  const created = options.created ?? documentsDate(input.amendments, input.table.table.asAt);
+  const built = await buildPack({
     report: input.report,
     amendments: input.amendments,
     amendedTable: amendedTableText(input),
     markOf,
     responseTemplate: template.value,
-    created: options.created ?? documentsDate(input.amendments, input.table.table.asAt),
+    departments: departments.value,
+    created,
     hash: sha256,
   });
+  if (!built.value) return failWith(built.diagnostics, styler);
+  const pack = options.pdf ? await withPdfs(built.value, created, options.pdf.env) : built;
   if (!pack.value) return failWith(pack.diagnostics, styler);
   const files = [...pack.value];
   if (options.into) {
@@ -81,7 +93,7 @@ export async function writeAmendPack(
   }
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);
-  const written = await writeFolderAtomically(target, files, {
+  const written = await writeFolderAtomically(target, listedInMarker(files), {
     force: options.force,
     shown,
     marker: PACK_MARKER_FILE,
@@ -139,4 +151,15 @@ function amendedTableText(input: {
   const ids = input.amendments.map((a) => `${a.id} (${a.status})`).join(', ');
   const note = `# Table ${table.number} as amended by ${ids}: written by mtad amend --out; the comments below are the table file's own.\n`;
   return note + (input.amendedText ?? writeTableChanges(input.table.source, { ...input.application, after }));
+}
+
+/**
+ * The pack's files with a marker that lists every one of them: the PDFs and the redlined MTAD are
+ * added after the pack is built, and a file the marker does not list would make the next --force
+ * refuse the pack as holding a file mtad did not write.
+ */
+function listedInMarker<F extends { path: string; content: string | Uint8Array }>(files: readonly F[]) {
+  const written = files.filter((file) => file.path !== PACK_MARKER_FILE);
+  const listed = written.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
+  return [...written, { path: PACK_MARKER_FILE, content: packMarkerText(listed) }];
 }

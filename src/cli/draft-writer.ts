@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DraftHistory, DraftInputs, DraftPlan } from '../app/draft.js';
 import type { IsoDate } from '../domain/model/dates.js';
 import { parseLock } from '../domain/history/amendment-lock.js';
@@ -7,6 +7,7 @@ import type { Table } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { displayPath, readTemplate, readText } from '../io/read.js';
 import { writeFileAtomically } from '../io/write.js';
+import { readDepartments } from './departments.js';
 import { loadHistory } from './history-inputs.js';
 import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
@@ -27,9 +28,10 @@ export async function gatherDraftInputs(
   const { cwd } = options;
   const tablePath = resolveTablePath(cwd, options.table);
   const folder = amendmentsDirOf(tablePath);
-  const [history, wording, lock] = await Promise.all([
+  const [history, wording, departments, lock] = await Promise.all([
     loadHistory(cwd, options.table),
     readTemplate('new-amendment.txt', cwd),
+    readDepartments(cwd, dirname(tablePath)),
     recordedIds(tablePath, cwd),
   ]);
   return {
@@ -48,6 +50,7 @@ export async function gatherDraftInputs(
         }
       : { ok: false, diagnostics: history.diagnostics },
     wording,
+    departments,
     lock,
     place: (id) => {
       const path = join(folder, `${id}.yaml`);

@@ -125,6 +125,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
   const context: CommandContext = {
     cwd: io.cwd,
     ...(project && { projectRoot: project.root }),
+    env: io.env,
     version: VERSION,
     ...(codeHash !== undefined && { codeHash }),
     ...(io.stdin && { stdin: io.stdin }),

@@ -1,4 +1,4 @@
-import { FIRST_DATE, formatLongDate, LAST_DATE } from '../domain/model/dates.js';
+import { FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE } from '../domain/model/dates.js';
 import type {
   ChangedField,
   DateSpan,
@@ -159,6 +159,10 @@ export function formatDiagnostic(d: Diagnostic): string {
         : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
     case 'OUT_HOLDS_FOREIGN':
       return `refusing to replace ${d.args.path}: it holds ${d.args.path}/${d.args.file}, which ${d.args.how === 'changed' ? 'was changed after mtad wrote it' : 'its .mtad-pack does not list as a file mtad wrote'}, and --force never deletes a file mtad did not write. Nothing was written; move that file out of the folder, or choose another folder`;
+    case 'PDF_CONVERTER_MISSING':
+      return `--pdf needs ${d.args.program} (LibreOffice) to convert the Word files, and it is not on the PATH: install the Debian package ${d.args.debianPackage} (apt-get install --no-install-recommends ${d.args.debianPackage}). Nothing was written`;
+    case 'PDF_CONVERSION_FAILED':
+      return `LibreOffice could not convert ${d.args.file} to PDF: ${d.args.reason}. Nothing was written`;
     // The table over time (history, --write, new, revert)
     case 'FIELD_TO_DECIDE':
       return `${d.args.field} is a proposal still to decide: confirm or change the value, then remove its !todo tag`;
@@ -233,6 +237,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${describeMilestone(d.args.later)}, must be ${d.args.relation} ${describeMilestone(d.args.earlier)} (expected: issued < responses due < conclusion <= modification date <= end date)`;
     case 'TIMELINE_WINDOW':
       return `the modification, ${describeDatedWindow(d.args.modification, 'long')}, may take effect after Migration DUST for ${d.args.cohort} has ended: its end date is ${describeDatedWindow(d.args.end, 'long')}`;
+    case 'NON_WORKING_DAY':
+      return `${MILESTONES[d.args.milestone]}, ${formatDateWithWeekday(d.args.date)}, is not a working day in England and Wales (${d.args.reason}); DCC's dates fall on working days`;
     case 'WEEKDAY_MISMATCH':
       return `${quote(d.args.written)}: ${formatLongDate(d.args.date)} is a ${d.args.weekday}`;
     case 'PROSE_DATE_INVALID':

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../domain/model/diagnostics.js';
 import { PACK_MARKER_FILE, packMarkerText } from '../domain/documents/pack-marker.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import { responseTemplateValues } from '../domain/documents/response-template-values.js';
+import type { Department } from '../domain/documents/department.js';
 import type { RevisionMark } from '../domain/documents/revision-marks.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { renderDirectionDocx } from './direction-docx.js';
@@ -31,6 +32,8 @@ export interface PackInput {
   markOf(cohort: string): RevisionMark;
   /** The text of templates/response-template.md. */
   responseTemplate: string;
+  /** The departments over time (data/departments.yaml). */
+  departments: readonly Department[];
   /** The instant the Word files are dated: from the data (or SOURCE_DATE_EPOCH), never the clock. */
   created: string;
   /** The SHA-256 of a file's bytes (as lowercase hex), for the marker's list of what mtad wrote. */
@@ -95,7 +98,7 @@ function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocum
   for (const amendment of input.amendments) {
     const direction = input.report.directions.find((d) => d.amendmentId === amendment.id);
     diagnostics.push(...(direction?.diagnostics ?? []));
-    const values = responseTemplateValues(amendment);
+    const values = responseTemplateValues(amendment, input.departments);
     diagnostics.push(...values.diagnostics);
     const response = values.value && renderResponseTemplateMarkdown(input.responseTemplate, values.value);
     diagnostics.push(...(response?.diagnostics ?? []));

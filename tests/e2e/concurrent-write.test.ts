@@ -158,7 +158,12 @@ describe('two mtad amend --write at once', () => {
       );
       expect(check.status).toBe(0);
       expect(existsSync(join(dir, 'data/table-17.6.yaml.lock'))).toBe(false);
-      expect(readdirSync(join(dir, 'data')).sort()).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
+      expect(readdirSync(join(dir, 'data')).sort()).toEqual([
+        'amendments',
+        'amendments.lock',
+        'departments.yaml',
+        'table-17.6.yaml',
+      ]);
     }
   }, 240_000);
 

@@ -84,13 +84,17 @@ describe('a date whose computed window leaves 0001-01-01..9999-12-31', () => {
 
   it('drafts from the dates nearest the edges that still fit', async () => {
     const cwd = dataWith();
-    // The earliest fits the calendar; it is refused only because it would issue the draft before
-    // the amendments numbered before it (a usage error naming them, not a date out of range).
-    const earliest = await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-02-27', '--stdout'], { cwd });
+    // The earliest that fits the calendar is 73 days back (the reference's 57, and up to 4 for each of
+    // the four steps to reach a working day); it is refused only because it would issue the draft
+    // before the amendments numbered before it (a usage error naming them, not a date out of range).
+    const earliest = await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-03-15', '--stdout'], { cwd });
     expect(earliest.status).toBe(2);
     expect(earliest.stderr).toMatch(
-      /--on 0001-02-27 proposes a consultation issued on .*\[DRAFT_ISSUED_BEFORE_EARLIER\]\n$/,
+      /--on 0001-03-15 proposes a consultation issued on .*\[DRAFT_ISSUED_BEFORE_EARLIER\]\n$/,
     );
+    const before = await runMain(['new', 'close', 'FOC (BG)', '--on', '0001-03-14', '--stdout'], { cwd });
+    expect(before.status).toBe(2);
+    expect(before.stderr).toMatch(/\[ARGUMENT_INVALID\]/);
     expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '9999-11-30', '--stdout'], { cwd })).status).toBe(0);
     expect((await runMain(['impact', 'mdust-close-moc-secure', '--decided', '9999-08-19'], { cwd })).status).toBe(0);
   });

@@ -36,7 +36,12 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(codes(run.stderr)).toEqual(['FILE_CHANGED_ON_DISK']);
     expect(readFileSync(join(dir, LOCK), 'utf8')).toBe(lock);
     expect(readFileSync(join(dir, TABLE), 'utf8')).toBe(`${table}# edited by another process\n`);
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual([
+      'amendments',
+      'amendments.lock',
+      'departments.yaml',
+      'table-17.6.yaml',
+    ]);
   });
 
   it('killed between the two renames: leaves only ignored files, a state check accepts, and the next run completes', () => {
@@ -65,7 +70,12 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(next.stderr).toBe('');
     expect(next.status).toBe(0);
     expect(readFileSync(join(dir, TABLE), 'utf8')).toContain('  - mdust-close-moc-secure\n');
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual([
+      'amendments',
+      'amendments.lock',
+      'departments.yaml',
+      'table-17.6.yaml',
+    ]);
     expect(runCli(['check'], { cwd: dir }).status).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAmendment, type Amendment } from '../../src/domain/model/amendment.js';
 import { parseTable, type Table } from '../../src/domain/model/table.js';
+import { parseDepartments, type Department } from '../../src/domain/parse/departments.js';
 import { ROOT } from './cli.js';
 
 /** Reads a file of the repository as text. */
@@ -30,4 +31,11 @@ export function editedMocSecure(find: string | RegExp, replace: string): string 
   const edited = text.replace(find, replace);
   if (edited === text) throw new Error(`the fixture edit found nothing to replace: ${String(find)}`);
   return edited;
+}
+
+/** The departments of the shipped data/departments.yaml. */
+export function shippedDepartments(): Department[] {
+  const read = parseDepartments(readRepoFile('data/departments.yaml'), 'data/departments.yaml');
+  if (!read.value) throw new Error(JSON.stringify(read.diagnostics));
+  return read.value;
 }

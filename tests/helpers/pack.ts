@@ -7,7 +7,7 @@ import { parseTable } from '../../src/domain/model/table.js';
 import { writeTableChanges } from '../../src/domain/history/table-write-back.js';
 import { buildPack, type PackFile } from '../../src/render/pack.js';
 import { sha256 } from '../../src/io/hash.js';
-import { amendment, readRepoFile } from './data.js';
+import { amendment, readRepoFile, shippedDepartments } from './data.js';
 
 /**
  * The pack `mtad amend --out` makes from `tableText` and `amendments` (the shipped table and the
@@ -28,6 +28,7 @@ export async function buildTestPack(
     amendedTable: writeTableChanges(input.source, application),
     markOf: markRevisions(application.changes, amendments, { author: options.author, fallbackDate: input.table.asAt }),
     responseTemplate: readRepoFile('templates/response-template.md'),
+    departments: shippedDepartments(),
     created: documentsDate(amendments, input.table.asAt),
     hash: sha256,
   });

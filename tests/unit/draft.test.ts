@@ -12,10 +12,11 @@ import { estimateRestart } from '../../src/domain/history/restart-estimate.js';
 import { readTemplateSections } from '../../src/domain/documents/template.js';
 import { renderImpactText } from '../../src/render/impact.js';
 import { plainStyler } from '../../src/render/style.js';
-import { amendment, readRepoFile } from '../helpers/data.js';
+import { amendment, readRepoFile, shippedDepartments } from '../helpers/data.js';
 import { REFERENCE_TEXT } from '../helpers/reference.js';
 
 const wording = readTemplateSections(readRepoFile('templates/new-amendment.txt'));
+const departments = shippedDepartments();
 
 describe('the proposed timeline', () => {
   it('takes its intervals from the reference consultation: 39, 7, 7 and 4 days', () => {
@@ -36,6 +37,7 @@ describe('draftAmendmentText', () => {
       sequence: 3,
       timeline: timelineEndingOn(to),
       wording,
+      departments,
       changes: [
         {
           action: 'close',
@@ -96,6 +98,7 @@ describe('draftAmendmentText', () => {
       sequence: 1,
       timeline: timelineEndingOn('2023-01-31'),
       wording: { ...wording, contact: 'someone@example.org', clause: '4.3' },
+      departments,
       changes: [],
     }).value!;
     expect(own).toContain('contact: someone@example.org');
@@ -107,6 +110,7 @@ describe('draftAmendmentText', () => {
         sequence: 1,
         timeline: timelineEndingOn('2023-01-31'),
         wording: without,
+        departments,
         changes: [],
       }).diagnostics,
     ).toEqual([
@@ -122,6 +126,7 @@ describe('draftAmendmentText', () => {
       sequence: 1,
       timeline: timelineEndingOn('2023-01-31'),
       wording: { ...wording, consultationTitle: 'Consultation: {{title}}' },
+      departments: shippedDepartments(),
       changes: [],
     }).value!;
     expect(own).toMatch(/^ {2}title: "?Consultation: Migration DUST Closure for/m);
@@ -200,5 +205,26 @@ describe('what a closure means', () => {
       for (const date of [estimate?.purchaseDone, estimate?.inParallel, estimate?.oneAfterTheOther])
         expect((date ?? '') > '2023-01-31', String(date)).toBe(true);
     }
+  });
+});
+
+describe('the department in the wording of a draft', () => {
+  const drafted = (to: string) =>
+    draftAmendmentText({
+      id: 'x',
+      sequence: 1,
+      timeline: timelineEndingOn(to),
+      wording: { ...wording, summary: 'Responses may go to {{departmentAbbreviation}} ({{department}}).' },
+      departments,
+      changes: [],
+    }).value ?? '';
+
+  it('is the one of the draft issue date: BEIS in 2022, DESNZ from 7 February 2023', () => {
+    expect(drafted('2023-01-31')).toContain(
+      'summary: Responses may go to BEIS (Department for Business, Energy, and Industrial Strategy).',
+    );
+    expect(drafted('2023-06-30')).toContain(
+      'summary: Responses may go to DESNZ (Department for Energy Security and Net Zero).',
+    );
   });
 });

@@ -11,7 +11,7 @@ import { listedFiles } from '../../src/domain/documents/pack-marker.js';
 import { escapeMarkdownText } from '../../src/render/escape.js';
 import { readBlocks, readInline } from '../../src/render/markdown-blocks.js';
 import { snapshotTree } from '../helpers/cli.js';
-import { amendment, editedMocSecure } from '../helpers/data.js';
+import { amendment, editedMocSecure, shippedDepartments } from '../helpers/data.js';
 
 describe('ukMidnight', () => {
   it.each([
@@ -178,7 +178,7 @@ describe('responseTemplateValues', () => {
         .replace(/  responsesDue:\n.*\n.*\n/, '')
         .replace(/  questions:\n(    .*\n)+/, '  questions: []\n'),
     );
-    const result = responseTemplateValues(bare);
+    const result = responseTemplateValues(bare, shippedDepartments());
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => [d.code, 'field' in d.args && d.args.field])).toEqual([
       ['PACK_FIELD_MISSING', 'consultation.title'],
@@ -188,7 +188,7 @@ describe('responseTemplateValues', () => {
   });
 
   it('gives the respond-by time and date as the reference writes them, with the weekday', () => {
-    expect(responseTemplateValues(amendment('mdust-close-moc-secure')).value?.respondBy).toBe(
+    expect(responseTemplateValues(amendment('mdust-close-moc-secure'), shippedDepartments()).value?.respondBy).toBe(
       '16:00 on Friday 13 January 2023',
     );
   });

@@ -3,7 +3,7 @@ import type { DraftInputs } from '../../src/app/draft.js';
 import { planNew, type NewInputs } from '../../src/app/new.js';
 import { planRevert } from '../../src/app/revert.js';
 import { diagnose } from '../../src/domain/model/diagnostics.js';
-import { amendment, readRepoFile, shippedTable } from '../helpers/data.js';
+import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
 
 const history = {
   ok: true,
@@ -22,6 +22,7 @@ function draftInputs(over: Partial<DraftInputs> = {}): DraftInputs {
     force: false,
     stdout: false,
     wording: { ok: true, value: readRepoFile('templates/new-amendment.txt'), diagnostics: [] },
+    departments: { ok: true, value: shippedDepartments(), diagnostics: [] },
     lock: {
       ok: true,
       value: { ids: new Set(['mdust-close-ioc-moc-mds']), shown: 'data/amendments.lock' },

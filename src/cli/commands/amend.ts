@@ -1,3 +1,4 @@
+import { requireSoffice } from '../../io/soffice.js';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -39,6 +40,8 @@ export interface AmendOptions extends CommonOptions {
   author?: string;
   /** With `out`: the instant to date the Word files by (SOURCE_DATE_EPOCH), instead of one from the data. */
   created?: string;
+  /** With `out`: add a PDF of each Word file (LibreOffice); the environment soffice is found and run in. */
+  pdf?: { env: NodeJS.ProcessEnv };
   /** Write the result into the table file (made amendments only). */
   write?: boolean;
   /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
@@ -78,9 +81,22 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   const tablePath = resolveTablePath(cwd, options.table);
   const folder = amendmentsDirOf(tablePath);
   const namedPaths = () => resolveAmendmentPaths(cwd, options.amendments, folder);
+  if (options.pdf && options.out === undefined)
+    return failWith(
+      [
+        diagnose('ARGUMENT_INVALID', {
+          option: '--pdf',
+          value: '',
+          expected: 'with --out DIR: the PDFs go into the pack',
+        }),
+      ],
+      styler,
+    );
   if (options.out !== undefined) {
     const refused = refusePackPath(options.out, { cwd, tablePath, amendmentPaths: namedPaths() });
     if (refused) return failWith([refused], styler);
+    const converter = options.pdf && requireSoffice(options.pdf.env);
+    if (converter) return failWith([converter], styler);
   }
   const author = options.author === undefined ? [] : readTextOption('--author', options.author);
   if (author.length > 0) return failWith(author, styler);
@@ -161,6 +177,8 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         cwd,
         styler,
         out: options.out,
+        tablePath,
+        ...(options.pdf && { pdf: options.pdf }),
         force: options.force ?? false,
         ...(options.author !== undefined && { author: options.author }),
         ...(options.created !== undefined && { created: options.created }),

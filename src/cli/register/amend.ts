@@ -12,6 +12,7 @@ interface AmendFlags {
   force?: boolean;
   author?: string;
   into?: string;
+  pdf?: boolean;
 }
 
 /** `mtad amend`. */
@@ -39,6 +40,10 @@ export function registerAmend(program: Command, context: CommandContext): void {
       ).conflicts('write'),
     )
     .option('--force', 'with --out: replace the folder if it is a pack mtad wrote (one holding .mtad-pack)')
+    .option(
+      '--pdf',
+      'with --out: add a PDF of each Word file, converted by LibreOffice (soffice; Debian package libreoffice-writer-nogui)',
+    )
     .option(
       '--author <name>',
       "with --out: the author of the tracked changes (default: the amendment's consultation.author)",
@@ -69,6 +74,7 @@ Examples:
   mtad amend --format markdown > comment.md   for a pull-request comment
   mtad amend --out pack                       the consultation pack, in the new folder pack/
   mtad amend --out pack --force               write it again over the pack mtad wrote there
+  mtad amend --out pack --pdf                 the pack with a PDF of each Word file
   mtad amend mdust-close-moc-secure --write   record a made amendment in data/table-17.6.yaml
   mtad amend --out pack --into MTAD.docx      the pack, with "MTAD Draft Redlined.docx"
 
@@ -102,6 +108,7 @@ is refused (its row and column named) and nothing is written.
           ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
           out: opts.out,
           force: opts.force === true,
+          ...(opts.pdf && { pdf: { env: context.env } }),
           author: opts.author,
           ...(opts.into !== undefined && { into: opts.into }),
           ...(fixed && { created: formatInstant(fixed) }),

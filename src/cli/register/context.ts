@@ -6,6 +6,8 @@ export interface CommandContext {
   cwd: string;
   /** The root of the project that holds the working folder, when it is above it. */
   projectRoot?: string;
+  /** The environment of the run: where the programs a command runs are found (PATH). */
+  env: NodeJS.ProcessEnv;
   /** mtad's version, and the hash of its code when it runs bundled: the key of check's cache. */
   version: string;
   codeHash?: string;

@@ -4,6 +4,7 @@ import { checkText } from './text-rules.js';
 import { GROUP_ID } from './table-rules.js';
 import { compareDates, withWindow, type DatedWindow, type IsoDate } from '../model/dates.js';
 import { diagnose, type Diagnostic, type Milestone, type MilestoneKind } from '../model/diagnostics.js';
+import { nonWorkingReason } from '../model/working-days.js';
 import { mayHoldProseDates, textNodesOf } from './prose-dates.js';
 import type { YamlPath } from '../parse/yaml-source.js';
 
@@ -167,7 +168,17 @@ function checkTimeline(amendment: Amendment): Diagnostic[] {
       );
     }
   }
-  return [...found, ...checkWindows(amendment, steps)];
+  return [...found, ...checkWindows(amendment, steps), ...checkWorkingDays(amendment, steps)];
+}
+
+/** Responses, the conclusion and the modification fall on working days, as DCC's own dates do. */
+function checkWorkingDays(amendment: Amendment, steps: readonly Step[]): Diagnostic[] {
+  return steps.flatMap(({ milestone: { milestone, date }, path }) => {
+    if (milestone === 'issued' || milestone === 'end-date') return [];
+    const reason = nonWorkingReason(date);
+    if (reason === undefined) return [];
+    return [diagnose('NON_WORKING_DAY', { milestone, date, reason }, amendment.origin.locate(path))];
+  });
 }
 
 /** The modification may slip within its window; it must not slip past the end date's own window. */

@@ -13,6 +13,7 @@ import {
 import type { TableInput } from '../model/table.js';
 import type { ConsultationResponse } from '../model/response.js';
 import { checkResponseAgainst, checkResponseFile } from './response-rules.js';
+import { parseDepartments } from '../parse/departments.js';
 
 export type { SourceText } from './file-rules.js';
 
@@ -45,6 +46,7 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'CHANGE_TARGET_REPEATED',
   'TIMELINE_ORDER',
   'TIMELINE_WINDOW',
+  'NON_WORKING_DAY',
   'WEEKDAY_MISMATCH',
   'PROSE_DATE_INVALID',
   'PROSE_DATE_MISMATCH',
@@ -85,6 +87,8 @@ export interface CheckInput {
   amendments: readonly SourceText[];
   /** Responses to the amendments' consultations. */
   responses?: readonly SourceText[];
+  /** The departments files (data/departments.yaml) among the files checked. */
+  departments?: readonly SourceText[];
   /** The lock file's text; absent when there is no lock file yet. */
   lock?: SourceText;
   /** How the lock file is named in findings, whether or not it exists. */
@@ -106,7 +110,7 @@ export interface CheckResult {
 }
 
 /**
- * Checks the table and the amendments: schema first, then the rules on each file, then the whole
+ * Checks the table, the departments and the amendments: schema first, then the rules on each file, then the whole
  * sequence applied in order and the lock. The sequence is checked only when every file passed its
  * schema: a file that cannot be read would make the others fail for the wrong reason.
  */
@@ -118,6 +122,7 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.diagnostics);
     table = read.value;
   }
+  for (const file of input.departments ?? []) diagnostics.push(...parseDepartments(file.text, file.file).diagnostics);
   const amendments: Amendment[] = [];
   for (const file of input.amendments) {
     const read = checkAmendmentFile(file, input.hash, input.memo);

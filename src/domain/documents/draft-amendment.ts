@@ -11,8 +11,10 @@ import {
   type IsoDate,
 } from '../model/dates.js';
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
+import { LONGEST_BREAK, workingDayFrom } from '../model/working-days.js';
 import { TODO_TAG, type YamlPath } from '../parse/yaml-source.js';
 import { fillTemplateSection, type TemplateValues } from './template.js';
+import { departmentValues, type Department } from './department.js';
 import type { Result } from '../parse/schema-validation.js';
 import { writeCell, type CellValue } from '../model/cell-value.js';
 
@@ -49,13 +51,18 @@ export interface Timeline {
   endDate?: IsoDate;
 }
 
-/** The timeline that ends Migration DUST on `endDate`, counted back with the reference's intervals. */
+/**
+ * The timeline that ends Migration DUST on `endDate`, counted back with the reference's intervals;
+ * each proposed date is a working day in England and Wales, the nearest one on or before the
+ * interval (so that no step comes closer to the next than the reference's interval).
+ */
 export function timelineEndingOn(endDate: IsoDate): Timeline {
-  const modification = addCalendarDays(endDate, -REFERENCE_INTERVALS.endDate);
-  const expectedConclusion = addCalendarDays(modification, -REFERENCE_INTERVALS.modification);
-  const responsesDue = addCalendarDays(expectedConclusion, -REFERENCE_INTERVALS.expectedConclusion);
+  const back = (date: IsoDate, days: number): IsoDate => workingDayFrom(addCalendarDays(date, -days), -1);
+  const modification = back(endDate, REFERENCE_INTERVALS.endDate);
+  const expectedConclusion = back(modification, REFERENCE_INTERVALS.modification);
+  const responsesDue = back(expectedConclusion, REFERENCE_INTERVALS.expectedConclusion);
   return {
-    issued: addCalendarDays(responsesDue, -REFERENCE_INTERVALS.responsesDue),
+    issued: back(responsesDue, REFERENCE_INTERVALS.responsesDue),
     responsesDue,
     expectedConclusion,
     modification,
@@ -73,26 +80,33 @@ const DRAFT_WINDOW_MONTHS = 1;
  */
 function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
   const steps = REFERENCE_INTERVALS;
-  const forward = steps.responsesDue + steps.expectedConclusion + steps.modification;
+  // Each step may move on to a working day: by at most LONGEST_BREAK days.
+  const forward = steps.responsesDue + steps.expectedConclusion + steps.modification + 3 * LONGEST_BREAK;
+  const back = forward + steps.endDate + LONGEST_BREAK;
   const fits =
     kind === 'ending'
-      ? daysStayInRange(date, -(forward + steps.endDate)) && monthsStayInRange(date, DRAFT_WINDOW_MONTHS)
+      ? daysStayInRange(date, -back) && monthsStayInRange(date, DRAFT_WINDOW_MONTHS)
       : daysStayInRange(date, forward) && monthsStayInRange(addCalendarDays(date, forward), DRAFT_WINDOW_MONTHS);
   if (fits) return undefined;
   return kind === 'ending'
-    ? `an end date from which the proposed timeline (issued ${forward + steps.endDate} days before it; a one-month window after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
-    : `an issue date from which the proposed timeline (modification ${forward} days after it, then a one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`;
+    ? `an end date from which the proposed timeline (issued up to ${back} days before it; a one-month window after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
+    : `an issue date from which the proposed timeline (modification up to ${forward} days after it, then a one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`;
 }
 
-/** The timeline of a consultation issued on `issued`, counted forward with the reference's intervals. */
+/**
+ * The timeline of a consultation issued on `issued`, counted forward with the reference's
+ * intervals; each proposed date is a working day in England and Wales, the nearest one on or after
+ * the interval.
+ */
 export function timelineFrom(issued: IsoDate): Timeline {
-  const responsesDue = addCalendarDays(issued, REFERENCE_INTERVALS.responsesDue);
-  const expectedConclusion = addCalendarDays(responsesDue, REFERENCE_INTERVALS.expectedConclusion);
+  const forward = (date: IsoDate, days: number): IsoDate => workingDayFrom(addCalendarDays(date, days), 1);
+  const responsesDue = forward(issued, REFERENCE_INTERVALS.responsesDue);
+  const expectedConclusion = forward(responsesDue, REFERENCE_INTERVALS.expectedConclusion);
   return {
     issued,
     responsesDue,
     expectedConclusion,
-    modification: addCalendarDays(expectedConclusion, REFERENCE_INTERVALS.modification),
+    modification: forward(expectedConclusion, REFERENCE_INTERVALS.modification),
   };
 }
 
@@ -114,6 +128,8 @@ export interface DraftInput {
   reverts?: string;
   /** The sections of templates/new-amendment.txt. */
   wording: Record<string, string>;
+  /** The departments over time: the draft's wording may name the one of its issue date. */
+  departments: readonly Department[];
 }
 
 const joinNames = (names: string[]): string =>
@@ -165,7 +181,12 @@ const DRAFT_SECTIONS = [
  * and a GroupID the table does not know.
  */
 export function draftAmendmentText(input: DraftInput): Result<string> {
-  const values = wordingValues(input);
+  // A date no department covers leaves the names unset: a wording that uses them is refused then.
+  const department = departmentValues(input.departments, input.timeline.issued, {
+    id: input.id,
+    document: 'new amendment',
+  });
+  const values = { ...wordingValues(input), ...department.value };
   const words: Record<string, string> = {};
   for (const name of DRAFT_SECTIONS) {
     // The consultation's title is made from the amendment's, as DCC's titles are.
@@ -243,7 +264,8 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
     '',
     ` The timeline is proposed with the reference consultation's intervals (5 December 2022 ->`,
     ` 13 January 2023 -> 20 January 2023 -> 27 January 2023 -> 31 January 2023): responses due`,
-    ` ${steps.responsesDue} days after issue, conclusion ${steps.expectedConclusion} days later, modification ${steps.modification} days later${close ? `, end date ${steps.endDate} days later` : ''}:`,
+    ` ${steps.responsesDue} days after issue, conclusion ${steps.expectedConclusion} days later, modification ${steps.modification} days later${close ? `, end date ${steps.endDate} days later` : ''};`,
+    ` a date that would not be a working day in England and Wales moves to the nearest one ${close ? 'before' : 'after'} it:`,
     `   issued               ${formatDateWithWeekday(timeline.issued)}`,
     `   responses due        16:00 on ${formatDateWithWeekday(timeline.responsesDue)}`,
     `   expected conclusion  ${formatDateWithWeekday(timeline.expectedConclusion)}`,

@@ -1,4 +1,5 @@
-import type { Amendment } from '../model/amendment.js';
+import { knownDate, type Amendment } from '../model/amendment.js';
+import { departmentValues, type Department } from './department.js';
 import { formatDateWithWeekday } from '../model/dates.js';
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { TemplateValues } from './template.js';
@@ -7,9 +8,13 @@ import type { Result } from '../parse/schema-validation.js';
 /**
  * The values of the response template (Attachment 2) of an amendment's consultation. It cannot
  * be made without the consultation's id, title, respond-by date and time, contact and questions:
- * each one missing is named.
+ * each one missing is named. The department is the one responsible on the consultation's issue
+ * date (on the respond-by date when the issue date is not known).
  */
-export function responseTemplateValues(amendment: Amendment): Result<TemplateValues> {
+export function responseTemplateValues(
+  amendment: Amendment,
+  departments: readonly Department[],
+): Result<TemplateValues> {
   const { consultation, origin: source } = amendment;
   const diagnostics: Diagnostic[] = [];
   // A field that is absent is pointed at by the `consultation:` key; one that is there, at itself.
@@ -39,7 +44,14 @@ export function responseTemplateValues(amendment: Amendment): Result<TemplateVal
         source.locate(['title']),
       ),
     );
+  const dated = knownDate(consultation.issued) ?? responsesDue?.date;
+  const department =
+    dated === undefined
+      ? undefined
+      : departmentValues(departments, dated, { id: amendment.id, document: 'response template' });
+  if (department) diagnostics.push(...department.diagnostics);
   if (
+    !department?.value ||
     typeof id !== 'string' ||
     title === undefined ||
     responsesDue === undefined ||
@@ -51,6 +63,7 @@ export function responseTemplateValues(amendment: Amendment): Result<TemplateVal
   return {
     ok: true,
     value: {
+      ...department.value,
       amendmentTitle: amendment.title,
       title,
       consultationId: id,

@@ -45,6 +45,8 @@ export interface DiagnosticArgs {
   OUT_EXISTS: { path: string };
   OUT_UNWRITABLE: { path: string; reason: string };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
+  PDF_CONVERTER_MISSING: { program: string; debianPackage: string };
+  PDF_CONVERSION_FAILED: { file: string; reason: string };
   OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
   OUT_HOLDS_FOREIGN: { path: string; file: string; how: 'unlisted' | 'changed' };
   // The table over time (history, --write, new, revert)
@@ -93,6 +95,11 @@ export interface DiagnosticArgs {
   CHANGE_TARGET_REPEATED: { cohort: string; field: string; change: number; earlier: number };
   TIMELINE_ORDER: { earlier: Milestone; later: Milestone; relation: 'after' | 'on or after' };
   TIMELINE_WINDOW: { modification: DatedWindow; end: DatedWindow; cohort: string };
+  NON_WORKING_DAY: {
+    milestone: 'responses-due' | 'concluded' | 'expected-conclusion' | 'modification';
+    date: IsoDate;
+    reason: string;
+  };
   WEEKDAY_MISMATCH: { written: string; weekday: string; date: IsoDate };
   PROSE_DATE_INVALID: { written: string };
   PROSE_DATE_MISMATCH: {
@@ -311,6 +318,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'io',
     doc: '--force replaces a pack folder only while it holds nothing but the files its .mtad-pack lists, as mtad wrote them.',
   },
+  PDF_CONVERTER_MISSING: {
+    severity: 'error',
+    category: 'io',
+    doc: 'With --pdf, LibreOffice (soffice) is installed to convert the Word files.',
+  },
+  PDF_CONVERSION_FAILED: {
+    severity: 'error',
+    category: 'io',
+    doc: 'With --pdf, LibreOffice converts every Word file of the pack.',
+  },
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: {
     severity: 'error',
@@ -445,6 +462,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'warning',
     category: 'data',
     doc: 'The modification\'s "within N month(s) thereafter" window does not run past the end date\'s.',
+  },
+  NON_WORKING_DAY: {
+    severity: 'warning',
+    category: 'data',
+    doc: 'Respond-by, conclusion and modification dates are working days in England and Wales.',
   },
   WEEKDAY_MISMATCH: {
     severity: 'error',

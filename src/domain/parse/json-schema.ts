@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { amendmentFileSchema, configFileSchema, tableFileSchema } from './schema.js';
+import { amendmentFileSchema, configFileSchema, departmentsFileSchema, tableFileSchema } from './schema.js';
 import { responseFileSchema } from './response-schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
@@ -8,15 +8,17 @@ export const SCHEMA_KINDS = {
   amendment: amendmentFileSchema,
   response: responseFileSchema,
   config: configFileSchema,
+  departments: departmentsFileSchema,
 } as const;
+export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
 const TITLES: Record<SchemaKind, string> = {
   table: 'Table 17.6 of the MTAD (mtad table file)',
   amendment: 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
   response: "A response to an amendment's consultation (mtad response file)",
   config: 'The configuration of mtad for a project (mtad.config.yaml)',
+  departments: 'The department responsible for smart metering over time (mtad departments file)',
 };
-export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
 /**
  * The JSON Schema of a kind of file, generated from its zod schema, for editors

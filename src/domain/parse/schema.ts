@@ -315,3 +315,27 @@ export const configFileSchema = z
     ),
   })
   .check(z.describe('The configuration of mtad for this project (mtad.config.yaml at its root).'));
+/** One government department, and when it held the responsibility. */
+const department = z
+  .strictObject({
+    name: text("The department's name, as DCC writes it in its consultations."),
+    abbreviation: text('Its abbreviation, as DCC writes it ("BEIS").'),
+    from: dated('The first day the department held the responsibility.'),
+    to: z
+      .union([dated('The last day it held it.'), z.null()])
+      .check(describe('The last day it held it; null while it still does.')),
+    source: text('The public source of the name and the dates (a URL).'),
+  })
+  .check(describe('A government department and the days it was responsible for smart metering.'));
+
+export const departmentsFileSchema = z
+  .strictObject({
+    departments: z
+      .array(department)
+      .check(z.minLength(1), describe('The departments in the order they held the responsibility, earliest first.')),
+  })
+  .check(
+    describe(
+      'The government department responsible for smart metering over time: the one a consultation sends its summary of responses to.',
+    ),
+  );

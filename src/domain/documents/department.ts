@@ -1,0 +1,42 @@
+import { compareDates, formatLongDate, type IsoDate } from '../model/dates.js';
+import { diagnose } from '../model/diagnostics.js';
+import { DEPARTMENTS_FILE, type Department } from '../parse/departments.js';
+import type { Result } from '../parse/schema-validation.js';
+import type { TemplateValues } from './template.js';
+
+export type { Department } from '../parse/departments.js';
+
+/* A document takes the department of its consultation's date, never a name typed into a template. */
+
+/** The department responsible on `date`, or undefined when the file names none for that day. */
+export function departmentOn(departments: readonly Department[], date: IsoDate): Department | undefined {
+  return departments.find((d) => compareDates(d.from, date) <= 0 && (d.to === null || compareDates(date, d.to) <= 0));
+}
+
+/**
+ * The template values `department` and `departmentAbbreviation` for a document dated `date`: the
+ * consultation's issue date. A date no department covers is named, never filled with a guess.
+ */
+export function departmentValues(
+  departments: readonly Department[],
+  date: IsoDate,
+  what: { id: string; document: string },
+): Result<TemplateValues> {
+  const department = departmentOn(departments, date);
+  if (!department)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose('PACK_FIELD_MISSING', {
+          field: `the department responsible on ${formatLongDate(date)} (${DEPARTMENTS_FILE})`,
+          id: what.id,
+          document: what.document,
+        }),
+      ],
+    };
+  return {
+    ok: true,
+    value: { department: department.name, departmentAbbreviation: department.abbreviation },
+    diagnostics: [],
+  };
+}
