@@ -8,6 +8,7 @@ import { readSourceDateEpoch } from './clock.js';
 import { registerAmend } from './register/amend.js';
 import { registerCheck } from './register/check.js';
 import type { CommandContext } from './register/context.js';
+import { registerConsultation } from './register/consultation.js';
 import { registerDiff } from './register/diff.js';
 import { registerDirection } from './register/direction.js';
 import { registerImpact } from './register/impact.js';
@@ -119,6 +120,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void }): Comma
   for (const register of [
     registerAmend,
     registerDirection,
+    registerConsultation,
     registerShow,
     registerLog,
     registerDiff,

@@ -3,16 +3,16 @@ import type { SchemaKind } from '../../domain/parse/json-schema.js';
 import type { CommandContext } from './context.js';
 
 /** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
-export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment'];
+export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment', 'narrative'];
 
 /** `mtad schema`. */
 export function registerSchema(program: Command, context: CommandContext): void {
   program
     .command('schema')
     .description(
-      'print the JSON Schema of table or amendment files (for editors), generated from the schemas mtad reads them with',
+      'print the JSON Schema of table files, amendment files or the front matter of narratives (for editors), generated from the schemas mtad reads them with',
     )
-    .addArgument(new Argument('[kind]', 'which schema; both, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
+    .addArgument(new Argument('[kind]', 'which schema; all, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
     .addHelpText(
       'after',
       `

@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
-import { amendmentFileSchema, tableFileSchema } from './schema.js';
+import { amendmentFileSchema, narrativeFrontMatterSchema, tableFileSchema } from './schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
-export const SCHEMA_KINDS = { table: tableFileSchema, amendment: amendmentFileSchema } as const;
+export const SCHEMA_KINDS = {
+  table: tableFileSchema,
+  amendment: amendmentFileSchema,
+  narrative: narrativeFrontMatterSchema,
+} as const;
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
 /**
@@ -17,7 +21,9 @@ export function buildJsonSchema(kind: SchemaKind): Record<string, unknown> {
     title:
       kind === 'table'
         ? 'Table 17.6 of the MTAD (mtad table file)'
-        : 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
+        : kind === 'amendment'
+          ? 'An amendment to Table 17.6 of the MTAD (mtad amendment file)'
+          : "The front matter of a consultation's narrative (data/consultations/<amendment id>.md)",
     $comment: 'Generated from the zod schemas of mtad by `npm run schema`; do not edit by hand.',
     ...rest,
   };
