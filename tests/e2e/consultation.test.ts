@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyOfData, ROOT } from '../helpers/cli.js';
+import { firstDifference, generatedWords, referenceWords } from '../helpers/consultation-words.js';
+import { runMain } from '../helpers/main.js';
+import { hasSoffice } from '../helpers/word.js';
+
+const REFERENCE = readFileSync(join(ROOT, 'tests/reference/SMETS1_Consultation_MDUST_Close_MOC_Secure.txt'), 'utf8');
+
+/** The consultation of the shipped amendment, written by `mtad consultation` into a fresh copy of data/. */
+async function writeConsultation(edit?: (cwd: string) => void): Promise<{ cwd: string; status: number; stderr: string; stdout: string }> {
+  const cwd = copyOfData();
+  edit?.(cwd);
+  const run = await runMain(['consultation', 'mdust-close-moc-secure', '--out', 'out'], cwd);
+  return { cwd, ...run };
+}
+
+describe('mtad consultation', () => {
+  it('writes the consultation as Markdown, HTML and Word, with the pack marker', async () => {
+    const { cwd, status, stdout, stderr } = await writeConsultation();
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('consultation.docx');
+    for (const name of ['consultation.md', 'consultation.html', 'consultation.docx', '.mtad-pack'])
+      expect(existsSync(join(cwd, 'out', name)), name).toBe(true);
+  });
+
+  it('says, with the shipped data, the reference word for word from the title to the end of Attachment 1', async () => {
+    const { cwd } = await writeConsultation();
+    const generated = generatedWords(readFileSync(join(cwd, 'out/consultation.md'), 'utf8'));
+    const reference = referenceWords(REFERENCE);
+    const difference = firstDifference(reference.words, generated.words);
+    expect(difference, difference).toBeUndefined();
+    expect(generated.footnotes).toEqual(reference.footnotes);
+    expect(generated.words.length).toBeGreaterThan(1800);
+  });
+
+  it('fails the word-for-word comparison on any changed word', () => {
+    const reference = referenceWords(REFERENCE);
+    const mutated = [...reference.words];
+    mutated[mutated.indexOf('economically')] = 'economic';
+    const difference = firstDifference(reference.words, mutated);
+    expect(difference).toContain('expected "economically", got "economic"');
+    expect(firstDifference(reference.words, reference.words.slice(0, -1))).toContain('expected "Administrator."');
+  });
+
+  it('fails the comparison when the narrative changes a word', async () => {
+    const { cwd } = await writeConsultation((dir) => {
+      const path = join(dir, 'data/consultations/mdust-close-moc-secure.md');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('economically efficient', 'economical'));
+    });
+    const generated = generatedWords(readFileSync(join(cwd, 'out/consultation.md'), 'utf8'));
+    expect(firstDifference(referenceWords(REFERENCE).words, generated.words)).toContain('"economically"');
+  });
+
+  it('writes a Word file with a table of contents field, headings and footnotes', async () => {
+    const { cwd } = await writeConsultation();
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(join(cwd, 'out/consultation.docx')));
+    const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(document).toContain('TOC \\h \\o &quot;1-1&quot;');
+    expect(document).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(document).toContain('<w:footnoteReference w:id="1"/>');
+    const footnotes = (await zip.file('word/footnotes.xml')?.async('string')) ?? '';
+    expect(footnotes).toContain('smets1-conclusion-migration-dust-closure-for-foc-np');
+  });
+
+  it('is refused while the narrative is missing, with one line and exit status 2', async () => {
+    const { status, stderr } = await writeConsultation((dir) =>
+      spawnSync('rm', [join(dir, 'data/consultations/mdust-close-moc-secure.md')]),
+    );
+    expect(status).toBe(2);
+    expect(stderr).toContain('[FILE_NOT_FOUND]');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the consultation in LibreOffice', () => {
+  if (!hasSoffice() && !process.env.CI) {
+    it.skip('soffice is not installed: apt-get install -y --no-install-recommends libreoffice-writer-nogui', () => {});
+    return;
+  }
+  it('converts to a PDF whose text holds the cover, the headings, the questions and the footnotes', { timeout: 240_000 }, async () => {
+    const { cwd } = await writeConsultation();
+    const dir = mkdtempSync(join(tmpdir(), 'mtad-consultation-pdf-'));
+    const converted = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(cwd, 'out/consultation.docx')],
+      { encoding: 'utf8', timeout: 220_000 },
+    );
+    expect(converted.status, converted.stderr).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', join(dir, 'consultation.pdf'), '-'], { encoding: 'utf8' });
+    expect(text.status, 'pdftotext (poppler-utils) must be installed').toBe(0);
+    const flat = text.stdout.replace(/\s+/g, ' ');
+    for (const expected of [
+      'SMETS1 Consultation - Migration DUST Closure for MOC (Secure)',
+      'Respond by: 16:00 on 13 January 2023',
+      'Table of Contents',
+      '1. Introduction and Context',
+      '2. Closure of Migration DUST for MOC (Secure) (where GroupID = "DA")',
+      'MDUST Close MOC (Secure) Q1',
+      'MDUST Close MOC (Secure) Q2',
+      '5. Attachments',
+      'Table 1 – Attachments',
+      'This direction is also being notified to the SEC Administrator.',
+      'https://www.smartdcc.co.uk/consultations/smets1-conclusion-various-2/',
+    ])
+      expect(flat).toContain(expected);
+    // The headings are Word headings: LibreOffice lists them, and makes them the PDF's bookmarks.
+    const info = spawnSync('pdfinfo', ['-struct', join(dir, 'consultation.pdf')], { encoding: 'utf8' });
+    expect(info.status).toBe(0);
+  });
+});
