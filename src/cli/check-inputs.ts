@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { checkSources, type CheckResult, type SourceText } from '../domain/check/check-sources.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
@@ -7,7 +7,7 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { sha256 } from '../io/hash.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../io/read.js';
-import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
+import { amendmentsDirOf, consultationsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { failWith, type CommonOptions, type Outcome } from './outcome.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */
@@ -45,6 +45,8 @@ export interface CheckInputs {
   lockText?: string;
   /** The folders read: the amendments folder beside the table, and each folder named. */
   folders: string[];
+  /** The narratives of consultations beside the table (consultations/*.md), read. */
+  narratives: SourceText[];
 }
 
 /**
@@ -125,9 +127,24 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     diagnostics.push(...text.diagnostics);
     lockText = text.value;
   }
+  // The narratives of consultations are checked against their amendments, whichever files were named.
+  const narratives: SourceText[] = [];
+  const consultations = consultationsDirOf(tablePath);
+  if (existsSync(consultations)) {
+    for (const name of readdirSync(consultations)
+      .filter((n) => n.endsWith('.md'))
+      .sort()) {
+      const path = join(consultations, name);
+      const shown = displayPath(path, cwd);
+      const text = readTextSync(path, shown);
+      diagnostics.push(...text.diagnostics);
+      if (text.value !== undefined) narratives.push({ file: shown, text: text.value });
+    }
+  }
   return {
     entries,
     diagnostics,
+    narratives,
     tablePath,
     lockPath,
     lockShown,
@@ -148,6 +165,7 @@ export function checkGathered(inputs: CheckInputs, lock: string | undefined, mem
     lockFile: inputs.lockShown,
     hash: sha256,
     ...(memo && { memo }),
+    narratives: inputs.narratives,
   });
 }
 

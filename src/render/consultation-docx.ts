@@ -62,7 +62,10 @@ export function renderConsultationDocx(markdown: string, title: string, created:
     return docxFromBlocks([block], numbers);
   });
   const notes = Object.fromEntries(
-    [...numbers].map(([id, number]) => [number, { children: [new Paragraph({ children: runs(footnotes.get(id) ?? []) })] }]),
+    [...numbers].map(([id, number]) => [
+      number,
+      { children: [new Paragraph({ children: runs(footnotes.get(id) ?? []) })] },
+    ]),
   );
   return packDocx(title, children, { created, footnotes: notes, updateFields: true });
 }

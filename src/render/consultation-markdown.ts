@@ -57,12 +57,20 @@ export function renderConsultationMarkdown(
         diagnose('TEMPLATE_UNKNOWN_NAME', { names: prose.unknownNames.join(', ') }, { file: narrative.file }),
       ],
     };
-  const filled = fillTemplate(template, { ...escaped, narrative: prose.text.trim(), direction: directionMarkdown(direction) });
+  const filled = fillTemplate(template, {
+    ...escaped,
+    narrative: prose.text.trim(),
+    direction: directionMarkdown(direction),
+  });
   if (filled.text === undefined)
     return {
       ok: false,
       diagnostics: [
-        diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file: 'templates/consultation.md' }),
+        diagnose(
+          'TEMPLATE_UNKNOWN_NAME',
+          { names: filled.unknownNames.join(', ') },
+          { file: 'templates/consultation.md' },
+        ),
       ],
     };
   const { markdown, sections } = numberSections(filled.text);

@@ -180,7 +180,10 @@ export const runs = (spans: readonly Span[], footnotes?: FootnoteNumbers): Parag
   spans.map((span) => {
     const number = span.footnote === undefined ? undefined : footnotes?.get(span.footnote);
     if (number !== undefined) return new FootnoteReferenceRun(number);
-    return new TextRun({ text: span.footnote === undefined ? span.text : `[^${span.footnote}]`, ...(span.bold && { bold: true }) });
+    return new TextRun({
+      text: span.footnote === undefined ? span.text : `[^${span.footnote}]`,
+      ...(span.bold && { bold: true }),
+    });
   });
 const boldRuns = (spans: readonly Span[]): TextRun[] =>
   spans.map((span) => new TextRun({ text: span.text, bold: true }));

@@ -11,7 +11,9 @@ import { hasSoffice } from '../helpers/word.js';
 const REFERENCE = readFileSync(join(ROOT, 'tests/reference/SMETS1_Consultation_MDUST_Close_MOC_Secure.txt'), 'utf8');
 
 /** The consultation of the shipped amendment, written by `mtad consultation` into a fresh copy of data/. */
-async function writeConsultation(edit?: (cwd: string) => void): Promise<{ cwd: string; status: number; stderr: string; stdout: string }> {
+async function writeConsultation(
+  edit?: (cwd: string) => void,
+): Promise<{ cwd: string; status: number; stderr: string; stdout: string }> {
   const cwd = copyOfData();
   edit?.(cwd);
   const run = await runMain(['consultation', 'mdust-close-moc-secure', '--out', 'out'], cwd);
@@ -83,34 +85,80 @@ describe('the consultation in LibreOffice', () => {
     it.skip('soffice is not installed: apt-get install -y --no-install-recommends libreoffice-writer-nogui', () => {});
     return;
   }
-  it('converts to a PDF whose text holds the cover, the headings, the questions and the footnotes', { timeout: 240_000 }, async () => {
-    const { cwd } = await writeConsultation();
-    const dir = mkdtempSync(join(tmpdir(), 'mtad-consultation-pdf-'));
-    const converted = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(cwd, 'out/consultation.docx')],
-      { encoding: 'utf8', timeout: 220_000 },
+  it(
+    'converts to a PDF whose text holds the cover, the headings, the questions and the footnotes',
+    { timeout: 240_000 },
+    async () => {
+      const { cwd } = await writeConsultation();
+      const dir = mkdtempSync(join(tmpdir(), 'mtad-consultation-pdf-'));
+      const converted = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(cwd, 'out/consultation.docx'),
+        ],
+        { encoding: 'utf8', timeout: 220_000 },
+      );
+      expect(converted.status, converted.stderr).toBe(0);
+      const text = spawnSync('pdftotext', ['-layout', join(dir, 'consultation.pdf'), '-'], { encoding: 'utf8' });
+      expect(text.status, 'pdftotext (poppler-utils) must be installed').toBe(0);
+      const flat = text.stdout.replace(/\s+/g, ' ');
+      for (const expected of [
+        'SMETS1 Consultation - Migration DUST Closure for MOC (Secure)',
+        'Respond by: 16:00 on 13 January 2023',
+        'Table of Contents',
+        '1. Introduction and Context',
+        '2. Closure of Migration DUST for MOC (Secure) (where GroupID = "DA")',
+        'MDUST Close MOC (Secure) Q1',
+        'MDUST Close MOC (Secure) Q2',
+        '5. Attachments',
+        'Table 1 – Attachments',
+        'This direction is also being notified to the SEC Administrator.',
+        'https://www.smartdcc.co.uk/consultations/smets1-conclusion-various-2/',
+      ])
+        expect(flat).toContain(expected);
+      // The headings are Word headings: LibreOffice lists them, and makes them the PDF's bookmarks.
+      const info = spawnSync('pdfinfo', ['-struct', join(dir, 'consultation.pdf')], { encoding: 'utf8' });
+      expect(info.status).toBe(0);
+    },
+  );
+});
+
+describe('mtad check on the narrative', () => {
+  const NARRATIVE = 'data/consultations/mdust-close-moc-secure.md';
+  const edited = (change: (text: string) => string) => (dir: string) => {
+    const path = join(dir, NARRATIVE);
+    const before = readFileSync(path, 'utf8');
+    const after = change(before);
+    if (after === before) throw new Error('the edit changed nothing');
+    writeFileSync(path, after);
+  };
+
+  it('reports a date written out that restates none of the amendment dates, at its line and column', async () => {
+    const cwd = copyOfData();
+    edited((text) => text.replace('up to {{endDate}}', 'up to 30 January 2023'))(cwd);
+    const run = await runMain(['check', '--format', 'json'], cwd);
+    const report = JSON.parse(run.stdout) as {
+      diagnostics: { code: string; file: string; line: number; column: number }[];
+    };
+    const found = report.diagnostics.find((d) => d.code === 'PROSE_DATE_MISMATCH');
+    const lines = readFileSync(join(cwd, NARRATIVE), 'utf8').split('\n');
+    expect(found?.file).toBe(NARRATIVE);
+    expect(lines[(found?.line ?? 0) - 1]?.slice((found?.column ?? 0) - 1)).toMatch(/^30 January 2023/);
+    expect(run.status).toBe(1);
+  });
+
+  it('refuses to write the consultation while a !todo is left in its narrative', async () => {
+    const { cwd, status, stderr } = await writeConsultation(
+      edited((text) => text.replace('## Introduction and Context', '## Introduction and Context\n\n!todo Say why.')),
     );
-    expect(converted.status, converted.stderr).toBe(0);
-    const text = spawnSync('pdftotext', ['-layout', join(dir, 'consultation.pdf'), '-'], { encoding: 'utf8' });
-    expect(text.status, 'pdftotext (poppler-utils) must be installed').toBe(0);
-    const flat = text.stdout.replace(/\s+/g, ' ');
-    for (const expected of [
-      'SMETS1 Consultation - Migration DUST Closure for MOC (Secure)',
-      'Respond by: 16:00 on 13 January 2023',
-      'Table of Contents',
-      '1. Introduction and Context',
-      '2. Closure of Migration DUST for MOC (Secure) (where GroupID = "DA")',
-      'MDUST Close MOC (Secure) Q1',
-      'MDUST Close MOC (Secure) Q2',
-      '5. Attachments',
-      'Table 1 – Attachments',
-      'This direction is also being notified to the SEC Administrator.',
-      'https://www.smartdcc.co.uk/consultations/smets1-conclusion-various-2/',
-    ])
-      expect(flat).toContain(expected);
-    // The headings are Word headings: LibreOffice lists them, and makes them the PDF's bookmarks.
-    const info = spawnSync('pdfinfo', ['-struct', join(dir, 'consultation.pdf')], { encoding: 'utf8' });
-    expect(info.status).toBe(0);
+    expect(status).toBe(1);
+    expect(stderr).toContain('[NARRATIVE_TODO]');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import {
   type HashText,
 } from '../history/amendment-lock.js';
 import type { TableInput } from '../model/table.js';
+import { checkNarratives } from './narrative-rules.js';
 
 export type { SourceText } from './file-rules.js';
 
@@ -67,6 +68,10 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   // Dates out of range and values shared through YAML anchors
   'DATE_OUT_OF_RANGE',
   'YAML_SHARED_VALUE',
+  // The narrative of a consultation, against its amendment and the table
+  'NARRATIVE_TODO',
+  'NARRATIVE_COHORT',
+  'NARRATIVE_GROUP_ID',
 ];
 
 /** What a check reads: the table, the amendments, and the lock of made amendments. */
@@ -80,6 +85,8 @@ export interface CheckInput {
   hash: HashText;
   /** What earlier runs found in each file (a cache); the sequence and the lock are checked anew. */
   memo?: FileMemo;
+  /** The narratives of consultations (consultations/<amendment id>.md beside the table). */
+  narratives?: readonly SourceText[];
 }
 
 /** What a check found, and what it read on the way (for --update-lock). */
@@ -111,6 +118,7 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.diagnostics);
     if (read.value) amendments.push(read.value);
   }
+  if (table) diagnostics.push(...checkNarratives(input.narratives ?? [], amendments, table.table));
   const complete = table !== undefined && amendments.length === input.amendments.length;
   if (!complete || !table) return { diagnostics, ...(table && { table }), amendments, complete: false };
 

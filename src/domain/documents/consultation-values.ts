@@ -17,7 +17,20 @@ export interface ConsultationContext {
   frontMatter: NarrativeFrontMatter;
 }
 
-const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
 /** "one month", "two months": a window as the reference writes it. */
 function monthsInWords(months: number): string {
