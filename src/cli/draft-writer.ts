@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseAmendment } from '../domain/model/amendment.js';
 import { formatDateWithWeekday, isWeekend, type IsoDate } from '../domain/model/dates.js';
 import {
@@ -9,7 +11,7 @@ import {
 } from '../domain/documents/draft-amendment.js';
 import { readTemplateSections } from '../domain/documents/template.js';
 import { displayPath, readTemplate } from '../io/read.js';
-import { writeFileAtomically } from '../io/write.js';
+import { writeFilesTogether } from '../io/write-files.js';
 import { formatLocation } from '../render/diagnostics.js';
 import { checkDraftTarget } from './draft-guard.js';
 import type { History } from './history-inputs.js';
@@ -51,6 +53,8 @@ export async function writeDraft(
   history: History,
   options: DraftWriteOptions,
   proposal: { id: string; changes: DraftChange[]; timeline: Timeline; reverts?: string },
+  /** The narrative of the consultation to scaffold beside the amendment; one already there is kept. */
+  narrative?: { path: string; text: string },
 ): Promise<Outcome> {
   const { cwd, styler } = options;
   // One after every amendment and draft in the folder. A caller that writes the file holds the
@@ -80,7 +84,17 @@ export async function writeDraft(
     : target.value.replaces !== undefined
       ? { text: target.value.replaces }
       : 'any';
-  const written = await writeFileAtomically(path, text.value, expectation, shown);
+  // The narrative goes with the amendment, both or neither; a narrative already written is a
+  // person's work and is never replaced.
+  const scaffold = narrative && !existsSync(narrative.path) ? narrative : undefined;
+  const scaffoldShown = narrative && displayPath(narrative.path, cwd);
+  if (scaffold) await mkdir(dirname(scaffold.path), { recursive: true });
+  const written = await writeFilesTogether([
+    { path, text: text.value, expectation, shown },
+    ...(scaffold && scaffoldShown
+      ? [{ path: scaffold.path, text: scaffold.text, expectation: 'absent' as const, shown: scaffoldShown }]
+      : []),
+  ]);
   if (!written.ok) return failWith(written.diagnostics, styler);
   const toDecide = readBack.diagnostics.map(
     (d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`,
@@ -88,6 +102,13 @@ export async function writeDraft(
   return succeed(
     [
       `Wrote ${shown}: ${readBack.value.title} (sequence ${draft.sequence}, proposed).`,
+      ...(scaffoldShown === undefined
+        ? []
+        : scaffold
+          ? [
+              `Wrote ${scaffoldShown}: the narrative of its consultation, to write where it says !todo (NARRATIVE_TODO).`,
+            ]
+          : [`Kept ${scaffoldShown}: a narrative is already there.`]),
       '',
       "Proposed timeline, from the reference consultation's intervals:",
       ...timelineLines(draft.timeline, options.today),

@@ -162,3 +162,19 @@ describe('mtad check on the narrative', () => {
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 });
+
+describe('mtad new close', () => {
+  it('scaffolds the narrative beside the amendment, marked !todo, and check refuses it until written', async () => {
+    const cwd = copyOfData();
+    const made = await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], cwd);
+    expect(made.status, made.stderr).toBe(0);
+    const narrative = readFileSync(join(cwd, 'data/consultations/mdust-close-foc-bg.md'), 'utf8');
+    expect(narrative).toContain('## Closure of Migration DUST for {{cohort}} (where GroupID = "{{groupId}}")');
+    const run = await runMain(['check', '--format', 'json'], cwd);
+    const codes = (JSON.parse(run.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics
+      .filter((d) => d.file === 'data/consultations/mdust-close-foc-bg.md')
+      .map((d) => d.code);
+    expect(new Set(codes)).toEqual(new Set(['NARRATIVE_TODO']));
+    expect(codes.length).toBe(4);
+  });
+});

@@ -14,6 +14,8 @@ import { loadHistory, type History } from '../history-inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { readDateOption } from '../clock.js';
 import { withWriteLock } from '../write-lock.js';
+import { readTemplate } from '../../io/read.js';
+import { dirname, join } from 'node:path';
 
 export interface NewOptions extends DraftWriteOptions {
   action: 'close' | 'reopen';
@@ -107,9 +109,14 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
       ],
       styler,
     );
-  return writeDraft(history.value, options, {
-    id,
-    changes: [{ action: options.action, cohort: row.cohort, groupId: row.groupId, from, to }],
-    timeline,
-  });
+  const scaffold = options.action === 'close' ? await readTemplate('narrative.md', cwd) : undefined;
+  if (scaffold && scaffold.value === undefined) return failWith(scaffold.diagnostics, styler);
+  return writeDraft(
+    history.value,
+    options,
+    { id, changes: [{ action: options.action, cohort: row.cohort, groupId: row.groupId, from, to }], timeline },
+    scaffold?.value === undefined
+      ? undefined
+      : { path: join(dirname(history.value.folder), 'consultations', `${id}.md`), text: scaffold.value },
+  );
 }
