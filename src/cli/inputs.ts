@@ -99,3 +99,8 @@ export function amendmentPath(cwd: string, table: string | undefined, amendment:
 export function consultationsDirOf(tablePath: string): string {
   return join(dirname(tablePath), 'consultations');
 }
+
+/** The narrative of an amendment's consultation: consultations/<id>.md beside the table. */
+export function narrativePathOf(tablePath: string, id: string): string {
+  return join(consultationsDirOf(tablePath), `${id}.md`);
+}

@@ -149,6 +149,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         styler,
         out: options.out,
         force: options.force ?? false,
+        tablePath,
         ...(options.author !== undefined && { author: options.author }),
         ...(options.created !== undefined && { created: options.created }),
       };

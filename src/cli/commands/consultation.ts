@@ -11,9 +11,9 @@ import { refusePackPath } from '../amend-pack.js';
 import { checkBeforeDocuments } from '../check-gate.js';
 import {
   amendmentsDirOf,
-  consultationsDirOf,
   loadAmendmentFolder,
   loadTable,
+  narrativePathOf,
   resolveAmendmentPaths,
   resolveTablePath,
 } from '../inputs.js';
@@ -27,11 +27,6 @@ export interface ConsultationOptions extends CommonOptions {
   force: boolean;
   /** The instant to date the Word file by (SOURCE_DATE_EPOCH), instead of one from the data. */
   created?: string;
-}
-
-/** The narrative of an amendment's consultation: consultations/<id>.md beside the table. */
-export function narrativePathOf(tablePath: string, id: string): string {
-  return join(consultationsDirOf(tablePath), `${id}.md`);
 }
 
 /**
