@@ -1,4 +1,13 @@
-import { HeadingLevel, Paragraph, TableOfContents, type FileChild } from 'docx';
+import {
+  HeadingLevel,
+  LeaderType,
+  Paragraph,
+  TableOfContents,
+  TabStopPosition,
+  TabStopType,
+  TextRun,
+  type FileChild,
+} from 'docx';
 import { docxFromBlocks, packDocx, runs } from './docx-document.js';
 import { CONTENTS_TITLE } from './consultation-markdown.js';
 import { readBlocks, readFootnotes, type Block } from './markdown-blocks.js';
@@ -46,6 +55,9 @@ export function renderConsultationDocx(markdown: string, title: string, created:
           heading,
           // The first section and each attachment start a page, as in DCC's documents.
           pageBreakBefore: block.level === 3 || (block.level === 2 && textOf(block) === sections[0]),
+          // The outline level, written on the paragraph too: LibreOffice's navigator and the PDF's
+          // bookmarks list a heading by it, not by the style's name.
+          ...(block.level > 1 && { outlineLevel: block.level - 2 }),
           children: runs(block.spans, numbers),
         }),
       ];
@@ -56,7 +68,14 @@ export function renderConsultationDocx(markdown: string, title: string, created:
         new TableOfContents(CONTENTS_TITLE, {
           hyperlink: true,
           headingStyleRange: '1-1',
-          cachedEntries: sections.map((section) => ({ title: section, level: 1 })),
+          contentChildren: sections.map(
+            (section) =>
+              new Paragraph({
+                style: 'TOC1',
+                tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX, leader: LeaderType.DOT }],
+                children: [new TextRun(section)],
+              }),
+          ),
         }),
       ];
     return docxFromBlocks([block], numbers);
@@ -67,5 +86,16 @@ export function renderConsultationDocx(markdown: string, title: string, created:
       { children: [new Paragraph({ children: runs(footnotes.get(id) ?? []) })] },
     ]),
   );
-  return packDocx(title, children, { created, footnotes: notes, updateFields: true });
+  return packDocx(title, children, {
+    created,
+    footnotes: notes,
+    updateFields: true,
+    // Word marks its table of contents as a building block of the gallery "Table of Contents";
+    // without the mark, LibreOffice shows the field's code ("TOC \h \o") as text.
+    editDocumentXml: (xml) =>
+      xml.replace(
+        `<w:sdtPr><w:alias w:val="${CONTENTS_TITLE}"/></w:sdtPr>`,
+        `<w:sdtPr><w:alias w:val="${CONTENTS_TITLE}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`,
+      ),
+  });
 }

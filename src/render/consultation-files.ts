@@ -24,9 +24,6 @@ export interface ConsultationInput {
   created: string;
 }
 
-/** The names of the consultation's files. */
-export const CONSULTATION_FILE_NAMES = ['consultation.md', 'consultation.html', 'consultation.docx'] as const;
-
 /** The consultation as Markdown, HTML and Word, or what stops it being made. */
 export async function buildConsultationFiles(
   input: ConsultationInput,

@@ -11,8 +11,7 @@ import { escapeValues } from './response-template.js';
  * The sections (`##`) are numbered in order, and the line `[TOC]` becomes the table of contents.
  */
 
-/** The line of a template that stands for the table of contents. */
-export const CONTENTS_MARK = '[TOC]';
+/** The title of the table of contents, which stands where the template has the line `[TOC]`. */
 export const CONTENTS_TITLE = 'Table of Contents';
 
 /** The anchor of a heading, as GitHub makes it: lower case, punctuation dropped, spaces as hyphens. */

@@ -16,6 +16,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { escapeHtml } from './escape.js';
 import type { Block, Span } from './markdown-blocks.js';
 
@@ -45,6 +46,8 @@ export interface DocxOptions {
   footnotes?: Record<number, { children: Paragraph[] }>;
   /** Ask Word to update the fields (a table of contents) when the document is opened. */
   updateFields?: boolean;
+  /** A last edit of word/document.xml, for what the docx library cannot write. */
+  editDocumentXml?: (xml: string) => string;
 }
 
 /** The document, packed into the bytes of a .docx file. */
@@ -92,12 +95,22 @@ export async function packDocx(title: string, children: FileChild[], options: Do
   });
   // docx dates core.xml and every zip entry by the clock: core.xml is replaced by one dated from
   // the data, and the zip's entry times are set to the same instant afterwards.
-  const bytes = new Uint8Array(
+  const packed = new Uint8Array(
     await Packer.toBuffer(document, false, [
       { path: 'docProps/core.xml', data: coreProperties(title, options.created) },
     ]),
   );
+  const bytes = options.editDocumentXml ? editEntry(packed, 'word/document.xml', options.editDocumentXml) : packed;
   return setZipEntryTimes(bytes, new Date(options.created));
+}
+
+/** The zip with the text of one entry edited; the others as they were, in their order. */
+function editEntry(zip: Uint8Array, name: string, edit: (text: string) => string): Uint8Array {
+  const entries = unzipSync(zip);
+  const before = entries[name];
+  if (!before) throw new Error(`docx wrote no ${name}`);
+  entries[name] = strToU8(edit(strFromU8(before)));
+  return zipSync(entries);
 }
 
 /** docProps/core.xml as docx writes it, dated `created`. */
