@@ -49,7 +49,7 @@ describe('mtad amend --write', () => {
       '      value: 2023-01-31',
       '      source: amendment mdust-close-moc-secure',
     ]);
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'consultations', 'table-17.6.yaml']);
     // The lock of made amendments now records it, so that mtad check holds it immutable.
     expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toContain('  - id: "mdust-close-moc-secure"');
     expect((await runMain(['check'], { cwd: dir })).status).toBe(0);
@@ -110,7 +110,7 @@ describe('mtad amend --write', () => {
     expect(readFileSync(table, 'utf8')).toBe(`${original}# edited by another process\n`);
     // "Nothing was written": the lock of made amendments neither.
     expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toBe(lock);
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'consultations', 'table-17.6.yaml']);
   });
 });
 
@@ -265,6 +265,10 @@ describe('mtad new', () => {
     expect((await runMain(['log'], { cwd: dir })).stdout).toContain('proposed, draft: 9 to decide');
 
     writeFileSync(path, text.replaceAll('!todo ', ''));
+    // The narrative of its consultation, written too: until then, check (and so amend) refuses it.
+    const narrative = join(dir, 'data/consultations/mdust-close-foc-bg.md');
+    expect(codes((await runMain(['amend'], { cwd: dir })).stderr)).toEqual(Array(4).fill('NARRATIVE_TODO'));
+    writeFileSync(narrative, readFileSync(narrative, 'utf8').replaceAll('!todo ', ''));
     const applied = await runMain(['amend'], { cwd: dir });
     expect(applied.stderr).toBe('');
     expect(applied.stdout).toContain('~  FOC (BG)      EA       {+30 June 2023+}');
