@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOfData, ROOT } from '../helpers/cli.js';
 import { firstDifference, generatedWords, referenceWords } from '../helpers/consultation-words.js';
 import { runMain } from '../helpers/main.js';
-import { hasSoffice } from '../helpers/word.js';
+import { convertToPdf, hasSoffice } from '../helpers/word.js';
 
 const REFERENCE = readFileSync(join(ROOT, 'tests/reference/SMETS1_Consultation_MDUST_Close_MOC_Secure.txt'), 'utf8');
 
@@ -73,7 +73,7 @@ describe('mtad consultation', () => {
 
   it('is refused while the narrative is missing, with one line and exit status 2', async () => {
     const { status, stderr } = await writeConsultation((dir) =>
-      spawnSync('rm', [join(dir, 'data/consultations/mdust-close-moc-secure.md')]),
+      rmSync(join(dir, 'data/consultations/mdust-close-moc-secure.md')),
     );
     expect(status).toBe(2);
     expect(stderr).toContain('[FILE_NOT_FOUND]');
@@ -92,19 +92,7 @@ describe('the consultation in LibreOffice', () => {
     async () => {
       const { cwd } = await writeConsultation();
       const dir = mkdtempSync(join(tmpdir(), 'mtad-consultation-pdf-'));
-      const converted = spawnSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${join(dir, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          join(cwd, 'out/consultation.docx'),
-        ],
-        { encoding: 'utf8', timeout: 220_000 },
-      );
+      const converted = convertToPdf(dir, [join(cwd, 'out/consultation.docx')]);
       expect(converted.status, converted.stderr).toBe(0);
       const text = spawnSync('pdftotext', ['-layout', join(dir, 'consultation.pdf'), '-'], { encoding: 'utf8' });
       expect(text.status, 'pdftotext (poppler-utils) must be installed').toBe(0);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,23 @@ export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'pla
   });
   if (result.error || result.status !== 0) throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr}`);
   return result.stdout;
+}
+
+/** Converts Word files to PDF into `dir` with LibreOffice, with a profile of its own in `dir`. */
+export function convertToPdf(dir: string, files: readonly string[]): SpawnSyncReturns<string> {
+  return spawnSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      ...files,
+    ],
+    { encoding: 'utf8', timeout: 220_000 },
+  );
 }
 
 /** True when LibreOffice's soffice is on the PATH. */
