@@ -49,7 +49,12 @@ describe('mtad amend --write', () => {
       '      value: 2023-01-31',
       '      source: amendment mdust-close-moc-secure',
     ]);
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'consultations', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual([
+      'amendments',
+      'amendments.lock',
+      'consultations',
+      'table-17.6.yaml',
+    ]);
     // The lock of made amendments now records it, so that mtad check holds it immutable.
     expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toContain('  - id: "mdust-close-moc-secure"');
     expect((await runMain(['check'], { cwd: dir })).status).toBe(0);
@@ -110,7 +115,12 @@ describe('mtad amend --write', () => {
     expect(readFileSync(table, 'utf8')).toBe(`${original}# edited by another process\n`);
     // "Nothing was written": the lock of made amendments neither.
     expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toBe(lock);
-    expect(readdirSync(join(dir, 'data'))).toEqual(['amendments', 'amendments.lock', 'consultations', 'table-17.6.yaml']);
+    expect(readdirSync(join(dir, 'data'))).toEqual([
+      'amendments',
+      'amendments.lock',
+      'consultations',
+      'table-17.6.yaml',
+    ]);
   });
 });
 
