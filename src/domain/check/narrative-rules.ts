@@ -33,7 +33,10 @@ export function checkNarratives(
     const at = (offset: number) => ({ file: source.file, ...positionAt(source.text, bodyOffset + offset) });
     const own = new Set(amendment.changes.map((c) => c.cohort));
     const cohortFindings = table.cohorts
-      .filter((row) => !own.has(row.cohort) && ![...own].some((c) => c.includes(row.cohort)))
+      // A plain search first: a table may have thousands of rows, a narrative names few of them.
+      .filter(
+        (row) => body.includes(row.cohort) && !own.has(row.cohort) && ![...own].some((c) => c.includes(row.cohort)),
+      )
       .flatMap((row) =>
         [...body.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(row.cohort)}(?![\\p{L}\\p{N}])`, 'gu'))].map(
           (match) =>
