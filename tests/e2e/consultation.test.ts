@@ -183,4 +183,18 @@ describe('mtad new close', () => {
     expect(new Set(codes)).toEqual(new Set(['NARRATIVE_TODO']));
     expect(codes.length).toBe(4);
   });
+
+  it('writes the consultation of a drafted closure once the draft and its narrative are completed', async () => {
+    const cwd = copyOfData();
+    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], cwd)).status).toBe(0);
+    for (const file of ['data/amendments/mdust-close-foc-bg.yaml', 'data/consultations/mdust-close-foc-bg.md']) {
+      const path = join(cwd, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replaceAll('!todo ', ''));
+    }
+    const run = await runMain(['consultation', 'mdust-close-foc-bg', '--out', 'out'], cwd);
+    expect(run.stderr).toBe('');
+    const markdown = readFileSync(join(cwd, 'out/consultation.md'), 'utf8');
+    expect(markdown).toContain('## 2. Closure of Migration DUST for FOC (BG) (where GroupID = "EA")');
+    expect(markdown).toContain('Respond by: 16:00 on 12 June 2023');
+  });
 });
