@@ -31,6 +31,8 @@ export interface CheckSources {
   lockText?: string;
   /** The folders read: the amendments folder beside the table, and each folder named. */
   folders: string[];
+  /** The narratives of consultations beside the table (consultations/*.md), read. */
+  narratives: SourceText[];
 }
 
 /** Every rule of `mtad check` over the files read, with `lock` as the lock file's text. */
@@ -54,6 +56,7 @@ export function checkGathered(
     lockFile: inputs.lockShown,
     hash,
     ...(memo && { memo }),
+    narratives: inputs.narratives,
   });
 }
 

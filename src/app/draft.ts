@@ -36,6 +36,14 @@ export interface DraftInputs {
   lock: Result<{ ids: ReadonlySet<string>; shown: string }>;
   /** Where the file of the amendment with this id is written, and how it is named. */
   place: (id: string) => { path: string; shown: string };
+  /**
+   * A closure's: the scaffold of its consultation's narrative (templates/narrative.md), and where
+   * the narrative of the amendment with this id goes, and whether one is there already.
+   */
+  narrative?: {
+    scaffold: Result<string>;
+    place: (id: string) => { path: string; shown: string; exists: boolean };
+  };
 }
 
 /** What a drafted amendment is: the changes, the timeline, the id, and the amendment it reverses. */
@@ -115,6 +123,9 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
   const target = draftTarget(history, draft.id, shown, inputs.lock);
   if (!target.value) return { kind: 'refused', diagnostics: target.diagnostics };
   if (inputs.stdout) return { kind: 'report', report: text.value, writes: [] };
+  const scaffold = inputs.narrative?.scaffold;
+  if (scaffold && scaffold.value === undefined) return { kind: 'refused', diagnostics: scaffold.diagnostics };
+  const narrative = inputs.narrative?.place(draft.id);
 
   // With --force, the file is replaced only if it still holds what was read (and checked) above.
   const expectation = !inputs.force
@@ -127,9 +138,22 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
   );
   return {
     kind: 'report',
-    writes: [{ path, text: text.value, expectation, shown }],
+    writes: [
+      { path, text: text.value, expectation, shown },
+      // A narrative already written is a person's work and is never replaced.
+      ...(narrative && !narrative.exists && scaffold?.value !== undefined
+        ? [{ path: narrative.path, text: scaffold.value, expectation: 'absent' as const, shown: narrative.shown }]
+        : []),
+    ],
     report: [
       `Wrote ${shown}: ${readBack.value.title} (sequence ${draft.sequence}, proposed).`,
+      ...(narrative === undefined
+        ? []
+        : !narrative.exists
+          ? [
+              `Wrote ${narrative.shown}: the narrative of its consultation, to write where it says !todo (NARRATIVE_TODO).`,
+            ]
+          : [`Kept ${narrative.shown}: a narrative is already there.`]),
       '',
       "Proposed timeline, from the reference consultation's intervals:",
       ...timelineLines(draft.timeline, inputs.today),

@@ -8,12 +8,16 @@ import { documentsDate, markRevisions } from '../domain/documents/revision-marks
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import type { TableInput } from '../domain/model/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
-import { displayPath, readTemplate } from '../io/read.js';
+import { displayPath, readTemplate, readText } from '../io/read.js';
+import type { PackFile } from '../render/pack.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import { renderDirectionText } from '../domain/documents/amend-report.js';
 import { sha256 } from '../io/hash.js';
 import { refuseProtectedOutput } from '../io/output-guard.js';
 import { writeFolderAtomically } from '../io/write.js';
-import { amendmentsDirOf, lockPathOf } from './inputs.js';
+import { amendmentsDirOf, loadAmendmentFolder, lockPathOf, narrativePathOf } from './inputs.js';
 import { readDepartments } from './departments.js';
+import type { Department } from '../domain/documents/department.js';
 import { withPdfs } from './pdf-pack.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
@@ -60,7 +64,10 @@ export async function writeAmendPack(
   });
   const { buildPack } = await import('../render/pack.js');
   const created = options.created ?? documentsDate(input.amendments, input.table.table.asAt);
+  const consultations = await consultationFiles(options, input, created, departments.value);
+  if (!consultations.value) return failWith(consultations.diagnostics, styler);
   const built = await buildPack({
+    amendmentExtras: consultations.value,
     report: input.report,
     amendments: input.amendments,
     amendedTable: amendedTableText(input),
@@ -106,6 +113,53 @@ export async function writeAmendPack(
     `Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map(line).join('')}`,
     styler,
   );
+}
+
+/**
+ * The consultation document of each amendment that has a narrative (consultations/<id>.md beside
+ * the table), by amendment id; an amendment without one has none in the pack.
+ */
+async function consultationFiles(
+  options: PackOptions,
+  input: { table: TableInput; amendments: readonly Amendment[] },
+  created: string,
+  departments: readonly Department[],
+): Promise<Result<Map<string, PackFile[]>>> {
+  const files = new Map<string, PackFile[]>();
+  const withNarrative = input.amendments.filter((a) => existsSync(narrativePathOf(options.tablePath, a.id)));
+  if (withNarrative.length === 0) return { ok: true, value: files, diagnostics: [] };
+  const [template, directionTemplate] = await Promise.all([
+    readTemplate('consultation.md', options.cwd),
+    readTemplate('direction.txt', options.cwd),
+  ]);
+  if (template.value === undefined) return { ok: false, diagnostics: template.diagnostics };
+  if (directionTemplate.value === undefined) return { ok: false, diagnostics: directionTemplate.diagnostics };
+  // Every amendment beside the table, those it reflects too: what a consultation says of the earlier ones.
+  const all = await loadAmendmentFolder(amendmentsDirOf(options.tablePath), options.cwd);
+  if (!all.value) return { ok: false, diagnostics: all.diagnostics };
+  const { buildConsultationFiles } = await import('../render/consultation-files.js');
+  for (const amendment of withNarrative) {
+    const path = narrativePathOf(options.tablePath, amendment.id);
+    const shown = displayPath(path, options.cwd);
+    const text = await readText(path, shown);
+    if (text.value === undefined) return { ok: false, diagnostics: text.diagnostics };
+    // Attachment 1 of a consultation is the direction as consulted on: its draft.
+    const direction = renderDirectionText(amendment, directionTemplate.value, 'draft');
+    if (direction.value === undefined) return { ok: false, diagnostics: direction.diagnostics };
+    const built = await buildConsultationFiles({
+      amendment,
+      amendments: all.value,
+      table: input.table.table,
+      narrative: { file: shown, text: text.value },
+      template: template.value,
+      direction: direction.value,
+      created,
+      departments,
+    });
+    if (!built.value) return { ok: false, diagnostics: built.diagnostics };
+    files.set(amendment.id, built.value);
+  }
+  return { ok: true, value: files, diagnostics: [] };
 }
 
 /**

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CheckEntry as Entry, CheckSources } from '../app/check.js';
+import type { SourceText } from '../domain/check/check-sources.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../io/read.js';
-import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
+import { amendmentsDirOf, consultationsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { failWith, usageError, type CommonOptions, type Outcome } from './outcome.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */
@@ -102,9 +103,24 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     diagnostics.push(...text.diagnostics);
     lockText = text.value;
   }
+  // The narratives of consultations are checked against their amendments, whichever files were named.
+  const narratives: SourceText[] = [];
+  const consultations = consultationsDirOf(tablePath);
+  if (existsSync(consultations)) {
+    for (const name of readdirSync(consultations)
+      .filter((n) => n.endsWith('.md'))
+      .sort()) {
+      const path = join(consultations, name);
+      const shown = displayPath(path, cwd);
+      const text = readTextSync(path, shown);
+      diagnostics.push(...text.diagnostics);
+      if (text.value !== undefined) narratives.push({ file: shown, text: text.value });
+    }
+  }
   return {
     entries,
     diagnostics,
+    narratives,
     tablePath,
     lockPath,
     lockShown,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DraftHistory, DraftInputs, DraftPlan } from '../app/draft.js';
 import type { IsoDate } from '../domain/model/dates.js';
@@ -6,10 +7,10 @@ import { parseLock } from '../domain/history/amendment-lock.js';
 import type { Table } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { displayPath, readTemplate, readText } from '../io/read.js';
-import { writeFileAtomically } from '../io/write.js';
+import { writeFilesTogether } from '../io/write-files.js';
 import { readDepartments } from './departments.js';
 import { loadHistory } from './history-inputs.js';
-import { amendmentsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
+import { amendmentsDirOf, lockPathOf, narrativePathOf, resolveTablePath } from './inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
 
 /** How a drafted amendment file is written. */
@@ -21,18 +22,23 @@ export interface DraftWriteOptions extends CommonOptions {
   stdout: boolean;
 }
 
-/** What `mtad new` and `mtad revert` both gather: the history, the wording, the lock, where a draft goes. */
+/**
+ * What `mtad new` and `mtad revert` both gather: the history, the wording, the lock, where a draft
+ * goes; with `narrative`, the scaffold of the consultation's narrative (a closure's) and where it goes.
+ */
 export async function gatherDraftInputs(
   options: DraftWriteOptions,
+  narrative = false,
 ): Promise<DraftInputs & { history: Result<DraftHistory & { table: Table }> }> {
   const { cwd } = options;
   const tablePath = resolveTablePath(cwd, options.table);
   const folder = amendmentsDirOf(tablePath);
-  const [history, wording, departments, lock] = await Promise.all([
+  const [history, wording, departments, lock, scaffold] = await Promise.all([
     loadHistory(cwd, options.table),
     readTemplate('new-amendment.txt', cwd),
     readDepartments(cwd, dirname(tablePath)),
     recordedIds(tablePath, cwd),
+    narrative ? readTemplate('narrative.md', cwd) : undefined,
   ]);
   return {
     today: options.today,
@@ -56,6 +62,15 @@ export async function gatherDraftInputs(
       const path = join(folder, `${id}.yaml`);
       return { path, shown: displayPath(path, cwd) };
     },
+    ...(scaffold && {
+      narrative: {
+        scaffold,
+        place: (id: string) => {
+          const path = narrativePathOf(tablePath, id);
+          return { path, shown: displayPath(path, cwd), exists: existsSync(path) };
+        },
+      },
+    }),
   };
 }
 
@@ -84,9 +99,9 @@ export async function performDraft(plan: DraftPlan, options: CommonOptions): Pro
     const failed = failWith(plan.diagnostics, options.styler);
     return plan.exitCode === undefined ? failed : { ...failed, exitCode: plan.exitCode };
   }
-  for (const write of plan.writes) {
-    const written = await writeFileAtomically(write.path, write.text, write.expectation, write.shown);
-    if (!written.ok) return failWith(written.diagnostics, options.styler);
-  }
+  // The amendment and the narrative of its consultation are written together, both or neither.
+  for (const write of plan.writes) await mkdir(dirname(write.path), { recursive: true });
+  const written = await writeFilesTogether(plan.writes);
+  if (!written.ok) return failWith(written.diagnostics, options.styler);
   return succeed(plan.report, options.styler);
 }

@@ -120,3 +120,13 @@ export function amendmentPath(cwd: string, table: string | undefined, amendment:
   const [path = amendment] = resolveAmendmentPaths(cwd, [amendment], amendmentsDirOf(resolveTablePath(cwd, table)));
   return path;
 }
+
+/** The folder of consultation narratives that goes with a table: consultations/ beside it. */
+export function consultationsDirOf(tablePath: string): string {
+  return join(dirname(tablePath), 'consultations');
+}
+
+/** The narrative of an amendment's consultation: consultations/<id>.md beside the table. */
+export function narrativePathOf(tablePath: string, id: string): string {
+  return join(consultationsDirOf(tablePath), `${id}.md`);
+}

@@ -11,6 +11,7 @@ import { DEFAULT_TABLE_OPTION } from './options.js';
 import { registerAmend } from './register/amend.js';
 import { registerCheck } from './register/check.js';
 import type { CommandContext } from './register/context.js';
+import { registerConsultation } from './register/consultation.js';
 import { registerDiff } from './register/diff.js';
 import { registerDirection } from './register/direction.js';
 import { registerImport } from './register/import.js';
@@ -139,6 +140,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
   for (const register of [
     registerAmend,
     registerDirection,
+    registerConsultation,
     registerShow,
     registerLog,
     registerDiff,

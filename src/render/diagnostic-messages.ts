@@ -245,6 +245,12 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${quote(d.args.written)} is not a calendar date`;
     case 'PROSE_DATE_MISMATCH':
       return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
+    case 'NARRATIVE_TODO':
+      return `still to write before the consultation is made${d.args.what ? `: ${d.args.what}` : ''} (remove the !todo once written)`;
+    case 'NARRATIVE_COHORT':
+      return `the narrative names the cohort ${quote(d.args.cohort)}, but the consultation on ${quote(d.args.id)} is about ${d.args.cohorts}; write {{cohort}} for it, or a placeholder of the data for earlier closures and the cohorts still open ({{closure1.cohorts}}, {{openCohorts}}, {{closedCohorts}}, {{remainingCohorts}}: templates/README.md)`;
+    case 'NARRATIVE_GROUP_ID':
+      return `${quote(d.args.written)} is not the GroupID of ${d.args.cohort}, which the table records as ${quote(d.args.groupId)}; write {{groupId}}`;
     case 'LOCK_MISSING':
       return `amendment ${quote(d.args.id)} is made but not recorded in ${d.args.lockFile}; record it with: mtad check --update-lock`;
     case 'LOCK_MISMATCH':

@@ -1,6 +1,7 @@
 import {
   BorderStyle,
   Document,
+  FootnoteReferenceRun,
   HeadingLevel,
   HeightRule,
   LevelFormat,
@@ -15,6 +16,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { escapeHtml } from './escape.js';
 import type { Block, Span } from './markdown-blocks.js';
 
@@ -40,6 +42,12 @@ export interface DocxOptions {
    */
   created: string;
   trackRevisions?: boolean;
+  /** The footnotes the document calls, by number, each as its paragraphs. */
+  footnotes?: Record<number, { children: Paragraph[] }>;
+  /** Ask Word to update the fields (a table of contents) when the document is opened. */
+  updateFields?: boolean;
+  /** A last edit of word/document.xml, for what the docx library cannot write. */
+  editDocumentXml?: (xml: string) => string;
 }
 
 /** The document, packed into the bytes of a .docx file. */
@@ -48,7 +56,11 @@ export async function packDocx(title: string, children: FileChild[], options: Do
     title,
     creator: 'mtad',
     lastModifiedBy: 'mtad',
-    features: { trackRevisions: options.trackRevisions ?? false },
+    features: {
+      trackRevisions: options.trackRevisions ?? false,
+      ...(options.updateFields && { updateFields: true }),
+    },
+    ...(options.footnotes && { footnotes: options.footnotes }),
     styles: {
       default: {
         document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { after: 120 } } },
@@ -83,12 +95,22 @@ export async function packDocx(title: string, children: FileChild[], options: Do
   });
   // docx dates core.xml and every zip entry by the clock: core.xml is replaced by one dated from
   // the data, and the zip's entry times are set to the same instant afterwards.
-  const bytes = new Uint8Array(
+  const packed = new Uint8Array(
     await Packer.toBuffer(document, false, [
       { path: 'docProps/core.xml', data: coreProperties(title, options.created) },
     ]),
   );
+  const bytes = options.editDocumentXml ? editEntry(packed, 'word/document.xml', options.editDocumentXml) : packed;
   return setZipEntryTimes(bytes, new Date(options.created));
+}
+
+/** The zip with the text of one entry edited; the others as they were, in their order. */
+function editEntry(zip: Uint8Array, name: string, edit: (text: string) => string): Uint8Array {
+  const entries = unzipSync(zip);
+  const before = entries[name];
+  if (!before) throw new Error(`docx wrote no ${name}`);
+  entries[name] = strToU8(edit(strFromU8(before)));
+  return zipSync(entries);
 }
 
 /** docProps/core.xml as docx writes it, dated `created`. */
@@ -163,9 +185,19 @@ export function headerCell(children: ParagraphChild[]): TableCell {
   return new TableCell({ shading: HEADER_SHADING, children: [new Paragraph({ children })] });
 }
 
+/** The number of each footnote a document calls, by its id. */
+export type FootnoteNumbers = ReadonlyMap<string, number>;
+
 // bold is set only when true: an explicit "not bold" would override a heading style's bold.
-const runs = (spans: readonly Span[]): TextRun[] =>
-  spans.map((span) => new TextRun({ text: span.text, ...(span.bold && { bold: true }) }));
+export const runs = (spans: readonly Span[], footnotes?: FootnoteNumbers): ParagraphChild[] =>
+  spans.map((span) => {
+    const number = span.footnote === undefined ? undefined : footnotes?.get(span.footnote);
+    if (number !== undefined) return new FootnoteReferenceRun(number);
+    return new TextRun({
+      text: span.footnote === undefined ? span.text : `[^${span.footnote}]`,
+      ...(span.bold && { bold: true }),
+    });
+  });
 const boldRuns = (spans: readonly Span[]): TextRun[] =>
   spans.map((span) => new TextRun({ text: span.text, bold: true }));
 
@@ -198,18 +230,41 @@ function blockTable(header: Span[][], rows: Span[][][]): Table {
   );
 }
 
-/** Markdown blocks (see markdown-blocks.ts) as the paragraphs and tables of a Word document. */
-export function docxFromBlocks(blocks: readonly Block[]): FileChild[] {
+/** A box around paragraphs, as wide as the text: a question of a consultation. */
+function boxTable(paragraphs: readonly Span[][], footnotes?: FootnoteNumbers): Table {
+  return borderedTable(
+    [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            margins: { top: 120, bottom: 120, left: 120, right: 120 },
+            children: paragraphs.map((spans) => new Paragraph({ children: runs(spans, footnotes) })),
+          }),
+        ],
+      }),
+    ],
+    [TEXT_WIDTH],
+  );
+}
+
+/**
+ * Markdown blocks (see markdown-blocks.ts) as the paragraphs and tables of a Word document. A
+ * footnote call becomes a Word footnote reference when `footnotes` numbers it.
+ */
+export function docxFromBlocks(blocks: readonly Block[], footnotes?: FootnoteNumbers): FileChild[] {
   return blocks.map((block) => {
     switch (block.kind) {
       case 'heading':
-        return new Paragraph({ heading: HEADINGS[block.level], children: runs(block.spans) });
+        return new Paragraph({ heading: HEADINGS[block.level], children: runs(block.spans, footnotes) });
       case 'paragraph':
-        return new Paragraph({ children: runs(block.spans) });
+        return new Paragraph({ children: runs(block.spans, footnotes) });
       case 'bullet':
-        return new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: runs(block.spans) });
+        return new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: runs(block.spans, footnotes) });
       case 'table':
         return blockTable(block.header, block.rows);
+      case 'box':
+        return boxTable(block.paragraphs, footnotes);
     }
   });
 }

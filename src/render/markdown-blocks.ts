@@ -12,13 +12,17 @@ import { Lexer, type Token, type Tokens } from 'marked';
 export interface Span {
   text: string;
   bold: boolean;
+  /** The id of the footnote this span calls (`[^id]`); its text is then empty. */
+  footnote?: string;
 }
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; spans: Span[] }
   | { kind: 'paragraph'; spans: Span[] }
   | { kind: 'bullet'; spans: Span[] }
-  | { kind: 'table'; header: Span[][]; rows: Span[][][] };
+  | { kind: 'table'; header: Span[][]; rows: Span[][][] }
+  /** A block quote: in mtad's documents, a boxed question. */
+  | { kind: 'box'; paragraphs: Span[][] };
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
@@ -30,6 +34,9 @@ function spansOf(tokens: readonly Token[], bold = false): Span[] {
         return spansOf((token as Tokens.Strong).tokens, !bold);
       case 'escape':
         return [{ text: (token as Tokens.Escape).text, bold }];
+      case 'link':
+        // A link reads as its text; an autolink's text is its address.
+        return spansOf((token as Tokens.Link).tokens, bold);
       case 'text':
         return 'tokens' in token && token.tokens
           ? spansOf(token.tokens, bold)
@@ -56,7 +63,34 @@ function joinSpans(spans: readonly Span[]): Span[] {
   return joined;
 }
 
-const inline = (tokens: readonly Token[]): Span[] => joinSpans(spansOf(tokens));
+const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
+
+/** Spans with each footnote call (`[^id]`) in their text made a span of its own. */
+function splitFootnoteCalls(spans: readonly Span[]): Span[] {
+  return spans.flatMap((span) =>
+    span.text.split(FOOTNOTE_CALL).flatMap((part, i): Span[] => {
+      if (i % 2 === 1) return [{ text: '', bold: span.bold, footnote: part }];
+      return part ? [{ text: part, bold: span.bold }] : [];
+    }),
+  );
+}
+
+const inline = (tokens: readonly Token[]): Span[] => splitFootnoteCalls(joinSpans(spansOf(tokens)));
+
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]+(.*)$/gm;
+
+/**
+ * The footnotes of Markdown text (`[^id]: text`, each on one line), by id in the order they are
+ * written, and the text without them.
+ */
+export function readFootnotes(markdown: string): { markdown: string; footnotes: Map<string, Span[]> } {
+  const footnotes = new Map<string, Span[]>();
+  const rest = markdown.replace(FOOTNOTE_DEFINITION, (_, id: string, text: string) => {
+    footnotes.set(id, readInline(text));
+    return '';
+  });
+  return { markdown: rest, footnotes };
+}
 
 /** Reads inline Markdown into spans: `**` makes bold; escapes and entities are read. */
 export function readInline(text: string): Span[] {
@@ -87,6 +121,15 @@ export function readBlocks(markdown: string): Block[] {
           },
         ];
       }
+      case 'blockquote':
+        return [
+          {
+            kind: 'box',
+            paragraphs: (token as Tokens.Blockquote).tokens.flatMap((inner) =>
+              inner.type === 'paragraph' ? [inline((inner as Tokens.Paragraph).tokens)] : [],
+            ),
+          },
+        ];
       case 'space':
         return [];
       default:

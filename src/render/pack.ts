@@ -38,6 +38,8 @@ export interface PackInput {
   created: string;
   /** The SHA-256 of a file's bytes (as lowercase hex), for the marker's list of what mtad wrote. */
   hash(content: string | Uint8Array): string;
+  /** More files of an amendment (its consultation document), by amendment id, beside its others. */
+  amendmentExtras?: ReadonlyMap<string, readonly PackFile[]>;
 }
 
 /** One file of the pack: its path inside DIR and its content. */
@@ -129,6 +131,8 @@ export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   for (const [id, docs] of documents.value) {
     for (const [name, render] of Object.entries(AMENDMENT_FILES))
       made.push(Promise.resolve(render(docs)).then((content) => ({ path: `${folderOf(id)}${name}`, content })));
+    for (const file of input.amendmentExtras?.get(id) ?? [])
+      made.push(Promise.resolve({ path: `${folderOf(id)}${file.path}`, content: file.content }));
   }
   for (const [name, render] of Object.entries(TABLE_FILES))
     made.push(Promise.resolve(render(input, draft)).then((content) => ({ path: name, content })));

@@ -4,7 +4,7 @@ import { diagnose } from '../domain/model/diagnostics.js';
 import { escapeMarkdownText } from './escape.js';
 
 /** Every text in `values`, escaped with `escape`; flags and list structure unchanged. */
-function escapeValues(values: TemplateValues, escape: (text: string) => string): TemplateValues {
+export function escapeValues(values: TemplateValues, escape: (text: string) => string): TemplateValues {
   return Object.fromEntries(
     Object.entries(values).map(([name, value]) => [
       name,

@@ -8,6 +8,9 @@ import { codesIn, runMain } from '../helpers/main.js';
 const PACK = [
   '.mtad-pack',
   'changes.json',
+  'consultation.docx',
+  'consultation.html',
+  'consultation.md',
   'direction.docx',
   'direction.md',
   'direction.txt',
@@ -37,7 +40,7 @@ describe('mtad amend --out DIR', () => {
       name === '.mtad-pack'
         ? `  ${name}  (marks the folder as a pack mtad wrote: only such a folder is replaced by --force)\n`
         : `  ${name}\n`;
-    expect(run.stdout).toBe(`Wrote the consultation pack to pack/ (11 files):\n${PACK.map(line).join('')}`);
+    expect(run.stdout).toBe(`Wrote the consultation pack to pack/ (14 files):\n${PACK.map(line).join('')}`);
     expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);
     for (const name of PACK) expect(readFileSync(join(cwd, 'pack', name)).length).toBeGreaterThan(100);
     expect(readFileSync(join(cwd, 'pack/.mtad-pack'), 'utf8')).toMatch(/^mtad consultation pack\n/);

@@ -52,6 +52,7 @@ describe('mtad amend --write', () => {
     expect(readdirSync(join(dir, 'data'))).toEqual([
       'amendments',
       'amendments.lock',
+      'consultations',
       'departments.yaml',
       'table-17.6.yaml',
     ]);
@@ -118,6 +119,7 @@ describe('mtad amend --write', () => {
     expect(readdirSync(join(dir, 'data'))).toEqual([
       'amendments',
       'amendments.lock',
+      'consultations',
       'departments.yaml',
       'table-17.6.yaml',
     ]);
@@ -275,6 +277,10 @@ describe('mtad new', () => {
     expect((await runMain(['log'], { cwd: dir })).stdout).toContain('proposed, draft: 9 to decide');
 
     writeFileSync(path, text.replaceAll('!todo ', ''));
+    // The narrative of its consultation, written too: until then, check (and so amend) refuses it.
+    const narrative = join(dir, 'data/consultations/mdust-close-foc-bg.md');
+    expect(codes((await runMain(['amend'], { cwd: dir })).stderr)).toEqual(Array(4).fill('NARRATIVE_TODO'));
+    writeFileSync(narrative, readFileSync(narrative, 'utf8').replaceAll('!todo ', ''));
     const applied = await runMain(['amend'], { cwd: dir });
     expect(applied.stderr).toBe('');
     expect(applied.stdout).toContain('~  FOC (BG)      EA       {+30 June 2023+}');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findTable } from '../../src/index.js';
 import { copyOfData, ROOT } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { findTool } from '../helpers/tools.js';
 import {
   hasSoffice,
   pandocText,
@@ -47,7 +48,7 @@ function pandocDocx(markdown: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'mtad-word-md-'));
   writeFileSync(join(dir, 'in.md'), markdown);
   const out = join(dir, 'out.docx');
-  const result = spawnSync('pandoc', ['-o', out, join(dir, 'in.md')], { encoding: 'utf8' });
+  const result = spawnSync(findTool('pandoc').path ?? 'pandoc', ['-o', out, join(dir, 'in.md')], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
   return new Uint8Array(readFileSync(out));
 }

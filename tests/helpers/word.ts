@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,23 @@ function readWithPandoc(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain'
   );
   if (result.error || result.status !== 0) throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr}`);
   return result.stdout;
+}
+
+/** Converts Word files to PDF into `dir` with LibreOffice, with a profile of its own in `dir`. */
+export function convertToPdf(dir: string, files: readonly string[]): SpawnSyncReturns<string> {
+  return spawnSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      ...files,
+    ],
+    { encoding: 'utf8', timeout: 220_000 },
+  );
 }
 
 /**

@@ -27,6 +27,7 @@ function sources(edits: Record<string, string> = {}, over: Partial<CheckSources>
     lockShown: 'data/amendments.lock',
     lockText: readRepoFile('data/amendments.lock'),
     folders: ['/project/data/amendments'],
+    narratives: [],
     ...over,
   };
 }

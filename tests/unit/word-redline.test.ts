@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findTable, redlineTable, type TableChange, type WordTable } from '../../src/index.js';
 import { readZip } from '../../src/word/zip.js';
 import {
+  convertToPdf,
   hasSoffice,
   pandocText,
   readWordFixture,
@@ -406,19 +406,7 @@ describe('LibreOffice opens every redlined fixture', () => {
       writeFileSync(rows, redline(readWordFixture(fixture), ROW_CHANGES));
       return [cells, rows];
     });
-    const result = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...files,
-      ],
-      { encoding: 'utf8', timeout: 220_000 },
-    );
+    const result = convertToPdf(dir, files);
     expect(result.status, result.stderr).toBe(0);
     for (const fixture of WORD_FIXTURES.flatMap((f) => [f, `${f}-rows`])) {
       const pdf = join(dir, `${fixture}.pdf`);

@@ -3,6 +3,8 @@ import { gatherDraftInputs, performDraft, type DraftWriteOptions } from '../draf
 import { failWith, type Outcome } from '../outcome.js';
 import { readDateOption } from '../clock.js';
 import { withWriteLock } from '../write-lock.js';
+import { readTemplate } from '../../io/read.js';
+import { dirname, join } from 'node:path';
 
 export interface NewOptions extends DraftWriteOptions {
   action: 'close' | 'reopen';
@@ -30,7 +32,7 @@ async function draftNew(options: NewOptions): Promise<Outcome> {
   if (on.diagnostics.length || issued.diagnostics.length)
     return failWith([...on.diagnostics, ...issued.diagnostics], options.styler);
   const plan = planNew({
-    ...(await gatherDraftInputs(options)),
+    ...(await gatherDraftInputs(options, options.action === 'close')),
     action: options.action,
     cohort: options.cohort,
     ...(on.date !== undefined && { on: on.date }),

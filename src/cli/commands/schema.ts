@@ -5,7 +5,7 @@ import { failWith, type Outcome } from '../outcome.js';
 import { plainStyler } from '../../render/style.js';
 
 /**
- * `mtad schema [table|amendment]`: the JSON Schema of one kind of file, or of both keyed by kind.
+ * `mtad schema [table|amendment|narrative]`: the JSON Schema of one kind of file, or of all keyed by kind.
  * It prints the files shipped in schema/, which `npm run schema` generates from the zod schemas
  * (a test fails when they are stale), so that zod's JSON Schema code is not part of the CLI.
  */

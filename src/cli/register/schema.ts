@@ -4,14 +4,21 @@ import { withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
 
 /** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
-export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = ['table', 'amendment', 'response', 'config', 'departments'];
+export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = [
+  'table',
+  'amendment',
+  'response',
+  'config',
+  'departments',
+  'narrative',
+];
 
 /** `mtad schema`. */
 export function registerSchema(program: Command, context: CommandContext): void {
   program
     .command('schema')
     .description(
-      'print the JSON Schema of table, amendment, response, configuration or departments files (for editors), generated from the schemas mtad reads them with',
+      'print the JSON Schema of table, amendment, response, configuration or departments files, or the front matter of narratives (for editors), generated from the schemas mtad reads them with',
     )
     .addArgument(new Argument('[kind]', 'which schema; all, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
     .addHelpText(

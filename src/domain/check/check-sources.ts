@@ -14,6 +14,7 @@ import type { TableInput } from '../model/table.js';
 import type { ConsultationResponse } from '../model/response.js';
 import { checkResponseAgainst, checkResponseFile } from './response-rules.js';
 import { parseDepartments } from '../parse/departments.js';
+import { checkNarratives } from './narrative-rules.js';
 
 export type { SourceText } from './file-rules.js';
 
@@ -79,6 +80,10 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'RESPONSE_LATE',
   'RESPONSE_PASSAGE_NOT_FOUND',
   'RESPONSE_MARK_WITHOUT_PART',
+  // The narrative of a consultation, against its amendment and the table
+  'NARRATIVE_TODO',
+  'NARRATIVE_COHORT',
+  'NARRATIVE_GROUP_ID',
 ];
 
 /** What a check reads: the table, the amendments, and the lock of made amendments. */
@@ -96,6 +101,8 @@ export interface CheckInput {
   hash: HashText;
   /** What earlier runs found in each file (a cache); the sequence and the lock are checked anew. */
   memo?: FileMemo;
+  /** The narratives of consultations (consultations/<amendment id>.md beside the table). */
+  narratives?: readonly SourceText[];
 }
 
 /** What a check found, and what it read on the way (for --update-lock). */
@@ -135,6 +142,7 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.diagnostics);
     if (read.value) responses.push(read.value);
   }
+  if (table) diagnostics.push(...checkNarratives(input.narratives ?? [], amendments, table.table));
   // A response that does not read leaves the amendments' checks as they are: only the responses
   // that read are checked against the amendments, and only once every amendment reads.
   const complete = table !== undefined && amendments.length === input.amendments.length;

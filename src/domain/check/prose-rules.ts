@@ -1,9 +1,10 @@
 import type { Amendment } from '../model/amendment.js';
 import { knownDate } from '../model/amendment.js';
 import { addCalendarMonths, daysBetween, weekdayOf, type IsoDate } from '../model/dates.js';
-import { diagnose, type Diagnostic } from '../model/diagnostics.js';
+import { diagnose, type Diagnostic, type Location } from '../model/diagnostics.js';
 import { formatFieldPath } from '../history/amendment-lock.js';
-import { mayHoldProseDates, textNodesOf, type TextNode } from './prose-dates.js';
+import { findProseDates, mayHoldProseDates, textNodesOf, type ProseDate, type TextNode } from './prose-dates.js';
+import { positionAt } from '../model/text.js';
 import type { YamlSource } from '../parse/yaml-source.js';
 
 /**
@@ -59,10 +60,34 @@ const isQuestionText = (node: TextNode) =>
   node.path[0] === 'consultation' && node.path[1] === 'questions' && node.path[3] === 'text';
 
 /**
+ * The finding for a date written in prose that restates none of `fields` (reported with the field
+ * nearest to it, which is most likely the one it meant to restate); with `calendar`, also for a
+ * date that is not a calendar date, or whose weekday is not its own. None when it agrees.
+ */
+function checkRestatedDate(
+  found: ProseDate,
+  fields: readonly DateField[],
+  where: Location,
+  options: { calendar: boolean },
+): Diagnostic[] {
+  if (found.date === undefined)
+    return options.calendar ? [diagnose('PROSE_DATE_INVALID', { written: found.written }, where)] : [];
+  const date = found.date;
+  const weekday = weekdayOf(date);
+  if (options.calendar && found.weekday !== undefined && found.weekday !== weekday)
+    return [diagnose('WEEKDAY_MISMATCH', { written: found.written, weekday, date }, where)];
+  if (fields.some((field) => field.date === date)) return [];
+  const nearest = [...fields].sort(
+    (a, b) => Math.abs(daysBetween(date, a.date)) - Math.abs(daysBetween(date, b.date)),
+  )[0];
+  return [diagnose('PROSE_DATE_MISMATCH', { written: found.written, date, ...(nearest && { nearest }) }, where)];
+}
+
+/**
  * A date in a question's wording restates one of the amendment's dates ("from Tuesday 31 January
  * 2023" is the new end date; "the proposed modification date of 27 January 2023" is the
- * modification date) and must agree with it. A date that matches none is reported with the field
- * nearest to it, which is most likely the one it meant to restate.
+ * modification date) and must agree with it. Whether it is a real date with its true weekday is
+ * checkProseDates's finding, made for every text of the file, and not repeated here.
  */
 export function checkQuestionDates(
   amendment: Amendment,
@@ -72,14 +97,36 @@ export function checkQuestionDates(
   if (questions.length === 0) return [];
   const fields = dateFieldsOf(amendment);
   return questions.flatMap((node) =>
-    node.dates.flatMap((found): Diagnostic[] => {
-      if (found.date === undefined || fields.some((field) => field.date === found.date)) return [];
-      const date = found.date;
-      const nearest = [...fields].sort(
-        (a, b) => Math.abs(daysBetween(date, a.date)) - Math.abs(daysBetween(date, b.date)),
-      )[0];
-      const where = { file: found.file, line: found.line, column: found.column, path: node.path };
-      return [diagnose('PROSE_DATE_MISMATCH', { written: found.written, date, ...(nearest && { nearest }) }, where)];
-    }),
+    node.dates.flatMap((found) =>
+      checkRestatedDate(
+        found,
+        fields,
+        { file: found.file, line: found.line, column: found.column, path: node.path },
+        { calendar: false },
+      ),
+    ),
+  );
+}
+
+/**
+ * Every date a consultation's narrative writes out (rather than through a placeholder) is a real
+ * date with its true weekday, and restates one of the amendment's dates. `offset` is where `text`
+ * starts in the file's `whole` text, so that findings point into the file.
+ */
+export function checkNarrativeDates(
+  amendment: Amendment,
+  narrative: { file: string; whole: string; text: string; offset: number },
+): Diagnostic[] {
+  const fields = dateFieldsOf(amendment);
+  return findProseDates(narrative.text).flatMap((found) =>
+    checkRestatedDate(
+      found,
+      fields,
+      {
+        file: narrative.file,
+        ...positionAt(narrative.whole, narrative.offset + found.offset),
+      },
+      { calendar: true },
+    ),
   );
 }

@@ -215,6 +215,8 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
       responsesDue: { date: timeline.responsesDue, time: '16:00' },
       expectedConclusion: timeline.expectedConclusion,
       contact: words.contact,
+      // The cover's author: the reference names the consultations address, its contact, as author.
+      author: words.contact,
       classification: words.classification,
       questions: [
         { id: `${words.questionId} Q1`, text: words.q1 },

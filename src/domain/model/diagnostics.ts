@@ -107,6 +107,10 @@ export interface DiagnosticArgs {
     date: IsoDate;
     nearest?: { field: string; windowMonths?: number; date: IsoDate };
   };
+  // The narrative of a consultation (data/consultations/<id>.md)
+  NARRATIVE_TODO: { what: string };
+  NARRATIVE_COHORT: { cohort: string; id: string; cohorts: string };
+  NARRATIVE_GROUP_ID: { written: string; groupId: string; cohort: string };
   LOCK_MISSING: { id: string; lockFile: string };
   LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string };
   LOCK_STALE: { id: string };
@@ -481,7 +485,22 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PROSE_DATE_MISMATCH: {
     severity: 'error',
     category: 'data',
-    doc: "A date in a question's wording restates one of the amendment's dates and agrees with it.",
+    doc: "A date in a question's wording or in a consultation's narrative restates one of the amendment's dates and agrees with it.",
+  },
+  NARRATIVE_TODO: {
+    severity: 'error',
+    category: 'data',
+    doc: "A consultation's narrative has nothing left marked !todo (what mtad new left for a person to write).",
+  },
+  NARRATIVE_COHORT: {
+    severity: 'error',
+    category: 'data',
+    doc: "A consultation's narrative names no cohort but the amendment's; the others (earlier closures, the cohorts still open) come from the data through placeholders.",
+  },
+  NARRATIVE_GROUP_ID: {
+    severity: 'error',
+    category: 'data',
+    doc: "A GroupID written in a consultation's narrative is that of the amendment's cohort.",
   },
   LOCK_MISSING: {
     severity: 'error',

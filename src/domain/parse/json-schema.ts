@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { amendmentFileSchema, configFileSchema, departmentsFileSchema, tableFileSchema } from './schema.js';
+import {
+  amendmentFileSchema,
+  configFileSchema,
+  departmentsFileSchema,
+  narrativeFrontMatterSchema,
+  tableFileSchema,
+} from './schema.js';
 import { responseFileSchema } from './response-schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
@@ -9,6 +15,7 @@ export const SCHEMA_KINDS = {
   response: responseFileSchema,
   config: configFileSchema,
   departments: departmentsFileSchema,
+  narrative: narrativeFrontMatterSchema,
 } as const;
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
@@ -18,6 +25,7 @@ const TITLES: Record<SchemaKind, string> = {
   response: "A response to an amendment's consultation (mtad response file)",
   config: 'The configuration of mtad for a project (mtad.config.yaml)',
   departments: 'The department responsible for smart metering over time (mtad departments file)',
+  narrative: "The front matter of a consultation's narrative (data/consultations/<amendment id>.md)",
 };
 
 /**

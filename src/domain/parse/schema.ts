@@ -339,3 +339,18 @@ export const departmentsFileSchema = z
       'The government department responsible for smart metering over time: the one a consultation sends its summary of responses to.',
     ),
   );
+
+/** The schema of the front matter of a consultation's narrative (data/consultations/<id>.md). */
+export const narrativeFrontMatterSchema = z
+  .strictObject({
+    redlineAttachment: text(
+      'The title of Attachment 3, the MTAD redlined, as the consultation lists it, e.g. "MTAD 4.MOCS Draft Redlined".',
+    ),
+  })
+  .check(
+    describe(
+      "What a consultation's narrative holds beside DCC's prose (the Markdown after the front matter): the values that vary per consultation and that no amendment field holds.",
+    ),
+  );
+
+export type NarrativeFrontMatter = z.infer<typeof narrativeFrontMatterSchema>;

@@ -1,0 +1,83 @@
+import { diagnose } from '../domain/model/diagnostics.js';
+import type { Narrative } from '../domain/parse/narrative-source.js';
+import type { Result } from '../domain/parse/schema-validation.js';
+import { fillTemplate, type TemplateValues } from '../domain/documents/template.js';
+import { escapeMarkdownText } from './escape.js';
+import { escapeValues } from './response-template.js';
+
+/**
+ * The consultation document as Markdown: templates/consultation.md filled with the amendment's
+ * values, the narrative (DCC's own sections, filled with the same values) and the draft direction.
+ * The sections (`##`) are numbered in order, and the line `[TOC]` becomes the table of contents.
+ */
+
+/** The title of the table of contents, which stands where the template has the line `[TOC]`. */
+export const CONTENTS_TITLE = 'Table of Contents';
+
+/** The anchor of a heading, as GitHub makes it: lower case, punctuation dropped, spaces as hyphens. */
+export function headingAnchor(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/\s/g, '-');
+}
+
+/** The direction as Markdown for Attachment 1: its first line in bold, then one paragraph a line. */
+function directionMarkdown(direction: string): string {
+  const [heading = '', ...rest] = direction.trim().split(/\r?\n/);
+  const lines = rest.filter((line) => line.trim() !== '').map((line) => escapeMarkdownText(line.trim()));
+  return [`**${escapeMarkdownText(heading)}**`, ...lines].join('\n\n');
+}
+
+/** Numbers each `## ` section heading in order ("## 1. Introduction and Context"). */
+function numberSections(markdown: string): { markdown: string; sections: string[] } {
+  const sections: string[] = [];
+  const numbered = markdown.replace(/^## (.+)$/gm, (_, title: string) => {
+    const heading = `${sections.length + 1}. ${title.trim()}`;
+    sections.push(heading);
+    return `## ${heading}`;
+  });
+  return { markdown: numbered, sections };
+}
+
+export function renderConsultationMarkdown(
+  template: string,
+  narrative: Narrative,
+  values: TemplateValues,
+  direction: string,
+): Result<string> {
+  const escaped = escapeValues(values, escapeMarkdownText);
+  const prose = fillTemplate(narrative.body, escaped);
+  if (prose.text === undefined)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose('TEMPLATE_UNKNOWN_NAME', { names: prose.unknownNames.join(', ') }, { file: narrative.file }),
+      ],
+    };
+  const filled = fillTemplate(template, {
+    ...escaped,
+    narrative: prose.text.trim(),
+    direction: directionMarkdown(direction),
+  });
+  if (filled.text === undefined)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose(
+          'TEMPLATE_UNKNOWN_NAME',
+          { names: filled.unknownNames.join(', ') },
+          { file: 'templates/consultation.md' },
+        ),
+      ],
+    };
+  const { markdown, sections } = numberSections(filled.text);
+  const contents = [
+    CONTENTS_TITLE,
+    '',
+    ...sections.map((heading) => `- [${heading}](#${headingAnchor(heading)})`),
+  ].join('\n');
+  const withContents = markdown.replace(/^\[TOC\]$/m, () => contents);
+  return { ok: true, value: `${withContents.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, diagnostics: [] };
+}
