@@ -169,16 +169,30 @@ function projectAbove(cwd: string): { root: string; note: string } | undefined {
 }
 
 /**
- * The arguments to parse: as given, unless a command named in them does not exist. commander
- * would act on a --help after it (printing the help of the command above, with status 0), so the
- * arguments stop at the unknown name, which commander then refuses with its nearest suggestion.
- * `mtad help NAME` is taken as `mtad NAME`.
+ * The arguments to parse: as given, unless they ask for help (--help, -h, `mtad help NAME`) and a
+ * command named in them does not exist. commander would act on the --help after an unknown name
+ * (printing the help of the command above, with status 0), so the arguments stop at the unknown
+ * name, which commander then refuses with its nearest suggestion. `mtad help NAME` is taken as
+ * `mtad NAME`. Only names where a command is expected count: the value of an option, and the
+ * arguments of a command that takes its own (`mtad responses AMENDMENT`), are not command names.
  */
 function unknownCommandFirst(program: Command, argv: readonly string[]): string[] {
+  const asksHelp = argv.some((token) => token === '--help' || token === '-h') || argv[0] === 'help';
+  if (!asksHelp) return [...argv];
   let command = program;
+  let optionValue = false;
   for (const [i, token] of argv.entries()) {
-    if (command.commands.length === 0) break;
-    if (token.startsWith('-') || (token === 'help' && command === program)) continue;
+    if (command.commands.length === 0 || command.registeredArguments.length > 0) break;
+    if (optionValue) {
+      optionValue = false;
+      continue;
+    }
+    if (token.startsWith('-')) {
+      const option = command.options.find((o) => o.long === token || o.short === token);
+      optionValue = option !== undefined && (option.required || option.optional);
+      continue;
+    }
+    if (token === 'help' && command === program) continue;
     const next = command.commands.find((c) => c.name() === token || c.aliases().includes(token));
     if (!next) return argv.slice(0, i + 1).filter((t, j) => !(t === 'help' && j < i));
     command = next;

@@ -33,6 +33,10 @@ const COMMANDS = [
   ['impact'],
   ['check'],
   ['schema'],
+  ['import'],
+  ['responses'],
+  ['responses', 'import'],
+  ['consultation'],
 ];
 
 describe('usage', () => {
@@ -55,6 +59,17 @@ describe('usage', () => {
     expect(run.stderr).toContain(`mtad: error: ${says}`);
     if (nearest) expect(run.stderr).toContain(`(Did you mean ${nearest}?)`);
     expect(run.stderr).not.toContain('Usage:');
+  });
+
+  it('takes what follows the argument of a command that has subcommands too, and the value of an option, as given', async () => {
+    const cwd = fresh();
+    const folder = join(ROOT, 'examples/responses/mdust-close-moc-secure');
+    const run = await runMain(['responses', 'mdust-close-moc-secure', '--responses', folder, '--format', 'json'], cwd);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ amendment: 'mdust-close-moc-secure', responses: 4 });
+    const help = await runMain(['responses', 'mdust-close-moc-secure', '--help'], cwd);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: mtad responses /);
   });
 
   it.each(COMMANDS)('mtad %s --help ends with the exit statuses', async (...command) => {
