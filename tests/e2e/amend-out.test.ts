@@ -112,7 +112,7 @@ describe('mtad amend <id> --out DIR for an amendment already written', () => {
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
     const first = filesOf(join(cwd, 'pack-made'));
-    expect(first.size).toBe(11);
+    expect(first.size).toBe(14);
     expect(filesOf(join(cwd, 'pack-again'))).toEqual(first);
     expect(readFileSync(join(cwd, 'pack-again/direction.txt'), 'utf8')).toContain('Annex A');
   });

@@ -161,6 +161,7 @@ describe('two mtad amend --write at once', () => {
       expect(readdirSync(join(dir, 'data')).sort()).toEqual([
         'amendments',
         'amendments.lock',
+        'consultations',
         'departments.yaml',
         'table-17.6.yaml',
       ]);

@@ -43,8 +43,11 @@ describe('the response template in DCC words, naming the department of its date'
     const cwd = data(copyOfData());
     const drafted = await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], { cwd });
     expect(drafted.status, drafted.stderr).toBe(0);
-    const file = join(cwd, 'data/amendments/mdust-close-foc-bg.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('!todo ', ''));
+    // The draft and the narrative of its consultation, completed as a drafter would.
+    for (const name of ['data/amendments/mdust-close-foc-bg.yaml', 'data/consultations/mdust-close-foc-bg.md']) {
+      const file = join(cwd, name);
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('!todo ', ''));
+    }
     const checked = await runMain(['check'], { cwd });
     expect(checked.status, checked.stdout).toBe(0);
     expect(checked.stdout).toContain('(0 errors,');
@@ -59,6 +62,15 @@ describe('the response template in DCC words, naming the department of its date'
     const xml = strFromU8(unzipSync(docx)['word/document.xml'] ?? new Uint8Array());
     expect(xml).toContain('DESNZ');
     expect(xml).not.toContain('BEIS');
+    // The consultation document itself, in the pack and from mtad consultation.
+    const consultation = readFileSync(join(cwd, 'pack/consultation.md'), 'utf8');
+    expect(consultation).toContain('Department for Energy Security and Net Zero');
+    expect(consultation).toContain('DESNZ');
+    expect(consultation).not.toContain('BEIS');
+    expect(consultation).not.toContain('Business, Energy');
+    const alone = await runMain(['consultation', 'mdust-close-foc-bg', '--out', 'out'], { cwd });
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'out/consultation.md'), 'utf8')).toBe(consultation);
   });
 
   it('is refused, naming the day, when no department covers the consultation date', async () => {

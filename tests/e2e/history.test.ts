@@ -318,7 +318,7 @@ describe('mtad new', () => {
     }
     const run = await runMain(['new', 'close', 'FOC (BG)', '--on', '2011-12-30'], { cwd: dir });
     expect(run.stderr).toContain(
-      'error: --on 2011-12-30 proposes a consultation issued on 3 November 2011, before "mdust-close-moc-secure" (sequence 3) was issued on 5 December 2022: the new amendment takes sequence 4, and amendments are numbered in the order their consultations are issued. Choose a later date; nothing was written [DRAFT_ISSUED_BEFORE_EARLIER]\n',
+      'error: --on 2011-12-30 proposes a consultation issued on 31 October 2011, before "mdust-close-moc-secure" (sequence 3) was issued on 5 December 2022: the new amendment takes sequence 4, and amendments are numbered in the order their consultations are issued. Choose a later date; nothing was written [DRAFT_ISSUED_BEFORE_EARLIER]\n',
     );
     expect(snapshotTree(dir)).toEqual(snapshot);
     // Issued the day the latest was is not before it.
@@ -333,6 +333,8 @@ describe('mtad new', () => {
     const path = join(dir, 'data/amendments/mdust-close-foc-bg.yaml');
     const completed = readFileSync(path, 'utf8').replaceAll('!todo ', '');
     writeFileSync(path, completed);
+    const narrative = join(dir, 'data/consultations/mdust-close-foc-bg.md');
+    writeFileSync(narrative, readFileSync(narrative, 'utf8').replaceAll('!todo ', ''));
     expect((await runMain(['check'], { cwd: dir })).status).toBe(0);
     writeFileSync(path, completed.replace(/^ {2}issued: \d{4}-\d{2}-\d{2}$/m, '  issued: 2011-11-03'));
     const run = await runMain(['check', '--format', 'json'], { cwd: dir });

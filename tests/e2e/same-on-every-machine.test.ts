@@ -26,8 +26,14 @@ describe('the machine time zone', () => {
     ['2011-12-30', 'Friday 30 December 2011'],
     ['1994-12-31', 'Saturday 31 December 1994'],
   ])('dates a draft closing on %s the same under UTC, Pacific/Apia and Pacific/Kiritimati', (on, written) => {
+    // A project with no amendment yet: with the shipped ones, a consultation issued in 1994 or 2011
+    // would be issued before theirs, and refused (DRAFT_ISSUED_BEFORE_EARLIER).
+    const cwd = copyOfData();
+    folders.push(cwd);
+    for (const name of readdirSync(join(cwd, 'data/amendments'))) rmSync(join(cwd, 'data/amendments', name));
+    rmSync(join(cwd, 'data/amendments.lock'));
     const runs = ['UTC', 'Pacific/Apia', 'Pacific/Kiritimati'].map((TZ) =>
-      runCli(['new', 'close', 'FOC (BG)', '--on', on, '--stdout'], { env: { TZ } }),
+      runCli(['new', 'close', 'FOC (BG)', '--on', on, '--stdout'], { cwd, env: { TZ } }),
     );
     expect(runs[0]!.status).toBe(0);
     expect(runs[0]!.stdout).toContain(`end date             ${written}`);

@@ -165,6 +165,10 @@ describe('mtad import, check --against, amend --into: the walkthrough', () => {
     );
     expect(word).toContain('Environments');
     expect(readFileSync(join(cwd, 'pack/table-17.6.yaml'), 'utf8')).toContain('Environments: DUST, UEPT');
+    // The pack's marker lists the redlined MTAD as a file mtad wrote: --force replaces the pack.
+    expect(readFileSync(join(cwd, 'pack/.mtad-pack'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}MTAD Draft Redlined\.docx$/m);
+    const again = await runMain(['amend', '--out', 'pack', '--into', 'MTAD.docx', '--force'], cwd);
+    expect(again.status, again.stderr).toBe(0);
   });
 
   it('check --against names a row the document lacks', async () => {

@@ -22,11 +22,11 @@ describe('proposed timelines fall on working days', () => {
   });
 
   it('revert counts forward past a weekend and New Year', async () => {
-    // Issued Thursday 24 November 2022: 39 days on is Monday 2 January 2023, the substitute day.
-    const result = await runMain(['revert', 'mdust-close-foc-np', '--issued', '2022-11-24', '--stdout'], { cwd });
+    // Issued Thursday 23 November 2023: 39 days on is Monday 1 January 2024, New Year's Day.
+    const result = await runMain(['revert', 'mdust-close-foc-np', '--issued', '2023-11-23', '--stdout'], { cwd });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/responsesDue:\n    date: !todo 2023-01-03$/m);
-    expect(valueOf(result.stdout, 'expectedConclusion')).toBe('2023-01-10');
+    expect(result.stdout).toMatch(/responsesDue:\n    date: !todo 2024-01-02$/m);
+    expect(valueOf(result.stdout, 'expectedConclusion')).toBe('2024-01-09');
   });
 
   it('leaves an end date given on a bank holiday as given', async () => {

@@ -39,6 +39,7 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(readdirSync(join(dir, 'data'))).toEqual([
       'amendments',
       'amendments.lock',
+      'consultations',
       'departments.yaml',
       'table-17.6.yaml',
     ]);
@@ -73,6 +74,7 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(readdirSync(join(dir, 'data'))).toEqual([
       'amendments',
       'amendments.lock',
+      'consultations',
       'departments.yaml',
       'table-17.6.yaml',
     ]);

@@ -48,7 +48,8 @@ function inputs(over: Partial<CheckInputs> = {}): CheckInputs {
 const madeMocSecure = {
   'data/amendments/mdust-close-moc-secure.yaml': readRepoFile('data/amendments/mdust-close-moc-secure.yaml')
     .replace('status: proposed', 'status: made')
-    .replace('  annex: null', '  annex: A'),
+    .replace('  annex: null', '  annex: A')
+    .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20'),
 };
 
 describe('planCheck: what check prints and writes, decided from gathered inputs alone', () => {

@@ -1,5 +1,5 @@
 import { inSequence, type Amendment } from '../model/amendment.js';
-import { applyAmendments } from '../history/apply.js';
+import { tableWith } from '../history/table-history.js';
 import type { Table } from '../model/table.js';
 
 /**
@@ -12,6 +12,9 @@ export function consultationHistory(
   amendments: readonly Amendment[],
 ): { earlier: Amendment[]; tableBefore: Table } {
   const earlier = inSequence(amendments).filter((a) => a.sequence < amendment.sequence);
-  const pending = earlier.filter((a) => !table.applied.includes(a.id) && a.status !== 'withdrawn');
-  return { earlier, tableBefore: applyAmendments(table, pending).value?.after ?? table };
+  // The table with exactly the earlier amendments reflected: those it has not yet applied are
+  // applied, and this one and any later that it has applied already (a pack made again after
+  // --write) are taken back, so that the consultation reads as it did when it was issued.
+  const counted = new Set(earlier.filter((a) => a.status !== 'withdrawn').map((a) => a.id));
+  return { earlier, tableBefore: tableWith(table, amendments, counted).value ?? table };
 }
