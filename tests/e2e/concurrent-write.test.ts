@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { BIN, copyOfData, ROOT, runCli } from '../helpers/cli.js';
+import { BIN, copyOfData, ROOT, runCli, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
 
 interface Finished {
   id: string;
@@ -158,13 +158,7 @@ describe('two mtad amend --write at once', () => {
       );
       expect(check.status).toBe(0);
       expect(existsSync(join(dir, 'data/table-17.6.yaml.lock'))).toBe(false);
-      expect(readdirSync(join(dir, 'data')).sort()).toEqual([
-        'amendments',
-        'amendments.lock',
-        'consultations',
-        'departments.yaml',
-        'table-17.6.yaml',
-      ]);
+      expect(readdirSync(join(dir, 'data')).sort()).toEqual(SHIPPED_DATA_ENTRIES);
     }
   }, 240_000);
 

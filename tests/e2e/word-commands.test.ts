@@ -10,6 +10,7 @@ import { copyOfData, ROOT } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { findTool } from '../helpers/tools.js';
 import {
+  convertToPdf,
   hasSoffice,
   pandocText,
   readWordFixture,
@@ -243,19 +244,7 @@ describe('LibreOffice opens every Draft Redlined copy mtad amend --into wrote', 
       writeFileSync(copy, readFileSync(join(cwd, 'pack', `${fixture} Draft Redlined.docx`)));
       files.push(copy);
     }
-    const result = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...files,
-      ],
-      { encoding: 'utf8', timeout: 220_000 },
-    );
+    const result = convertToPdf(dir, files);
     expect(result.status, result.stderr).toBe(0);
     for (const fixture of WORD_FIXTURES) expect(statSync(join(dir, `${fixture}.pdf`)).size).toBeGreaterThan(1000);
   });

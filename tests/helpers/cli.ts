@@ -44,6 +44,12 @@ export function runCli(
 }
 
 /** A fresh folder holding a copy of the shipped data/ (and nothing else), to break on purpose. */
+/**
+ * What the shipped data/ holds at its top level, sorted: a run that writes into a copy of it must
+ * leave exactly these (no lock, staging or temporary file behind).
+ */
+export const SHIPPED_DATA_ENTRIES: readonly string[] = readdirSync(join(ROOT, 'data')).sort();
+
 export function copyOfData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mtad-test-'));
   cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
