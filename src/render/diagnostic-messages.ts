@@ -173,7 +173,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'FILE_CHANGED_ON_DISK':
       return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
     case 'INIT_TARGET_EXISTS':
-      return `${d.args.path} already exists: mtad init writes only new files and replaces none; nothing was written`;
+      return `${d.args.path} is already there, and mtad init replaces no file: nothing was written`;
     case 'INIT_NOT_A_FOLDER':
       return `${d.args.path} is not a folder: mtad init scaffolds a project into a folder (new or existing); nothing was written`;
     case 'FILE_EXISTS':

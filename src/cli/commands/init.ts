@@ -11,8 +11,6 @@ import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.
 export interface InitOptions extends CommonOptions {
   /** The folder to scaffold, relative to the working folder; default: the working folder. */
   dir?: string;
-  /** mtad's version: the CI workflow runs this one, so that a new release never changes a check unasked. */
-  version: string;
 }
 
 /** One file of the scaffold: its path in the new project (with `/`), and its text. */
@@ -39,7 +37,7 @@ export async function runInit(options: InitOptions): Promise<Outcome> {
   const root = resolve(cwd, options.dir ?? '.');
   const notFolder = await refuseNonFolder(root, cwd);
   if (notFolder) return failWith([notFolder], styler);
-  const files = await scaffoldFiles(options.version);
+  const files = await scaffoldFiles();
   if ('diagnostics' in files) return failWith(files.diagnostics, styler);
   const existing = await findExisting(root, files, cwd);
   if (existing.length > 0) return failWith(existing, styler);
@@ -55,13 +53,15 @@ export async function runInit(options: InitOptions): Promise<Outcome> {
     await removeEmptyFolders(created);
     return failWith(written.diagnostics, styler);
   }
-  const where = displayPath(root, cwd) || '.';
+  const here = root === resolve(cwd);
+  const where = here ? 'the working folder' : displayPath(root, cwd);
   const lines = [
     `Wrote a new mtad project in ${where}:`,
     ...files.map((file) => `  ${file.path}`),
     '',
     'The table is the shipped Table 17.6, as DCC stated it on 5 December 2022, each value with its source.',
-    `Next: mtad check${where === '.' ? '' : ` (in ${where})`}, then mtad new to draft an amendment.`,
+    `Next: mtad check${here ? '' : ` (in ${where})`}, then mtad new to draft an amendment. The workflow runs the`,
+    'mtad that package.json installs (npm install --save-dev, from where you got mtad).',
   ];
   return succeed(`${lines.join('\n')}\n`, styler);
 }
@@ -76,7 +76,7 @@ async function refuseNonFolder(root: string, cwd: string): Promise<Diagnostic | 
   return diagnose('INIT_NOT_A_FOLDER', { path }, { file: path });
 }
 
-async function scaffoldFiles(version: string): Promise<ScaffoldFile[] | { diagnostics: Diagnostic[] }> {
+async function scaffoldFiles(): Promise<ScaffoldFile[] | { diagnostics: Diagnostic[] }> {
   const shipped = packageRoot();
   const read = async (path: string): Promise<ScaffoldFile | Diagnostic[]> => {
     const full = join(shipped, ...path.split('/'));
@@ -94,10 +94,7 @@ async function scaffoldFiles(version: string): Promise<ScaffoldFile[] | { diagno
   const failed = all.flatMap(diagnosticsOf);
   if (failed.length > 0) return { diagnostics: failed };
   const files = all.filter((file): file is ScaffoldFile => !Array.isArray(file));
-  files.push(
-    { path: CONFIG_FILE_NAME, text: CONFIG_TEXT },
-    { path: WORKFLOW_PATH, text: workflowText(version) },
-  );
+  files.push({ path: CONFIG_FILE_NAME, text: CONFIG_TEXT }, { path: WORKFLOW_PATH, text: WORKFLOW_TEXT });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -165,7 +162,7 @@ async function statIsFolder(path: string): Promise<boolean> {
 }
 
 /** Where the CI workflow goes: GitHub Actions runs every workflow in this folder. */
-export const WORKFLOW_PATH = '.github/workflows/mtad.yml';
+const WORKFLOW_PATH = '.github/workflows/mtad.yml';
 
 const CONFIG_TEXT = `# yaml-language-server: $schema=schema/config.schema.json
 #
@@ -179,11 +176,15 @@ const CONFIG_TEXT = `# yaml-language-server: $schema=schema/config.schema.json
 rules: {}
 `;
 
-function workflowText(version: string): string {
-  const mtad = `npx --yes mtad@${version}`;
-  return `# Checks the data of Table 17.6 on every push and pull request: mtad check's findings as
+/**
+ * mtad is not published to a registry under its name (package.json says private), so the workflow
+ * runs the mtad the repository's own package.json installs: npx --no-install never downloads
+ * another package that happens to be called mtad.
+ */
+const WORKFLOW_TEXT = `# Checks the data of Table 17.6 on every push and pull request: mtad check's findings as
 # annotations on the changed lines, and as SARIF in the repository's code scanning alerts.
-# Written by mtad init; the version of mtad is pinned, so that a new release changes no check unasked.
+# Written by mtad init. It runs the mtad this repository's package.json (with its lock file)
+# installs as a devDependency: add it there before the first run.
 name: mtad
 on:
   push:
@@ -199,11 +200,12 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
+      - run: npm ci
       - name: mtad check (annotations)
-        run: ${mtad} check --format github
+        run: npx --no-install mtad check --format github
       - name: mtad check (SARIF)
         if: \${{ !cancelled() }}
-        run: ${mtad} check --output sarif=mtad.sarif
+        run: npx --no-install mtad check --output sarif=mtad.sarif
       - name: Upload SARIF
         if: \${{ !cancelled() }}
         uses: github/codeql-action/upload-sarif@v3
@@ -211,4 +213,3 @@ jobs:
           sarif_file: mtad.sarif
           category: mtad
 `;
-}

@@ -30,7 +30,6 @@ Examples:
           return runInit({
             cwd: context.cwd,
             styler: context.styler(),
-            version: context.version,
             ...(dir !== undefined && { dir }),
           });
         })(),
