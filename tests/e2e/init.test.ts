@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, snapshotTree } from '../helpers/cli.js';
+import { pathToFileURL } from 'node:url';
+import { ROOT, runCli, snapshotTree } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 const folders: string[] = [];
@@ -123,5 +124,20 @@ describe('mtad init: a new project, as a user starts one', () => {
     expect(steps.at(-1)?.with?.['sarif_file']).toBe('mtad.sarif');
     // The configuration it writes is one mtad reads: the check above would stop on a broken one.
     expect((await runMain(['check', '--no-cache'], { cwd })).status).toBe(0);
+  });
+
+  it('a write that fails half-way (a full disk) leaves the folder as it was: no file, no folder', () => {
+    const cwd = emptyFolder();
+    const before = snapshotTree(cwd);
+    // A spawned run: the fault is injected into the process's file system calls.
+    const faults = pathToFileURL(join(ROOT, 'tests/helpers/write-faults.mjs')).href;
+    const run = runCli(['init', 'new-table'], {
+      cwd,
+      env: { NODE_OPTIONS: `--import ${faults}`, MTAD_TEST_FAULT: 'fail-before-rename:table-17.6.yaml:ENOSPC' },
+    });
+    expect(run.status).toBe(2);
+    expect(codesOf(run.stderr)).toEqual(['FILE_UNWRITABLE']);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshotTree(cwd)).toEqual(before);
   });
 });
