@@ -5,6 +5,7 @@ import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { LOCK_FILE_NAME, parseLock } from '../../domain/history/amendment-lock.js';
 import { CONFIG_FILE_NAME } from '../../io/project-root.js';
 import { displayPath, packageRoot, readText } from '../../io/read.js';
+import { describeSystemError } from '../../io/system-error.js';
 import { writeFilesTogether } from '../../io/write-files.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
@@ -42,7 +43,10 @@ export async function runInit(options: InitOptions): Promise<Outcome> {
   const existing = await findExisting(root, files, cwd);
   if (existing.length > 0) return failWith(existing, styler);
 
-  const created = await makeFolders(root, files);
+  const created = await makeFolders(root, files).catch((error: unknown) =>
+    diagnose('FILE_UNWRITABLE', { reason: describeSystemError(error) }, { file: displayPath(root, cwd) }),
+  );
+  if (!Array.isArray(created)) return failWith([created], styler);
   const written = await writeFilesTogether(
     files.map((file) => {
       const path = join(root, ...file.path.split('/'));
