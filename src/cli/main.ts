@@ -16,6 +16,7 @@ import { registerDiff } from './register/diff.js';
 import { registerDirection } from './register/direction.js';
 import { registerImport } from './register/import.js';
 import { registerImpact } from './register/impact.js';
+import { registerInit } from './register/init.js';
 import { registerLog } from './register/log.js';
 import { registerNew } from './register/new.js';
 import { registerRevert } from './register/revert.js';
@@ -151,6 +152,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
     registerCheck,
     registerSchema,
     registerResponses,
+    registerInit,
   ])
     register(program, context);
   return program;

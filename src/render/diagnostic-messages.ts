@@ -172,6 +172,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `amendment ${quote(d.args.id)} comes after ${quote(d.args.earlier)} (${d.args.status}), which the table does not reflect yet: --write records amendments in their order of application, none skipped. Make and write ${quote(d.args.earlier)} first, or withdraw it (status: withdrawn); nothing was written`;
     case 'FILE_CHANGED_ON_DISK':
       return `${d.args.what} changed on disk after mtad read it; nothing was written. Run the command again`;
+    case 'INIT_TARGET_EXISTS':
+      return `${d.args.path} is already there, and mtad init replaces no file: nothing was written`;
+    case 'INIT_NOT_A_FOLDER':
+      return `${d.args.path} is not a folder: mtad init scaffolds a project into a folder (new or existing); nothing was written`;
     case 'FILE_EXISTS':
       return `${d.args.what} already exists; pass --force to replace it, or --stdout to print instead`;
     case 'DRAFT_ISSUED_BEFORE_EARLIER':

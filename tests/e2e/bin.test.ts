@@ -37,6 +37,7 @@ const COMMANDS: [string, string[], number][] = [
   ['check', ['check', '--no-cache'], 0],
   ['schema', ['schema', 'table'], 0],
   ['responses', ['responses'], 0],
+  ['init (into the shipped data: refused)', ['init'], 2],
   ['an unknown option', ['amend', '--no-such-option'], 2],
   ['an unknown command', ['conclude'], 2],
 ];

@@ -117,5 +117,17 @@ describe('the packed package, as a user installs it', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ long: '31 January 2023', rule: 'error' });
+
+    // mtad init copies the shipped data, which the package must therefore hold.
+    const bin = join(project, 'node_modules/mtad/bin/mtad.js');
+    const init = spawnSync(process.execPath, [bin, 'init', 'new-table'], { cwd: project, encoding: 'utf8' });
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    expect(readdirSync(join(project, 'new-table/data')).sort()).toEqual([
+      'amendments',
+      'amendments.lock',
+      'departments.yaml',
+      'table-17.6.yaml',
+    ]);
   }, 60_000);
 });

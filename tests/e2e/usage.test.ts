@@ -37,6 +37,7 @@ const COMMANDS = [
   ['responses'],
   ['responses', 'import'],
   ['consultation'],
+  ['init'],
 ];
 
 describe('usage', () => {

@@ -2,7 +2,8 @@
 // fs/promises functions, so that mtad itself carries no hook. Set by the environment:
 //   MTAD_TEST_FAULT=kill-before-rename:NAME    SIGKILL this process just before it renames a file
 //                                              over NAME (a base name, such as table-17.6.yaml)
-//   MTAD_TEST_FAULT=fail-before-rename:NAME:CODE   that rename fails with the error CODE (ENOSPC)
+//   MTAD_TEST_FAULT=fail-before-rename:NAME:CODE   that rename fails with the error CODE (ENOSPC),
+//                                              and so does the link that writes a new file NAME
 //   MTAD_TEST_FAULT=change-after-rename:NAME:PATH  the first time NAME is replaced, another
 //                                              process appends a line to PATH
 //   MTAD_TEST_FAULT=hold-at-stage:NAME:LOG|GO  once the new NAME is staged (mtad holds its write
@@ -49,4 +50,12 @@ fsp.writeFile = async function (path, ...more) {
   }
   return result;
 };
+// A new file is written by a link from its staged copy (never over a file already there).
+const link = fsp.link;
+fsp.link = async function (from, to) {
+  if (basename(String(to)) === name && mode === 'fail-before-rename')
+    throw Object.assign(new Error(`${arg}: injected by the test, link '${from}' -> '${to}'`), { code: arg });
+  return link.call(this, from, to);
+};
+
 syncBuiltinESMExports();

@@ -55,6 +55,8 @@ export interface DiagnosticArgs {
   AMENDMENT_WRITE_OUT_OF_ORDER: { id: string; earlier: string; status: string };
   FILE_CHANGED_ON_DISK: { what: string };
   FILE_EXISTS: { what: string };
+  INIT_TARGET_EXISTS: { path: string };
+  INIT_NOT_A_FOLDER: { path: string };
   NEW_NOT_APPLICABLE: { cohort: string; action: 'close' | 'reopen'; value: CellValue };
   DRAFT_ISSUED_BEFORE_EARLIER: {
     option: string;
@@ -354,6 +356,12 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     doc: 'A file is not overwritten when it changed on disk after mtad read it.',
   },
   FILE_EXISTS: { severity: 'error', category: 'io', doc: 'A file is not replaced unless --force says so.' },
+  INIT_TARGET_EXISTS: {
+    severity: 'error',
+    category: 'io',
+    doc: 'mtad init writes only files that do not exist yet: it never replaces one.',
+  },
+  INIT_NOT_A_FOLDER: { severity: 'error', category: 'io', doc: 'mtad init scaffolds into a folder, not a file.' },
   NEW_NOT_APPLICABLE: {
     severity: 'error',
     category: 'data',
