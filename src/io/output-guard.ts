@@ -96,7 +96,11 @@ export function refuseProtectedOutput(path: string, protect: ProtectedPaths): Di
   const same = inputs.find(({ real }) => out === real);
   if (same) return refuse('is-input', same.input);
   const data = realPathOf(dataFolder);
-  if (!isWithin(home, data)) {
+  // A table in the working folder itself (--table table-17.6.yaml) makes no data folder to keep
+  // clear of. Run from inside a project's data folder (data/ or data/amendments/, the project found
+  // above it), an output there is inside the data folder all the same.
+  const projectData = basename(data) === 'data' && basename(tablePath) === 'table-17.6.yaml';
+  if (data !== home || projectData) {
     if (out === data) return refuse('is-data-folder', tablePath);
     if (isWithin(out, data)) return refuse('in-data-folder', dataFolder);
   }

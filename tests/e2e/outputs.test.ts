@@ -3,6 +3,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   unlinkSync,
@@ -157,7 +158,9 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
   });
 
   it('when the table is in the working folder: its amendments and lock, not the whole folder', async () => {
-    const cwd = join(project(), 'data');
+    // A folder of one's own holding the table (not a project's data/, which is kept clear of whole).
+    const cwd = join(project(), 'tables');
+    renameSync(join(cwd, '..', 'data'), cwd);
     const table = ['--table', 'table-17.6.yaml'];
     await expectRefused(
       cwd,
@@ -185,6 +188,29 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
     const run = await runMain(['amend', ...table, '--out', 'pack'], { cwd });
     expect(run.stderr).toBe('');
     expect(existsSync(join(cwd, 'pack', PACK_MARKER_FILE))).toBe(true);
+  });
+
+  it("from inside a project's data folder (the project found above it), an output there is in the data folder", async () => {
+    const root = project();
+    for (const [cwd, out] of [
+      [join(root, 'data/amendments'), 'pack'],
+      [join(root, 'data/amendments'), '../x'],
+      [join(root, 'data'), 'pack'],
+    ] as const) {
+      for (const command of ['amend', 'consultation']) {
+        const before = snapshotTree(root);
+        const run = await runMain([command, '--out', out], { cwd });
+        expect(run.status, run.stderr).toBe(2);
+        // The note that names the project, then the refusal.
+        expect(run.stderr).toMatch(
+          /^mtad: using the project in .*\n[^\n]*it is inside the data folder[^\n]*\[OUT_PROTECTED\]\n$/,
+        );
+        expect(snapshotTree(root)).toEqual(before);
+      }
+    }
+    const run = await runMain(['amend', '--out', '../../pack'], { cwd: join(root, 'data/amendments') });
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(join(root, 'pack', PACK_MARKER_FILE))).toBe(true);
   });
 
   it('the data folder of a --table elsewhere', async () => {
