@@ -156,7 +156,11 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'OUT_NOT_MTAD':
       return d.args.kind === 'pack'
         ? `refusing to replace ${d.args.path}: it is ${d.args.found === 'folder' ? 'a folder without .mtad-pack' : FOUND[d.args.found]}, not a consultation pack mtad wrote (a folder holding .mtad-pack), and --force replaces only such a folder. Nothing was written; choose another folder, or remove it yourself`
-        : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
+        : d.args.kind === 'table'
+          ? `refusing to write the imported table over ${d.args.path}: it is ${FOUND[d.args.found]} that is not a table file (an amendment, a response or another file of the project), and --table names the table to write. Nothing was written; name the table file, or a new one`
+          : d.args.kind === 'response'
+            ? `refusing to write the response over ${d.args.path}: it is ${FOUND[d.args.found]} that is not a response file, and --force replaces only a response. Nothing was written; choose another --out`
+            : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
     case 'OUT_HOLDS_FOREIGN':
       return `refusing to replace ${d.args.path}: it holds ${d.args.path}/${d.args.file}, which ${d.args.how === 'changed' ? 'was changed after mtad wrote it' : 'its .mtad-pack does not list as a file mtad wrote'}, and --force never deletes a file mtad did not write. Nothing was written; move that file out of the folder, or choose another folder`;
     case 'PDF_CONVERTER_MISSING':

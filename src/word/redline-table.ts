@@ -193,16 +193,27 @@ function runPropertiesOf(paragraph: Element, runs: readonly Element[]): Element 
   return mark && childW(mark, 'rPr');
 }
 
+/** The first run of a cell that holds text, if any. */
+function textRunOf(cell: Element): Element | undefined {
+  return descendants(cell).find(
+    (r) => isW(r, 'r') && descendants(r).some((t) => isW(t, 't') && (t.textContent ?? '') !== ''),
+  );
+}
+
 /**
  * Redlines one plain cell: its runs go into w:del, and a w:ins with one run follows the last
  * deleted run (or ends the paragraph when the cell was empty); the new run's w:rPr copies the
- * first deleted run's, or the paragraph mark's.
+ * first deleted run's. An empty cell's leftover run and paragraph mark may be formatted as nothing
+ * else in the column is (LibreOffice leaves 2-point empty cells): its new text takes the
+ * formatting of `like`, the nearest cell of the column that holds text, else the paragraph mark's.
  */
-function redlineCell(cell: Element, to: string, mark: Mark): void {
+function redlineCell(cell: Element, to: string, mark: Mark, like: Element | undefined): void {
   const paragraph = paragraphsOf(cell)[0]!;
+  const own = textRunOf(cell);
   const { runs, lastDel } = deleteRuns(paragraph, mark);
   if (to === '') return;
-  const ins = insertedRun(paragraph, to, runPropertiesOf(paragraph, runs), mark);
+  const properties = own ? childW(own, 'rPr') : like ? childW(like, 'rPr') : runPropertiesOf(paragraph, runs);
+  const ins = insertedRun(paragraph, to, properties, mark);
   if (lastDel) lastDel.parentNode!.insertBefore(ins, lastDel.nextSibling);
   else paragraph.appendChild(ins);
 }
@@ -263,7 +274,7 @@ function columnOf(name: string, headers: readonly string[], fields: Record<WordF
 
 /** The work one change asks for, once every precondition holds. */
 type Work =
-  | { kind: 'cell'; cell: Element; to: string }
+  | { kind: 'cell'; cell: Element; to: string; like?: Element }
   | { kind: 'remove'; tr: Element }
   | { kind: 'insert'; after: Element; texts: string[] };
 
@@ -384,7 +395,14 @@ export function redlineTable(
       findings.push(diagnose('WORD_CELL_UNSUPPORTED', { ...where, holds: 'another change of this list' }));
       continue;
     }
-    work.push({ kind: 'cell', cell, to: change.to });
+    // The nearest other body row's cell of this column that holds text: the formatting of new text
+    // in a cell that holds none.
+    const others = trs
+      .map((tr, i) => ({ i, run: i === 0 || i === rowIndex ? undefined : cellsOf(tr)[column] }))
+      .map(({ i, run }) => ({ i, run: run && textRunOf(run) }))
+      .filter((o): o is { i: number; run: Element } => o.run !== undefined)
+      .sort((a, b) => Math.abs(a.i - rowIndex) - Math.abs(b.i - rowIndex) || a.i - b.i);
+    work.push({ kind: 'cell', cell, to: change.to, ...(others[0] && { like: others[0].run }) });
   }
   for (const w of work) {
     if (w.kind === 'remove' && work.some((other) => other.kind === 'cell' && cellsOf(w.tr).includes(other.cell))) {
@@ -404,7 +422,7 @@ export function redlineTable(
   const prefix = tbl.prefix ?? 'w';
   const mark: Mark = (name) => revision(docx.doc, prefix, name, ++id, options.author, date);
   for (const w of work) {
-    if (w.kind === 'cell') redlineCell(w.cell, w.to, mark);
+    if (w.kind === 'cell') redlineCell(w.cell, w.to, mark, w.like);
     else if (w.kind === 'remove') removeRow(w.tr, mark);
     else insertRow(w.after, w.texts, mark);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfData } from '../helpers/cli.js';
+import { copyOfData, snapshotTree } from '../helpers/cli.js';
 import { fillAsWord, fillWithLibreOffice, type Filling } from '../helpers/fill-response-template.js';
 import { runMain } from '../helpers/main.js';
 import { hasSoffice } from '../helpers/word.js';
@@ -97,6 +97,16 @@ describe('mtad responses import: a response template filled in as Word lays it o
     expect(again.stderr).toContain('[FILE_EXISTS]');
     const forced = await importTemplate(cwd, fillAsWord(template, FULL), '--category', 'large-supplier', '--force');
     expect(forced.status, forced.stderr).toBe(0);
+  });
+
+  it('--force replaces a response, never the table, an amendment or a folder named by --out', async () => {
+    for (const out of ['data/table-17.6.yaml', 'data/amendments/mdust-close-moc-secure.yaml', 'data/amendments']) {
+      const before = snapshotTree(cwd);
+      const run = await importTemplate(cwd, fillAsWord(template, FULL), '--out', out, '--force');
+      expect(run.status, out).toBe(2);
+      expect(run.stderr).toContain('[OUT_NOT_MTAD]');
+      expect(snapshotTree(cwd)).toEqual(before);
+    }
   });
 
   it('an answer missing is a finding and nothing is written; --allow-missing records the question as not answered', async () => {

@@ -6,7 +6,7 @@ import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { findTable } from '../../src/index.js';
-import { copyOfData, ROOT } from '../helpers/cli.js';
+import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { findTool } from '../helpers/tools.js';
 import {
@@ -170,6 +170,17 @@ describe('mtad import, check --against, amend --into: the walkthrough', () => {
     expect(readFileSync(join(cwd, 'pack/.mtad-pack'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}MTAD Draft Redlined\.docx$/m);
     const again = await runMain(['amend', '--out', 'pack', '--into', 'MTAD.docx', '--force'], cwd);
     expect(again.status, again.stderr).toBe(0);
+  });
+
+  it('--force replaces a table, never an amendment or another file named by --table', async () => {
+    const cwd = projectWith(readFixture('example'));
+    for (const table of ['data/amendments/mdust-close-moc-secure.yaml', 'data/departments.yaml']) {
+      const before = snapshotTree(cwd);
+      const run = await runMain(['import', 'MTAD.docx', '--table', table, '--force', '--as-at', '2022-12-05'], cwd);
+      expect(run.status, table).toBe(2);
+      expect(run.stderr).toContain('[OUT_NOT_MTAD]');
+      expect(snapshotTree(cwd)).toEqual(before);
+    }
   });
 
   it('check --against names a row the document lacks', async () => {

@@ -106,6 +106,13 @@ describe.each(WORD_FIXTURES.map((f) => [f]))(
       expect(ins).toHaveLength(1);
       expect(ins[0]!.getAttributeNS(W, 'date')).toBe('2023-01-27T00:00:00Z');
       expect(ins[0]!.textContent).toBe('31 January 2023');
+      // The new date is formatted as the column's other dates are, not as the empty cell's leftover
+      // run (2-point in the LibreOffice fixture).
+      const size = (run: Element | undefined) =>
+        run?.getElementsByTagNameNS(W, 'sz')[0]?.getAttributeNS(W, 'val') ?? null;
+      const insertedRun = ins[0]!.getElementsByTagNameNS(W, 'r')[0];
+      const dated = Array.from(doc.getElementsByTagNameNS(W, 'r')).find((r) => r.textContent === '30 September 2022');
+      expect(size(insertedRun)).toBe(size(dated));
       const ids = Array.from(doc.getElementsByTagNameNS(W, '*'))
         .filter((e) => ['ins', 'del'].includes(e.localName ?? ''))
         .map((e) => e.getAttributeNS(W, 'id'));

@@ -6,6 +6,7 @@ import { parseTable, type Table } from '../../domain/model/table.js';
 import { sha256Bytes } from '../../io/hash.js';
 import { displayPath, readBytes, readText } from '../../io/read.js';
 import { writeFileAtomically } from '../../io/write.js';
+import { classifyFile } from '../../domain/parse/classify-file.js';
 import { renderTerminalRedline } from '../../render/redline-text.js';
 import { importWordTable } from '../../word/import-table.js';
 import { WORD_FIELDS, type ColumnOverrides, type WordField } from '../../word/map-columns.js';
@@ -81,6 +82,12 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   const tableShown = displayPath(tablePath, cwd);
   const existing = existsSync(tablePath) ? await readText(tablePath, tableShown) : undefined;
   if (existing && existing.value === undefined) return failWith(existing.diagnostics, styler);
+  // --table names the file to replace: a table, never an amendment or any other file of the project.
+  if (existing?.value !== undefined && existing.value.trim() !== '' && classifyFile(existing.value).kind !== 'table')
+    return failWith(
+      [diagnose('OUT_NOT_MTAD', { path: tableShown, found: 'file', kind: 'table' }, { file: tableShown })],
+      styler,
+    );
   const baseRead = existing?.value === undefined ? undefined : parseTable(existing.value, tableShown);
   // A table that does not read is replaced whole (with --force); its values are not carried over.
   const base: Table | undefined = baseRead?.ok ? baseRead.value?.table : undefined;

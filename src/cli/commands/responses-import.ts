@@ -1,9 +1,10 @@
-import { mkdir, open } from 'node:fs/promises';
+import { lstat, mkdir, open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { planResponseImport } from '../../app/responses-import.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
 import type { CATEGORIES } from '../../domain/parse/response-schema.js';
-import { displayPath } from '../../io/read.js';
+import { classifyFile } from '../../domain/parse/classify-file.js';
+import { displayPath, readText } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';
 import { removeLeftovers } from '../../io/temporary.js';
 import { writeFileAtomically } from '../../io/write.js';
@@ -112,7 +113,14 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
         styler,
       );
     }
-    const written = await writeFileAtomically(target, plan.text, options.force ? 'any' : 'absent', targetShown);
+    // --force replaces a response, never another file (the table, an amendment) named by --out.
+    let expectation: 'absent' | { text: string } = 'absent';
+    if (options.force) {
+      const existing = await replaceableResponse(target, targetShown);
+      if ('refused' in existing) return failWith([existing.refused], styler);
+      if (existing.text !== undefined) expectation = { text: existing.text };
+    }
+    const written = await writeFileAtomically(target, plan.text, expectation, targetShown);
     if (!written.ok) return failWith(written.diagnostics, styler);
     const answered = plan.response.answers.length;
     return succeed(
@@ -125,4 +133,23 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
       styler,
     );
   });
+}
+
+/** What --force may replace at `path`: nothing there, or a response file (its text); else the refusal. */
+async function replaceableResponse(path: string, shown: string): Promise<{ text?: string } | { refused: Diagnostic }> {
+  const refuse = (found: 'file' | 'symlink' | 'folder' | 'other') => ({
+    refused: diagnose('OUT_NOT_MTAD', { path: shown, found, kind: 'response' }, { file: shown }),
+  });
+  let info;
+  try {
+    info = await lstat(path);
+  } catch {
+    return {};
+  }
+  if (info.isSymbolicLink()) return refuse('symlink');
+  if (info.isDirectory()) return refuse('folder');
+  if (!info.isFile()) return refuse('other');
+  const text = await readText(path, shown);
+  if (text.value === undefined || classifyFile(text.value).kind !== 'response') return refuse('file');
+  return { text: text.value };
 }

@@ -47,7 +47,11 @@ export interface DiagnosticArgs {
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
   PDF_CONVERTER_MISSING: { program: string; debianPackage: string };
   PDF_CONVERSION_FAILED: { file: string; reason: string };
-  OUT_NOT_MTAD: { path: string; found: 'file' | 'symlink' | 'folder' | 'other'; kind: 'pack' | 'cache' };
+  OUT_NOT_MTAD: {
+    path: string;
+    found: 'file' | 'symlink' | 'folder' | 'other';
+    kind: 'pack' | 'cache' | 'response' | 'table';
+  };
   OUT_HOLDS_FOREIGN: { path: string; file: string; how: 'unlisted' | 'changed' };
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
