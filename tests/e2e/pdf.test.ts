@@ -44,9 +44,14 @@ describe('--pdf', () => {
       for (const name of ['direction', 'response-template', 'redline']) {
         const a = readFileSync(join(cwd, 'pack-a', `${name}.pdf`));
         expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-        expect(a.equals(readFileSync(join(cwd, 'pack-b', `${name}.pdf`))), `${name}.pdf differs between runs`).toBe(
-          true,
-        );
+        const b = readFileSync(join(cwd, 'pack-b', `${name}.pdf`));
+        // On a difference, the bytes around the first one: what LibreOffice wrote differently.
+        const at = [...a].findIndex((byte, i) => byte !== b[i]);
+        const around = (pdf: Buffer) => pdf.subarray(Math.max(0, at - 80), at + 80).toString('latin1');
+        expect(
+          a.equals(b),
+          `${name}.pdf differs between runs (${a.length} and ${b.length} bytes) at byte ${at}:\n${around(a)}\n---\n${around(b)}`,
+        ).toBe(true);
       }
       const direction = pdfText(join(cwd, 'pack-a/direction.pdf'));
       expect(direction).toContain('MTAD Draft Modification Text');
