@@ -2,24 +2,12 @@
 // K of them, plus the same two tables rendered as text for `git diff --word-diff`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatLongDate } from '../../dist/index.js';
 
 const pad = (n) => String(n).padStart(5, '0');
 const dateOf = (i) => `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const longOf = (i) => `${(i % 28) + 1} ${MONTHS[i % 12]} 2023`;
+// The date in prose as mtad writes it ("31 January 2023"): `npm run bench` builds dist/ first.
+const longOf = (i) => formatLongDate(dateOf(i));
 
 /** Writes table-17.6.yaml and amendments/close-many.yaml for `rows` cohorts, `changes` of them closed. */
 export function generateTable(dir, rows, changes) {
