@@ -340,5 +340,9 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot read the response template: ${d.args.reason}; nothing was written`;
     case 'RESPONSE_ANSWER_MISSING':
       return `the response template has no answer to ${quote(d.args.question)}; nothing was written (with --allow-missing the question is recorded as not answered)`;
+    case 'RESPONSE_RESPONDENT_MISSING':
+      return 'the respondent details of the response template are all blank: a response from no one can be neither counted nor attributed, nor its confidentiality honoured; nothing was written. Fill in the name or organisation in the template (from the covering email, say), or write the response file by hand (mtad schema response)';
+    case 'RESPONSE_EXISTS':
+      return `${d.args.path} already holds a response from ${d.args.respondent}; nothing was written. Pass --force to replace it with this one (a revised response), or --out FILE to keep both`;
   }
 }

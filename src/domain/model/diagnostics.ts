@@ -173,6 +173,8 @@ export interface DiagnosticArgs {
   RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
   RESPONSE_FORM_UNREADABLE: { reason: string };
   RESPONSE_ANSWER_MISSING: { question: string };
+  RESPONSE_RESPONDENT_MISSING: Record<string, never>;
+  RESPONSE_EXISTS: { path: string; respondent: string };
 }
 
 /** A date and a time of day, UK local time. */
@@ -694,6 +696,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A filled-in response template answers every question (or --allow-missing records the gap).',
+  },
+  RESPONSE_RESPONDENT_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A filled-in response template says who responded: at least one of its respondent details is filled in.',
+  },
+  RESPONSE_EXISTS: {
+    severity: 'error',
+    category: 'io',
+    doc: "A response is not imported over the same respondent's earlier one unless --force says so.",
   },
 };
 
