@@ -123,7 +123,7 @@ describe('mtad responses import: day to day', () => {
 
   it('--amendment naming another consultation that asks questions is refused before the questions are looked for', async () => {
     const cwd = copyOfDataWith({
-      'data/amendments/mdust-close-foc-np.yaml': (text) =>
+      'amendments/mdust-close-foc-np.yaml': (text) =>
         text
           .replace(
             /id:\n\s+unknown: The consultation id is not recorded here\./,
@@ -184,9 +184,18 @@ describe('mtad responses: day to day', () => {
   });
 
   it('a mistyped subcommand gets "Did you mean", as an unknown command does', async () => {
-    const run = await runMain(['responses', 'imprt', 'filled.docx'], copyOfData());
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('(Did you mean mtad responses import?)');
+    const cwd = copyOfData();
+    for (const args of [['imprt', 'filled.docx'], ['imprt'], ['inport', '--responses', 'x']]) {
+      const run = await runMain(['responses', ...args], cwd);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(
+        `mtad: error: unknown command '${args[0]}' for 'responses'\n(Did you mean mtad responses import?)\n`,
+      );
+    }
+    // Another word is still taken for an amendment id, and refused as one.
+    const other = await runMain(['responses', 'mdust-close-moc-secur'], cwd);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('is not a value for AMENDMENT');
   });
 
   it("respondents' names and text are escaped in the Markdown views, and a cut passage opens no link", async () => {

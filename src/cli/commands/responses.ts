@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkResponseAgainst, checkResponseFile } from '../../domain/check/response-rules.js';
 import { summariseResponses, type ResponseEntry } from '../../domain/documents/response-summary.js';
-import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { diagnose, hasErrors, suggestNearest, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { escapeForLine } from '../../domain/model/text.js';
 import { listYamlFiles } from '../../io/list-files.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
 import { viewsFor, type Audience } from '../../domain/documents/response-views.js';
 import { renderResponseViews } from '../../render/response-views.js';
 import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
-import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { failWith, succeed, usageError, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface ResponsesOptions extends CommonOptions {
   amendment?: string;
@@ -22,12 +24,34 @@ export interface ResponsesOptions extends CommonOptions {
 }
 
 /**
+ * The refusal of a first argument that is the subcommand mistyped ("imprt"), with the suggestion
+ * commander gives an unknown command. The whole command is named: `mtad import` is another.
+ */
+export function mistypedSubcommand(argument: string): string | undefined {
+  return suggestNearest(argument, ['import']) === 'import'
+    ? `unknown command '${escapeForLine(argument)}' for 'responses'\n(Did you mean mtad responses import?)`
+    : undefined;
+}
+
+/**
  * `mtad responses [AMENDMENT]`: the responses to a consultation counted per question and position
  * and per category, with the late ones, the questions not answered and the confidential ones.
  * Without AMENDMENT, the last amendment (in sequence) whose consultation asks questions.
  */
 export async function runResponses(options: ResponsesOptions): Promise<Outcome> {
   const { cwd, styler } = options;
+  // A file given for the folder is the user's slip, told in one line before anything is read.
+  if (options.responses !== undefined) {
+    const given = resolve(cwd, options.responses);
+    const isFile = await stat(given).then(
+      (info) => !info.isDirectory(),
+      () => false,
+    );
+    if (isFile)
+      return usageError(
+        `--responses ${escapeForLine(displayPath(given, cwd))} is a file; expected a folder of response files`,
+      );
+  }
   const tablePath = resolveTablePath(cwd, options.table);
   const read = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
@@ -36,6 +60,8 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
     options.amendment !== undefined
       ? amendments.find((a) => a.id === options.amendment)
       : amendments.filter((a) => a.consultation.questions.length > 0).at(-1);
+  const mistyped = options.amendment === undefined ? undefined : mistypedSubcommand(options.amendment);
+  if (!amendment && mistyped !== undefined) return usageError(mistyped);
   if (!amendment)
     return failWith(
       [

@@ -44,6 +44,8 @@ export function registerResponses(program: Command, context: CommandContext): vo
         "print the respondents' views per question instead of the counts: public (only what may be published) or department (every response in full, confidential text marked)",
       ).choices(['public', 'department']),
     )
+    // More than one argument is refused in the action, which can tell a mistyped "import" first.
+    .allowExcessArguments()
     .addHelpText(
       'after',
       withExitStatus(`
@@ -63,7 +65,16 @@ Examples:
         opts: { responses?: string; format: ResponseSummaryFormat; views?: 'public' | 'department' },
         command: Command,
       ) => {
-        const { runResponses } = await import('../commands/responses.js');
+        const { runResponses, mistypedSubcommand } = await import('../commands/responses.js');
+        if (command.args.length > 1) {
+          const mistyped = mistypedSubcommand(command.args[0]!);
+          command.error(
+            mistyped !== undefined
+              ? `error: ${mistyped}`
+              : `error: too many arguments for 'responses'. Expected 1 argument but got ${command.args.length}.`,
+            { exitCode: 2, code: 'commander.excessArguments' },
+          );
+        }
         return context.report(
           runResponses({
             cwd: context.cwd,
