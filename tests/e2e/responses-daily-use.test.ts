@@ -183,6 +183,28 @@ describe('mtad responses: day to day', () => {
     expect(missing.stderr).toContain('nowhere');
   });
 
+  it('--responses naming a folder of other files: one finding per file that is not a response to the amendment', async () => {
+    const cwd = copyOfData();
+    const example = readFileSync(join(process.cwd(), EXAMPLES, 'harbour-power.yaml'), 'utf8');
+    mkdirSync(join(cwd, 'data/responses/mdust-close-foc-np'), { recursive: true });
+    writeFileSync(
+      join(cwd, 'data/responses/mdust-close-foc-np/other.yaml'),
+      example.replace('amendment: mdust-close-moc-secure', 'amendment: mdust-close-foc-np'),
+    );
+    const run = await runMain(['responses', 'mdust-close-moc-secure', '--responses', 'data'], cwd);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(
+      lines.every((line) => line.endsWith('[RESPONSE_NOT_FOR_AMENDMENT]')),
+      run.stderr,
+    ).toBe(true);
+    expect(lines.find((line) => line.startsWith('data/table-17.6.yaml:'))).toContain('the file is the table');
+    expect(lines.filter((line) => line.startsWith('data/amendments/'))).toHaveLength(3);
+    expect(lines.find((line) => line.startsWith('data/responses/mdust-close-foc-np/other.yaml:'))).toContain(
+      'the response is to amendment "mdust-close-foc-np", not to "mdust-close-moc-secure"',
+    );
+  });
+
   it('a mistyped subcommand gets "Did you mean", as an unknown command does', async () => {
     const cwd = copyOfData();
     for (const args of [['imprt', 'filled.docx'], ['imprt'], ['inport', '--responses', 'x']]) {

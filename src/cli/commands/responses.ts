@@ -5,6 +5,7 @@ import { checkResponseAgainst, checkResponseFile } from '../../domain/check/resp
 import { summariseResponses, type ResponseEntry } from '../../domain/documents/response-summary.js';
 import { diagnose, hasErrors, suggestNearest, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { escapeForLine } from '../../domain/model/text.js';
+import { classifyFile } from '../../domain/parse/classify-file.js';
 import { listYamlFiles } from '../../io/list-files.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
 import { viewsFor, type Audience } from '../../domain/documents/response-views.js';
@@ -90,9 +91,28 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
         diagnostics.push(...text.diagnostics);
         continue;
       }
+      // A file that is no response (the table, say, when --responses names data/) is one finding,
+      // not a finding per field a response would have.
+      const kind = classifyFile(text.value).kind;
+      if (kind !== 'response') {
+        const found = kind === 'table' || kind === 'departments' ? kind : 'other';
+        diagnostics.push(diagnose('RESPONSE_NOT_FOR_AMENDMENT', { found, amendment: amendment.id }, { file: shown }));
+        continue;
+      }
       const checked = checkResponseFile({ file: shown, text: text.value });
       diagnostics.push(...checked.diagnostics);
       if (!checked.value) continue;
+      const answered = checked.value.amendment;
+      if (answered !== amendment.id && amendments.some((a) => a.id === answered)) {
+        diagnostics.push(
+          diagnose(
+            'RESPONSE_NOT_FOR_AMENDMENT',
+            { found: 'response', id: answered, amendment: amendment.id },
+            checked.value.origin.locate(['amendment']),
+          ),
+        );
+        continue;
+      }
       // Files in the folder that answer another amendment are findings, not silently left out.
       diagnostics.push(...checkResponseAgainst(checked.value, [amendment]));
       entries.push({ response: checked.value, file: shown });

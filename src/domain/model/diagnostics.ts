@@ -175,6 +175,7 @@ export interface DiagnosticArgs {
   RESPONSE_ANSWER_MISSING: { question: string };
   RESPONSE_RESPONDENT_MISSING: Record<string, never>;
   RESPONSE_EXISTS: { path: string; respondent: string };
+  RESPONSE_NOT_FOR_AMENDMENT: { found: 'table' | 'departments' | 'other' | 'response'; id?: string; amendment: string };
 }
 
 /** A date and a time of day, UK local time. */
@@ -706,6 +707,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'io',
     doc: "A response is not imported over the same respondent's earlier one unless --force says so.",
+  },
+  RESPONSE_NOT_FOR_AMENDMENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The folder of the responses to a consultation holds only responses to it (or they would be counted for it).',
   },
 };
 
