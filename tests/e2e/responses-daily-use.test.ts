@@ -3,7 +3,7 @@
  * templates of several respondents, one of them from another consultation, the summary and the
  * views. Every respondent here is fictional.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -86,6 +86,13 @@ describe('mtad responses import: day to day', () => {
     expect(again.stderr).toContain('--out FILE');
     expect(again.stderr).not.toContain('--stdout');
     expect(snapshotTree(cwd)).toEqual(before);
+    // --out FILE keeps both; the same file again is refused as the default name is.
+    const kept = await importTemplate(cwd, revised, '--out', `${FOLDER}/sam-revised.yaml`);
+    expect(kept.status, kept.stderr).toBe(0);
+    const keptAgain = await importTemplate(cwd, revised, '--out', `${FOLDER}/sam-revised.yaml`);
+    expect(keptAgain.status).toBe(2);
+    expect(keptAgain.stderr).toContain(`${FOLDER}/sam-revised.yaml already holds a response from Sam Example`);
+    rmSync(join(cwd, FOLDER, 'sam-revised.yaml'));
     const forced = await importTemplate(cwd, revised, '--force');
     expect(forced.status, forced.stderr).toBe(0);
     expect(responseFiles(cwd)).toEqual(['acme-energy-fictional-2.yaml', 'acme-energy-fictional.yaml']);
