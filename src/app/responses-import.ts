@@ -90,7 +90,7 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
   const diagnostics: Diagnostic[] = [];
   // A response from no one could not be counted, attributed or kept confidential.
   if (Object.values(form.respondent).every((value) => value === undefined || value.trim() === ''))
-    diagnostics.push(diagnose('RESPONSE_RESPONDENT_MISSING', {}, { file }));
+    diagnostics.push(diagnose('RESPONSE_NO_RESPONDENT', { source: 'template' }, { file }));
   const notAnswered = questions.filter((q) => !form.answers.has(q));
   if (!inputs.allowMissing)
     for (const question of notAnswered) diagnostics.push(diagnose('RESPONSE_ANSWER_MISSING', { question }, { file }));

@@ -340,8 +340,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot read the response template: ${d.args.reason}; nothing was written`;
     case 'RESPONSE_ANSWER_MISSING':
       return `the response template has no answer to ${quote(d.args.question)}; nothing was written (with --allow-missing the question is recorded as not answered)`;
-    case 'RESPONSE_RESPONDENT_MISSING':
-      return 'the respondent details of the response template are all blank: a response from no one can be neither counted nor attributed, nor its confidentiality honoured; nothing was written. Fill in the name or organisation in the template (from the covering email, say), or write the response file by hand (mtad schema response)';
+    case 'RESPONSE_NO_RESPONDENT':
+      return d.args.source === 'template'
+        ? 'the respondent details of the response template are all blank: a response from no one can be neither counted nor attributed, nor its confidentiality honoured; nothing was written. Fill in the name or organisation in the template (from the covering email, say), or write the response file by hand (mtad schema response)'
+        : 'the response names no respondent (no name, organisation, email or telephone): a response from no one can be neither counted nor attributed, nor its confidentiality honoured; give at least the name or organisation';
     case 'RESPONSE_NOT_FOR_AMENDMENT':
       return d.args.found === 'response'
         ? `the response is to amendment ${quote(d.args.id ?? '')}, not to ${quote(d.args.amendment)}, whose responses are counted: move it to the folder of the responses to ${quote(d.args.id ?? '')}`

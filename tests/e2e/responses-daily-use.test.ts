@@ -154,7 +154,7 @@ describe('mtad responses import: day to day', () => {
     const cwd = copyOfData();
     const run = await importTemplate(cwd, fillAsWord(template, from({})));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('[RESPONSE_RESPONDENT_MISSING]');
+    expect(run.stderr).toContain('[RESPONSE_NO_RESPONDENT]');
     expect(run.stderr).toContain('respondent details of the response template are all blank');
     expect(responseFiles(cwd)).toEqual([]);
   });

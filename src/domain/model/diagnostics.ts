@@ -173,7 +173,7 @@ export interface DiagnosticArgs {
   RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
   RESPONSE_FORM_UNREADABLE: { reason: string };
   RESPONSE_ANSWER_MISSING: { question: string };
-  RESPONSE_RESPONDENT_MISSING: Record<string, never>;
+  RESPONSE_NO_RESPONDENT: { source: 'template' | 'file' };
   RESPONSE_EXISTS: { path: string; respondent: string };
   RESPONSE_NOT_FOR_AMENDMENT: { found: 'table' | 'departments' | 'other' | 'response'; id?: string; amendment: string };
 }
@@ -698,10 +698,10 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'data',
     doc: 'A filled-in response template answers every question (or --allow-missing records the gap).',
   },
-  RESPONSE_RESPONDENT_MISSING: {
+  RESPONSE_NO_RESPONDENT: {
     severity: 'error',
     category: 'data',
-    doc: 'A filled-in response template says who responded: at least one of its respondent details is filled in.',
+    doc: 'A response says who responded: at least one respondent detail (name, organisation, email, telephone) is given.',
   },
   RESPONSE_EXISTS: {
     severity: 'error',
