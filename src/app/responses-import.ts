@@ -199,8 +199,8 @@ export type ResponsePlacement =
       /** The file name, in the folder of the amendment's responses. */
       name: string;
       expectation: 'absent' | { text: string };
-      /** The first name taken by another respondent's response, when the response goes beside it. */
-      beside?: { name: string; respondent: string };
+      /** The name the response would have had, when it is taken (by another respondent's response, or another file). */
+      beside?: { name: string; respondent?: string };
     }
   | { kind: 'refused'; diagnostic: Diagnostic };
 
@@ -239,29 +239,36 @@ export function placeResponse(
   existing: ReadonlyMap<string, ExistingResponse>,
   options: { force: boolean; shown: (name: string) => string },
 ): ResponsePlacement {
-  let beside: { name: string; respondent: string } | undefined;
+  const nameOf = (n: number) => (n === 1 ? `${plan.slug}.yaml` : `${plan.slug}-${n}.yaml`);
+  // The same respondent's earlier response is looked for under every number, not only before the
+  // first free one: a name freed later must not make a second copy of it.
   for (let n = 1; n <= MAX_NUMBERED; n++) {
-    const name = n === 1 ? `${plan.slug}.yaml` : `${plan.slug}-${n}.yaml`;
-    const found = existing.get(name);
-    if (found === undefined) return { kind: 'write', name, expectation: 'absent', ...(beside && { beside }) };
-    if (found.kind === 'response' && sameRespondent(found.response.respondent, plan.response.respondent)) {
-      if (options.force) return { kind: 'write', name, expectation: { text: found.text } };
-      const path = options.shown(name);
-      return {
-        kind: 'refused',
-        diagnostic: diagnose(
-          'RESPONSE_EXISTS',
-          { path, respondent: describeRespondent(found.response.respondent) },
-          { file: path },
-        ),
-      };
-    }
-    beside ??= {
-      name,
-      respondent: found.kind === 'response' ? describeRespondent(found.response.respondent) : 'a file of its own',
+    const found = existing.get(nameOf(n));
+    if (found?.kind !== 'response' || !sameRespondent(found.response.respondent, plan.response.respondent)) continue;
+    if (options.force) return { kind: 'write', name: nameOf(n), expectation: { text: found.text } };
+    const path = options.shown(nameOf(n));
+    return {
+      kind: 'refused',
+      diagnostic: diagnose(
+        'RESPONSE_EXISTS',
+        { path, respondent: describeRespondent(found.response.respondent) },
+        { file: path },
+      ),
     };
   }
-  const path = options.shown(`${plan.slug}-${MAX_NUMBERED}.yaml`);
+  for (let n = 1; n <= MAX_NUMBERED; n++) {
+    if (existing.has(nameOf(n))) continue;
+    const first = existing.get(nameOf(1));
+    const beside =
+      n === 1 || first === undefined
+        ? undefined
+        : {
+            name: nameOf(1),
+            ...(first.kind === 'response' && { respondent: describeRespondent(first.response.respondent) }),
+          };
+    return { kind: 'write', name: nameOf(n), expectation: 'absent', ...(beside && { beside }) };
+  }
+  const path = options.shown(nameOf(MAX_NUMBERED));
   return {
     kind: 'refused',
     diagnostic: diagnose(

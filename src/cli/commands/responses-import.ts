@@ -120,7 +120,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
     }
     let path: string;
     let expectation: 'absent' | { text: string } = 'absent';
-    let beside: { name: string; respondent: string } | undefined;
+    let beside: { name: string; respondent?: string } | undefined;
     if (options.out !== undefined) {
       // --out names one file: a response there is replaced only with --force, anything else never.
       path = target;
@@ -155,7 +155,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
         `Wrote ${targetShown}: ${plan.response.respondent.organisation ?? plan.response.respondent.name ?? 'a respondent'}, ${answered} answer(s), confidentiality ${plan.response.confidentiality.choice}.`,
         ...(beside
           ? [
-              `${displayPath(join(folder, beside.name), cwd)} already holds the response of ${beside.respondent}: both are kept.`,
+              `${displayPath(join(folder, beside.name), cwd)} already holds ${beside.respondent === undefined ? 'another file' : `the response of ${beside.respondent}`}: both are kept.`,
             ]
           : []),
         ...(plan.notAnswered.length > 0 ? [`Not answered: ${plan.notAnswered.join('; ')}.`] : []),
