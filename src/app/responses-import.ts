@@ -30,23 +30,44 @@ const unreadable = (reason: string, file: string): ResponseImportPlan => ({
   diagnostics: [diagnose('RESPONSE_FORM_UNREADABLE', { reason }, { file })],
 });
 
-/** The amendment whose consultation the template is: the one named, or the one whose id it states. */
+/** The consultation id of an amendment, when it is recorded. */
+const consultationIdOf = (amendment: Amendment): string | undefined =>
+  typeof amendment.consultation.id === 'string' ? amendment.consultation.id : undefined;
+
+/** How a refusal names an amendment's consultation: its id, or that none is recorded. */
+const describeConsultation = (amendment: Amendment): string => {
+  const id = consultationIdOf(amendment);
+  return id === undefined ? `${amendment.id} (its consultation id is not recorded)` : `${amendment.id} (${id})`;
+};
+
+/**
+ * The amendment whose consultation the template is: the one named by --amendment, unless the
+ * template names the consultation id of others and not its own (the template of another
+ * consultation, whose questions would then be looked for in vain); else the one whose
+ * consultation id the template names.
+ */
 function amendmentOf(inputs: ResponseImportInputs, texts: readonly string[]): Amendment | string {
-  const withQuestions = inputs.amendments.filter((a) => a.consultation.questions.length > 0);
-  if (inputs.amendmentId !== undefined)
-    return (
-      inputs.amendments.find((a) => a.id === inputs.amendmentId) ??
-      `no amendment beside the table has the id "${inputs.amendmentId}"`
-    );
   const joined = texts.join('\n');
-  const named = withQuestions.filter((a) => {
-    const id = a.consultation.id;
-    return typeof id === 'string' && joined.includes(id);
+  const named = inputs.amendments.filter((a) => {
+    const id = consultationIdOf(a);
+    return id !== undefined && joined.includes(id);
   });
-  if (named.length === 1) return named[0]!;
-  return named.length === 0
+  if (inputs.amendmentId !== undefined) {
+    const chosen = inputs.amendments.find((a) => a.id === inputs.amendmentId);
+    if (!chosen) return `no amendment beside the table has the id "${inputs.amendmentId}"`;
+    const chosenId = consultationIdOf(chosen);
+    const others = named.filter((a) => consultationIdOf(a) !== chosenId);
+    if (others.length > 0 && !named.includes(chosen))
+      return `it is the response template of the consultation of ${others.map(describeConsultation).join(', ')}, not of --amendment ${describeConsultation(chosen)}; leave --amendment out, or name the amendment whose consultation it answers`;
+    if (chosen.consultation.questions.length === 0)
+      return `the consultation of --amendment ${chosen.id} asks no questions, so no response template answers it`;
+    return chosen;
+  }
+  const withQuestions = named.filter((a) => a.consultation.questions.length > 0);
+  if (withQuestions.length === 1) return withQuestions[0]!;
+  return withQuestions.length === 0
     ? 'it names the consultation id of no amendment beside the table; name the amendment with --amendment ID'
-    : `it names the consultations of ${named.map((a) => a.id).join(', ')}; name one with --amendment ID`;
+    : `it names the consultations of ${withQuestions.map((a) => a.id).join(', ')}; name one with --amendment ID`;
 }
 
 /**
@@ -67,6 +88,9 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
   const { form } = read;
 
   const diagnostics: Diagnostic[] = [];
+  // A response from no one could not be counted, attributed or kept confidential.
+  if (Object.values(form.respondent).every((value) => value === undefined || value.trim() === ''))
+    diagnostics.push(diagnose('RESPONSE_NO_RESPONDENT', { source: 'template' }, { file }));
   const notAnswered = questions.filter((q) => !form.answers.has(q));
   if (!inputs.allowMissing)
     for (const question of notAnswered) diagnostics.push(diagnose('RESPONSE_ANSWER_MISSING', { question }, { file }));
@@ -159,4 +183,98 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
       file,
     );
   return { kind: 'write', response, text, slug: respondentSlug(response), notAnswered };
+}
+
+/** What a file the import might write to holds, as the command found it. */
+export type ExistingResponse =
+  /** A response file: its respondent, and its text (what a replacement expects to find). */
+  | { kind: 'response'; response: ResponseFile; text: string }
+  /** Anything else: a file that is not a response, a link, a folder. Never replaced. */
+  | { kind: 'other' };
+
+/** Where the import writes by default, or why it does not. */
+export type ResponsePlacement =
+  | {
+      kind: 'write';
+      /** The file name, in the folder of the amendment's responses. */
+      name: string;
+      expectation: 'absent' | { text: string };
+      /** The name the response would have had, when it is taken (by another respondent's response, or another file). */
+      beside?: { name: string; respondent?: string };
+    }
+  | { kind: 'refused'; diagnostic: Diagnostic };
+
+/** A respondent as a message names them: name and organisation, as far as they are given. */
+export function describeRespondent(respondent: ResponseFile['respondent']): string {
+  return (
+    [respondent.name, respondent.organisation].filter((part) => part !== undefined).join(', ') ||
+    respondent.email ||
+    respondent.telephone ||
+    'a respondent'
+  );
+}
+
+const sameText = (a: string | undefined, b: string | undefined): boolean =>
+  (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+
+/**
+ * True when two responses come from the same respondent: the same name, organisation and email
+ * (a telephone number given once and not again does not make another person).
+ */
+function sameRespondent(a: ResponseFile['respondent'], b: ResponseFile['respondent']): boolean {
+  return sameText(a.name, b.name) && sameText(a.organisation, b.organisation) && sameText(a.email, b.email);
+}
+
+/** The most files of one organisation's respondents looked through before giving up. */
+const MAX_NUMBERED = 1000;
+
+/**
+ * Where a response is written by default, named after its respondent (`slug`.yaml): beside the
+ * responses of other people of the same organisation, as `slug`-2.yaml, -3 and so on, never over
+ * them; over the same respondent's earlier response only with --force (a revised response), else
+ * refused naming --force and --out. `existing` holds what each of those names holds now.
+ */
+export function placeResponse(
+  plan: { response: ResponseFile; slug: string },
+  existing: ReadonlyMap<string, ExistingResponse>,
+  options: { force: boolean; shown: (name: string) => string },
+): ResponsePlacement {
+  const nameOf = (n: number) => (n === 1 ? `${plan.slug}.yaml` : `${plan.slug}-${n}.yaml`);
+  // The same respondent's earlier response is looked for under every number, not only before the
+  // first free one: a name freed later must not make a second copy of it.
+  for (let n = 1; n <= MAX_NUMBERED; n++) {
+    const found = existing.get(nameOf(n));
+    if (found?.kind !== 'response' || !sameRespondent(found.response.respondent, plan.response.respondent)) continue;
+    if (options.force) return { kind: 'write', name: nameOf(n), expectation: { text: found.text } };
+    const path = options.shown(nameOf(n));
+    return {
+      kind: 'refused',
+      diagnostic: diagnose(
+        'RESPONSE_EXISTS',
+        { path, respondent: describeRespondent(found.response.respondent) },
+        { file: path },
+      ),
+    };
+  }
+  for (let n = 1; n <= MAX_NUMBERED; n++) {
+    if (existing.has(nameOf(n))) continue;
+    const first = existing.get(nameOf(1));
+    const beside =
+      n === 1 || first === undefined
+        ? undefined
+        : {
+            name: nameOf(1),
+            ...(first.kind === 'response' && { respondent: describeRespondent(first.response.respondent) }),
+          };
+    return { kind: 'write', name: nameOf(n), expectation: 'absent', ...(beside && { beside }) };
+  }
+  const path = options.shown(nameOf(MAX_NUMBERED));
+  return {
+    kind: 'refused',
+    diagnostic: diagnose(
+      'OUT_UNWRITABLE',
+      { path, reason: `${MAX_NUMBERED} files of that name are taken; name one with --out` },
+      { file: path },
+    ),
+  };
 }

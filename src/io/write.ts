@@ -43,8 +43,15 @@ export async function writeFolderAtomically(
   if (markerLine === undefined) throw new Error(`bug: the marker ${options.marker} is not one of the files to write`);
   const refusalOf = (path: string) => refuseReplacing(path, shown, { ...options, line: markerLine });
   const found = lstatOrUndefined(target);
+  // A file or a link where the folder goes is refused as --force would refuse it: "pass --force"
+  // would only lead to that refusal.
   if (found && !options.force)
-    return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
+    return {
+      ok: false,
+      diagnostics: [
+        (!found.isDirectory() && refusalOf(target)) || diagnose('OUT_EXISTS', { path: shown }, { file: shown }),
+      ],
+    };
   const refused = found && refusalOf(target);
   if (refused) return { ok: false, diagnostics: [refused] };
   const parent = dirname(target);

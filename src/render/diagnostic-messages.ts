@@ -340,5 +340,15 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot read the response template: ${d.args.reason}; nothing was written`;
     case 'RESPONSE_ANSWER_MISSING':
       return `the response template has no answer to ${quote(d.args.question)}; nothing was written (with --allow-missing the question is recorded as not answered)`;
+    case 'RESPONSE_NO_RESPONDENT':
+      return d.args.source === 'template'
+        ? 'the respondent details of the response template are all blank: a response from no one can be neither counted nor attributed, nor its confidentiality honoured; nothing was written. Fill in the name or organisation in the template (from the covering email, say), or write the response file by hand (mtad schema response)'
+        : 'the response names no respondent (no name, organisation, email or telephone): a response from no one can be neither counted nor attributed, nor its confidentiality honoured; give at least the name or organisation';
+    case 'RESPONSE_NOT_FOR_AMENDMENT':
+      return d.args.found === 'response'
+        ? `the response is to amendment ${quote(d.args.id ?? '')}, not to ${quote(d.args.amendment)}, whose responses are counted: move it to the folder of the responses to ${quote(d.args.id ?? '')}`
+        : `the file is ${d.args.found === 'table' ? 'the table' : d.args.found === 'departments' ? 'the departments file' : 'not a response (it names no respondent)'}, in the folder of the responses to ${quote(d.args.amendment)}: --responses names a folder that holds only the responses to one consultation`;
+    case 'RESPONSE_EXISTS':
+      return `${d.args.path} already holds a response from ${d.args.respondent}; nothing was written. Pass --force to replace it with this one (a revised response), or --out FILE to keep both`;
   }
 }

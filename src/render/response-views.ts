@@ -4,15 +4,19 @@ import { diagnose } from '../domain/model/diagnostics.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { escapeMarkdownText } from './escape.js';
 
-/** A paragraph as Markdown: confidential runs marked (department) or shown as cut (public). */
+/**
+ * A paragraph as Markdown: confidential runs marked (department) or shown as cut (public). The
+ * brackets of the marks are escaped as the respondent's own are: the text after a mark is the
+ * respondent's, and "(https://...)" after a bare "[…]" would make the mark a link.
+ */
 function paragraphText(segments: readonly Segment[], audience: Audience): string {
   return segments
     .map((s) =>
       !s.confidential
         ? escapeMarkdownText(s.text)
         : audience === 'public'
-          ? '[…]'
-          : `[CONFIDENTIAL: ${escapeMarkdownText(s.text)}]`,
+          ? '\\[…\\]'
+          : `\\[CONFIDENTIAL: ${escapeMarkdownText(s.text)}\\]`,
     )
     .join('');
 }

@@ -94,7 +94,7 @@ describe('mtad responses import: a response template filled in as Word lays it o
   it('refuses to replace the response without --force, and replaces it with', async () => {
     const again = await importTemplate(cwd, fillAsWord(template, FULL), '--category', 'large-supplier');
     expect(again.status).toBe(2);
-    expect(again.stderr).toContain('[FILE_EXISTS]');
+    expect(again.stderr).toContain('[RESPONSE_EXISTS]');
     const forced = await importTemplate(cwd, fillAsWord(template, FULL), '--category', 'large-supplier', '--force');
     expect(forced.status, forced.stderr).toBe(0);
   });

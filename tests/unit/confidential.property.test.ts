@@ -159,7 +159,7 @@ describe('confidential text is never published (property)', () => {
     const published = await runMain(['responses', '--views', 'public'], cwd);
     expect(published.status, published.stderr).toBe(0);
     for (const secret of secrets) expect(published.stdout).not.toContain(secret);
-    expect(published.stdout).toContain('We still have […] to migrate.');
+    expect(published.stdout).toContain('We still have \\[…\\] to migrate.');
     const department = await runMain(['responses', '--views', 'department'], cwd);
     for (const secret of secrets) expect(department.stdout).toContain(secret);
   });

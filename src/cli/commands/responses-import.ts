@@ -1,9 +1,15 @@
-import { lstat, mkdir, open } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { planResponseImport } from '../../app/responses-import.js';
+import {
+  describeRespondent,
+  placeResponse,
+  planResponseImport,
+  type ExistingResponse,
+} from '../../app/responses-import.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
 import type { CATEGORIES } from '../../domain/parse/response-schema.js';
 import { classifyFile } from '../../domain/parse/classify-file.js';
+import { parseResponse, type ResponseFile } from '../../domain/model/response.js';
 import { displayPath, readText } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';
 import { removeLeftovers } from '../../io/temporary.js';
@@ -97,35 +103,61 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
   });
   if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);
 
-  const target =
-    options.out !== undefined
-      ? resolve(cwd, options.out)
-      : join(dirname(tablePath), 'responses', plan.response.amendment, `${plan.slug}.yaml`);
-  const targetShown = displayPath(target, cwd);
+  const folder = join(dirname(tablePath), 'responses', plan.response.amendment);
   return withWriteLock({ cwd, table: options.table, styler }, async () => {
+    const target = options.out !== undefined ? resolve(cwd, options.out) : folder;
     try {
       await mkdir(dirname(target), { recursive: true });
+      if (options.out === undefined) await mkdir(folder, { recursive: true });
       // What a killed import left beside the responses goes, as beside the amendments.
-      await removeLeftovers(dirname(target), (name) => /\.ya?ml$/.test(name));
+      await removeLeftovers(options.out !== undefined ? dirname(target) : folder, (name) => /\.ya?ml$/.test(name));
     } catch (error) {
+      const shownTarget = displayPath(target, cwd);
       return failWith(
-        [diagnose('OUT_UNWRITABLE', { path: targetShown, reason: describeSystemError(error) }, { file: targetShown })],
+        [diagnose('OUT_UNWRITABLE', { path: shownTarget, reason: describeSystemError(error) }, { file: shownTarget })],
         styler,
       );
     }
-    // --force replaces a response, never another file (the table, an amendment) named by --out.
+    let path: string;
     let expectation: 'absent' | { text: string } = 'absent';
-    if (options.force) {
-      const existing = await replaceableResponse(target, targetShown);
+    let beside: { name: string; respondent?: string } | undefined;
+    if (options.out !== undefined) {
+      // --out names one file: a response there is replaced only with --force, anything else never.
+      path = target;
+      const existing = await replaceableResponse(path, displayPath(path, cwd));
       if ('refused' in existing) return failWith([existing.refused], styler);
-      if (existing.text !== undefined) expectation = { text: existing.text };
+      if (existing.text !== undefined) {
+        if (!options.force) {
+          const shownPath = displayPath(path, cwd);
+          const respondent = existing.response
+            ? describeRespondent(existing.response.respondent)
+            : 'a respondent (the file does not read as a response)';
+          return failWith([diagnose('RESPONSE_EXISTS', { path: shownPath, respondent }, { file: shownPath })], styler);
+        }
+        expectation = { text: existing.text };
+      }
+    } else {
+      const placed = placeResponse(plan, await responsesNamedAfter(folder, plan.slug, cwd), {
+        force: options.force,
+        shown: (name) => displayPath(join(folder, name), cwd),
+      });
+      if (placed.kind === 'refused') return failWith([placed.diagnostic], styler);
+      path = join(folder, placed.name);
+      expectation = placed.expectation;
+      beside = placed.beside;
     }
-    const written = await writeFileAtomically(target, plan.text, expectation, targetShown);
+    const targetShown = displayPath(path, cwd);
+    const written = await writeFileAtomically(path, plan.text, expectation, targetShown);
     if (!written.ok) return failWith(written.diagnostics, styler);
     const answered = plan.response.answers.length;
     return succeed(
       [
         `Wrote ${targetShown}: ${plan.response.respondent.organisation ?? plan.response.respondent.name ?? 'a respondent'}, ${answered} answer(s), confidentiality ${plan.response.confidentiality.choice}.`,
+        ...(beside
+          ? [
+              `${displayPath(join(folder, beside.name), cwd)} already holds ${beside.respondent === undefined ? 'another file' : `the response of ${beside.respondent}`}: both are kept.`,
+            ]
+          : []),
         ...(plan.notAnswered.length > 0 ? [`Not answered: ${plan.notAnswered.join('; ')}.`] : []),
         'Check each position (read from the opening words of its answer) before the summary of responses is made.',
         '',
@@ -135,8 +167,36 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
   });
 }
 
-/** What --force may replace at `path`: nothing there, or a response file (its text); else the refusal. */
-async function replaceableResponse(path: string, shown: string): Promise<{ text?: string } | { refused: Diagnostic }> {
+/**
+ * What the files named after a respondent (`slug`.yaml, `slug`-2.yaml, ...) in `folder` hold: a
+ * response (its respondent and text), or something else, which is never replaced.
+ */
+async function responsesNamedAfter(folder: string, slug: string, cwd: string): Promise<Map<string, ExistingResponse>> {
+  const found = new Map<string, ExistingResponse>();
+  const named = new RegExp(`^${slug}(?:-\\d+)?\\.yaml$`);
+  for (const name of await readdir(folder)) {
+    if (!named.test(name)) continue;
+    const existing = await replaceableResponse(join(folder, name), displayPath(join(folder, name), cwd));
+    found.set(
+      name,
+      'text' in existing && existing.response !== undefined && existing.text !== undefined
+        ? { kind: 'response', response: existing.response, text: existing.text }
+        : { kind: 'other' },
+    );
+  }
+  return found;
+}
+
+/**
+ * What an import may replace at `path`: nothing there, or a response file (its response and
+ * text); else the refusal (a file that is not a response, a link, a folder: never replaced).
+ */
+async function replaceableResponse(
+  path: string,
+  shown: string,
+): Promise<
+  { text?: undefined; response?: undefined } | { text: string; response?: ResponseFile } | { refused: Diagnostic }
+> {
   const refuse = (found: 'file' | 'symlink' | 'folder' | 'other') => ({
     refused: diagnose('OUT_NOT_MTAD', { path: shown, found, kind: 'response' }, { file: shown }),
   });
@@ -151,5 +211,7 @@ async function replaceableResponse(path: string, shown: string): Promise<{ text?
   if (!info.isFile()) return refuse('other');
   const text = await readText(path, shown);
   if (text.value === undefined || classifyFile(text.value).kind !== 'response') return refuse('file');
-  return { text: text.value };
+  // A response file that does not read (one being written by hand) may still be replaced.
+  const read = parseResponse(text.value, shown);
+  return { text: text.value, ...(read.value && { response: read.value }) };
 }

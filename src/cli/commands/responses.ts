@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkResponseAgainst, checkResponseFile } from '../../domain/check/response-rules.js';
 import { summariseResponses, type ResponseEntry } from '../../domain/documents/response-summary.js';
-import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { diagnose, hasErrors, suggestNearest, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { escapeForLine } from '../../domain/model/text.js';
+import { classifyFile } from '../../domain/parse/classify-file.js';
 import { listYamlFiles } from '../../io/list-files.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
 import { viewsFor, type Audience } from '../../domain/documents/response-views.js';
 import { renderResponseViews } from '../../render/response-views.js';
 import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
-import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { failWith, succeed, usageError, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface ResponsesOptions extends CommonOptions {
   amendment?: string;
@@ -22,12 +25,34 @@ export interface ResponsesOptions extends CommonOptions {
 }
 
 /**
+ * The refusal of a first argument that is the subcommand mistyped ("imprt"), with the suggestion
+ * commander gives an unknown command. The whole command is named: `mtad import` is another.
+ */
+export function mistypedSubcommand(argument: string): string | undefined {
+  return suggestNearest(argument, ['import']) === 'import'
+    ? `unknown command '${escapeForLine(argument)}' for 'responses'\n(Did you mean mtad responses import?)`
+    : undefined;
+}
+
+/**
  * `mtad responses [AMENDMENT]`: the responses to a consultation counted per question and position
  * and per category, with the late ones, the questions not answered and the confidential ones.
  * Without AMENDMENT, the last amendment (in sequence) whose consultation asks questions.
  */
 export async function runResponses(options: ResponsesOptions): Promise<Outcome> {
   const { cwd, styler } = options;
+  // A file given for the folder is the user's slip, told in one line before anything is read.
+  if (options.responses !== undefined) {
+    const given = resolve(cwd, options.responses);
+    const isFile = await stat(given).then(
+      (info) => !info.isDirectory(),
+      () => false,
+    );
+    if (isFile)
+      return usageError(
+        `--responses ${escapeForLine(displayPath(given, cwd))} is a file; expected a folder of response files`,
+      );
+  }
   const tablePath = resolveTablePath(cwd, options.table);
   const read = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
@@ -36,6 +61,8 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
     options.amendment !== undefined
       ? amendments.find((a) => a.id === options.amendment)
       : amendments.filter((a) => a.consultation.questions.length > 0).at(-1);
+  const mistyped = options.amendment === undefined ? undefined : mistypedSubcommand(options.amendment);
+  if (!amendment && mistyped !== undefined) return usageError(mistyped);
   if (!amendment)
     return failWith(
       [
@@ -64,9 +91,28 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
         diagnostics.push(...text.diagnostics);
         continue;
       }
+      // A file that is no response (the table, say, when --responses names data/) is one finding,
+      // not a finding per field a response would have.
+      const kind = classifyFile(text.value).kind;
+      if (kind !== 'response') {
+        const found = kind === 'table' || kind === 'departments' ? kind : 'other';
+        diagnostics.push(diagnose('RESPONSE_NOT_FOR_AMENDMENT', { found, amendment: amendment.id }, { file: shown }));
+        continue;
+      }
       const checked = checkResponseFile({ file: shown, text: text.value });
       diagnostics.push(...checked.diagnostics);
       if (!checked.value) continue;
+      const answered = checked.value.amendment;
+      if (answered !== amendment.id && amendments.some((a) => a.id === answered)) {
+        diagnostics.push(
+          diagnose(
+            'RESPONSE_NOT_FOR_AMENDMENT',
+            { found: 'response', id: answered, amendment: amendment.id },
+            checked.value.origin.locate(['amendment']),
+          ),
+        );
+        continue;
+      }
       // Files in the folder that answer another amendment are findings, not silently left out.
       diagnostics.push(...checkResponseAgainst(checked.value, [amendment]));
       entries.push({ response: checked.value, file: shown });

@@ -44,6 +44,8 @@ export function registerResponses(program: Command, context: CommandContext): vo
         "print the respondents' views per question instead of the counts: public (only what may be published) or department (every response in full, confidential text marked)",
       ).choices(['public', 'department']),
     )
+    // More than one argument is refused in the action, which can tell a mistyped "import" first.
+    .allowExcessArguments()
     .addHelpText(
       'after',
       withExitStatus(`
@@ -63,7 +65,16 @@ Examples:
         opts: { responses?: string; format: ResponseSummaryFormat; views?: 'public' | 'department' },
         command: Command,
       ) => {
-        const { runResponses } = await import('../commands/responses.js');
+        const { runResponses, mistypedSubcommand } = await import('../commands/responses.js');
+        if (command.args.length > 1) {
+          const mistyped = mistypedSubcommand(command.args[0]!);
+          command.error(
+            mistyped !== undefined
+              ? `error: ${mistyped}`
+              : `error: too many arguments for 'responses'. Expected 1 argument but got ${command.args.length}.`,
+            { exitCode: 2, code: 'commander.excessArguments' },
+          );
+        }
         return context.report(
           runResponses({
             cwd: context.cwd,
@@ -101,16 +112,25 @@ Examples:
     .option('--allow-missing', 'record an empty answer box as a question not answered, instead of refusing')
     .option(
       '--out <file>',
-      'where to write the response (default: responses/<amendment>/<respondent>.yaml beside the table)',
+      'where to write the response (default: responses/<amendment>/<organisation>.yaml beside the table; see below)',
     )
-    .option('--force', 'replace an existing response file')
+    .option('--force', "replace the same respondent's earlier response (a revised one); never another respondent's")
     .addOption(tableOption('the table file, to find the amendments beside it'))
     .addHelpText(
       'after',
       withExitStatus(`
 The template is read by its structure: the respondent details table, the confidentiality checkbox
 lines and the answer box after each question id. A passage marked [confidential] ... [/confidential]
-in an answer is recorded as confidential. Nothing is written unless the whole template reads.
+in an answer is recorded as confidential. Nothing is written unless the whole template reads; a
+template whose respondent details are all blank is refused (a response from no one).
+
+The response file is named after the respondent's organisation (else their name). Two people of
+one organisation are two responses: the second is written beside the first, as
+<organisation>-2.yaml (then -3, ...), and the first is kept; both are counted. A response from the
+same respondent (the same name, organisation and email) is refused, since it is a revised response
+or the same one imported twice: --force replaces the earlier one, --out FILE keeps both.
+Numbering rather than refusing keeps the usual case (several colleagues answer) to one command, and
+no name chosen by mtad ever replaces another respondent's response.
 
 Examples:
   mtad responses import response.docx --received "2023-01-12 15:20" --category small-supplier

@@ -80,6 +80,7 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'RESPONSE_LATE',
   'RESPONSE_PASSAGE_NOT_FOUND',
   'RESPONSE_MARK_WITHOUT_PART',
+  'RESPONSE_NO_RESPONDENT',
   // The narrative of a consultation, against its amendment and the table
   'NARRATIVE_TODO',
   'NARRATIVE_COHORT',

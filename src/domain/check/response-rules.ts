@@ -11,13 +11,16 @@ export function checkResponseFile(source: SourceText): { value?: ConsultationRes
 }
 
 /**
- * The rules on a response alone: each question answered once, and confidentiality marks that can
+ * The rules on a response alone: it names its respondent, each question is answered once, and confidentiality marks that can
  * be honoured (only under "part", and every passage found word for word in a paragraph of its answer: a passage
  * that is not there could not be kept out of what is published).
  */
 function checkResponseAlone(response: ConsultationResponse): Diagnostic[] {
   const found: Diagnostic[] = [];
   const { choice } = response.confidentiality;
+  // A response from no one could not be counted, attributed or kept confidential.
+  if (Object.values(response.respondent).every((value) => value === undefined || value.trim() === ''))
+    found.push(diagnose('RESPONSE_NO_RESPONDENT', { source: 'file' }, response.origin.locate(['respondent'])));
   const seen = new Set<string>();
   response.answers.forEach((answer, index) => {
     const at = (...path: (string | number)[]) => response.origin.locate(['answers', index, ...path]);

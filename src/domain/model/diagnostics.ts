@@ -173,6 +173,9 @@ export interface DiagnosticArgs {
   RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
   RESPONSE_FORM_UNREADABLE: { reason: string };
   RESPONSE_ANSWER_MISSING: { question: string };
+  RESPONSE_NO_RESPONDENT: { source: 'template' | 'file' };
+  RESPONSE_EXISTS: { path: string; respondent: string };
+  RESPONSE_NOT_FOR_AMENDMENT: { found: 'table' | 'departments' | 'other' | 'response'; id?: string; amendment: string };
 }
 
 /** A date and a time of day, UK local time. */
@@ -694,6 +697,21 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A filled-in response template answers every question (or --allow-missing records the gap).',
+  },
+  RESPONSE_NO_RESPONDENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A response says who responded: at least one respondent detail (name, organisation, email, telephone) is given.',
+  },
+  RESPONSE_EXISTS: {
+    severity: 'error',
+    category: 'io',
+    doc: "A response is not imported over the same respondent's earlier one unless --force says so.",
+  },
+  RESPONSE_NOT_FOR_AMENDMENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The folder of the responses to a consultation holds only responses to it (or they would be counted for it).',
   },
 };
 
