@@ -44,18 +44,21 @@ describe('the check before documents uses the configuration of mtad check', () =
     expect(run.status, run.stderr).toBe(0);
   });
 
-  it.each(GATED)('%s … is refused when mtad.config.yaml makes a warning an error; nothing is written', async (...args) => {
-    const cwd = configured(STRICT);
-    const before = snapshotTree(cwd);
-    const check = await runMain(['check'], cwd);
-    expect(check.status).toBe(1);
-    const run = await runMain(args, cwd);
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^data\/table-17\.6\.yaml:21:14: error: the version of the MTAD is unknown/m);
-    expect(new Set(codesIn(run.stderr))).toEqual(new Set(['VALUE_UNKNOWN']));
-    expect(snapshotTree(cwd)).toEqual(before);
-  });
+  it.each(GATED)(
+    '%s … is refused when mtad.config.yaml makes a warning an error; nothing is written',
+    async (...args) => {
+      const cwd = configured(STRICT);
+      const before = snapshotTree(cwd);
+      const check = await runMain(['check'], cwd);
+      expect(check.status).toBe(1);
+      const run = await runMain(args, cwd);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^data\/table-17\.6\.yaml:21:14: error: the version of the MTAD is unknown/m);
+      expect(new Set(codesIn(run.stderr))).toEqual(new Set(['VALUE_UNKNOWN']));
+      expect(snapshotTree(cwd)).toEqual(before);
+    },
+  );
 
   it('a configuration mtad check refuses stops the document too, at its line and column', async () => {
     const cwd = configured('rules:\n  VALUE_UNKNWN: off\n');
@@ -87,17 +90,20 @@ describe('--config FILE', () => {
     expect(inside.status).toBe(1);
   });
 
-  it.each([['check'], ...GATED])('%s … --config naming no file: exit status 2, one line, nothing done', async (...args) => {
-    const cwd = keep(copyOfData());
-    const before = snapshotTree(cwd);
-    const run = await runMain([...args, '--config', 'nope.yaml'], cwd);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(
-      'nope.yaml: error: the configuration file nope.yaml named by --config does not exist; name an mtad.config.yaml [FILE_NOT_FOUND]\n',
-    );
-    expect(snapshotTree(cwd)).toEqual(before);
-  });
+  it.each([['check'], ...GATED])(
+    '%s … --config naming no file: exit status 2, one line, nothing done',
+    async (...args) => {
+      const cwd = keep(copyOfData());
+      const before = snapshotTree(cwd);
+      const run = await runMain([...args, '--config', 'nope.yaml'], cwd);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        'nope.yaml: error: the configuration file nope.yaml named by --config does not exist; name an mtad.config.yaml [FILE_NOT_FOUND]\n',
+      );
+      expect(snapshotTree(cwd)).toEqual(before);
+    },
+  );
 
   it.each([
     ['rules:\n  VALUE_UNKNWN: off\n', 'ci.yaml:2:3: error: unknown rule "VALUE_UNKNWN"', 'CONFIG_RULE_UNKNOWN'],
@@ -137,7 +143,8 @@ describe('--quiet and --changed-since say what they left out', () => {
   it('--quiet with errors counts the warnings it left out', async () => {
     const cwd = keep(
       copyOfDataWith({
-        'amendments/mdust-close-moc-secure.yaml': (text) => text.replace('Tuesday 31 January 2023', 'Monday 31 January 2023'),
+        'amendments/mdust-close-moc-secure.yaml': (text) =>
+          text.replace('Tuesday 31 January 2023', 'Monday 31 January 2023'),
       }),
     );
     const run = await runMain(['check', '--quiet'], cwd);
@@ -206,7 +213,8 @@ describe('--output replaces only a report mtad check wrote', () => {
   it('writes over a report of any format, clean or not, quiet or not, and over an empty file', async () => {
     const cwd = keep(
       copyOfDataWith({
-        'amendments/mdust-close-moc-secure.yaml': (text) => text.replace('Tuesday 31 January 2023', 'Monday 31 January 2023'),
+        'amendments/mdust-close-moc-secure.yaml': (text) =>
+          text.replace('Tuesday 31 January 2023', 'Monday 31 January 2023'),
       }),
     );
     writeFileSync(join(cwd, 'report'), '');
