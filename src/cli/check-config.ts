@@ -16,7 +16,7 @@ import type { HiddenFindings } from '../render/check-report.js';
  * know stops it too (exit status 1, at its file:line:column), as a linter's broken configuration
  * does: checking with half of it would report what the user turned off.
  */
-export function loadCheckConfig(source: ConfigSource, styler: Styler): CheckConfig | Outcome {
+function loadCheckConfig(source: ConfigSource, styler: Styler): CheckConfig | Outcome {
   const { cwd, root, file } = source;
   if (file === '') return usageError('--config is empty; expected a configuration file (is a shell variable unset?)');
   if (file !== undefined && !existsSync(resolve(cwd, file))) {
@@ -42,7 +42,7 @@ export function loadCheckConfig(source: ConfigSource, styler: Styler): CheckConf
 }
 
 /** Where the configuration is: --config as given, or else the project's root or the working folder. */
-export interface ConfigSource {
+interface ConfigSource {
   cwd: string;
   root?: string | undefined;
   /** --config, as given. */

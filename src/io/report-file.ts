@@ -41,7 +41,7 @@ const STYLISH_SUMMARY =
 const GITHUB_LINE = /^::(error|warning)( [^:]*)?::/;
 
 /** True when `text` is a report of `mtad check`: SARIF, JSON, GitHub annotations or stylish text. */
-export function isCheckReport(text: string): boolean {
+function isCheckReport(text: string): boolean {
   const lines = text.split('\n').filter((line) => line !== '');
   if (lines.length > 0 && lines.every((line) => GITHUB_LINE.test(line))) return true;
   if (STYLISH_SUMMARY.test(lines.at(-1) ?? '')) return true;

@@ -48,6 +48,7 @@ export function summariseFindings(report: CheckReport): string {
       `${plural(unchanged, 'warning')} in files not changed since ${since ?? 'the commit'} not shown (--changed-since)`,
   ].filter((part): part is string => part !== false);
   const hidden = notShown.map((part) => `; ${part}`).join('');
-  if (errors + warnings === 0) return `${files} checked: ${notShown.length > 0 ? 'no errors' : 'no problems'}${hidden}.`;
+  if (errors + warnings === 0)
+    return `${files} checked: ${notShown.length > 0 ? 'no errors' : 'no problems'}${hidden}.`;
   return `${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files} checked${hidden}.`;
 }

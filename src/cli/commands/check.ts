@@ -177,7 +177,8 @@ async function openCache(options: CheckOptions, tablePath: string): Promise<Chec
 export function runListRules(format: CheckFormat, config: CheckConfig): Outcome {
   return {
     exitCode: 0,
-    stdout: format === 'json' ? renderRulesJson(CHECK_RULES, config.rules) : renderRulesTable(CHECK_RULES, config.rules),
+    stdout:
+      format === 'json' ? renderRulesJson(CHECK_RULES, config.rules) : renderRulesTable(CHECK_RULES, config.rules),
     stderr: '',
   };
 }
