@@ -164,6 +164,11 @@ describe('--quiet and --changed-since say what they left out', () => {
     expect(run.stdout).toBe(
       '5 files checked: no errors; 7 warnings in files not changed since HEAD not shown (--changed-since).\n',
     );
+    // Both at once: the table changed, so its warnings are reported, and --quiet leaves them out.
+    const table = join(cwd, 'data/table-17.6.yaml');
+    writeFileSync(table, `${readFileSync(table, 'utf8')}\n`);
+    const both = await runMain(['check', '--changed-since', 'HEAD', '--quiet'], cwd);
+    expect(both.stdout).toBe('5 files checked: no errors; 7 warnings not shown (--quiet).\n');
   });
 
   it('JSON and SARIF keep their shape: the keys are those of a run that hides nothing', async () => {

@@ -74,13 +74,15 @@ export function registerCheck(program: Command, context: CommandContext): void {
 Each finding points at file:line:column of the YAML node concerned. Warnings (values not known,
 a window that runs past the end date) are listed but fail only with --max-warnings.
 
-Rules are set per project in mtad.config.yaml at its root (schema: mtad schema config):
+Rules are set per project in mtad.config.yaml at its root, or in the file --config names (schema:
+mtad schema config); amend, direction, consultation and diff check with the same rules:
   rules:
     VALUE_UNKNOWN: off            a warning may be turned off, or made an error
 
 Examples:
   mtad check                                        data/: the table, data/amendments/, the lock
   mtad check --changed-since origin/main --quiet    in CI, what a pull request changed
+  mtad check --config ci/strict.yaml                another configuration (a stricter one, say)
   mtad check --format github --output sarif=mtad.sarif   annotations in a GitHub Actions log, and SARIF
   mtad check --stdin --stdin-filename data/amendments/x.yaml < x.yaml
   mtad check --list-rules
