@@ -5,7 +5,8 @@ import { inSequence } from '../domain/model/amendment.js';
 import { exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
 import { EMPTY_LOCK, recordMadeAmendments, serialiseLock, type HashText } from '../domain/history/amendment-lock.js';
 import { CHECK_FORMATS, type CheckFormat } from '../render/check-formats.js';
-import { countFindings, type CheckReport } from '../render/check-report.js';
+import { countFindings, type CheckReport, type HiddenFindings } from '../render/check-report.js';
+import type { ConfiguredRules } from '../render/check-rules.js';
 import { plainStyler, type Styler } from '../render/style.js';
 import type { TableInput } from '../domain/model/table.js';
 import { columnsOf, compareWithDocument } from '../word/compare-table.js';
@@ -79,7 +80,9 @@ export interface CheckInputs {
    * What the configuration, --changed-since and --quiet leave of the findings: those that count (for
    * the exit status and --max-warnings) and those printed. All of them, both, when not given.
    */
-  scope?: (all: Diagnostic[]) => { counted: Diagnostic[]; printed: Diagnostic[] };
+  scope?: (all: Diagnostic[]) => { counted: Diagnostic[]; printed: Diagnostic[]; hidden?: HiddenFindings };
+  /** The rules the configuration sets otherwise than their default, which the SARIF rules show. */
+  configured?: ConfiguredRules;
 }
 
 /** The Word document of `--against`, as read: its bytes, or the findings of reading it. */
@@ -128,7 +131,7 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
 
   const against = inputs.against && compareAgainst(inputs.against, result.table);
   const all = [...sources.diagnostics, ...result.diagnostics, ...(against ?? [])];
-  const { counted, printed } = inputs.scope ? inputs.scope(all) : { counted: all, printed: all };
+  const { counted, printed, hidden } = inputs.scope ? inputs.scope(all) : { counted: all, printed: all };
   const report: CheckReport = {
     tool: { name: 'mtad', version: inputs.version },
     files: [
@@ -137,6 +140,8 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
     ].sort(),
     diagnostics: printed,
     rules: CHECK_RULES,
+    ...(inputs.configured && { configured: inputs.configured }),
+    ...(hidden && { hidden }),
   };
   const outputs = inputs.outputs.map((output): PlannedWrite => ({
     path: output.path,
@@ -205,6 +210,7 @@ function compareAgainst(against: AgainstDocument, table: TableInput | undefined)
   const imported = importWordTable(against.bytes, {
     origin: { fileName: against.fileName, sha256: against.sha256 },
     tableNumber: table.table.number,
+    numberFrom: 'table',
     ...(columns && { columns }),
     asAt: table.table.asAt,
   });

@@ -1,5 +1,6 @@
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
+import { applyConfig, type CheckConfig } from '../domain/check/check-config.js';
 import { DEFAULT_TABLE } from '../io/read.js';
 import { checkGathered } from '../app/check.js';
 import { sha256 } from '../io/hash.js';
@@ -19,13 +20,18 @@ export interface GateOptions extends CommonOptions {
    * lock (LOCK_MISSING). One the table reflects still is.
    */
   writesLock?: boolean;
+  /**
+   * The configuration of `mtad check` (loadCheckConfig): a warning it makes an error stops the
+   * documents, as it fails the check; a rule it turns off is not reported.
+   */
+  config: CheckConfig;
 }
 
 /**
  * What `mtad check` finds in the files a document is made from: the same files (the table, every
  * amendment beside it, the lock of made amendments, and any file named from elsewhere) and the same
- * rules. A direction, a redline or a pack is made only when this finds no error, so that no
- * document says what `mtad check` rejects.
+ * rules, set as the configuration sets them. A direction, a redline or a pack is made only when
+ * this finds no error, so that no document says what `mtad check` rejects.
  */
 export async function checkBeforeDocuments(
   options: GateOptions,
@@ -40,9 +46,10 @@ export async function checkBeforeDocuments(
   if ('failure' in gathered) return gathered;
   const result = checkGathered(gathered, gathered.lockText, sha256, options.memo);
   const applied = new Set(result.table?.table.applied ?? []);
-  const found = [...gathered.diagnostics, ...result.diagnostics].filter(
+  const all = [...gathered.diagnostics, ...result.diagnostics].filter(
     (d) => !(options.writesLock === true && d.code === 'LOCK_MISSING' && !applied.has(d.args.id)),
   );
+  const found = applyConfig(all, options.config);
   if (hasErrors(found))
     return {
       failure: failWith(

@@ -45,3 +45,14 @@ export function addDraftOutputOptions(command: Command): Command {
     .option('--stdout', 'print the file instead of writing it', false)
     .option('--force', 'replace an existing file of the same name', false);
 }
+
+/**
+ * `--config <file>`: the configuration of `mtad check`, for check and for every command that runs
+ * its check before making a document, so that both judge the data alike.
+ */
+export function configOption(): Option {
+  return new Option(
+    '--config <file>',
+    "the configuration of mtad check's rules (default: mtad.config.yaml at the project's root, if any)",
+  );
+}

@@ -5,6 +5,7 @@ import { RULES, type Diagnostic, type DiagnosticCode } from '../domain/model/dia
 import { formatDiagnostic } from './diagnostic-messages.js';
 import type { CheckReport } from './check-report.js';
 import { sortDiagnostics } from './diagnostics.js';
+import { effectiveSeverity, type ConfiguredRules } from './check-rules.js';
 
 /**
  * A fingerprint that stays the same while a finding stays the same: its code, file, YAML path and
@@ -30,18 +31,26 @@ function toUri(file: string): string {
 
 const LEVEL = { error: 'error', warning: 'warning' } as const;
 
-function ruleDescriptor(code: DiagnosticCode): ReportingDescriptor {
+/**
+ * A rule as SARIF describes it. Its default configuration is the severity this run applies: a rule
+ * the configuration turned off is disabled, one it set otherwise is marked so, with mtad's default.
+ */
+function ruleDescriptor(code: DiagnosticCode, configured: ConfiguredRules): ReportingDescriptor {
   const { doc, severity, category } = RULES[code];
+  const setting = effectiveSeverity(code, configured);
+  const set = configured.has(code);
+  const shown = set ? `${setting} (configured; default ${severity})` : severity;
   return {
     id: code,
     name: code,
     shortDescription: { text: doc },
     fullDescription: { text: doc },
     help: {
-      text: `${doc} Severity: ${severity}. Run \`mtad check --list-rules\` for every rule.`,
-      markdown: `${doc}\n\nSeverity: **${severity}** (${category === 'io' ? 'a file could not be read or written' : 'a problem in the data'}). Run \`mtad check --list-rules\` for every rule.`,
+      text: `${doc} Severity: ${shown}. Run \`mtad check --list-rules\` for every rule.`,
+      markdown: `${doc}\n\nSeverity: **${setting}**${set ? ` (configured; default ${severity})` : ''} (${category === 'io' ? 'a file could not be read or written' : 'a problem in the data'}). Run \`mtad check --list-rules\` for every rule.`,
     },
-    defaultConfiguration: { level: LEVEL[severity] },
+    defaultConfiguration: setting === 'off' ? { level: 'none', enabled: false } : { level: LEVEL[setting] },
+    ...(set && { properties: { configured: true, defaultSeverity: severity } }),
   };
 }
 
@@ -81,7 +90,7 @@ export function renderCheckSarif(report: CheckReport): string {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            rules: codes.map(ruleDescriptor),
+            rules: codes.map((code) => ruleDescriptor(code, report.configured ?? new Map())),
           },
         },
         columnKind: 'unicodeCodePoints',

@@ -160,7 +160,9 @@ export function formatDiagnostic(d: Diagnostic): string {
           ? `refusing to write the imported table over ${d.args.path}: it is ${FOUND[d.args.found]} that is not a table file (an amendment, a response or another file of the project), and --table names the table to write. Nothing was written; name the table file, or a new one`
           : d.args.kind === 'response'
             ? `refusing to write the response over ${d.args.path}: it is ${FOUND[d.args.found]} that is not a response file, and --force replaces only a response. Nothing was written; choose another --out`
-            : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
+            : d.args.kind === 'report'
+              ? `refusing to write the report over ${d.args.path}: it is ${FOUND[d.args.found]}, not a report mtad check wrote (SARIF, JSON, GitHub annotations or stylish text), and --output replaces only such a report. Nothing was written; choose another path, or remove it yourself`
+              : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
     case 'OUT_HOLDS_FOREIGN':
       return `refusing to replace ${d.args.path}: it holds ${d.args.path}/${d.args.file}, which ${d.args.how === 'changed' ? 'was changed after mtad wrote it' : 'its .mtad-pack does not list as a file mtad wrote'}, and --force never deletes a file mtad did not write. Nothing was written; move that file out of the folder, or choose another folder`;
     case 'PDF_CONVERTER_MISSING':
@@ -274,7 +276,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'WORD_PACKAGE_UNREADABLE':
       return `cannot read the Word document: ${d.args.reason}`;
     case 'WORD_TABLE_NOT_FOUND':
-      return `no paragraph of the Word document starts with ${quote(`Table ${d.args.tableNumber}`)}; give the caption's number with --table-number`;
+      return `no paragraph of the Word document starts with ${quote(`Table ${d.args.tableNumber}`)}; ${d.args.numberFrom === 'table' ? "the table file's table.number says which caption to look for: is this the MTAD's document?" : "give the caption's number with --table-number"}`;
     case 'WORD_CAPTION_NOT_ADJACENT':
       return `the caption ${quote(d.args.caption)} is not directly before or after a table`;
     case 'WORD_TABLE_AMBIGUOUS':

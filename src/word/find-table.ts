@@ -55,7 +55,15 @@ export type WordResult<T> = { ok: true; value: T; findings: Diagnostic[] } | { o
 export interface FindTableOptions {
   /** The number after "Table" in the caption; "17.6" by default. */
   tableNumber?: string;
+  /**
+   * Where that number comes from, which the finding of a missing caption tells the user to change:
+   * an option (mtad import's --table-number, the default) or the table file (table.number).
+   */
+  numberFrom?: TableNumberSource;
 }
+
+/** Where the number of the caption looked for comes from: an option, or the table file. */
+export type TableNumberSource = 'option' | 'table';
 
 /**
  * The title after "Table N" when the text is a caption of table N, else undefined. "Table 17.6"
@@ -139,7 +147,11 @@ const isAnyCaption = (block: Element | undefined): boolean =>
   !!block && isW(block, 'p') && /^table\s+\d/i.test(normaliseSpace(visibleText(block)));
 
 /** Finds the table captioned "Table N" in an opened document. */
-export function findTableIn(docx: OpenedDocx, tableNumber: string): WordResult<WordTable> {
+export function findTableIn(
+  docx: OpenedDocx,
+  tableNumber: string,
+  numberFrom: TableNumberSource = 'option',
+): WordResult<WordTable> {
   const blocks = bodyBlocks(docx);
   const allTables = Array.from(docx.doc.getElementsByTagNameNS(W, 'tbl'));
   const found: { table: Element; caption: string; title: string; position: 'before' | 'after' }[] = [];
@@ -167,7 +179,7 @@ export function findTableIn(docx: OpenedDocx, tableNumber: string): WordResult<W
     const findings =
       lonely.length > 0
         ? [diagnose('WORD_CAPTION_NOT_ADJACENT', { tableNumber, caption: lonely[0]! })]
-        : [diagnose('WORD_TABLE_NOT_FOUND', { tableNumber })];
+        : [diagnose('WORD_TABLE_NOT_FOUND', { tableNumber, numberFrom })];
     return { ok: false, findings };
   }
   if (found.length > 1)
@@ -198,5 +210,5 @@ export function findTableIn(docx: OpenedDocx, tableNumber: string): WordResult<W
 export function findTable(docxBytes: Uint8Array, options: FindTableOptions = {}): WordResult<WordTable> {
   const opened = openDocx(docxBytes);
   if (!opened.ok) return opened;
-  return findTableIn(opened.docx, options.tableNumber ?? '17.6');
+  return findTableIn(opened.docx, options.tableNumber ?? '17.6', options.numberFrom);
 }

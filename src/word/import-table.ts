@@ -11,7 +11,7 @@ import { weekdayOf } from '../domain/model/dates.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { Table } from '../domain/model/table.js';
 import type { TableFile } from '../domain/parse/schema.js';
-import { findTable, type WordCell, type WordResult, type WordTable } from './find-table.js';
+import { findTable, type TableNumberSource, type WordCell, type WordResult, type WordTable } from './find-table.js';
 import { mapColumns, type ColumnMap, type ColumnOverrides, type WordField } from './map-columns.js';
 import { documentVersion, readDocumentProperties } from './properties.js';
 import { normaliseSpace } from './xml.js';
@@ -29,6 +29,8 @@ export interface ImportOptions {
   origin: DocumentOrigin;
   /** The caption's number; "17.6" by default. */
   tableNumber?: string;
+  /** Where tableNumber comes from (--table-number, by default, or the table file), for the finding of a missing caption. */
+  numberFrom?: TableNumberSource;
   /** Headings named for fields (`--column endDate=Closure`). */
   columns?: ColumnOverrides;
   /** The document's version, when the user gives it; else read from its properties. */
@@ -83,7 +85,7 @@ export function readGroupIdText(text: string): CellValue {
  */
 export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): WordResult<ImportedTable> {
   const tableNumber = options.tableNumber ?? '17.6';
-  const found = findTable(docxBytes, { tableNumber });
+  const found = findTable(docxBytes, { tableNumber, ...(options.numberFrom && { numberFrom: options.numberFrom }) });
   if (!found.ok) return found;
   const word = found.value;
   const mapped = mapColumns(word.headers, options.columns);

@@ -31,7 +31,8 @@ export function redlineAmendments(
   changes: readonly AppliedChange[],
   options: IntoOptions,
 ): WordResult<Uint8Array> {
-  const found = findTable(docxBytes, { tableNumber: options.tableNumber });
+  // The number is the table file's (table.number): a missing caption says so.
+  const found = findTable(docxBytes, { tableNumber: options.tableNumber, numberFrom: 'table' });
   if (!found.ok) return found;
   const table = found.value;
   const mapped = mapColumns(table.headers, options.columns);

@@ -1,3 +1,4 @@
+import type { CheckConfig } from '../../domain/check/check-config.js';
 import { requireSoffice } from '../../io/soffice.js';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { existsSync } from 'node:fs';
@@ -51,6 +52,8 @@ export interface AmendOptions extends CommonOptions {
   /** mtad's version and the hash of its code: the key of the cache it shares with `mtad check`. */
   version?: string;
   codeHash?: string;
+  /** The configuration of `mtad check`, for the check the documents pass first. */
+  config: CheckConfig;
 }
 
 /**
@@ -127,6 +130,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
     : await checkBeforeDocuments({
         cwd,
         styler,
+        config: options.config,
         paths: options.amendments.length > 0 ? namedPaths() : [tablePath],
         ...(options.table !== undefined && { table: options.table }),
         ...(checked.memo && { memo: checked.memo }),

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { planCheck, type AgainstDocument } from '../../app/check.js';
+import type { CheckConfig } from '../../domain/check/check-config.js';
 import { CHECK_RULES } from '../../domain/check/check-sources.js';
 import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../render/diagnostic-messages.js';
@@ -12,6 +13,7 @@ import {
   type CheckCache,
 } from '../../io/check-cache.js';
 import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
+import { refuseReportFile } from '../../io/report-file.js';
 import { sha256, sha256Bytes } from '../../io/hash.js';
 import { displayPath, readBytes } from '../../io/read.js';
 import type { CheckFormat } from '../../render/check-formats.js';
@@ -80,6 +82,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     updateLock: options.updateLock,
     ...(against && { against }),
     scope: (all) => scopeFindings(all, options, cwd),
+    ...(options.config && { configured: options.config.rules }),
   });
   if (plan.kind === 'refused') return usageError(plan.message, 1);
   if (plan.lock) {
@@ -121,7 +124,8 @@ function reasonOf(d: Diagnostic): string {
  * Why an output of this run may not be written: a report (--output) or the cache (--cache-location)
  * that is the working folder or holds it, lies in the data folder, or is or holds an input; a cache
  * location that is empty, or that holds something mtad did not write as its cache; a report at the
- * path of the cache or of another report, which would write one over the other.
+ * path of the cache or of another report, which would write one over the other; a report over a
+ * file that is not a report mtad check wrote.
  */
 function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnostic[] {
   const refused: Diagnostic[] = [];
@@ -143,8 +147,11 @@ function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnost
     written.push(path);
   }
   for (const output of options.outputs) {
+    const path = resolve(options.cwd, output.path);
     const refusal =
-      refuseProtectedOutput(output.path, protect) ?? refuseRepeatedOutput(output.path, written, options.cwd);
+      refuseProtectedOutput(output.path, protect) ??
+      refuseRepeatedOutput(output.path, written, options.cwd) ??
+      refuseReportFile(path, displayPath(path, options.cwd));
     if (refusal) refused.push(refusal);
     written.push(output.path);
   }
@@ -163,11 +170,15 @@ async function openCache(options: CheckOptions, tablePath: string): Promise<Chec
   return openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: options.stdin !== undefined });
 }
 
-/** `mtad check --list-rules`: every rule with its code, severity and one-line doc. */
-export function runListRules(format: CheckFormat): Outcome {
+/**
+ * `mtad check --list-rules`: every rule with its code, the severity the configuration gives it
+ * (marked when it is not the default) and its one-line doc.
+ */
+export function runListRules(format: CheckFormat, config: CheckConfig): Outcome {
   return {
     exitCode: 0,
-    stdout: format === 'json' ? renderRulesJson(CHECK_RULES) : renderRulesTable(CHECK_RULES),
+    stdout:
+      format === 'json' ? renderRulesJson(CHECK_RULES, config.rules) : renderRulesTable(CHECK_RULES, config.rules),
     stderr: '',
   };
 }

@@ -1,3 +1,4 @@
+import type { CheckConfig } from '../../domain/check/check-config.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/model/amendment.js';
@@ -29,6 +30,8 @@ export interface ConsultationOptions extends CommonOptions {
   force: boolean;
   /** The instant to date the Word file by (SOURCE_DATE_EPOCH), instead of one from the data. */
   created?: string;
+  /** The configuration of `mtad check`, for the check the documents pass first. */
+  config: CheckConfig;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   const gate = await checkBeforeDocuments({
     cwd,
     styler,
+    config: options.config,
     paths: [amendment.path],
     ...(options.table !== undefined && { table: options.table }),
   });

@@ -1,3 +1,4 @@
+import type { CheckConfig } from '../../domain/check/check-config.js';
 import { planDiff } from '../../app/diff.js';
 import type { Include } from '../../domain/history/table-history.js';
 import type { ReportFormat } from '../../render/report.js';
@@ -12,6 +13,8 @@ export interface DiffOptions extends CommonOptions {
   include?: Include;
   format: ReportFormat;
   redlineOnly: boolean;
+  /** The configuration of `mtad check`, for the check the documents pass first. */
+  config: CheckConfig;
 }
 
 /** Redlines Table 17.6 between two points of its history, in any format `amend` has. */
@@ -23,6 +26,7 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
   const gate = await checkBeforeDocuments({
     cwd,
     styler,
+    config: options.config,
     paths: [],
     ...(options.table !== undefined && { table: options.table }),
   });

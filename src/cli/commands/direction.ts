@@ -1,3 +1,4 @@
+import type { CheckConfig } from '../../domain/check/check-config.js';
 import { planDirection } from '../../app/direction.js';
 import { hasErrors } from '../../domain/model/diagnostics.js';
 import type { DirectionMode } from '../../domain/documents/direction-values.js';
@@ -10,6 +11,8 @@ export interface DirectionOptions extends CommonOptions {
   amendment: string;
   mode: DirectionMode;
   table?: string;
+  /** The configuration of `mtad check`, for the check the documents pass first. */
+  config: CheckConfig;
 }
 
 /** Prints one amendment's direction: the draft of Attachment 1, or the final text. */
@@ -20,6 +23,7 @@ export async function runDirection(options: DirectionOptions): Promise<Outcome> 
   const gate = await checkBeforeDocuments({
     cwd,
     styler,
+    config: options.config,
     paths: [amendmentPath(cwd, options.table, options.amendment)],
     ...(options.table !== undefined && { table: options.table }),
   });

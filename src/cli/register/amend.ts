@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
-import { formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
+import { configOption, formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import { formatInstant, todayInLondon } from '../clock.js';
 import type { CommandContext } from './context.js';
 
@@ -13,6 +13,7 @@ interface AmendFlags {
   author?: string;
   into?: string;
   pdf?: boolean;
+  config?: string;
 }
 
 /** `mtad amend`. */
@@ -52,6 +53,7 @@ export function registerAmend(program: Command, context: CommandContext): void {
       '--into <docx>',
       'with --out: also write "<document name> Draft Redlined.docx", a copy of this Word document (the MTAD) with the changes to Table 17.6 as tracked changes',
     )
+    .addOption(configOption())
     .addHelpText(
       'after',
       withExitStatus(`
@@ -95,6 +97,9 @@ is refused (its row and column named) and nothing is written.
         });
       return context.withClock(async (now, fixed) => {
         const { runAmend } = await import('../commands/amend.js');
+        const { configOf, isOutcome } = await import('../check-config.js');
+        const config = configOf(context, opts.config, context.styler());
+        if (isOutcome(config)) return config;
         return runAmend({
           cwd: context.cwd,
           styler: context.styler(),
@@ -111,6 +116,7 @@ is refused (its row and column named) and nothing is written.
           ...(opts.pdf && { pdf: { env: context.env } }),
           author: opts.author,
           ...(opts.into !== undefined && { into: opts.into }),
+          config,
           ...(fixed && { created: formatInstant(fixed) }),
         });
       });

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { CheckFormat } from '../../render/check-formats.js';
-import { DEFAULT_TABLE_OPTION, formatOption, namedTable, tableOption } from '../options.js';
+import { configOption, DEFAULT_TABLE_OPTION, formatOption, namedTable, tableOption } from '../options.js';
 import type { CommandContext } from './context.js';
 
 /** The formats of `mtad check`; a test holds this list equal to the keys of CHECK_FORMATS. */
@@ -20,6 +20,7 @@ interface CheckFlags {
   against?: string;
   quiet: boolean;
   changedSince?: string;
+  config?: string;
 }
 
 /** `mtad check`: its options, and the action that normalises them for runCheck. */
@@ -66,19 +67,22 @@ export function registerCheck(program: Command, context: CommandContext): void {
       '--changed-since <ref>',
       'report warnings only in the files changed since a git commit (git diff REF, and untracked files); errors are reported wherever they are',
     )
+    .addOption(configOption())
     .addHelpText(
       'after',
       `
 Each finding points at file:line:column of the YAML node concerned. Warnings (values not known,
 a window that runs past the end date) are listed but fail only with --max-warnings.
 
-Rules are set per project in mtad.config.yaml at its root (schema: mtad schema config):
+Rules are set per project in mtad.config.yaml at its root, or in the file --config names (schema:
+mtad schema config); amend, direction, consultation and diff check with the same rules:
   rules:
     VALUE_UNKNOWN: off            a warning may be turned off, or made an error
 
 Examples:
   mtad check                                        data/: the table, data/amendments/, the lock
   mtad check --changed-since origin/main --quiet    in CI, what a pull request changed
+  mtad check --config ci/strict.yaml                another configuration (a stricter one, say)
   mtad check --format github --output sarif=mtad.sarif   annotations in a GitHub Actions log, and SARIF
   mtad check --stdin --stdin-filename data/amendments/x.yaml < x.yaml
   mtad check --list-rules
@@ -95,7 +99,10 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       const { runCheck, runListRules } = await import('../commands/check.js');
       const { readStream } = await import('../../io/list-files.js');
       const { MAX_FILE_BYTES } = await import('../../io/read.js');
-      if (opts.listRules) return context.write(runListRules(opts.format));
+      const { configOf, isOutcome } = await import('../check-config.js');
+      const config = configOf(context, opts.config, context.styler());
+      if (isOutcome(config)) return context.write(config);
+      if (opts.listRules) return context.write(runListRules(opts.format, config));
       const { usageError } = await import('../outcome.js');
       const usage = (message: string) => context.write(usageError(message));
       const outputs: { format: CheckFormat; path: string }[] = [];
@@ -117,9 +124,6 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
         return usage(
           '--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock',
         );
-      const { loadCheckConfig, isOutcome } = await import('../check-config.js');
-      const config = loadCheckConfig(context.cwd, context.projectRoot, context.styler());
-      if (isOutcome(config)) return context.write(config);
       let changed: ReadonlySet<string> | undefined;
       if (opts.changedSince !== undefined) {
         const { changedFilesSince } = await import('../../io/git.js');
@@ -145,7 +149,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
           table: namedTable(command),
           config,
           quiet: opts.quiet,
-          ...(changed && { changed }),
+          ...(changed && { changed, since: opts.changedSince }),
           format: opts.format,
           outputs,
           ...(maxWarnings !== undefined && { maxWarnings }),

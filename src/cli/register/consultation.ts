@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { namedTable, tableOption, withExitStatus } from '../options.js';
+import { configOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import { formatInstant } from '../clock.js';
 import type { CommandContext } from './context.js';
 
 interface ConsultationFlags {
   out: string;
   force?: boolean;
+  config?: string;
 }
 
 /** `mtad consultation`. */
@@ -22,6 +23,7 @@ export function registerConsultation(program: Command, context: CommandContext):
     .addOption(tableOption())
     .option('-o, --out <dir>', 'the new folder to write', 'consultation')
     .option('--force', 'replace the folder if it is one mtad wrote (one holding .mtad-pack)')
+    .addOption(configOption())
     .addHelpText(
       'after',
       withExitStatus(`
@@ -38,6 +40,9 @@ Examples:
     .action((amendment: string | undefined, opts: ConsultationFlags, command: Command) =>
       context.withClock(async (_now, fixed) => {
         const { runConsultation } = await import('../commands/consultation.js');
+        const { configOf, isOutcome } = await import('../check-config.js');
+        const config = configOf(context, opts.config, context.styler());
+        if (isOutcome(config)) return config;
         return runConsultation({
           cwd: context.cwd,
           styler: context.styler(),
@@ -45,6 +50,7 @@ Examples:
           table: namedTable(command),
           out: opts.out,
           force: opts.force === true,
+          config,
           ...(fixed && { created: formatInstant(fixed) }),
         });
       }),

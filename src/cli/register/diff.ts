@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Include } from '../../domain/history/table-history.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
-import { formatOption, includeOption, namedTable, tableOption, withExitStatus } from '../options.js';
+import { configOption, formatOption, includeOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
 
 /** `mtad diff`. */
@@ -19,6 +19,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
     )
     .addOption(formatOption('how to render the redline', Object.keys(REPORT_FORMATS), 'terminal'))
     .option('--redline-only', 'print the redline alone', false)
+    .addOption(configOption())
     .addHelpText(
       'after',
       withExitStatus(`
@@ -30,10 +31,20 @@ Examples:
     )
     .action(
       async (
-        opts: { from: string; to: string; include?: Include; format: ReportFormat; redlineOnly: boolean },
+        opts: {
+          from: string;
+          to: string;
+          include?: Include;
+          format: ReportFormat;
+          redlineOnly: boolean;
+          config?: string;
+        },
         command: Command,
       ) => {
         const { runDiff } = await import('../commands/diff.js');
+        const { configOf, isOutcome } = await import('../check-config.js');
+        const config = configOf(context, opts.config, context.styler());
+        if (isOutcome(config)) return context.write(config);
         return context.report(
           runDiff({
             cwd: context.cwd,
@@ -44,6 +55,7 @@ Examples:
             include: opts.include,
             format: opts.format,
             redlineOnly: opts.redlineOnly,
+            config,
           }),
         );
       },

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { namedTable, tableOption, withExitStatus } from '../options.js';
+import { configOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
 
 /** `mtad direction`. */
@@ -15,6 +15,7 @@ export function registerDirection(program: Command, context: CommandContext): vo
       'fill in the effective date and the annex; refused while either is unset, or the amendment is not concluded or made',
     )
     .addOption(tableOption('the table file, to find amendments by id beside it'))
+    .addOption(configOption())
     .addHelpText(
       'after',
       withExitStatus(`
@@ -26,8 +27,11 @@ Examples:
   mtad direction mdust-close-moc-secure --final  "with effect from 27 January 2023", once the annex is set
 `),
     )
-    .action(async (amendment: string, opts: { final?: boolean }, command: Command) => {
+    .action(async (amendment: string, opts: { final?: boolean; config?: string }, command: Command) => {
       const { runDirection } = await import('../commands/direction.js');
+      const { configOf, isOutcome } = await import('../check-config.js');
+      const config = configOf(context, opts.config, context.styler());
+      if (isOutcome(config)) return context.write(config);
       return context.report(
         runDirection({
           cwd: context.cwd,
@@ -35,6 +39,7 @@ Examples:
           amendment,
           mode: opts.final ? 'final' : 'draft',
           table: namedTable(command),
+          config,
         }),
       );
     });

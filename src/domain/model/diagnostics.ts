@@ -50,7 +50,7 @@ export interface DiagnosticArgs {
   OUT_NOT_MTAD: {
     path: string;
     found: 'file' | 'symlink' | 'folder' | 'other';
-    kind: 'pack' | 'cache' | 'response' | 'table';
+    kind: 'pack' | 'cache' | 'response' | 'table' | 'report';
   };
   OUT_HOLDS_FOREIGN: { path: string; file: string; how: 'unlisted' | 'changed' };
   // The table over time (history, --write, new, revert)
@@ -129,7 +129,7 @@ export interface DiagnosticArgs {
   AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
   // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
   WORD_PACKAGE_UNREADABLE: { reason: string };
-  WORD_TABLE_NOT_FOUND: { tableNumber: string };
+  WORD_TABLE_NOT_FOUND: { tableNumber: string; numberFrom: 'option' | 'table' };
   WORD_CAPTION_NOT_ADJACENT: { tableNumber: string; caption: string };
   WORD_TABLE_AMBIGUOUS: { tableNumber: string; count: number };
   WORD_TABLE_MOVED: { tableNumber: string };
@@ -324,7 +324,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   OUT_NOT_MTAD: {
     severity: 'error',
     category: 'io',
-    doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header.',
+    doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header, a report of mtad check.',
   },
   OUT_HOLDS_FOREIGN: {
     severity: 'error',
@@ -387,12 +387,12 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
   CONFIG_RULE_UNKNOWN: {
     severity: 'error',
-    category: 'io',
+    category: 'data',
     doc: 'Every rule the configuration file names is a rule of mtad check.',
   },
   CONFIG_RULE_LOCKED: {
     severity: 'error',
-    category: 'io',
+    category: 'data',
     doc: 'The configuration file relaxes only warnings: an error stays an error, since the other commands refuse it too.',
   },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
