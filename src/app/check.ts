@@ -57,6 +57,7 @@ export function checkGathered(
     hash,
     ...(memo && { memo }),
     narratives: inputs.narratives,
+    corrections: ofKind('correction'),
   });
 }
 
