@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rmdir } from 'node:fs/promises';
 import { planCorrect } from '../../app/correct.js';
 import type { CorrectedField, Diagnostic } from '../../domain/model/diagnostics.js';
 import { sha256 } from '../../io/hash.js';
@@ -94,9 +94,14 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
   });
   if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);
   if (plan.writes.length > 0) {
+    const created = !existsSync(folder);
     await mkdir(folder, { recursive: true });
     const written = await writeFilesTogether(plan.writes);
-    if (!written.ok) return failWith(written.diagnostics, styler);
+    if (!written.ok) {
+      // Nothing was written: not even the folder made for the correction is left behind.
+      if (created) await rmdir(folder).catch(() => undefined);
+      return failWith(written.diagnostics, styler);
+    }
   }
   return succeed(plan.report, styler);
 }
