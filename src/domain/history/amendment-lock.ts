@@ -120,8 +120,8 @@ export function fingerprintAmendment(amendment: Recorded, hash: HashText): LockE
 
 /**
  * The lock with every made amendment that it does not yet record added, in the order given.
- * A recorded entry is never rewritten: that would bless an edit to a made amendment. (To correct
- * one on purpose, remove its entry in the same pull request, so that reviewers see it.)
+ * A recorded entry is never rewritten: that would bless an edit to a made amendment. (A value it
+ * recorded as unknown is stated by a correction, `mtad correct`, which the lock records apart.)
  */
 export function recordMadeAmendments(
   lock: AmendmentLock,

@@ -533,17 +533,17 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_MISSING: {
     severity: 'error',
     category: 'data',
-    doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).',
+    doc: 'Every made amendment (mtad check --update-lock) and every correction (mtad correct) is recorded in the lock file.',
   },
   LOCK_MISMATCH: {
     severity: 'error',
     category: 'data',
-    doc: 'A made amendment is immutable: its content matches the checksum in the lock file.',
+    doc: 'A made amendment or a correction is immutable: its content matches the checksum in the lock file.',
   },
   LOCK_STALE: {
     severity: 'error',
     category: 'data',
-    doc: 'Every made amendment recorded in the lock file still has its amendment file.',
+    doc: 'Every made amendment or correction recorded in the lock file still has its file.',
   },
   CORRECTION_FROM_MISMATCH: {
     severity: 'error',
