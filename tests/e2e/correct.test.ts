@@ -104,6 +104,13 @@ describe('mtad correct: the drafter records IOC end date from a source', () => {
     expect(december.stdout).toContain('After Thursday 30 June 2022, the last day of Migration DUST for IOC');
   });
 
+  it('impact counts a re-start from the corrected end date', async () => {
+    const dir = await corrected();
+    const impact = await runMain(['impact', 'mdust-close-ioc-moc-mds', '--decided', '2022-07-01'], dir);
+    expect(impact.status).toBe(0);
+    expect(impact.stdout).toContain('end date (last day of service): Thursday 30 June 2022');
+  });
+
   it('log lists the correction: when, who, what, which source', async () => {
     const dir = await corrected();
     const log = await runMain(['log'], dir);
