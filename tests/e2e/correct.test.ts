@@ -212,6 +212,15 @@ describe('mtad correct refuses, and writes nothing', () => {
   it('an end date after the bound the sources give (4 December 2022 at the latest)', () =>
     refused(['correct', 'IOC', 'endDate', '2022-12-05', ...by], 'CORRECTION_OUT_OF_BOUNDS'));
 
+  it('a known end date no amendment set (FOC (BG): none): closing it needs an amendment', () =>
+    refused(['correct', 'FOC (BG)', 'endDate', '2023-09-29', ...by], 'CORRECTION_NOT_UNKNOWN'));
+
+  it('a GroupID another cohort has', () =>
+    refused(['correct', 'IOC', 'groupId', 'DA', ...by], 'GROUPID_DUPLICATE', 'MOC (Secure)'));
+
+  it('a GroupID with a hidden character', () =>
+    refused(['correct', 'IOC', 'groupId', 'Z\u200bZ', ...by], 'VALUE_INVALID'));
+
   it('the value the table already holds', () =>
     refused(['correct', 'MOC (Secure)', 'groupId', 'DA', ...by], 'CORRECTION_UNCHANGED'));
 

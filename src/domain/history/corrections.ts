@@ -7,7 +7,8 @@ import { compareCodeUnits } from '../model/order.js';
 import { findCohort, type Table } from '../model/table.js';
 import { correctionFileSchema } from '../parse/correction-schema.js';
 import { validateWithSchema, type Result } from '../parse/schema-validation.js';
-import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
+import { FORBIDDEN_CHARACTER, parseYaml, type YamlSource } from '../parse/yaml-source.js';
+import { HIDDEN_CHARACTER } from '../model/text.js';
 import { missingCohort } from './apply.js';
 
 /*
@@ -43,7 +44,7 @@ export interface Correction {
 export const CORRECTIONS_FOLDER = 'corrections';
 
 /** Reads a value as a correction file or the command line writes it, for its field. */
-export function readCorrectedValue(
+function readCorrectedValue(
   field: CorrectedField,
   text: string,
   options: { allowUnknown: boolean; name: string; where?: Location },
@@ -58,7 +59,13 @@ export function readCorrectedValue(
           where,
         );
   if (field === 'groupId') {
-    if (text === 'none' || text.trim() !== text || text === '' || /\s/.test(text))
+    if (
+      text === 'none' ||
+      text === '' ||
+      /\s/.test(text) ||
+      HIDDEN_CHARACTER.test(text) ||
+      FORBIDDEN_CHARACTER.test(text)
+    )
       return diagnose(
         'VALUE_INVALID',
         { field: options.name, value: text, expected: 'a GroupID such as "DA" (no spaces)' },
@@ -173,12 +180,7 @@ export interface DecidedCorrection {
 }
 
 /** The id of a new correction: cohort, field and date, made unique among `taken`. */
-export function correctionIdFor(
-  cohort: string,
-  field: CorrectedField,
-  on: IsoDate,
-  taken: ReadonlySet<string>,
-): string {
+function correctionIdFor(cohort: string, field: CorrectedField, on: IsoDate, taken: ReadonlySet<string>): string {
   const slug = cohort
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -215,6 +217,11 @@ export function decideCorrection(
       return fail(diagnose('CORRECTION_FROM_MISMATCH', { cohort: row.cohort, field, expected, actual: current }));
   }
   if (sameCell(current, to)) return fail(diagnose('CORRECTION_UNCHANGED', { cohort: row.cohort, field, value: to }));
+  if (to.kind === 'text') {
+    const other = table.cohorts.find((r) => r !== row && r.groupId.kind === 'text' && r.groupId.text === to.text);
+    if (other)
+      return fail(diagnose('GROUPID_DUPLICATE', { groupId: to.text, cohort: row.cohort, other: other.cohort }));
+  }
   let corrects: string | undefined;
   if (field === 'endDate') {
     const last = lastAppliedChange(table, amendments, row.cohort);
@@ -229,6 +236,10 @@ export function decideCorrection(
         }),
       );
     if (last) corrects = last.id;
+    // An end date no amendment set and the table knows (none: the service is provided) is changed
+    // by an amendment too: a correction to a date would close the service without a direction.
+    else if (current.kind !== 'unknown')
+      return fail(diagnose('CORRECTION_NOT_UNKNOWN', { cohort: row.cohort, field, value: current }));
   }
   if (current.kind === 'unknown' && current.notAfter !== undefined && to.kind === 'date')
     if (compareDates(to.date, current.notAfter) > 0)
@@ -282,7 +293,7 @@ export function serialiseCorrection(correction: Omit<Correction, 'origin'>): str
 }
 
 /** The source a corrected cell carries in the table: the correction's source, and the correction. */
-export function correctedCellSource(correction: Pick<Correction, 'id' | 'source'>): string {
+function correctedCellSource(correction: Pick<Correction, 'id' | 'source'>): string {
   return `${correction.source} (correction ${correction.id})`;
 }
 

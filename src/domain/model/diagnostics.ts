@@ -124,6 +124,7 @@ export interface DiagnosticArgs {
   CORRECTION_FROM_MISMATCH: { cohort: string; field: CorrectedField; expected: CellValue; actual: CellValue };
   CORRECTION_UNCHANGED: { cohort: string; field: CorrectedField; value: CellValue };
   CORRECTION_SET_BY_AMENDMENT: { cohort: string; field: CorrectedField; id: string; value: CellValue };
+  CORRECTION_NOT_UNKNOWN: { cohort: string; field: CorrectedField; value: CellValue };
   CORRECTION_OUT_OF_BOUNDS: { cohort: string; field: CorrectedField; value: CellValue; notAfter: IsoDate };
   CORRECTION_TARGET: { id: string; cohort: string; field: CorrectedField; corrects: string };
   CORRECTION_NOT_REFLECTED: {
@@ -559,6 +560,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A value a made amendment set is changed by an amendment, not a correction (unless it set it unknown).',
+  },
+  CORRECTION_NOT_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A correction states an end date the table holds as unknown; a known end date is changed by an amendment.',
   },
   CORRECTION_OUT_OF_BOUNDS: {
     severity: 'error',

@@ -8,7 +8,7 @@ import { AMENDMENT_ID_PATTERN, dated, describe, text } from './schema.js';
  */
 
 /** The cells a correction may set. */
-export const CORRECTED_FIELDS = ['endDate', 'groupId'] as const;
+const CORRECTED_FIELDS = ['endDate', 'groupId'] as const;
 
 export const correctionFileSchema = z
   .strictObject({
@@ -41,5 +41,3 @@ export const correctionFileSchema = z
     reason: z.optional(text('Why the value is corrected.')),
   })
   .check(describe('A sourced correction of one value of Table 17.6, recorded by mtad correct. Do not edit by hand.'));
-
-export type CorrectionFile = z.infer<typeof correctionFileSchema>;
