@@ -58,6 +58,7 @@ export function checkGathered(
     hash,
     ...(memo && { memo }),
     narratives: inputs.narratives,
+    corrections: ofKind('correction'),
   });
 }
 

@@ -6,7 +6,7 @@ import { classifyFile } from '../domain/parse/classify-file.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../io/read.js';
-import { amendmentsDirOf, consultationsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
+import { amendmentsDirOf, consultationsDirOf, correctionsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { failWith, usageError, type CommonOptions, type Outcome } from './outcome.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */
@@ -93,6 +93,13 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
       diagnostics.push(...found);
       entries.set(path, entry);
     }
+  }
+
+  // The corrections beside the table are history too: the table is checked against them.
+  const corrections = correctionsDirOf(tablePath);
+  if (!listed.folders.has(corrections) && existsSync(corrections)) {
+    const context = await listYamlFiles([corrections], cwd);
+    readAll(context.files.filter((path) => !entries.has(path)));
   }
 
   const lockPath = lockPathOf(tablePath);

@@ -3,8 +3,9 @@ import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { listAmendmentFiles } from '../io/read.js';
-import { readAmendmentFile } from './read-data.js';
-import { amendmentsDirOf, loadTable, resolveTablePath } from './inputs.js';
+import { readAmendmentFile, readCorrections } from './read-data.js';
+import { amendmentsDirOf, correctionsDirOf, loadTable, resolveTablePath } from './inputs.js';
+import { foldCorrections, type Correction } from '../domain/history/corrections.js';
 
 /** An amendment file that reads soundly but still has values tagged !todo. */
 interface Draft {
@@ -21,6 +22,8 @@ export interface History {
   amendments: Amendment[];
   /** Drafts with fields still to decide: listed by `log`, counted by nothing. */
   drafts: Draft[];
+  /** The corrections of values, in the order recorded; `amendments` already read with them. */
+  corrections: Correction[];
 }
 
 /**
@@ -39,6 +42,16 @@ export async function loadHistory(cwd: string, table: string | undefined): Promi
   if (failures.length > 0) return { ok: false, diagnostics: failures.flatMap((r) => r.diagnostics) };
   // Every result that failed holds its amendment (a draft): the failures without one returned above.
   const drafts = results.flatMap((r) => (!r.ok && r.value ? [{ amendment: r.value, toDecide: r.diagnostics }] : []));
-  const amendments = inSequence(results.flatMap((r) => (r.ok && r.value ? [r.value] : [])));
-  return { ok: true, value: { input: read.value, tablePath, folder, amendments, drafts }, diagnostics: [] };
+  const corrections = await readCorrections(correctionsDirOf(tablePath), cwd);
+  if (!corrections.value) return { ok: false, diagnostics: corrections.diagnostics };
+  // An end date an amendment recorded as unknown is read as its correction states it.
+  const amendments = foldCorrections(
+    inSequence(results.flatMap((r) => (r.ok && r.value ? [r.value] : []))),
+    corrections.value,
+  );
+  return {
+    ok: true,
+    value: { input: read.value, tablePath, folder, amendments, drafts, corrections: corrections.value },
+    diagnostics: [],
+  };
 }

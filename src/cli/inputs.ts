@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
 import { diagnose, suggestNearest, type Diagnostic } from '../domain/model/diagnostics.js';
 import { LOCK_FILE_NAME } from '../domain/history/amendment-lock.js';
+import { CORRECTIONS_FOLDER } from '../domain/history/corrections.js';
 import type { TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
@@ -17,6 +18,11 @@ export function resolveTablePath(cwd: string, table: string | undefined): string
 /** The amendments folder that goes with a table: amendments/ beside it. */
 export function amendmentsDirOf(tablePath: string): string {
   return join(dirname(tablePath), basename(DEFAULT_AMENDMENTS));
+}
+
+/** The corrections folder that goes with a table: corrections/ beside it. */
+export function correctionsDirOf(tablePath: string): string {
+  return join(dirname(tablePath), CORRECTIONS_FOLDER);
 }
 
 /** The lock of made amendments that goes with a table: amendments.lock beside it. */

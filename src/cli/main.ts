@@ -20,6 +20,7 @@ import { registerInit } from './register/init.js';
 import { registerLog } from './register/log.js';
 import { registerNew } from './register/new.js';
 import { registerRevert } from './register/revert.js';
+import { registerCorrect } from './register/correct.js';
 import { registerSchema } from './register/schema.js';
 import { registerShow } from './register/show.js';
 import { registerResponses } from './register/responses.js';
@@ -146,6 +147,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
     registerLog,
     registerDiff,
     registerRevert,
+    registerCorrect,
     registerNew,
     registerImpact,
     registerImport,

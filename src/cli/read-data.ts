@@ -1,5 +1,6 @@
 // The table and amendment files as data: io reads their bytes and decodes them as text, the domain
 // parses and checks that text. Here the two meet, so that io never decides what a file means.
+import { existsSync } from 'node:fs';
 import { declaredId, parseAmendment, type Amendment } from '../domain/model/amendment.js';
 import { checkAmendmentFile, checkTableFile, type FileMemo } from '../domain/check/file-rules.js';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
@@ -7,6 +8,8 @@ import { parseTable, type TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { sha256 } from '../io/hash.js';
 import { displayPath, readText } from '../io/read.js';
+import { listYamlFiles } from '../io/list-files.js';
+import { correctionsInOrder, parseCorrection, type Correction } from '../domain/history/corrections.js';
 
 async function readParsed<T>(
   path: string,
@@ -44,6 +47,17 @@ function errorsOnly<T>(read: { value?: T; diagnostics: Diagnostic[] }): Result<T
 /** Reads and checks an amendment from a YAML file. */
 export function readAmendmentFile(path: string, cwd: string): Promise<Result<Amendment>> {
   return readParsed(path, cwd, parseAmendment);
+}
+
+/** Reads every correction in `folder` (none when it does not exist), in the order they were recorded. */
+export async function readCorrections(folder: string, cwd: string): Promise<Result<Correction[]>> {
+  if (!existsSync(folder)) return { ok: true, value: [], diagnostics: [] };
+  const listed = await listYamlFiles([folder], cwd);
+  if (listed.diagnostics.length > 0) return { ok: false, diagnostics: listed.diagnostics };
+  const results = await Promise.all(listed.files.map((path) => readParsed(path, cwd, parseCorrection)));
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  if (results.some((r) => !r.ok || !r.value)) return { ok: false, diagnostics };
+  return { ok: true, value: correctionsInOrder(results.flatMap((r) => (r.value ? [r.value] : []))), diagnostics };
 }
 
 /** Reads every amendment and returns them in their explicit order of application (sequence). */

@@ -1,5 +1,6 @@
 import { FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE } from '../domain/model/dates.js';
 import type {
+  CorrectedField,
   ChangedField,
   DateSpan,
   Diagnostic,
@@ -96,6 +97,9 @@ function describeChangedFields(fields: readonly ChangedField[]): string {
 
 /** How a column is named where a finding speaks of a cell. */
 const FIELDS: Record<DiagnosticArgs['PRECONDITION_FAILED']['field'], string> = { endDate: 'Migration DUST end date' };
+
+/** How a cell a correction sets is named. */
+const CORRECTED: Record<CorrectedField, string> = { endDate: 'Migration DUST end date', groupId: 'GroupID' };
 
 /** The sentence for a finding, made from its code and arguments. */
 export function formatDiagnostic(d: Diagnostic): string {
@@ -262,11 +266,31 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'NARRATIVE_GROUP_ID':
       return `${quote(d.args.written)} is not the GroupID of ${d.args.cohort}, which the table records as ${quote(d.args.groupId)}; write {{groupId}}`;
     case 'LOCK_MISSING':
+      if (d.args.record === 'correction')
+        return `correction ${quote(d.args.id)} is not recorded in ${d.args.lockFile}: a correction is recorded by mtad correct --write, which writes the file, the lock and the table together; a correction file written by hand is not history`;
       return `amendment ${quote(d.args.id)} is made but not recorded in ${d.args.lockFile}; record it with: mtad check --update-lock`;
     case 'LOCK_MISMATCH':
+      if (d.args.record === 'correction')
+        return `correction ${quote(d.args.id)} is recorded history and must not change, but it differs from ${d.args.lockFile} in: ${describeChangedFields(d.args.fields)}; to correct a value again, run mtad correct again`;
       return `amendment ${quote(d.args.id)} is made (directed) and must not change, but it differs from ${d.args.lockFile} in: ${describeChangedFields(d.args.fields)}`;
     case 'LOCK_STALE':
+      if (d.args.record === 'correction')
+        return `the lock records correction ${quote(d.args.id)}, but no correction file has that id; a recorded correction cannot be removed`;
       return `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made amendment cannot be removed`;
+    case 'CORRECTION_FROM_MISMATCH':
+      return `the correction expects ${d.args.cohort} ${CORRECTED[d.args.field]} to be ${describeCell(d.args.expected)} (--from), but the table holds ${describeCell(d.args.actual)}; nothing was written`;
+    case 'CORRECTION_UNCHANGED':
+      return `the table already holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}: there is nothing to correct; nothing was written`;
+    case 'CORRECTION_SET_BY_AMENDMENT':
+      return `${d.args.cohort} ${CORRECTED[d.args.field]} is ${describeCell(d.args.value)} as made amendment ${quote(d.args.id)} set it: changing what a direction set needs an amendment (mtad new, mtad revert), not a correction; a correction only states a value the record holds as unknown, or one no amendment set. Nothing was written`;
+    case 'CORRECTION_NOT_UNKNOWN':
+      return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states an end date the record holds as unknown; a known end date is changed by an amendment (mtad new close, mtad new reopen). Nothing was written`;
+    case 'CORRECTION_OUT_OF_BOUNDS':
+      return `${describeCell(d.args.value)} is after ${d.args.notAfter}, the latest date the table's sources allow for ${d.args.cohort} ${CORRECTED[d.args.field]} (notAfter): the correction contradicts them; nothing was written`;
+    case 'CORRECTION_TARGET':
+      return `correction ${quote(d.args.id)} says it states the ${d.args.cohort} ${CORRECTED[d.args.field]} that amendment ${quote(d.args.corrects)} set, but the table does not reflect such an amendment setting that value unknown`;
+    case 'CORRECTION_NOT_REFLECTED':
+      return `correction ${quote(d.args.id)} records ${d.args.cohort} ${CORRECTED[d.args.field]} as ${describeCell(d.args.expected)}, but the table holds ${describeCell(d.args.actual)}`;
     // Hostile input
     case 'YAML_SIZE_LIMIT':
       return `this list or mapping has ${d.args.items} items, more than the ${d.args.limit} a table, an amendment or a response can have; is it the right file?`;

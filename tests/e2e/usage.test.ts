@@ -27,6 +27,7 @@ const COMMANDS = [
   ['log'],
   ['diff'],
   ['revert'],
+  ['correct'],
   ['new'],
   ['new', 'close'],
   ['new', 'reopen'],

@@ -3,7 +3,9 @@ import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
 import { restartStaysInRange } from '../../domain/history/restart-estimate.js';
 import { LAST_DATE } from '../../domain/model/dates.js';
 import { readTemplate } from '../../io/read.js';
-import { loadAmendment } from '../inputs.js';
+import { correctionsDirOf, loadAmendment, resolveTablePath } from '../inputs.js';
+import { readCorrections } from '../read-data.js';
+import { foldCorrections } from '../../domain/history/corrections.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readDateOption } from '../clock.js';
 
@@ -30,6 +32,10 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);
   if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  // An end date the amendment recorded as unknown is read as a correction states it.
+  const corrections = await readCorrections(correctionsDirOf(resolveTablePath(cwd, options.table)), cwd);
+  if (!corrections.value) return failWith(corrections.diagnostics, styler);
+  const [amendment = read.value] = foldCorrections([read.value], corrections.value);
   const [closureEffect, impact] = await Promise.all([
     readTemplate('closure-effect.txt', cwd),
     readTemplate('impact.txt', cwd),
@@ -37,7 +43,7 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   if (closureEffect.value === undefined) return failWith(closureEffect.diagnostics, styler);
   if (impact.value === undefined) return failWith(impact.diagnostics, styler);
   const plan = planImpact({
-    amendment: read.value,
+    amendment,
     decided: decided.date,
     templates: { closureEffect: closureEffect.value, impact: impact.value },
     styler,

@@ -12,11 +12,12 @@ export interface LogOptions extends CommonOptions {
 export async function runLog(options: LogOptions): Promise<Outcome> {
   const history = await loadHistory(options.cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, options.styler);
-  const { input, amendments, drafts } = history.value;
+  const { input, amendments, drafts, corrections } = history.value;
   const { report } = planLog({
     table: input.table,
     amendments,
     drafts: drafts.map((d) => ({ amendment: d.amendment, toDecide: d.toDecide.length })),
+    corrections,
     format: options.format,
     styler: options.styler,
   });

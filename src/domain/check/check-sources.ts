@@ -3,6 +3,7 @@ import { checkAmendmentFile, checkTableFile, type FileMemo, type SourceText } fr
 import { checkSequence } from './sequence-rules.js';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostics.js';
 import {
+  checkCorrectionLock,
   checkLock,
   EMPTY_LOCK,
   locateLockEntry,
@@ -15,6 +16,7 @@ import type { ConsultationResponse } from '../model/response.js';
 import { checkResponseAgainst, checkResponseFile } from './response-rules.js';
 import { parseDepartments } from '../parse/departments.js';
 import { checkNarratives } from './narrative-rules.js';
+import { checkCorrections, foldCorrections, parseCorrection, type Correction } from '../history/corrections.js';
 
 export type { SourceText } from './file-rules.js';
 
@@ -63,6 +65,9 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'LOCK_MISSING',
   'LOCK_MISMATCH',
   'LOCK_STALE',
+  // Corrections of a value (mtad correct)
+  'CORRECTION_TARGET',
+  'CORRECTION_NOT_REFLECTED',
   // Hostile input, and text that hides what it says
   'YAML_SIZE_LIMIT',
   'TEXT_HIDDEN_CHARACTER',
@@ -104,6 +109,8 @@ export interface CheckInput {
   memo?: FileMemo;
   /** The narratives of consultations (consultations/<amendment id>.md beside the table). */
   narratives?: readonly SourceText[];
+  /** The corrections of values (corrections/<id>.yaml beside the table). */
+  corrections?: readonly SourceText[];
 }
 
 /** What a check found, and what it read on the way (for --update-lock). */
@@ -137,6 +144,12 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.diagnostics);
     if (read.value) amendments.push(read.value);
   }
+  const corrections: Correction[] = [];
+  for (const file of input.corrections ?? []) {
+    const read = parseCorrection(file.text, file.file);
+    diagnostics.push(...read.diagnostics);
+    if (read.value) corrections.push(read.value);
+  }
   const responses: ConsultationResponse[] = [];
   for (const file of input.responses ?? []) {
     const read = checkResponseFile(file);
@@ -146,10 +159,13 @@ export function checkSources(input: CheckInput): CheckResult {
   if (table) diagnostics.push(...checkNarratives(input.narratives ?? [], amendments, table.table));
   // A response that does not read leaves the amendments' checks as they are: only the responses
   // that read are checked against the amendments, and only once every amendment reads.
-  const complete = table !== undefined && amendments.length === input.amendments.length;
+  const complete =
+    table !== undefined &&
+    amendments.length === input.amendments.length &&
+    corrections.length === (input.corrections ?? []).length;
   if (!complete || !table) return { diagnostics, ...(table && { table }), amendments, responses, complete: false };
 
-  diagnostics.push(...checkSequence(table, amendments));
+  diagnostics.push(...sequenceWithCorrections(table, amendments, corrections));
   for (const response of responses) diagnostics.push(...checkResponseAgainst(response, amendments));
   let lock = EMPTY_LOCK;
   let locateEntry;
@@ -162,6 +178,27 @@ export function checkSources(input: CheckInput): CheckResult {
   }
   diagnostics.push(
     ...checkLock(lock, amendments, input.hash, { file: input.lockFile, ...(locateEntry && { locateEntry }) }),
+    ...checkCorrectionLock(lock, corrections, input.hash, { file: input.lockFile }),
   );
   return { diagnostics, table, amendments, responses, complete: true, lock };
+}
+
+/**
+ * The sequence checked as the history reads it: an end date a made amendment recorded as unknown
+ * and a correction states is checked as the stated value. Where the table does not hold it, the
+ * correction's rule says so (naming the correction), not also the amendment's.
+ */
+function sequenceWithCorrections(
+  table: TableInput,
+  amendments: readonly Amendment[],
+  corrections: readonly Correction[],
+): Diagnostic[] {
+  if (corrections.length === 0) return checkSequence(table, amendments);
+  const stated = new Set(
+    corrections.flatMap((c) => (c.corrects === undefined ? [] : [`${c.corrects}\u0000${c.cohort}`])),
+  );
+  const sequence = checkSequence(table, foldCorrections(amendments, corrections)).filter(
+    (d) => d.code !== 'APPLIED_NOT_REFLECTED' || !stated.has(`${d.args.id}\u0000${d.args.cohort}`),
+  );
+  return [...sequence, ...checkCorrections(table.table, table.source, amendments, corrections)];
 }

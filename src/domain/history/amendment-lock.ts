@@ -29,7 +29,12 @@ export interface AmendmentLock {
   version: 1;
   algorithm: 'sha256';
   amendments: LockEntry[];
+  /** The corrections recorded (mtad correct), in the order recorded; absent when there is none. */
+  corrections?: LockEntry[];
 }
+
+/** What the lock records of a file: its id and its parsed content (an amendment, a correction). */
+type Recorded = Pick<Amendment, 'id' | 'origin'>;
 
 /** The lock of made amendments is this file, beside the table. */
 export const LOCK_FILE_NAME = 'amendments.lock';
@@ -39,24 +44,30 @@ export const EMPTY_LOCK: AmendmentLock = { version: 1, algorithm: 'sha256', amen
 /** The length of a field's hash: enough to tell an edit, short enough to keep the lock readable. */
 const FIELD_HASH_LENGTH = 16;
 
+const lockEntrySchema = (what: string) =>
+  z.strictObject({
+    id: z.string().check(z.minLength(1), z.describe(`The id of ${what}.`)),
+    checksum: z
+      .string()
+      .check(z.regex(/^[0-9a-f]{64}$/), z.describe("The SHA-256 of the file's content in canonical JSON.")),
+    fields: z
+      .record(z.string(), z.string().check(z.regex(/^[0-9a-f]+$/)))
+      .check(z.describe("A short hash of each field's value, by path.")),
+  });
+
 /** The schema of the lock file. */
 const lockFileSchema = z
   .strictObject({
     version: z.literal(1).check(z.describe('The version of the lock file format: 1.')),
     algorithm: z.literal('sha256').check(z.describe('The hash function of the checksums.')),
     amendments: z
-      .array(
-        z.strictObject({
-          id: z.string().check(z.minLength(1), z.describe('The id of a made amendment.')),
-          checksum: z
-            .string()
-            .check(z.regex(/^[0-9a-f]{64}$/), z.describe("The SHA-256 of the amendment's content in canonical JSON.")),
-          fields: z
-            .record(z.string(), z.string().check(z.regex(/^[0-9a-f]+$/)))
-            .check(z.describe("A short hash of each field's value, by path.")),
-        }),
-      )
+      .array(lockEntrySchema('a made amendment'))
       .check(z.describe('The made amendments, in the order recorded.')),
+    corrections: z.optional(
+      z
+        .array(lockEntrySchema('a correction (mtad correct)'))
+        .check(z.describe('The corrections of values, in the order recorded.')),
+    ),
   })
   .check(z.describe('The made amendments of Table 17.6, as mtad recorded them. Maintained by mtad.'));
 
@@ -89,17 +100,17 @@ export function formatFieldPath(path: YamlPath): string {
 }
 
 /** The content of an amendment as mtad checksums it: the data its file holds. */
-function contentOf(amendment: Amendment): unknown {
+function contentOf(amendment: Recorded): unknown {
   return amendment.origin.document.toJS();
 }
 
 /** The checksum of an amendment's content as it is now (recorded in a cache, or computed). */
-export function contentChecksum(amendment: Amendment, hash: HashText): string {
+export function contentChecksum(amendment: Recorded, hash: HashText): string {
   return amendment.origin.contentChecksum ?? hash(canonicalJson(contentOf(amendment)));
 }
 
 /** The lock entry of an amendment as it is now. */
-export function fingerprintAmendment(amendment: Amendment, hash: HashText): LockEntry {
+export function fingerprintAmendment(amendment: Recorded, hash: HashText): LockEntry {
   const content = contentOf(amendment);
   const fields: Record<string, string> = {};
   for (const [path, value] of leavesOf(content))
@@ -109,8 +120,8 @@ export function fingerprintAmendment(amendment: Amendment, hash: HashText): Lock
 
 /**
  * The lock with every made amendment that it does not yet record added, in the order given.
- * A recorded entry is never rewritten: that would bless an edit to a made amendment. (To correct
- * one on purpose, remove its entry in the same pull request, so that reviewers see it.)
+ * A recorded entry is never rewritten: that would bless an edit to a made amendment. (A value it
+ * recorded as unknown is stated by a correction, `mtad correct`, which the lock records apart.)
  */
 export function recordMadeAmendments(
   lock: AmendmentLock,
@@ -176,6 +187,54 @@ export function checkLock(
   return diagnostics;
 }
 
+/** The lock with a correction recorded after the others. */
+export function recordCorrection(lock: AmendmentLock, correction: Recorded, hash: HashText): AmendmentLock {
+  return { ...lock, corrections: [...(lock.corrections ?? []), fingerprintAmendment(correction, hash)] };
+}
+
+/**
+ * The findings of comparing the corrections with the lock, as checkLock does for made amendments:
+ * a correction is recorded when it is written, so one the lock does not record was written by hand.
+ */
+export function checkCorrectionLock(
+  lock: AmendmentLock,
+  corrections: readonly Recorded[],
+  hash: HashText,
+  origin: LockOrigin,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const entries = lock.corrections ?? [];
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  for (const correction of corrections) {
+    const entry = byId.get(correction.id);
+    if (!entry) {
+      diagnostics.push(
+        diagnose(
+          'LOCK_MISSING',
+          { id: correction.id, lockFile: origin.file, record: 'correction' },
+          correction.origin.locate(['id']),
+        ),
+      );
+      continue;
+    }
+    if (contentChecksum(correction, hash) === entry.checksum) continue;
+    const changed = changedFields(entry.fields, fingerprintAmendment(correction, hash).fields);
+    const first = leavesOf(contentOf(correction)).find(([path]) => changed.paths.includes(formatFieldPath(path)));
+    diagnostics.push(
+      diagnose(
+        'LOCK_MISMATCH',
+        { id: correction.id, fields: changed.fields, lockFile: origin.file, record: 'correction' },
+        correction.origin.locate(first?.[0] ?? ['id']),
+      ),
+    );
+  }
+  const present = new Set(corrections.map((c) => c.id));
+  for (const entry of entries)
+    if (!present.has(entry.id))
+      diagnostics.push(diagnose('LOCK_STALE', { id: entry.id, record: 'correction' }, { file: origin.file }));
+  return diagnostics;
+}
+
 function changedFields(
   recorded: Record<string, string>,
   now: Record<string, string>,
@@ -222,9 +281,17 @@ export function serialiseLock(lock: AmendmentLock): string {
     `algorithm: ${lock.algorithm}`,
     lock.amendments.length === 0 ? 'amendments: []' : 'amendments:',
   ];
-  for (const entry of lock.amendments) {
-    lines.push(`  - id: ${JSON.stringify(entry.id)}`, `    checksum: "${entry.checksum}"`, '    fields:');
-    for (const [path, hash] of Object.entries(entry.fields)) lines.push(`      ${JSON.stringify(path)}: "${hash}"`);
+  const entries = (list: readonly LockEntry[]) => {
+    for (const entry of list) {
+      lines.push(`  - id: ${JSON.stringify(entry.id)}`, `    checksum: "${entry.checksum}"`, '    fields:');
+      for (const [path, hash] of Object.entries(entry.fields)) lines.push(`      ${JSON.stringify(path)}: "${hash}"`);
+    }
+  };
+  entries(lock.amendments);
+  // Written only when there is one, so that a lock without corrections keeps its text.
+  if (lock.corrections !== undefined && lock.corrections.length > 0) {
+    lines.push('corrections:');
+    entries(lock.corrections);
   }
   return `${lines.join('\n')}\n`;
 }

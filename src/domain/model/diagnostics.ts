@@ -117,9 +117,23 @@ export interface DiagnosticArgs {
   NARRATIVE_TODO: { what: string };
   NARRATIVE_COHORT: { cohort: string; id: string; cohorts: string };
   NARRATIVE_GROUP_ID: { written: string; groupId: string; cohort: string };
-  LOCK_MISSING: { id: string; lockFile: string };
-  LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string };
-  LOCK_STALE: { id: string };
+  LOCK_MISSING: { id: string; lockFile: string; record?: 'correction' };
+  LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string; record?: 'correction' };
+  LOCK_STALE: { id: string; record?: 'correction' };
+  // Corrections of a value (mtad correct, data/corrections/)
+  CORRECTION_FROM_MISMATCH: { cohort: string; field: CorrectedField; expected: CellValue; actual: CellValue };
+  CORRECTION_UNCHANGED: { cohort: string; field: CorrectedField; value: CellValue };
+  CORRECTION_SET_BY_AMENDMENT: { cohort: string; field: CorrectedField; id: string; value: CellValue };
+  CORRECTION_NOT_UNKNOWN: { cohort: string; field: CorrectedField; value: CellValue };
+  CORRECTION_OUT_OF_BOUNDS: { cohort: string; field: CorrectedField; value: CellValue; notAfter: IsoDate };
+  CORRECTION_TARGET: { id: string; cohort: string; field: CorrectedField; corrects: string };
+  CORRECTION_NOT_REFLECTED: {
+    id: string;
+    cohort: string;
+    field: CorrectedField;
+    expected: CellValue;
+    actual: CellValue;
+  };
   // Hostile input
   YAML_SIZE_LIMIT: { items: number; limit: number };
   TEXT_HIDDEN_CHARACTER: { field: string; value: string; character: string; index: number };
@@ -228,6 +242,9 @@ export type OutputRelation =
   | 'holds-input'
   | 'in-input-folder'
   | 'is-other-output';
+
+/** The cells a correction (mtad correct) may set. */
+export type CorrectedField = 'endDate' | 'groupId';
 
 /** A stable finding code such as `COHORT_UNKNOWN`. */
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -520,17 +537,52 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_MISSING: {
     severity: 'error',
     category: 'data',
-    doc: 'Every made amendment is recorded in the lock file (mtad check --update-lock).',
+    doc: 'Every made amendment (mtad check --update-lock) and every correction (mtad correct) is recorded in the lock file.',
   },
   LOCK_MISMATCH: {
     severity: 'error',
     category: 'data',
-    doc: 'A made amendment is immutable: its content matches the checksum in the lock file.',
+    doc: 'A made amendment or a correction is immutable: its content matches the checksum in the lock file.',
   },
   LOCK_STALE: {
     severity: 'error',
     category: 'data',
-    doc: 'Every made amendment recorded in the lock file still has its amendment file.',
+    doc: 'Every made amendment or correction recorded in the lock file still has its file.',
+  },
+  CORRECTION_FROM_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The value a correction expects to replace (--from) is the value the table holds.',
+  },
+  CORRECTION_UNCHANGED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A correction gives a value other than the one the table holds.',
+  },
+  CORRECTION_SET_BY_AMENDMENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A value a made amendment set is changed by an amendment, not a correction (unless it set it unknown).',
+  },
+  CORRECTION_NOT_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A correction states an end date the table holds as unknown; a known end date is changed by an amendment.',
+  },
+  CORRECTION_OUT_OF_BOUNDS: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A corrected end date is within the bound the table records for the unknown it replaces.',
+  },
+  CORRECTION_TARGET: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A correction names (corrects) an amendment the table reflects, which set that value unknown.',
+  },
+  CORRECTION_NOT_REFLECTED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The table holds the value its latest correction of that cell records.',
   },
   // Hostile input
   YAML_SIZE_LIMIT: {

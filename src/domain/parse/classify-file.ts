@@ -7,11 +7,16 @@ import { declaredId } from '../model/amendment.js';
  * pick the table among the files it is given even when one of them does not parse.
  */
 export type FileKind =
-  { kind: 'table' } | { kind: 'response' } | { kind: 'departments' } | { kind: 'amendment'; id: string | undefined };
+  | { kind: 'table' }
+  | { kind: 'response' }
+  | { kind: 'departments' }
+  | { kind: 'correction' }
+  | { kind: 'amendment'; id: string | undefined };
 
 export function classifyFile(text: string): FileKind {
   if (/^(?:cohorts|asAt|applied)\s*:/m.test(text)) return { kind: 'table' };
   if (/^respondent\s*:/m.test(text)) return { kind: 'response' };
   if (/^departments\s*:/m.test(text)) return { kind: 'departments' };
+  if (/^kind\s*:\s*["']?correction["']?\s*$/m.test(text)) return { kind: 'correction' };
   return { kind: 'amendment', id: declaredId(text) };
 }

@@ -7,6 +7,7 @@ import {
   tableFileSchema,
 } from './schema.js';
 import { responseFileSchema } from './response-schema.js';
+import { correctionFileSchema } from './correction-schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
 export const SCHEMA_KINDS = {
@@ -16,6 +17,7 @@ export const SCHEMA_KINDS = {
   config: configFileSchema,
   departments: departmentsFileSchema,
   narrative: narrativeFrontMatterSchema,
+  correction: correctionFileSchema,
 } as const;
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
@@ -26,6 +28,7 @@ const TITLES: Record<SchemaKind, string> = {
   config: 'The configuration of mtad for a project (mtad.config.yaml)',
   departments: 'The department responsible for smart metering over time (mtad departments file)',
   narrative: "The front matter of a consultation's narrative (data/consultations/<amendment id>.md)",
+  correction: 'A sourced correction of one value of Table 17.6 (data/corrections/<id>.yaml, written by mtad correct)',
 };
 
 /**
