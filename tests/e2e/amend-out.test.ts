@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, copyWithMocSecureMade, ROOT, runCli, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, copyWithMocSecureMade, ROOT, snapshotTree } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
 const PACK = [
@@ -33,7 +33,7 @@ async function redlineAuthors(dir: string): Promise<string[]> {
 describe('mtad amend --out DIR', () => {
   it('writes every file of the consultation pack into a new folder, and says which', async () => {
     const cwd = copyOfData();
-    const run = runCli(['amend', '--out', 'pack'], { cwd });
+    const run = await runMain(['amend', '--out', 'pack'], { cwd });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const line = (name: string) =>
@@ -45,18 +45,18 @@ describe('mtad amend --out DIR', () => {
     for (const name of PACK) expect(readFileSync(join(cwd, 'pack', name)).length).toBeGreaterThan(100);
     expect(readFileSync(join(cwd, 'pack/.mtad-pack'), 'utf8')).toMatch(/^mtad consultation pack\n/);
     expect(readFileSync(join(cwd, 'pack/direction.txt'), 'utf8')).toBe(
-      runCli(['direction', 'mdust-close-moc-secure'], { cwd }).stdout,
+      (await runMain(['direction', 'mdust-close-moc-secure'], { cwd })).stdout,
     );
     expect(await redlineAuthors(join(cwd, 'pack'))).toEqual(['consultations@smartdcc.co.uk']);
     expect(leftovers(cwd)).toEqual([]);
   });
 
-  it('refuses a folder that exists, changing nothing (exit 2)', () => {
+  it('refuses a folder that exists, changing nothing (exit 2)', async () => {
     const cwd = copyOfData();
     mkdirSync(join(cwd, 'pack'));
     writeFileSync(join(cwd, 'pack/mine.txt'), 'keep me');
     const before = snapshotTree(cwd);
-    const run = runCli(['amend', '--out', 'pack'], { cwd });
+    const run = await runMain(['amend', '--out', 'pack'], { cwd });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^pack: error: .* \[OUT_EXISTS\]\n$/);
     expect(snapshotTree(cwd)).toEqual(before);
@@ -64,20 +64,20 @@ describe('mtad amend --out DIR', () => {
 
   it('with --force replaces a pack it wrote whole, and --author signs the tracked changes', async () => {
     const cwd = copyOfData();
-    expect(runCli(['amend', '--out', 'pack'], { cwd }).status).toBe(0);
-    const run = runCli(['amend', '--out', 'pack', '--force', '--author', 'A. Drafter'], { cwd });
+    expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
+    const run = await runMain(['amend', '--out', 'pack', '--force', '--author', 'A. Drafter'], { cwd });
     expect(run.status).toBe(0);
     expect(readdirSync(join(cwd, 'pack')).sort()).toEqual(PACK);
     expect(await redlineAuthors(join(cwd, 'pack'))).toEqual(['A. Drafter']);
     expect(leftovers(cwd)).toEqual([]);
   });
 
-  it('writes nothing when a document cannot be made, naming the missing field (exit 1)', () => {
+  it('writes nothing when a document cannot be made, naming the missing field (exit 1)', async () => {
     const cwd = copyOfData();
     const file = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  contact: consultations@smartdcc.co.uk\n', ''));
     const before = snapshotTree(cwd);
-    const run = runCli(['amend', '--out', 'out/pack'], { cwd });
+    const run = await runMain(['amend', '--out', 'out/pack'], { cwd });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*consultation\.contact.* \[PACK_FIELD_MISSING\]\n$/,

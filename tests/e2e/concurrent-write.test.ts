@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { BIN, copyOfData, ROOT, runCli, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
+import { BIN, copyOfData, ROOT, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 interface Finished {
   id: string;
@@ -151,8 +152,9 @@ describe('two mtad amend --write at once', () => {
         'mdust-close-moc-secure',
         'test-close-foc-bg',
       ]);
-      // The table and the lock of made amendments agree, and the lock is given back.
-      const check = runCli(['check', '--format', 'json'], { cwd: dir });
+      // The table and the lock of made amendments agree (read in process: the race is over), and
+      // the lock is given back.
+      const check = await runMain(['check', '--format', 'json'], { cwd: dir });
       expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual(
         [],
       );

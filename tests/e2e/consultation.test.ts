@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOfData, ROOT } from '../helpers/cli.js';
 import { firstDifference, generatedWords, referenceWords } from '../helpers/consultation-words.js';
 import { runMain } from '../helpers/main.js';
-import { convertToPdf, hasSoffice } from '../helpers/word.js';
 
 const REFERENCE = readFileSync(join(ROOT, 'tests/reference/SMETS1_Consultation_MDUST_Close_MOC_Secure.txt'), 'utf8');
 
@@ -20,9 +17,13 @@ async function writeConsultation(
   return { cwd, ...run };
 }
 
+// The consultation of the shipped data, written once: the tests that only read it share it.
+let shipped: ReturnType<typeof writeConsultation> | undefined;
+const shippedConsultation = () => (shipped ??= writeConsultation());
+
 describe('mtad consultation', () => {
   it('writes the consultation as Markdown, HTML and Word, with the pack marker', async () => {
-    const { cwd, status, stdout, stderr } = await writeConsultation();
+    const { cwd, status, stdout, stderr } = await shippedConsultation();
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toContain('consultation.docx');
@@ -31,7 +32,7 @@ describe('mtad consultation', () => {
   });
 
   it('says, with the shipped data, the reference word for word from the title to the end of Attachment 1', async () => {
-    const { cwd } = await writeConsultation();
+    const { cwd } = await shippedConsultation();
     const generated = generatedWords(readFileSync(join(cwd, 'out/consultation.md'), 'utf8'));
     const reference = referenceWords(REFERENCE);
     const difference = firstDifference(reference.words, generated.words);
@@ -59,7 +60,7 @@ describe('mtad consultation', () => {
   });
 
   it('writes a Word file with a table of contents field, headings and footnotes', async () => {
-    const { cwd } = await writeConsultation();
+    const { cwd } = await shippedConsultation();
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(readFileSync(join(cwd, 'out/consultation.docx')));
     const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -79,60 +80,6 @@ describe('mtad consultation', () => {
     expect(stderr).toContain('[FILE_NOT_FOUND]');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
-});
-
-describe('the consultation in LibreOffice', () => {
-  if (!hasSoffice() && !process.env.CI) {
-    it.skip('soffice is not installed: apt-get install -y --no-install-recommends libreoffice-writer-nogui', () => {});
-    return;
-  }
-  it(
-    'converts to a PDF whose text holds the cover, the headings, the questions and the footnotes',
-    { timeout: 240_000 },
-    async () => {
-      const { cwd } = await writeConsultation();
-      const dir = mkdtempSync(join(tmpdir(), 'mtad-consultation-pdf-'));
-      const converted = convertToPdf(dir, [join(cwd, 'out/consultation.docx')]);
-      expect(converted.status, converted.stderr).toBe(0);
-      const text = spawnSync('pdftotext', ['-layout', join(dir, 'consultation.pdf'), '-'], { encoding: 'utf8' });
-      expect(text.status, 'pdftotext (poppler-utils) must be installed').toBe(0);
-      const flat = text.stdout.replace(/\s+/g, ' ');
-      for (const expected of [
-        'SMETS1 Consultation - Migration DUST Closure for MOC (Secure)',
-        'Respond by: 16:00 on 13 January 2023',
-        'Table of Contents',
-        '1. Introduction and Context',
-        '2. Closure of Migration DUST for MOC (Secure) (where GroupID = "DA")',
-        'MDUST Close MOC (Secure) Q1',
-        'MDUST Close MOC (Secure) Q2',
-        '5. Attachments',
-        'Table 1 – Attachments',
-        'This direction is also being notified to the SEC Administrator.',
-        'https://www.smartdcc.co.uk/consultations/smets1-conclusion-various-2/',
-      ])
-        expect(flat).toContain(expected);
-      // The table of contents is a field LibreOffice reads as one, not its code shown as text.
-      expect(flat).not.toContain('TOC \\h');
-      // The headings are Word headings: LibreOffice lists them in its navigator, and so makes them
-      // the PDF's bookmarks (outline titles, written as UTF-16 hex strings).
-      const pdf = readFileSync(join(dir, 'consultation.pdf')).toString('latin1');
-      const titles = [...pdf.matchAll(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/g)].map((m) =>
-        Buffer.from(m[1] ?? '', 'hex')
-          .swap16()
-          .toString('utf16le'),
-      );
-      expect(titles).toEqual(
-        expect.arrayContaining([
-          '1. Introduction and Context',
-          '2. Closure of Migration DUST for MOC (Secure) (where GroupID = "DA")',
-          '3. Next Steps',
-          '4. How to Respond',
-          '5. Attachments',
-          'Attachment 1',
-        ]),
-      );
-    },
-  );
 });
 
 describe('mtad check on the narrative', () => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyOfData } from '../helpers/cli.js';
-import { runMain } from '../helpers/main.js';
+import { runMain, type MainRun } from '../helpers/main.js';
 import { hasSoffice } from '../helpers/word.js';
 
 // `amend --out DIR --pdf`: a PDF of each Word file of the pack, by LibreOffice, the same bytes on
@@ -34,13 +34,20 @@ describe('--pdf', () => {
   });
 
   const soffice = hasSoffice();
+  // Two packs with PDFs, made one after the other (each conversion is LibreOffice's start-up and
+  // its work: seconds), once for the tests that read them.
+  let made: Promise<MainRun[]> | undefined;
+  const packs = () =>
+    (made ??= (async () => {
+      const runs: MainRun[] = [];
+      for (const out of ['pack-a', 'pack-b']) runs.push(await runMain(['amend', '--out', out, '--pdf'], { cwd }));
+      return runs;
+    })());
+
   it.skipIf(!soffice && !process.env.CI)(
     'adds a PDF of each Word file, whose text is the document, the same bytes on every run',
     async () => {
-      for (const out of ['pack-a', 'pack-b']) {
-        const result = await runMain(['amend', '--out', out, '--pdf'], { cwd });
-        expect(result.status, result.stderr).toBe(0);
-      }
+      for (const result of await packs()) expect(result.status, result.stderr).toBe(0);
       for (const name of ['direction', 'response-template', 'redline']) {
         const a = readFileSync(join(cwd, 'pack-a', `${name}.pdf`));
         expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -69,6 +76,54 @@ describe('--pdf', () => {
       // The creation date is the pack's date (the consultation's issue, 5 December 2022), not the clock.
       expect(readFileSync(join(cwd, 'pack-a/direction.pdf')).toString('latin1')).toContain(
         '/CreationDate(D:20221205000000Z',
+      );
+    },
+    600_000,
+  );
+
+  it.skipIf(!soffice && !process.env.CI)(
+    "converts the pack's consultation (the bytes mtad consultation writes) to a PDF whose text holds the cover, the headings, the questions and the footnotes",
+    async () => {
+      for (const result of await packs()) expect(result.status, result.stderr).toBe(0);
+      const alone = await runMain(['consultation', 'mdust-close-moc-secure', '--out', 'consultation-alone'], { cwd });
+      expect(alone.status, alone.stderr).toBe(0);
+      expect(readFileSync(join(cwd, 'consultation-alone/consultation.docx'))).toEqual(
+        readFileSync(join(cwd, 'pack-a/consultation.docx')),
+      );
+      const flat = pdfText(join(cwd, 'pack-a/consultation.pdf'));
+      for (const expected of [
+        'SMETS1 Consultation - Migration DUST Closure for MOC (Secure)',
+        'Respond by: 16:00 on 13 January 2023',
+        'Table of Contents',
+        '1. Introduction and Context',
+        '2. Closure of Migration DUST for MOC (Secure) (where GroupID = "DA")',
+        'MDUST Close MOC (Secure) Q1',
+        'MDUST Close MOC (Secure) Q2',
+        '5. Attachments',
+        'Table 1 – Attachments',
+        'This direction is also being notified to the SEC Administrator.',
+        'https://www.smartdcc.co.uk/consultations/smets1-conclusion-various-2/',
+      ])
+        expect(flat).toContain(expected);
+      // The table of contents is a field LibreOffice reads as one, not its code shown as text.
+      expect(flat).not.toContain('TOC \\h');
+      // The headings are Word headings: LibreOffice lists them in its navigator, and so makes them
+      // the PDF's bookmarks (outline titles, written as UTF-16 hex strings).
+      const pdf = readFileSync(join(cwd, 'pack-a/consultation.pdf')).toString('latin1');
+      const titles = [...pdf.matchAll(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/g)].map((m) =>
+        Buffer.from(m[1] ?? '', 'hex')
+          .swap16()
+          .toString('utf16le'),
+      );
+      expect(titles).toEqual(
+        expect.arrayContaining([
+          '1. Introduction and Context',
+          '2. Closure of Migration DUST for MOC (Secure) (where GroupID = "DA")',
+          '3. Next Steps',
+          '4. How to Respond',
+          '5. Attachments',
+          'Attachment 1',
+        ]),
       );
     },
     600_000,

@@ -7,7 +7,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { findTable } from '../../src/index.js';
 import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
-import { runMain } from '../helpers/main.js';
+import { runMain, type MainRun } from '../helpers/main.js';
 import { findTool } from '../helpers/tools.js';
 import {
   convertToPdf,
@@ -197,22 +197,37 @@ describe('mtad import, check --against, amend --into: the walkthrough', () => {
   });
 });
 
+/**
+ * `mtad amend --out pack --into "MTAD <fixture>.docx"` in a project of its own, run once per
+ * fixture: the tests of the copy it writes and LibreOffice's opening of it read the same pack.
+ */
+const intoRuns = new Map<WordFixture, { cwd: string; ran: Promise<MainRun> }>();
+function amendedInto(fixture: WordFixture): { cwd: string; ran: Promise<MainRun> } {
+  const known = intoRuns.get(fixture);
+  if (known) return known;
+  const cwd = projectWith(readWordFixture(fixture), `MTAD ${fixture}.docx`);
+  const made = { cwd, ran: runMain(['amend', '--out', 'pack', '--into', `MTAD ${fixture}.docx`], cwd) };
+  intoRuns.set(fixture, made);
+  return made;
+}
+
 describe.each(WORD_FIXTURES.map((f) => [f]))('mtad amend --out pack --into the %s fixture', (fixture: WordFixture) => {
   const input = readWordFixture(fixture);
-  const cwd = projectWith(input, `MTAD ${fixture}.docx`);
-  const ran = runMain(['amend', '--out', 'pack', '--into', `MTAD ${fixture}.docx`], cwd);
-  const outputPath = join(cwd, 'pack', `MTAD ${fixture} Draft Redlined.docx`);
+  // Started by the first test that needs it, not while the tests are collected: four runs at once
+  // would make the first test wait for all four.
+  const ran = () => amendedInto(fixture).ran;
+  const outputPath = () => join(amendedInto(fixture).cwd, 'pack', `MTAD ${fixture} Draft Redlined.docx`);
 
   it('adds "<document name> Draft Redlined.docx" to the pack', async () => {
-    const run = await ran;
+    const run = await ran();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`  MTAD ${fixture} Draft Redlined.docx\n`);
-    expect(existsSync(outputPath)).toBe(true);
+    expect(existsSync(outputPath())).toBe(true);
   });
 
   it("every zip entry but word/document.xml is the input's; the changes carry the amendment's author and date", async () => {
-    await ran;
-    const output = new Uint8Array(readFileSync(outputPath));
+    await ran();
+    const output = new Uint8Array(readFileSync(outputPath()));
     const before = zipEntries(input);
     const after = zipEntries(output);
     expect(Object.keys(after)).toEqual(Object.keys(before));
@@ -226,8 +241,8 @@ describe.each(WORD_FIXTURES.map((f) => [f]))('mtad amend --out pack --into the %
   });
 
   it("pandoc: reject-all gives the input's text, accept-all the input's with MOC (Secure)'s new end date", async () => {
-    await ran;
-    const output = new Uint8Array(readFileSync(outputPath));
+    await ran();
+    const output = new Uint8Array(readFileSync(outputPath()));
     expect(pandocText(output, 'reject', 'plain')).toBe(pandocText(input, 'reject', 'plain'));
     const accepted = pandocText(output, 'accept', 'html').split('\n');
     const original = pandocText(input, 'accept', 'html').split('\n');
@@ -248,11 +263,11 @@ describe('LibreOffice opens every Draft Redlined copy mtad amend --into wrote', 
     const dir = mkdtempSync(join(tmpdir(), 'mtad-into-pdf-'));
     const files: string[] = [];
     for (const fixture of WORD_FIXTURES) {
-      const cwd = projectWith(readWordFixture(fixture), `${fixture}.docx`);
-      const run = await runMain(['amend', '--out', 'pack', '--into', `${fixture}.docx`], cwd);
+      const { cwd, ran } = amendedInto(fixture);
+      const run = await ran;
       expect(run.status, run.stderr).toBe(0);
       const copy = join(dir, `${fixture}.docx`);
-      writeFileSync(copy, readFileSync(join(cwd, 'pack', `${fixture} Draft Redlined.docx`)));
+      writeFileSync(copy, readFileSync(join(cwd, 'pack', `MTAD ${fixture} Draft Redlined.docx`)));
       files.push(copy);
     }
     const result = convertToPdf(dir, files);
