@@ -140,13 +140,19 @@ function chooseAmendment(
   const [only] = candidates;
   if (only && candidates.length === 1) return { value: only, path: pathOf(only) };
   return {
-    failure: diagnose('ARGUMENT_INVALID', {
-      option: 'AMENDMENT',
-      value: '',
-      expected:
-        candidates.length === 0
-          ? 'an amendment id: no amendment the table does not reflect yet has a narrative in consultations/'
-          : `one of ${candidates.map((a) => a.id).join(', ')}`,
-    }),
+    failure: diagnose(
+      'ARGUMENT_MISSING',
+      candidates.length === 0
+        ? {
+            argument: 'the amendment',
+            why: 'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside the table) to take in its place',
+            expected: `the id of the amendment, e.g. mtad consultation ${amendments.at(-1)?.id ?? 'mdust-close-moc-secure'}, after writing its narrative (mtad new close scaffolds one)`,
+          }
+        : {
+            argument: 'the amendment',
+            why: `${candidates.length} amendments that the table does not reflect yet have a narrative, so none is taken in its place`,
+            expected: `one of ${candidates.map((a) => a.id).join(', ')}`,
+          },
+    ),
   };
 }

@@ -85,14 +85,6 @@ is refused (its row and column named) and nothing is written.
 `),
     )
     .action((amendments: string[], opts: AmendFlags, command: Command) => {
-      // --force and --author say how to write the pack: without --out there is none, and ignoring
-      // them would let a user believe a folder was replaced or an author recorded.
-      const packOnly = opts.force ? '--force' : opts.author !== undefined ? '--author' : undefined;
-      if (packOnly !== undefined && opts.out === undefined)
-        command.error(`error: ${packOnly} goes with --out DIR (it says how the pack is written)`, {
-          exitCode: 2,
-          code: 'mtad.packOptionWithoutOut',
-        });
       return context.withClock(async (now, fixed) => {
         const { runAmend } = await import('../commands/amend.js');
         return runAmend({

@@ -1,0 +1,143 @@
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
+
+/*
+ * What a user meets in daily use: a message for a value not given says what is missing and what to
+ * give, in words (never ""); an empty path is a usage error, never the working folder; an option
+ * that would be ignored, or that needs another, is refused by name; nothing is written or removed.
+ */
+
+const codes = (stderr: string) => [...stderr.matchAll(/\[([A-Z_]+)\]$/gm)].map((m) => m[1]);
+
+/** A run that is a usage error: one line, its code, exit 2, nothing printed on stdout or changed. */
+async function expectUsageError(args: readonly string[], cwd: string, code: string): Promise<string> {
+  const before = snapshotTree(cwd);
+  const run = await runMain(args, cwd);
+  expect(run.status, run.stderr).toBe(2);
+  expect(codes(run.stderr)).toEqual([code]);
+  expect(run.stderr).toMatch(/^mtad: error: /);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toContain('""');
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(run.stdout).toBe('');
+  expect(snapshotTree(cwd)).toEqual(before);
+  return run.stderr;
+}
+
+describe('a value not given: what is missing and what to give, in words', () => {
+  it('mtad consultation with no amendment, when no pending amendment has a narrative', async () => {
+    const cwd = copyOfData();
+    rmSync(join(cwd, 'data/consultations'), { recursive: true });
+    const says = await expectUsageError(['consultation'], cwd, 'ARGUMENT_MISSING');
+    expect(says).toContain(
+      'the amendment is missing: no amendment that the table does not reflect yet has a narrative',
+    );
+    expect(says).toMatch(/give the id of the amendment, e\.g\. mtad consultation [a-z-]+, after writing its narrative/);
+  });
+
+  it('mtad consultation with no amendment, when several pending amendments have a narrative', async () => {
+    const cwd = copyOfData();
+    copyFileSync(
+      join(cwd, 'data/consultations/mdust-close-moc-secure.md'),
+      join(cwd, 'data/consultations/mdust-close-ioc-moc-mds.md'),
+    );
+    // The table reflects mdust-close-ioc-moc-mds: only a pending amendment counts.
+    expect((await runMain(['consultation', '--out', 'one'], cwd)).status).toBe(0);
+    writeFileSync(join(cwd, 'data/consultations/mdust-close-extra.md'), '');
+    copyFileSync(
+      join(cwd, 'data/amendments/mdust-close-moc-secure.yaml'),
+      join(cwd, 'data/amendments/mdust-close-extra.yaml'),
+    );
+    writeFileSync(
+      join(cwd, 'data/amendments/mdust-close-extra.yaml'),
+      readFileSync(join(cwd, 'data/amendments/mdust-close-extra.yaml'), 'utf8').replace(
+        /^id: .*$/m,
+        'id: mdust-close-extra',
+      ),
+    );
+    const says = await expectUsageError(['consultation'], cwd, 'ARGUMENT_MISSING');
+    expect(says).toContain('2 amendments that the table does not reflect yet have a narrative');
+    expect(says).toContain('give one of mdust-close-extra, mdust-close-moc-secure');
+  });
+
+  it('mtad import without --as-at, with no table to take it from', async () => {
+    const cwd = copyOfData();
+    copyFileSync(join(ROOT, 'tests/fixtures/word/mtad-docx.docx'), join(cwd, 'MTAD.docx'));
+    const says = await expectUsageError(['import', 'MTAD.docx', '--table', 'new.yaml'], cwd, 'ARGUMENT_MISSING');
+    expect(says).toContain('--as-at is missing: there is no readable table at new.yaml to take the date from');
+    expect(says).toContain("give the date the document's table reflects, e.g. --as-at 2022-12-05");
+  });
+
+  it('mtad responses with no amendment, when no consultation asks questions', async () => {
+    const cwd = copyOfData();
+    for (const id of ['mdust-close-foc-np', 'mdust-close-ioc-moc-mds', 'mdust-close-moc-secure'])
+      rmSync(join(cwd, `data/amendments/${id}.yaml`));
+    mkdirSync(join(cwd, 'data/amendments'), { recursive: true });
+    const says = await expectUsageError(['responses'], cwd, 'ARGUMENT_MISSING');
+    expect(says).toContain(
+      'the amendment is missing: no amendment beside the table has a consultation that asks questions',
+    );
+  });
+
+  it.each([
+    [['amend', '--pdf'], '--pdf goes with --out DIR: the PDFs go into the pack; give --out DIR too'],
+    [
+      ['amend', '--into', 'MTAD.docx'],
+      '--into goes with --out DIR: the redlined copy of the document goes into the pack',
+    ],
+    [['amend', '--force'], '--force goes with --out DIR'],
+    [['amend', '--author', 'DCC'], '--author goes with --out DIR'],
+  ])('mtad %j: the option it needs, named', async (args, says) => {
+    expect(await expectUsageError(args, copyOfData(), 'OPTION_NEEDS')).toContain(says);
+  });
+});
+
+describe('an empty path is a usage error (an unset shell variable), never the working folder', () => {
+  it.each([
+    [['amend', '--out', 'pack', '--into', ''], '--into'],
+    [['amend', '--out', ''], '--out'],
+    [['amend', '--out='], '--out'],
+    [['consultation', '--out', ''], '--out'],
+    [['check', '--against', ''], '--against'],
+    [['check', '--cache-location', ''], '--cache-location'],
+    [['check', '--stdin', '--stdin-filename', ''], '--stdin-filename'],
+    [['show', '--table', ''], '--table'],
+    [['log', '--table', ''], '--table'],
+    [['responses', 'mdust-close-moc-secure', '--responses', ''], '--responses'],
+    [['responses', 'import', 'filled.docx', '--received', '2023-01-12 15:20', '--out', ''], '--out'],
+    [['import', ''], 'the docx'],
+    [['init', ''], 'the dir'],
+    [['check', ''], 'the path'],
+    [['direction', ''], 'the amendment'],
+  ])('mtad %j names %s', async (args, named) => {
+    const says = await expectUsageError(args, copyOfData(), 'ARGUMENT_INVALID');
+    expect(says).toContain(`mtad: error: ${named} is empty: expected `);
+    expect(says).toContain('unset shell variable');
+  });
+});
+
+describe('an option that would be ignored is refused, naming the two', () => {
+  it.each([
+    [
+      ['amend', '--out', 'pack', '--format', 'markdown'],
+      '--format cannot go with --out DIR: the pack holds the redline in every format',
+    ],
+    [['amend', '--out', 'pack', '--redline-only'], '--redline-only cannot go with --out DIR'],
+    [['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout', '--force'], '--force cannot go with --stdout'],
+    [['revert', 'mdust-close-foc-np', '--stdout', '--force'], '--force cannot go with --stdout'],
+    [['import', 'MTAD.docx', '--dry-run', '--force'], '--force cannot go with --dry-run'],
+    [['check', '--no-cache', '--cache-location', 'cache'], '--cache-location cannot go with --no-cache'],
+  ])('mtad %j', async (args, says) => {
+    expect(await expectUsageError(args, copyOfData(), 'OPTIONS_CONFLICT')).toContain(says);
+  });
+
+  it('--format and --redline-only still go with amend without --out, and --force with --out', async () => {
+    const cwd = copyOfData();
+    expect((await runMain(['amend', '--format', 'markdown', '--redline-only'], cwd)).status).toBe(0);
+    expect((await runMain(['amend', '--out', 'pack'], cwd)).status).toBe(0);
+    expect((await runMain(['amend', '--out', 'pack', '--force'], cwd)).status).toBe(0);
+  });
+});
