@@ -141,3 +141,47 @@ describe('an option that would be ignored is refused, naming the two', () => {
     expect((await runMain(['amend', '--out', 'pack', '--force'], cwd)).status).toBe(0);
   });
 });
+
+describe('--force replaces only a pack of the same kind', () => {
+  it('mtad consultation --force never replaces the full pack amend --out wrote: refused, naming what it holds', async () => {
+    const cwd = copyOfData();
+    expect((await runMain(['amend', '--out', 'pack'], cwd)).status).toBe(0);
+    const before = snapshotTree(cwd);
+    const run = await runMain(['consultation', '--out', 'pack', '--force'], cwd);
+    expect(run.status).toBe(2);
+    expect(codes(run.stderr)).toEqual(['OUT_OTHER_PACK']);
+    expect(run.stderr).toContain(
+      'refusing to replace pack: it is a pack that mtad amend --out wrote (13 files: changes.json, consultation.docx, consultation.html, consultation.md, direction.docx, direction.md, direction.txt, redline.docx, ...), and mtad consultation --force replaces only a pack that mtad consultation --out wrote. Nothing was written or removed',
+    );
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('mtad amend --out --force never replaces a consultation: refused, naming it', async () => {
+    const cwd = copyOfData();
+    expect((await runMain(['consultation', '--out', 'pack'], cwd)).status).toBe(0);
+    const before = snapshotTree(cwd);
+    const run = await runMain(['amend', '--out', 'pack', '--force'], cwd);
+    expect(run.status).toBe(2);
+    expect(codes(run.stderr)).toEqual(['OUT_OTHER_PACK']);
+    expect(run.stderr).toContain(
+      'it is a pack that mtad consultation --out wrote (3 files: consultation.docx, consultation.html, consultation.md)',
+    );
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('each replaces its own pack, and a consultation of an older mtad (whose marker named amend) stays a consultation', async () => {
+    const cwd = copyOfData();
+    expect((await runMain(['consultation', '--out', 'pack'], cwd)).status).toBe(0);
+    expect((await runMain(['consultation', '--out', 'pack', '--force'], cwd)).status).toBe(0);
+    const marker = join(cwd, 'pack/.mtad-pack');
+    expect(readFileSync(marker, 'utf8')).toContain('This folder was written by `mtad consultation --out`.');
+    writeFileSync(
+      marker,
+      readFileSync(marker, 'utf8').replace('written by `mtad consultation --out`', 'written by `mtad amend --out`'),
+    );
+    expect(codes((await runMain(['amend', '--out', 'pack', '--force'], cwd)).stderr)).toEqual(['OUT_OTHER_PACK']);
+    expect((await runMain(['consultation', '--out', 'pack', '--force'], cwd)).status).toBe(0);
+    expect((await runMain(['amend', '--out', 'full'], cwd)).status).toBe(0);
+    expect((await runMain(['amend', '--out', 'full', '--force'], cwd)).status).toBe(0);
+  });
+});

@@ -114,7 +114,7 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
       cwd,
       ['amend', '--out', '', '--force'],
       'ARGUMENT_INVALID',
-      /"" is not a value for --out: .*unset shell variable/,
+      /--out is empty: .*unset shell variable/,
     );
     await expectRefused(cwd, ['amend', '--out=', '--force'], 'ARGUMENT_INVALID');
   });
@@ -144,10 +144,10 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
 
   it('the data folder even when it holds a marker, and a folder that holds an input', async () => {
     const cwd = project();
-    writeFileSync(join(cwd, 'data', PACK_MARKER_FILE), packMarkerText([]));
+    writeFileSync(join(cwd, 'data', PACK_MARKER_FILE), packMarkerText([], 'amend'));
     await expectRefused(cwd, ['amend', '--out', 'data', '--force'], 'OUT_PROTECTED');
     mkdirSync(join(cwd, 'mine'));
-    writeFileSync(join(cwd, 'mine', PACK_MARKER_FILE), packMarkerText([]));
+    writeFileSync(join(cwd, 'mine', PACK_MARKER_FILE), packMarkerText([], 'amend'));
     writeFileSync(join(cwd, 'mine/moc.yaml'), readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml')));
     await expectRefused(
       cwd,
@@ -236,7 +236,7 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
     const listed = readdirSync(join(cwd, 'pack'))
       .filter((name) => name !== PACK_MARKER_FILE)
       .map((name) => ({ path: name, sha256: sha256(readFileSync(join(cwd, 'pack', name))) }));
-    expect(marker).toBe(packMarkerText(listed));
+    expect(marker).toBe(packMarkerText(listed, 'amend'));
     expect(marker).toMatch(/^mtad consultation pack\n/);
   });
 

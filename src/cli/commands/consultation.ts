@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { renderDirectionText } from '../../domain/documents/amend-report.js';
 import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
-import { PACK_MARKER_FILE, packMarkerText, listedFiles } from '../../domain/documents/pack-marker.js';
+import { PACK_MARKER_FILE, packMarkerText, listedFiles, refuseOtherPack } from '../../domain/documents/pack-marker.js';
 import { documentsDate } from '../../domain/documents/revision-marks.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
 import { writeFolderAtomically } from '../../io/write.js';
@@ -102,8 +102,14 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   const listed = files.value.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
   const written = await writeFolderAtomically(
     target,
-    [...files.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed) }],
-    { force: options.force, shown, marker: PACK_MARKER_FILE, listed: listedFiles },
+    [...files.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'consultation') }],
+    {
+      force: options.force,
+      shown,
+      marker: PACK_MARKER_FILE,
+      listed: listedFiles,
+      refuse: (text) => refuseOtherPack('consultation', shown, text),
+    },
   );
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = files.value.map((f) => `  ${f.path}\n`).join('');
