@@ -185,3 +185,94 @@ describe('--force replaces only a pack of the same kind', () => {
     expect((await runMain(['amend', '--out', 'full', '--force'], cwd)).status).toBe(0);
   });
 });
+
+describe('a narrative that keeps a placeholder of its scaffold (templates/narrative.md)', () => {
+  const SCAFFOLD = readFileSync(join(ROOT, 'templates/narrative.md'), 'utf8');
+  const NARRATIVE = 'data/consultations/mdust-close-foc-bg.md';
+
+  /** mtad new close, then the narrative it scaffolded edited as `edit` says; the findings of check in it. */
+  async function checkedScaffold(edit: (text: string) => string) {
+    const cwd = copyOfData();
+    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], cwd)).status).toBe(0);
+    const scaffolded = readFileSync(join(cwd, NARRATIVE), 'utf8');
+    expect(scaffolded).toBe(SCAFFOLD);
+    writeFileSync(join(cwd, NARRATIVE), edit(scaffolded));
+    const run = await runMain(['check', '--format', 'json'], cwd);
+    const report = JSON.parse(run.stdout) as {
+      diagnostics: { code: string; file: string; line: number; column: number; message: string }[];
+    };
+    return { cwd, found: report.diagnostics.filter((d) => d.file === NARRATIVE) };
+  }
+
+  it('its !todo marks removed and nothing written: every placeholder is an error naming line and column', async () => {
+    const { found } = await checkedScaffold((text) => text.replaceAll('!todo ', ''));
+    const placeholders = found.filter((d) => d.code === 'NARRATIVE_PLACEHOLDER');
+    // One placeholder under each !todo of the scaffold, and nothing left for NARRATIVE_TODO.
+    expect(placeholders).toHaveLength([...SCAFFOLD.matchAll(/!todo /g)].length);
+    expect(found.map((d) => d.code)).not.toContain('NARRATIVE_TODO');
+    const lines = SCAFFOLD.split('\n');
+    for (const d of placeholders) expect(lines[d.line - 1]?.slice(d.column - 1 + '!todo '.length)).toBeTruthy();
+    expect(placeholders[0]).toMatchObject({
+      line: 6,
+      column: 25,
+      message: 'redlineAttachment still holds the scaffold\'s placeholder "<version>": write the value in its place',
+    });
+    expect(placeholders.slice(1).map((d) => d.message)).toEqual([
+      expect.stringMatching(/^the scaffold's instruction "The earlier closures, each with its month/),
+      expect.stringMatching(/^the scaffold's instruction "Why DCC proposes the closure:"/),
+      expect.stringMatching(/^the scaffold's instruction "What re-starting the service would take"/),
+    ]);
+  });
+
+  it('as scaffolded, each is NARRATIVE_TODO alone; written, neither', async () => {
+    const { found } = await checkedScaffold((text) => text);
+    expect(found.map((d) => d.code)).toEqual(Array(4).fill('NARRATIVE_TODO'));
+    const written = await checkedScaffold((text) =>
+      text
+        .replace('!todo MTAD <version> Draft Redlined', 'MTAD 4.FOCBG Draft Redlined')
+        .replace(/^!todo .*$/gm, "DCC's own words for {{cohort}}."),
+    );
+    expect(written.found.map((d) => d.code)).toEqual([]);
+  });
+
+  it('mtad consultation refuses it, as check does', async () => {
+    const { cwd } = await checkedScaffold((text) =>
+      text.replace('!todo MTAD <version>', 'MTAD <version>').replace(/^!todo .*$/gm, "DCC's own words."),
+    );
+    const amendment = join(cwd, 'data/amendments/mdust-close-foc-bg.yaml');
+    writeFileSync(amendment, readFileSync(amendment, 'utf8').replaceAll('!todo ', ''));
+    const run = await runMain(['consultation', 'mdust-close-foc-bg', '--out', 'out'], cwd);
+    expect(run.status).toBe(1);
+    expect(run.stderr + run.stdout).toContain('NARRATIVE_PLACEHOLDER');
+  });
+});
+
+describe('the scaffold of a narrative, written as its instructions say: one cohort is "cohort"', () => {
+  it('mtad new close "FOC (BG)", then mtad consultation: "the FOC (NP) cohort", "the FOC (BG) cohort"', async () => {
+    const cwd = copyOfData();
+    expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], cwd)).status).toBe(0);
+    const amendment = join(cwd, 'data/amendments/mdust-close-foc-bg.yaml');
+    writeFileSync(amendment, readFileSync(amendment, 'utf8').replaceAll('!todo ', ''));
+    const narrative = join(cwd, 'data/consultations/mdust-close-foc-bg.md');
+    const scaffold = readFileSync(narrative, 'utf8');
+    // Each instruction's own example sentences, as a drafter copies them, for the two concluded closures.
+    const [, earlier = '', then = ''] =
+      /^!todo The earlier closures[^(]*\("(.*?)"\), then: "(.*?)"$/m.exec(scaffold) ?? [];
+    const closures = [1, 2].map((n) => earlier.replaceAll('closure1.', `closure${n}.`).replace('[^1]', ''));
+    writeFileSync(
+      narrative,
+      scaffold
+        .replace('!todo MTAD <version> Draft Redlined', 'MTAD 4.FOCBG Draft Redlined')
+        .replace(/^!todo The earlier closures.*$/m, `${closures.join(' ')} ${then}`)
+        .replace(/^!todo .*$/gm, 'DCC has written this paragraph.'),
+    );
+    const run = await runMain(['consultation', 'mdust-close-foc-bg', '--out', 'out'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    const text = readFileSync(join(cwd, 'out/consultation.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('on the closure of Migration DUST for the IOC and MOC (MDS) cohorts.');
+    expect(text).toContain('on the closure of Migration DUST for the FOC (NP) cohort.');
+    expect(text).toContain('At present Migration DUST is only provided for the FOC (BG) cohort.');
+    expect(text).toContain('solely for the FOC (BG) cohort via a further amendment');
+    expect(text).not.toMatch(/\(NP\) cohorts|\(Secure\) cohorts|\(BG\) cohorts/);
+  });
+});

@@ -82,6 +82,7 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'RESPONSE_MARK_WITHOUT_PART',
   // The narrative of a consultation, against its amendment and the table
   'NARRATIVE_TODO',
+  'NARRATIVE_PLACEHOLDER',
   'NARRATIVE_COHORT',
   'NARRATIVE_GROUP_ID',
 ];
