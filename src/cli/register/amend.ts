@@ -39,7 +39,7 @@ export function registerAmend(program: Command, context: CommandContext): void {
         'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder',
       ).conflicts('write'),
     )
-    .option('--force', 'with --out: replace the folder if it is a pack mtad wrote (one holding .mtad-pack)')
+    .option('--force', 'with --out: replace the folder if it is a pack mtad amend wrote (its .mtad-pack names mtad amend)')
     .option(
       '--pdf',
       'with --out: add a PDF of each Word file, converted by LibreOffice (soffice; Debian package libreoffice-writer-nogui)',
@@ -64,8 +64,10 @@ changed on disk after mtad read it (exit status 2). Run again, it says the table
 the amendment and writes nothing.
 
 With --out, the pack goes into a new folder, outside the data folder. --force replaces only a
-folder that mtad wrote as a pack (it holds the file .mtad-pack), never a file, a link, the working
-folder or a folder above it, the data folder or anything in it (exit status 2).
+folder that mtad amend wrote as a pack (it holds the file .mtad-pack), never a consultation, a
+file, a link, the working folder or a folder above it, the data folder or anything in it (exit
+status 2). --format and --redline-only say what is printed: with --out, which prints only the list
+of the pack's files, they are usage errors.
 
 Examples:
   mtad amend                                  the pending amendments in data/amendments/

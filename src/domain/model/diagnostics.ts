@@ -546,7 +546,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   NARRATIVE_PLACEHOLDER: {
     severity: 'error',
     category: 'data',
-    doc: "A consultation's narrative keeps nothing of its scaffold's placeholders: no <version> and no instruction of templates/narrative.md once its !todo is removed.",
+    doc: "A consultation's narrative keeps nothing of its scaffold's placeholders: no `<version>` and no instruction of templates/narrative.md once its !todo is removed.",
   },
   NARRATIVE_COHORT: {
     severity: 'error',
