@@ -332,7 +332,7 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
       /^NOTES\.md: error: refusing to write the cache over NOTES\.md: it is a file that mtad did not write as its cache/,
     ],
     [['--cache-location', 'link-to-notes'], 'OUT_NOT_MTAD', /it is a symbolic link/],
-    [['--cache-location', ''], 'ARGUMENT_INVALID', /"" is not a value for --cache-location/],
+    [['--cache-location', ''], 'ARGUMENT_INVALID', /--cache-location is empty: .*unset shell variable/],
     [
       ['--output', 'json=r.json', '--output', 'sarif=./r.json'],
       'OUT_PROTECTED',

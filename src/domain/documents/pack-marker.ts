@@ -73,9 +73,11 @@ const NAMED_FILES = 8;
  * with what it holds. Undefined when the same command wrote it.
  */
 export function refuseOtherPack(command: PackCommand, shown: string, text: string): Diagnostic | undefined {
+  const files = [...listedFiles(text).keys()].sort(compareCodeUnits);
+  // A marker that lists nothing tells nothing of its pack: --force refuses it as holding files it does not list.
+  if (files.length === 0) return undefined;
   const writtenBy = packCommandOf(text);
   if (writtenBy === command) return undefined;
-  const files = [...listedFiles(text).keys()].sort(compareCodeUnits);
   return diagnose(
     'OUT_OTHER_PACK',
     { path: shown, command, writtenBy, files: files.length, some: files.slice(0, NAMED_FILES) },
