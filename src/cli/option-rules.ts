@@ -112,6 +112,16 @@ const CONFLICTS: Record<string, readonly Conflict[]> = {
   ],
 };
 
+/** Options that print something other than what the command's arguments ask for, which they would ignore. */
+const WITHOUT_ARGUMENTS: Record<string, readonly Omit<Conflict, 'other'>[]> = {
+  check: [
+    {
+      option: ['listRules', '--list-rules'],
+      why: '--list-rules prints the rules and checks no file',
+    },
+  ],
+};
+
 /** True when the option was given (on the command line), not left at its default. */
 function given(command: Command, attribute: string): boolean {
   const source = command.getOptionValueSource(attribute);
@@ -149,5 +159,10 @@ export function refuseOptions(command: Command): Diagnostic[] {
   for (const rule of CONFLICTS[key] ?? [])
     if (given(command, rule.option[0]) && given(command, rule.other[0]))
       refused.push(diagnose('OPTIONS_CONFLICT', { option: rule.option[1], other: rule.other[1], why: rule.why }));
+  for (const rule of WITHOUT_ARGUMENTS[key] ?? [])
+    if (given(command, rule.option[0]) && command.args.length > 0)
+      refused.push(
+        diagnose('OPTIONS_CONFLICT', { option: rule.option[1], other: `the ${argument ?? 'argument'}`, why: rule.why }),
+      );
   return refused;
 }

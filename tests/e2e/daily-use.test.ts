@@ -63,6 +63,17 @@ describe('a value not given: what is missing and what to give, in words', () => 
     expect(says).toContain('give one of mdust-close-extra, mdust-close-moc-secure');
   });
 
+  it('mtad consultation AMENDMENT, when it has no narrative: the file to write and where its scaffold is', async () => {
+    const cwd = copyOfData();
+    const before = snapshotTree(cwd);
+    const run = await runMain(['consultation', 'mdust-close-foc-np', '--out', 'out'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "data/consultations/mdust-close-foc-np.md: error: data/consultations/mdust-close-foc-np.md, the narrative of the consultation on mdust-close-foc-np (DCC's own words for its sections before Next Steps), does not exist; write it there: templates/narrative.md is its scaffold (mtad new close copies it for a new closure), and templates/README.md describes it [FILE_NOT_FOUND]\n",
+    );
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
   it('mtad import without --as-at, with no table to take it from', async () => {
     const cwd = copyOfData();
     copyFileSync(join(ROOT, 'tests/fixtures/word/mtad-docx.docx'), join(cwd, 'MTAD.docx'));
@@ -130,6 +141,10 @@ describe('an option that would be ignored is refused, naming the two', () => {
     [['revert', 'mdust-close-foc-np', '--stdout', '--force'], '--force cannot go with --stdout'],
     [['import', 'MTAD.docx', '--dry-run', '--force'], '--force cannot go with --dry-run'],
     [['check', '--no-cache', '--cache-location', 'cache'], '--cache-location cannot go with --no-cache'],
+    [
+      ['check', '--list-rules', 'data/table-17.6.yaml'],
+      '--list-rules cannot go with the path: --list-rules prints the rules and checks no file',
+    ],
   ])('mtad %j', async (args, says) => {
     expect(await expectUsageError(args, copyOfData(), 'OPTIONS_CONFLICT')).toContain(says);
   });

@@ -66,8 +66,8 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
         diagnose(
           'FILE_NOT_FOUND',
           {
-            what: `the narrative of ${amendment.value.id}'s consultation, ${narrativeShown}`,
-            hint: 'mtad new close writes one to complete; templates/README.md describes it',
+            what: `${narrativeShown}, the narrative of the consultation on ${amendment.value.id} (DCC's own words for its sections before Next Steps),`,
+            hint: 'write it there: templates/narrative.md is its scaffold (mtad new close copies it for a new closure), and templates/README.md describes it',
           },
           { file: narrativeShown },
         ),
