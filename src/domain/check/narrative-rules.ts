@@ -18,7 +18,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * is removed, an instruction would be published as DCC's words. A test holds this list to the
  * scaffold's text.
  */
-export const SCAFFOLD_INSTRUCTIONS: readonly string[] = [
+const SCAFFOLD_INSTRUCTIONS: readonly string[] = [
   'The earlier closures, each with its month and a footnote to its conclusion',
   'Why DCC proposes the closure:',
   'What re-starting the service would take',
@@ -37,7 +37,7 @@ const FRONT_MATTER_KEY = /^([A-Za-z][\w-]*):/;
  * removed (a line that still has its !todo is NARRATIVE_TODO's): a <placeholder> in a value of the
  * front matter, or the opening words of an instruction.
  */
-export function scaffoldPlaceholders(text: string, file: string): Diagnostic[] {
+function scaffoldPlaceholders(text: string, file: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   const frontMatterEnd = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)?.[0].length ?? 0;
   const lineAt = (offset: number) => {

@@ -59,7 +59,7 @@ const WRITTEN_BY = /^This folder was written by `mtad (amend|consultation) --out
  * `mtad amend --out` in every marker, a consultation's too: an amend pack always holds changes.json,
  * which a consultation never writes.
  */
-export function packCommandOf(text: string): PackCommand {
+function packCommandOf(text: string): PackCommand {
   if (WRITTEN_BY.exec(text)?.[1] === 'consultation') return 'consultation';
   return listedFiles(text).has('changes.json') ? 'amend' : 'consultation';
 }
