@@ -39,7 +39,10 @@ export function registerAmend(program: Command, context: CommandContext): void {
         'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder',
       ).conflicts('write'),
     )
-    .option('--force', 'with --out: replace the folder if it is a pack mtad amend wrote (its .mtad-pack names mtad amend)')
+    .option(
+      '--force',
+      'with --out: replace the folder if it is a pack mtad amend wrote (its .mtad-pack names mtad amend)',
+    )
     .option(
       '--pdf',
       'with --out: add a PDF of each Word file, converted by LibreOffice (soffice; Debian package libreoffice-writer-nogui)',
