@@ -44,10 +44,10 @@ export function planNew(inputs: NewInputs): DraftPlan {
   const refused = (diagnostics: ReturnType<typeof diagnose>[]): DraftPlan => ({ kind: 'refused', diagnostics });
   if (inputs.action === 'close' && !inputs.on)
     return refused([
-      diagnose('ARGUMENT_INVALID', {
-        option: '--on',
-        value: '',
-        expected: 'the proposed end date of a closure, YYYY-MM-DD (the last day of Migration DUST)',
+      diagnose('ARGUMENT_MISSING', {
+        argument: '--on',
+        why: 'a closure needs its end date, and none can be proposed in its place',
+        expected: 'the proposed end date of the closure (the last day of Migration DUST), e.g. --on 2023-06-30',
       }),
     ]);
   const proposed = inputs.on
@@ -72,10 +72,10 @@ export function planNew(inputs: NewInputs): DraftPlan {
   // A cohort named without letters or digits gives no id of its own.
   if (!AMENDMENT_ID_PATTERN.test(id))
     return refused([
-      diagnose('ARGUMENT_INVALID', {
-        option: '--id',
-        value: '',
-        expected: `${ID_EXPECTED}; the cohort ${JSON.stringify(row.cohort)} gives none, so pass one`,
+      diagnose('ARGUMENT_MISSING', {
+        argument: '--id',
+        why: `the cohort ${JSON.stringify(row.cohort)} has no letter or digit to make the amendment's id from`,
+        expected: `one with --id: ${ID_EXPECTED}`,
       }),
     ]);
   return planDraft(

@@ -3,7 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Application } from '../domain/history/apply.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import { listedFiles, PACK_MARKER_FILE, PACK_MARKER_NOTE, packMarkerText } from '../domain/documents/pack-marker.js';
+import {
+  listedFiles,
+  PACK_MARKER_FILE,
+  PACK_MARKER_NOTE,
+  packMarkerText,
+  refuseOtherPack,
+} from '../domain/documents/pack-marker.js';
 import { documentsDate, markRevisions } from '../domain/documents/revision-marks.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import type { TableInput } from '../domain/model/table.js';
@@ -105,6 +111,7 @@ export async function writeAmendPack(
     shown,
     marker: PACK_MARKER_FILE,
     listed: listedFiles,
+    refuse: (text) => refuseOtherPack('amend', shown, text),
   });
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = files.map((file) => file.path).sort();
@@ -215,5 +222,5 @@ function amendedTableText(input: {
 function listedInMarker<F extends { path: string; content: string | Uint8Array }>(files: readonly F[]) {
   const written = files.filter((file) => file.path !== PACK_MARKER_FILE);
   const listed = written.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
-  return [...written, { path: PACK_MARKER_FILE, content: packMarkerText(listed) }];
+  return [...written, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'amend') }];
 }

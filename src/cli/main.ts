@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
 import { failWith, type Outcome } from './outcome.js';
+import { refuseOptions } from './option-rules.js';
 import { escapeForLine, escapeHidden } from '../domain/model/text.js';
 import { EXIT_STATUS_HELP } from './options.js';
 import { readSourceDateEpoch } from './clock.js';
@@ -93,27 +94,15 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
         ),
     });
 
-  // An empty value (an unset shell variable: --table "$TABLE") would name the working folder: it
-  // is a usage error, named, before any command reads a thing.
+  // An empty path (an unset shell variable: --table "$TABLE") would name the working folder, and an
+  // option without the one that gives it a meaning would be ignored: usage errors, named, before
+  // any command reads a thing.
   program.hook('preAction', (_program, command) => {
-    const opts = command.opts<{ table?: string; stdinFilename?: string }>();
-    const argument = command.registeredArguments[0]?.name();
-    const empty: [string, string] | undefined =
-      opts.table === ''
-        ? ['--table', 'a table file']
-        : opts.stdinFilename === ''
-          ? ['--stdin-filename', 'a file name']
-          : command.args.includes('')
-            ? [
-                `the ${argument ?? 'argument'}`,
-                argument === 'amendment' ? 'an amendment file or id' : 'a file or folder',
-              ]
-            : undefined;
-    if (empty)
-      command.error(`error: ${empty[0]} is empty; expected ${empty[1]} (is a shell variable unset?)`, {
-        exitCode: 2,
-        code: 'mtad.emptyValue',
-      });
+    const refused = refuseOptions(command);
+    if (refused.length > 0) {
+      io.write(failWith(refused, styler()));
+      throw new CommanderError(2, 'mtad.optionsRefused', refused.map((d) => d.code).join(', '));
+    }
     // Prose for a person is wrapped to the terminal; what a program or a file reads never is.
     const { format, stdout } = command.opts<{ format?: string; stdout?: boolean }>();
     if (command.name() !== 'schema' && stdout !== true && (format === undefined || HUMAN_FORMATS.includes(format)))

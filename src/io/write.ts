@@ -35,6 +35,8 @@ export async function writeFolderAtomically(
     shown: string;
     marker: string;
     listed: (markerText: string) => ReadonlyMap<string, string>;
+    /** Why a folder whose marker has this text may not be replaced (another command wrote it). */
+    refuse?: (markerText: string) => Diagnostic | undefined;
   },
 ): Promise<Result<void>> {
   const target = resolve(dir);
@@ -101,14 +103,22 @@ export async function writeFolderAtomically(
 function refuseReplacing(
   path: string,
   shown: string,
-  options: { marker: string; line: string; listed: (markerText: string) => ReadonlyMap<string, string> },
+  options: {
+    marker: string;
+    line: string;
+    listed: (markerText: string) => ReadonlyMap<string, string>;
+    refuse?: (markerText: string) => Diagnostic | undefined;
+  },
 ): Diagnostic | undefined {
   const found = lstatOrUndefined(path);
   if (!found) return undefined;
   if (!holdsMarker(path, options.marker, options.line)) return notMtads(shown, found);
   let listed: ReadonlyMap<string, string>;
   try {
-    listed = options.listed(readFileSync(join(path, options.marker), 'utf8'));
+    const text = readFileSync(join(path, options.marker), 'utf8');
+    const refused = options.refuse?.(text);
+    if (refused) return refused;
+    listed = options.listed(text);
   } catch {
     return notMtads(shown, found);
   }

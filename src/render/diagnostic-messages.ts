@@ -169,6 +169,8 @@ export function formatDiagnostic(d: Diagnostic): string {
               : `refusing to write the cache over ${d.args.path}: it is ${FOUND[d.args.found]} that mtad did not write as its cache. Nothing was written; choose another --cache-location`;
     case 'OUT_HOLDS_FOREIGN':
       return `refusing to replace ${d.args.path}: it holds ${d.args.path}/${d.args.file}, which ${d.args.how === 'changed' ? 'was changed after mtad wrote it' : 'its .mtad-pack does not list as a file mtad wrote'}, and --force never deletes a file mtad did not write. Nothing was written; move that file out of the folder, or choose another folder`;
+    case 'OUT_OTHER_PACK':
+      return `refusing to replace ${d.args.path}: it is a pack that mtad ${d.args.writtenBy} --out wrote (${d.args.files} ${d.args.files === 1 ? 'file' : 'files'}: ${d.args.some.join(', ')}${d.args.files > d.args.some.length ? ', ...' : ''}), and mtad ${d.args.command} --force replaces only a pack that mtad ${d.args.command} --out wrote. Nothing was written or removed; choose another folder, or delete ${d.args.path} yourself`;
     case 'PDF_CONVERTER_MISSING':
       return `--pdf needs ${d.args.program} (LibreOffice) to convert the Word files, and it is not on the PATH: install the Debian package ${d.args.debianPackage} (apt-get install --no-install-recommends ${d.args.debianPackage}). Nothing was written`;
     case 'PDF_CONVERSION_FAILED':
@@ -199,7 +201,16 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'CONFIG_RULE_LOCKED':
       return `${d.args.rule} is an error that amend and the other commands refuse too: it cannot be set to ${quote(d.args.severity)}, only warnings can be relaxed`;
     case 'ARGUMENT_INVALID':
-      return `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
+      // An empty value is most often an unset shell variable: "" would read as nothing at all.
+      return d.args.value === ''
+        ? `${d.args.option} is empty: expected ${d.args.expected}`
+        : `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
+    case 'ARGUMENT_MISSING':
+      return `${d.args.argument} is missing: ${d.args.why}; give ${d.args.expected}`;
+    case 'OPTION_NEEDS':
+      return `${d.args.option} goes with ${d.args.needs}: ${d.args.why}; give ${d.args.needs} too, or leave ${d.args.option} out`;
+    case 'OPTIONS_CONFLICT':
+      return `${d.args.option} cannot go with ${d.args.other}: ${d.args.why}; leave one of them out`;
     case 'FILE_UNWRITABLE':
       return `cannot write the file: ${d.args.reason}; nothing was written`;
     case 'FILE_LOCKED':
@@ -261,6 +272,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
     case 'NARRATIVE_TODO':
       return `still to write before the consultation is made${d.args.what ? `: ${d.args.what}` : ''} (remove the !todo once written)`;
+    case 'NARRATIVE_PLACEHOLDER':
+      return d.args.field === undefined
+        ? `the scaffold's instruction ${quote(d.args.written)} is still here (its !todo was removed, its text was not): write DCC's own words in its place`
+        : `${d.args.field} still holds the scaffold's placeholder ${quote(d.args.written)}: write the value in its place`;
     case 'NARRATIVE_COHORT':
       return `the narrative names the cohort ${quote(d.args.cohort)}, but the consultation on ${quote(d.args.id)} is about ${d.args.cohorts}; write {{cohort}} for it, or a placeholder of the data for earlier closures and the cohorts still open ({{closure1.cohorts}}, {{openCohorts}}, {{closedCohorts}}, {{remainingCohorts}}: templates/README.md)`;
     case 'NARRATIVE_GROUP_ID':

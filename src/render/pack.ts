@@ -139,5 +139,9 @@ export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   made.push(Promise.resolve({ path: `table-${input.report.redline.number}.yaml`, content: input.amendedTable }));
   const files = await Promise.all(made);
   const listed = files.map((file) => ({ path: file.path, sha256: input.hash(file.content) }));
-  return { ok: true, value: [...files, { path: PACK_MARKER_FILE, content: packMarkerText(listed) }], diagnostics: [] };
+  return {
+    ok: true,
+    value: [...files, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'amend') }],
+    diagnostics: [],
+  };
 }

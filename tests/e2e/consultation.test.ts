@@ -134,10 +134,16 @@ describe('mtad new close', () => {
   it('writes the consultation of a drafted closure once the draft and its narrative are completed', async () => {
     const cwd = copyOfData();
     expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], cwd)).status).toBe(0);
-    for (const file of ['data/amendments/mdust-close-foc-bg.yaml', 'data/consultations/mdust-close-foc-bg.md']) {
-      const path = join(cwd, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replaceAll('!todo ', ''));
-    }
+    const amendment = join(cwd, 'data/amendments/mdust-close-foc-bg.yaml');
+    writeFileSync(amendment, readFileSync(amendment, 'utf8').replaceAll('!todo ', ''));
+    // The narrative's instructions and <version> are replaced by what they ask for, not untagged.
+    const narrative = join(cwd, 'data/consultations/mdust-close-foc-bg.md');
+    writeFileSync(
+      narrative,
+      readFileSync(narrative, 'utf8')
+        .replace('!todo MTAD <version>', 'MTAD 4.FOCBG')
+        .replace(/^!todo .*$/gm, 'DCC writes this paragraph.'),
+    );
     const run = await runMain(['consultation', 'mdust-close-foc-bg', '--out', 'out'], cwd);
     expect(run.stderr).toBe('');
     const markdown = readFileSync(join(cwd, 'out/consultation.md'), 'utf8');

@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyOfData, copyOfDataWith } from '../helpers/cli.js';
+import { writtenNarrative } from '../helpers/narrative.js';
 import { runMain } from '../helpers/main.js';
 import { REFERENCE_TEXT } from '../helpers/reference.js';
 
@@ -44,10 +45,10 @@ describe('the response template in DCC words, naming the department of its date'
     const drafted = await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-06-30'], { cwd });
     expect(drafted.status, drafted.stderr).toBe(0);
     // The draft and the narrative of its consultation, completed as a drafter would.
-    for (const name of ['data/amendments/mdust-close-foc-bg.yaml', 'data/consultations/mdust-close-foc-bg.md']) {
-      const file = join(cwd, name);
-      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('!todo ', ''));
-    }
+    const amendment = join(cwd, 'data/amendments/mdust-close-foc-bg.yaml');
+    writeFileSync(amendment, readFileSync(amendment, 'utf8').replaceAll('!todo ', ''));
+    const narrative = join(cwd, 'data/consultations/mdust-close-foc-bg.md');
+    writeFileSync(narrative, writtenNarrative(readFileSync(narrative, 'utf8')));
     const checked = await runMain(['check'], { cwd });
     expect(checked.status, checked.stdout).toBe(0);
     expect(checked.stdout).toContain('(0 errors,');

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { copyOfData, ROOT, snapshotTree, runCli, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
+import { writtenNarrative } from '../helpers/narrative.js';
 import { runMain } from '../helpers/main.js';
 
 const TABLE = 'data/table-17.6.yaml';
@@ -268,7 +269,7 @@ describe('mtad new', () => {
     // The narrative of its consultation, written too: until then, check (and so amend) refuses it.
     const narrative = join(dir, 'data/consultations/mdust-close-foc-bg.md');
     expect(codes((await runMain(['amend'], { cwd: dir })).stderr)).toEqual(Array(4).fill('NARRATIVE_TODO'));
-    writeFileSync(narrative, readFileSync(narrative, 'utf8').replaceAll('!todo ', ''));
+    writeFileSync(narrative, writtenNarrative(readFileSync(narrative, 'utf8')));
     const applied = await runMain(['amend'], { cwd: dir });
     expect(applied.stderr).toBe('');
     expect(applied.stdout).toContain('~  FOC (BG)      EA       {+30 June 2023+}');
@@ -322,7 +323,7 @@ describe('mtad new', () => {
     const completed = readFileSync(path, 'utf8').replaceAll('!todo ', '');
     writeFileSync(path, completed);
     const narrative = join(dir, 'data/consultations/mdust-close-foc-bg.md');
-    writeFileSync(narrative, readFileSync(narrative, 'utf8').replaceAll('!todo ', ''));
+    writeFileSync(narrative, writtenNarrative(readFileSync(narrative, 'utf8')));
     expect((await runMain(['check'], { cwd: dir })).status).toBe(0);
     writeFileSync(path, completed.replace(/^ {2}issued: \d{4}-\d{2}-\d{2}$/m, '  issued: 2011-11-03'));
     const run = await runMain(['check', '--format', 'json'], { cwd: dir });

@@ -116,7 +116,7 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
       cwd,
       ['amend', '--out', '', '--force'],
       'ARGUMENT_INVALID',
-      /"" is not a value for --out: .*unset shell variable/,
+      /--out is empty: .*unset shell variable/,
     );
     await expectRefused(cwd, ['amend', '--out=', '--force'], 'ARGUMENT_INVALID');
   });
@@ -146,10 +146,10 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
 
   it('the data folder even when it holds a marker, and a folder that holds an input', async () => {
     const cwd = project();
-    writeFileSync(join(cwd, 'data', PACK_MARKER_FILE), packMarkerText([]));
+    writeFileSync(join(cwd, 'data', PACK_MARKER_FILE), packMarkerText([], 'amend'));
     await expectRefused(cwd, ['amend', '--out', 'data', '--force'], 'OUT_PROTECTED');
     mkdirSync(join(cwd, 'mine'));
-    writeFileSync(join(cwd, 'mine', PACK_MARKER_FILE), packMarkerText([]));
+    writeFileSync(join(cwd, 'mine', PACK_MARKER_FILE), packMarkerText([], 'amend'));
     writeFileSync(join(cwd, 'mine/moc.yaml'), readFileSync(join(cwd, 'data/amendments/mdust-close-moc-secure.yaml')));
     await expectRefused(
       cwd,
@@ -238,7 +238,7 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
     const listed = readdirSync(join(cwd, 'pack'))
       .filter((name) => name !== PACK_MARKER_FILE)
       .map((name) => ({ path: name, sha256: sha256(readFileSync(join(cwd, 'pack', name))) }));
-    expect(marker).toBe(packMarkerText(listed));
+    expect(marker).toBe(packMarkerText(listed, 'amend'));
     expect(marker).toMatch(/^mtad consultation pack\n/);
   });
 
@@ -334,7 +334,7 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
       /^NOTES\.md: error: refusing to write the cache over NOTES\.md: it is a file that mtad did not write as its cache/,
     ],
     [['--cache-location', 'link-to-notes'], 'OUT_NOT_MTAD', /it is a symbolic link/],
-    [['--cache-location', ''], 'ARGUMENT_INVALID', /"" is not a value for --cache-location/],
+    [['--cache-location', ''], 'ARGUMENT_INVALID', /--cache-location is empty: .*unset shell variable/],
     [
       ['--output', 'json=r.json', '--output', 'sarif=./r.json'],
       'OUT_PROTECTED',

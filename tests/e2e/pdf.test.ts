@@ -30,7 +30,8 @@ describe('--pdf', () => {
   it('without --out: a usage error', async () => {
     const result = await runMain(['amend', '--pdf'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('[ARGUMENT_INVALID]');
+    expect(result.stderr).toContain('--pdf goes with --out DIR: the PDFs go into the pack');
+    expect(result.stderr).toContain('[OPTION_NEEDS]');
   });
 
   const soffice = hasSoffice();

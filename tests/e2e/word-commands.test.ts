@@ -295,7 +295,7 @@ describe('amend --into refuses a document whose cell does not hold what the chan
     const cwd = projectWith(readFixture('pandoc'));
     const run = await runMain(['amend', '--into', 'MTAD.docx'], cwd);
     expect(run.status).toBe(2);
-    expect(codes(run.stderr)).toEqual(['ARGUMENT_INVALID']);
+    expect(codes(run.stderr)).toEqual(['OPTION_NEEDS']);
   });
 });
 
@@ -351,7 +351,7 @@ describe('import: values mtad does not read, and named columns', () => {
     writeFileSync(join(cwd, 'MTAD.docx'), readFixture('example'));
     const without = await runMain(['import', 'MTAD.docx', '--table', 'table.yaml'], cwd);
     expect(without.status).toBe(2);
-    expect(codes(without.stderr)).toEqual(['ARGUMENT_INVALID']);
+    expect(codes(without.stderr)).toEqual(['ARGUMENT_MISSING']);
     expect(without.stderr).toContain('--as-at');
     const bad = await runMain(['import', 'MTAD.docx', '--table', 'table.yaml', '--as-at', '2022-02-30'], cwd);
     expect(bad.status).toBe(2);

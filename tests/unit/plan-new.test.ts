@@ -61,8 +61,8 @@ describe('planNew: a new amendment, decided from gathered inputs alone', () => {
     delete withoutOn.on;
     const refused = planNew(withoutOn);
     expect(
-      refused.kind === 'refused' && refused.diagnostics.map((d) => [d.code, 'option' in d.args && d.args.option]),
-    ).toEqual([['ARGUMENT_INVALID', '--on']]);
+      refused.kind === 'refused' && refused.diagnostics.map((d) => [d.code, 'argument' in d.args && d.args.argument]),
+    ).toEqual([['ARGUMENT_MISSING', '--on']]);
     expect(planNew(newInputs({ history: unreadable }))).toEqual({
       kind: 'refused',
       diagnostics: unreadable.diagnostics,

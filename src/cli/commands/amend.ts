@@ -87,10 +87,10 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   if (options.pdf && options.out === undefined)
     return failWith(
       [
-        diagnose('ARGUMENT_INVALID', {
+        diagnose('OPTION_NEEDS', {
           option: '--pdf',
-          value: '',
-          expected: 'with --out DIR: the PDFs go into the pack',
+          needs: '--out DIR',
+          why: 'the PDFs go into the pack',
         }),
       ],
       styler,
@@ -221,10 +221,10 @@ async function readInto(
   if (options.out === undefined)
     return {
       diagnostics: [
-        diagnose('ARGUMENT_INVALID', {
+        diagnose('OPTION_NEEDS', {
           option: '--into',
-          value: options.into,
-          expected: 'to go with --out DIR, the pack to which the redlined copy of the document is added',
+          needs: '--out DIR',
+          why: 'the redlined copy of the document goes into the pack',
         }),
       ],
     };

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { renderDirectionText } from '../../domain/documents/amend-report.js';
 import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
-import { PACK_MARKER_FILE, packMarkerText, listedFiles } from '../../domain/documents/pack-marker.js';
+import { PACK_MARKER_FILE, packMarkerText, listedFiles, refuseOtherPack } from '../../domain/documents/pack-marker.js';
 import { documentsDate } from '../../domain/documents/revision-marks.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
 import { writeFolderAtomically } from '../../io/write.js';
@@ -70,8 +70,8 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
         diagnose(
           'FILE_NOT_FOUND',
           {
-            what: `the narrative of ${amendment.value.id}'s consultation, ${narrativeShown}`,
-            hint: 'mtad new close writes one to complete; templates/README.md describes it',
+            what: `${narrativeShown}, the narrative of the consultation on ${amendment.value.id} (DCC's own words for its sections before Next Steps),`,
+            hint: 'write it there: templates/narrative.md is its scaffold (mtad new close copies it for a new closure), and templates/README.md describes it',
           },
           { file: narrativeShown },
         ),
@@ -106,8 +106,14 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   const listed = files.value.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
   const written = await writeFolderAtomically(
     target,
-    [...files.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed) }],
-    { force: options.force, shown, marker: PACK_MARKER_FILE, listed: listedFiles },
+    [...files.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'consultation') }],
+    {
+      force: options.force,
+      shown,
+      marker: PACK_MARKER_FILE,
+      listed: listedFiles,
+      refuse: (text) => refuseOtherPack('consultation', shown, text),
+    },
   );
   if (!written.ok) return failWith(written.diagnostics, styler);
   const names = files.value.map((f) => `  ${f.path}\n`).join('');
@@ -144,13 +150,19 @@ function chooseAmendment(
   const [only] = candidates;
   if (only && candidates.length === 1) return { value: only, path: pathOf(only) };
   return {
-    failure: diagnose('ARGUMENT_INVALID', {
-      option: 'AMENDMENT',
-      value: '',
-      expected:
-        candidates.length === 0
-          ? 'an amendment id: no amendment the table does not reflect yet has a narrative in consultations/'
-          : `one of ${candidates.map((a) => a.id).join(', ')}`,
-    }),
+    failure: diagnose(
+      'ARGUMENT_MISSING',
+      candidates.length === 0
+        ? {
+            argument: 'the amendment',
+            why: 'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside the table) to take in its place',
+            expected: `the id of the amendment, e.g. mtad consultation ${amendments.at(-1)?.id ?? 'mdust-close-moc-secure'}, after writing its narrative (mtad new close scaffolds one)`,
+          }
+        : {
+            argument: 'the amendment',
+            why: `${candidates.length} amendments that the table does not reflect yet have a narrative, so none is taken in its place`,
+            expected: `one of ${candidates.map((a) => a.id).join(', ')}`,
+          },
+    ),
   };
 }

@@ -96,10 +96,10 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   if (asAt === undefined)
     return failWith(
       [
-        diagnose('ARGUMENT_INVALID', {
-          option: '--as-at',
-          value: '',
-          expected: `the date the document's table reflects (YYYY-MM-DD): there is no readable table at ${tableShown} to take it from`,
+        diagnose('ARGUMENT_MISSING', {
+          argument: '--as-at',
+          why: `there is no readable table at ${tableShown} to take the date from`,
+          expected: "the date the document's table reflects, e.g. --as-at 2022-12-05",
         }),
       ],
       styler,

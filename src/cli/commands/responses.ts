@@ -66,11 +66,17 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
   if (!amendment)
     return failWith(
       [
-        diagnose('ARGUMENT_INVALID', {
-          option: 'AMENDMENT',
-          value: options.amendment ?? '(none)',
-          expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ')}`,
-        }),
+        options.amendment === undefined
+          ? diagnose('ARGUMENT_MISSING', {
+              argument: 'the amendment',
+              why: 'no amendment beside the table has a consultation that asks questions, to take in its place',
+              expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ') || 'there is none'}`,
+            })
+          : diagnose('ARGUMENT_INVALID', {
+              option: 'AMENDMENT',
+              value: options.amendment,
+              expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ')}`,
+            }),
       ],
       styler,
     );

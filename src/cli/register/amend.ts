@@ -40,7 +40,10 @@ export function registerAmend(program: Command, context: CommandContext): void {
         'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder',
       ).conflicts('write'),
     )
-    .option('--force', 'with --out: replace the folder if it is a pack mtad wrote (one holding .mtad-pack)')
+    .option(
+      '--force',
+      'with --out: replace the folder if it is a pack mtad amend wrote (its .mtad-pack names mtad amend)',
+    )
     .option(
       '--pdf',
       'with --out: add a PDF of each Word file, converted by LibreOffice (soffice; Debian package libreoffice-writer-nogui)',
@@ -66,8 +69,10 @@ changed on disk after mtad read it (exit status 2). Run again, it says the table
 the amendment and writes nothing.
 
 With --out, the pack goes into a new folder, outside the data folder. --force replaces only a
-folder that mtad wrote as a pack (it holds the file .mtad-pack), never a file, a link, the working
-folder or a folder above it, the data folder or anything in it (exit status 2).
+folder that mtad amend wrote as a pack (it holds the file .mtad-pack), never a consultation, a
+file, a link, the working folder or a folder above it, the data folder or anything in it (exit
+status 2). --format and --redline-only say what is printed: with --out, which prints only the list
+of the pack's files, they are usage errors.
 
 Examples:
   mtad amend                                  the pending amendments in data/amendments/
@@ -87,14 +92,6 @@ is refused (its row and column named) and nothing is written.
 `),
     )
     .action((amendments: string[], opts: AmendFlags, command: Command) => {
-      // --force and --author say how to write the pack: without --out there is none, and ignoring
-      // them would let a user believe a folder was replaced or an author recorded.
-      const packOnly = opts.force ? '--force' : opts.author !== undefined ? '--author' : undefined;
-      if (packOnly !== undefined && opts.out === undefined)
-        command.error(`error: ${packOnly} goes with --out DIR (it says how the pack is written)`, {
-          exitCode: 2,
-          code: 'mtad.packOptionWithoutOut',
-        });
       return context.withClock(async (now, fixed) => {
         const { runAmend } = await import('../commands/amend.js');
         const { configOf, isOutcome } = await import('../check-config.js');

@@ -22,7 +22,7 @@ export function registerConsultation(program: Command, context: CommandContext):
     )
     .addOption(tableOption())
     .option('-o, --out <dir>', 'the new folder to write', 'consultation')
-    .option('--force', 'replace the folder if it is one mtad wrote (one holding .mtad-pack)')
+    .option('--force', 'replace the folder if it is a consultation mtad wrote (its .mtad-pack names mtad consultation)')
     .addOption(configOption())
     .addHelpText(
       'after',

@@ -88,6 +88,7 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'RESPONSE_NO_RESPONDENT',
   // The narrative of a consultation, against its amendment and the table
   'NARRATIVE_TODO',
+  'NARRATIVE_PLACEHOLDER',
   'NARRATIVE_COHORT',
   'NARRATIVE_GROUP_ID',
 ];

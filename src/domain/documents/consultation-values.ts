@@ -39,6 +39,11 @@ function monthsInWords(months: number): string {
   return `${NUMBER_WORDS[months - 1] ?? String(months)} month${months === 1 ? '' : 's'}`;
 }
 
+/** The noun that follows a list of `count` cohorts: "the FOC (NP) cohort", "the IOC and MOC (MDS) cohorts". */
+function cohortNoun(count: number): string {
+  return count === 1 ? 'cohort' : 'cohorts';
+}
+
 /** "A and B"; with three or more, "A, B, and C", as the reference lists the cohorts closed before. */
 function listNames(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');
@@ -100,11 +105,14 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
     const link = earlier.consultation.url;
     const prefix = `closure${i + 1}`;
     closureValues[`${prefix}.cohorts`] = listNames(earlier.changes.map((c) => c.cohort));
+    closureValues[`${prefix}.cohortsNoun`] = cohortNoun(earlier.changes.length);
     if (month) closureValues[`${prefix}.month`] = month;
     if (link) closureValues[`${prefix}.link`] = link;
   });
   const cohorts = amendment.changes.map((c) => c.cohort);
   const open = context.tableBefore.cohorts.filter((r) => r.endDate.kind === 'none').map((r) => r.cohort);
+  const closed = closures.flatMap((a) => a.changes.map((c) => c.cohort));
+  const remaining = open.filter((c) => !cohorts.includes(c));
 
   if (
     diagnostics.length > 0 ||
@@ -136,6 +144,7 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
       author: consultation.author,
       classification: consultation.classification,
       cohort: listNames(cohorts),
+      cohortNoun: cohortNoun(cohorts.length),
       groupId: row.groupId.text,
       endDate: endDate?.kind === 'date' ? formatLongDate(endDate.date) : '',
       endDateWithWeekday: endDate?.kind === 'date' ? formatDateWithWeekday(endDate.date) : '',
@@ -145,10 +154,11 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
       appendix: amendment.legalBasis.appendix,
       tableNumber: context.tableBefore.number,
       openCohorts: listNames(open),
-      closedCohorts: listNames(closures.flatMap((a) => a.changes.map((c) => c.cohort))),
-      remainingCohorts: listNames(
-        open.filter((c) => !cohorts.includes(c)).map((c) => cohortWithGroupId(context.tableBefore, c)),
-      ),
+      openCohortsNoun: cohortNoun(open.length),
+      closedCohorts: listNames(closed),
+      closedCohortsNoun: cohortNoun(closed.length),
+      remainingCohorts: listNames(remaining.map((c) => cohortWithGroupId(context.tableBefore, c))),
+      remainingCohortsNoun: cohortNoun(remaining.length),
       redlineAttachment: context.frontMatter.redlineAttachment,
       // As in the reference: the questions on the proposal after it, the last (on the modification
       // date) after Next Steps.

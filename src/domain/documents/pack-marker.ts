@@ -1,8 +1,10 @@
+import { diagnose, type Diagnostic, type PackCommand } from '../model/diagnostics.js';
 import { compareCodeUnits } from '../model/order.js';
 
 /**
- * The mark of a consultation pack: a small file that `mtad amend --out` writes into every pack, and
- * without which `--force` replaces nothing. A folder is taken for a pack mtad wrote only when this
+ * The mark of a consultation pack: a small file that `mtad amend --out` and `mtad consultation`
+ * write into every pack, and without which `--force` replaces nothing. It names the command that
+ * wrote the pack, so that one command's --force never replaces the other's pack. A folder is taken for a pack mtad wrote only when this
  * file is in it, as a plain file, and begins with PACK_MARKER_FIRST_LINE. It lists every other file
  * mtad wrote there with the SHA-256 of its bytes, so that `--force` can tell a file a person added
  * or changed since (which it must never delete) from its own.
@@ -21,16 +23,19 @@ export interface ListedFile {
 /** A listing line: `sha256sum`'s own format (hash, two spaces, path), so that it can check them. */
 const LISTED_LINE = /^([0-9a-f]{64}) {2}(.+)$/;
 
-/** The marker's text, listing `files` (every file of the pack but the marker) in code-unit order. */
-export function packMarkerText(files: readonly ListedFile[]): string {
+/**
+ * The marker's text, naming the command that wrote the pack and listing `files` (every file of the
+ * pack but the marker) in code-unit order.
+ */
+export function packMarkerText(files: readonly ListedFile[], command: PackCommand): string {
   const listed = [...files]
     .sort((a, b) => compareCodeUnits(a.path, b.path))
     .map((file) => `${file.sha256}  ${file.path}\n`);
   return `${PACK_MARKER_FIRST_LINE}
-This folder was written by \`mtad amend --out\`. \`mtad amend --out <folder> --force\` replaces it
-only while it holds the files listed below, as mtad wrote them, and nothing else: a file added or
-changed since is never deleted (--force is refused, naming it). Delete this file to keep the folder
-from ever being replaced.
+This folder was written by \`mtad ${command} --out\`. \`mtad ${command} --out <folder> --force\` replaces
+it only while it holds the files listed below, as mtad wrote them, and nothing else: a file added or
+changed since is never deleted (--force is refused, naming it), and no other command replaces it.
+Delete this file to keep the folder from ever being replaced.
 
 The SHA-256 of each file mtad wrote here:
 ${listed.join('')}`;
@@ -44,6 +49,40 @@ export function listedFiles(text: string): ReadonlyMap<string, string> {
     if (match?.[1] !== undefined && match[2] !== undefined) listed.set(match[2], match[1]);
   }
   return listed;
+}
+
+/** The line of a marker that names the command that wrote the pack. */
+const WRITTEN_BY = /^This folder was written by `mtad (amend|consultation) --out`/m;
+
+/**
+ * The command that wrote the pack whose marker's text is `text`. An older mtad named
+ * `mtad amend --out` in every marker, a consultation's too: an amend pack always holds changes.json,
+ * which a consultation never writes.
+ */
+function packCommandOf(text: string): PackCommand {
+  if (WRITTEN_BY.exec(text)?.[1] === 'consultation') return 'consultation';
+  return listedFiles(text).has('changes.json') ? 'amend' : 'consultation';
+}
+
+/** How many of a pack's files a refusal names: enough to tell one pack from another. */
+const NAMED_FILES = 8;
+
+/**
+ * Why `command --force` may not replace the pack at `shown` whose marker's text is `text`: another
+ * command wrote it (a consultation never replaces a full pack, nor a pack a consultation), named
+ * with what it holds. Undefined when the same command wrote it.
+ */
+export function refuseOtherPack(command: PackCommand, shown: string, text: string): Diagnostic | undefined {
+  const files = [...listedFiles(text).keys()].sort(compareCodeUnits);
+  // A marker that lists nothing tells nothing of its pack: --force refuses it as holding files it does not list.
+  if (files.length === 0) return undefined;
+  const writtenBy = packCommandOf(text);
+  if (writtenBy === command) return undefined;
+  return diagnose(
+    'OUT_OTHER_PACK',
+    { path: shown, command, writtenBy, files: files.length, some: files.slice(0, NAMED_FILES) },
+    { file: shown },
+  );
 }
 
 /** What the listing of written files says of the marker. */

@@ -53,6 +53,15 @@ export interface DiagnosticArgs {
     kind: 'pack' | 'cache' | 'response' | 'table' | 'report';
   };
   OUT_HOLDS_FOREIGN: { path: string; file: string; how: 'unlisted' | 'changed' };
+  OUT_OTHER_PACK: {
+    path: string;
+    /** The command that would replace the pack, and the one that wrote it. */
+    command: PackCommand;
+    writtenBy: PackCommand;
+    /** How many files the pack holds, and the first of them in code-unit order. */
+    files: number;
+    some: readonly string[];
+  };
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
@@ -71,6 +80,12 @@ export interface DiagnosticArgs {
   };
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string };
+  /** An argument or option that was not given and that nothing could stand in for. */
+  ARGUMENT_MISSING: { argument: string; why: string; expected: string };
+  /** An option given without the one that gives it a meaning. */
+  OPTION_NEEDS: { option: string; needs: string; why: string };
+  /** Two options given together of which one would be ignored. */
+  OPTIONS_CONFLICT: { option: string; other: string; why: string };
   // The configuration of mtad check (mtad.config.yaml)
   CONFIG_RULE_UNKNOWN: { rule: string; suggestion?: string };
   CONFIG_RULE_LOCKED: { rule: string; severity: string };
@@ -115,6 +130,7 @@ export interface DiagnosticArgs {
   };
   // The narrative of a consultation (data/consultations/<id>.md)
   NARRATIVE_TODO: { what: string };
+  NARRATIVE_PLACEHOLDER: { written: string; field?: string };
   NARRATIVE_COHORT: { cohort: string; id: string; cohorts: string };
   NARRATIVE_GROUP_ID: { written: string; groupId: string; cohort: string };
   LOCK_MISSING: { id: string; lockFile: string; record?: 'correction' };
@@ -227,6 +243,9 @@ export interface Milestone extends DatedWindow {
  * re-start estimate (an amendment of `months` months, then a purchase of `weeks` weeks).
  */
 export type DateSpan = { kind: 'window'; months: number } | { kind: 'restart'; months: number; weeks: number };
+
+/** The commands that write a pack folder with a .mtad-pack. */
+export type PackCommand = 'amend' | 'consultation';
 
 /**
  * How an output path meets what a command reads or where it runs: it is the working folder or holds
@@ -348,6 +367,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'io',
     doc: '--force replaces a pack folder only while it holds nothing but the files its .mtad-pack lists, as mtad wrote them.',
   },
+  OUT_OTHER_PACK: {
+    severity: 'error',
+    category: 'io',
+    doc: '--force replaces a pack folder only with a pack of the same kind: `mtad consultation` never replaces what `mtad amend --out` wrote, nor the other way round.',
+  },
   PDF_CONVERTER_MISSING: {
     severity: 'error',
     category: 'io',
@@ -402,6 +426,21 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     doc: 'Every amendment the table lists under `applied` has its file, so its history can be computed.',
   },
   ARGUMENT_INVALID: { severity: 'error', category: 'io', doc: 'A command-line value is one the option takes.' },
+  ARGUMENT_MISSING: {
+    severity: 'error',
+    category: 'io',
+    doc: 'An argument or option that nothing else can stand in for is given.',
+  },
+  OPTION_NEEDS: {
+    severity: 'error',
+    category: 'io',
+    doc: 'An option that says how something is done comes with the option that asks for it (--pdf with --out).',
+  },
+  OPTIONS_CONFLICT: {
+    severity: 'error',
+    category: 'io',
+    doc: 'No two options are given together when one would be ignored (--format with --out).',
+  },
   CONFIG_RULE_UNKNOWN: {
     severity: 'error',
     category: 'data',
@@ -523,6 +562,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: "A consultation's narrative has nothing left marked !todo (what mtad new left for a person to write).",
+  },
+  NARRATIVE_PLACEHOLDER: {
+    severity: 'error',
+    category: 'data',
+    doc: "A consultation's narrative keeps nothing of its scaffold's placeholders: no `<version>` and no instruction of templates/narrative.md once its !todo is removed.",
   },
   NARRATIVE_COHORT: {
     severity: 'error',
