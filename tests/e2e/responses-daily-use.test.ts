@@ -175,7 +175,7 @@ describe('mtad responses: day to day', () => {
     }
   });
 
-  it('--responses naming a file is a usage error: one line naming it, exit status 2', async () => {
+  it('--responses naming a file, or nothing, is a usage error: one line naming it, exit status 2', async () => {
     const cwd = copyOfData();
     writeFileSync(join(cwd, 'one.yaml'), readFileSync(join(process.cwd(), EXAMPLES, 'harbour-power.yaml')));
     writeFileSync(join(cwd, 'notes.txt'), 'x\n');
@@ -187,7 +187,9 @@ describe('mtad responses: day to day', () => {
     }
     const missing = await runMain(['responses', 'mdust-close-moc-secure', '--responses', 'nowhere'], cwd);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('nowhere');
+    expect(missing.stderr).toBe(
+      'mtad: error: --responses nowhere does not exist; expected a folder of response files\n',
+    );
   });
 
   it('--responses naming a folder of other files: one finding per file that is not a response to the amendment', async () => {
@@ -214,7 +216,7 @@ describe('mtad responses: day to day', () => {
 
   it('a mistyped subcommand gets "Did you mean", as an unknown command does', async () => {
     const cwd = copyOfData();
-    for (const args of [['imprt', 'filled.docx'], ['imprt'], ['inport', '--responses', 'x']]) {
+    for (const args of [['imprt', 'filled.docx'], ['imprt'], ['inport', '--responses', 'data']]) {
       const run = await runMain(['responses', ...args], cwd);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toContain(

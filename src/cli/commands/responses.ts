@@ -41,16 +41,18 @@ export function mistypedSubcommand(argument: string): string | undefined {
  */
 export async function runResponses(options: ResponsesOptions): Promise<Outcome> {
   const { cwd, styler } = options;
-  // A file given for the folder is the user's slip, told in one line before anything is read.
+  // A file or a missing path given for the folder is the user's slip, told in one line before
+  // anything is read (the finding of a missing path that check gives would suggest mtad check).
   if (options.responses !== undefined) {
     const given = resolve(cwd, options.responses);
-    const isFile = await stat(given).then(
-      (info) => !info.isDirectory(),
-      () => false,
+    const found = await stat(given).then(
+      (info) => (info.isDirectory() ? 'folder' : 'file'),
+      (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'nothing' : 'folder'),
     );
-    if (isFile)
+    const shown = escapeForLine(displayPath(given, cwd));
+    if (found !== 'folder')
       return usageError(
-        `--responses ${escapeForLine(displayPath(given, cwd))} is a file; expected a folder of response files`,
+        `--responses ${shown} ${found === 'file' ? 'is a file' : 'does not exist'}; expected a folder of response files`,
       );
   }
   const tablePath = resolveTablePath(cwd, options.table);
