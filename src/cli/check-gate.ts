@@ -1,6 +1,7 @@
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import { applyConfig, type CheckConfig } from '../domain/check/check-config.js';
+import type { IsoDate } from '../domain/model/dates.js';
 import { DEFAULT_TABLE } from '../io/read.js';
 import { checkGathered } from '../app/check.js';
 import { sha256 } from '../io/hash.js';
@@ -25,6 +26,8 @@ export interface GateOptions extends CommonOptions {
    * documents, as it fails the check; a rule it turns off is not reported.
    */
   config: CheckConfig;
+  /** The date the documents are made on, for the rules that need one (a made amendment's date). */
+  today?: IsoDate;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function checkBeforeDocuments(
     styler: options.styler,
     paths: [...paths],
     ...(options.table !== undefined && { table: options.table }),
+    ...(options.today !== undefined && { today: options.today }),
   });
   if ('failure' in gathered) return gathered;
   const result = checkGathered(gathered, gathered.lockText, sha256, options.memo);

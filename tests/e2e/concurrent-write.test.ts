@@ -3,7 +3,14 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { BIN, copyOfData, ROOT, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
+import {
+  BIN,
+  CONCLUDED_DATA_ENTRIES,
+  copyOfData,
+  ROOT,
+  writeMocSecureConclusion,
+  writeTestFocBgConclusion,
+} from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 interface Finished {
@@ -41,6 +48,7 @@ function twoMadeAmendments(): string {
     .replace('cohort: MOC (Secure)', 'cohort: FOC (BG)')
     .replace('groupId: DA', 'groupId: EA');
   writeFileSync(join(dir, 'data/amendments/test-close-foc-bg.yaml'), bg);
+  writeTestFocBgConclusion(writeMocSecureConclusion(dir));
   return dir;
 }
 
@@ -160,7 +168,7 @@ describe('two mtad amend --write at once', () => {
       );
       expect(check.status).toBe(0);
       expect(existsSync(join(dir, 'data/table-17.6.yaml.lock'))).toBe(false);
-      expect(readdirSync(join(dir, 'data')).sort()).toEqual(SHIPPED_DATA_ENTRIES);
+      expect(readdirSync(join(dir, 'data')).sort()).toEqual(CONCLUDED_DATA_ENTRIES);
     }
   }, 240_000);
 

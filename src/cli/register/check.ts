@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CheckFormat } from '../../render/check-formats.js';
 import { configOption, DEFAULT_TABLE_OPTION, formatOption, namedTable, tableOption } from '../options.js';
 import type { CommandContext } from './context.js';
+import { todayInLondon } from '../clock.js';
 
 /** The formats of `mtad check`; a test holds this list equal to the keys of CHECK_FORMATS. */
 export const CHECK_FORMAT_NAMES: readonly CheckFormat[] = ['stylish', 'json', 'sarif', 'github'];
@@ -74,6 +75,10 @@ export function registerCheck(program: Command, context: CommandContext): void {
 Each finding points at file:line:column of the YAML node concerned. Warnings (values not known,
 a window that runs past the end date) are listed but fail only with --max-warnings.
 
+The responses and conclusions beside the table (responses/<id>/, conclusions/<id>.yaml) are checked
+with the amendments; a made amendment is held to its modification date as at today in London
+(SOURCE_DATE_EPOCH stands in for the clock).
+
 Rules are set per project in mtad.config.yaml at its root, or in the file --config names (schema:
 mtad schema config); amend, direction, consultation and diff check with the same rules:
   rules:
@@ -137,7 +142,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
             filename: opts.stdinFilename ?? '<stdin>',
           }
         : undefined;
-      return context.report(
+      return context.withClock(async (now) =>
         runCheck({
           cwd: context.cwd,
           styler: context.styler(),
@@ -160,6 +165,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
           ...(opts.cacheLocation !== undefined && { cacheLocation: opts.cacheLocation }),
           ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
           ...(opts.against !== undefined && { against: opts.against }),
+          today: todayInLondon(now),
         }),
       );
     });

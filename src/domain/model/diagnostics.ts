@@ -206,6 +206,28 @@ export interface DiagnosticArgs {
   RESPONSE_NO_RESPONDENT: { source: 'template' | 'file' };
   RESPONSE_EXISTS: { path: string; respondent: string };
   RESPONSE_NOT_FOR_AMENDMENT: { found: 'table' | 'departments' | 'other' | 'response'; id?: string; amendment: string };
+  // The conclusion of a consultation, and the lifecycle of an amendment
+  CONCLUSION_FINAL_DECISION: { decision: 'proceed' | 'proceed-with-changes' | 'withdraw' };
+  CONCLUSION_AMENDMENT_UNKNOWN: { id: string; suggestion?: string };
+  CONCLUSION_DUPLICATE: { id: string; other: string };
+  CONCLUSION_BEFORE_DUE: { concluded: IsoDate; due: LocalTime };
+  CONCLUSION_RESPONSES: { id: string; statement: 'received' | 'none-received'; count: number };
+  CONCLUSION_QUESTION_UNKNOWN: { question: string; id: string; suggestion?: string };
+  CONCLUSION_QUESTION_MISSING: { question: string; id: string };
+  CONCLUSION_QUESTION_REPEATED: { question: string };
+  CONCLUSION_FINAL_CHANGES: { cohort: string; id: string; problem: 'missing' | 'unknown' | 'repeated' };
+  /** A final date outside the window consulted on: a change's end date (with its cohort), else the modification. */
+  CONCLUSION_OUTSIDE_WINDOW: { date: IsoDate; consulted: DatedWindow; cohort?: string };
+  /** Final dates out of order: the conclusion, then the modification, then each end date. */
+  CONCLUSION_FINAL_ORDER: {
+    earlier: { what: 'concluded' | 'modification'; date: IsoDate };
+    later: { what: 'modification' | 'end-date'; date: IsoDate; cohort?: string };
+  };
+  CONCLUSION_DATE_MISMATCH: { id: string; concluded: IsoDate; recorded: IsoDate };
+  CONCLUSION_STATUS_MISMATCH: { id: string; decision: 'proceed' | 'proceed-with-changes' | 'withdraw'; status: string };
+  /** An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction. */
+  CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction'; status: string };
+  MADE_BEFORE_MODIFICATION: { id: string; date: IsoDate; today: IsoDate };
 }
 
 /** A date and a time of day, UK local time. */
@@ -808,6 +830,77 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'The folder of the responses to a consultation holds only responses to it (or they would be counted for it).',
+  },
+  CONCLUSION_FINAL_DECISION: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion gives its final values unless its decision is withdraw, and none when it is.',
+  },
+  CONCLUSION_AMENDMENT_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion names an amendment that exists beside the table.',
+  },
+  CONCLUSION_DUPLICATE: { severity: 'error', category: 'data', doc: 'An amendment has one conclusion file.' },
+  CONCLUSION_BEFORE_DUE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A consultation is concluded on or after its respond-by date, never before.',
+  },
+  CONCLUSION_RESPONSES: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion says responses were received only when response files exist, and none-received only when none does.',
+  },
+  CONCLUSION_QUESTION_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion responds only to questions its consultation asks.',
+  },
+  CONCLUSION_QUESTION_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion responds to every question its consultation asks.',
+  },
+  CONCLUSION_QUESTION_REPEATED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion responds to each question once.',
+  },
+  CONCLUSION_FINAL_CHANGES: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion gives one final end date for each closure of its amendment, and for no other cohort.',
+  },
+  CONCLUSION_OUTSIDE_WINDOW: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A final end date or modification date lies within the window consulted on; beyond it needs a new consultation.',
+  },
+  CONCLUSION_FINAL_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The final values follow the conclusion: concluded, then the modification takes effect, then each end date.',
+  },
+  CONCLUSION_DATE_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: "A conclusion's date is the amendment's consultation.concluded, when both are set.",
+  },
+  CONCLUSION_STATUS_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment concluded with withdraw has status withdrawn, and one concluded otherwise does not.',
+  },
+  CONCLUSION_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment concluded or made after a consultation that asked questions has its conclusion (conclusions/<id>.yaml).',
+  },
+  MADE_BEFORE_MODIFICATION: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment is made only once its modification date has come.',
   },
 };
 
