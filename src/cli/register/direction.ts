@@ -32,22 +32,24 @@ Examples:
   mtad direction mdust-close-moc-secure --final  "with effect from 27 January 2023", once it is concluded
 `),
     )
-    .action(async (amendment: string, opts: { final?: boolean; config?: string; conclusion?: string }, command: Command) => {
-      const { runDirection } = await import('../commands/direction.js');
-      const { configOf, isOutcome } = await import('../check-config.js');
-      const config = configOf(context, opts.config, context.styler());
-      if (isOutcome(config)) return context.write(config);
-      return context.withClock(async (now) =>
-        runDirection({
-          cwd: context.cwd,
-          styler: context.styler(),
-          amendment,
-          mode: opts.final ? 'final' : 'draft',
-          table: namedTable(command),
-          config,
-          ...(opts.conclusion !== undefined && { conclusion: opts.conclusion }),
-          today: todayInLondon(now),
-        }),
-      );
-    });
+    .action(
+      async (amendment: string, opts: { final?: boolean; config?: string; conclusion?: string }, command: Command) => {
+        const { runDirection } = await import('../commands/direction.js');
+        const { configOf, isOutcome } = await import('../check-config.js');
+        const config = configOf(context, opts.config, context.styler());
+        if (isOutcome(config)) return context.write(config);
+        return context.withClock(async (now) =>
+          runDirection({
+            cwd: context.cwd,
+            styler: context.styler(),
+            amendment,
+            mode: opts.final ? 'final' : 'draft',
+            table: namedTable(command),
+            config,
+            ...(opts.conclusion !== undefined && { conclusion: opts.conclusion }),
+            today: todayInLondon(now),
+          }),
+        );
+      },
+    );
 }
