@@ -14,7 +14,7 @@ import {
 import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from '../../io/output-guard.js';
 import { sha256, sha256Bytes } from '../../io/hash.js';
 import { displayPath, readBytes } from '../../io/read.js';
-import type { CheckFormat } from '../../render/check-formats.js';
+import type { CheckFormat } from '../../render/check-format-names.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
 import { scopeFindings, type FindingScope } from '../check-config.js';
@@ -78,7 +78,10 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     }),
     ...(options.maxWarnings !== undefined && { maxWarnings: options.maxWarnings }),
     updateLock: options.updateLock,
-    ...(against && { against }),
+    ...(against && {
+      // The XML reader is loaded only for --against: every other check starts without it.
+      against: { document: against, compare: (await import('../../app/check-against.js')).compareAgainst },
+    }),
     scope: (all) => scopeFindings(all, options, cwd),
   });
   if (plan.kind === 'refused') return usageError(plan.message, 1);

@@ -2,7 +2,7 @@ import { lstat, mkdir, open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { planResponseImport } from '../../app/responses-import.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
-import type { CATEGORIES } from '../../domain/parse/response-schema.js';
+import type { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { classifyFile } from '../../domain/parse/classify-file.js';
 import { displayPath, readText } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';

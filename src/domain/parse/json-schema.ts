@@ -7,6 +7,7 @@ import {
   tableFileSchema,
 } from './schema.js';
 import { responseFileSchema } from './response-schema.js';
+import type { SchemaKind } from './schema-kinds.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
 export const SCHEMA_KINDS = {
@@ -16,8 +17,7 @@ export const SCHEMA_KINDS = {
   config: configFileSchema,
   departments: departmentsFileSchema,
   narrative: narrativeFrontMatterSchema,
-} as const;
-export type SchemaKind = keyof typeof SCHEMA_KINDS;
+} as const satisfies Record<SchemaKind, z.core.$ZodType>;
 
 const TITLES: Record<SchemaKind, string> = {
   table: 'Table 17.6 of the MTAD (mtad table file)',
