@@ -1,9 +1,12 @@
 // `npm run bench`: every figure is a ratio to a baseline measured in the same run, alternating
 // runs so that the noise of a shared machine falls on both alike. Medians of RUNS runs each.
 // Peak memory is the maximum resident set size reported by the kernel (/usr/bin/time -f %M).
+// Each node process also reports the CPU time it used (scripts/bench/cpu-time.cjs, preloaded into
+// the baseline as into mtad): under load the wall time stretches with the queue for the CPU, the
+// CPU time far less, so its ratio is printed beside the wall time's, with the load average.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateAmendmentFiles, generateTable } from './bench/generate.mjs';
 
@@ -15,25 +18,43 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const wanted = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const NODE = process.execPath;
 
+const CPU_TIME = join(ROOT, 'scripts/bench/cpu-time.cjs');
+const loads = [loadavg()[0]];
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** The wall time of one run, and for a node process the CPU time it reported (else NaN). */
 function timeOnce([command, ...args], cwd) {
+  const node = command === NODE;
+  const cpuFile = join(tmpdir(), `mtad-bench-cpu-${process.pid}`);
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(command, node ? ['-r', CPU_TIME, ...args] : args, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    ...(node && { env: { ...process.env, MTAD_BENCH_CPU_OUT: cpuFile } }),
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && !(command === 'git' && result.status === 1))
     throw new Error(`${[command, ...args].join(' ')} exited ${result.status}: ${result.stderr}`);
-  return ms;
+  const cpu = node ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
+  if (node) rmSync(cpuFile);
+  return { ms, cpu };
 }
 
-/** Median wall time of each command, runs interleaved. */
+/** Median wall time of each command, runs interleaved; `.cpu`, the median CPU time of each. */
 function compare(commands, cwd, runs = RUNS) {
   const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (const [name, command] of Object.entries(commands)) timeOnce(command, cwd); // warm the file cache
-  for (let i = 0; i < runs; i++)
+  for (let i = 0; i < runs; i++) {
     for (const [name, command] of Object.entries(commands)) times[name].push(timeOnce(command, cwd));
-  return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+    loads.push(loadavg()[0]);
+  }
+  const of = (key) =>
+    Object.fromEntries(Object.entries(times).map(([name, runs]) => [name, median(runs.map((r) => r[key]))]));
+  return { ...of('ms'), cpu: of('cpu') };
 }
+const cpuRatio = (t, name) => `cpu ${(t.cpu[name] / t.cpu.bare).toFixed(2)}x`;
 
 function peakMemoryMiB(command, cwd) {
   if (!existsSync('/usr/bin/time')) return NaN;
@@ -76,13 +97,13 @@ if (wanted('amend')) {
       version: [NODE, BIN, '--version'],
     };
     const t = compare(commands, ROOT);
-    const peak = (name) => `peak ${peakMemoryMiB(commands[name], ROOT).toFixed(1)} MiB`;
+    const peak = (name) => `${cpuRatio(t, name)}, peak ${peakMemoryMiB(commands[name], ROOT).toFixed(1)} MiB`;
     report('mtad amend (shipped data)', t.amend, t.bare, 1.5, peak('amend'));
     report('mtad show (shipped data)', t.show, t.bare, 1.5, peak('show'));
     report('mtad check, cold (--no-cache, shipped data)', t.checkCold, t.bare, 1.5, peak('checkCold'));
     report('mtad check, warm (cache, shipped data)', t.checkWarm, t.bare, 1.5, peak('checkWarm'));
     report('mtad amend --out DIR (shipped data)', t.out, t.bare, 3, peak('out'));
-    report('mtad --version (load only)', t.version, t.bare, 0);
+    report('mtad --version (load only)', t.version, t.bare, 0, cpuRatio(t, 'version'));
   } finally {
     rmSync(pack, { recursive: true, force: true });
   }
@@ -107,14 +128,14 @@ try {
       t.cold,
       t.bare,
       3,
-      `peak ${peakMemoryMiB(cold, checkDir).toFixed(1)} MiB`,
+      `${cpuRatio(t, 'cold')}, peak ${peakMemoryMiB(cold, checkDir).toFixed(1)} MiB`,
     );
     report(
       'mtad check, 1,000 amendment files, warm (cache)',
       t.warm,
       t.bare,
       3,
-      `peak ${peakMemoryMiB(warm, checkDir).toFixed(1)} MiB`,
+      `${cpuRatio(t, 'warm')}, peak ${peakMemoryMiB(warm, checkDir).toFixed(1)} MiB`,
     );
   }
 
@@ -172,6 +193,6 @@ try {
 }
 
 console.log(
-  `\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; runs: median of ${RUNS}`,
+  `\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; runs: median of ${RUNS}; load average (1 min) ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)}, median ${median(loads).toFixed(1)}`,
 );
 console.table(rows);

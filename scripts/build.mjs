@@ -2,11 +2,12 @@
 // - cli.cjs: the CLI in one CommonJS file, loaded by start.cjs with V8's code cache (start-up is a
 //   tracked benchmark, see BENCHMARKS.md). CommonJS because only a classic script can take a code
 //   cache on Node 20.
-// - pack.cjs: the Word and HTML renderers of `mtad amend --out`, loaded only by that command.
+// - pack.cjs: the Word and HTML renderers (docx, marked) of `mtad amend --out` and `mtad
+//   consultation`, loaded only by those, with a code cache of its own.
 // - start.cjs: the loader; bin/mtad.js imports it.
 // - index.js: the programmatic API, ESM, and index.d.ts (with the declarations it imports,
 //   under dist/domain/ and the like): its types, emitted by tsc (tsconfig.types.json).
-// Then it runs the CLI once, which writes the code cache.
+// Then it runs the CLI once, which writes the code caches (cli.cache, pack.cache).
 //
 // The build is made in a fresh folder beside dist/ (so that nothing stale is loaded or published)
 // and renamed into place only when complete: mtad run during a build loads the old dist/ or the
@@ -14,7 +15,8 @@
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,12 +62,21 @@ const cjs = {
   banner: { js: "const __mtadUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-// The pack's renderers stay out of cli.cjs: the lazy import becomes a require of ./pack.cjs.
+// The document renderers stay out of cli.cjs: each lazy import of one becomes a require of
+// ./pack.cjs, one bundle of them all, so that docx and marked are in one file, not two.
+const PACK_MODULES = ['src/render/pack.ts', 'src/render/consultation-files.ts'];
 const packApart = {
   name: 'pack-apart',
   setup(b) {
-    b.onResolve({ filter: /\/render\/pack\.js$/ }, () => ({ path: './pack.cjs', external: true }));
+    b.onResolve({ filter: /\/render\/(pack|consultation-files)\.js$/ }, () => ({ path: './pack.cjs', external: true }));
   },
+};
+// The entry of pack.cjs: every export of the modules above (they share no export name).
+const packEntry = {
+  contents: PACK_MODULES.map((path) => `export * from './${path}';`).join('\n'),
+  resolveDir: root,
+  sourcefile: 'pack-entry.ts',
+  loader: 'ts',
 };
 
 // chalk asks supports-color about the terminal when it loads (milliseconds: os.release, env, tty).
@@ -107,7 +118,7 @@ const codeHash = code.digest('hex').slice(0, 16);
 
 await Promise.all([
   build({ ...cli, define: { ...cjs.define, __MTAD_CODE_HASH__: JSON.stringify(codeHash) } }),
-  build({ ...cjs, entryPoints: { pack: 'src/render/pack.ts' }, outdir }),
+  build({ ...cjs, stdin: packEntry, outfile: join(outdir, 'pack.cjs') }),
   build({
     ...common,
     entryPoints: { start: 'src/cli/start.ts' },
@@ -143,6 +154,16 @@ try {
 renameSync(staging, target);
 if (moved) rmSync(old, { recursive: true, force: true });
 
-// The first run writes dist/cli.cache. It runs the main job on the shipped data, so that the
-// functions it compiles are the ones users run; its output is not wanted here.
-spawnSync(process.execPath, [join(target, 'start.cjs'), 'amend'], { cwd: root, stdio: 'ignore' });
+// The first run writes dist/cli.cache and dist/pack.cache. It runs the main job on the shipped data,
+// `amend --out` (all that `amend` does, then the pack), so that the functions it compiles are the
+// ones users run: measured, a cache made by plain `amend` left `amend` and `check` slower
+// (BENCHMARKS.md). It runs on a copy of data/ in a folder without node_modules/, where mtad keeps
+// no cache of `mtad check`: every file is parsed, so the parser's functions are in the code cache
+// whatever an earlier run left in the project's node_modules/.cache. Its output is not wanted here.
+const pack = mkdtempSync(join(tmpdir(), 'mtad-build-pack-'));
+try {
+  cpSync(join(root, 'data'), join(pack, 'data'), { recursive: true });
+  spawnSync(process.execPath, [join(target, 'start.cjs'), 'amend', '--out', 'pack'], { cwd: pack, stdio: 'ignore' });
+} finally {
+  rmSync(pack, { recursive: true, force: true });
+}

@@ -31,7 +31,8 @@ export { displayCell, sameCell } from './domain/model/cell-value.js';
 export type { CellValue } from './domain/model/cell-value.js';
 export { tableFileSchema, amendmentFileSchema } from './domain/parse/schema.js';
 export { REPORT_FORMATS } from './render/report.js';
-export type { ReportFormat, ReportOptions } from './render/report.js';
+export type { ReportOptions } from './render/report.js';
+export type { ReportFormat } from './render/report-formats.js';
 export { createStyler, plainStyler } from './render/style.js';
 export type { Styler } from './render/style.js';
 // The consultation pack. The Word renderers (src/render/pack.ts) are left out on purpose:
@@ -77,7 +78,7 @@ export type { AmendmentLock, LockEntry, HashText } from './domain/history/amendm
 export { findProseDates } from './domain/check/prose-dates.js';
 export type { ProseDate } from './domain/check/prose-dates.js';
 export { CHECK_FORMATS } from './render/check-formats.js';
-export type { CheckFormat } from './render/check-formats.js';
+export type { CheckFormat } from './render/check-format-names.js';
 export type { CheckReport } from './render/check-report.js';
 // The Word engine: Table 17.6 read from, and redlined into, the user's own .docx.
 export { findTable, captionTitle } from './word/find-table.js';

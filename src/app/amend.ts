@@ -19,7 +19,8 @@ import { parseTable, type TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { sameCell } from '../domain/model/cell-value.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
-import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
+import { REPORT_FORMATS } from '../render/report.js';
+import type { ReportFormat } from '../render/report-formats.js';
 import type { Styler } from '../render/style.js';
 import type { PlannedWrite } from './writes.js';
 

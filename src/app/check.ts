@@ -5,13 +5,12 @@ import { inSequence } from '../domain/model/amendment.js';
 import { exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { IsoDate } from '../domain/model/dates.js';
 import { EMPTY_LOCK, recordMadeAmendments, serialiseLock, type HashText } from '../domain/history/amendment-lock.js';
-import { CHECK_FORMATS, type CheckFormat } from '../render/check-formats.js';
+import { CHECK_FORMATS } from '../render/check-formats.js';
+import type { CheckFormat } from '../render/check-format-names.js';
 import { countFindings, type CheckReport, type HiddenFindings } from '../render/check-report.js';
 import type { ConfiguredRules } from '../render/check-rules.js';
 import { plainStyler, type Styler } from '../render/style.js';
 import type { TableInput } from '../domain/model/table.js';
-import { columnsOf, compareWithDocument } from '../word/compare-table.js';
-import { importWordTable } from '../word/import-table.js';
 import type { PlannedWrite } from './writes.js';
 
 /** A file of a check: its path, how it is named, and its text when it could be read. */
@@ -85,8 +84,12 @@ export interface CheckInputs {
   outputs: readonly { format: CheckFormat; path: string; shown: string }[];
   maxWarnings?: number;
   updateLock: boolean;
-  /** --against: the MTAD's Word document, whose Table 17.6 the table must match cell by cell. */
-  against?: AgainstDocument;
+  /**
+   * --against: the MTAD's Word document, whose Table 17.6 the table must match cell by cell, and the
+   * comparison (app/check-against.ts), given by the caller: it loads the XML reader, which a check
+   * without --against, and `mtad amend` that checks first, would otherwise load at every start.
+   */
+  against?: { document: AgainstDocument; compare: CompareAgainst };
   /**
    * What the configuration, --changed-since and --quiet leave of the findings: those that count (for
    * the exit status and --max-warnings) and those printed. All of them, both, when not given.
@@ -95,6 +98,9 @@ export interface CheckInputs {
   /** The rules the configuration sets otherwise than their default, which the SARIF rules show. */
   configured?: ConfiguredRules;
 }
+
+/** The comparison of the table read with the Word document of `--against`. */
+export type CompareAgainst = (against: AgainstDocument, table: TableInput | undefined) => Diagnostic[];
 
 /** The Word document of `--against`, as read: its bytes, or the findings of reading it. */
 export interface AgainstDocument {
@@ -140,14 +146,14 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
     }
   }
 
-  const against = inputs.against && compareAgainst(inputs.against, result.table);
+  const against = inputs.against && inputs.against.compare(inputs.against.document, result.table);
   const all = [...sources.diagnostics, ...result.diagnostics, ...(against ?? [])];
   const { counted, printed, hidden } = inputs.scope ? inputs.scope(all) : { counted: all, printed: all };
   const report: CheckReport = {
     tool: { name: 'mtad', version: inputs.version },
     files: [
       ...[...sources.entries.values()].map((e) => e.shown),
-      ...(inputs.against ? [inputs.against.shown] : []),
+      ...(inputs.against ? [inputs.against.document.shown] : []),
     ].sort(),
     diagnostics: printed,
     rules: CHECK_RULES,
@@ -208,27 +214,4 @@ function updateLock(
       shown: lockShown,
     },
   };
-}
-
-/**
- * `--against DOCX`: where the table and the Word document's table disagree, cell by cell. Nothing
- * when the table could not be read (its findings say why); the document's unreadability otherwise.
- */
-function compareAgainst(against: AgainstDocument, table: TableInput | undefined): Diagnostic[] {
-  if (!against.bytes || against.sha256 === undefined) return against.diagnostics;
-  if (!table) return [];
-  const columns = columnsOf(table);
-  const imported = importWordTable(against.bytes, {
-    origin: { fileName: against.fileName, sha256: against.sha256 },
-    tableNumber: table.table.number,
-    numberFrom: 'table',
-    ...(columns && { columns }),
-    asAt: table.table.asAt,
-  });
-  // Only what stops the comparison: a cell kept as written is compared as written.
-  const errors = imported.findings
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({ ...d, file: d.file ?? against.shown }));
-  if (!imported.ok || errors.length > 0) return errors;
-  return compareWithDocument(table, imported.value);
 }

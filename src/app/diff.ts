@@ -14,7 +14,8 @@ import {
   type Include,
   type TableAtPoint,
 } from '../domain/history/table-history.js';
-import { REPORT_FORMATS, type ReportFormat } from '../render/report.js';
+import { REPORT_FORMATS } from '../render/report.js';
+import type { ReportFormat } from '../render/report-formats.js';
 import type { Styler } from '../render/style.js';
 
 /** What `mtad diff` works from, gathered by the CLI: the table and its history, and the two points. */

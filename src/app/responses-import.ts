@@ -2,7 +2,7 @@ import type { Amendment } from '../domain/model/amendment.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { parseResponse, respondentSlug, type ResponseAnswer, type ResponseFile } from '../domain/model/response.js';
 import { positionFromOpening, readConfidentialMarks, responseYamlText } from '../domain/documents/response-yaml.js';
-import type { CATEGORIES } from '../domain/parse/response-schema.js';
+import type { CATEGORIES } from '../domain/model/respondent-kinds.js';
 import { readResponseForm } from '../word/response-form.js';
 
 /** What `mtad responses import` is given. */

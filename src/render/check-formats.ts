@@ -1,5 +1,6 @@
 import { renderCheckGithub } from './check-github.js';
 import { renderCheckJson } from './check-json.js';
+import type { CheckFormat } from './check-format-names.js';
 import type { CheckReport } from './check-report.js';
 import { renderCheckSarif } from './check-sarif.js';
 import { renderCheckStylish } from './check-stylish.js';
@@ -14,6 +15,4 @@ export const CHECK_FORMATS = {
   json: renderCheckJson,
   sarif: renderCheckSarif,
   github: renderCheckGithub,
-} satisfies Record<string, CheckReporter>;
-
-export type CheckFormat = keyof typeof CHECK_FORMATS;
+} satisfies Record<CheckFormat, CheckReporter>;

@@ -6,6 +6,7 @@ import { writeCell, type CellValue } from '../domain/model/cell-value.js';
 import { escapeHtml } from './escape.js';
 import { renderMarkdownRedline } from './redline-markdown.js';
 import { renderTerminalRedline, renderUnifiedRedline } from './redline-text.js';
+import type { ReportFormat } from './report-formats.js';
 import type { Styler } from './style.js';
 import { summaryLines, undatedLines } from './summary.js';
 
@@ -131,7 +132,7 @@ function reportAsJson(report: AmendReport): object {
   };
 }
 
-/** Each redline format by name: `--format` takes its choices from these keys. */
+/** Each redline format by name (report-formats.ts names them, for `--format`). */
 export const REPORT_FORMATS = {
   terminal: (report, options) => textReport(renderTerminalRedline(report.redline, options.styler), report, options),
   unified: (report, options) => textReport(renderUnifiedRedline(report.redline), report, options),
@@ -139,6 +140,4 @@ export const REPORT_FORMATS = {
   // The redline alone, as data: the table's headings and every row with each cell before and after.
   json: (report, options) =>
     `${JSON.stringify(options.redlineOnly ? { table: report.redline.number, redline: redlineAsJson(report.redline) } : reportAsJson(report), null, 2)}\n`,
-} satisfies Record<string, ReportRenderer>;
-
-export type ReportFormat = keyof typeof REPORT_FORMATS;
+} satisfies Record<ReportFormat, ReportRenderer>;

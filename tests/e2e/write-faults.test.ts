@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -77,7 +87,36 @@ describe('amend --write changes the table and the lock of made amendments togeth
   });
 });
 
-describe('the code cache of the start-up (dist/cli.cache)', () => {
+describe('the code caches of the start-up (dist/cli.cache, dist/pack.cache)', () => {
+  it.each([
+    ['cli', ['--version']],
+    ['pack', ['amend', '--out', 'pack']],
+  ])(
+    'dist/%s.cache: a link in its place is replaced by a cache, never written through',
+    { timeout: 120_000 },
+    (name, args) => {
+      const dir = copyOfData();
+      const victim = join(dir, 'victim.txt');
+      writeFileSync(victim, 'precious\n');
+      const cache = join(ROOT, 'dist', `${name}.cache`);
+      const kept = `${cache}.kept-${process.pid}`;
+      copyFileSync(cache, kept);
+      try {
+        rmSync(cache);
+        symlinkSync(victim, cache);
+        const run = runCli(args, { cwd: dir });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+        // V8 refused the victim's bytes as a cache, and the run made a real one in their place.
+        expect(lstatSync(cache).isFile()).toBe(true);
+        expect(lstatSync(cache).size).toBeGreaterThan(100_000);
+      } finally {
+        renameSync(kept, cache);
+      }
+    },
+  );
+
   it('is never written through a link planted at the name it once took', () => {
     const victim = join(copyOfData(), 'victim.txt');
     writeFileSync(victim, 'precious\n');

@@ -46,7 +46,7 @@ describe('every rule of mtad check has a fixture that fires it and one that does
 
 describe('the --format choices', () => {
   it('are the keys of the reporters registry', async () => {
-    const { CHECK_FORMAT_NAMES } = await import('../../src/cli/register/check.js');
+    const { CHECK_FORMAT_NAMES } = await import('../../src/render/check-format-names.js');
     const { CHECK_FORMATS } = await import('../../src/render/check-formats.js');
     expect([...CHECK_FORMAT_NAMES]).toEqual(Object.keys(CHECK_FORMATS));
   });

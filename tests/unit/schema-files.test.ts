@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  buildJsonSchema,
-  renderJsonSchema,
-  SCHEMA_KINDS,
-  type SchemaKind,
-} from '../../src/domain/parse/json-schema.js';
+import { buildJsonSchema, renderJsonSchema, SCHEMA_KINDS } from '../../src/domain/parse/json-schema.js';
+import type { SchemaKind } from '../../src/domain/parse/schema-kinds.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const kinds = Object.keys(SCHEMA_KINDS) as SchemaKind[];
@@ -30,7 +26,7 @@ function propertiesOf(schema: unknown, path = '#'): [string, Record<string, unkn
 
 describe('the JSON Schema of the data files', () => {
   it('offers every kind', async () => {
-    const { SCHEMA_KIND_NAMES } = await import('../../src/cli/register/schema.js');
+    const { SCHEMA_KIND_NAMES } = await import('../../src/domain/parse/schema-kinds.js');
     expect([...SCHEMA_KIND_NAMES]).toEqual(kinds);
   });
 

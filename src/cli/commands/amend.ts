@@ -13,7 +13,7 @@ import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/chec
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readBytes, readTemplate, readText } from '../../io/read.js';
 import { writeFilesTogether } from '../../io/write-files.js';
-import type { ReportFormat } from '../../render/report.js';
+import type { ReportFormat } from '../../render/report-formats.js';
 import { refusePackPath, writeAmendPack } from '../amend-pack.js';
 import { checkBeforeDocuments } from '../check-gate.js';
 import {

@@ -16,7 +16,7 @@ import { refuseProtectedOutput, refuseRepeatedOutput, type ProtectedPaths } from
 import { refuseReportFile } from '../../io/report-file.js';
 import { sha256, sha256Bytes } from '../../io/hash.js';
 import { displayPath, readBytes } from '../../io/read.js';
-import type { CheckFormat } from '../../render/check-formats.js';
+import type { CheckFormat } from '../../render/check-format-names.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
 import { scopeFindings, type FindingScope } from '../check-config.js';
@@ -80,7 +80,10 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     }),
     ...(options.maxWarnings !== undefined && { maxWarnings: options.maxWarnings }),
     updateLock: options.updateLock,
-    ...(against && { against }),
+    ...(against && {
+      // The XML reader is loaded only for --against: every other check starts without it.
+      against: { document: against, compare: (await import('../../app/check-against.js')).compareAgainst },
+    }),
     scope: (all) => scopeFindings(all, options, cwd),
     ...(options.config && { configured: options.config.rules }),
   });

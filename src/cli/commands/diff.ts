@@ -1,7 +1,7 @@
 import type { CheckConfig } from '../../domain/check/check-config.js';
 import { planDiff } from '../../app/diff.js';
 import type { Include } from '../../domain/history/table-history.js';
-import type { ReportFormat } from '../../render/report.js';
+import type { ReportFormat } from '../../render/report-formats.js';
 import { checkBeforeDocuments } from '../check-gate.js';
 import { loadHistory } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';

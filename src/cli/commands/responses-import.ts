@@ -7,7 +7,7 @@ import {
   type ExistingResponse,
 } from '../../app/responses-import.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
-import type { CATEGORIES } from '../../domain/parse/response-schema.js';
+import type { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { classifyFile } from '../../domain/parse/classify-file.js';
 import { parseResponse, type ResponseFile } from '../../domain/model/response.js';
 import { displayPath, readText } from '../../io/read.js';

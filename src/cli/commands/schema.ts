@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SchemaKind } from '../../domain/parse/json-schema.js';
+import type { SchemaKind } from '../../domain/parse/schema-kinds.js';
 import { packageRoot, readText } from '../../io/read.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { plainStyler } from '../../render/style.js';

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
+import { REPORT_FORMAT_NAMES, type ReportFormat } from '../../render/report-formats.js';
 import { configOption, formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import { formatInstant, todayInLondon } from '../clock.js';
 import type { CommandContext } from './context.js';
@@ -28,7 +28,7 @@ export function registerAmend(program: Command, context: CommandContext): void {
       'amendment files or ids; default: those in data/amendments/ that the table does not yet reflect',
     )
     .addOption(tableOption())
-    .addOption(formatOption('how to render the redline', Object.keys(REPORT_FORMATS), 'terminal'))
+    .addOption(formatOption('how to render the redline', [...REPORT_FORMAT_NAMES], 'terminal'))
     .option('--redline-only', 'print the redline alone (a unified diff for a pull request, say)')
     .option(
       '--write',

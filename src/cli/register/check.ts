@@ -1,12 +1,9 @@
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import type { CheckFormat } from '../../render/check-formats.js';
+import { CHECK_FORMAT_NAMES, type CheckFormat } from '../../render/check-format-names.js';
 import { configOption, DEFAULT_TABLE_OPTION, formatOption, namedTable, tableOption } from '../options.js';
 import type { CommandContext } from './context.js';
 import { todayInLondon } from '../clock.js';
-
-/** The formats of `mtad check`; a test holds this list equal to the keys of CHECK_FORMATS. */
-export const CHECK_FORMAT_NAMES: readonly CheckFormat[] = ['stylish', 'json', 'sarif', 'github'];
 
 interface CheckFlags {
   format: CheckFormat;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Include } from '../../domain/history/table-history.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../render/report.js';
+import { REPORT_FORMAT_NAMES, type ReportFormat } from '../../render/report-formats.js';
 import { configOption, formatOption, includeOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
 
@@ -17,7 +17,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
         'for --from/--to dates: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count (an amendment id as a point counts every amendment up to it, whatever its status, but withdrawn ones)',
       ),
     )
-    .addOption(formatOption('how to render the redline', Object.keys(REPORT_FORMATS), 'terminal'))
+    .addOption(formatOption('how to render the redline', [...REPORT_FORMAT_NAMES], 'terminal'))
     .option('--redline-only', 'print the redline alone', false)
     .addOption(configOption())
     .addHelpText(

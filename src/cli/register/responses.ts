@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { isIsoDate } from '../../domain/model/dates.js';
 import { diagnose } from '../../domain/model/diagnostics.js';
-import { CATEGORIES } from '../../domain/parse/response-schema.js';
+import { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { RESPONSE_SUMMARY_FORMATS, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { formatOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import { failWith } from '../outcome.js';

@@ -1,19 +1,7 @@
 import { Argument, type Command } from 'commander';
-import type { SchemaKind } from '../../domain/parse/json-schema.js';
+import { SCHEMA_KIND_NAMES, type SchemaKind } from '../../domain/parse/schema-kinds.js';
 import { withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
-
-/** The kinds of `mtad schema`; a test holds this list equal to the keys of SCHEMA_KINDS. */
-export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = [
-  'table',
-  'amendment',
-  'response',
-  'conclusion',
-  'config',
-  'departments',
-  'narrative',
-  'correction',
-];
 
 /** `mtad schema`. */
 export function registerSchema(program: Command, context: CommandContext): void {

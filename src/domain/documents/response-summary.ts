@@ -7,7 +7,7 @@ import {
   type ConsultationResponse,
   type Position,
 } from '../model/response.js';
-import { CATEGORIES, POSITIONS } from '../parse/response-schema.js';
+import { CATEGORIES, POSITIONS } from '../model/respondent-kinds.js';
 
 /** A response as the summary is given it: the response and the file it was read from. */
 export interface ResponseEntry {

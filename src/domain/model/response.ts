@@ -4,7 +4,8 @@ import { responseFileSchema, type ResponseFile } from '../parse/response-schema.
 import { validateWithSchema, type Result } from '../parse/schema-validation.js';
 import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
 
-export type { Position, ResponseAnswer, ResponseFile } from '../parse/response-schema.js';
+export type { ResponseAnswer, ResponseFile } from '../parse/response-schema.js';
+export type { Position } from './respondent-kinds.js';
 
 /** A response read from its file, with the parsed file for positions. */
 export interface ConsultationResponse extends ResponseFile {

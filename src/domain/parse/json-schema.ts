@@ -9,6 +9,7 @@ import {
 import { responseFileSchema } from './response-schema.js';
 import { conclusionFileSchema } from './conclusion-schema.js';
 import { correctionFileSchema } from './correction-schema.js';
+import type { SchemaKind } from './schema-kinds.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
 export const SCHEMA_KINDS = {
@@ -20,8 +21,7 @@ export const SCHEMA_KINDS = {
   departments: departmentsFileSchema,
   narrative: narrativeFrontMatterSchema,
   correction: correctionFileSchema,
-} as const;
-export type SchemaKind = keyof typeof SCHEMA_KINDS;
+} as const satisfies Record<SchemaKind, z.core.$ZodType>;
 
 const TITLES: Record<SchemaKind, string> = {
   table: 'Table 17.6 of the MTAD (mtad table file)',

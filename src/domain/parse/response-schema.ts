@@ -1,18 +1,12 @@
 import * as z from 'zod/mini';
 import { AMENDMENT_ID_PATTERN, dated, describe, text, timeOfDay } from './schema.js';
+import { CATEGORIES, POSITIONS } from '../model/respondent-kinds.js';
 
 /*
  * The shape of a response to a consultation: one file per respondent, written by
  * `mtad responses import` from the response template the respondent filled in, or by hand. Strict
  * like the other files, and every field described for the JSON Schema.
  */
-
-/** How a respondent stands on a question; "not-stated" when the answer does not say. */
-export const POSITIONS = ['agree', 'disagree', 'neither', 'not-stated'] as const;
-export type Position = (typeof POSITIONS)[number];
-
-/** Who the respondent is, as far as the categories of the summary of responses go. */
-export const CATEGORIES = ['large-supplier', 'small-supplier', 'other', 'not-stated'] as const;
 
 const answer = z
   .strictObject({

@@ -1,0 +1,26 @@
+import { columnsOf, compareWithDocument } from '../word/compare-table.js';
+import { importWordTable } from '../word/import-table.js';
+import type { CompareAgainst } from './check.js';
+
+/**
+ * `--against DOCX`: where the table and the Word document's table disagree, cell by cell. Nothing
+ * when the table could not be read (its findings say why); the document's unreadability otherwise.
+ */
+export const compareAgainst: CompareAgainst = (against, table) => {
+  if (!against.bytes || against.sha256 === undefined) return against.diagnostics;
+  if (!table) return [];
+  const columns = columnsOf(table);
+  const imported = importWordTable(against.bytes, {
+    origin: { fileName: against.fileName, sha256: against.sha256 },
+    tableNumber: table.table.number,
+    numberFrom: 'table',
+    ...(columns && { columns }),
+    asAt: table.table.asAt,
+  });
+  // Only what stops the comparison: a cell kept as written is compared as written.
+  const errors = imported.findings
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ ...d, file: d.file ?? against.shown }));
+  if (!imported.ok || errors.length > 0) return errors;
+  return compareWithDocument(table, imported.value);
+};
