@@ -159,9 +159,12 @@ describe('mtad amend on the shipped data', () => {
     const run = await runMain(['amend', '--write'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
+    // As mtad check reports it: the missing date, and the conclusion a made amendment needs.
     expect(run.stderr).toMatch(
-      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: missing field "consultation\.concluded": .* \[SCHEMA_MISSING_FIELD\]\n$/,
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: missing field "consultation\.concluded": .* \[SCHEMA_MISSING_FIELD\]$/m,
     );
+    expect(run.stderr).toContain('[CONCLUSION_MISSING]');
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
     expect(snapshotTree(dir)).toEqual(before);
   });
 

@@ -117,8 +117,23 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
     options.amendments.length > 0
       ? await readAmendments(namedPaths(), cwd, { checked })
       : await loadAmendmentFolder(folder, cwd, { skipIds: new Set(tableRead.value.table.applied), checked });
-  if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics))
-    return failWith(amendmentsRead.diagnostics, styler);
+  // The check every document passes first: what mtad check reports of these files.
+  const checkFirst = () =>
+    checkBeforeDocuments({
+      cwd,
+      styler,
+      config: options.config,
+      paths: options.amendments.length > 0 ? namedPaths() : [tablePath],
+      ...(options.table !== undefined && { table: options.table }),
+      ...(checked.memo && { memo: checked.memo }),
+      writesLock: options.write === true,
+      ...(options.checkDate !== undefined && { today: options.checkDate }),
+    });
+  if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics)) {
+    // Refused with every finding mtad check prints (a conclusion's too), not only the amendments'.
+    const checkedFirst = await checkFirst();
+    return 'failure' in checkedFirst ? checkedFirst.failure : failWith(amendmentsRead.diagnostics, styler);
+  }
   // A concluded or made amendment is written and directed with its conclusion's final values.
   const concluded = await withFinalValues(amendmentsRead.value, cwd, tablePath);
   if (hasErrors(concluded.diagnostics)) return failWith(concluded.diagnostics, styler);
@@ -132,18 +147,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       table: tableRead.value,
       amendments: amendmentsRead.value,
     }).length > 0;
-  const gate = !something
-    ? undefined
-    : await checkBeforeDocuments({
-        cwd,
-        styler,
-        config: options.config,
-        paths: options.amendments.length > 0 ? namedPaths() : [tablePath],
-        ...(options.table !== undefined && { table: options.table }),
-        ...(checked.memo && { memo: checked.memo }),
-        writesLock: options.write === true,
-        ...(options.checkDate !== undefined && { today: options.checkDate }),
-      });
+  const gate = !something ? undefined : await checkFirst();
   const [direction, closureEffect] = await Promise.all([
     readTemplate('direction.txt', cwd),
     readTemplate('closure-effect.txt', cwd),
