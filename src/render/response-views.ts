@@ -5,7 +5,7 @@ import type { Result } from '../domain/parse/schema-validation.js';
 import { escapeMarkdownText } from './escape.js';
 
 /** A paragraph as Markdown: confidential runs marked (department) or shown as cut (public). */
-function paragraphText(segments: readonly Segment[], audience: Audience): string {
+export function paragraphText(segments: readonly Segment[], audience: Audience): string {
   return segments
     .map((s) =>
       !s.confidential

@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planConclude, type ConcludeInputs } from '../../src/app/conclude.js';
+import type { ConclusionFacts } from '../../src/domain/documents/conclusion-values.js';
+import { parseResponse } from '../../src/domain/model/response.js';
+import { ROOT } from '../helpers/cli.js';
+import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
+
+// The fictional example: the responses under examples/ and a conclusion that proceeds as proposed.
+const MOC = amendment('mdust-close-moc-secure');
+const EXAMPLES = 'examples/responses/mdust-close-moc-secure';
+const ENTRIES = readdirSync(join(ROOT, EXAMPLES)).map((name) => {
+  const file = `${EXAMPLES}/${name}`;
+  const read = parseResponse(readFileSync(join(ROOT, file), 'utf8'), file);
+  if (!read.value) throw new Error(JSON.stringify(read.diagnostics));
+  return { response: read.value, file };
+});
+
+const PROCEED: ConclusionFacts = {
+  concluded: '2023-01-20',
+  sentToDepartment: '2023-01-20',
+  responses: 'received',
+  decision: 'proceed',
+  questions: [
+    { question: 'MDUST Close MOC (Secure) Q1', response: ['DCC will close Migration DUST as proposed.'] },
+    { question: 'MDUST Close MOC (Secure) Q2', response: ['DCC will modify the MTAD on 27 January 2023.'] },
+  ],
+  summary: ['DCC will proceed as proposed.'],
+};
+
+function inputs(overrides: Partial<ConcludeInputs> = {}): ConcludeInputs {
+  return {
+    amendment: MOC,
+    conclusion: PROCEED,
+    finalAmendment: { ...MOC, modification: { date: '2023-01-27', annex: 'A' } },
+    table: shippedTable(),
+    entries: ENTRIES,
+    audience: 'public',
+    templates: {
+      conclusion: readRepoFile('templates/conclusion.md'),
+      direction: readRepoFile('templates/direction.txt'),
+    },
+    departments: shippedDepartments(),
+    ...overrides,
+  };
+}
+
+describe('planConclude', () => {
+  it('the public report: no confidential passage, answer or fully confidential respondent', () => {
+    const plan = planConclude(inputs());
+    if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
+    for (const secret of [
+      '37 SMETS1',
+      'preferred a date in February',
+      'Harbour Power',
+      'Jo Placeholder',
+      'product change',
+    ])
+      expect(plan.markdown).not.toContain(secret);
+    expect(plan.markdown).toContain('We still have […] to migrate.');
+    expect(plan.markdown).toContain('with effect from 27 January 2023');
+    expect(plan.markdown).not.toMatch(/\[DD MM YYYY\]|\[TBC\]/);
+  });
+
+  it('the department report holds every response in full, confidential text marked', () => {
+    const plan = planConclude(inputs({ audience: 'department' }));
+    if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
+    for (const secret of [
+      '37 SMETS1',
+      'preferred a date in February',
+      'Harbour Power',
+      'Jo Placeholder',
+      'product change',
+    ])
+      expect(plan.markdown).toContain(secret);
+    expect(plan.markdown).toContain('NOT TO BE PUBLISHED');
+  });
+
+  it('the public and department reports of the example, reviewed as documents', async () => {
+    for (const audience of ['public', 'department'] as const) {
+      const plan = planConclude(inputs({ audience }));
+      if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
+      const name = audience === 'public' ? 'conclusion.md' : 'conclusion-for-department.md';
+      await expect(plan.markdown).toMatchFileSnapshot(join(ROOT, 'tests/golden/conclusion', name));
+    }
+  });
+
+  it('withdraw: no final direction and no modified table', () => {
+    const plan = planConclude(inputs({ conclusion: { ...PROCEED, decision: 'withdraw' } }));
+    if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
+    expect(plan.markdown).toContain('DCC has decided to withdraw its proposal');
+    expect(plan.markdown).not.toContain('Attachment 1');
+    expect(plan.markdown).not.toContain('Modification Text');
+    expect(plan.report.final).toBeUndefined();
+  });
+});
