@@ -340,5 +340,50 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot read the response template: ${d.args.reason}; nothing was written`;
     case 'RESPONSE_ANSWER_MISSING':
       return `the response template has no answer to ${quote(d.args.question)}; nothing was written (with --allow-missing the question is recorded as not answered)`;
+    // The conclusion of a consultation, and the lifecycle of an amendment
+    case 'CONCLUSION_FINAL_DECISION':
+      return d.args.decision === 'withdraw'
+        ? 'the decision is withdraw, so there is no final direction; remove final'
+        : `the decision is ${quote(d.args.decision)}, so the conclusion gives the final values: expected final, with the final end date of each change and the modification's date and annex`;
+    case 'CONCLUSION_AMENDMENT_UNKNOWN':
+      return `the conclusion is of amendment ${quote(d.args.id)}, which no amendment file beside the table has${d.args.suggestion ? `; did you mean ${quote(d.args.suggestion)}?` : ''}`;
+    case 'CONCLUSION_DUPLICATE':
+      return `amendment ${quote(d.args.id)} has another conclusion, ${d.args.other}; keep one`;
+    case 'CONCLUSION_BEFORE_DUE':
+      return `concluded on ${formatLongDate(d.args.concluded)}, before responses were due (${d.args.due.time} on ${formatLongDate(d.args.due.date)}); expected a date on or after the respond-by date`;
+    case 'CONCLUSION_RESPONSES':
+      return d.args.statement === 'received'
+        ? `the conclusion says responses were received, but no response file to ${quote(d.args.id)} was checked; give the responses (responses/${d.args.id}/ beside the table, or the folder that holds them), or write none-received`
+        : `the conclusion says no response was received, but ${d.args.count} response file${d.args.count === 1 ? '' : 's'} to ${quote(d.args.id)} ${d.args.count === 1 ? 'was' : 'were'} checked; expected received`;
+    case 'CONCLUSION_QUESTION_UNKNOWN':
+      return `the consultation of ${quote(d.args.id)} asks no question ${quote(d.args.question)}${d.args.suggestion ? `; did you mean ${quote(d.args.suggestion)}?` : ''}`;
+    case 'CONCLUSION_QUESTION_MISSING':
+      return `the conclusion gives no response to ${quote(d.args.question)}, which the consultation of ${quote(d.args.id)} asks; expected one in questions`;
+    case 'CONCLUSION_QUESTION_REPEATED':
+      return `question ${quote(d.args.question)} has more than one response; keep one`;
+    case 'CONCLUSION_FINAL_CHANGES':
+      return d.args.problem === 'missing'
+        ? `the conclusion gives no final end date for ${quote(d.args.cohort)}, which amendment ${quote(d.args.id)} closes; expected one in final.changes`
+        : d.args.problem === 'repeated'
+          ? `the conclusion gives ${quote(d.args.cohort)} more than one final end date; keep one`
+          : `amendment ${quote(d.args.id)} closes no cohort ${quote(d.args.cohort)}; expected only the cohorts it closes in final.changes`;
+    case 'CONCLUSION_OUTSIDE_WINDOW':
+      return `the final ${d.args.cohort !== undefined ? `end date for ${quote(d.args.cohort)}` : 'modification date'}, ${formatLongDate(d.args.date)}, is outside the window consulted on (${describeDatedWindow(d.args.consulted, 'long')}): that needs a new consultation`;
+    case 'CONCLUSION_DATE_MISMATCH':
+      return `concluded on ${formatLongDate(d.args.concluded)}, but amendment ${quote(d.args.id)} records consultation.concluded ${formatLongDate(d.args.recorded)}; expected the same date in both`;
+    case 'CONCLUSION_STATUS_MISMATCH':
+      return d.args.decision === 'withdraw'
+        ? `the conclusion withdraws amendment ${quote(d.args.id)}, whose status is ${quote(d.args.status)}; expected status withdrawn`
+        : `the conclusion's decision is ${quote(d.args.decision)}, but amendment ${quote(d.args.id)} is withdrawn; expected decision withdraw`;
+    case 'CONCLUSION_MISSING':
+      return `${
+        d.args.need === 'status'
+          ? `amendment ${quote(d.args.id)} is ${d.args.status} after a consultation that asked questions`
+          : d.args.need === 'final-direction'
+            ? `the final direction of ${quote(d.args.id)} is made from its conclusion`
+            : `writing ${quote(d.args.id)} into the table uses its final values`
+      }, but it has no conclusion: expected ${d.args.file} (mtad schema conclusion gives its shape)`;
+    case 'MADE_BEFORE_MODIFICATION':
+      return `amendment ${quote(d.args.id)} is made, but its modification date, ${formatLongDate(d.args.date)}, is after ${formatLongDate(d.args.today)}, the date checked for; expected status concluded until then`;
   }
 }

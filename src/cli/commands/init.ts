@@ -24,7 +24,7 @@ interface ScaffoldFile {
 const COPIED = ['data/table-17.6.yaml', 'data/departments.yaml', `data/${LOCK_FILE_NAME}`] as const;
 
 /** The schemas the copied files and the configuration point their editor at (`$schema=`). */
-const SCHEMAS = ['table', 'amendment', 'departments', 'config', 'response', 'narrative'] as const;
+const SCHEMAS = ['table', 'amendment', 'departments', 'config', 'response', 'conclusion', 'narrative'] as const;
 
 /**
  * `mtad init [dir]`: a new project that `mtad check` passes, as the shipped data stands: the table,

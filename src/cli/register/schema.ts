@@ -8,6 +8,7 @@ export const SCHEMA_KIND_NAMES: readonly SchemaKind[] = [
   'table',
   'amendment',
   'response',
+  'conclusion',
   'config',
   'departments',
   'narrative',
@@ -18,7 +19,7 @@ export function registerSchema(program: Command, context: CommandContext): void 
   program
     .command('schema')
     .description(
-      'print the JSON Schema of table, amendment, response, configuration or departments files, or the front matter of narratives (for editors), generated from the schemas mtad reads them with',
+      'print the JSON Schema of table, amendment, response, conclusion, configuration or departments files, or the front matter of narratives (for editors), generated from the schemas mtad reads them with',
     )
     .addArgument(new Argument('[kind]', 'which schema; all, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
     .addHelpText(

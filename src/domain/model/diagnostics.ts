@@ -173,6 +173,23 @@ export interface DiagnosticArgs {
   RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
   RESPONSE_FORM_UNREADABLE: { reason: string };
   RESPONSE_ANSWER_MISSING: { question: string };
+  // The conclusion of a consultation, and the lifecycle of an amendment
+  CONCLUSION_FINAL_DECISION: { decision: 'proceed' | 'proceed-with-changes' | 'withdraw' };
+  CONCLUSION_AMENDMENT_UNKNOWN: { id: string; suggestion?: string };
+  CONCLUSION_DUPLICATE: { id: string; other: string };
+  CONCLUSION_BEFORE_DUE: { concluded: IsoDate; due: LocalTime };
+  CONCLUSION_RESPONSES: { id: string; statement: 'received' | 'none-received'; count: number };
+  CONCLUSION_QUESTION_UNKNOWN: { question: string; id: string; suggestion?: string };
+  CONCLUSION_QUESTION_MISSING: { question: string; id: string };
+  CONCLUSION_QUESTION_REPEATED: { question: string };
+  CONCLUSION_FINAL_CHANGES: { cohort: string; id: string; problem: 'missing' | 'unknown' | 'repeated' };
+  /** A final date outside the window consulted on: a change's end date (with its cohort), else the modification. */
+  CONCLUSION_OUTSIDE_WINDOW: { date: IsoDate; consulted: DatedWindow; cohort?: string };
+  CONCLUSION_DATE_MISMATCH: { id: string; concluded: IsoDate; recorded: IsoDate };
+  CONCLUSION_STATUS_MISMATCH: { id: string; decision: 'proceed' | 'proceed-with-changes' | 'withdraw'; status: string };
+  /** An amendment that needs its conclusion has none: for its status (check), its final direction, or --write. */
+  CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction' | 'write'; status: string };
+  MADE_BEFORE_MODIFICATION: { id: string; date: IsoDate; today: IsoDate };
 }
 
 /** A date and a time of day, UK local time. */
@@ -694,6 +711,72 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A filled-in response template answers every question (or --allow-missing records the gap).',
+  },
+  CONCLUSION_FINAL_DECISION: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion gives its final values unless its decision is withdraw, and none when it is.',
+  },
+  CONCLUSION_AMENDMENT_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion names an amendment that exists beside the table.',
+  },
+  CONCLUSION_DUPLICATE: { severity: 'error', category: 'data', doc: 'An amendment has one conclusion file.' },
+  CONCLUSION_BEFORE_DUE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A consultation is concluded on or after its respond-by date, never before.',
+  },
+  CONCLUSION_RESPONSES: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion says responses were received only when response files exist, and none-received only when none does.',
+  },
+  CONCLUSION_QUESTION_UNKNOWN: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion responds only to questions its consultation asks.',
+  },
+  CONCLUSION_QUESTION_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion responds to every question its consultation asks.',
+  },
+  CONCLUSION_QUESTION_REPEATED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion responds to each question once.',
+  },
+  CONCLUSION_FINAL_CHANGES: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion gives one final end date for each closure of its amendment, and for no other cohort.',
+  },
+  CONCLUSION_OUTSIDE_WINDOW: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A final end date or modification date lies within the window consulted on; beyond it needs a new consultation.',
+  },
+  CONCLUSION_DATE_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: "A conclusion's date is the amendment's consultation.concluded, when both are set.",
+  },
+  CONCLUSION_STATUS_MISMATCH: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment concluded with withdraw has status withdrawn, and one concluded otherwise does not.',
+  },
+  CONCLUSION_MISSING: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment concluded or made after a consultation that asked questions has its conclusion (conclusions/<id>.yaml).',
+  },
+  MADE_BEFORE_MODIFICATION: {
+    severity: 'error',
+    category: 'data',
+    doc: 'An amendment is made only once its modification date has come.',
   },
 };
 

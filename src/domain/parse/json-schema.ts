@@ -7,12 +7,14 @@ import {
   tableFileSchema,
 } from './schema.js';
 import { responseFileSchema } from './response-schema.js';
+import { conclusionFileSchema } from './conclusion-schema.js';
 
 /** The kinds of file mtad reads, each with its zod schema. */
 export const SCHEMA_KINDS = {
   table: tableFileSchema,
   amendment: amendmentFileSchema,
   response: responseFileSchema,
+  conclusion: conclusionFileSchema,
   config: configFileSchema,
   departments: departmentsFileSchema,
   narrative: narrativeFrontMatterSchema,
@@ -23,6 +25,7 @@ const TITLES: Record<SchemaKind, string> = {
   table: 'Table 17.6 of the MTAD (mtad table file)',
   amendment: 'An amendment to Table 17.6 of the MTAD (mtad amendment file)',
   response: "A response to an amendment's consultation (mtad response file)",
+  conclusion: "The conclusion of an amendment's consultation (mtad conclusion file)",
   config: 'The configuration of mtad for a project (mtad.config.yaml)',
   departments: 'The department responsible for smart metering over time (mtad departments file)',
   narrative: "The front matter of a consultation's narrative (data/consultations/<amendment id>.md)",

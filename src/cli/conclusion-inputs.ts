@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseConclusion, type Conclusion } from '../domain/model/conclusion.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { displayPath, readText } from '../io/read.js';
+
+/** The folder of conclusions that goes with a table: conclusions/ beside it. */
+export function conclusionsDirOf(tablePath: string): string {
+  return join(dirname(tablePath), 'conclusions');
+}
+
+/** The conclusion of an amendment's consultation: conclusions/<id>.yaml beside the table. */
+export function conclusionPathOf(tablePath: string, id: string): string {
+  return join(conclusionsDirOf(tablePath), `${id}.yaml`);
+}
+
+/** The conclusion of one amendment as read: the file (as shown), and the conclusion when there is one. */
+export interface ConclusionRead {
+  /** The file read or looked for, as findings name it. */
+  file: string;
+  /** The conclusion, when the file exists and reads without error. */
+  conclusion?: Conclusion;
+  /** What reading it found; none when the default file does not exist. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the conclusion of amendment `id`: the file `--conclusion` names (it must exist), else
+ * conclusions/<id>.yaml beside the table when it exists. A conclusion of another amendment is
+ * refused, so that no document is made from the wrong conclusion.
+ */
+export async function readConclusionOf(
+  cwd: string,
+  tablePath: string,
+  id: string,
+  option?: string,
+): Promise<ConclusionRead> {
+  const path = option !== undefined ? resolve(cwd, option) : conclusionPathOf(tablePath, id);
+  const file = displayPath(path, cwd);
+  if (option === undefined && !existsSync(path)) return { file, diagnostics: [] };
+  const text = await readText(path, file);
+  if (text.value === undefined) return { file, diagnostics: text.diagnostics };
+  const read = parseConclusion(text.value, file);
+  if (!read.value) return { file, diagnostics: read.diagnostics };
+  if (read.value.amendment !== id)
+    return {
+      file,
+      diagnostics: [
+        diagnose(
+          'ARGUMENT_INVALID',
+          {
+            option: '--conclusion',
+            value: file,
+            expected: `the conclusion of ${id} (this file concludes ${read.value.amendment})`,
+          },
+          read.value.origin.locate(['amendment']),
+        ),
+      ],
+    };
+  return { file, conclusion: read.value, diagnostics: read.diagnostics };
+}

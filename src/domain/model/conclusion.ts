@@ -1,0 +1,48 @@
+import { compareDates, type DatedWindow, type IsoDate } from './dates.js';
+import { diagnose } from './diagnostics.js';
+import { conclusionFileSchema, type ConclusionFile } from '../parse/conclusion-schema.js';
+import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
+
+export type { ConclusionFile, Decision, FinalValuesFile } from '../parse/conclusion-schema.js';
+export { DECISIONS } from '../parse/conclusion-schema.js';
+
+/** A conclusion read from its file, with the parsed file for positions. */
+export interface Conclusion extends ConclusionFile {
+  origin: YamlSource;
+}
+
+/**
+ * Reads a conclusion from YAML text: parse, then the schema, each finding with its position. The
+ * final values go with the decision: required unless it is withdraw, and not given when it is (a
+ * withdrawn amendment has no final direction).
+ */
+export function parseConclusion(text: string, file: string): Result<Conclusion> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  const checked = validateWithSchema(conclusionFileSchema, parsed.data, parsed.source);
+  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
+  const conclusion = { ...checked.value, origin: parsed.source };
+  const withdrawn = conclusion.decision === 'withdraw';
+  if (withdrawn === (conclusion.final !== undefined)) {
+    const where = withdrawn ? conclusion.origin.locateKey([], 'final') : conclusion.origin.locate(['decision']);
+    return {
+      ok: false,
+      diagnostics: [diagnose('CONCLUSION_FINAL_DECISION', { decision: conclusion.decision }, where)],
+    };
+  }
+  return { ok: true, value: conclusion, diagnostics: [] };
+}
+
+/** True when the date lies in the window: on its date, or after it and on or before its last day. */
+export function isWithinWindow(date: IsoDate, window: DatedWindow): boolean {
+  const until = window.window?.until ?? window.date;
+  return compareDates(date, window.date) >= 0 && compareDates(date, until) <= 0;
+}
+
+/** The final end date the conclusion gives a cohort, with its index in `final.changes`. */
+export function finalChangeOf(conclusion: ConclusionFile, cohort: string): { to: IsoDate; index: number } | undefined {
+  const index = conclusion.final?.changes.findIndex((c) => c.cohort === cohort) ?? -1;
+  const change = index < 0 ? undefined : conclusion.final?.changes[index];
+  return change && { to: change.to, index };
+}
