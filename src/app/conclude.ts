@@ -51,6 +51,14 @@ export type ConcludePlan =
     };
 
 /**
+ * The annex as the direction names it after its word "Annex" ("Annex {{annex}}" in
+ * templates/direction.txt): "A" from "A" or "Annex A", so that the direction never reads "Annex Annex A".
+ */
+function annexOf(annex: string): string {
+  return annex.replace(/^annex\s+/i, '');
+}
+
+/**
  * The conclusion report of one amendment for an audience. Unless it is withdrawn, its final form is
  * the amendment as the conclusion makes it: the final direction (every value filled in, as the
  * conclusion gives it) and the table in force with the final changes applied. A change that no
@@ -64,18 +72,19 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
     if (!inputs.finalAmendment) throw new Error('planConclude: a conclusion that proceeds needs its final amendment');
     // The report concludes the consultation: its direction is the final one, whatever status the
     // amendment file still records.
+    const { modification } = inputs.finalAmendment;
+    const annex = annexOf(modification.annex ?? '');
     const concluded: Amendment = {
       ...inputs.finalAmendment,
       status: inputs.finalAmendment.status === 'made' ? 'made' : 'concluded',
+      modification: { ...modification, annex },
     };
     const direction = renderDirectionText(concluded, inputs.templates.direction, 'final');
     if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
     const application = applyAmendments(inputs.table, [concluded]);
     if (!application.value || !application.ok) return { kind: 'refused', diagnostics: application.diagnostics };
-    const modification = { date: conclusion.concluded, annex: '' };
-    if (typeof concluded.modification.date === 'string') modification.date = concluded.modification.date;
-    modification.annex = concluded.modification.annex ?? '';
-    final = { direction: direction.value, application: application.value, modification };
+    const date = typeof modification.date === 'string' ? modification.date : conclusion.concluded;
+    final = { direction: direction.value, application: application.value, modification: { date, annex } };
     // The tracked changes are the conclusion's: signed as the consultation's, dated the day it concluded.
     const signed = markRevisions(application.value.changes, [concluded], { fallbackDate: conclusion.concluded });
     markOf = (cohort) => ({ ...signed(cohort), date: ukMidnight(conclusion.concluded) });

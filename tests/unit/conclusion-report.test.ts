@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planConclude, type ConcludeInputs } from '../../src/app/conclude.js';
-import type { ConclusionFacts } from '../../src/domain/documents/conclusion-values.js';
+import { finalAmendment } from '../../src/domain/documents/final-values.js';
+import { parseConclusion, type Conclusion } from '../../src/domain/model/conclusion.js';
 import { parseResponse } from '../../src/domain/model/response.js';
 import { ROOT } from '../helpers/cli.js';
 import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
@@ -17,23 +18,17 @@ const ENTRIES = readdirSync(join(ROOT, EXAMPLES)).map((name) => {
   return { response: read.value, file };
 });
 
-const PROCEED: ConclusionFacts = {
-  concluded: '2023-01-20',
-  sentToDepartment: '2023-01-20',
-  responses: 'received',
-  decision: 'proceed',
-  questions: [
-    { question: 'MDUST Close MOC (Secure) Q1', response: ['DCC will close Migration DUST as proposed.'] },
-    { question: 'MDUST Close MOC (Secure) Q2', response: ['DCC will modify the MTAD on 27 January 2023.'] },
-  ],
-  summary: ['DCC will proceed as proposed.'],
-};
+// The fictional example conclusion: it proceeds as proposed (Annex A, 27 January 2023).
+const CONCLUSION_FILE = 'examples/conclusions/mdust-close-moc-secure.yaml';
+const read = parseConclusion(readRepoFile(CONCLUSION_FILE), CONCLUSION_FILE);
+if (!read.value) throw new Error(JSON.stringify(read.diagnostics));
+const EXAMPLE: Conclusion = read.value;
 
 function inputs(overrides: Partial<ConcludeInputs> = {}): ConcludeInputs {
   return {
     amendment: MOC,
-    conclusion: PROCEED,
-    finalAmendment: { ...MOC, modification: { date: '2023-01-27', annex: 'A' } },
+    conclusion: EXAMPLE,
+    finalAmendment: finalAmendment(MOC, EXAMPLE)!,
     table: shippedTable(),
     entries: ENTRIES,
     audience: 'public',
@@ -87,7 +82,7 @@ describe('planConclude', () => {
   });
 
   it('withdraw: no final direction and no modified table', () => {
-    const plan = planConclude(inputs({ conclusion: { ...PROCEED, decision: 'withdraw' } }));
+    const plan = planConclude(inputs({ conclusion: { ...EXAMPLE, decision: 'withdraw' } }));
     if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
     expect(plan.markdown).toContain('DCC has decided to withdraw its proposal');
     expect(plan.markdown).not.toContain('Attachment 1');
