@@ -3,6 +3,7 @@ import type { FileMemo } from '../domain/check/file-rules.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
 import { inSequence } from '../domain/model/amendment.js';
 import { exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { IsoDate } from '../domain/model/dates.js';
 import { EMPTY_LOCK, recordMadeAmendments, serialiseLock, type HashText } from '../domain/history/amendment-lock.js';
 import { CHECK_FORMATS, type CheckFormat } from '../render/check-formats.js';
 import { countFindings, type CheckReport } from '../render/check-report.js';
@@ -33,6 +34,10 @@ export interface CheckSources {
   folders: string[];
   /** The narratives of consultations beside the table (consultations/*.md), read. */
   narratives: SourceText[];
+  /** The folder of conclusions beside the table (conclusions/), as findings name it. */
+  conclusionsShown?: string;
+  /** The date the check is run for (today in London, or SOURCE_DATE_EPOCH's). */
+  today?: IsoDate;
 }
 
 /** Every rule of `mtad check` over the files read, with `lock` as the lock file's text. */
@@ -57,6 +62,11 @@ export function checkGathered(
     hash,
     ...(memo && { memo }),
     narratives: inputs.narratives,
+    conclusions: ofKind('conclusion'),
+    ...(inputs.conclusionsShown !== undefined && {
+      conclusionFileOf: (id: string) => `${inputs.conclusionsShown}/${id}.yaml`,
+    }),
+    ...(inputs.today !== undefined && { today: inputs.today }),
   });
 }
 

@@ -1,5 +1,7 @@
 import type { Amendment } from '../domain/model/amendment.js';
-import type { Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { Conclusion } from '../domain/model/conclusion.js';
+import { finalAmendment } from '../domain/documents/final-values.js';
 import type { DirectionMode } from '../domain/documents/direction-values.js';
 import { renderDirectionText } from '../domain/documents/amend-report.js';
 import type { Result } from '../domain/parse/schema-validation.js';
@@ -12,6 +14,8 @@ export interface DirectionInputs {
   checkFailed: boolean;
   /** templates/direction.txt. */
   template: Result<string>;
+  /** The amendment's conclusion (the file read or looked for, and the conclusion when there is one). */
+  conclusion?: { file: string; conclusion?: Conclusion };
 }
 
 /** What `mtad direction` prints: the text of the direction, or why there is none. */
@@ -22,7 +26,27 @@ export type DirectionPlan =
 export function planDirection(inputs: DirectionInputs): DirectionPlan {
   if (inputs.checkFailed) return { kind: 'check-failed' };
   if (inputs.template.value === undefined) return { kind: 'refused', diagnostics: inputs.template.diagnostics };
-  const direction = renderDirectionText(inputs.amendment, inputs.template.value, inputs.mode);
+  const { amendment, conclusion } = inputs;
+  // The final direction is made from the conclusion: its date and annex, never the proposal's.
+  if (inputs.mode === 'final' && amendment.consultation.questions.length > 0 && !conclusion?.conclusion)
+    return {
+      kind: 'refused',
+      diagnostics: [
+        diagnose(
+          'CONCLUSION_MISSING',
+          {
+            id: amendment.id,
+            file: conclusion?.file ?? `conclusions/${amendment.id}.yaml`,
+            need: 'final-direction',
+            status: amendment.status,
+          },
+          amendment.origin.locate(['status']),
+        ),
+      ],
+    };
+  const concluded =
+    inputs.mode === 'final' && conclusion?.conclusion ? finalAmendment(amendment, conclusion.conclusion) : undefined;
+  const direction = renderDirectionText(concluded ?? amendment, inputs.template.value, inputs.mode);
   if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
   return { kind: 'report', report: direction.value };
 }

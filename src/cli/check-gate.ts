@@ -1,5 +1,6 @@
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { IsoDate } from '../domain/model/dates.js';
 import { DEFAULT_TABLE } from '../io/read.js';
 import { checkGathered } from '../app/check.js';
 import { sha256 } from '../io/hash.js';
@@ -19,6 +20,8 @@ export interface GateOptions extends CommonOptions {
    * lock (LOCK_MISSING). One the table reflects still is.
    */
   writesLock?: boolean;
+  /** The date the documents are made on, for the rules that need one (a made amendment's date). */
+  today?: IsoDate;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function checkBeforeDocuments(
     styler: options.styler,
     paths: [...paths],
     ...(options.table !== undefined && { table: options.table }),
+    ...(options.today !== undefined && { today: options.today }),
   });
   if ('failure' in gathered) return gathered;
   const result = checkGathered(gathered, gathered.lockText, sha256, options.memo);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CheckEntry as Entry, CheckSources } from '../app/check.js';
 import type { SourceText } from '../domain/check/check-sources.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
@@ -7,6 +7,8 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { decodeText, displayPath, readTextSync } from '../io/read.js';
 import { amendmentsDirOf, consultationsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
+import { conclusionsDirOf } from './conclusion-inputs.js';
+import type { IsoDate } from '../domain/model/dates.js';
 import { failWith, usageError, type CommonOptions, type Outcome } from './outcome.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */
@@ -17,12 +19,21 @@ export interface CheckInputOptions extends CommonOptions {
   table?: string;
   /** A file given on standard input, in place of the file of that name. */
   stdin?: { bytes: Uint8Array; filename: string };
+  /** The date the check is run for; the rules that need it are not checked without it. */
+  today?: IsoDate;
 }
 
 /** The id an amendment file declares plainly; none for a table, or an id written otherwise. */
 function declaredAmendmentId(text: string): string | undefined {
   const file = classifyFile(text);
   return file.kind === 'amendment' ? file.id : undefined;
+}
+
+/** The amendment a conclusion file concludes, when it says so plainly on its own line; none for another file. */
+function concludedId(text: string): string[] {
+  if (classifyFile(text).kind !== 'conclusion') return [];
+  const id = /^amendment\s*:\s*['"]?([a-z0-9-]+)['"]?\s*$/m.exec(text)?.[1];
+  return id === undefined ? [] : [id];
 }
 
 /**
@@ -95,6 +106,31 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     }
   }
 
+  // The responses and conclusions beside the table go with its amendments: a conclusion is checked
+  // against the responses it states, whichever files were named.
+  const conclusions = conclusionsDirOf(tablePath);
+  // A conclusion named from elsewhere (--conclusion) stands in for the one of its amendment there.
+  const namedConclusions = new Set(
+    [...entries.values()].flatMap((e) => (e.text !== undefined ? concludedId(e.text) : [])),
+  );
+  for (const besides of [join(dirname(tablePath), 'responses'), conclusions]) {
+    if (listed.folders.has(besides) || !existsSync(besides)) continue;
+    const context = await listYamlFiles([besides], cwd);
+    diagnostics.push(...context.diagnostics);
+    for (const path of context.files) {
+      if (entries.has(path)) continue;
+      const { entry, found } = read(path);
+      if (
+        besides === conclusions &&
+        entry.text !== undefined &&
+        concludedId(entry.text).some((id) => namedConclusions.has(id))
+      )
+        continue;
+      diagnostics.push(...found);
+      entries.set(path, entry);
+    }
+  }
+
   const lockPath = lockPathOf(tablePath);
   const lockShown = displayPath(lockPath, cwd);
   let lockText: string | undefined;
@@ -126,6 +162,8 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     lockShown,
     ...(lockText !== undefined && { lockText }),
     folders: [folder, ...listed.folders],
+    conclusionsShown: displayPath(conclusions, cwd),
+    ...(options.today !== undefined && { today: options.today }),
   };
 }
 

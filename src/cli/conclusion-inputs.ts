@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseConclusion, type Conclusion } from '../domain/model/conclusion.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import type { Amendment } from '../domain/model/amendment.js';
+import { finalAmendment } from '../domain/documents/final-values.js';
 import { displayPath, readText } from '../io/read.js';
 
 /** The folder of conclusions that goes with a table: conclusions/ beside it. */
@@ -58,4 +60,28 @@ export async function readConclusionOf(
       ],
     };
   return { file, conclusion: read.value, diagnostics: read.diagnostics };
+}
+
+/**
+ * The amendments as their conclusions made them: each one concluded or made that has a conclusion
+ * beside the table takes its final dates and annex from it (what the direction and --write use);
+ * the others are as written. A conclusion that does not read is a finding.
+ */
+export async function withFinalValues(
+  amendments: readonly Amendment[],
+  cwd: string,
+  tablePath: string,
+): Promise<{ amendments: Amendment[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const result: Amendment[] = [];
+  for (const amendment of amendments) {
+    if (amendment.status !== 'concluded' && amendment.status !== 'made') {
+      result.push(amendment);
+      continue;
+    }
+    const read = await readConclusionOf(cwd, tablePath, amendment.id);
+    diagnostics.push(...read.diagnostics);
+    result.push((read.conclusion && finalAmendment(amendment, read.conclusion)) ?? amendment);
+  }
+  return { amendments: result, diagnostics };
 }

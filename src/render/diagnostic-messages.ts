@@ -379,9 +379,7 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${
         d.args.need === 'status'
           ? `amendment ${quote(d.args.id)} is ${d.args.status} after a consultation that asked questions`
-          : d.args.need === 'final-direction'
-            ? `the final direction of ${quote(d.args.id)} is made from its conclusion`
-            : `writing ${quote(d.args.id)} into the table uses its final values`
+          : `the final direction of ${quote(d.args.id)} is made from its conclusion`
       }, but it has no conclusion: expected ${d.args.file} (mtad schema conclusion gives its shape)`;
     case 'MADE_BEFORE_MODIFICATION':
       return `amendment ${quote(d.args.id)} is made, but its modification date, ${formatLongDate(d.args.date)}, is after ${formatLongDate(d.args.today)}, the date checked for; expected status concluded until then`;

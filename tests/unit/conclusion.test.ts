@@ -32,7 +32,7 @@ describe('a conclusion: reading it', () => {
       concluded: '2023-01-20',
       responses: 'received',
       decision: 'proceed',
-      final: { modification: { date: '2023-01-27', annex: 'Annex A' } },
+      final: { modification: { date: '2023-01-27', annex: 'A' } },
     });
     expect(read.value?.note).toMatch(/fictional/i);
     expect(example).toMatch(/^# FICTIONAL/m);
@@ -76,12 +76,12 @@ describe('a conclusion: the final values it gives', () => {
   it('gives the final direction its date and annex, and each closure its final end date, with no window', () => {
     const changed = conclusionOf(example.replace('to: 2023-01-31', 'to: 2023-02-14'));
     const values = finalValuesOf(amendment(), changed);
-    expect(values?.modification).toEqual({ date: '2023-01-27', annex: 'Annex A' });
+    expect(values?.modification).toEqual({ date: '2023-01-27', annex: 'A' });
     expect(values?.changes.map((c) => [c.cohort, c.to, c.windowMonths])).toEqual([
       ['MOC (Secure)', { kind: 'date', date: '2023-02-14' }, undefined],
     ]);
     const final = finalAmendment(amendment(), changed);
-    expect(final?.modification).toEqual({ date: '2023-01-27', annex: 'Annex A' });
+    expect(final?.modification).toEqual({ date: '2023-01-27', annex: 'A' });
     expect(final?.consultation.concluded).toBe('2023-01-20');
     expect(final?.changes[0]?.to).toEqual({ kind: 'date', date: '2023-02-14' });
   });

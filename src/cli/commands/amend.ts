@@ -1,3 +1,5 @@
+import type { IsoDate } from '../../domain/model/dates.js';
+import { withFinalValues } from '../conclusion-inputs.js';
 import { requireSoffice } from '../../io/soffice.js';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { existsSync } from 'node:fs';
@@ -46,6 +48,8 @@ export interface AmendOptions extends CommonOptions {
   write?: boolean;
   /** Today (Europe/London): the table's asAt for an amendment whose date is not known. */
   today?: string;
+  /** The date the check before the documents is run for (today in London, or SOURCE_DATE_EPOCH's). */
+  checkDate?: IsoDate;
   /** --into: the MTAD's Word document, of which the pack gets a redlined copy. */
   into?: string;
   /** mtad's version and the hash of its code: the key of the cache it shares with `mtad check`. */
@@ -112,6 +116,9 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       : await loadAmendmentFolder(folder, cwd, { skipIds: new Set(tableRead.value.table.applied), checked });
   if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics))
     return failWith(amendmentsRead.diagnostics, styler);
+  // A concluded or made amendment is written and directed with its conclusion's final values.
+  const concluded = await withFinalValues(amendmentsRead.value, cwd, tablePath);
+  if (hasErrors(concluded.diagnostics)) return failWith(concluded.diagnostics, styler);
 
   // The redline, the direction and the pack say only what `mtad check` accepts; --write records
   // the made amendments it writes in the lock itself, so their absence from it is not held against it.
@@ -131,6 +138,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         ...(options.table !== undefined && { table: options.table }),
         ...(checked.memo && { memo: checked.memo }),
         writesLock: options.write === true,
+        ...(options.checkDate !== undefined && { today: options.checkDate }),
       });
   const [direction, closureEffect] = await Promise.all([
     readTemplate('direction.txt', cwd),
@@ -148,7 +156,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
     tablePath,
     tableShown: displayPath(tablePath, cwd),
     folderShown: displayPath(folder, cwd),
-    amendments: amendmentsRead.value,
+    amendments: concluded.amendments,
     checkFailed: gate !== undefined && 'failure' in gate,
     templates: { direction, closureEffect },
     ...(options.write && { lock: await readLockFile(lockPathOf(tablePath), cwd) }),

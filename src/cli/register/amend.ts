@@ -104,6 +104,7 @@ is refused (its row and column named) and nothing is written.
           redlineOnly: opts.redlineOnly === true,
           write: opts.write === true,
           ...(opts.write && { today: todayInLondon(now) }),
+          checkDate: todayInLondon(now),
           version: context.version,
           ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
           out: opts.out,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CheckFormat } from '../../render/check-formats.js';
 import { DEFAULT_TABLE_OPTION, formatOption, namedTable, tableOption } from '../options.js';
 import type { CommandContext } from './context.js';
+import { todayInLondon } from '../clock.js';
 
 /** The formats of `mtad check`; a test holds this list equal to the keys of CHECK_FORMATS. */
 export const CHECK_FORMAT_NAMES: readonly CheckFormat[] = ['stylish', 'json', 'sarif', 'github'];
@@ -133,7 +134,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
             filename: opts.stdinFilename ?? '<stdin>',
           }
         : undefined;
-      return context.report(
+      return context.withClock(async (now) =>
         runCheck({
           cwd: context.cwd,
           styler: context.styler(),
@@ -156,6 +157,7 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
           ...(opts.cacheLocation !== undefined && { cacheLocation: opts.cacheLocation }),
           ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
           ...(opts.against !== undefined && { against: opts.against }),
+          today: todayInLondon(now),
         }),
       );
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { namedTable, tableOption, withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
+import { todayInLondon } from '../clock.js';
 
 /** `mtad direction`. */
 export function registerDirection(program: Command, context: CommandContext): void {
@@ -12,9 +13,13 @@ export function registerDirection(program: Command, context: CommandContext): vo
     .argument('<amendment>', 'an amendment file or id')
     .option(
       '--final',
-      'fill in the effective date and the annex; refused while either is unset, or the amendment is not concluded or made',
+      'fill in the effective date and the annex, from the conclusion when the consultation asked questions; refused without it, while either is unset, or while the amendment is not concluded or made',
     )
     .addOption(tableOption('the table file, to find amendments by id beside it'))
+    .option(
+      '--conclusion <file>',
+      'with --final: the conclusion whose date and annex it uses (default: conclusions/<amendment>.yaml beside the table)',
+    )
     .addHelpText(
       'after',
       withExitStatus(`
@@ -23,18 +28,20 @@ copy shipped with mtad), so a drafter can correct it without a release.
 
 Examples:
   mtad direction mdust-close-moc-secure          the draft, with [DD MM YYYY] and Annex [TBC]
-  mtad direction mdust-close-moc-secure --final  "with effect from 27 January 2023", once the annex is set
+  mtad direction mdust-close-moc-secure --final  "with effect from 27 January 2023", once it is concluded
 `),
     )
-    .action(async (amendment: string, opts: { final?: boolean }, command: Command) => {
+    .action(async (amendment: string, opts: { final?: boolean; conclusion?: string }, command: Command) => {
       const { runDirection } = await import('../commands/direction.js');
-      return context.report(
+      return context.withClock(async (now) =>
         runDirection({
           cwd: context.cwd,
           styler: context.styler(),
           amendment,
           mode: opts.final ? 'final' : 'draft',
           table: namedTable(command),
+          ...(opts.conclusion !== undefined && { conclusion: opts.conclusion }),
+          today: todayInLondon(now),
         }),
       );
     });

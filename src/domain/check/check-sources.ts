@@ -15,6 +15,9 @@ import type { ConsultationResponse } from '../model/response.js';
 import { checkResponseAgainst, checkResponseFile } from './response-rules.js';
 import { parseDepartments } from '../parse/departments.js';
 import { checkNarratives } from './narrative-rules.js';
+import type { Conclusion } from '../model/conclusion.js';
+import type { IsoDate } from '../model/dates.js';
+import { checkConclusionFile, checkConclusionsAgainst, checkLifecycle } from './conclusion-rules.js';
 
 export type { SourceText } from './file-rules.js';
 
@@ -84,6 +87,21 @@ export const CHECK_RULES: readonly DiagnosticCode[] = [
   'NARRATIVE_TODO',
   'NARRATIVE_COHORT',
   'NARRATIVE_GROUP_ID',
+  // The conclusion of a consultation, and the lifecycle of an amendment
+  'CONCLUSION_FINAL_DECISION',
+  'CONCLUSION_QUESTION_REPEATED',
+  'CONCLUSION_AMENDMENT_UNKNOWN',
+  'CONCLUSION_DUPLICATE',
+  'CONCLUSION_BEFORE_DUE',
+  'CONCLUSION_DATE_MISMATCH',
+  'CONCLUSION_RESPONSES',
+  'CONCLUSION_QUESTION_UNKNOWN',
+  'CONCLUSION_QUESTION_MISSING',
+  'CONCLUSION_STATUS_MISMATCH',
+  'CONCLUSION_FINAL_CHANGES',
+  'CONCLUSION_OUTSIDE_WINDOW',
+  'CONCLUSION_MISSING',
+  'MADE_BEFORE_MODIFICATION',
 ];
 
 /** What a check reads: the table, the amendments, and the lock of made amendments. */
@@ -103,6 +121,12 @@ export interface CheckInput {
   memo?: FileMemo;
   /** The narratives of consultations (consultations/<amendment id>.md beside the table). */
   narratives?: readonly SourceText[];
+  /** The conclusions of consultations (conclusions/<amendment id>.yaml beside the table, or named). */
+  conclusions?: readonly SourceText[];
+  /** How the conclusion an amendment lacks is named in findings (conclusions/<id>.yaml beside the table). */
+  conclusionFileOf?: (id: string) => string;
+  /** The date the check is run for: a made amendment has reached its modification date by then. */
+  today?: IsoDate;
 }
 
 /** What a check found, and what it read on the way (for --update-lock). */
@@ -111,6 +135,7 @@ export interface CheckResult {
   table?: TableInput;
   amendments: Amendment[];
   responses: ConsultationResponse[];
+  conclusions: Conclusion[];
   /** True when every file passed its schema, so that the sequence and the lock were checked. */
   complete: boolean;
   lock?: AmendmentLock;
@@ -142,25 +167,44 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.diagnostics);
     if (read.value) responses.push(read.value);
   }
+  const conclusions: Conclusion[] = [];
+  for (const file of input.conclusions ?? []) {
+    const read = checkConclusionFile(file);
+    diagnostics.push(...read.diagnostics);
+    if (read.value) conclusions.push(read.value);
+  }
   if (table) diagnostics.push(...checkNarratives(input.narratives ?? [], amendments, table.table));
   // A response that does not read leaves the amendments' checks as they are: only the responses
   // that read are checked against the amendments, and only once every amendment reads.
   const complete = table !== undefined && amendments.length === input.amendments.length;
-  if (!complete || !table) return { diagnostics, ...(table && { table }), amendments, responses, complete: false };
+  if (!complete || !table)
+    return { diagnostics, ...(table && { table }), amendments, responses, conclusions, complete: false };
 
   diagnostics.push(...checkSequence(table, amendments));
   for (const response of responses) diagnostics.push(...checkResponseAgainst(response, amendments));
+  // Responses are counted for a conclusion only when every response file read.
+  const everyResponse = responses.length === (input.responses ?? []).length;
+  diagnostics.push(
+    ...checkConclusionsAgainst(conclusions, { amendments, ...(everyResponse && { responses }) }),
+    // The lifecycle needs every conclusion: one that does not read is not one that is missing.
+    ...(conclusions.length === (input.conclusions ?? []).length
+      ? checkLifecycle(amendments, conclusions, {
+          ...(input.today !== undefined && { today: input.today }),
+          conclusionFileOf: input.conclusionFileOf ?? ((id) => `conclusions/${id}.yaml`),
+        })
+      : []),
+  );
   let lock = EMPTY_LOCK;
   let locateEntry;
   if (input.lock) {
     const read = parseLock(input.lock.text, input.lock.file);
     diagnostics.push(...read.diagnostics);
-    if (!read.value) return { diagnostics, table, amendments, responses, complete: false };
+    if (!read.value) return { diagnostics, table, amendments, responses, conclusions, complete: false };
     lock = read.value.lock;
     locateEntry = locateLockEntry(read.value);
   }
   diagnostics.push(
     ...checkLock(lock, amendments, input.hash, { file: input.lockFile, ...(locateEntry && { locateEntry }) }),
   );
-  return { diagnostics, table, amendments, responses, complete: true, lock };
+  return { diagnostics, table, amendments, responses, conclusions, complete: true, lock };
 }

@@ -187,8 +187,8 @@ export interface DiagnosticArgs {
   CONCLUSION_OUTSIDE_WINDOW: { date: IsoDate; consulted: DatedWindow; cohort?: string };
   CONCLUSION_DATE_MISMATCH: { id: string; concluded: IsoDate; recorded: IsoDate };
   CONCLUSION_STATUS_MISMATCH: { id: string; decision: 'proceed' | 'proceed-with-changes' | 'withdraw'; status: string };
-  /** An amendment that needs its conclusion has none: for its status (check), its final direction, or --write. */
-  CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction' | 'write'; status: string };
+  /** An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction. */
+  CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction'; status: string };
   MADE_BEFORE_MODIFICATION: { id: string; date: IsoDate; today: IsoDate };
 }
 

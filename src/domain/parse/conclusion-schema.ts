@@ -47,7 +47,9 @@ const final = z
         date: dated(
           'The date the direction takes effect (its "with effect from"): the proposed modification date or a date within its window.',
         ),
-        annex: text('The annex of the final direction that sets out the modification, e.g. "Annex A".'),
+        annex: text(
+          'The annex of the final direction that sets out the modification, as the amendment\'s modification.annex is written: "A" for "Annex A".',
+        ),
       })
       .check(describe('The modification the final direction makes.')),
   })

@@ -1,0 +1,240 @@
+import { knownDate, type Amendment } from '../model/amendment.js';
+import { finalChangeOf, isWithinWindow, parseConclusion, type Conclusion } from '../model/conclusion.js';
+import { compareDates, withWindow, type IsoDate } from '../model/dates.js';
+import { diagnose, suggestNearest, type Diagnostic } from '../model/diagnostics.js';
+import type { ConsultationResponse } from '../model/response.js';
+import type { SourceText } from './file-rules.js';
+
+/** A conclusion file read: the conclusion when it passed its schema, and the findings. */
+export function checkConclusionFile(source: SourceText): { value?: Conclusion; diagnostics: Diagnostic[] } {
+  const read = parseConclusion(source.text, source.file);
+  if (!read.value) return { diagnostics: read.diagnostics };
+  return { value: read.value, diagnostics: [...read.diagnostics, ...checkConclusionAlone(read.value)] };
+}
+
+/** The rules on a conclusion alone: each question and each cohort given once. */
+function checkConclusionAlone(conclusion: Conclusion): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const questions = new Set<string>();
+  conclusion.questions.forEach((q, index) => {
+    if (questions.has(q.question))
+      found.push(
+        diagnose(
+          'CONCLUSION_QUESTION_REPEATED',
+          { question: q.question },
+          conclusion.origin.locate(['questions', index, 'question']),
+        ),
+      );
+    questions.add(q.question);
+  });
+  const cohorts = new Set<string>();
+  (conclusion.final?.changes ?? []).forEach((change, index) => {
+    if (cohorts.has(change.cohort))
+      found.push(
+        diagnose(
+          'CONCLUSION_FINAL_CHANGES',
+          { cohort: change.cohort, id: conclusion.amendment, problem: 'repeated' },
+          conclusion.origin.locate(['final', 'changes', index, 'cohort']),
+        ),
+      );
+    cohorts.add(change.cohort);
+  });
+  return found;
+}
+
+/** What the conclusions are checked against: the amendments, and the responses when every one read. */
+export interface ConclusionContext {
+  amendments: readonly Amendment[];
+  /** The responses read; undefined when a response file did not read, so that none is miscounted. */
+  responses?: readonly ConsultationResponse[];
+}
+
+/**
+ * The rules on the conclusions against the amendments and the responses: one conclusion per
+ * amendment, of an amendment that exists; concluded on or after the respond-by date and on the date
+ * the amendment records; its statement on responses true to the response files; a response to each
+ * question asked and to no other; a decision that agrees with the amendment's status; and the final
+ * values within the windows consulted on (beyond them needs a new consultation).
+ */
+export function checkConclusionsAgainst(conclusions: readonly Conclusion[], context: ConclusionContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const seen = new Map<string, Conclusion>();
+  for (const conclusion of conclusions) {
+    const earlier = seen.get(conclusion.amendment);
+    if (earlier) {
+      found.push(
+        diagnose(
+          'CONCLUSION_DUPLICATE',
+          { id: conclusion.amendment, other: earlier.origin.file },
+          conclusion.origin.locate(['amendment']),
+        ),
+      );
+      continue;
+    }
+    seen.set(conclusion.amendment, conclusion);
+    found.push(...checkConclusionAgainst(conclusion, context));
+  }
+  return found;
+}
+
+function checkConclusionAgainst(conclusion: Conclusion, context: ConclusionContext): Diagnostic[] {
+  const at = (...path: (string | number)[]) => conclusion.origin.locate(path);
+  const amendment = context.amendments.find((a) => a.id === conclusion.amendment);
+  if (!amendment) {
+    const suggestion = suggestNearest(
+      conclusion.amendment,
+      context.amendments.map((a) => a.id),
+    );
+    return [
+      diagnose(
+        'CONCLUSION_AMENDMENT_UNKNOWN',
+        { id: conclusion.amendment, ...(suggestion !== undefined && { suggestion }) },
+        at('amendment'),
+      ),
+    ];
+  }
+  const found: Diagnostic[] = [];
+  const { consultation } = amendment;
+  const due = consultation.responsesDue;
+  // A conclusion is dated by the day: one on the respond-by day may follow the respond-by time.
+  if (due && compareDates(conclusion.concluded, due.date) < 0)
+    found.push(diagnose('CONCLUSION_BEFORE_DUE', { concluded: conclusion.concluded, due }, at('concluded')));
+  const recorded = knownDate(consultation.concluded);
+  if (recorded !== undefined && recorded !== conclusion.concluded)
+    found.push(
+      diagnose(
+        'CONCLUSION_DATE_MISMATCH',
+        { id: amendment.id, concluded: conclusion.concluded, recorded },
+        at('concluded'),
+      ),
+    );
+
+  if (context.responses) {
+    const count = context.responses.filter((r) => r.amendment === amendment.id).length;
+    if ((conclusion.responses === 'received') !== count > 0)
+      found.push(
+        diagnose('CONCLUSION_RESPONSES', { id: amendment.id, statement: conclusion.responses, count }, at('responses')),
+      );
+  }
+
+  const asked = consultation.questions.map((q) => q.id);
+  conclusion.questions.forEach((q, index) => {
+    if (asked.includes(q.question)) return;
+    const suggestion = suggestNearest(q.question, asked);
+    found.push(
+      diagnose(
+        'CONCLUSION_QUESTION_UNKNOWN',
+        { question: q.question, id: amendment.id, ...(suggestion !== undefined && { suggestion }) },
+        at('questions', index, 'question'),
+      ),
+    );
+  });
+  for (const question of asked)
+    if (!conclusion.questions.some((q) => q.question === question))
+      found.push(diagnose('CONCLUSION_QUESTION_MISSING', { question, id: amendment.id }, at('questions')));
+
+  const withdrawn = conclusion.decision === 'withdraw';
+  if (withdrawn !== (amendment.status === 'withdrawn'))
+    found.push(
+      diagnose(
+        'CONCLUSION_STATUS_MISMATCH',
+        { id: amendment.id, decision: conclusion.decision, status: amendment.status },
+        at('decision'),
+      ),
+    );
+  found.push(...checkFinalValues(conclusion, amendment));
+  return found;
+}
+
+/** The final values: one end date for each closure, each within its window, and the modification within its. */
+function checkFinalValues(conclusion: Conclusion, amendment: Amendment): Diagnostic[] {
+  const { final } = conclusion;
+  if (!final) return [];
+  const at = (...path: (string | number)[]) => conclusion.origin.locate(path);
+  const found: Diagnostic[] = [];
+  const closures = amendment.changes.filter((c) => c.action === 'close');
+  final.changes.forEach((change, index) => {
+    if (!closures.some((c) => c.cohort === change.cohort))
+      found.push(
+        diagnose(
+          'CONCLUSION_FINAL_CHANGES',
+          { cohort: change.cohort, id: amendment.id, problem: 'unknown' },
+          at('final', 'changes', index, 'cohort'),
+        ),
+      );
+  });
+  for (const closure of closures) {
+    const given = finalChangeOf(conclusion, closure.cohort);
+    if (!given) {
+      found.push(
+        diagnose(
+          'CONCLUSION_FINAL_CHANGES',
+          { cohort: closure.cohort, id: amendment.id, problem: 'missing' },
+          at('final', 'changes'),
+        ),
+      );
+      continue;
+    }
+    // A closure whose proposed date is not known has no window to hold the final date to.
+    if (closure.to.kind !== 'date') continue;
+    const consulted = withWindow(closure.to.date, closure.windowMonths);
+    if (!isWithinWindow(given.to, consulted))
+      found.push(
+        diagnose(
+          'CONCLUSION_OUTSIDE_WINDOW',
+          { date: given.to, consulted, cohort: closure.cohort },
+          at('final', 'changes', given.index, 'to'),
+        ),
+      );
+  }
+  const proposed = knownDate(amendment.modification.date);
+  if (proposed !== undefined) {
+    const consulted = withWindow(proposed, amendment.modification.windowMonths);
+    if (!isWithinWindow(final.modification.date, consulted))
+      found.push(
+        diagnose(
+          'CONCLUSION_OUTSIDE_WINDOW',
+          { date: final.modification.date, consulted },
+          at('final', 'modification', 'date'),
+        ),
+      );
+  }
+  return found;
+}
+
+/**
+ * The lifecycle of each amendment: one concluded or made after a consultation that asked questions
+ * has its conclusion (an amendment recorded without its questions, as the historic ones are, has no
+ * conclusion to hold: its record is what is public); and one made has reached its modification date
+ * (the final one, when a conclusion gives it) by `today`, the date the check is run for.
+ */
+export function checkLifecycle(
+  amendments: readonly Amendment[],
+  conclusions: readonly Conclusion[],
+  options: { today?: IsoDate; conclusionFileOf: (id: string) => string },
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const amendment of amendments) {
+    const conclusion = conclusions.find((c) => c.amendment === amendment.id);
+    const { status } = amendment;
+    if ((status === 'concluded' || status === 'made') && amendment.consultation.questions.length > 0 && !conclusion)
+      found.push(
+        diagnose(
+          'CONCLUSION_MISSING',
+          { id: amendment.id, file: options.conclusionFileOf(amendment.id), need: 'status', status },
+          amendment.origin.locate(['status']),
+        ),
+      );
+    if (status !== 'made' || options.today === undefined) continue;
+    const date = conclusion?.final?.modification.date ?? knownDate(amendment.modification.date);
+    if (date !== undefined && compareDates(date, options.today) > 0)
+      found.push(
+        diagnose(
+          'MADE_BEFORE_MODIFICATION',
+          { id: amendment.id, date, today: options.today },
+          amendment.origin.locate(['status']),
+        ),
+      );
+  }
+  return found;
+}
