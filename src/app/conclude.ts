@@ -51,14 +51,6 @@ export type ConcludePlan =
     };
 
 /**
- * The annex as the direction names it after its word "Annex" ("Annex {{annex}}" in
- * templates/direction.txt): "A" from "A" or "Annex A", so that the direction never reads "Annex Annex A".
- */
-function annexOf(annex: string): string {
-  return annex.replace(/^annex\s+/i, '');
-}
-
-/**
  * The conclusion report of one amendment for an audience. Unless it is withdrawn, its final form is
  * the amendment as the conclusion makes it: the final direction (every value filled in, as the
  * conclusion gives it) and the table in force with the final changes applied. A change that no
@@ -73,7 +65,7 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
     // The report concludes the consultation: its direction is the final one, whatever status the
     // amendment file still records.
     const { modification } = inputs.finalAmendment;
-    const annex = annexOf(modification.annex ?? '');
+    const annex = modification.annex ?? '';
     const concluded: Amendment = {
       ...inputs.finalAmendment,
       status: inputs.finalAmendment.status === 'made' ? 'made' : 'concluded',

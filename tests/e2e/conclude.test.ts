@@ -14,11 +14,9 @@ import { pandocText, zipEntries } from '../helpers/word.js';
  */
 function copyWithExample(editConclusion?: (text: string) => string): string {
   const cwd = copyOfData();
-  cpSync(
-    join(ROOT, 'examples/responses/mdust-close-moc-secure'),
-    join(cwd, 'data/responses/mdust-close-moc-secure'),
-    { recursive: true },
-  );
+  cpSync(join(ROOT, 'examples/responses/mdust-close-moc-secure'), join(cwd, 'data/responses/mdust-close-moc-secure'), {
+    recursive: true,
+  });
   mkdirSync(join(cwd, 'data/conclusions'));
   const conclusion = readFileSync(join(ROOT, 'examples/conclusions/mdust-close-moc-secure.yaml'), 'utf8');
   writeFileSync(join(cwd, 'data/conclusions/mdust-close-moc-secure.yaml'), editConclusion?.(conclusion) ?? conclusion);
@@ -40,7 +38,12 @@ function textsOf(dir: string, names: readonly string[]): Record<string, string> 
       const bytes = readFileSync(join(dir, name));
       if (!name.endsWith('.docx')) return [name, bytes.toString('utf8')];
       const entries = zipEntries(new Uint8Array(bytes));
-      return [name, Object.values(entries).map((entry) => strFromU8(entry)).join('\n')];
+      return [
+        name,
+        Object.values(entries)
+          .map((entry) => strFromU8(entry))
+          .join('\n'),
+      ];
     }),
   );
 }
@@ -123,6 +126,8 @@ describe('mtad conclude', () => {
     const cwd = copyWithExample((text) =>
       text.replace('decision: proceed', 'decision: withdraw').replace(/\nfinal:[\s\S]*$/, '\n'),
     );
+    const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: withdrawn'));
     const run = await runMain(['conclude', '--stdout'], cwd);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('DCC has decided to withdraw its proposal');
@@ -134,7 +139,8 @@ describe('mtad conclude', () => {
     const cwd = copyOfData();
     const before = snapshotTree(cwd);
     const run = await runMain(['conclude', 'mdust-close-moc-secure'], cwd);
-    expect(run.status).toBe(1);
+    // As for a consultation's missing narrative: a file not found is exit 2.
+    expect(run.status).toBe(2);
     expect(codesIn(run.stderr)).toEqual(['FILE_NOT_FOUND']);
     expect(run.stderr).toContain('data/conclusions/mdust-close-moc-secure.yaml');
     expect(snapshotTree(cwd)).toEqual(before);

@@ -184,9 +184,7 @@ function chooseAmendment(
   }
   const candidates = amendments.filter(
     (a) =>
-      !applied.includes(a.id) &&
-      a.status !== 'withdrawn' &&
-      (options.conclusion !== undefined || existsSync(conclusionPathOf(tablePath, a.id))),
+      !applied.includes(a.id) && (options.conclusion !== undefined || existsSync(conclusionPathOf(tablePath, a.id))),
   );
   const [only] = candidates;
   if (only && candidates.length === 1) return { value: only };
