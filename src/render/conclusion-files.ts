@@ -15,7 +15,7 @@ import type { PackFile } from './pack.js';
  */
 
 /** The first name of the report's files: the published report, or the department's copy. */
-export function conclusionFileName(audience: ConclusionReport['audience']): string {
+function conclusionFileName(audience: ConclusionReport['audience']): string {
   return audience === 'department' ? 'conclusion-for-department' : 'conclusion';
 }
 

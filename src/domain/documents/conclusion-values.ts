@@ -68,7 +68,7 @@ export interface ConclusionReport {
 }
 
 /** One question of the consultation: the views this audience may see, counted, and DCC's response. */
-export interface ConclusionQuestion {
+interface ConclusionQuestion {
   id: string;
   text: string;
   /** The views this audience may see, counted by position. */
