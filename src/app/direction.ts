@@ -27,8 +27,10 @@ export function planDirection(inputs: DirectionInputs): DirectionPlan {
   if (inputs.checkFailed) return { kind: 'check-failed' };
   if (inputs.template.value === undefined) return { kind: 'refused', diagnostics: inputs.template.diagnostics };
   const { amendment, conclusion } = inputs;
-  // The final direction is made from the conclusion: its date and annex, never the proposal's.
-  if (inputs.mode === 'final' && amendment.consultation.questions.length > 0 && !conclusion?.conclusion)
+  // The final direction is made from the conclusion: its date and annex, never the proposal's. (An
+  // amendment not yet concluded is refused for its status, as directionValues says.)
+  const decided = amendment.status === 'concluded' || amendment.status === 'made';
+  if (inputs.mode === 'final' && decided && amendment.consultation.questions.length > 0 && !conclusion?.conclusion)
     return {
       kind: 'refused',
       diagnostics: [

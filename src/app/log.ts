@@ -1,5 +1,6 @@
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Table } from '../domain/model/table.js';
+import type { Conclusion } from '../domain/model/conclusion.js';
 import { logEntries, renderLogText } from '../render/log.js';
 import type { Styler } from '../render/style.js';
 import type { LogFormat } from './log-formats.js';
@@ -10,15 +11,20 @@ export interface LogInputs {
   amendments: readonly Amendment[];
   /** Drafts with the number of their fields still to decide. */
   drafts: readonly { amendment: Amendment; toDecide: number }[];
+  /** The conclusions beside the table, each of its amendment. */
+  conclusions?: readonly Conclusion[];
   format: LogFormat;
   styler: Styler;
 }
 
-/** The log: every amendment in sequence with its id, status, cohorts and the date of each step. */
+/** The log: every amendment in sequence with its id, status, cohorts and the date of each step (issued, responses due, concluded, with effect from). */
 export function planLog(inputs: LogInputs): { report: string } {
   const { table } = inputs;
   const entries = logEntries(table, [
-    ...inputs.amendments.map((amendment) => ({ amendment, toDecide: 0 })),
+    ...inputs.amendments.map((amendment) => {
+      const conclusion = inputs.conclusions?.find((c) => c.amendment === amendment.id);
+      return { amendment, toDecide: 0, ...(conclusion && { conclusion }) };
+    }),
     ...inputs.drafts,
   ]);
   const report =

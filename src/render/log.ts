@@ -1,5 +1,6 @@
 import { inSequence, knownDate, type Amendment, type TimelineDate } from '../domain/model/amendment.js';
 import type { Table } from '../domain/model/table.js';
+import type { Conclusion } from '../domain/model/conclusion.js';
 import { alignColumns, type Styler } from './style.js';
 
 /** One line of `mtad log`: an amendment, where it stands, and the date of each step. */
@@ -14,6 +15,9 @@ export interface LogEntry {
   responsesDue: string | null;
   concluded: string | null;
   expectedConclusion: string | null;
+  /** From the conclusion, when there is one: DCC's decision and the day its report went to the department. */
+  decision: Conclusion['decision'] | null;
+  sentToDepartment: string | null;
   modification: string | null;
   withdrawn: string | null;
   reverts: string | null;
@@ -33,12 +37,16 @@ function stepDate(date: TimelineDate | undefined): string | null {
   return 'unknown';
 }
 
-/** The log entries of every amendment, in sequence; drafts carry how many fields are still to decide. */
+/**
+ * The log entries of every amendment, in sequence; drafts carry how many fields are still to decide.
+ * An amendment's conclusion, when it has one, gives the date it concluded and, once it is final, the
+ * date the modification takes effect.
+ */
 export function logEntries(
   table: Table,
-  amendments: readonly { amendment: Amendment; toDecide: number }[],
+  amendments: readonly { amendment: Amendment; toDecide: number; conclusion?: Conclusion }[],
 ): LogEntry[] {
-  return inSequence(amendments, (entry) => entry.amendment).map(({ amendment, toDecide }) => ({
+  return inSequence(amendments, (entry) => entry.amendment).map(({ amendment, toDecide, conclusion }) => ({
     sequence: amendment.sequence,
     id: amendment.id,
     status: amendment.status,
@@ -48,9 +56,11 @@ export function logEntries(
     responsesDue: amendment.consultation.responsesDue
       ? `${amendment.consultation.responsesDue.date} ${amendment.consultation.responsesDue.time}`
       : null,
-    concluded: stepDate(amendment.consultation.concluded),
+    concluded: conclusion?.concluded ?? stepDate(amendment.consultation.concluded),
     expectedConclusion: amendment.consultation.expectedConclusion ?? null,
-    modification: stepDate(amendment.modification.date),
+    decision: conclusion?.decision ?? null,
+    sentToDepartment: conclusion?.sentToDepartment ?? null,
+    modification: conclusion?.final?.modification.date ?? stepDate(amendment.modification.date),
     withdrawn: stepDate(amendment.withdrawn),
     reverts: amendment.reverts ?? null,
     toDecide,
@@ -65,9 +75,17 @@ function concludedCell(entry: LogEntry): string {
 
 /** The log as an aligned table for a terminal. */
 export function renderLogText(entries: readonly LogEntry[], table: Table, styler: Styler): string {
-  const header = ['seq', 'id', 'status', 'in table', 'cohorts', 'issued', 'concluded', 'with effect from'].map((h) =>
-    styler.heading(h),
-  );
+  const header = [
+    'seq',
+    'id',
+    'status',
+    'in table',
+    'cohorts',
+    'issued',
+    'responses due',
+    'concluded',
+    'with effect from',
+  ].map((h) => styler.heading(h));
   const rows = entries.map((e) => [
     String(e.sequence),
     e.id,
@@ -79,6 +97,7 @@ export function renderLogText(entries: readonly LogEntry[], table: Table, styler
     e.inTable ? 'yes' : 'no',
     e.cohorts.join(', '),
     e.issued ?? '-',
+    e.responsesDue ?? '-',
     e.concluded ?? concludedCell(e),
     e.modification ?? '-',
   ]);

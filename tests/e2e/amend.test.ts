@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { copyOfData, copyOfDataWith, copyWithMocSecureMade, snapshotTree, runCli } from '../helpers/cli.js';
+import {
+  copyOfData,
+  copyOfDataWith,
+  copyWithMocSecureMade,
+  snapshotTree,
+  runCli,
+  writeMocSecureConclusion,
+} from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { referenceDirection } from '../helpers/reference.js';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -166,7 +173,7 @@ describe('mtad amend on the shipped data', () => {
     expect(run.stdout).not.toContain('conclusion expected');
   });
 
-  it("--write refuses a made amendment that does not yet record its direction's annex, writing nothing", async () => {
+  it('--write refuses a made amendment whose consultation asked questions without its conclusion, naming the file, writing nothing', async () => {
     const dir = copyOfData();
     const file = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
     writeFileSync(
@@ -178,8 +185,15 @@ describe('mtad amend on the shipped data', () => {
     const before = snapshotTree(dir);
     const run = await runMain(['amend', '--write'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/);
+    expect(run.stderr).toMatch(
+      /but it has no conclusion: expected data\/conclusions\/mdust-close-moc-secure\.yaml .*\[CONCLUSION_MISSING\]\n$/,
+    );
     expect(snapshotTree(dir)).toEqual(before);
+    // With its conclusion, the annex and the dates are the conclusion's: the write goes through.
+    writeMocSecureConclusion(dir);
+    const written = await runMain(['amend', '--write'], { cwd: dir });
+    expect(written.stderr).toBe('');
+    expect(written.status).toBe(0);
   });
 
   it('changes no file', async () => {
@@ -197,7 +211,7 @@ describe('mtad direction', () => {
     expect(run.stdout.trim()).toBe(referenceDirection());
   });
 
-  it('refuses the final form while the annex is unset, naming the field, exit 1', async () => {
+  it('refuses the final form without the conclusion, naming the file it expects, exit 1', async () => {
     const dir = copyOfData();
     execFileSync('sed', [
       '-i',
@@ -208,7 +222,7 @@ describe('mtad direction', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: .*modification\.annex is not set \[DIRECTION_FIELD_MISSING\]\n$/,
+      /^data\/amendments\/mdust-close-moc-secure\.yaml:\d+:\d+: error: amendment "mdust-close-moc-secure" is concluded after a consultation that asked questions, but it has no conclusion: expected data\/conclusions\/mdust-close-moc-secure\.yaml .*\[CONCLUSION_MISSING\]\n$/,
     );
   });
 
@@ -230,6 +244,7 @@ describe('mtad direction', () => {
       's/^status: proposed/status: concluded/',
       `${dir}/data/amendments/mdust-close-moc-secure.yaml`,
     ]);
+    writeMocSecureConclusion(dir);
     const run = await runMain(['direction', 'mdust-close-moc-secure', '--final'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(

@@ -3,7 +3,15 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { BIN, copyOfData, ROOT, runCli, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
+import {
+  BIN,
+  CONCLUDED_DATA_ENTRIES,
+  copyOfData,
+  ROOT,
+  runCli,
+  writeMocSecureConclusion,
+  writeTestFocBgConclusion,
+} from '../helpers/cli.js';
 
 interface Finished {
   id: string;
@@ -40,6 +48,7 @@ function twoMadeAmendments(): string {
     .replace('cohort: MOC (Secure)', 'cohort: FOC (BG)')
     .replace('groupId: DA', 'groupId: EA');
   writeFileSync(join(dir, 'data/amendments/test-close-foc-bg.yaml'), bg);
+  writeTestFocBgConclusion(writeMocSecureConclusion(dir));
   return dir;
 }
 
@@ -158,7 +167,7 @@ describe('two mtad amend --write at once', () => {
       );
       expect(check.status).toBe(0);
       expect(existsSync(join(dir, 'data/table-17.6.yaml.lock'))).toBe(false);
-      expect(readdirSync(join(dir, 'data')).sort()).toEqual(SHIPPED_DATA_ENTRIES);
+      expect(readdirSync(join(dir, 'data')).sort()).toEqual(CONCLUDED_DATA_ENTRIES);
     }
   }, 240_000);
 

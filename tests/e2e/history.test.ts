@@ -3,15 +3,22 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, ROOT, snapshotTree, runCli, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
+import {
+  CONCLUDED_DATA_ENTRIES,
+  copyOfData,
+  ROOT,
+  snapshotTree,
+  runCli,
+  writeMocSecureConclusion,
+} from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 const TABLE = 'data/table-17.6.yaml';
 const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 
-/** A copy of data/ where the MOC (Secure) closure has been made (status and conclusion date set). */
+/** A copy of data/ where the MOC (Secure) closure has been made (status and conclusion date set, and its conclusion). */
 function copyWithMocSecureMade(): string {
-  const dir = copyOfData();
+  const dir = writeMocSecureConclusion(copyOfData());
   const path = join(dir, MOC);
   const text = readFileSync(path, 'utf8')
     .replace('status: proposed', 'status: made')
@@ -49,7 +56,7 @@ describe('mtad amend --write', () => {
       '      value: 2023-01-31',
       '      source: amendment mdust-close-moc-secure',
     ]);
-    expect(readdirSync(join(dir, 'data')).sort()).toEqual(SHIPPED_DATA_ENTRIES);
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual(CONCLUDED_DATA_ENTRIES);
     // The lock of made amendments now records it, so that mtad check holds it immutable.
     expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toContain('  - id: "mdust-close-moc-secure"');
     expect((await runMain(['check'], { cwd: dir })).status).toBe(0);
@@ -110,7 +117,7 @@ describe('mtad amend --write', () => {
     expect(readFileSync(table, 'utf8')).toBe(`${original}# edited by another process\n`);
     // "Nothing was written": the lock of made amendments neither.
     expect(readFileSync(join(dir, 'data/amendments.lock'), 'utf8')).toBe(lock);
-    expect(readdirSync(join(dir, 'data')).sort()).toEqual(SHIPPED_DATA_ENTRIES);
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual(CONCLUDED_DATA_ENTRIES);
   });
 });
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { RULES, type DiagnosticCode } from '../../src/domain/model/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
-import { copyOfData, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, MOC_SECURE_CONCLUSION, snapshotTree, writeMocSecureConclusion } from '../helpers/cli.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
@@ -18,7 +18,10 @@ afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 const fresh = (dir: string) => (made.push(dir), dir);
 const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 
-/** A copy of data/ with the MOC (Secure) amendment edited: each [find, replace] must apply. */
+/**
+ * A copy of data/ with the MOC (Secure) amendment edited: each [find, replace] must apply. Concluded
+ * or made, it has its conclusion beside the table, as check requires.
+ */
 function dataWith(...edits: [string | RegExp, string][]): string {
   const dir = fresh(copyOfData());
   const path = join(dir, MOC);
@@ -29,6 +32,10 @@ function dataWith(...edits: [string | RegExp, string][]): string {
     text = next;
   }
   writeFileSync(path, text);
+  // Its final modification date is the amendment's, so that the findings are the amendment's own.
+  const modification = /^modification:\n(?: .*\n)*? {2}date: (\S+)$/m.exec(text)?.[1] ?? '2023-01-27';
+  if (/^status: (concluded|made)$/m.test(text))
+    writeMocSecureConclusion(dir, MOC_SECURE_CONCLUSION.replace('    date: 2023-01-27', `    date: ${modification}`));
   return dir;
 }
 
@@ -47,6 +54,8 @@ async function checkCodes(cwd: string): Promise<{ status: number; errors: Diagno
     outputs: [],
     updateLock: false,
     version: 'test',
+    // As the CLI gives it from its clock; the fixtures' dates of 2099 lie after it.
+    today: '2026-01-05',
   });
   const report = JSON.parse(outcome.stdout) as { diagnostics: { code: DiagnosticCode; severity: string }[] };
   return {
@@ -179,10 +188,9 @@ describe('one amendment that closes and then re-opens the same cohort', () => {
 });
 
 describe('amend and direction agree with check on every rule', () => {
-  // The documents are made from the table and the amendments; a response is read by none of them.
-  const errorRules = fixtureCodes().filter(
-    (code) => RULES[code as DiagnosticCode].severity === 'error' && !code.startsWith('RESPONSE_'),
-  );
+  // The documents are made from the table, the amendments and their conclusions, checked with the
+  // responses beside the table as check checks them.
+  const errorRules = fixtureCodes().filter((code) => RULES[code as DiagnosticCode].severity === 'error');
   it.each(errorRules.map((code) => [code]))('%s: the fire fixture that check rejects is refused', async (code) => {
     const cwd = fresh(materialiseFixture(code, 'fire'));
     const check = await checkCodes(cwd);

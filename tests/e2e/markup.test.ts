@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { MOC_SECURE_CONCLUSION, ROOT, writeMocSecureConclusion } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 import { findTool } from '../helpers/tools.js';
 
@@ -145,6 +145,10 @@ describe('markup in valid data is text in every format', () => {
         .replace('status: proposed', 'status: made')
         .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20')
         .replace('  annex: null', '  annex: A'),
+    );
+    writeMocSecureConclusion(
+      cwd,
+      MOC_SECURE_CONCLUSION.replace('- cohort: MOC (Secure)', `- cohort: ${JSON.stringify(COHORT)}`),
     );
     await ok(['amend', 'mdust-close-moc-secure', '--write'], cwd);
     expect(await ok(['show'], cwd)).toContain(COHORT);

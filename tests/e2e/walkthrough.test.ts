@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyOfData } from '../helpers/cli.js';
+import { copyOfData, ROOT } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
@@ -71,6 +71,21 @@ describe('the round trip of a closure (README)', () => {
         .replace(/^ {2}expectedConclusion: (.*)$/m, (line, date: string) => `${line}\n  concluded: ${date}`)
         .replace(/^ {2}annex: null/m, '  annex: A'),
     );
+    // Made without its conclusion, an amendment whose consultation asked questions is refused.
+    const refused = await mtad('check');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(
+      'amendment "mdust-close-foc-bg" is made after a consultation that asked questions, but it has no conclusion: expected data/conclusions/mdust-close-foc-bg.yaml',
+    );
+    // The README's `mkdir -p ... && cp ...`: the fictional conclusions, and the responses one states.
+    mkdirSync(join(dir, 'data/conclusions'));
+    for (const id of ['mdust-close-moc-secure', 'mdust-close-foc-bg'])
+      cpSync(join(ROOT, `examples/conclusions/${id}.yaml`), join(dir, `data/conclusions/${id}.yaml`));
+    cpSync(
+      join(ROOT, 'examples/responses/mdust-close-moc-secure'),
+      join(dir, 'data/responses/mdust-close-moc-secure'),
+      { recursive: true },
+    );
     const lock = await mtad('check', '--update-lock');
     expect(lock.status).toBe(0);
     expect(lock.stderr).toContain('Recorded in data/amendments.lock: mdust-close-moc-secure, mdust-close-foc-bg.');
@@ -88,10 +103,13 @@ describe('the round trip of a closure (README)', () => {
     // The repository is one check accepts, and the log shows the amendment in the table.
     const check = await mtad('check');
     expect(check.status).toBe(0);
-    expect(check.stdout).toMatch(/\n7 problems \(0 errors, 7 warnings\) in 6 files checked\.\n$/);
+    // The seven VALUE_UNKNOWN of the shipped data, and the one late response of the examples.
+    expect(check.stdout).toMatch(/\n8 problems \(0 errors, 8 warnings\) in 12 files checked\.\n$/);
     const log = await mtad('log');
     expect(log.status).toBe(0);
-    expect(log.stdout).toMatch(/^4 +mdust-close-foc-bg +made +yes +FOC \(BG\) +2023-08-03 +2023-09-18 +2023-09-25$/m);
+    expect(log.stdout).toMatch(
+      /^4 +mdust-close-foc-bg +made +yes +FOC \(BG\) +2023-08-03 +2023-09-11 16:00 +2023-09-18 +2023-09-25$/m,
+    );
   });
 
   it('6. amend ID --out regenerates the final pack: the direction has its date and annex', async () => {

@@ -3,7 +3,14 @@ import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { copyOfData, copyWithMocSecureMade, ROOT, runCli, snapshotTree, SHIPPED_DATA_ENTRIES } from '../helpers/cli.js';
+import {
+  CONCLUDED_DATA_ENTRIES,
+  copyOfData,
+  copyWithMocSecureMade,
+  ROOT,
+  runCli,
+  snapshotTree,
+} from '../helpers/cli.js';
 
 const TABLE = 'data/table-17.6.yaml';
 const LOCK = 'data/amendments.lock';
@@ -36,7 +43,7 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(codes(run.stderr)).toEqual(['FILE_CHANGED_ON_DISK']);
     expect(readFileSync(join(dir, LOCK), 'utf8')).toBe(lock);
     expect(readFileSync(join(dir, TABLE), 'utf8')).toBe(`${table}# edited by another process\n`);
-    expect(readdirSync(join(dir, 'data')).sort()).toEqual(SHIPPED_DATA_ENTRIES);
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual(CONCLUDED_DATA_ENTRIES);
   });
 
   it('killed between the two renames: leaves only ignored files, a state check accepts, and the next run completes', () => {
@@ -65,7 +72,7 @@ describe('amend --write changes the table and the lock of made amendments togeth
     expect(next.stderr).toBe('');
     expect(next.status).toBe(0);
     expect(readFileSync(join(dir, TABLE), 'utf8')).toContain('  - mdust-close-moc-secure\n');
-    expect(readdirSync(join(dir, 'data')).sort()).toEqual(SHIPPED_DATA_ENTRIES);
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual(CONCLUDED_DATA_ENTRIES);
     expect(runCli(['check'], { cwd: dir }).status).toBe(0);
   });
 });

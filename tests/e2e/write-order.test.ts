@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, snapshotTree, writeMocSecureConclusion, writeTestFocBgConclusion } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
 /*
@@ -31,6 +31,8 @@ function withLaterClosureMade(): string {
     .replace('cohort: MOC (Secure)', 'cohort: FOC (BG)')
     .replace('groupId: DA', 'groupId: EA');
   writeFileSync(join(dir, FOC_BG), makeMade(bg));
+  // Its conclusion, beside the table (the consultation it copies asked questions).
+  writeTestFocBgConclusion(dir);
   return dir;
 }
 
@@ -57,6 +59,7 @@ describe('amend --write keeps the order of application', () => {
   it('writes both once the earlier one is made and written first, and check stays clean', async () => {
     const dir = withLaterClosureMade();
     writeFileSync(join(dir, MOC), makeMade(readFileSync(join(dir, MOC), 'utf8')));
+    writeMocSecureConclusion(dir);
     expect((await runMain(['amend', 'mdust-close-moc-secure', '--write'], dir)).status).toBe(0);
     expect((await runMain(['amend', 'test-close-foc-bg', '--write'], dir)).status).toBe(0);
     expect(applied(dir).slice(-2)).toEqual(['mdust-close-moc-secure', 'test-close-foc-bg']);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -72,9 +73,60 @@ export function copyOfDataWith(edits: Record<string, (text: string) => string>):
   return dir;
 }
 
+/**
+ * A conclusion of the MOC (Secure) consultation, fictional (for tests): no response received, the
+ * closure made as proposed, with annex A. A made or concluded amendment whose consultation asked
+ * questions needs one (CONCLUSION_MISSING).
+ */
+export const MOC_SECURE_CONCLUSION = `# A fictional conclusion, for mtad's tests.
+amendment: mdust-close-moc-secure
+note: Fictional, made for mtad's tests.
+concluded: 2023-01-20
+sentToDepartment: 2023-01-20
+responses: none-received
+decision: proceed
+questions:
+  - question: MDUST Close MOC (Secure) Q1
+    response:
+      - No response was received. DCC will close Migration DUST for MOC (Secure) as proposed.
+  - question: MDUST Close MOC (Secure) Q2
+    response:
+      - DCC will modify the MTAD with effect from 27 January 2023.
+final:
+  changes:
+    - cohort: MOC (Secure)
+      to: 2023-01-31
+  modification:
+    date: 2023-01-27
+    annex: A
+`;
+
+/** Writes MOC_SECURE_CONCLUSION (or `text`) as the conclusion beside the table of the copy in `dir`. */
+export function writeMocSecureConclusion(dir: string, text = MOC_SECURE_CONCLUSION): string {
+  mkdirSync(join(dir, 'data/conclusions'), { recursive: true });
+  writeFileSync(join(dir, 'data/conclusions/mdust-close-moc-secure.yaml'), text);
+  return dir;
+}
+
+/** The tests' copy of the MOC (Secure) closure made for FOC (BG), as test-close-foc-bg: its conclusion. */
+export function writeTestFocBgConclusion(dir: string): string {
+  mkdirSync(join(dir, 'data/conclusions'), { recursive: true });
+  writeFileSync(
+    join(dir, 'data/conclusions/test-close-foc-bg.yaml'),
+    MOC_SECURE_CONCLUSION.replace('amendment: mdust-close-moc-secure', 'amendment: test-close-foc-bg').replace(
+      '- cohort: MOC (Secure)',
+      '- cohort: FOC (BG)',
+    ),
+  );
+  return dir;
+}
+
+/** What data/ holds at its top level once a test wrote a conclusion beside the table. */
+export const CONCLUDED_DATA_ENTRIES: readonly string[] = [...SHIPPED_DATA_ENTRIES, 'conclusions'].sort();
+
 /** A copy of data/ where the MOC (Secure) closure has been made, so that `amend --write` has one to write. */
 export function copyWithMocSecureMade(): string {
-  const dir = copyOfData();
+  const dir = writeMocSecureConclusion(copyOfData());
   const path = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
   writeFileSync(
     path,

@@ -21,6 +21,9 @@ async function codesOf(code: string, kind: 'fire' | 'pass'): Promise<{ codes: Di
     outputs: [],
     updateLock: false,
     version: 'test',
+    // The date the check is run for, as the CLI gives it from its clock: fixed here, long before
+    // the modification date of 2099 that MADE_BEFORE_MODIFICATION's fixture makes.
+    today: '2026-01-05',
   });
   const report = JSON.parse(outcome.stdout) as { diagnostics: { code: DiagnosticCode }[] };
   return { codes: report.diagnostics.map((d) => d.code), exitCode: outcome.exitCode };

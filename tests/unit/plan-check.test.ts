@@ -4,6 +4,7 @@ import { diagnose } from '../../src/domain/model/diagnostics.js';
 import { sha256 } from '../../src/io/hash.js';
 import { plainStyler } from '../../src/render/style.js';
 import { readRepoFile } from '../helpers/data.js';
+import { MOC_SECURE_CONCLUSION } from '../helpers/cli.js';
 
 const FILES = [
   'data/table-17.6.yaml',
@@ -12,11 +13,11 @@ const FILES = [
   'data/amendments/mdust-close-moc-secure.yaml',
 ];
 
-/** The shipped data as gatherCheckInputs reads it in a project at /project, with `edits` to file texts. */
+/** The shipped data as gatherCheckInputs reads it in a project at /project, with `edits` to file texts (or new files). */
 function sources(edits: Record<string, string> = {}, over: Partial<CheckSources> = {}): CheckSources {
   return {
     entries: new Map(
-      FILES.map((shown) => [
+      [...FILES, ...Object.keys(edits).filter((shown) => !FILES.includes(shown))].map((shown) => [
         `/project/${shown}`,
         { path: `/project/${shown}`, shown, text: edits[shown] ?? readRepoFile(shown) },
       ]),
@@ -50,6 +51,7 @@ const madeMocSecure = {
     .replace('status: proposed', 'status: made')
     .replace('  annex: null', '  annex: A')
     .replace('expectedConclusion: 2023-01-20', 'expectedConclusion: 2023-01-20\n  concluded: 2023-01-20'),
+  'data/conclusions/mdust-close-moc-secure.yaml': MOC_SECURE_CONCLUSION,
 };
 
 describe('planCheck: what check prints and writes, decided from gathered inputs alone', () => {

@@ -1,6 +1,10 @@
 import { planLog } from '../../app/log.js';
 import type { LogFormat } from '../../app/log-formats.js';
 import { loadHistory } from '../history-inputs.js';
+import { readConclusionOf } from '../conclusion-inputs.js';
+import { resolveTablePath } from '../inputs.js';
+import { hasErrors } from '../../domain/model/diagnostics.js';
+import type { Conclusion } from '../../domain/model/conclusion.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface LogOptions extends CommonOptions {
@@ -13,9 +17,17 @@ export async function runLog(options: LogOptions): Promise<Outcome> {
   const history = await loadHistory(options.cwd, options.table);
   if (!history.value) return failWith(history.diagnostics, options.styler);
   const { input, amendments, drafts } = history.value;
+  const tablePath = resolveTablePath(options.cwd, options.table);
+  const conclusions: Conclusion[] = [];
+  for (const amendment of amendments) {
+    const read = await readConclusionOf(options.cwd, tablePath, amendment.id);
+    if (hasErrors(read.diagnostics)) return failWith(read.diagnostics, options.styler);
+    if (read.conclusion) conclusions.push(read.conclusion);
+  }
   const { report } = planLog({
     table: input.table,
     amendments,
+    conclusions,
     drafts: drafts.map((d) => ({ amendment: d.amendment, toDecide: d.toDecide.length })),
     format: options.format,
     styler: options.styler,

@@ -73,6 +73,10 @@ export function registerCheck(program: Command, context: CommandContext): void {
 Each finding points at file:line:column of the YAML node concerned. Warnings (values not known,
 a window that runs past the end date) are listed but fail only with --max-warnings.
 
+The responses and conclusions beside the table (responses/<id>/, conclusions/<id>.yaml) are checked
+with the amendments; a made amendment is held to its modification date as at today in London
+(SOURCE_DATE_EPOCH stands in for the clock).
+
 Rules are set per project in mtad.config.yaml at its root (schema: mtad schema config):
   rules:
     VALUE_UNKNOWN: off            a warning may be turned off, or made an error

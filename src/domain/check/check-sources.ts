@@ -15,7 +15,7 @@ import type { ConsultationResponse } from '../model/response.js';
 import { checkResponseAgainst, checkResponseFile } from './response-rules.js';
 import { parseDepartments } from '../parse/departments.js';
 import { checkNarratives } from './narrative-rules.js';
-import type { Conclusion } from '../model/conclusion.js';
+import { amendmentAsConcluded, type Conclusion } from '../model/conclusion.js';
 import type { IsoDate } from '../model/dates.js';
 import { checkConclusionFile, checkConclusionsAgainst, checkLifecycle } from './conclusion-rules.js';
 
@@ -180,7 +180,13 @@ export function checkSources(input: CheckInput): CheckResult {
   if (!complete || !table)
     return { diagnostics, ...(table && { table }), amendments, responses, conclusions, complete: false };
 
-  diagnostics.push(...checkSequence(table, amendments));
+  // The table reflects an amendment as its conclusion made it: with the final values.
+  const asMade = amendments.map((amendment) => {
+    if (amendment.status !== 'concluded' && amendment.status !== 'made') return amendment;
+    const conclusion = conclusions.find((c) => c.amendment === amendment.id);
+    return (conclusion && amendmentAsConcluded(amendment, conclusion)) ?? amendment;
+  });
+  diagnostics.push(...checkSequence(table, asMade));
   for (const response of responses) diagnostics.push(...checkResponseAgainst(response, amendments));
   // Responses are counted for a conclusion only when every response file read.
   const everyResponse = responses.length === (input.responses ?? []).length;

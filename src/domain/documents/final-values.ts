@@ -1,5 +1,5 @@
 import type { Amendment, Change } from '../model/amendment.js';
-import { finalChangeOf, type Conclusion, type Decision } from '../model/conclusion.js';
+import { amendmentAsConcluded, type Conclusion, type Decision } from '../model/conclusion.js';
 import type { IsoDate } from '../model/dates.js';
 
 /**
@@ -23,19 +23,15 @@ export interface FinalValues {
  * one (`mtad check` reports that: CONCLUSION_FINAL_CHANGES), and windows go: a final value is a date.
  */
 export function finalValuesOf(amendment: Amendment, conclusion: Conclusion): FinalValues | undefined {
-  const { final } = conclusion;
-  if (conclusion.decision === 'withdraw' || !final) return undefined;
+  const made = amendmentAsConcluded(amendment, conclusion);
+  if (!made || conclusion.decision === 'withdraw' || !conclusion.final) return undefined;
   return {
     id: amendment.id,
     decision: conclusion.decision,
     concluded: conclusion.concluded,
     sentToDepartment: conclusion.sentToDepartment,
-    modification: { ...final.modification },
-    changes: amendment.changes.map((change) => {
-      const { windowMonths: _window, ...rest } = change;
-      const to = change.action === 'close' ? finalChangeOf(conclusion, change.cohort)?.to : undefined;
-      return to === undefined ? rest : { ...rest, to: { kind: 'date', date: to } };
-    }),
+    modification: { ...conclusion.final.modification },
+    changes: made.changes,
   };
 }
 
@@ -44,12 +40,5 @@ export function finalValuesOf(amendment: Amendment, conclusion: Conclusion): Fin
  * with no window, and the consultation concluded on the conclusion's date. Undefined when withdrawn.
  */
 export function finalAmendment(amendment: Amendment, conclusion: Conclusion): Amendment | undefined {
-  const values = finalValuesOf(amendment, conclusion);
-  if (!values) return undefined;
-  return {
-    ...amendment,
-    consultation: { ...amendment.consultation, concluded: values.concluded },
-    modification: { date: values.modification.date, annex: values.modification.annex },
-    changes: values.changes,
-  };
+  return amendmentAsConcluded(amendment, conclusion);
 }

@@ -1,5 +1,6 @@
 import { compareDates, type DatedWindow, type IsoDate } from './dates.js';
 import { diagnose } from './diagnostics.js';
+import type { Amendment, Change } from './amendment.js';
 import { conclusionFileSchema, type ConclusionFile } from '../parse/conclusion-schema.js';
 import { validateWithSchema, type Result } from '../parse/schema-validation.js';
 import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
@@ -45,4 +46,25 @@ export function finalChangeOf(conclusion: ConclusionFile, cohort: string): { to:
   const index = conclusion.final?.changes.findIndex((c) => c.cohort === cohort) ?? -1;
   const change = index < 0 ? undefined : conclusion.final?.changes[index];
   return change && { to: change.to, index };
+}
+
+/**
+ * The amendment as its conclusion made it: each closure's end date, the modification's date and
+ * annex the final ones, with no window (a final value is a date), and the consultation concluded on
+ * the conclusion's date. A closure the conclusion gives no final date keeps the proposed one (check
+ * reports it: CONCLUSION_FINAL_CHANGES). Undefined when the decision is withdraw: nothing is made.
+ */
+export function amendmentAsConcluded(amendment: Amendment, conclusion: ConclusionFile): Amendment | undefined {
+  const { final } = conclusion;
+  if (conclusion.decision === 'withdraw' || !final) return undefined;
+  return {
+    ...amendment,
+    consultation: { ...amendment.consultation, concluded: conclusion.concluded },
+    modification: { date: final.modification.date, annex: final.modification.annex },
+    changes: amendment.changes.map((change): Change => {
+      const { windowMonths: _window, ...rest } = change;
+      const to = change.action === 'close' ? finalChangeOf(conclusion, change.cohort)?.to : undefined;
+      return to === undefined ? rest : { ...rest, to: { kind: 'date', date: to } };
+    }),
+  };
 }
