@@ -74,6 +74,7 @@ function conclusionTemplateValues(
     title: t(title),
     consultationId: t(report.consultationId ?? report.amendmentId),
     concluded: formatLongDate(report.concluded),
+    note: report.note === undefined ? '' : t(report.note),
     author: t(report.author ?? 'DCC'),
     classification: t(report.classification ?? 'DCC Public'),
     issued: report.issued === undefined ? 'a date not recorded' : formatDateWithWeekday(report.issued),

@@ -61,6 +61,8 @@ describe('mtad conclude', () => {
       for (const secret of SECRETS) expect(text, `${name}: ${secret}`).not.toContain(secret);
       expect(text, name).not.toMatch(/\[DD MM YYYY\]|\[TBC\]|NOT TO BE PUBLISHED/);
     }
+    // A fictional conclusion says so on the cover of every format.
+    for (const [name, text] of Object.entries(texts)) expect(text, name).toContain('Fictional example conclusion');
     // What is not marked is published.
     expect(texts['conclusion.md']).toContain('We agree, provided that a re-start remains possible');
     expect(texts['conclusion.md']).toBe(readFileSync(join(ROOT, 'tests/golden/conclusion/conclusion.md'), 'utf8'));

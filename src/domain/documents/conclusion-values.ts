@@ -13,6 +13,8 @@ import { viewsFor, type Audience, type ResponseViews } from './response-views.js
  * conclusion read from its file (`Conclusion`) is one.
  */
 export interface ConclusionFacts {
+  /** What the record is, where that is not evident (that an example is fictional, say): the report says it on its cover. */
+  note?: string;
   concluded: IsoDate;
   sentToDepartment: IsoDate;
   responses: 'received' | 'none-received';
@@ -41,6 +43,8 @@ export interface ConclusionReport {
   respondBy?: LocalTime;
   author?: string;
   classification?: string;
+  /** The conclusion's note (that it is fictional, say), for the cover. */
+  note?: string;
   concluded: IsoDate;
   sentToDepartment: IsoDate;
   decision: ConclusionFacts['decision'];
@@ -136,6 +140,7 @@ export function conclusionReport(input: {
     ...(due && { respondBy: { date: due.date, time: due.time } }),
     ...(consultation.author !== undefined && { author: consultation.author }),
     ...(consultation.classification !== undefined && { classification: consultation.classification }),
+    ...(conclusion.note !== undefined && { note: conclusion.note }),
     concluded: conclusion.concluded,
     sentToDepartment: conclusion.sentToDepartment,
     decision: conclusion.decision,
