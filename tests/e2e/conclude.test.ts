@@ -148,6 +148,31 @@ describe('mtad conclude', () => {
     expect(snapshotTree(cwd)).toEqual(before);
   });
 
+  it('--pdf without soffice on the PATH: one line naming the package, exit 2, nothing written', async () => {
+    const cwd = copyWithExample();
+    const before = snapshotTree(cwd);
+    const run = await runMain(['conclude', '--pdf'], { cwd, env: { PATH: join(cwd, 'nowhere') } });
+    expect(run.status).toBe(2);
+    expect(codesIn(run.stderr)).toEqual(['PDF_CONVERTER_MISSING']);
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('an output folder in the data folder, or an existing folder mtad did not write, is refused and left as it was', async () => {
+    const cwd = copyWithExample();
+    mkdirSync(join(cwd, 'mine'));
+    writeFileSync(join(cwd, 'mine/notes.txt'), 'my notes');
+    const before = snapshotTree(cwd);
+    for (const out of ['data/conclusion', 'mine', '.']) {
+      const run = await runMain(['conclude', '--out', out, '--force'], cwd);
+      expect(run.status, out).toBe(2);
+    }
+    expect(snapshotTree(cwd)).toEqual(before);
+    // A folder mtad wrote is replaced with --force, and only then.
+    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    expect((await runMain(['conclude'], cwd)).status).toBe(2);
+    expect((await runMain(['conclude', '--force'], cwd)).status).toBe(0);
+  });
+
   it('takes the responses and the conclusion from --responses and --conclusion', async () => {
     const cwd = copyOfData();
     const run = await runMain(

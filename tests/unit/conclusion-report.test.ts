@@ -81,6 +81,36 @@ describe('planConclude', () => {
     }
   });
 
+  it('proceed with changes: the final dates within the windows, in the decision, the direction and the tables', () => {
+    const changed: Conclusion = {
+      ...EXAMPLE,
+      decision: 'proceed-with-changes',
+      final: {
+        changes: [{ cohort: 'MOC (Secure)', to: '2023-02-14' }],
+        modification: { date: '2023-02-10', annex: 'B' },
+      },
+    };
+    const plan = planConclude(inputs({ conclusion: changed, finalAmendment: finalAmendment(MOC, changed)! }));
+    if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
+    expect(plan.markdown).toContain('with the changes set out below');
+    expect(plan.markdown).toContain(
+      'MOC (Secure) (GroupID DA): the end date of Migration DUST is Tuesday 14 February 2023.',
+    );
+    expect(plan.markdown).toContain('with effect from 10 February 2023, the Migration Test Approach Document');
+    expect(plan.markdown).toContain('in the form set out in Annex B of this direction');
+    expect(plan.markdown).toContain('| MOC (Secure) | DA | 14 February 2023 |');
+    expect(plan.markdown).toContain('| MOC (Secure) | DA | <ins>14 February 2023</ins> |');
+    expect(plan.markdown).not.toContain('31 January 2023 |');
+  });
+
+  it('no response received: the report says so, and counts nothing', () => {
+    const plan = planConclude(inputs({ conclusion: { ...EXAMPLE, responses: 'none-received' }, entries: [] }));
+    if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
+    expect(plan.markdown).toContain('DCC received no response to the consultation.');
+    expect(plan.markdown).not.toContain('| Question | Agree');
+    expect(plan.markdown).toContain('No view on this question can be published.');
+  });
+
   it('withdraw: no final direction and no modified table', () => {
     const plan = planConclude(inputs({ conclusion: { ...EXAMPLE, decision: 'withdraw' } }));
     if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
