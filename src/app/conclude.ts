@@ -62,15 +62,12 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
   let markOf = markRevisions([], [], { fallbackDate: conclusion.concluded });
   if (conclusion.decision !== 'withdraw') {
     if (!inputs.finalAmendment) throw new Error('planConclude: a conclusion that proceeds needs its final amendment');
-    // The report concludes the consultation: its direction is the final one, whatever status the
-    // amendment file still records.
-    const { modification } = inputs.finalAmendment;
+    // The final direction is made by the one rule `mtad direction --final` follows: the amendment
+    // must be recorded as concluded (or made), so that no report presents a final direction for a
+    // proposal the data still holds open.
+    const concluded = inputs.finalAmendment;
+    const { modification } = concluded;
     const annex = modification.annex ?? '';
-    const concluded: Amendment = {
-      ...inputs.finalAmendment,
-      status: inputs.finalAmendment.status === 'made' ? 'made' : 'concluded',
-      modification: { ...modification, annex },
-    };
     const direction = renderDirectionText(concluded, inputs.templates.direction, 'final');
     if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
     const application = applyAmendments(inputs.table, [concluded]);

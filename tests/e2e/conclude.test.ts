@@ -20,6 +20,9 @@ function copyWithExample(editConclusion?: (text: string) => string): string {
   mkdirSync(join(cwd, 'data/conclusions'));
   const conclusion = readFileSync(join(ROOT, 'examples/conclusions/mdust-close-moc-secure.yaml'), 'utf8');
   writeFileSync(join(cwd, 'data/conclusions/mdust-close-moc-secure.yaml'), editConclusion?.(conclusion) ?? conclusion);
+  // The drafter records that the consultation has concluded: the final direction needs it.
+  const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: concluded'));
   return cwd;
 }
 
@@ -85,9 +88,11 @@ describe('mtad conclude', () => {
     );
   });
 
-  it('Attachment 1 is the reference direction in its final form: the date and annex of the conclusion filled in', async () => {
+  it('Attachment 1 is the reference direction in its final form, as mtad direction --final prints it', async () => {
     const cwd = copyWithExample();
     expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    const printed = await runMain(['direction', 'mdust-close-moc-secure', '--final'], cwd);
+    expect(printed.status, printed.stderr).toBe(0);
     const docx = new Uint8Array(readFileSync(join(cwd, 'conclusion/conclusion.docx')));
     const text = pandocText(docx, 'accept', 'plain').replace(/\s+/g, ' ');
     const final = referenceDirection()
@@ -96,6 +101,7 @@ describe('mtad conclude', () => {
       .replace('Annex [TBC]', 'Annex A')
       .replace(/\s+/g, ' ');
     expect(text).toContain(final);
+    expect(printed.stdout.replace(/\s+/g, ' ').trim()).toBe(final);
   });
 
   it('the Word file reads back: the redline accepted gives the table as modified, rejected the table in force', async () => {
@@ -129,7 +135,7 @@ describe('mtad conclude', () => {
       text.replace('decision: proceed', 'decision: withdraw').replace(/\nfinal:[\s\S]*$/, '\n'),
     );
     const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: withdrawn'));
+    writeFileSync(path, readFileSync(path, 'utf8').replace('status: concluded', 'status: withdrawn'));
     const run = await runMain(['conclude', '--stdout'], cwd);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('DCC has decided to withdraw its proposal');
@@ -175,6 +181,8 @@ describe('mtad conclude', () => {
 
   it('takes the responses and the conclusion from --responses and --conclusion', async () => {
     const cwd = copyOfData();
+    const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: concluded'));
     const run = await runMain(
       [
         'conclude',

@@ -9,7 +9,8 @@ import { ROOT } from '../helpers/cli.js';
 import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
 
 // The fictional example: the responses under examples/ and a conclusion that proceeds as proposed.
-const MOC = amendment('mdust-close-moc-secure');
+// Recorded as concluded, as the final direction requires.
+const MOC = { ...amendment('mdust-close-moc-secure'), status: 'concluded' as const };
 const EXAMPLES = 'examples/responses/mdust-close-moc-secure';
 const ENTRIES = readdirSync(join(ROOT, EXAMPLES)).map((name) => {
   const file = `${EXAMPLES}/${name}`;
@@ -101,6 +102,12 @@ describe('planConclude', () => {
     expect(plan.markdown).toContain('| MOC (Secure) | DA | 14 February 2023 |');
     expect(plan.markdown).toContain('| MOC (Secure) | DA | <ins>14 February 2023</ins> |');
     expect(plan.markdown).not.toContain('31 January 2023 |');
+  });
+
+  it('refuses while the amendment is recorded as proposed: a final direction follows a concluded amendment only', () => {
+    const proposed = { ...MOC, status: 'proposed' as const };
+    const plan = planConclude(inputs({ amendment: proposed, finalAmendment: finalAmendment(proposed, EXAMPLE)! }));
+    expect(plan.kind === 'refused' && plan.diagnostics.map((d) => d.code)).toEqual(['DIRECTION_NOT_CONCLUDED']);
   });
 
   it('no response received: the report says so, and counts nothing', () => {

@@ -144,7 +144,7 @@ async function conclusionTexts(responses: readonly ResponseFile[], audience: Aud
   const plan = planConclude({
     amendment: MOC,
     conclusion: CONCLUSION,
-    finalAmendment: finalAmendment(MOC, CONCLUSION)!,
+    finalAmendment: { ...finalAmendment(MOC, CONCLUSION)!, status: 'concluded' },
     table: shippedTable(),
     entries,
     audience,

@@ -65,7 +65,12 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   const gate = await checkBeforeDocuments({
     cwd,
     styler,
-    paths: [join(folder, `${amendment.value.id}.yaml`)],
+    // A conclusion or responses named from elsewhere are checked in place of those beside the table.
+    paths: [
+      join(folder, `${amendment.value.id}.yaml`),
+      ...(options.conclusion !== undefined ? [options.conclusion] : []),
+      ...(options.responses !== undefined ? [options.responses] : []),
+    ],
     ...(options.table !== undefined && { table: options.table }),
   });
   if ('failure' in gate) return gate.failure;
