@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8 } from 'fflate';
@@ -162,6 +163,21 @@ describe('mtad conclude', () => {
     expect(codesIn(run.stderr)).toEqual(['PDF_CONVERTER_MISSING']);
     expect(snapshotTree(cwd)).toEqual(before);
   });
+
+  it('--pdf adds a PDF of the Word file, dated the day DCC concluded, that reads as the report', async () => {
+    const cwd = copyWithExample();
+    const run = await runMain(['conclude', '--pdf'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = readFileSync(join(cwd, 'conclusion/conclusion.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/CreationDate(D:20230120000000Z');
+    const text = spawnSync('pdftotext', ['-layout', join(cwd, 'conclusion/conclusion.pdf'), '-'], { encoding: 'utf8' });
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(
+      'with effect from 27 January 2023, the Migration Test Approach Document',
+    );
+    for (const secret of SECRETS) expect(text.stdout.replace(/\s+/g, ' ')).not.toContain(secret);
+  }, 600_000);
 
   it('an output folder in the data folder, or an existing folder mtad did not write, is refused and left as it was', async () => {
     const cwd = copyWithExample();
