@@ -369,6 +369,16 @@ export function formatDiagnostic(d: Diagnostic): string {
           : `amendment ${quote(d.args.id)} closes no cohort ${quote(d.args.cohort)}; expected only the cohorts it closes in final.changes`;
     case 'CONCLUSION_OUTSIDE_WINDOW':
       return `the final ${d.args.cohort !== undefined ? `end date for ${quote(d.args.cohort)}` : 'modification date'}, ${formatLongDate(d.args.date)}, is outside the window consulted on (${describeDatedWindow(d.args.consulted, 'long')}): that needs a new consultation`;
+    case 'CONCLUSION_FINAL_ORDER': {
+      const { earlier, later } = d.args;
+      const name = (what: string, cohort?: string) =>
+        what === 'concluded'
+          ? 'the date of the conclusion'
+          : what === 'modification'
+            ? 'the final modification date'
+            : `the final end date for ${quote(cohort ?? '')}`;
+      return `${name(later.what, later.cohort)}, ${formatLongDate(later.date)}, is before ${name(earlier.what)}, ${formatLongDate(earlier.date)} (expected: concluded <= modification date <= end date)`;
+    }
     case 'CONCLUSION_DATE_MISMATCH':
       return `concluded on ${formatLongDate(d.args.concluded)}, but amendment ${quote(d.args.id)} records consultation.concluded ${formatLongDate(d.args.recorded)}; expected the same date in both`;
     case 'CONCLUSION_STATUS_MISMATCH':

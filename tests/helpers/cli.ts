@@ -49,7 +49,7 @@ export function runCli(
  * What the shipped data/ holds at its top level, sorted: a run that writes into a copy of it must
  * leave exactly these (no lock, staging or temporary file behind).
  */
-export const SHIPPED_DATA_ENTRIES: readonly string[] = readdirSync(join(ROOT, 'data')).sort();
+const SHIPPED_DATA_ENTRIES: readonly string[] = readdirSync(join(ROOT, 'data')).sort();
 
 export function copyOfData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mtad-test-'));

@@ -187,6 +187,31 @@ function checkFinalValues(conclusion: Conclusion, amendment: Amendment): Diagnos
         ),
       );
   }
+  // A direction takes effect once the consultation has concluded, and before the end dates it sets.
+  if (compareDates(final.modification.date, conclusion.concluded) < 0)
+    found.push(
+      diagnose(
+        'CONCLUSION_FINAL_ORDER',
+        {
+          earlier: { what: 'concluded', date: conclusion.concluded },
+          later: { what: 'modification', date: final.modification.date },
+        },
+        at('final', 'modification', 'date'),
+      ),
+    );
+  final.changes.forEach((change, index) => {
+    if (compareDates(change.to, final.modification.date) < 0)
+      found.push(
+        diagnose(
+          'CONCLUSION_FINAL_ORDER',
+          {
+            earlier: { what: 'modification', date: final.modification.date },
+            later: { what: 'end-date', date: change.to, cohort: change.cohort },
+          },
+          at('final', 'changes', index, 'to'),
+        ),
+      );
+  });
   const proposed = knownDate(amendment.modification.date);
   if (proposed !== undefined) {
     const consulted = withWindow(proposed, amendment.modification.windowMonths);

@@ -5,8 +5,7 @@ import { conclusionFileSchema, type ConclusionFile } from '../parse/conclusion-s
 import { validateWithSchema, type Result } from '../parse/schema-validation.js';
 import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
 
-export type { ConclusionFile, Decision, FinalValuesFile } from '../parse/conclusion-schema.js';
-export { DECISIONS } from '../parse/conclusion-schema.js';
+export type { ConclusionFile, Decision } from '../parse/conclusion-schema.js';
 
 /** A conclusion read from its file, with the parsed file for positions. */
 export interface Conclusion extends ConclusionFile {

@@ -185,6 +185,11 @@ export interface DiagnosticArgs {
   CONCLUSION_FINAL_CHANGES: { cohort: string; id: string; problem: 'missing' | 'unknown' | 'repeated' };
   /** A final date outside the window consulted on: a change's end date (with its cohort), else the modification. */
   CONCLUSION_OUTSIDE_WINDOW: { date: IsoDate; consulted: DatedWindow; cohort?: string };
+  /** Final dates out of order: the conclusion, then the modification, then each end date. */
+  CONCLUSION_FINAL_ORDER: {
+    earlier: { what: 'concluded' | 'modification'; date: IsoDate };
+    later: { what: 'modification' | 'end-date'; date: IsoDate; cohort?: string };
+  };
   CONCLUSION_DATE_MISMATCH: { id: string; concluded: IsoDate; recorded: IsoDate };
   CONCLUSION_STATUS_MISMATCH: { id: string; decision: 'proceed' | 'proceed-with-changes' | 'withdraw'; status: string };
   /** An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction. */
@@ -757,6 +762,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A final end date or modification date lies within the window consulted on; beyond it needs a new consultation.',
+  },
+  CONCLUSION_FINAL_ORDER: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The final values follow the conclusion: concluded, then the modification takes effect, then each end date.',
   },
   CONCLUSION_DATE_MISMATCH: {
     severity: 'error',

@@ -10,11 +10,11 @@ import { AMENDMENT_ID_PATTERN, dated, describe, text } from './schema.js';
  */
 
 /** What DCC decided: go ahead as consulted on, go ahead with changes, or withdraw the amendment. */
-export const DECISIONS = ['proceed', 'proceed-with-changes', 'withdraw'] as const;
+const DECISIONS = ['proceed', 'proceed-with-changes', 'withdraw'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** Whether responses came: "received" (the response files say which), or the statement that none did. */
-export const RESPONSES_STATEMENTS = ['received', 'none-received'] as const;
+const RESPONSES_STATEMENTS = ['received', 'none-received'] as const;
 
 const questionResponse = z
   .strictObject({
@@ -100,4 +100,3 @@ export const conclusionFileSchema = z
   .check(describe('The conclusion of the consultation of an amendment: the decision and the final values.'));
 
 export type ConclusionFile = z.infer<typeof conclusionFileSchema>;
-export type FinalValuesFile = NonNullable<ConclusionFile['final']>;
