@@ -46,8 +46,9 @@ export function registerConclude(program: Command, context: CommandContext): voi
       withExitStatus(`
 The report's wording is templates/conclusion.md (mtad's own: the reference gives none) and, for the
 final direction at Attachment 1, templates/direction.txt (the reference's Attachment 1), filled from
-the conclusion's final dates and annex. A withdrawn amendment has no final direction and no modified
-table. Nothing is written while mtad check finds an error.
+the conclusion's final dates and annex: the amendment must be recorded as concluded (or made), as
+for mtad direction --final. A withdrawn amendment has no final direction and no modified table.
+Nothing is written while mtad check finds an error.
 
 Examples:
   mtad conclude mdust-close-moc-secure                         the report to publish, into conclusion/
