@@ -118,7 +118,7 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);
   if (options.stdout || options.out === undefined) return succeed(plan.markdown, styler, warnings);
 
-  const { buildConclusionFiles } = await import('../../render/conclusion-files.js');
+  const { buildConclusionFiles } = await import('../../render/pack.js');
   const files = await buildConclusionFiles(plan);
   const withPdf = options.pdf
     ? await withPdfs(files, plan.created, options.pdf.env)
