@@ -12,7 +12,7 @@ export function conclusionsDirOf(tablePath: string): string {
 }
 
 /** The conclusion of an amendment's consultation: conclusions/<id>.yaml beside the table. */
-function conclusionPathOf(tablePath: string, id: string): string {
+export function conclusionPathOf(tablePath: string, id: string): string {
   return join(conclusionsDirOf(tablePath), `${id}.yaml`);
 }
 

@@ -12,6 +12,7 @@ import { DEFAULT_TABLE_OPTION } from './options.js';
 import { registerAmend } from './register/amend.js';
 import { registerCheck } from './register/check.js';
 import type { CommandContext } from './register/context.js';
+import { registerConclude } from './register/conclude.js';
 import { registerConsultation } from './register/consultation.js';
 import { registerDiff } from './register/diff.js';
 import { registerDirection } from './register/direction.js';
@@ -132,6 +133,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
     registerAmend,
     registerDirection,
     registerConsultation,
+    registerConclude,
     registerShow,
     registerLog,
     registerDiff,

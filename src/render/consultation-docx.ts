@@ -37,7 +37,13 @@ export function consultationBlocks(markdown: string): {
  * reader that does not update fields; Word is asked to update it on opening), the questions boxed
  * and the footnotes as Word footnotes.
  */
-export function renderConsultationDocx(markdown: string, title: string, created: string): Promise<Uint8Array> {
+export function renderConsultationDocx(
+  markdown: string,
+  title: string,
+  created: string,
+  /** What stands instead of a paragraph that is only this text (a marker line), when it gives something. */
+  replace?: (text: string) => FileChild[] | undefined,
+): Promise<Uint8Array> {
   const { blocks, footnotes, contentsAt } = consultationBlocks(markdown);
   const numbers = new Map<string, number>();
   for (const block of blocks) {
@@ -78,7 +84,8 @@ export function renderConsultationDocx(markdown: string, title: string, created:
           ),
         }),
       ];
-    return docxFromBlocks([block], numbers);
+    const replaced = block.kind === 'paragraph' ? replace?.(textOf(block)) : undefined;
+    return replaced ?? docxFromBlocks([block], numbers);
   });
   const notes = Object.fromEntries(
     [...numbers].map(([id, number]) => [

@@ -14,7 +14,16 @@ const STYLE = [
  * The consultation as one HTML page, from its Markdown: the headings with anchors, the table of
  * contents as links to them, the questions boxed, the footnotes numbered at the end.
  */
-export function renderConsultationHtml(markdown: string, title: string): string {
+export function renderConsultationHtml(
+  markdown: string,
+  title: string,
+  options: {
+    /** HTML to stand instead of a paragraph that is only this text (a marker line), when it gives one. */
+    replace?: (text: string) => string | undefined;
+    /** More CSS, for what the replacements hold. */
+    style?: string;
+  } = {},
+): string {
   const { blocks, footnotes, contentsAt } = consultationBlocks(markdown);
   const numbers = new Map<string, number>();
   const inline = (spans: readonly Span[]): string =>
@@ -45,7 +54,7 @@ export function renderConsultationHtml(markdown: string, title: string): string 
         if (i === contentsAt) {
           const items = sections.map((s) => `<li><a href="#${escapeHtml(headingAnchor(s))}">${escapeHtml(s)}</a></li>`);
           html.push(`<nav><p><strong>${CONTENTS_TITLE}</strong></p><ul>${items.join('')}</ul></nav>`);
-        } else html.push(`<p>${inline(block.spans)}</p>`);
+        } else html.push(options.replace?.(textOf(block.spans)) ?? `<p>${inline(block.spans)}</p>`);
         break;
       case 'bullet':
         if (previous?.kind !== 'bullet') html.push('<ul>');
@@ -68,5 +77,5 @@ export function renderConsultationHtml(markdown: string, title: string): string 
     ([id, number]) => `<li id="fn-${number}">${inline(footnotes.get(id) ?? [])} <a href="#fnref-${number}">↩</a></li>`,
   );
   if (notes.length > 0) html.push(`<section class="footnotes"><ol>${notes.join('')}</ol></section>`);
-  return `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${html.join('\n')}\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}${options.style ?? ''}</style>\n</head>\n<body>\n${html.join('\n')}\n</body>\n</html>\n`;
 }

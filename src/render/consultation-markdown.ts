@@ -24,14 +24,14 @@ export function headingAnchor(text: string): string {
 }
 
 /** The direction as Markdown for Attachment 1: its first line in bold, then one paragraph a line. */
-function directionMarkdown(direction: string): string {
+export function directionMarkdown(direction: string): string {
   const [heading = '', ...rest] = direction.trim().split(/\r?\n/);
   const lines = rest.filter((line) => line.trim() !== '').map((line) => escapeMarkdownText(line.trim()));
   return [`**${escapeMarkdownText(heading)}**`, ...lines].join('\n\n');
 }
 
 /** Numbers each `## ` section heading in order ("## 1. Introduction and Context"). */
-function numberSections(markdown: string): { markdown: string; sections: string[] } {
+export function numberSections(markdown: string): { markdown: string; sections: string[] } {
   const sections: string[] = [];
   const numbered = markdown.replace(/^## (.+)$/gm, (_, title: string) => {
     const heading = `${sections.length + 1}. ${title.trim()}`;

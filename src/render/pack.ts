@@ -22,6 +22,10 @@ import { renderResponseTemplateMarkdown } from './response-template.js';
  * loads docx): the CLI imports it only when --out is given.
  */
 
+// The conclusion report's Word file is made with the pack's renderers: the build keeps them all
+// in pack.cjs, out of the CLI's start-up.
+export { buildConclusionFiles } from './conclusion-files.js';
+
 /** What the pack is made from; everything is data already read and checked. */
 export interface PackInput {
   report: AmendReport;

@@ -3,6 +3,7 @@ import {
   HeadingLevel,
   InsertedTextRun,
   Paragraph,
+  type Table,
   TableCell,
   TableRow,
   TextRun,
@@ -79,27 +80,32 @@ function redlineRow(row: RedlineRow, mark: RevisionMark, revise: Revise): TableR
   });
 }
 
+/** Table 17.6 as a Word table whose changes are tracked changes, for any document that shows the redline. */
+export function redlineTableDocx(redline: Redline, markOf: (cohort: string) => RevisionMark): Table {
+  const revise = revisionCounter();
+  // The MTAD's other columns, when the table carries them, share the width equally with the three.
+  const shares =
+    redline.headings.length === 3 ? [0.34, 0.22, 0.44] : redline.headings.map(() => 1 / redline.headings.length);
+  const widths = shares.map((share) => Math.round(TEXT_WIDTH * share));
+  return borderedTable(
+    [
+      new TableRow({
+        tableHeader: true,
+        children: redline.headings.map((text) => headerCell([new TextRun({ text, bold: true })])),
+      }),
+      ...redline.rows.map((row) => redlineRow(row, markOf(row.cohort), revise)),
+    ],
+    widths,
+  );
+}
+
 /**
  * Attachment 3: the heading, and Table 17.6 as a Word table whose changes are tracked changes.
  * Accepting them all gives the amended table; rejecting them all gives the table as it stands.
  */
 export function renderRedlineDocx(redline: Redline, options: RedlineDocxOptions): Promise<Uint8Array> {
   const heading = redlineHeading(redline, options.draft);
-  const revise = revisionCounter();
-  // The MTAD's other columns, when the table carries them, share the width equally with the three.
-  const shares =
-    redline.headings.length === 3 ? [0.34, 0.22, 0.44] : redline.headings.map(() => 1 / redline.headings.length);
-  const widths = shares.map((share) => Math.round(TEXT_WIDTH * share));
-  const table = borderedTable(
-    [
-      new TableRow({
-        tableHeader: true,
-        children: redline.headings.map((text) => headerCell([new TextRun({ text, bold: true })])),
-      }),
-      ...redline.rows.map((row) => redlineRow(row, options.markOf(row.cohort), revise)),
-    ],
-    widths,
-  );
+  const table = redlineTableDocx(redline, options.markOf);
   return packDocx(
     heading.title,
     [

@@ -58,6 +58,19 @@ function rowHtml(row: RedlineRow): string {
   return `<tr class="${row.status}"><th scope="row">${label}${first ?? ''}</th>${rest.map((html) => `<td>${html}</td>`).join('')}</tr>`;
 }
 
+/** The redline's table, with <ins>/<del> and the words a screen reader speaks for them. */
+export function redlineTableHtml(redline: Redline, caption: string): string {
+  return [
+    '<table>',
+    `<caption>${escapeHtml(caption)}</caption>`,
+    `<thead><tr>${redline.headings.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...redline.rows.map(rowHtml),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
 /**
  * The redline as one self-contained HTML page: inline CSS, nothing fetched, printable on A4,
  * with table headers, <ins>/<del> and a legend. Every string from the data is escaped.
@@ -82,13 +95,7 @@ export function renderRedlineHtml(redline: Redline, options: { draft: boolean })
     `<li>${ins('Inserted text')} is underlined, in green.</li>`,
     `<li>${del('Deleted text')} is struck through, in red.</li>`,
     '</ul>',
-    '<table>',
-    `<caption>${escapeHtml(heading.caption)}</caption>`,
-    `<thead><tr>${redline.headings.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
-    '<tbody>',
-    ...redline.rows.map(rowHtml),
-    '</tbody>',
-    '</table>',
+    redlineTableHtml(redline, heading.caption),
     ...(heading.headingsNote === undefined ? [] : [`<p>${escapeHtml(heading.headingsNote)}</p>`]),
     '</main>',
     '</body>',

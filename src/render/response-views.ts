@@ -9,7 +9,7 @@ import { escapeMarkdownText } from './escape.js';
  * brackets of the marks are escaped as the respondent's own are: the text after a mark is the
  * respondent's, and "(https://...)" after a bare "[…]" would make the mark a link.
  */
-function paragraphText(segments: readonly Segment[], audience: Audience): string {
+export function paragraphText(segments: readonly Segment[], audience: Audience): string {
   return segments
     .map((s) =>
       !s.confidential

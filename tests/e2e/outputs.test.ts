@@ -199,7 +199,7 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
       [join(root, 'data/amendments'), '../x'],
       [join(root, 'data'), 'pack'],
     ] as const) {
-      for (const command of ['amend', 'consultation']) {
+      for (const command of ['amend', 'consultation', 'conclude']) {
         const before = snapshotTree(root);
         const run = await runMain([command, '--out', out], { cwd });
         expect(run.status, run.stderr).toBe(2);

@@ -38,6 +38,7 @@ const COMMANDS = [
   ['responses'],
   ['responses', 'import'],
   ['consultation'],
+  ['conclude'],
   ['init'],
 ];
 
@@ -50,7 +51,8 @@ describe('usage', () => {
   });
 
   it.each([
-    [['conclud', '--help'], "unknown command 'conclud'", undefined],
+    [['conclud', '--help'], "unknown command 'conclud'", 'conclude'],
+    [['conclusion', '--help'], "unknown command 'conclusion'", undefined],
     [['chek', '--help'], "unknown command 'chek'", 'check'],
     [['help', 'chek'], "unknown command 'chek'", 'check'],
     [['new', 'clos', '--help'], "unknown command 'clos'", 'close'],

@@ -6,8 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { viewsFor, type Audience } from '../../src/domain/documents/response-views.js';
 import { parseResponse, type ResponseFile } from '../../src/domain/model/response.js';
 import { renderResponseViews } from '../../src/render/response-views.js';
+import { planConclude } from '../../src/app/conclude.js';
+import { finalAmendment } from '../../src/domain/documents/final-values.js';
+import { parseConclusion } from '../../src/domain/model/conclusion.js';
+import { buildConclusionFiles } from '../../src/render/conclusion-files.js';
+import { strFromU8, unzipSync } from 'fflate';
 import { copyOfData, ROOT } from '../helpers/cli.js';
-import { amendment } from '../helpers/data.js';
+import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
 import { runMain } from '../helpers/main.js';
 
 // Generated responses to the MOC (Secure) consultation: each respondent asks for no, all or part
@@ -125,6 +130,41 @@ const render = (responses: readonly ResponseFile[], audience: Audience): string 
   return `${markdown.value}\n${JSON.stringify(views)}`;
 };
 
+const CONCLUSION = parseConclusion(
+  readRepoFile('examples/conclusions/mdust-close-moc-secure.yaml'),
+  'examples/conclusions/mdust-close-moc-secure.yaml',
+).value!;
+
+/** Every file of the conclusion report for `audience`, as the text a reader could find in it (Word: every part's XML). */
+async function conclusionTexts(responses: readonly ResponseFile[], audience: Audience): Promise<string[]> {
+  const entries = responses.map((response, i) => {
+    const file = `r${i}.yaml`;
+    return { response: parseResponse(stringify(response), file).value!, file };
+  });
+  const plan = planConclude({
+    amendment: MOC,
+    conclusion: CONCLUSION,
+    finalAmendment: { ...finalAmendment(MOC, CONCLUSION)!, status: 'concluded' },
+    table: shippedTable(),
+    entries,
+    audience,
+    templates: {
+      conclusion: readRepoFile('templates/conclusion.md'),
+      direction: readRepoFile('templates/direction.txt'),
+    },
+    departments: shippedDepartments(),
+  });
+  if (plan.kind !== 'report') throw new Error(JSON.stringify(plan.diagnostics));
+  const files = await buildConclusionFiles(plan);
+  return files.map((file) =>
+    typeof file.content === 'string'
+      ? file.content
+      : Object.values(unzipSync(file.content))
+          .map((part) => strFromU8(part))
+          .join('\n'),
+  );
+}
+
 describe('confidential text is never published (property)', () => {
   it('no public output holds a confidential passage, answer or fully confidential respondent; the department output holds all', () => {
     fc.assert(
@@ -139,6 +179,18 @@ describe('confidential text is never published (property)', () => {
             for (const paragraph of answer.text) expect(published).toContain(paragraph);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('no published conclusion report (Markdown, HTML, Word) holds a confidential passage or respondent; the department copy holds all', async () => {
+    await fc.assert(
+      fc.asyncProperty(generated, async ({ responses, secrets }) => {
+        for (const text of await conclusionTexts(responses, 'public'))
+          for (const secret of secrets) expect(text).not.toContain(secret);
+        for (const text of await conclusionTexts(responses, 'department'))
+          for (const secret of secrets) expect(text).toContain(secret);
+      }),
+      { numRuns: 20 },
     );
   });
 

@@ -1,0 +1,112 @@
+import type { Amendment } from '../domain/model/amendment.js';
+import { renderDirectionText } from '../domain/documents/amend-report.js';
+import {
+  conclusionReport,
+  type ConclusionFacts,
+  type ConclusionReport,
+} from '../domain/documents/conclusion-values.js';
+import { departmentOn, departmentValues, type Department } from '../domain/documents/department.js';
+import { markRevisions, ukMidnight, type RevisionMark } from '../domain/documents/revision-marks.js';
+import type { ResponseEntry } from '../domain/documents/response-summary.js';
+import type { Audience } from '../domain/documents/response-views.js';
+import { applyAmendments } from '../domain/history/apply.js';
+import type { Diagnostic } from '../domain/model/diagnostics.js';
+import type { Table } from '../domain/model/table.js';
+import { renderConclusionMarkdown, renderConclusionSkeleton } from '../render/conclusion-markdown.js';
+
+/** What `mtad conclude` works from, gathered and checked by the CLI. */
+export interface ConcludeInputs {
+  /** The amendment as consulted on. */
+  amendment: Amendment;
+  conclusion: ConclusionFacts;
+  /** The amendment as its conclusion makes it final (its final dates and annex); absent when withdrawn. */
+  finalAmendment?: Amendment;
+  /** The table in force: the one the final changes apply to. */
+  table: Table;
+  /** The responses to the consultation, as read from their files. */
+  entries: readonly ResponseEntry[];
+  audience: Audience;
+  /** templates/conclusion.md and templates/direction.txt. */
+  templates: { conclusion: string; direction: string };
+  /** The departments over time (data/departments.yaml). */
+  departments: readonly Department[];
+  /** The instant the Word file is dated (SOURCE_DATE_EPOCH), instead of the conclusion's date. */
+  created?: string;
+}
+
+/** What `mtad conclude` makes: the report, its Markdown (and skeleton for the other formats), or why none. */
+export type ConcludePlan =
+  | { kind: 'refused'; diagnostics: Diagnostic[] }
+  | {
+      kind: 'report';
+      report: ConclusionReport;
+      /** The Markdown with the line `[REDLINE]` where Attachment 3 goes, for the HTML and Word files. */
+      skeleton: string;
+      /** The Markdown file. */
+      markdown: string;
+      /** The document's title, for the HTML page and the Word file's properties. */
+      title: string;
+      markOf(cohort: string): RevisionMark;
+      created: string;
+    };
+
+/**
+ * The conclusion report of one amendment for an audience. Unless it is withdrawn, its final form is
+ * the amendment as the conclusion makes it: the final direction (every value filled in, as the
+ * conclusion gives it) and the table in force with the final changes applied. A change that no
+ * longer applies to the table in force, or a date no department covers, refuses the report.
+ */
+export function planConclude(inputs: ConcludeInputs): ConcludePlan {
+  const { amendment, conclusion } = inputs;
+  let final: Parameters<typeof conclusionReport>[0]['final'];
+  let markOf = markRevisions([], [], { fallbackDate: conclusion.concluded });
+  if (conclusion.decision !== 'withdraw') {
+    if (!inputs.finalAmendment) throw new Error('planConclude: a conclusion that proceeds needs its final amendment');
+    // The final direction is made by the one rule `mtad direction --final` follows: the amendment
+    // must be recorded as concluded (or made), so that no report presents a final direction for a
+    // proposal the data still holds open.
+    const concluded = inputs.finalAmendment;
+    const { modification } = concluded;
+    const annex = modification.annex ?? '';
+    const direction = renderDirectionText(concluded, inputs.templates.direction, 'final');
+    if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
+    const application = applyAmendments(inputs.table, [concluded]);
+    if (!application.value || !application.ok) return { kind: 'refused', diagnostics: application.diagnostics };
+    const date = typeof modification.date === 'string' ? modification.date : conclusion.concluded;
+    final = { direction: direction.value, application: application.value, modification: { date, annex } };
+    // The tracked changes are the conclusion's: signed as the consultation's, dated the day it concluded.
+    const signed = markRevisions(application.value.changes, [concluded], { fallbackDate: conclusion.concluded });
+    markOf = (cohort) => ({ ...signed(cohort), date: ukMidnight(conclusion.concluded) });
+  }
+  const department = departmentValues(inputs.departments, conclusion.sentToDepartment, {
+    id: amendment.id,
+    document: 'the conclusion report',
+  });
+  const named = departmentOn(inputs.departments, conclusion.sentToDepartment);
+  if (!named) return { kind: 'refused', diagnostics: department.diagnostics };
+  const report = conclusionReport({
+    amendment,
+    conclusion,
+    entries: inputs.entries,
+    audience: inputs.audience,
+    ...(final && { final }),
+  });
+  const skeleton = renderConclusionSkeleton(inputs.templates.conclusion, report, {
+    department: { name: named.name, abbreviation: named.abbreviation },
+    tableNumber: inputs.table.number,
+    contact: amendment.consultation.contact ?? '',
+  });
+  if (skeleton.value === undefined) return { kind: 'refused', diagnostics: skeleton.diagnostics };
+  const title = `${report.consultationTitle ?? report.amendmentTitle} - Conclusion${
+    inputs.audience === 'department' ? ' (for the department: not to be published)' : ''
+  }`;
+  return {
+    kind: 'report',
+    report,
+    skeleton: skeleton.value,
+    markdown: renderConclusionMarkdown(skeleton.value, report),
+    title,
+    markOf,
+    created: inputs.created ?? ukMidnight(conclusion.concluded),
+  };
+}

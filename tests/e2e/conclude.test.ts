@@ -1,0 +1,217 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
+import { codesIn, runMain } from '../helpers/main.js';
+import { referenceDirection } from '../helpers/reference.js';
+import { pandocText, zipEntries } from '../helpers/word.js';
+
+/**
+ * A copy of data/ with the fictional example responses and conclusion put where mtad looks for
+ * them (responses/<id>/ and conclusions/<id>.yaml beside the table): the shipped data/ holds no
+ * response and no conclusion, being DCC's record.
+ */
+function copyWithExample(editConclusion?: (text: string) => string): string {
+  const cwd = copyOfData();
+  cpSync(join(ROOT, 'examples/responses/mdust-close-moc-secure'), join(cwd, 'data/responses/mdust-close-moc-secure'), {
+    recursive: true,
+  });
+  mkdirSync(join(cwd, 'data/conclusions'));
+  const conclusion = readFileSync(join(ROOT, 'examples/conclusions/mdust-close-moc-secure.yaml'), 'utf8');
+  writeFileSync(join(cwd, 'data/conclusions/mdust-close-moc-secure.yaml'), editConclusion?.(conclusion) ?? conclusion);
+  // The drafter records that the consultation has concluded: the final direction needs it.
+  const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: concluded'));
+  return cwd;
+}
+
+const SECRETS = [
+  '37 SMETS1 installations in the MOC (Secure) cohort',
+  'We would have preferred a date in February',
+  'Harbour Power',
+  'Jo Placeholder',
+  'product change planned for 2023',
+];
+
+/** The text a reader sees of each file of a folder: Markdown and HTML as written, Word through its XML. */
+function textsOf(dir: string, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      if (!name.endsWith('.docx')) return [name, bytes.toString('utf8')];
+      const entries = zipEntries(new Uint8Array(bytes));
+      return [
+        name,
+        Object.values(entries)
+          .map((entry) => strFromU8(entry))
+          .join('\n'),
+      ];
+    }),
+  );
+}
+
+describe('mtad conclude', () => {
+  it('writes the conclusion report as Markdown, HTML and Word, with the pack marker, and no confidential text', async () => {
+    const cwd = copyWithExample();
+    const run = await runMain(['conclude', 'mdust-close-moc-secure'], cwd);
+    expect(run.stderr).toContain('RESPONSE_LATE');
+    expect(run.status).toBe(0);
+    const names = ['conclusion.md', 'conclusion.html', 'conclusion.docx'];
+    for (const name of [...names, '.mtad-pack']) expect(existsSync(join(cwd, 'conclusion', name)), name).toBe(true);
+    const texts = textsOf(join(cwd, 'conclusion'), names);
+    for (const [name, text] of Object.entries(texts)) {
+      for (const secret of SECRETS) expect(text, `${name}: ${secret}`).not.toContain(secret);
+      expect(text, name).not.toMatch(/\[DD MM YYYY\]|\[TBC\]|NOT TO BE PUBLISHED/);
+    }
+    // A fictional conclusion says so on the cover of every format.
+    for (const [name, text] of Object.entries(texts)) expect(text, name).toContain('Fictional example conclusion');
+    // What is not marked is published.
+    expect(texts['conclusion.md']).toContain('We agree, provided that a re-start remains possible');
+    expect(texts['conclusion.md']).toBe(readFileSync(join(ROOT, 'tests/golden/conclusion/conclusion.md'), 'utf8'));
+  });
+
+  it("writes the department's copy under its own name: every response in full, the confidential text marked, a banner", async () => {
+    const cwd = copyWithExample();
+    const run = await runMain(['conclude', '--for', 'department'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('never to be published');
+    const names = ['conclusion-for-department.md', 'conclusion-for-department.html', 'conclusion-for-department.docx'];
+    expect(existsSync(join(cwd, 'conclusion'))).toBe(false);
+    const texts = textsOf(join(cwd, 'conclusion-for-department'), names);
+    for (const [name, text] of Object.entries(texts)) {
+      for (const secret of SECRETS) expect(text, `${name}: ${secret}`).toContain(secret);
+      expect(text, name).toContain('NOT TO BE PUBLISHED');
+    }
+    expect(texts['conclusion-for-department.md']).toContain(
+      'We still have [CONFIDENTIAL: 37 SMETS1 installations in the MOC (Secure) cohort] to migrate.',
+    );
+  });
+
+  it('Attachment 1 is the reference direction in its final form, as mtad direction --final prints it', async () => {
+    const cwd = copyWithExample();
+    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    const printed = await runMain(['direction', 'mdust-close-moc-secure', '--final'], cwd);
+    expect(printed.status, printed.stderr).toBe(0);
+    const docx = new Uint8Array(readFileSync(join(cwd, 'conclusion/conclusion.docx')));
+    const text = pandocText(docx, 'accept', 'plain').replace(/\s+/g, ' ');
+    const final = referenceDirection()
+      .replace('MTAD Draft Modification Text', 'MTAD Modification Text')
+      .replace('[DD MM YYYY]', '27 January 2023')
+      .replace('Annex [TBC]', 'Annex A')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain(final);
+    expect(printed.stdout.replace(/\s+/g, ' ').trim()).toBe(final);
+  });
+
+  it('the Word file reads back: the redline accepted gives the table as modified, rejected the table in force', async () => {
+    const cwd = copyWithExample();
+    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    const docx = new Uint8Array(readFileSync(join(cwd, 'conclusion/conclusion.docx')));
+    const redlined = (mode: 'accept' | 'reject') => {
+      const text = pandocText(docx, mode, 'plain');
+      return text.slice(text.lastIndexOf('Attachment 3'));
+    };
+    expect(redlined('accept')).toMatch(/MOC \(Secure\)\s+DA\s+31 January 2023/);
+    expect(redlined('reject')).not.toContain('31 January 2023');
+    const xml = strFromU8(zipEntries(docx)['word/document.xml']!);
+    expect(xml).toMatch(/<w:ins [^>]*w:author="consultations@smartdcc.co.uk"[^>]*>.*?31 January 2023/);
+    const plain = pandocText(docx, 'accept', 'plain');
+    for (const heading of ['Summary of Responses', 'Responses to the Questions', "DCC's response", 'Next Steps'])
+      expect(plain).toContain(heading);
+  });
+
+  it('the HTML file marks the redline with <ins> and names each section', async () => {
+    const cwd = copyWithExample();
+    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    const html = readFileSync(join(cwd, 'conclusion/conclusion.html'), 'utf8');
+    expect(html).toMatch(/<ins><span class="visually-hidden">inserted: <\/span>31 January 2023<\/ins>/);
+    expect(html).toContain('<h2 id="2-summary-of-responses">2. Summary of Responses</h2>');
+    expect(html).not.toContain('[REDLINE]');
+  });
+
+  it('withdraw: the report says so, with no final direction and no modified table', async () => {
+    const cwd = copyWithExample((text) =>
+      text.replace('decision: proceed', 'decision: withdraw').replace(/\nfinal:[\s\S]*$/, '\n'),
+    );
+    const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('status: concluded', 'status: withdrawn'));
+    const run = await runMain(['conclude', '--stdout'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('DCC has decided to withdraw its proposal');
+    expect(run.stdout).not.toMatch(/Attachment 1|Modification Text|<ins>/);
+    expect(existsSync(join(cwd, 'conclusion'))).toBe(false);
+  });
+
+  it('refuses without a conclusion, naming the file, and writes nothing', async () => {
+    const cwd = copyOfData();
+    const before = snapshotTree(cwd);
+    const run = await runMain(['conclude', 'mdust-close-moc-secure'], cwd);
+    // As for a consultation's missing narrative: a file not found is exit 2.
+    expect(run.status).toBe(2);
+    expect(codesIn(run.stderr)).toEqual(['FILE_NOT_FOUND']);
+    expect(run.stderr).toContain('data/conclusions/mdust-close-moc-secure.yaml');
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('--pdf without soffice on the PATH: one line naming the package, exit 2, nothing written', async () => {
+    const cwd = copyWithExample();
+    const before = snapshotTree(cwd);
+    const run = await runMain(['conclude', '--pdf'], { cwd, env: { PATH: join(cwd, 'nowhere') } });
+    expect(run.status).toBe(2);
+    expect(codesIn(run.stderr)).toEqual(['PDF_CONVERTER_MISSING']);
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('--pdf adds a PDF of the Word file, dated the day DCC concluded, that reads as the report', async () => {
+    const cwd = copyWithExample();
+    const run = await runMain(['conclude', '--pdf'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = readFileSync(join(cwd, 'conclusion/conclusion.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/CreationDate(D:20230120000000Z');
+    const text = spawnSync('pdftotext', ['-layout', join(cwd, 'conclusion/conclusion.pdf'), '-'], { encoding: 'utf8' });
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(
+      'with effect from 27 January 2023, the Migration Test Approach Document',
+    );
+    for (const secret of SECRETS) expect(text.stdout.replace(/\s+/g, ' ')).not.toContain(secret);
+  }, 600_000);
+
+  it('an output folder in the data folder, or an existing folder mtad did not write, is refused and left as it was', async () => {
+    const cwd = copyWithExample();
+    mkdirSync(join(cwd, 'mine'));
+    writeFileSync(join(cwd, 'mine/notes.txt'), 'my notes');
+    const before = snapshotTree(cwd);
+    for (const out of ['data/conclusion', 'mine', '.']) {
+      const run = await runMain(['conclude', '--out', out, '--force'], cwd);
+      expect(run.status, out).toBe(2);
+    }
+    expect(snapshotTree(cwd)).toEqual(before);
+    // A folder mtad wrote is replaced with --force, and only then.
+    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    expect((await runMain(['conclude'], cwd)).status).toBe(2);
+    expect((await runMain(['conclude', '--force'], cwd)).status).toBe(0);
+  });
+
+  it('takes the responses and the conclusion from --responses and --conclusion', async () => {
+    const cwd = copyOfData();
+    const path = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('status: proposed', 'status: concluded'));
+    const run = await runMain(
+      [
+        'conclude',
+        'mdust-close-moc-secure',
+        '--responses',
+        join(ROOT, 'examples/responses/mdust-close-moc-secure'),
+        '--conclusion',
+        join(ROOT, 'examples/conclusions/mdust-close-moc-secure.yaml'),
+        '--stdout',
+      ],
+      cwd,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(ROOT, 'tests/golden/conclusion/conclusion.md'), 'utf8'));
+  });
+});
