@@ -1,5 +1,6 @@
 import type { PackFile } from '../render/pack.js';
 import { stampPdf } from '../render/pdf-stamp.js';
+import { canonicalPdf } from '../render/pdf-canonical.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { convertToPdf } from '../io/soffice.js';
 
@@ -24,7 +25,7 @@ export async function withPdfs(
   if (!converted.value) return { ok: false, diagnostics: converted.diagnostics };
   const pdfs = converted.value.map((pdf, index) => ({
     path: (words[index] as PackFile).path.replace(/\.docx$/, '.pdf'),
-    content: stampPdf(pdf, created),
+    content: stampPdf(canonicalPdf(pdf), created),
   }));
   return { ok: true, value: [...files, ...pdfs], diagnostics: [] };
 }

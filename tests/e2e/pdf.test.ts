@@ -45,7 +45,7 @@ describe('--pdf', () => {
     })());
 
   it.skipIf(!soffice && !process.env.CI)(
-    'adds a PDF of each Word file, whose text is the document, the same bytes on every run but its font subsets',
+    'adds a PDF of each Word file, whose text is the document, the same bytes on every run',
     async () => {
       for (const result of await packs()) expect(result.status, result.stderr).toBe(0);
       for (const name of ['direction', 'response-template', 'redline']) {
@@ -53,18 +53,14 @@ describe('--pdf', () => {
         expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         expect(a.toString('latin1')).toContain('/CreationDate(D:20221205000000');
         const b = readFileSync(join(cwd, 'pack-b', `${name}.pdf`));
-        // LibreOffice 7.4 writes the time of the conversion into each embedded TrueType subset (the
-        // font's own header, inside a compressed stream): a known difference between runs, not yet
-        // normalised. Everything else (text, layout, objects, offsets, the stamped date and id) is
-        // the same bytes.
-        const [fa, fb] = [withoutFontFiles(a), withoutFontFiles(b)];
-        const at = [...fa].findIndex((byte, i) => byte !== fb[i]);
+        // LibreOffice numbers and orders the embedded fonts' objects differently from run to run
+        // (two CI runs in eight saw the bold font's objects first); mtad renumbers them in an order
+        // of the content (render/pdf-canonical.ts), so two runs give the same bytes.
+        const at = [...a].findIndex((byte, i) => byte !== b[i]);
         const around = (pdf: Buffer) => pdf.subarray(Math.max(0, at - 80), at + 80).toString('latin1');
-        expect(a.length, `${name}.pdf length`).toBe(b.length);
-        expect(
-          fa.equals(fb),
-          `${name}.pdf differs between runs outside its fonts at byte ${at}:\n${around(fa)}\n---\n${around(fb)}`,
-        ).toBe(true);
+        expect(a.equals(b), `${name}.pdf differs between runs at byte ${at}:\n${around(a)}\n---\n${around(b)}`).toBe(
+          true,
+        );
       }
       const direction = pdfText(join(cwd, 'pack-a/direction.pdf'));
       expect(direction).toContain('MTAD Draft Modification Text');
@@ -133,13 +129,3 @@ describe('--pdf', () => {
     600_000,
   );
 });
-
-/** The PDF with the bytes of each embedded TrueType font (a stream whose dictionary has /Length1) blanked. */
-function withoutFontFiles(pdf: Buffer): Buffer {
-  const text = pdf.toString('latin1');
-  const blanked = text.replace(
-    /(<<[^>]*\/Length1 \d+[^>]*>>\s*stream\r?\n)([\s\S]*?)(\r?\nendstream)/g,
-    (_, head: string, body: string, tail: string) => `${head}${'\0'.repeat(body.length)}${tail}`,
-  );
-  return Buffer.from(blanked, 'latin1');
-}

@@ -83,6 +83,9 @@ describe('reading hostile YAML', () => {
     ]);
     const result = parseAmendment(`changes:\n${'  - x\n'.repeat(150_000)}`, 'a.yaml');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['YAML_SIZE_LIMIT']);
+    expect(result.diagnostics[0]).toMatchObject({ line: 2, column: 3, args: { items: 150_000 } });
+    // A list of half as many entries over more lines than MAX_ITEMS (each entry a mapping of two) is within it.
+    expect(findings(`a:\n${'  - b: 1\n    c: 2\n'.repeat(MAX_ITEMS / 2 + 1)}`)).toEqual([]);
   });
 
   it('finds duplicate keys in linear time, as JavaScript reads them (1 and "1" are one key)', () => {

@@ -224,6 +224,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const deep = deepFlowOffset(text) ?? deepBlockOffset(text);
   if (deep !== undefined)
     return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...positionAt(text, deep) })] };
+  // So is a block list of far more than MAX_ITEMS entries (a 150,000-line list takes the parser
+  // seconds): checkStructure would refuse it after parsing, at the same place, with the same count.
+  const long = longBlockList(text);
+  if (long !== undefined) {
+    const args = { items: long.items, limit: MAX_ITEMS };
+    return { diagnostics: [diagnose('YAML_SIZE_LIMIT', args, { file, ...positionAt(text, long.offset) })] };
+  }
 
   const parsed = parseText(text);
   const { document, lineCounter } = parsed;
@@ -329,6 +336,43 @@ function deepBlockOffset(text: string): number | undefined {
     if (BLOCK_SCALAR_HEADER.test(rest)) scalarParent = indent;
   }
   return undefined;
+}
+
+/**
+ * A block list of more than MAX_ITEMS entries, found without parsing: its offset (its first `- `)
+ * and its number of entries, or undefined. Entries are lines that start, at one indentation, with
+ * `- ` and follow one another with nothing indented less between them; more deeply indented lines
+ * (an entry's content) and block scalars' content are skipped. Text that only looks so (a quoted
+ * string of thousands of lines each starting with "- ") is counted too, and refused as a list.
+ */
+function longBlockList(text: string): { offset: number; items: number } | undefined {
+  // Fewer lines than the limit cannot hold a block list over it: the usual file costs one count.
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_ITEMS; at = text.indexOf('\n', at + 1)) lines++;
+  if (lines <= MAX_ITEMS) return undefined;
+  let run: { indent: number; offset: number; items: number } | undefined;
+  let scalarParent: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const indent = line.length - line.trimStart().length;
+    const rest = line.slice(indent).trimEnd();
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (scalarParent !== undefined) {
+      if (indent > scalarParent) continue;
+      scalarParent = undefined;
+    }
+    if (BLOCK_SCALAR_HEADER.test(rest)) scalarParent = indent;
+    if (run && indent > run.indent) continue;
+    if (run && indent === run.indent && /^-(?:[ \t]|$)/.test(rest)) {
+      run.items++;
+      continue;
+    }
+    if (run && run.items > MAX_ITEMS) return { offset: run.offset, items: run.items };
+    run = /^-(?:[ \t]|$)/.test(rest) ? { indent, offset: start + indent, items: 1 } : undefined;
+  }
+  return run && run.items > MAX_ITEMS ? { offset: run.offset, items: run.items } : undefined;
 }
 
 /**
