@@ -1,9 +1,10 @@
+import type { CheckConfig } from '../../domain/check/check-config.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { planConclude } from '../../app/conclude.js';
 import type { Audience } from '../../domain/documents/response-views.js';
 import { finalAmendment } from '../../domain/documents/final-values.js';
-import { listedFiles, PACK_MARKER_FILE, packMarkerText } from '../../domain/documents/pack-marker.js';
+import { listedFiles, PACK_MARKER_FILE, packMarkerText, refuseOtherPack } from '../../domain/documents/pack-marker.js';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { sha256 } from '../../io/hash.js';
@@ -32,6 +33,8 @@ export interface ConcludeOptions extends CommonOptions {
   /** --out: the new folder to write; absent with --stdout. */
   out?: string;
   force: boolean;
+  /** The configuration of `mtad check`, for the check the documents pass first. */
+  config: CheckConfig;
   /** --stdout: print the report's Markdown instead of writing the folder. */
   stdout: boolean;
   /** Add a PDF of the Word file, converted by LibreOffice; the environment it runs in. */
@@ -65,6 +68,7 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   const gate = await checkBeforeDocuments({
     cwd,
     styler,
+    config: options.config,
     // A conclusion or responses named from elsewhere are checked in place of those beside the table.
     paths: [
       join(folder, `${amendment.value.id}.yaml`),
@@ -129,8 +133,14 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   const listed = withPdf.value.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
   const written = await writeFolderAtomically(
     target,
-    [...withPdf.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed) }],
-    { force: options.force, shown, marker: PACK_MARKER_FILE, listed: listedFiles },
+    [...withPdf.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'conclude') }],
+    {
+      force: options.force,
+      shown,
+      marker: PACK_MARKER_FILE,
+      listed: listedFiles,
+      refuse: (text) => refuseOtherPack('conclude', shown, text),
+    },
   );
   if (!written.ok) return failWith(written.diagnostics, styler);
   const what =

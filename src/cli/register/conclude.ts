@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { formatInstant } from '../clock.js';
-import { namedTable, tableOption, withExitStatus } from '../options.js';
+import { configOption, namedTable, tableOption, withExitStatus } from '../options.js';
 import type { CommandContext } from './context.js';
 
 interface ConcludeFlags {
@@ -10,6 +10,7 @@ interface ConcludeFlags {
   pdf?: boolean;
   responses?: string;
   conclusion?: string;
+  config?: string;
   for: 'public' | 'department';
 }
 
@@ -36,7 +37,11 @@ export function registerConclude(program: Command, context: CommandContext): voi
         .default('public'),
     )
     .option('-o, --out <dir>', 'the new folder to write (default: conclusion, or conclusion-for-department)')
-    .option('--force', 'replace the folder if it is one mtad wrote (one holding .mtad-pack)')
+    .option(
+      '--force',
+      'replace the folder if it is a conclusion report mtad wrote (its .mtad-pack names mtad conclude)',
+    )
+    .addOption(configOption())
     .addOption(
       new Option('--stdout', "print the report's Markdown instead of writing the folder").conflicts(['out', 'pdf']),
     )
@@ -59,6 +64,9 @@ Examples:
     .action((amendment: string | undefined, opts: ConcludeFlags, command: Command) =>
       context.withClock(async (_now, fixed) => {
         const { runConclude } = await import('../commands/conclude.js');
+        const { configOf, isOutcome } = await import('../check-config.js');
+        const config = configOf(context, opts.config, context.styler());
+        if (isOutcome(config)) return config;
         const stdout = opts.stdout === true;
         return runConclude({
           cwd: context.cwd,
@@ -70,6 +78,7 @@ Examples:
           audience: opts.for,
           ...(!stdout && { out: opts.out ?? (opts.for === 'department' ? 'conclusion-for-department' : 'conclusion') }),
           force: opts.force === true,
+          config,
           stdout,
           ...(opts.pdf && { pdf: { env: context.env } }),
           ...(fixed && { created: formatInstant(fixed) }),

@@ -1,8 +1,8 @@
 import type { Amendment } from '../model/amendment.js';
 import type { IsoDate } from '../model/dates.js';
 import type { LocalTime } from '../model/diagnostics.js';
-import { inReceivedOrder, isAfter, respondentLabel, type Position } from '../model/response.js';
-import { POSITIONS } from '../parse/response-schema.js';
+import { inReceivedOrder, isAfter, respondentLabel } from '../model/response.js';
+import { POSITIONS, type Position } from '../model/respondent-kinds.js';
 import type { Application } from '../history/apply.js';
 import { diffTables, type Redline } from './redline.js';
 import type { ResponseEntry } from './response-summary.js';

@@ -52,7 +52,7 @@ export function listedFiles(text: string): ReadonlyMap<string, string> {
 }
 
 /** The line of a marker that names the command that wrote the pack. */
-const WRITTEN_BY = /^This folder was written by `mtad (amend|consultation) --out`/m;
+const WRITTEN_BY = /^This folder was written by `mtad (amend|consultation|conclude) --out`/m;
 
 /**
  * The command that wrote the pack whose marker's text is `text`. An older mtad named
@@ -60,7 +60,8 @@ const WRITTEN_BY = /^This folder was written by `mtad (amend|consultation) --out
  * which a consultation never writes.
  */
 function packCommandOf(text: string): PackCommand {
-  if (WRITTEN_BY.exec(text)?.[1] === 'consultation') return 'consultation';
+  const named = WRITTEN_BY.exec(text)?.[1];
+  if (named === 'consultation' || named === 'conclude') return named;
   return listedFiles(text).has('changes.json') ? 'amend' : 'consultation';
 }
 

@@ -267,7 +267,7 @@ export interface Milestone extends DatedWindow {
 export type DateSpan = { kind: 'window'; months: number } | { kind: 'restart'; months: number; weeks: number };
 
 /** The commands that write a pack folder with a .mtad-pack. */
-export type PackCommand = 'amend' | 'consultation';
+export type PackCommand = 'amend' | 'consultation' | 'conclude';
 
 /**
  * How an output path meets what a command reads or where it runs: it is the working folder or holds
