@@ -85,7 +85,7 @@ describe('mtad conclude', () => {
       expect(text, name).toContain('NOT TO BE PUBLISHED');
     }
     expect(texts['conclusion-for-department.md']).toContain(
-      'We still have [CONFIDENTIAL: 37 SMETS1 installations in the MOC (Secure) cohort] to migrate.',
+      'We still have \\[CONFIDENTIAL: 37 SMETS1 installations in the MOC (Secure) cohort\\] to migrate.',
     );
   });
 

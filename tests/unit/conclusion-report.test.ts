@@ -54,7 +54,7 @@ describe('planConclude', () => {
       'product change',
     ])
       expect(plan.markdown).not.toContain(secret);
-    expect(plan.markdown).toContain('We still have […] to migrate.');
+    expect(plan.markdown).toContain('We still have \\[…\\] to migrate.');
     expect(plan.markdown).toContain('with effect from 27 January 2023');
     expect(plan.markdown).not.toMatch(/\[DD MM YYYY\]|\[TBC\]/);
   });
