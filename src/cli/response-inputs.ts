@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { checkResponseAgainst, checkResponseFile } from '../domain/check/response-rules.js';
 import type { ResponseEntry } from '../domain/documents/response-summary.js';
 import type { Amendment } from '../domain/model/amendment.js';
-import type { Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { classifyFile } from '../domain/parse/classify-file.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { displayPath, readText } from '../io/read.js';
 
@@ -14,18 +15,19 @@ export function responsesFolderOf(cwd: string, tablePath: string, amendment: Ame
 
 /**
  * The responses to `amendment`'s consultation, each checked as `mtad check` checks a response file
- * (and against the amendment: a file of another amendment in the folder is a finding). A default
- * folder that does not exist holds no response; a folder named by --responses must exist.
+ * and against the amendment. A file in the folder that is no response (the table, when --responses
+ * names data/) or answers another of `amendments` is one finding, never counted. A default folder
+ * that does not exist holds no response; a folder named by --responses must exist.
  */
 export async function readResponseEntries(
   cwd: string,
   folder: string,
   amendment: Amendment,
-  named: boolean,
+  options: { named: boolean; amendments: readonly Amendment[] },
 ): Promise<{ entries: ResponseEntry[]; diagnostics: Diagnostic[] }> {
   const entries: ResponseEntry[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (!named && !existsSync(folder)) return { entries, diagnostics };
+  if (!options.named && !existsSync(folder)) return { entries, diagnostics };
   const listed = await listYamlFiles([folder], cwd);
   if (listed.diagnostics.length > 0) return { entries, diagnostics: listed.diagnostics };
   for (const path of listed.files) {
@@ -35,9 +37,28 @@ export async function readResponseEntries(
       diagnostics.push(...text.diagnostics);
       continue;
     }
+    // A file that is no response is one finding, not a finding per field a response would have.
+    const kind = classifyFile(text.value).kind;
+    if (kind !== 'response') {
+      const found = kind === 'table' || kind === 'departments' ? kind : 'other';
+      diagnostics.push(diagnose('RESPONSE_NOT_FOR_AMENDMENT', { found, amendment: amendment.id }, { file: shown }));
+      continue;
+    }
     const checked = checkResponseFile({ file: shown, text: text.value });
     diagnostics.push(...checked.diagnostics);
     if (!checked.value) continue;
+    const answered = checked.value.amendment;
+    if (answered !== amendment.id && options.amendments.some((a) => a.id === answered)) {
+      diagnostics.push(
+        diagnose(
+          'RESPONSE_NOT_FOR_AMENDMENT',
+          { found: 'response', id: answered, amendment: amendment.id },
+          checked.value.origin.locate(['amendment']),
+        ),
+      );
+      continue;
+    }
+    // A response to an amendment that does not exist is a finding, not silently left out.
     diagnostics.push(...checkResponseAgainst(checked.value, [amendment]));
     entries.push({ response: checked.value, file: shown });
   }

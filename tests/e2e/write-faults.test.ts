@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
+  mkdtempSync,
   lstatSync,
   readdirSync,
   readFileSync,
@@ -10,9 +12,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   CONCLUDED_DATA_ENTRIES,
   copyOfData,
@@ -88,6 +91,18 @@ describe('amend --write changes the table and the lock of made amendments togeth
 });
 
 describe('the code caches of the start-up (dist/cli.cache, dist/pack.cache)', () => {
+  // A private copy of the built package, so that planting links in its dist/ never disturbs the
+  // other test files that run the shared build at the same time (npm pack lists it, the bin runs it).
+  const pkg = mkdtempSync(join(tmpdir(), 'mtad-package-'));
+  for (const entry of ['bin', 'dist', 'templates', 'schema', 'package.json'])
+    cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+  const dist = join(pkg, 'dist');
+  const bin = join(pkg, 'bin/mtad.js');
+  afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+  const run = (args: readonly string[], cwd: string) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
   it.each([
     ['cli', ['--version']],
     ['pack', ['amend', '--out', 'pack']],
@@ -98,45 +113,30 @@ describe('the code caches of the start-up (dist/cli.cache, dist/pack.cache)', ()
       const dir = copyOfData();
       const victim = join(dir, 'victim.txt');
       writeFileSync(victim, 'precious\n');
-      const cache = join(ROOT, 'dist', `${name}.cache`);
-      const kept = `${cache}.kept-${process.pid}`;
-      copyFileSync(cache, kept);
-      try {
-        rmSync(cache);
-        symlinkSync(victim, cache);
-        const run = runCli(args, { cwd: dir });
-        expect(run.stderr).toBe('');
-        expect(run.status).toBe(0);
-        expect(readFileSync(victim, 'utf8')).toBe('precious\n');
-        // V8 refused the victim's bytes as a cache, and the run made a real one in their place.
-        expect(lstatSync(cache).isFile()).toBe(true);
-        expect(lstatSync(cache).size).toBeGreaterThan(100_000);
-      } finally {
-        renameSync(kept, cache);
-      }
+      const cache = join(dist, `${name}.cache`);
+      rmSync(cache);
+      symlinkSync(victim, cache);
+      const ran = run(args, dir);
+      expect(ran.stderr).toBe('');
+      expect(ran.status).toBe(0);
+      expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+      // V8 refused the victim's bytes as a cache, and the run made a real one in their place.
+      expect(lstatSync(cache).isFile()).toBe(true);
+      expect(lstatSync(cache).size).toBeGreaterThan(100_000);
     },
   );
 
   it('is never written through a link planted at the name it once took', () => {
     const victim = join(copyOfData(), 'victim.txt');
     writeFileSync(victim, 'precious\n');
-    const dist = join(ROOT, 'dist');
     rmSync(join(dist, 'cli.cache'), { force: true });
-    try {
-      const run = spawnSync(
-        'sh',
-        [
-          '-c',
-          `ln -s "${victim}" "${dist}/cli.cache.$$" && exec "${process.execPath}" "${join(ROOT, 'bin/mtad.js')}" --version`,
-        ],
-        { encoding: 'utf8' },
-      );
-      expect(run.status).toBe(0);
-      expect(readFileSync(victim, 'utf8')).toBe('precious\n');
-      expect(existsSync(join(dist, 'cli.cache'))).toBe(true);
-    } finally {
-      for (const name of readdirSync(dist))
-        if (name.startsWith('cli.cache.') && lstatSync(join(dist, name)).isSymbolicLink()) rmSync(join(dist, name));
-    }
+    const ran = spawnSync(
+      'sh',
+      ['-c', `ln -s "${victim}" "${dist}/cli.cache.$$" && exec "${process.execPath}" "${bin}" --version`],
+      { encoding: 'utf8' },
+    );
+    expect(ran.status).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(existsSync(join(dist, 'cli.cache'))).toBe(true);
   });
 });

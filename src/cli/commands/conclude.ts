@@ -96,7 +96,10 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
       styler,
     );
   const responsesFolder = responsesFolderOf(cwd, tablePath, amendment.value, options.responses);
-  const responses = await readResponseEntries(cwd, responsesFolder, amendment.value, options.responses !== undefined);
+  const responses = await readResponseEntries(cwd, responsesFolder, amendment.value, {
+    named: options.responses !== undefined,
+    amendments: all.value,
+  });
   if (hasErrors(responses.diagnostics)) return failWith(responses.diagnostics, styler);
 
   const [template, directionTemplate, departments] = await Promise.all([

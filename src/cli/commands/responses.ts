@@ -1,3 +1,4 @@
+import { readResponseEntries, responsesFolderOf } from '../response-inputs.js';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -83,49 +84,11 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
       styler,
     );
 
-  const folder =
-    options.responses !== undefined
-      ? resolve(cwd, options.responses)
-      : join(dirname(tablePath), 'responses', amendment.id);
-  const diagnostics: Diagnostic[] = [];
-  const entries: ResponseEntry[] = [];
-  if (options.responses !== undefined || existsSync(folder)) {
-    const listed = await listYamlFiles([folder], cwd);
-    if (listed.diagnostics.length > 0) return failWith(listed.diagnostics, styler);
-    for (const path of listed.files) {
-      const shown = displayPath(path, cwd);
-      const text = await readText(path, shown);
-      if (text.value === undefined) {
-        diagnostics.push(...text.diagnostics);
-        continue;
-      }
-      // A file that is no response (the table, say, when --responses names data/) is one finding,
-      // not a finding per field a response would have.
-      const kind = classifyFile(text.value).kind;
-      if (kind !== 'response') {
-        const found = kind === 'table' || kind === 'departments' ? kind : 'other';
-        diagnostics.push(diagnose('RESPONSE_NOT_FOR_AMENDMENT', { found, amendment: amendment.id }, { file: shown }));
-        continue;
-      }
-      const checked = checkResponseFile({ file: shown, text: text.value });
-      diagnostics.push(...checked.diagnostics);
-      if (!checked.value) continue;
-      const answered = checked.value.amendment;
-      if (answered !== amendment.id && amendments.some((a) => a.id === answered)) {
-        diagnostics.push(
-          diagnose(
-            'RESPONSE_NOT_FOR_AMENDMENT',
-            { found: 'response', id: answered, amendment: amendment.id },
-            checked.value.origin.locate(['amendment']),
-          ),
-        );
-        continue;
-      }
-      // Files in the folder that answer another amendment are findings, not silently left out.
-      diagnostics.push(...checkResponseAgainst(checked.value, [amendment]));
-      entries.push({ response: checked.value, file: shown });
-    }
-  }
+  const folder = responsesFolderOf(cwd, tablePath, amendment, options.responses);
+  const { entries, diagnostics } = await readResponseEntries(cwd, folder, amendment, {
+    named: options.responses !== undefined,
+    amendments,
+  });
   if (hasErrors(diagnostics)) return failWith(diagnostics, styler);
   if (options.views !== undefined) {
     const views = viewsFor(amendment, entries, options.views);

@@ -304,18 +304,7 @@ const BLOCK_INDICATOR = /^[-?:](?:[ \t]+|$)/;
  */
 function deepBlockOffset(text: string): number | undefined {
   const columns: number[] = [];
-  let scalarParent: number | undefined;
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const start = offset;
-    offset += line.length + 1;
-    const indent = line.length - line.trimStart().length;
-    const rest = line.slice(indent).trimEnd();
-    if (rest === '' || rest.startsWith('#')) continue;
-    if (scalarParent !== undefined) {
-      if (indent > scalarParent) continue;
-      scalarParent = undefined;
-    }
+  for (const { start, indent, rest } of blockLines(text)) {
     while (columns.length > 0 && columns[columns.length - 1]! >= indent) columns.pop();
     columns.push(indent);
     // Each entry whose content is itself an entry (`- - x`) opens one more collection, at its column.
@@ -333,9 +322,31 @@ function deepBlockOffset(text: string): number | undefined {
       if (columns.length > MAX_DEPTH + 1) return start + column;
     }
     if (columns.length > MAX_DEPTH + 1) return start + indent;
-    if (BLOCK_SCALAR_HEADER.test(rest)) scalarParent = indent;
   }
   return undefined;
+}
+
+/**
+ * The lines of `text` that hold YAML nodes, each with its offset, its indentation and what follows
+ * it: blank lines, comments and the content of block scalars (`key: |` and the lines indented
+ * deeper after it) are skipped.
+ */
+function* blockLines(text: string): Generator<{ start: number; indent: number; rest: string }> {
+  let scalarParent: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const indent = line.length - line.trimStart().length;
+    const rest = line.slice(indent).trimEnd();
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (scalarParent !== undefined) {
+      if (indent > scalarParent) continue;
+      scalarParent = undefined;
+    }
+    if (BLOCK_SCALAR_HEADER.test(rest)) scalarParent = indent;
+    yield { start, indent, rest };
+  }
 }
 
 /**
@@ -351,19 +362,7 @@ function longBlockList(text: string): { offset: number; items: number } | undefi
   for (let at = text.indexOf('\n'); at >= 0 && lines <= MAX_ITEMS; at = text.indexOf('\n', at + 1)) lines++;
   if (lines <= MAX_ITEMS) return undefined;
   let run: { indent: number; offset: number; items: number } | undefined;
-  let scalarParent: number | undefined;
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const start = offset;
-    offset += line.length + 1;
-    const indent = line.length - line.trimStart().length;
-    const rest = line.slice(indent).trimEnd();
-    if (rest === '' || rest.startsWith('#')) continue;
-    if (scalarParent !== undefined) {
-      if (indent > scalarParent) continue;
-      scalarParent = undefined;
-    }
-    if (BLOCK_SCALAR_HEADER.test(rest)) scalarParent = indent;
+  for (const { start, indent, rest } of blockLines(text)) {
     if (run && indent > run.indent) continue;
     if (run && indent === run.indent && /^-(?:[ \t]|$)/.test(rest)) {
       run.items++;
