@@ -1,4 +1,4 @@
-import type { Amendment } from '../domain/model/amendment.js';
+import { inSequence, type Amendment } from '../domain/model/amendment.js';
 import { renderDirectionText } from '../domain/documents/amend-report.js';
 import {
   conclusionReport,
@@ -10,8 +10,10 @@ import { markRevisions, ukMidnight, type RevisionMark } from '../domain/document
 import type { ResponseEntry } from '../domain/documents/response-summary.js';
 import type { Audience } from '../domain/documents/response-views.js';
 import { applyAmendments } from '../domain/history/apply.js';
+import { tableWith } from '../domain/history/table-history.js';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
 import type { Table } from '../domain/model/table.js';
+import type { Result } from '../domain/parse/schema-validation.js';
 import { renderConclusionMarkdown, renderConclusionSkeleton } from '../render/conclusion-markdown.js';
 
 /** What `mtad conclude` works from, gathered and checked by the CLI. */
@@ -21,8 +23,14 @@ export interface ConcludeInputs {
   conclusion: ConclusionFacts;
   /** The amendment as its conclusion makes it final (its final dates and annex); absent when withdrawn. */
   finalAmendment?: Amendment;
-  /** The table in force: the one the final changes apply to. */
+  /** The table as data/table-17.6.yaml holds it (which may reflect the amendment already). */
   table: Table;
+  /**
+   * Every amendment beside the table. With them, the table in force (the one the final changes
+   * apply to) is computed from the history: `table` with exactly the amendments before this one in
+   * sequence that are made, or that it reflects, applied. Without them, `table` is the table in force.
+   */
+  history?: readonly Amendment[];
   /** The responses to the consultation, as read from their files. */
   entries: readonly ResponseEntry[];
   audience: Audience;
@@ -51,6 +59,26 @@ export type ConcludePlan =
     };
 
 /**
+ * The table the amendment's final changes apply to: the one in force just before it. An earlier
+ * amendment that is made counts though `amend --write` has not written it into the table yet, and
+ * the amendment itself, or a later one, does not count though the table reflects it: the report is
+ * the same before and after the write.
+ */
+function tableInForce(inputs: ConcludeInputs): Result<Table> {
+  const { table, history, amendment } = inputs;
+  if (!history) return { ok: true, value: table, diagnostics: [] };
+  const ordered = inSequence([...history.filter((a) => a.id !== amendment.id), amendment]);
+  const earlier = ordered
+    .slice(0, ordered.indexOf(amendment))
+    .filter((a) => a.status === 'made' || table.applied.includes(a.id));
+  return tableWith(
+    table,
+    [...history.filter((a) => a.id !== amendment.id), amendment],
+    new Set(earlier.map((a) => a.id)),
+  );
+}
+
+/**
  * The conclusion report of one amendment for an audience. Unless it is withdrawn, its final form is
  * the amendment as the conclusion makes it: the final direction (every value filled in, as the
  * conclusion gives it) and the table in force with the final changes applied. A change that no
@@ -70,7 +98,9 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
     const annex = modification.annex ?? '';
     const direction = renderDirectionText(concluded, inputs.templates.direction, 'final');
     if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
-    const application = applyAmendments(inputs.table, [concluded]);
+    const inForce = tableInForce(inputs);
+    if (!inForce.value || !inForce.ok) return { kind: 'refused', diagnostics: inForce.diagnostics };
+    const application = applyAmendments(inForce.value, [concluded]);
     if (!application.value || !application.ok) return { kind: 'refused', diagnostics: application.diagnostics };
     const date = typeof modification.date === 'string' ? modification.date : conclusion.concluded;
     final = { direction: direction.value, application: application.value, modification: { date, annex } };

@@ -215,3 +215,63 @@ describe('mtad conclude', () => {
     expect(run.stdout).toBe(readFileSync(join(ROOT, 'tests/golden/conclusion/conclusion.md'), 'utf8'));
   });
 });
+
+/**
+ * The README's round trip up to just before `amend --write`: FOC (BG) drafted and accepted, it and
+ * MOC (Secure) made with the example conclusions and responses, and both recorded in the lock.
+ */
+async function walkThroughBeforeWrite(): Promise<string> {
+  const cwd = copyOfData();
+  const edit = (file: string, change: (text: string) => string) => {
+    const path = join(cwd, file);
+    const before = readFileSync(path, 'utf8');
+    const after = change(before);
+    expect(after, file).not.toBe(before);
+    writeFileSync(path, after);
+  };
+  expect((await runMain(['new', 'close', 'FOC (BG)', '--on', '2023-09-29'], cwd)).status).toBe(0);
+  edit('data/amendments/mdust-close-foc-bg.yaml', (text) => text.replaceAll('!todo ', ''));
+  edit('data/consultations/mdust-close-foc-bg.md', (text) =>
+    text.replace('!todo MTAD <version>', 'MTAD [version]').replace(/^!todo .*$/gm, "[DCC's words]"),
+  );
+  for (const file of ['data/amendments/mdust-close-moc-secure.yaml', 'data/amendments/mdust-close-foc-bg.yaml'])
+    edit(file, (text) =>
+      text
+        .replace(/^status: proposed/m, 'status: made')
+        .replace(/^ {2}expectedConclusion: (.*)$/m, (line, date: string) => `${line}\n  concluded: ${date}`)
+        .replace(/^ {2}annex: null/m, '  annex: A'),
+    );
+  mkdirSync(join(cwd, 'data/conclusions'));
+  for (const id of ['mdust-close-moc-secure', 'mdust-close-foc-bg'])
+    cpSync(join(ROOT, `examples/conclusions/${id}.yaml`), join(cwd, `data/conclusions/${id}.yaml`));
+  cpSync(join(ROOT, 'examples/responses/mdust-close-moc-secure'), join(cwd, 'data/responses/mdust-close-moc-secure'), {
+    recursive: true,
+  });
+  const lock = await runMain(['check', '--update-lock'], cwd);
+  expect(lock.stderr).toContain('Recorded in data/amendments.lock: mdust-close-moc-secure, mdust-close-foc-bg.');
+  return cwd;
+}
+
+/** The rows of one attachment of a conclusion report's Markdown: from its heading to the next. */
+function attachment(markdown: string, n: number): string {
+  const start = markdown.indexOf(`### Attachment ${n}`);
+  expect(start, `Attachment ${n}`).toBeGreaterThan(-1);
+  const end = markdown.indexOf('### Attachment', start + 1);
+  return markdown.slice(start, end === -1 ? undefined : end);
+}
+
+describe('mtad conclude and the table history', () => {
+  it('the table in force counts an earlier amendment that is made but not yet written into the table', async () => {
+    const cwd = await walkThroughBeforeWrite();
+    const run = await runMain(['conclude', 'mdust-close-foc-bg', '--stdout'], cwd);
+    expect(run.status).toBe(0);
+    // What show --as-at gives for the day before FOC (BG) takes effect: MOC (Secure) closed.
+    const shown = await runMain(['show', '--as-at', '2023-09-24'], cwd);
+    expect(shown.stdout).toMatch(/MOC \(Secure\) +DA +31 January 2023/);
+    // Attachment 2: the table as modified; Attachment 3: the redline against the table in force.
+    expect(attachment(run.stdout, 2)).toContain('| MOC (Secure) | DA | 31 January 2023 |');
+    expect(attachment(run.stdout, 2)).toContain('| FOC (BG) | EA | 29 September 2023 |');
+    expect(attachment(run.stdout, 3)).toContain('| MOC (Secure) | DA | 31 January 2023 |');
+    expect(attachment(run.stdout, 3)).toContain('| FOC (BG) | EA | <ins>29 September 2023</ins> |');
+  });
+});

@@ -115,6 +115,7 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     conclusion: conclusion.conclusion,
     ...(final && { finalAmendment: final }),
     table: table.value.table,
+    history: all.value,
     entries: responses.entries,
     audience: options.audience,
     templates: { conclusion: template.value ?? '', direction: directionTemplate.value ?? '' },
