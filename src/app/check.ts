@@ -136,10 +136,12 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
   let result = check(sources.lockText);
   let notes = '';
   let lock: PlannedWrite | undefined;
+  let lockFailed = false;
   if (inputs.updateLock) {
     const updated = updateLock(result, sources, sources.diagnostics.length === 0, inputs.hash);
     if ('refused' in updated) return { kind: 'refused', message: updated.refused };
     notes = updated.note;
+    lockFailed = updated.failed === true;
     if (updated.write !== undefined) {
       lock = updated.write;
       result = check(updated.write.text);
@@ -168,6 +170,7 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
   }));
 
   let exitCode = exitStatusOf(counted);
+  if (lockFailed && exitCode === 0) exitCode = 1;
   const { warnings } = countFindings(counted);
   let stderr = notes;
   if (exitCode === 0 && inputs.maxWarnings !== undefined && warnings > inputs.maxWarnings) {
@@ -194,7 +197,7 @@ function updateLock(
   sources: CheckSources,
   readable: boolean,
   hash: HashText,
-): { refused: string } | { note: string; write?: PlannedWrite } {
+): { refused: string } | { note: string; write?: PlannedWrite; failed?: true } {
   const { lockPath, lockShown, lockText } = sources;
   if (!readable || !result.complete)
     return {
@@ -203,6 +206,14 @@ function updateLock(
   const before = result.lock ?? EMPTY_LOCK;
   const after = recordMadeAmendments(before, inSequence(result.amendments), hash);
   const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
+  // A made amendment is locked for good: recorded while its file, its conclusion or its responses
+  // still hold an error, it could not be put right afterwards without a LOCK_MISMATCH.
+  const unclean = added.filter((id) => errorsAbout(result, id).length > 0);
+  if (unclean.length > 0)
+    return {
+      note: `Nothing recorded in ${lockShown}: mtad check reports an error in the files of ${unclean.join(', ')} (the amendment, its conclusion or its responses); a made amendment is recorded once they are clean.\n`,
+      failed: true,
+    };
   if (added.length === 0 && lockText !== undefined)
     return { note: `${lockShown} already records every made amendment.\n` };
   return {
@@ -214,4 +225,20 @@ function updateLock(
       shown: lockShown,
     },
   };
+}
+
+/**
+ * The errors of a check in the files an amendment's lock entry stands for: the amendment's own, and
+ * those of its conclusion and its responses. The lock's own findings on it (not recorded yet) are
+ * what recording it settles.
+ */
+function errorsAbout(result: CheckResult, id: string): Diagnostic[] {
+  const files = new Set([
+    ...result.amendments.filter((a) => a.id === id).map((a) => a.origin.file),
+    ...result.conclusions.filter((c) => c.amendment === id).map((c) => c.origin.file),
+    ...result.responses.filter((r) => r.amendment === id).map((r) => r.origin.file),
+  ]);
+  return result.diagnostics.filter(
+    (d) => d.severity === 'error' && d.file !== undefined && files.has(d.file) && !d.code.startsWith('LOCK_'),
+  );
 }

@@ -107,6 +107,34 @@ describe('after the consultation: the conclusion beside the table', () => {
     });
   });
 
+  it('--update-lock records nothing while check reports an error in the amendment or its conclusion; once clean, it records it', async () => {
+    const dir = concludedCopy();
+    // Made, but recorded as concluded a day before the conclusion says it did.
+    edit(
+      dir,
+      MOC,
+      ['status: proposed', 'status: made'],
+      ['  expectedConclusion: 2023-01-20\n', '  expectedConclusion: 2023-01-20\n  concluded: 2023-01-19\n'],
+    );
+    const lockBefore = read(dir, 'data/amendments.lock');
+    const refused = await runMain(['check', '--update-lock'], dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('error  CONCLUSION_DATE_MISMATCH');
+    expect(refused.stderr).toContain(
+      'Nothing recorded in data/amendments.lock: mtad check reports an error in the files of mdust-close-moc-secure',
+    );
+    expect(read(dir, 'data/amendments.lock')).toBe(lockBefore);
+
+    // The drafter puts the date right: no LOCK_MISMATCH to trap them, and the lock records it.
+    edit(dir, MOC, ['  concluded: 2023-01-19\n', '  concluded: 2023-01-20\n']);
+    const recorded = await runMain(['check', '--update-lock'], dir);
+    expect(recorded.stderr).toContain('Recorded in data/amendments.lock: mdust-close-moc-secure.');
+    expect(recorded.status).toBe(0);
+    const check = await runMain(['check'], dir);
+    expect(check.status).toBe(0);
+    expect(check.stdout).not.toContain('LOCK_');
+  });
+
   it('refuses a final end date beyond the window consulted on: that needs a new consultation', async () => {
     const dir = concludedCopy(readFileSync(EXAMPLE, 'utf8').replace('      to: 2023-01-31', '      to: 2023-03-01'));
     markMade(dir);
