@@ -274,4 +274,26 @@ describe('mtad conclude and the table history', () => {
     expect(attachment(run.stdout, 3)).toContain('| MOC (Secure) | DA | 31 January 2023 |');
     expect(attachment(run.stdout, 3)).toContain('| FOC (BG) | EA | <ins>29 September 2023</ins> |');
   });
+
+  it('after amend --write, conclude makes the same report again: from the table as it stood before the amendment', async () => {
+    const cwd = await walkThroughBeforeWrite();
+    const ids = ['mdust-close-moc-secure', 'mdust-close-foc-bg'];
+    const files = ['conclusion.md', 'conclusion.html', 'conclusion.docx', '.mtad-pack'];
+    const bytesOf = (folder: string) => files.map((name) => readFileSync(join(cwd, folder, name)));
+    for (const id of ids) expect((await runMain(['conclude', id, '--out', `before-${id}`], cwd)).status).toBe(0);
+    const write = await runMain(['amend', '--write', '--redline-only'], cwd);
+    expect(write.status).toBe(0);
+    expect(write.stdout).toContain(
+      'it now reflects mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure',
+    );
+    for (const id of ids) {
+      const run = await runMain(['conclude', id, '--out', `after-${id}`], cwd);
+      expect(run.stderr).not.toContain('AMENDMENT_ALREADY_APPLIED');
+      expect(run.status).toBe(0);
+      expect(readFileSync(join(cwd, `after-${id}/conclusion.md`), 'utf8'), id).toBe(
+        readFileSync(join(cwd, `before-${id}/conclusion.md`), 'utf8'),
+      );
+      expect(bytesOf(`after-${id}`), id).toEqual(bytesOf(`before-${id}`));
+    }
+  });
 });
