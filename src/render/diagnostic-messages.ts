@@ -299,6 +299,8 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'CORRECTION_SET_BY_AMENDMENT':
       return `${d.args.cohort} ${CORRECTED[d.args.field]} is ${describeCell(d.args.value)} as made amendment ${quote(d.args.id)} set it: changing what a direction set needs an amendment (mtad new, mtad revert), not a correction; a correction only states a value the record holds as unknown, or one no amendment set. Nothing was written`;
     case 'CORRECTION_NOT_UNKNOWN':
+      if (d.args.field === 'groupId')
+        return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states a value the record holds as unknown, not one its source gives; nothing was written`;
       return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states an end date the record holds as unknown; a known end date is changed by an amendment (mtad new close, mtad new reopen). Nothing was written`;
     case 'CORRECTION_OUT_OF_BOUNDS':
       return `${describeCell(d.args.value)} is after ${d.args.notAfter}, the latest date the table's sources allow for ${d.args.cohort} ${CORRECTED[d.args.field]} (notAfter): the correction contradicts them; nothing was written`;

@@ -147,6 +147,19 @@ describe('mtad correct: the drafter records IOC end date from a source', () => {
     expect(rowOf((await runMain(['show', '--as-at', '2022-04-30'], dir)).stdout, 'IOC')).toMatch(/^IOC +ZZ$/);
   });
 
+  it('a GroupID a correction stated can be corrected again', async () => {
+    const dir = copyOfData();
+    const first = ['correct', 'IOC', 'groupId', 'ZZ', '--source', SOURCE, '--by', 'A Drafter', '--on', '2026-12-02'];
+    expect((await runMain([...first, '--write'], dir)).status).toBe(0);
+    const again = await runMain(
+      ['correct', 'IOC', 'groupId', 'ZY', '--source', SOURCE, '--by', 'B Drafter', '--on', '2026-12-03', '--write'],
+      dir,
+    );
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    expect((await runMain(['check'], dir)).status).toBe(0);
+  });
+
   it('the end date can be corrected again: the latest correction is the value', async () => {
     const dir = await corrected();
     const again = await runMain(
@@ -220,6 +233,14 @@ describe('mtad correct refuses, and writes nothing', () => {
 
   it('a GroupID with a hidden character', () =>
     refused(['correct', 'IOC', 'groupId', 'Z\u200bZ', ...by], 'VALUE_INVALID'));
+
+  it('a GroupID the table holds from its source (MOC (Secure): DA): a correction states an unknown one', async () => {
+    await refused(
+      ['correct', 'MOC (Secure)', 'groupId', 'DB', '--source', 'https://x.invalid', '--by', 'A'],
+      'CORRECTION_NOT_UNKNOWN',
+      'the table holds DA as MOC (Secure) GroupID, from its source',
+    );
+  });
 
   it('the value the table already holds', () =>
     refused(['correct', 'MOC (Secure)', 'groupId', 'DA', ...by], 'CORRECTION_UNCHANGED'));

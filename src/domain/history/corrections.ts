@@ -194,7 +194,8 @@ function correctionIdFor(cohort: string, field: CorrectedField, on: IsoDate, tak
 /**
  * Decides a correction against the table as it stands and the amendments it reflects (as their
  * files say, before any correction). Refused: a cohort the table does not hold, a malformed value,
- * a --from the table contradicts, the value the table already holds, a value a made amendment set
+ * a --from the table contradicts, the value the table already holds, a known value no correction
+ * stated (a sourced GroupID, a known end date no amendment set), a value a made amendment set
  * and recorded, and an end date after the bound the table records for the unknown it replaces.
  */
 export function decideCorrection(
@@ -222,6 +223,14 @@ export function decideCorrection(
     if (other)
       return fail(diagnose('GROUPID_DUPLICATE', { groupId: to.text, cohort: row.cohort, other: other.cohort }));
   }
+  // A GroupID the table knows is as its source gives it: a correction states one the record holds
+  // as unknown, or states again one an earlier correction stated.
+  if (
+    field === 'groupId' &&
+    current.kind !== 'unknown' &&
+    !existing.some((c) => c.cohort === row.cohort && c.field === 'groupId')
+  )
+    return fail(diagnose('CORRECTION_NOT_UNKNOWN', { cohort: row.cohort, field, value: current }));
   let corrects: string | undefined;
   if (field === 'endDate') {
     const last = lastAppliedChange(table, amendments, row.cohort);

@@ -633,7 +633,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CORRECTION_NOT_UNKNOWN: {
     severity: 'error',
     category: 'data',
-    doc: 'A correction states an end date the table holds as unknown; a known end date is changed by an amendment.',
+    doc: 'A correction states a value the table holds as unknown (or one a correction stated); a known end date is changed by an amendment.',
   },
   CORRECTION_OUT_OF_BOUNDS: {
     severity: 'error',
