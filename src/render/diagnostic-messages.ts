@@ -304,6 +304,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states an end date the record holds as unknown; a known end date is changed by an amendment (mtad new close, mtad new reopen). Nothing was written`;
     case 'CORRECTION_OUT_OF_BOUNDS':
       return `${describeCell(d.args.value)} is after ${d.args.notAfter}, the latest date the table's sources allow for ${d.args.cohort} ${CORRECTED[d.args.field]} (notAfter): the correction contradicts them; nothing was written`;
+    case 'CORRECTION_BEFORE_AMENDMENT':
+      return `${describeCell(d.args.value)} is before ${d.args.notBefore}, the earliest date made amendment ${quote(d.args.id)} can have set ${d.args.cohort} ${CORRECTED[d.args.field]} (its consultation's issue and conclusion dates, or the bounds its sources give): the correction contradicts the history; nothing was written`;
+    case 'CORRECTION_RECORDED_BEFORE':
+      return `--on ${d.args.on} is before ${d.args.notBefore}, the earliest date made amendment ${quote(d.args.id)} can have been made (its consultation's issue and conclusion dates, or the bounds its sources give): a correction of the ${d.args.cohort} end date it set cannot have been learnt before it was made; nothing was written`;
     case 'CORRECTION_TARGET':
       return `correction ${quote(d.args.id)} says it states the ${d.args.cohort} ${CORRECTED[d.args.field]} that amendment ${quote(d.args.corrects)} set, but the table does not reflect such an amendment setting that value unknown`;
     case 'CORRECTION_NOT_REFLECTED':

@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import type { Amendment } from '../model/amendment.js';
+import type { Amendment, TimelineDate } from '../model/amendment.js';
 import { readEndDate, sameCell, writeCell, type CellValue } from '../model/cell-value.js';
 import { compareDates, type IsoDate } from '../model/dates.js';
 import { diagnose, type CorrectedField, type Diagnostic, type Location } from '../model/diagnostics.js';
@@ -137,6 +137,23 @@ function lastAppliedChange(
   return last;
 }
 
+/** The earliest a timeline date can be: the date when known, else the bound its sources give. */
+function earliestOf(date: TimelineDate | undefined): IsoDate | undefined {
+  return typeof date === 'string' ? date : date?.notBefore;
+}
+
+/**
+ * The earliest date an amendment can have set or been recorded by: the latest of what its
+ * consultation's issue and conclusion dates are known to be (a date, or the bound its sources give).
+ * DCC directs a closure only once it has concluded on it, so an end date it set is not before then.
+ */
+export function amendmentNotBefore(amendment: Amendment): IsoDate | undefined {
+  const bounds = [earliestOf(amendment.consultation?.issued), earliestOf(amendment.consultation?.concluded)].filter(
+    (d): d is IsoDate => d !== undefined,
+  );
+  return bounds.sort(compareDates).at(-1);
+}
+
 /**
  * The amendments as the history reads them: each change that set an end date recorded as unknown
  * holds instead the value its latest correction states. The files are not touched.
@@ -244,7 +261,20 @@ export function decideCorrection(
           value: last.to.kind === 'unknown' ? current : last.to,
         }),
       );
-    if (last) corrects = last.id;
+    if (last) {
+      corrects = last.id;
+      const amendment = amendments.find((a) => a.id === last.id);
+      const notBefore = amendment && amendmentNotBefore(amendment);
+      if (notBefore !== undefined && to.kind === 'date' && compareDates(to.date, notBefore) < 0)
+        return fail(
+          diagnose('CORRECTION_BEFORE_AMENDMENT', { cohort: row.cohort, field, value: to, id: last.id, notBefore }),
+        );
+      // The correction is learnt from a source on `on`: not before the amendment it states was made.
+      if (notBefore !== undefined && compareDates(request.on, notBefore) < 0)
+        return fail(
+          diagnose('CORRECTION_RECORDED_BEFORE', { cohort: row.cohort, on: request.on, id: last.id, notBefore }),
+        );
+    }
     // An end date no amendment set and the table knows (none: the service is provided) is changed
     // by an amendment too: a correction to a date would close the service without a direction.
     else if (current.kind !== 'unknown')

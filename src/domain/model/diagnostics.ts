@@ -142,6 +142,14 @@ export interface DiagnosticArgs {
   CORRECTION_SET_BY_AMENDMENT: { cohort: string; field: CorrectedField; id: string; value: CellValue };
   CORRECTION_NOT_UNKNOWN: { cohort: string; field: CorrectedField; value: CellValue };
   CORRECTION_OUT_OF_BOUNDS: { cohort: string; field: CorrectedField; value: CellValue; notAfter: IsoDate };
+  CORRECTION_BEFORE_AMENDMENT: {
+    cohort: string;
+    field: CorrectedField;
+    value: CellValue;
+    id: string;
+    notBefore: IsoDate;
+  };
+  CORRECTION_RECORDED_BEFORE: { cohort: string; on: IsoDate; id: string; notBefore: IsoDate };
   CORRECTION_TARGET: { id: string; cohort: string; field: CorrectedField; corrects: string };
   CORRECTION_NOT_REFLECTED: {
     id: string;
@@ -639,6 +647,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A corrected end date is within the bound the table records for the unknown it replaces.',
+  },
+  CORRECTION_BEFORE_AMENDMENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A corrected end date is not before the amendment that set it unknown was concluded (or its consultation issued).',
+  },
+  CORRECTION_RECORDED_BEFORE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A correction is recorded (on) no earlier than the amendment whose end date it states was concluded.',
   },
   CORRECTION_TARGET: {
     severity: 'error',
