@@ -99,6 +99,12 @@ function describeChangedFields(fields: readonly ChangedField[]): string {
 const FIELDS: Record<DiagnosticArgs['PRECONDITION_FAILED']['field'], string> = { endDate: 'Migration DUST end date' };
 
 /** How a cell a correction sets is named. */
+/** Whom a conclusion pack is for, as a refusal names it. */
+const READERS: Record<'public' | 'department', string> = {
+  public: 'the public conclusion report',
+  department: "the department's copy of the conclusion report (with confidential text)",
+};
+
 const CORRECTED: Record<CorrectedField, string> = { endDate: 'Migration DUST end date', groupId: 'GroupID' };
 
 /** The sentence for a finding, made from its code and arguments. */
@@ -171,6 +177,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `refusing to replace ${d.args.path}: it holds ${d.args.path}/${d.args.file}, which ${d.args.how === 'changed' ? 'was changed after mtad wrote it' : 'its .mtad-pack does not list as a file mtad wrote'}, and --force never deletes a file mtad did not write. Nothing was written; move that file out of the folder, or choose another folder`;
     case 'OUT_OTHER_PACK':
       return `refusing to replace ${d.args.path}: it is a pack that mtad ${d.args.writtenBy} --out wrote (${d.args.files} ${d.args.files === 1 ? 'file' : 'files'}: ${d.args.some.join(', ')}${d.args.files > d.args.some.length ? ', ...' : ''}), and mtad ${d.args.command} --force replaces only a pack that mtad ${d.args.command} --out wrote. Nothing was written or removed; choose another folder, or delete ${d.args.path} yourself`;
+    case 'OUT_OTHER_AUDIENCE':
+      return `refusing to replace ${d.args.path}: it is ${READERS[d.args.writtenFor]} that mtad ${d.args.command} --for ${d.args.writtenFor} --out wrote (${d.args.files} ${d.args.files === 1 ? 'file' : 'files'}: ${d.args.some.join(', ')}${d.args.files > d.args.some.length ? ', ...' : ''}), and mtad ${d.args.command} --for ${d.args.audience} --force replaces only ${READERS[d.args.audience]}. Nothing was written or removed; choose another folder, or delete ${d.args.path} yourself`;
     case 'PDF_CONVERTER_MISSING':
       return `--pdf needs ${d.args.program} (LibreOffice) to convert the Word files, and it is not on the PATH: install the Debian package ${d.args.debianPackage} (apt-get install --no-install-recommends ${d.args.debianPackage}). Nothing was written`;
     case 'PDF_CONVERSION_FAILED':

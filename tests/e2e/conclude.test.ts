@@ -215,3 +215,36 @@ describe('mtad conclude', () => {
     expect(run.stdout).toBe(readFileSync(join(ROOT, 'tests/golden/conclusion/conclusion.md'), 'utf8'));
   });
 });
+
+describe('mtad conclude --force replaces a pack only for the same readers', () => {
+  it("a public report never replaces the department's copy, nor the department's copy a public report", async () => {
+    const cwd = copyWithExample();
+    expect((await runMain(['conclude', '--out', 'out1'], cwd)).status).toBe(0);
+    expect(readFileSync(join(cwd, 'out1/.mtad-pack'), 'utf8')).toContain('It is written for: public.');
+    const publicPack = snapshotTree(join(cwd, 'out1'));
+    const department = await runMain(['conclude', '--out', 'out1', '--force', '--for', 'department'], cwd);
+    expect(department.status).toBe(2);
+    expect(codesIn(department.stderr)).toEqual(['OUT_OTHER_AUDIENCE']);
+    expect(department.stderr).toContain('it is the public conclusion report');
+    expect(department.stderr).toContain('mtad conclude --for department --force replaces only');
+    expect(snapshotTree(join(cwd, 'out1'))).toEqual(publicPack);
+
+    expect((await runMain(['conclude', '--out', 'out2', '--for', 'department'], cwd)).status).toBe(0);
+    const departmentPack = snapshotTree(join(cwd, 'out2'));
+    const published = await runMain(['conclude', '--out', 'out2', '--force'], cwd);
+    expect(published.status).toBe(2);
+    expect(codesIn(published.stderr)).toEqual(['OUT_OTHER_AUDIENCE']);
+    expect(published.stderr).toContain("it is the department's copy of the conclusion report");
+    expect(snapshotTree(join(cwd, 'out2'))).toEqual(departmentPack);
+  });
+
+  it('--force replaces a pack written for the same readers', async () => {
+    const cwd = copyWithExample();
+    for (const audience of ['public', 'department']) {
+      const args = ['conclude', '--out', `out-${audience}`, '--for', audience];
+      expect((await runMain(args, cwd)).status).toBe(0);
+      const again = await runMain([...args, '--force'], cwd);
+      expect(again.status, again.stderr).toBe(0);
+    }
+  });
+});

@@ -62,6 +62,15 @@ export interface DiagnosticArgs {
     files: number;
     some: readonly string[];
   };
+  OUT_OTHER_AUDIENCE: {
+    path: string;
+    command: PackCommand;
+    /** Whom the pack to write is for, and whom the pack in the folder was written for. */
+    audience: 'public' | 'department';
+    writtenFor: 'public' | 'department';
+    files: number;
+    some: readonly string[];
+  };
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
@@ -401,6 +410,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'io',
     doc: '--force replaces a pack folder only with a pack of the same kind: `mtad consultation` never replaces what `mtad amend --out` wrote, nor the other way round.',
+  },
+  OUT_OTHER_AUDIENCE: {
+    severity: 'error',
+    category: 'io',
+    doc: "--force replaces a conclusion pack only with one for the same readers: a public report never replaces the department's copy, nor the other way round.",
   },
   PDF_CONVERTER_MISSING: {
     severity: 'error',
