@@ -248,3 +248,62 @@ describe('mtad conclude --force replaces a pack only for the same readers', () =
     }
   });
 });
+
+describe('one respondent is named one way in a public output', () => {
+  /** Two fictional responses from one organisation: one asks for all of it to be confidential. */
+  const responseOf = (name: string, choice: 'all' | 'none', answer: string) => `# FICTIONAL: made up for mtad's tests.
+amendment: mdust-close-moc-secure
+respondent:
+  name: ${name}
+  organisation: Twin Energy (fictional)
+category: other
+received:
+  date: 2023-01-12
+  time: '10:00'
+confidentiality:
+  choice: ${choice}
+answers:
+  - question: MDUST Close MOC (Secure) Q1
+    position: agree
+    text:
+      - "${answer}"
+  - question: MDUST Close MOC (Secure) Q2
+    position: agree
+    text:
+      - We agree with the date.
+`;
+
+  it('the list of respondents and the views on each question give the same name, in responses --views public and the conclusion', async () => {
+    const cwd = copyWithExample();
+    const folder = join(cwd, 'data/responses/mdust-close-moc-secure');
+    writeFileSync(
+      join(folder, 'twin-energy.yaml'),
+      responseOf('Jo Hidden', 'all', 'We agree, for reasons of our own.'),
+    );
+    writeFileSync(
+      join(folder, 'twin-energy-2.yaml'),
+      responseOf('Ann Other', 'none', 'We agree: the cohort is migrated.'),
+    );
+    const views = await runMain(['responses', '--views', 'public'], cwd);
+    expect(views.status, views.stderr).toBe(0);
+    expect((await runMain(['conclude', '--out', 'report'], cwd)).status).toBe(0);
+    const conclusion = readFileSync(join(cwd, 'report/conclusion.md'), 'utf8');
+    for (const [what, text] of [
+      ['responses --views public', views.stdout],
+      ['conclusion.md', conclusion],
+    ] as const) {
+      expect(text, what).not.toContain('Jo Hidden');
+      expect(text, what).not.toContain('Twin Energy');
+      expect(text, what).not.toContain('for reasons of our own');
+      // Her answer is attributed to her, as the list of respondents names her.
+      const line = text.split('\n').findIndex((l) => l.includes('the cohort is migrated'));
+      expect(line, what).toBeGreaterThan(-1);
+      const around = text
+        .split('\n')
+        .slice(Math.max(0, line - 3), line + 1)
+        .join('\n');
+      expect(around, what).toContain('Ann Other');
+      expect(around, what).not.toContain('A respondent');
+    }
+  });
+});
