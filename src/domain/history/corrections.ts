@@ -147,7 +147,7 @@ function earliestOf(date: TimelineDate | undefined): IsoDate | undefined {
  * consultation's issue and conclusion dates are known to be (a date, or the bound its sources give).
  * DCC directs a closure only once it has concluded on it, so an end date it set is not before then.
  */
-export function amendmentNotBefore(amendment: Amendment): IsoDate | undefined {
+function amendmentNotBefore(amendment: Amendment): IsoDate | undefined {
   const bounds = [earliestOf(amendment.consultation?.issued), earliestOf(amendment.consultation?.concluded)].filter(
     (d): d is IsoDate => d !== undefined,
   );
