@@ -99,6 +99,12 @@ function describeChangedFields(fields: readonly ChangedField[]): string {
 const FIELDS: Record<DiagnosticArgs['PRECONDITION_FAILED']['field'], string> = { endDate: 'Migration DUST end date' };
 
 /** How a cell a correction sets is named. */
+/** Whom a conclusion pack is for, as a refusal names it. */
+const READERS: Record<'public' | 'department', string> = {
+  public: 'the public conclusion report',
+  department: "the department's copy of the conclusion report (with confidential text)",
+};
+
 const CORRECTED: Record<CorrectedField, string> = { endDate: 'Migration DUST end date', groupId: 'GroupID' };
 
 /** The sentence for a finding, made from its code and arguments. */
@@ -171,6 +177,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `refusing to replace ${d.args.path}: it holds ${d.args.path}/${d.args.file}, which ${d.args.how === 'changed' ? 'was changed after mtad wrote it' : 'its .mtad-pack does not list as a file mtad wrote'}, and --force never deletes a file mtad did not write. Nothing was written; move that file out of the folder, or choose another folder`;
     case 'OUT_OTHER_PACK':
       return `refusing to replace ${d.args.path}: it is a pack that mtad ${d.args.writtenBy} --out wrote (${d.args.files} ${d.args.files === 1 ? 'file' : 'files'}: ${d.args.some.join(', ')}${d.args.files > d.args.some.length ? ', ...' : ''}), and mtad ${d.args.command} --force replaces only a pack that mtad ${d.args.command} --out wrote. Nothing was written or removed; choose another folder, or delete ${d.args.path} yourself`;
+    case 'OUT_OTHER_AUDIENCE':
+      return `refusing to replace ${d.args.path}: it is ${READERS[d.args.writtenFor]} that mtad ${d.args.command} --for ${d.args.writtenFor} --out wrote (${d.args.files} ${d.args.files === 1 ? 'file' : 'files'}: ${d.args.some.join(', ')}${d.args.files > d.args.some.length ? ', ...' : ''}), and mtad ${d.args.command} --for ${d.args.audience} --force replaces only ${READERS[d.args.audience]}. Nothing was written or removed; choose another folder, or delete ${d.args.path} yourself`;
     case 'PDF_CONVERTER_MISSING':
       return `--pdf needs ${d.args.program} (LibreOffice) to convert the Word files, and it is not on the PATH: install the Debian package ${d.args.debianPackage} (apt-get install --no-install-recommends ${d.args.debianPackage}). Nothing was written`;
     case 'PDF_CONVERSION_FAILED':
@@ -299,9 +307,15 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'CORRECTION_SET_BY_AMENDMENT':
       return `${d.args.cohort} ${CORRECTED[d.args.field]} is ${describeCell(d.args.value)} as made amendment ${quote(d.args.id)} set it: changing what a direction set needs an amendment (mtad new, mtad revert), not a correction; a correction only states a value the record holds as unknown, or one no amendment set. Nothing was written`;
     case 'CORRECTION_NOT_UNKNOWN':
+      if (d.args.field === 'groupId')
+        return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states a value the record holds as unknown, not one its source gives; nothing was written`;
       return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states an end date the record holds as unknown; a known end date is changed by an amendment (mtad new close, mtad new reopen). Nothing was written`;
     case 'CORRECTION_OUT_OF_BOUNDS':
       return `${describeCell(d.args.value)} is after ${d.args.notAfter}, the latest date the table's sources allow for ${d.args.cohort} ${CORRECTED[d.args.field]} (notAfter): the correction contradicts them; nothing was written`;
+    case 'CORRECTION_BEFORE_AMENDMENT':
+      return `${describeCell(d.args.value)} is before ${d.args.notBefore}, the earliest date made amendment ${quote(d.args.id)} can have set ${d.args.cohort} ${CORRECTED[d.args.field]} (its consultation's issue and conclusion dates, or the bounds its sources give): the correction contradicts the history; nothing was written`;
+    case 'CORRECTION_RECORDED_BEFORE':
+      return `--on ${d.args.on} is before ${d.args.notBefore}, the earliest date made amendment ${quote(d.args.id)} can have been made (its consultation's issue and conclusion dates, or the bounds its sources give): a correction of the ${d.args.cohort} end date it set cannot have been learnt before it was made; nothing was written`;
     case 'CORRECTION_TARGET':
       return `correction ${quote(d.args.id)} says it states the ${d.args.cohort} ${CORRECTED[d.args.field]} that amendment ${quote(d.args.corrects)} set, but the table does not reflect such an amendment setting that value unknown`;
     case 'CORRECTION_NOT_REFLECTED':

@@ -294,6 +294,95 @@ describe('mtad conclude and the table history', () => {
         readFileSync(join(cwd, `before-${id}/conclusion.md`), 'utf8'),
       );
       expect(bytesOf(`after-${id}`), id).toEqual(bytesOf(`before-${id}`));
+
+describe('mtad conclude --force replaces a pack only for the same readers', () => {
+  it("a public report never replaces the department's copy, nor the department's copy a public report", async () => {
+    const cwd = copyWithExample();
+    expect((await runMain(['conclude', '--out', 'out1'], cwd)).status).toBe(0);
+    expect(readFileSync(join(cwd, 'out1/.mtad-pack'), 'utf8')).toContain('It is written for: public.');
+    const publicPack = snapshotTree(join(cwd, 'out1'));
+    const department = await runMain(['conclude', '--out', 'out1', '--force', '--for', 'department'], cwd);
+    expect(department.status).toBe(2);
+    expect(codesIn(department.stderr)).toEqual(['OUT_OTHER_AUDIENCE']);
+    expect(department.stderr).toContain('it is the public conclusion report');
+    expect(department.stderr).toContain('mtad conclude --for department --force replaces only');
+    expect(snapshotTree(join(cwd, 'out1'))).toEqual(publicPack);
+
+    expect((await runMain(['conclude', '--out', 'out2', '--for', 'department'], cwd)).status).toBe(0);
+    const departmentPack = snapshotTree(join(cwd, 'out2'));
+    const published = await runMain(['conclude', '--out', 'out2', '--force'], cwd);
+    expect(published.status).toBe(2);
+    expect(codesIn(published.stderr)).toEqual(['OUT_OTHER_AUDIENCE']);
+    expect(published.stderr).toContain("it is the department's copy of the conclusion report");
+    expect(snapshotTree(join(cwd, 'out2'))).toEqual(departmentPack);
+  });
+
+  it('--force replaces a pack written for the same readers', async () => {
+    const cwd = copyWithExample();
+    for (const audience of ['public', 'department']) {
+      const args = ['conclude', '--out', `out-${audience}`, '--for', audience];
+      expect((await runMain(args, cwd)).status).toBe(0);
+      const again = await runMain([...args, '--force'], cwd);
+      expect(again.status, again.stderr).toBe(0);
+    }
+  });
+});
+
+describe('one respondent is named one way in a public output', () => {
+  /** Two fictional responses from one organisation: one asks for all of it to be confidential. */
+  const responseOf = (name: string, choice: 'all' | 'none', answer: string) => `# FICTIONAL: made up for mtad's tests.
+amendment: mdust-close-moc-secure
+respondent:
+  name: ${name}
+  organisation: Twin Energy (fictional)
+category: other
+received:
+  date: 2023-01-12
+  time: '10:00'
+confidentiality:
+  choice: ${choice}
+answers:
+  - question: MDUST Close MOC (Secure) Q1
+    position: agree
+    text:
+      - "${answer}"
+  - question: MDUST Close MOC (Secure) Q2
+    position: agree
+    text:
+      - We agree with the date.
+`;
+
+  it('the list of respondents and the views on each question give the same name, in responses --views public and the conclusion', async () => {
+    const cwd = copyWithExample();
+    const folder = join(cwd, 'data/responses/mdust-close-moc-secure');
+    writeFileSync(
+      join(folder, 'twin-energy.yaml'),
+      responseOf('Jo Hidden', 'all', 'We agree, for reasons of our own.'),
+    );
+    writeFileSync(
+      join(folder, 'twin-energy-2.yaml'),
+      responseOf('Ann Other', 'none', 'We agree: the cohort is migrated.'),
+    );
+    const views = await runMain(['responses', '--views', 'public'], cwd);
+    expect(views.status, views.stderr).toBe(0);
+    expect((await runMain(['conclude', '--out', 'report'], cwd)).status).toBe(0);
+    const conclusion = readFileSync(join(cwd, 'report/conclusion.md'), 'utf8');
+    for (const [what, text] of [
+      ['responses --views public', views.stdout],
+      ['conclusion.md', conclusion],
+    ] as const) {
+      expect(text, what).not.toContain('Jo Hidden');
+      expect(text, what).not.toContain('Twin Energy');
+      expect(text, what).not.toContain('for reasons of our own');
+      // Her answer is attributed to her, as the list of respondents names her.
+      const line = text.split('\n').findIndex((l) => l.includes('the cohort is migrated'));
+      expect(line, what).toBeGreaterThan(-1);
+      const around = text
+        .split('\n')
+        .slice(Math.max(0, line - 3), line + 1)
+        .join('\n');
+      expect(around, what).toContain('Ann Other');
+      expect(around, what).not.toContain('A respondent');
     }
   });
 });

@@ -147,6 +147,19 @@ describe('mtad correct: the drafter records IOC end date from a source', () => {
     expect(rowOf((await runMain(['show', '--as-at', '2022-04-30'], dir)).stdout, 'IOC')).toMatch(/^IOC +ZZ$/);
   });
 
+  it('a GroupID a correction stated can be corrected again', async () => {
+    const dir = copyOfData();
+    const first = ['correct', 'IOC', 'groupId', 'ZZ', '--source', SOURCE, '--by', 'A Drafter', '--on', '2026-12-02'];
+    expect((await runMain([...first, '--write'], dir)).status).toBe(0);
+    const again = await runMain(
+      ['correct', 'IOC', 'groupId', 'ZY', '--source', SOURCE, '--by', 'B Drafter', '--on', '2026-12-02', '--write'],
+      dir,
+    );
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    expect((await runMain(['check'], dir)).status).toBe(0);
+  });
+
   it('the end date can be corrected again: the latest correction is the value', async () => {
     const dir = await corrected();
     const again = await runMain(
@@ -160,7 +173,7 @@ describe('mtad correct: the drafter records IOC end date from a source', () => {
         '--by',
         'B Drafter',
         '--on',
-        '2026-12-03',
+        '2026-12-02',
         '--write',
       ],
       dir,
@@ -212,6 +225,39 @@ describe('mtad correct refuses, and writes nothing', () => {
   it('an end date after the bound the sources give (4 December 2022 at the latest)', () =>
     refused(['correct', 'IOC', 'endDate', '2022-12-05', ...by], 'CORRECTION_OUT_OF_BOUNDS'));
 
+  it('an end date before the closure that set it was concluded (MOC (MDS): May 2022)', () =>
+    refused(
+      ['correct', 'MOC (MDS)', 'endDate', '2021-01-01', ...by],
+      'CORRECTION_BEFORE_AMENDMENT',
+      'is before 2022-05-01, the earliest date made amendment "mdust-close-ioc-moc-mds" can have set',
+    ));
+
+  it('a correction recorded before the closure it states was concluded', () =>
+    refused(
+      ['correct', 'MOC (MDS)', 'endDate', '2022-06-30', ...by, '--on', '2022-04-30'],
+      'CORRECTION_RECORDED_BEFORE',
+    ));
+
+  it('a correction recorded on a day yet to come is a usage error (exit status 2)', async () => {
+    const dir = copyOfData();
+    const before = snapshotTree(dir);
+    const args = ['correct', 'MOC (MDS)', 'endDate', '2022-06-30', ...by, '--on', '2030-01-01', '--write'];
+    // 2026-12-02T12:00:00Z stands in for the clock.
+    const run = await runMain(args, { cwd: dir, env: { SOURCE_DATE_EPOCH: '1796212800' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no later than today (2026-12-02)');
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('the earliest end date the history allows, recorded today, is accepted', async () => {
+    const dir = copyOfData();
+    const args = ['correct', 'MOC (MDS)', 'endDate', '2022-05-01', ...by, '--on', '2026-12-02', '--write'];
+    const run = await runMain(args, { cwd: dir, env: { SOURCE_DATE_EPOCH: '1796212800' } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect((await runMain(['check'], dir)).status).toBe(0);
+  });
+
   it('a known end date no amendment set (FOC (BG): none): closing it needs an amendment', () =>
     refused(['correct', 'FOC (BG)', 'endDate', '2023-09-29', ...by], 'CORRECTION_NOT_UNKNOWN'));
 
@@ -220,6 +266,14 @@ describe('mtad correct refuses, and writes nothing', () => {
 
   it('a GroupID with a hidden character', () =>
     refused(['correct', 'IOC', 'groupId', 'Z\u200bZ', ...by], 'VALUE_INVALID'));
+
+  it('a GroupID the table holds from its source (MOC (Secure): DA): a correction states an unknown one', async () => {
+    await refused(
+      ['correct', 'MOC (Secure)', 'groupId', 'DB', '--source', 'https://x.invalid', '--by', 'A'],
+      'CORRECTION_NOT_UNKNOWN',
+      'the table holds DA as MOC (Secure) GroupID, from its source',
+    );
+  });
 
   it('the value the table already holds', () =>
     refused(['correct', 'MOC (Secure)', 'groupId', 'DA', ...by], 'CORRECTION_UNCHANGED'));

@@ -173,6 +173,36 @@ describe('mtad responses import: a response template filled in as Word lays it o
   });
 });
 
+describe('mtad responses import: an answer that does not object is never read as disagreement', () => {
+  // Each answer as a respondent might open it, and the position the import records.
+  const PHRASINGS: [string, string][] = [
+    ['No objection to the proposal.', 'not-stated'],
+    ['No objections.', 'not-stated'],
+    ['No concerns: the date suits us.', 'not-stated'],
+    ['We have no concerns with the proposal.', 'not-stated'],
+    ['We do not object to closing Migration DUST.', 'not-stated'],
+    ['No, we have no objection.', 'not-stated'],
+    ['No. We still test migrations.', 'disagree'],
+    ['No, we do not agree.', 'disagree'],
+  ];
+
+  it.each(PHRASINGS)('"%s" is imported as %s', async (answer, position) => {
+    const cwd = copyOfData();
+    const template = await generatedTemplate(cwd);
+    const filling: Filling = {
+      details: { organisation: 'Third Supplier Ltd (fictional)' },
+      tick: 0,
+      answers: { [Q1]: answer, [Q2]: 'Yes, we agree.' },
+    };
+    const run = await importTemplate(cwd, fillAsWord(template, filling), '--category', 'small-supplier');
+    expect(run.status, run.stderr).toBe(0);
+    const response = parse(
+      readFileSync(join(cwd, 'data/responses/mdust-close-moc-secure/third-supplier-ltd-fictional.yaml'), 'utf8'),
+    ) as { answers: { question: string; position: string }[] };
+    expect(response.answers.find((a) => a.question === Q1)?.position).toBe(position);
+  });
+});
+
 describe('mtad responses import: a response template filled in by LibreOffice', () => {
   const soffice = hasSoffice();
   if (!soffice && !process.env.CI) {

@@ -21,6 +21,9 @@ describe('responses: the rules of reading them', () => {
     expect(positionFromOpening(['No. We still need it.'])).toBe('disagree');
     expect(positionFromOpening(['We do not agree.'])).toBe('disagree');
     expect(positionFromOpening(['No comment.'])).toBe('not-stated');
+    expect(positionFromOpening(['No objection to the proposal.'])).toBe('not-stated');
+    expect(positionFromOpening(['No-one here objects.'])).toBe('not-stated');
+    expect(positionFromOpening(['No \u2013 we still need it.'])).toBe('disagree');
     expect(positionFromOpening(['Neither: no view.'])).toBe('neither');
     expect(positionFromOpening(['Nobody here tests migrations; we agree.'])).toBe('not-stated');
     expect(positionFromOpening(['The proposal is fine; yes.'])).toBe('not-stated');

@@ -137,13 +137,13 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   const listed = withPdf.value.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
   const written = await writeFolderAtomically(
     target,
-    [...withPdf.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'conclude') }],
+    [...withPdf.value, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'conclude', options.audience) }],
     {
       force: options.force,
       shown,
       marker: PACK_MARKER_FILE,
       listed: listedFiles,
-      refuse: (text) => refuseOtherPack('conclude', shown, text),
+      refuse: (text) => refuseOtherPack('conclude', shown, text, options.audience),
     },
   );
   if (!written.ok) return failWith(written.diagnostics, styler);

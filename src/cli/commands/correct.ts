@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { planCorrect } from '../../app/correct.js';
-import type { CorrectedField, Diagnostic } from '../../domain/model/diagnostics.js';
+import { compareDates } from '../../domain/model/dates.js';
+import { diagnose, type CorrectedField, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readText } from '../../io/read.js';
 import { writeFilesTogether } from '../../io/write-files.js';
@@ -51,6 +52,15 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
   ];
   const on = options.on === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--on', options.on);
   usage.push(...on.diagnostics);
+  // A correction records when a source was found: a day yet to come is no such day.
+  if (on.date !== undefined && compareDates(on.date, options.today) > 0)
+    usage.push(
+      diagnose('ARGUMENT_INVALID', {
+        option: '--on',
+        value: on.date,
+        expected: `the date the correction is recorded, no later than today (${options.today})`,
+      }),
+    );
   if (usage.length > 0 || !on.date) return failWith(usage, styler);
 
   const table = await loadTable(cwd, options.table);

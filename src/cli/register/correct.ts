@@ -27,6 +27,12 @@ Without --write, prints the correction and the files it would write, and writes 
 the table, all three or none. A correction states what a value is, for every date the history
 shows; a value a made amendment set (other than one it recorded as unknown) needs an amendment.
 
+An end date is refused before the earliest date the amendment that set it unknown can have been
+made (its consultation's issue and conclusion dates, or their bounds) and after the notAfter
+bound the table records. --on is the day the source was found: not after today, and not before
+that amendment could have been made, as no one learns the date a closure set before it is made.
+A recording date long after the amendment is accepted: a fact can be found years later.
+
 Examples:
   mtad correct IOC endDate 2022-06-30 --source "https://..." --by "A Drafter"
   mtad correct IOC endDate 2022-06-30 --source "https://..." --by "A Drafter" --write

@@ -1,5 +1,5 @@
 import type { Amendment } from '../model/amendment.js';
-import { inReceivedOrder, respondentLabel, type Position } from '../model/response.js';
+import { inReceivedOrder, respondentLabel, type Position, type ResponseFile } from '../model/response.js';
 import type { ResponseEntry } from './response-summary.js';
 
 /**
@@ -91,6 +91,13 @@ export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[]
   );
   const cut = (text: string | undefined): string | undefined =>
     text === undefined || [...passages, ...names].some((h) => h !== '' && text.includes(h)) ? undefined : text;
+  // A respondent is named the same way in the list of respondents and beside each answer: for the
+  // public, by the organisation unless it is cut, else by the name unless it is cut, else not at all.
+  const publicLabel = (response: ResponseFile, file: string): string => {
+    const { name, organisation } = response.respondent;
+    if (name === undefined && organisation === undefined) return cut(file) ?? '';
+    return cut(organisation) ?? cut(name) ?? '';
+  };
   const respondents = ordered.flatMap(({ response }): RespondentEntry[] => {
     const { name, organisation } = response.respondent;
     const { choice, reason } = response.confidentiality;
@@ -137,9 +144,8 @@ export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[]
             : { ...s, confidential: s.confidential || whole || answerConfidential },
         ),
       );
-      const label = respondentLabel(response, entry.file);
       views.push({
-        respondent: audience === 'public' && hidden.some((h) => h !== '' && label.includes(h)) ? '' : label,
+        respondent: audience === 'public' ? publicLabel(response, entry.file) : respondentLabel(response, entry.file),
         position: answer.position,
         wholeResponseConfidential: audience === 'department' && whole,
         answerConfidential: audience === 'department' && answerConfidential,

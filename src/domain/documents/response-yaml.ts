@@ -44,16 +44,26 @@ export function readConfidentialMarks(written: string): MarkedText {
 }
 
 /**
+ * Words that say the respondent does not object: "no objection", "no concerns", "we do not object".
+ * They are not disagreement, and whether they are agreement the answer alone does not say.
+ */
+const NO_OBJECTION =
+  /\b(?:no|not any|without)\s+(?:\w+\s+)?(?:objections?|concerns?|issues?|problems?)\b|\b(?:do not|don't|does not|doesn't|not)\s+object\b/;
+
+/**
  * The position an answer states in its opening words: "Yes", "Agree", "We agree" and the like for
- * agree; "No,", "Disagree", "We do not agree" for disagree; "Neither" for neither. Anything else
- * is not-stated: a position is never guessed from the rest of the answer.
+ * agree; "No" standing alone ("No.", "No, ..."), "Disagree", "We do not agree" for disagree;
+ * "Neither" for neither. Anything else is not-stated: a position is never guessed from the rest of
+ * the answer. "No" opening a phrase ("No objection", "No comment") is not a "No": an opening that
+ * says the respondent does not object is not-stated, never disagree.
  */
 export function positionFromOpening(paragraphs: readonly string[]): Position {
   const opening = (paragraphs[0] ?? '').trim().toLowerCase();
   if (/^(?:neither\b|(?:we|i) (?:neither agree nor disagree|have no (?:view|preference))\b)/.test(opening))
     return 'neither';
-  if (/^(?:disagree\b|no\b(?![ -]comment)|(?:we|i) (?:disagree|do not agree|don't agree)\b)/.test(opening))
-    return 'disagree';
+  if (/^(?:disagree\b|(?:we|i) (?:disagree|do not agree|don't agree)\b)/.test(opening)) return 'disagree';
+  if (/^no(?=\s*(?:[,.;:!\u2013\u2014]|-\s|$))/.test(opening))
+    return NO_OBJECTION.test(opening) ? 'not-stated' : 'disagree';
   if (/^(?:agree(?:d)?\b|yes\b|(?:we|i) (?:agree|support)\b)/.test(opening)) return 'agree';
   return 'not-stated';
 }

@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import type { Amendment } from '../model/amendment.js';
+import type { Amendment, TimelineDate } from '../model/amendment.js';
 import { readEndDate, sameCell, writeCell, type CellValue } from '../model/cell-value.js';
 import { compareDates, type IsoDate } from '../model/dates.js';
 import { diagnose, type CorrectedField, type Diagnostic, type Location } from '../model/diagnostics.js';
@@ -137,6 +137,23 @@ function lastAppliedChange(
   return last;
 }
 
+/** The earliest a timeline date can be: the date when known, else the bound its sources give. */
+function earliestOf(date: TimelineDate | undefined): IsoDate | undefined {
+  return typeof date === 'string' ? date : date?.notBefore;
+}
+
+/**
+ * The earliest date an amendment can have set or been recorded by: the latest of what its
+ * consultation's issue and conclusion dates are known to be (a date, or the bound its sources give).
+ * DCC directs a closure only once it has concluded on it, so an end date it set is not before then.
+ */
+function amendmentNotBefore(amendment: Amendment): IsoDate | undefined {
+  const bounds = [earliestOf(amendment.consultation?.issued), earliestOf(amendment.consultation?.concluded)].filter(
+    (d): d is IsoDate => d !== undefined,
+  );
+  return bounds.sort(compareDates).at(-1);
+}
+
 /**
  * The amendments as the history reads them: each change that set an end date recorded as unknown
  * holds instead the value its latest correction states. The files are not touched.
@@ -194,7 +211,8 @@ function correctionIdFor(cohort: string, field: CorrectedField, on: IsoDate, tak
 /**
  * Decides a correction against the table as it stands and the amendments it reflects (as their
  * files say, before any correction). Refused: a cohort the table does not hold, a malformed value,
- * a --from the table contradicts, the value the table already holds, a value a made amendment set
+ * a --from the table contradicts, the value the table already holds, a known value no correction
+ * stated (a sourced GroupID, a known end date no amendment set), a value a made amendment set
  * and recorded, and an end date after the bound the table records for the unknown it replaces.
  */
 export function decideCorrection(
@@ -222,6 +240,14 @@ export function decideCorrection(
     if (other)
       return fail(diagnose('GROUPID_DUPLICATE', { groupId: to.text, cohort: row.cohort, other: other.cohort }));
   }
+  // A GroupID the table knows is as its source gives it: a correction states one the record holds
+  // as unknown, or states again one an earlier correction stated.
+  if (
+    field === 'groupId' &&
+    current.kind !== 'unknown' &&
+    !existing.some((c) => c.cohort === row.cohort && c.field === 'groupId')
+  )
+    return fail(diagnose('CORRECTION_NOT_UNKNOWN', { cohort: row.cohort, field, value: current }));
   let corrects: string | undefined;
   if (field === 'endDate') {
     const last = lastAppliedChange(table, amendments, row.cohort);
@@ -235,7 +261,20 @@ export function decideCorrection(
           value: last.to.kind === 'unknown' ? current : last.to,
         }),
       );
-    if (last) corrects = last.id;
+    if (last) {
+      corrects = last.id;
+      const amendment = amendments.find((a) => a.id === last.id);
+      const notBefore = amendment && amendmentNotBefore(amendment);
+      if (notBefore !== undefined && to.kind === 'date' && compareDates(to.date, notBefore) < 0)
+        return fail(
+          diagnose('CORRECTION_BEFORE_AMENDMENT', { cohort: row.cohort, field, value: to, id: last.id, notBefore }),
+        );
+      // The correction is learnt from a source on `on`: not before the amendment it states was made.
+      if (notBefore !== undefined && compareDates(request.on, notBefore) < 0)
+        return fail(
+          diagnose('CORRECTION_RECORDED_BEFORE', { cohort: row.cohort, on: request.on, id: last.id, notBefore }),
+        );
+    }
     // An end date no amendment set and the table knows (none: the service is provided) is changed
     // by an amendment too: a correction to a date would close the service without a direction.
     else if (current.kind !== 'unknown')

@@ -62,6 +62,15 @@ export interface DiagnosticArgs {
     files: number;
     some: readonly string[];
   };
+  OUT_OTHER_AUDIENCE: {
+    path: string;
+    command: PackCommand;
+    /** Whom the pack to write is for, and whom the pack in the folder was written for. */
+    audience: 'public' | 'department';
+    writtenFor: 'public' | 'department';
+    files: number;
+    some: readonly string[];
+  };
   // The table over time (history, --write, new, revert)
   FIELD_TO_DECIDE: { field: string };
   AMENDMENT_NOT_MADE: { id: string; status: string };
@@ -142,6 +151,14 @@ export interface DiagnosticArgs {
   CORRECTION_SET_BY_AMENDMENT: { cohort: string; field: CorrectedField; id: string; value: CellValue };
   CORRECTION_NOT_UNKNOWN: { cohort: string; field: CorrectedField; value: CellValue };
   CORRECTION_OUT_OF_BOUNDS: { cohort: string; field: CorrectedField; value: CellValue; notAfter: IsoDate };
+  CORRECTION_BEFORE_AMENDMENT: {
+    cohort: string;
+    field: CorrectedField;
+    value: CellValue;
+    id: string;
+    notBefore: IsoDate;
+  };
+  CORRECTION_RECORDED_BEFORE: { cohort: string; on: IsoDate; id: string; notBefore: IsoDate };
   CORRECTION_TARGET: { id: string; cohort: string; field: CorrectedField; corrects: string };
   CORRECTION_NOT_REFLECTED: {
     id: string;
@@ -394,6 +411,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'io',
     doc: '--force replaces a pack folder only with a pack of the same kind: `mtad consultation` never replaces what `mtad amend --out` wrote, nor the other way round.',
   },
+  OUT_OTHER_AUDIENCE: {
+    severity: 'error',
+    category: 'io',
+    doc: "--force replaces a conclusion pack only with one for the same readers: a public report never replaces the department's copy, nor the other way round.",
+  },
   PDF_CONVERTER_MISSING: {
     severity: 'error',
     category: 'io',
@@ -633,12 +655,22 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CORRECTION_NOT_UNKNOWN: {
     severity: 'error',
     category: 'data',
-    doc: 'A correction states an end date the table holds as unknown; a known end date is changed by an amendment.',
+    doc: 'A correction states a value the table holds as unknown (or one a correction stated); a known end date is changed by an amendment.',
   },
   CORRECTION_OUT_OF_BOUNDS: {
     severity: 'error',
     category: 'data',
     doc: 'A corrected end date is within the bound the table records for the unknown it replaces.',
+  },
+  CORRECTION_BEFORE_AMENDMENT: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A corrected end date is not before the amendment that set it unknown was concluded (or its consultation issued).',
+  },
+  CORRECTION_RECORDED_BEFORE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A correction is recorded (on) no earlier than the amendment whose end date it states was concluded.',
   },
   CORRECTION_TARGET: {
     severity: 'error',
