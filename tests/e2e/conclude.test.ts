@@ -294,6 +294,9 @@ describe('mtad conclude and the table history', () => {
         readFileSync(join(cwd, `before-${id}/conclusion.md`), 'utf8'),
       );
       expect(bytesOf(`after-${id}`), id).toEqual(bytesOf(`before-${id}`));
+    }
+  });
+});
 
 describe('mtad conclude --force replaces a pack only for the same readers', () => {
   it("a public report never replaces the department's copy, nor the department's copy a public report", async () => {
