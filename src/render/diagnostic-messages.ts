@@ -446,7 +446,7 @@ export function formatDiagnostic(d: Diagnostic): string {
         ? `the conclusion withdraws amendment ${quote(d.args.id)}, whose status is ${quote(d.args.status)}; expected status withdrawn`
         : `the conclusion's decision is ${quote(d.args.decision)}, but amendment ${quote(d.args.id)} is withdrawn; expected decision withdraw`;
     case 'CONCLUSION_AMENDMENT_DISAGREES':
-      return `the conclusion's final ${describeFinalValue(d.args.value)} is ${describeFinal(d.args.value, d.args.conclusion)}, but amendment ${quote(d.args.id)} (${d.args.amendmentFile}, status ${d.args.status}) records ${describeFinal(d.args.value, d.args.amendment)}; expected the same in both: the documents use the conclusion's values and the history the amendment's, so a made amendment records every final value, and an annex once it is set`;
+      return `the conclusion's final ${describeFinalValue(d.args.value)} is ${describeFinal(d.args.value, d.args.conclusion)}, but amendment ${quote(d.args.id)} (${d.args.amendmentFile}, status ${d.args.status}) sets ${describeFinal(d.args.value, d.args.amendment)}; expected the same in both (the documents and the history take the conclusion's), or the amendment's unset (null)`;
     case 'CONCLUSION_NOT_AS_PROPOSED':
       return `the decision is proceed (as proposed), but the final ${describeFinalValue(d.args.value)}, ${describeFinal(d.args.value, d.args.conclusion)}, is not the one amendment ${quote(d.args.id)} proposes, ${describeFinal(d.args.value, d.args.proposed)}; expected the proposed value, or decision proceed-with-changes`;
     case 'CONCLUSION_CONFIDENTIAL': {

@@ -188,20 +188,20 @@ function finalPairs(conclusion: Conclusion, amendment: Amendment): FinalPair[] {
 }
 
 /**
- * The conclusion and its amendment say one thing. The conclusion's final values are the source of
- * truth for the documents (the final direction, the conclusion report); the amendment's own values
- * are what the history applies once it is made. So a made amendment records the final values; and
- * a decision to proceed (as proposed) gives the values proposed, since the report says so. Before
- * it is made, an amendment keeps the values consulted on, except an annex it already sets, which
- * no window allows to change.
+ * The conclusion and its amendment say one thing. The amendment records what was consulted on (its
+ * dates are the centre of each window); the conclusion's final values are the source of truth for
+ * what is made: the final direction, the conclusion report, --write, show --as-at and diff all take
+ * them from it. So the amendment may not state a final value otherwise: an annex it sets (no window
+ * allows an annex to change) is the conclusion's annex; and a decision to proceed as proposed gives
+ * the values proposed, since the report says "as proposed" (changed values are
+ * proceed-with-changes).
  */
 function checkFinalAgreement(conclusion: Conclusion, amendment: Amendment): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const made = amendment.status === 'made';
   for (const pair of finalPairs(conclusion, amendment)) {
-    if (pair.amendment === pair.conclusion) continue;
+    if (pair.amendment === pair.conclusion || pair.amendment === null) continue;
     const where = conclusion.origin.locate(pair.path);
-    if (made || (pair.value.what === 'annex' && pair.amendment !== null))
+    if (pair.value.what === 'annex')
       found.push(
         diagnose(
           'CONCLUSION_AMENDMENT_DISAGREES',
@@ -216,8 +216,7 @@ function checkFinalAgreement(conclusion: Conclusion, amendment: Amendment): Diag
           where,
         ),
       );
-    // A made amendment holds the final values, not the proposed ones: the rule above holds it.
-    else if (conclusion.decision === 'proceed' && pair.amendment !== null)
+    else if (conclusion.decision === 'proceed')
       found.push(
         diagnose(
           'CONCLUSION_NOT_AS_PROPOSED',

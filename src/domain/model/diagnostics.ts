@@ -225,7 +225,7 @@ export interface DiagnosticArgs {
   };
   CONCLUSION_DATE_MISMATCH: { id: string; concluded: IsoDate; recorded: IsoDate };
   CONCLUSION_STATUS_MISMATCH: { id: string; decision: 'proceed' | 'proceed-with-changes' | 'withdraw'; status: string };
-  /** A final value of the conclusion that the made amendment records otherwise (a date, an annex; null: not set). */
+  /** A final value of the conclusion that its amendment sets otherwise (the annex; null: not set). */
   CONCLUSION_AMENDMENT_DISAGREES: {
     id: string;
     status: string;
@@ -916,7 +916,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CONCLUSION_AMENDMENT_DISAGREES: {
     severity: 'error',
     category: 'data',
-    doc: "A made amendment records its conclusion's final values: its modification date and annex, and each closure's end date.",
+    doc: "An annex an amendment sets is its conclusion's final annex.",
   },
   CONCLUSION_NOT_AS_PROPOSED: {
     severity: 'error',
