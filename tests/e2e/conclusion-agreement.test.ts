@@ -144,3 +144,55 @@ describe("DCC's text in the conclusion keeps confidences", () => {
     expect(check.stdout).toContain('CONCLUSION_CONFIDENTIAL');
   });
 });
+
+describe('the wording and the folder of the conclusion report', () => {
+  it("the department's copy is not classified public on its cover", async () => {
+    const dir = setupS();
+    const department = await runMain(['conclude', 'mdust-close-moc-secure', '--for', 'department', '--stdout'], dir);
+    expect(department.status).toBe(0);
+    expect(department.stdout).toContain('\nClassification: Not for publication: for BEIS only\n');
+    expect(department.stdout).not.toMatch(/^Classification: .*Public/m);
+    const published = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(published.stdout).toContain('\nClassification: DCC Public\n');
+  });
+
+  it('says one response, respondent or further response in the singular, more in the plural, and leaves no trailing space', async () => {
+    const dir = setupS();
+    const run = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('(s)');
+    expect(run.stdout).toContain('DCC received 4 responses to the consultation.');
+    expect(run.stdout).toContain('\n1 respondent asked for all of their response to be kept confidential');
+    expect(run.stdout).toContain('\n1 further response to this question is confidential and not published.');
+    expect(run.stdout).toContain('\n2 further responses to this question are confidential and not published.');
+    expect(run.stdout).toContain('\n| Cohort | GroupID | Migration DUST end date |\n| --- | --- | --- |\n');
+    expect(run.stdout).not.toMatch(/ $/m);
+  });
+
+  it("the folder's .mtad-pack names the conclusion report", async () => {
+    const dir = setupS();
+    const run = await runMain(['conclude', 'mdust-close-moc-secure'], dir);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, 'conclusion/.mtad-pack'), 'utf8')).toMatch(/^mtad conclusion report\n/);
+  });
+
+  it('--stdout with --force is refused as a usage error: --force would be ignored', async () => {
+    const dir = setupS();
+    const run = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout', '--force'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--force cannot go with --stdout');
+    expect(codesIn(run.stderr)).toEqual(['OPTIONS_CONFLICT']);
+  });
+
+  it('with no amendment named and none pending with a conclusion, says so and names the pending ones', async () => {
+    const dir = copyOfData();
+    made.push(dir);
+    const run = await runMain(['conclude'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toContain('is empty');
+    expect(run.stderr).toContain(
+      'AMENDMENT is missing: no pending amendment has a conclusion in conclusions/ (pending: mdust-close-moc-secure)',
+    );
+  });
+});
