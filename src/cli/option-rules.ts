@@ -96,6 +96,13 @@ const CONFLICTS: Record<string, readonly Conflict[]> = {
   ],
   new: [STDOUT_WRITES_NOTHING],
   revert: [STDOUT_WRITES_NOTHING],
+  conclude: [
+    {
+      option: ['force', '--force'],
+      other: ['stdout', '--stdout'],
+      why: "--stdout prints the report's Markdown and writes no folder, so there is none for --force to replace",
+    },
+  ],
   import: [
     {
       option: ['force', '--force'],

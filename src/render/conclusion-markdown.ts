@@ -76,7 +76,11 @@ function conclusionTemplateValues(
     concluded: formatLongDate(report.concluded),
     note: report.note === undefined ? '' : t(report.note),
     author: t(report.author ?? 'DCC'),
-    classification: t(report.classification ?? 'DCC Public'),
+    // The department's copy holds confidential text: its cover never carries the public classification.
+    classification:
+      audience === 'department'
+        ? `Not for publication: for ${t(department.abbreviation)} only`
+        : t(report.classification ?? 'DCC Public'),
     issued: report.issued === undefined ? 'a date not recorded' : formatDateWithWeekday(report.issued),
     amendmentTitle: t(report.amendmentTitle),
     respondBy: respondBy(report.respondBy),
@@ -85,6 +89,7 @@ function conclusionTemplateValues(
     sentToDepartment: formatDateWithWeekday(report.sentToDepartment),
     responsesReceived: report.responsesReceived,
     responses: String(report.responses),
+    responsesOne: report.responses === 1,
     respondentsShown: views.respondents.length > 0,
     respondents: views.respondents.map((r) => ({
       respondent: c([r.name, r.organisation].filter((part) => part !== undefined).join(', ') || 'A respondent'),
@@ -96,6 +101,7 @@ function conclusionTemplateValues(
     })),
     respondentsWithheld: views.respondentsWithheld > 0,
     respondentsWithheldCount: String(views.respondentsWithheld),
+    respondentsWithheldOne: views.respondentsWithheld === 1,
     late: report.late.map((l) => ({
       respondent: t(l.respondent),
       received: `${l.received.time} on ${formatDateWithWeekday(l.received.date)}`,
@@ -111,6 +117,7 @@ function conclusionTemplateValues(
       notAnswered: String(q.notAnswered),
       withheld: q.withheld > 0,
       withheldCount: String(q.withheld),
+      withheldOne: q.withheld === 1,
       views: q.views.map((v) => ({
         respondent: v.respondent === '' ? 'A respondent' : t(v.respondent),
         position: POSITION_WORDS[v.position],

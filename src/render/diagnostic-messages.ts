@@ -5,6 +5,7 @@ import type {
   DateSpan,
   Diagnostic,
   DiagnosticArgs,
+  FinalValue,
   Milestone,
   MilestoneKind,
 } from '../domain/model/diagnostics.js';
@@ -28,6 +29,14 @@ const quote = (text: string): string => {
   const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
   return escapeForLine(JSON.stringify(shown));
 };
+const describeFinalValue = (value: FinalValue): string =>
+  value.what === 'modification-date'
+    ? 'modification date'
+    : value.what === 'annex'
+      ? 'annex'
+      : `end date for ${quote(value.cohort)}`;
+const describeFinal = (value: FinalValue, given: string | null): string =>
+  given === null ? 'none set' : value.what === 'annex' ? `Annex ${given}` : formatLongDate(given);
 const orSuggest = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${quote(suggestion)}?` : '');
 
 /** What was found at an output path that mtad may not replace. */
@@ -450,6 +459,19 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.decision === 'withdraw'
         ? `the conclusion withdraws amendment ${quote(d.args.id)}, whose status is ${quote(d.args.status)}; expected status withdrawn`
         : `the conclusion's decision is ${quote(d.args.decision)}, but amendment ${quote(d.args.id)} is withdrawn; expected decision withdraw`;
+    case 'CONCLUSION_AMENDMENT_DISAGREES':
+      return `the conclusion's final ${describeFinalValue(d.args.value)} is ${describeFinal(d.args.value, d.args.conclusion)}, but amendment ${quote(d.args.id)} (${d.args.amendmentFile}, status ${d.args.status}) sets ${describeFinal(d.args.value, d.args.amendment)}; expected the same in both (the documents and the history take the conclusion's), or the amendment's unset (null)`;
+    case 'CONCLUSION_NOT_AS_PROPOSED':
+      return `the decision is proceed (as proposed), but the final ${describeFinalValue(d.args.value)}, ${describeFinal(d.args.value, d.args.conclusion)}, is not the one amendment ${quote(d.args.id)} proposes, ${describeFinal(d.args.value, d.args.proposed)}; expected the proposed value, or decision proceed-with-changes`;
+    case 'CONCLUSION_CONFIDENTIAL': {
+      const what =
+        d.args.found === 'respondent'
+          ? `names ${quote(d.args.text)}, a respondent who asked for all of their response to be kept confidential`
+          : d.args.found === 'passage'
+            ? `quotes ${quote(d.args.text)}, a passage marked confidential`
+            : `quotes ${quote(d.args.text)}, confidential answer text`;
+      return `DCC's text ${what}${d.args.question !== undefined ? ` (to ${d.args.question})` : ''} in ${d.args.responseFile}; the public report would publish it: expected DCC's text to leave it out`;
+    }
     case 'CONCLUSION_MISSING':
       return `${
         d.args.need === 'status'

@@ -136,7 +136,11 @@ describe('after the consultation: the conclusion beside the table', () => {
   });
 
   it('refuses a final end date beyond the window consulted on: that needs a new consultation', async () => {
-    const dir = concludedCopy(readFileSync(EXAMPLE, 'utf8').replace('      to: 2023-01-31', '      to: 2023-03-01'));
+    const dir = concludedCopy(
+      readFileSync(EXAMPLE, 'utf8')
+        .replace('decision: proceed', 'decision: proceed-with-changes')
+        .replace('      to: 2023-01-31', '      to: 2023-03-01'),
+    );
     markMade(dir);
     const check = await runMain(['check'], dir);
     expect(check.status).toBe(1);

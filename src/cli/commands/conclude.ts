@@ -207,14 +207,26 @@ function chooseAmendment(
   );
   const [only] = candidates;
   if (only && candidates.length === 1) return { value: only };
+  const pending = amendments.filter((a) => !applied.includes(a.id)).map((a) => a.id);
+  if (candidates.length > 1)
+    return {
+      failure: diagnose('ARGUMENT_MISSING', {
+        argument: 'AMENDMENT',
+        why: `more than one pending amendment has a conclusion (${candidates.map((a) => a.id).join(', ')})`,
+        expected: 'the id of the one to report on',
+      }),
+    };
   return {
-    failure: diagnose('ARGUMENT_INVALID', {
-      option: 'AMENDMENT',
-      value: '',
+    failure: diagnose('ARGUMENT_MISSING', {
+      argument: 'AMENDMENT',
+      why:
+        pending.length === 0
+          ? 'no amendment is pending (the table reflects every one), so none has a conclusion to report on'
+          : `no pending amendment has a conclusion in conclusions/ (pending: ${pending.join(', ')})`,
       expected:
-        candidates.length === 0
-          ? 'an amendment id: no amendment the table does not reflect yet has a conclusion in conclusions/'
-          : `one of ${candidates.map((a) => a.id).join(', ')}`,
+        pending.length === 0
+          ? 'the id of an amendment with its conclusion named by --conclusion FILE'
+          : 'the id of one of them, once its conclusion is written (mtad schema conclusion gives its shape), or named by --conclusion FILE',
     }),
   };
 }

@@ -3,6 +3,8 @@ import { planDiff } from '../../app/diff.js';
 import type { Include } from '../../domain/history/table-history.js';
 import type { ReportFormat } from '../../render/report-formats.js';
 import { checkBeforeDocuments } from '../check-gate.js';
+import { hasErrors } from '../../domain/model/diagnostics.js';
+import { withFinalValues } from '../conclusion-inputs.js';
 import { loadHistory } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
@@ -31,9 +33,12 @@ export async function runDiff(options: DiffOptions): Promise<Outcome> {
     ...(options.table !== undefined && { table: options.table }),
   });
   if ('failure' in gate) return gate.failure;
+  // A concluded or made amendment stands in the history with its conclusion's final values, as --write makes it.
+  const concluded = await withFinalValues(history.value.amendments, cwd, history.value.tablePath);
+  if (hasErrors(concluded.diagnostics)) return failWith(concluded.diagnostics, styler);
   const plan = planDiff({
     table: history.value.input.table,
-    amendments: history.value.amendments,
+    amendments: concluded.amendments,
     from: options.from,
     to: options.to,
     include: options.include ?? 'made',

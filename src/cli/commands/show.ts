@@ -2,6 +2,7 @@ import { planShow, type ShowInputs } from '../../app/show.js';
 import { hasErrors } from '../../domain/model/diagnostics.js';
 import type { Include } from '../../domain/history/table-history.js';
 import { readTemplate } from '../../io/read.js';
+import { withFinalValues } from '../conclusion-inputs.js';
 import { loadHistory } from '../history-inputs.js';
 import { loadTable } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
@@ -29,7 +30,11 @@ export async function runShow(options: ShowOptions): Promise<Outcome> {
     if (!date.date) return failWith(date.diagnostics, styler);
     const history = await loadHistory(cwd, options.table);
     if (!history.value) return failWith(history.diagnostics, styler);
-    const { input, amendments } = history.value;
+    // A concluded or made amendment stands in the history with its conclusion's final values, as --write makes it.
+    const concluded = await withFinalValues(history.value.amendments, cwd, history.value.tablePath);
+    if (hasErrors(concluded.diagnostics)) return failWith(concluded.diagnostics, styler);
+    const { input } = history.value;
+    const { amendments } = concluded;
     view = { kind: 'as-at', date: date.date, include: options.include ?? 'made', table: input.table, amendments };
   }
   const plan = planShow({ styler, closureEffect: template.value, view });

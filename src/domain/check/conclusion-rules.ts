@@ -1,7 +1,7 @@
 import { knownDate, type Amendment } from '../model/amendment.js';
 import { finalChangeOf, isWithinWindow, parseConclusion, type Conclusion } from '../model/conclusion.js';
 import { compareDates, withWindow, type IsoDate } from '../model/dates.js';
-import { diagnose, suggestNearest, type Diagnostic } from '../model/diagnostics.js';
+import { diagnose, suggestNearest, type Diagnostic, type FinalValue } from '../model/diagnostics.js';
 import type { ConsultationResponse } from '../model/response.js';
 import type { SourceText } from './file-rules.js';
 
@@ -143,6 +143,151 @@ function checkConclusionAgainst(conclusion: Conclusion, context: ConclusionConte
       ),
     );
   found.push(...checkFinalValues(conclusion, amendment));
+  found.push(...checkFinalAgreement(conclusion, amendment));
+  if (context.responses) found.push(...checkConfidential(conclusion, context.responses));
+  return found;
+}
+
+/** A final value of a conclusion, with what the amendment gives for it and where the conclusion gives it. */
+interface FinalPair {
+  value: FinalValue;
+  amendment: string | null;
+  conclusion: string;
+  path: (string | number)[];
+}
+
+/** Each final value of the conclusion beside the amendment's own value for it. */
+function finalPairs(conclusion: Conclusion, amendment: Amendment): FinalPair[] {
+  const { final } = conclusion;
+  if (!final) return [];
+  const pairs: FinalPair[] = [
+    {
+      value: { what: 'modification-date' },
+      amendment: knownDate(amendment.modification.date) ?? null,
+      conclusion: final.modification.date,
+      path: ['final', 'modification', 'date'],
+    },
+    {
+      value: { what: 'annex' },
+      amendment: amendment.modification.annex,
+      conclusion: final.modification.annex,
+      path: ['final', 'modification', 'annex'],
+    },
+  ];
+  for (const closure of amendment.changes.filter((c) => c.action === 'close')) {
+    const given = finalChangeOf(conclusion, closure.cohort);
+    if (given)
+      pairs.push({
+        value: { what: 'end-date', cohort: closure.cohort },
+        amendment: closure.to.kind === 'date' ? closure.to.date : null,
+        conclusion: given.to,
+        path: ['final', 'changes', given.index, 'to'],
+      });
+  }
+  return pairs;
+}
+
+/**
+ * The conclusion and its amendment say one thing. The amendment records what was consulted on (its
+ * dates are the centre of each window); the conclusion's final values are the source of truth for
+ * what is made: the final direction, the conclusion report, --write, show --as-at and diff all take
+ * them from it. So the amendment may not state a final value otherwise: an annex it sets (no window
+ * allows an annex to change) is the conclusion's annex; and a decision to proceed as proposed gives
+ * the values proposed, since the report says "as proposed" (changed values are
+ * proceed-with-changes).
+ */
+function checkFinalAgreement(conclusion: Conclusion, amendment: Amendment): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const pair of finalPairs(conclusion, amendment)) {
+    if (pair.amendment === pair.conclusion || pair.amendment === null) continue;
+    const where = conclusion.origin.locate(pair.path);
+    if (pair.value.what === 'annex')
+      found.push(
+        diagnose(
+          'CONCLUSION_AMENDMENT_DISAGREES',
+          {
+            id: amendment.id,
+            status: amendment.status,
+            value: pair.value,
+            amendment: pair.amendment,
+            conclusion: pair.conclusion,
+            amendmentFile: amendment.origin.file,
+          },
+          where,
+        ),
+      );
+    else if (conclusion.decision === 'proceed')
+      found.push(
+        diagnose(
+          'CONCLUSION_NOT_AS_PROPOSED',
+          { id: amendment.id, value: pair.value, proposed: pair.amendment, conclusion: pair.conclusion },
+          where,
+        ),
+      );
+  }
+  return found;
+}
+
+/** Case and runs of white space do not hide a name or a passage. */
+const normalised = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** True when `needle` stands in `haystack` as whole words (both normalised). */
+function mentions(haystack: string, needle: string): boolean {
+  if (needle === '') return false;
+  let from = haystack.indexOf(needle);
+  while (from >= 0) {
+    const before = haystack[from - 1];
+    const after = haystack[from + needle.length];
+    const word = /[\p{L}\p{N}]/u;
+    if (
+      (before === undefined || !word.test(before) || !word.test(needle[0] ?? '')) &&
+      (after === undefined || !word.test(after) || !word.test(needle.at(-1) ?? ''))
+    )
+      return true;
+    from = haystack.indexOf(needle, from + 1);
+  }
+  return false;
+}
+
+/**
+ * DCC's own text (its response to each question, its summary) is published as it stands: it must not
+ * name a respondent who asked for all of their response to be kept confidential, nor quote a
+ * passage or an answer marked confidential, nor any answer of such a respondent.
+ */
+function checkConfidential(conclusion: Conclusion, responses: readonly ConsultationResponse[]): Diagnostic[] {
+  const secrets: {
+    found: 'respondent' | 'passage' | 'answer';
+    text: string;
+    responseFile: string;
+    question?: string;
+  }[] = [];
+  for (const response of responses.filter((r) => r.amendment === conclusion.amendment)) {
+    const responseFile = response.origin.file;
+    const whole = response.confidentiality.choice === 'all';
+    if (whole)
+      for (const name of [response.respondent.organisation, response.respondent.name])
+        if (name !== undefined) secrets.push({ found: 'respondent', text: name, responseFile });
+    for (const answer of response.answers) {
+      const { question } = answer;
+      for (const passage of answer.confidentialPassages ?? [])
+        secrets.push({ found: 'passage', text: passage, responseFile, question });
+      if (whole || answer.confidential === true)
+        for (const paragraph of answer.text) secrets.push({ found: 'answer', text: paragraph, responseFile, question });
+    }
+  }
+  if (secrets.length === 0) return [];
+  const texts: { text: string; path: (string | number)[] }[] = [
+    ...conclusion.questions.flatMap((q, i) =>
+      q.response.map((text, j) => ({ text, path: ['questions', i, 'response', j] })),
+    ),
+    ...(conclusion.summary ?? []).map((text, j) => ({ text, path: ['summary', j] })),
+  ];
+  const found: Diagnostic[] = [];
+  for (const { text, path } of texts) {
+    const haystack = normalised(text);
+    const hit = secrets.find((secret) => mentions(haystack, normalised(secret.text)));
+    if (hit) found.push(diagnose('CONCLUSION_CONFIDENTIAL', hit, conclusion.origin.locate(path)));
+  }
   return found;
 }
 

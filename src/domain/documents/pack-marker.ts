@@ -6,14 +6,21 @@ import type { Audience } from './response-views.js';
  * The mark of a consultation pack: a small file that `mtad amend --out` and `mtad consultation`
  * write into every pack, and without which `--force` replaces nothing. It names the command that
  * wrote the pack, so that one command's --force never replaces the other's pack. A folder is taken for a pack mtad wrote only when this
- * file is in it, as a plain file, and begins with PACK_MARKER_FIRST_LINE. It lists every other file
+ * file is in it, as a plain file, and begins with its PACK_MARKER_FIRST_LINE. It lists every other file
  * mtad wrote there with the SHA-256 of its bytes, so that `--force` can tell a file a person added
  * or changed since (which it must never delete) from its own.
  */
 export const PACK_MARKER_FILE = '.mtad-pack';
 
-/** The line that identifies the marker; a later mtad keeps it, so that it can replace older packs. */
-const PACK_MARKER_FIRST_LINE = 'mtad consultation pack';
+/**
+ * The line that says what the folder is: a consultation pack (amend, consultation) or a conclusion
+ * report (conclude). A later mtad keeps these; the pack is told by the files the marker lists.
+ */
+const PACK_MARKER_FIRST_LINE: Record<PackCommand, string> = {
+  amend: 'mtad consultation pack',
+  consultation: 'mtad consultation pack',
+  conclude: 'mtad conclusion report',
+};
 
 /** A file of the pack as the marker lists it. */
 export interface ListedFile {
@@ -38,7 +45,7 @@ export function packMarkerText(files: readonly ListedFile[], command: PackComman
       : `${AUDIENCE_LINE_START}${audience}. Only \`mtad ${command} --for ${audience} --force\` replaces it: a public
 report never replaces the department's copy, nor the department's copy a public report.
 `;
-  return `${PACK_MARKER_FIRST_LINE}
+  return `${PACK_MARKER_FIRST_LINE[command]}
 This folder was written by \`mtad ${command} --out\`. \`mtad ${command} --out <folder> --force\` replaces
 it only while it holds the files listed below, as mtad wrote them, and nothing else: a file added or
 changed since is never deleted (--force is refused, naming it), and no other command replaces it.

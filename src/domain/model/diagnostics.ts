@@ -242,10 +242,31 @@ export interface DiagnosticArgs {
   };
   CONCLUSION_DATE_MISMATCH: { id: string; concluded: IsoDate; recorded: IsoDate };
   CONCLUSION_STATUS_MISMATCH: { id: string; decision: 'proceed' | 'proceed-with-changes' | 'withdraw'; status: string };
+  /** A final value of the conclusion that its amendment sets otherwise (the annex; null: not set). */
+  CONCLUSION_AMENDMENT_DISAGREES: {
+    id: string;
+    status: string;
+    value: FinalValue;
+    amendment: string | null;
+    conclusion: string;
+    amendmentFile: string;
+  };
+  /** A conclusion that proceeds as proposed with a final value other than the one proposed. */
+  CONCLUSION_NOT_AS_PROPOSED: { id: string; value: FinalValue; proposed: string | null; conclusion: string };
+  /** DCC's own text in a conclusion names a respondent who asked for full confidentiality, or quotes confidential text. */
+  CONCLUSION_CONFIDENTIAL: {
+    found: 'respondent' | 'passage' | 'answer';
+    text: string;
+    responseFile: string;
+    question?: string;
+  };
   /** An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction. */
   CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction'; status: string };
   MADE_BEFORE_MODIFICATION: { id: string; date: IsoDate; today: IsoDate };
 }
+
+/** One final value of a conclusion: the modification's date or annex, or a closure's end date (with its cohort). */
+export type FinalValue = { what: 'modification-date' } | { what: 'annex' } | { what: 'end-date'; cohort: string };
 
 /** A date and a time of day, UK local time. */
 export interface LocalTime {
@@ -923,6 +944,21 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'An amendment concluded with withdraw has status withdrawn, and one concluded otherwise does not.',
+  },
+  CONCLUSION_AMENDMENT_DISAGREES: {
+    severity: 'error',
+    category: 'data',
+    doc: "An annex an amendment sets is its conclusion's final annex.",
+  },
+  CONCLUSION_NOT_AS_PROPOSED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion with decision proceed gives the values proposed; changed values are decision proceed-with-changes.',
+  },
+  CONCLUSION_CONFIDENTIAL: {
+    severity: 'error',
+    category: 'data',
+    doc: "DCC's text in a conclusion names no respondent who asked for full confidentiality and quotes no confidential text.",
   },
   CONCLUSION_MISSING: {
     severity: 'error',
