@@ -238,7 +238,13 @@ function errorsAbout(result: CheckResult, id: string): Diagnostic[] {
     ...result.conclusions.filter((c) => c.amendment === id).map((c) => c.origin.file),
     ...result.responses.filter((r) => r.amendment === id).map((r) => r.origin.file),
   ]);
+  // A conclusion or response of the amendment that does not even read is known by where it lies.
+  const besides = (file: string) => file.endsWith(`conclusions/${id}.yaml`) || file.includes(`responses/${id}/`);
   return result.diagnostics.filter(
-    (d) => d.severity === 'error' && d.file !== undefined && files.has(d.file) && !d.code.startsWith('LOCK_'),
+    (d) =>
+      d.severity === 'error' &&
+      d.file !== undefined &&
+      (files.has(d.file) || besides(d.file)) &&
+      !d.code.startsWith('LOCK_'),
   );
 }

@@ -65,17 +65,17 @@ export type ConcludePlan =
  * the same before and after the write.
  */
 function tableInForce(inputs: ConcludeInputs): Result<Table> {
-  const { table, history, amendment } = inputs;
+  const { table, history } = inputs;
   if (!history) return { ok: true, value: table, diagnostics: [] };
-  const ordered = inSequence([...history.filter((a) => a.id !== amendment.id), amendment]);
+  // The amendment as the history holds it (with its final values, when the caller gave them), so
+  // that undoing it from a table that already reflects it undoes what was written.
+  const amendment = history.find((a) => a.id === inputs.amendment.id) ?? inputs.amendment;
+  const all = [...history.filter((a) => a.id !== amendment.id), amendment];
+  const ordered = inSequence(all);
   const earlier = ordered
     .slice(0, ordered.indexOf(amendment))
     .filter((a) => a.status === 'made' || table.applied.includes(a.id));
-  return tableWith(
-    table,
-    [...history.filter((a) => a.id !== amendment.id), amendment],
-    new Set(earlier.map((a) => a.id)),
-  );
+  return tableWith(table, all, new Set(earlier.map((a) => a.id)));
 }
 
 /**

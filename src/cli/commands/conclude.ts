@@ -13,7 +13,7 @@ import { displayPath, readTemplate } from '../../io/read.js';
 import { requireSoffice } from '../../io/soffice.js';
 import { writeFolderAtomically } from '../../io/write.js';
 import { checkBeforeDocuments } from '../check-gate.js';
-import { conclusionPathOf, readConclusionOf } from '../conclusion-inputs.js';
+import { conclusionPathOf, readConclusionOf, withFinalValues } from '../conclusion-inputs.js';
 import { readDepartments } from '../departments.js';
 import { amendmentsDirOf, loadAmendmentFolder, loadTable, lockPathOf, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
@@ -109,13 +109,17 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   ]);
   for (const read of [template, directionTemplate, departments])
     if (read.value === undefined) return failWith(read.diagnostics, styler);
+  // The history as made: each concluded or made amendment with its conclusion's final values, so
+  // that the table in force (and the undoing of one already written) is the table as directed.
+  const asMade = await withFinalValues(all.value, cwd, tablePath);
+  if (hasErrors(asMade.diagnostics)) return failWith(asMade.diagnostics, styler);
   const final = finalAmendment(amendment.value, conclusion.conclusion);
   const plan = planConclude({
     amendment: amendment.value,
     conclusion: conclusion.conclusion,
     ...(final && { finalAmendment: final }),
     table: table.value.table,
-    history: all.value,
+    history: asMade.amendments,
     entries: responses.entries,
     audience: options.audience,
     templates: { conclusion: template.value ?? '', direction: directionTemplate.value ?? '' },
