@@ -28,7 +28,10 @@ export function planRevert(inputs: RevertInputs): DraftPlan {
   if (!history) return { kind: 'refused', diagnostics: inputs.history.diagnostics };
   const reversed = inputs.amendment;
   if (!reversed.value || hasErrors(reversed.diagnostics)) return { kind: 'refused', diagnostics: reversed.diagnostics };
-  const inverse = invertAmendment(reversed.value);
+  // As the history holds it: a concluded or made amendment with its conclusion's final values, a
+  // value recorded unknown as its correction states it (what the table was written with).
+  const id = reversed.value.id;
+  const inverse = invertAmendment(history.amendments.find((a) => a.id === id) ?? reversed.value);
   return planDraft(
     history,
     {

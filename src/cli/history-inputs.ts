@@ -1,3 +1,4 @@
+import { withFinalValues } from './conclusion-inputs.js';
 import { inSequence, onlyToDecide, type Amendment } from '../domain/model/amendment.js';
 import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { TableInput } from '../domain/model/table.js';
@@ -45,10 +46,15 @@ export async function loadHistory(cwd: string, table: string | undefined): Promi
   const corrections = await readCorrections(correctionsDirOf(tablePath), cwd);
   if (!corrections.value) return { ok: false, diagnostics: corrections.diagnostics };
   // An end date an amendment recorded as unknown is read as its correction states it.
-  const amendments = foldCorrections(
+  const corrected = foldCorrections(
     inSequence(results.flatMap((r) => (r.ok && r.value ? [r.value] : []))),
     corrections.value,
   );
+  // A concluded or made amendment stands in the history with its conclusion's final values, as
+  // --write makes it: every view of the history (show, diff, log, revert, new) agrees with it.
+  const concluded = await withFinalValues(corrected, cwd, tablePath);
+  if (hasErrors(concluded.diagnostics)) return { ok: false, diagnostics: concluded.diagnostics };
+  const amendments = concluded.amendments;
   return {
     ok: true,
     value: { input: read.value, tablePath, folder, amendments, drafts, corrections: corrections.value },

@@ -41,4 +41,17 @@ describe('a conclusion that changed the final dates', () => {
     expect(run.stdout + run.stderr).not.toContain('Recorded in');
     expect(readFileSync(join(cwd, 'data/amendments.lock'), 'utf8')).toBe(lock);
   });
+
+  it('impact and revert read the final end date, as the table written with it holds it', async () => {
+    const cwd = madeWithChanges();
+    expect((await runMain(['check', '--update-lock'], { cwd })).status).toBe(0);
+    expect((await runMain(['amend', '--write'], { cwd })).status).toBe(0);
+    const impact = await runMain(['impact', 'mdust-close-moc-secure'], { cwd });
+    expect(impact.status, impact.stderr).toBe(0);
+    expect(impact.stdout).toContain('Tuesday 28 February 2023');
+    expect(impact.stdout).not.toContain('31 January 2023');
+    const revert = await runMain(['revert', 'mdust-close-moc-secure', '--stdout'], { cwd });
+    expect(revert.status, revert.stderr).toBe(0);
+    expect(revert.stdout).toMatch(/from: 2023-02-28/);
+  });
 });

@@ -5,6 +5,7 @@ import { LAST_DATE } from '../../domain/model/dates.js';
 import { readTemplate } from '../../io/read.js';
 import { correctionsDirOf, loadAmendment, resolveTablePath } from '../inputs.js';
 import { readCorrections } from '../read-data.js';
+import { withFinalValues } from '../conclusion-inputs.js';
 import { foldCorrections } from '../../domain/history/corrections.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readDateOption } from '../clock.js';
@@ -35,7 +36,11 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   // An end date the amendment recorded as unknown is read as a correction states it.
   const corrections = await readCorrections(correctionsDirOf(resolveTablePath(cwd, options.table)), cwd);
   if (!corrections.value) return failWith(corrections.diagnostics, styler);
-  const [amendment = read.value] = foldCorrections([read.value], corrections.value);
+  const [corrected = read.value] = foldCorrections([read.value], corrections.value);
+  // A concluded or made amendment closes on its conclusion's final end date.
+  const asMade = await withFinalValues([corrected], cwd, resolveTablePath(cwd, options.table));
+  if (hasErrors(asMade.diagnostics)) return failWith(asMade.diagnostics, styler);
+  const [amendment = corrected] = asMade.amendments;
   const [closureEffect, impact] = await Promise.all([
     readTemplate('closure-effect.txt', cwd),
     readTemplate('impact.txt', cwd),
