@@ -55,12 +55,27 @@ interface QuestionViews {
 }
 
 /** Splits `text` into runs, marking every occurrence of every passage confidential. */
+/**
+ * `text` with each code unit in lower case where that keeps it one code unit, so that offsets in
+ * the folded text are offsets in the text: a passage or a name is found whatever its case.
+ */
+function folded(text: string): string {
+  let out = '';
+  for (const unit of text) {
+    const lower = unit.toLowerCase();
+    out += lower.length === unit.length ? lower : unit;
+  }
+  return out;
+}
+
 function segmentsOf(text: string, passages: readonly string[]): Segment[] {
   const marked = new Array<boolean>(text.length).fill(false);
+  const haystack = folded(text);
   for (const passage of passages) {
     if (passage === '') continue;
-    for (let at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + 1))
-      marked.fill(true, at, at + passage.length);
+    const needle = folded(passage);
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1))
+      marked.fill(true, at, at + needle.length);
   }
   const segments: Segment[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -90,7 +105,9 @@ export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[]
       : [],
   );
   const cut = (text: string | undefined): string | undefined =>
-    text === undefined || [...passages, ...names].some((h) => h !== '' && text.includes(h)) ? undefined : text;
+    text === undefined || [...passages, ...names].some((h) => h !== '' && folded(text).includes(folded(h)))
+      ? undefined
+      : text;
   // A respondent is named the same way in the list of respondents and beside each answer: for the
   // public, by the organisation unless it is cut, else by the name unless it is cut, else not at all.
   const publicLabel = (response: ResponseFile, file: string): string => {
