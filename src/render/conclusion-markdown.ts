@@ -5,7 +5,7 @@ import { formatDateWithWeekday, formatLongDate } from '../domain/model/dates.js'
 import { diagnose } from '../domain/model/diagnostics.js';
 import type { LocalTime } from '../domain/model/diagnostics.js';
 import type { Result } from '../domain/parse/schema-validation.js';
-import { CONTENTS_TITLE, directionMarkdown, headingAnchor, numberSections } from './consultation-markdown.js';
+import { directionMarkdown, documentMarkdown } from './consultation-markdown.js';
 import { escapeMarkdownCell, escapeMarkdownText } from './escape.js';
 import { cellText } from './redline-cell.js';
 import { renderMarkdownRedline } from './redline-markdown.js';
@@ -162,25 +162,11 @@ export function renderConclusionSkeleton(
   report: ConclusionReport,
   context: { department: DepartmentNames; tableNumber: string; contact: string },
 ): Result<string> {
-  const filled = fillTemplate(
+  return documentMarkdown(
     template,
     conclusionTemplateValues(report, context.department, context.tableNumber, context.contact),
+    'templates/conclusion.md',
   );
-  if (filled.text === undefined)
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose(
-          'TEMPLATE_UNKNOWN_NAME',
-          { names: filled.unknownNames.join(', ') },
-          { file: 'templates/conclusion.md' },
-        ),
-      ],
-    };
-  const { markdown, sections } = numberSections(filled.text);
-  const contents = [CONTENTS_TITLE, '', ...sections.map((h) => `- [${h}](#${headingAnchor(h)})`)].join('\n');
-  const withContents = markdown.replace(/^\[TOC\]$/m, () => contents);
-  return { ok: true, value: `${withContents.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, diagnostics: [] };
 }
 
 /** The Markdown file: the skeleton with the redline's Markdown table where `[REDLINE]` stands. */

@@ -31,7 +31,7 @@ export function directionMarkdown(direction: string): string {
 }
 
 /** Numbers each `## ` section heading in order ("## 1. Introduction and Context"). */
-export function numberSections(markdown: string): { markdown: string; sections: string[] } {
+function numberSections(markdown: string): { markdown: string; sections: string[] } {
   const sections: string[] = [];
   const numbered = markdown.replace(/^## (.+)$/gm, (_, title: string) => {
     const heading = `${sections.length + 1}. ${title.trim()}`;
@@ -56,21 +56,24 @@ export function renderConsultationMarkdown(
         diagnose('TEMPLATE_UNKNOWN_NAME', { names: prose.unknownNames.join(', ') }, { file: narrative.file }),
       ],
     };
-  const filled = fillTemplate(template, {
-    ...escaped,
-    narrative: prose.text.trim(),
-    direction: directionMarkdown(direction),
-  });
+  return documentMarkdown(
+    template,
+    { ...escaped, narrative: prose.text.trim(), direction: directionMarkdown(direction) },
+    'templates/consultation.md',
+  );
+}
+
+/**
+ * A document's template filled with `values` (named `file` in a finding when it names a value
+ * there is none of), its sections (`##`) numbered and the line `[TOC]` its table of contents: the
+ * consultation's and the conclusion report's.
+ */
+export function documentMarkdown(template: string, values: TemplateValues, file: string): Result<string> {
+  const filled = fillTemplate(template, values);
   if (filled.text === undefined)
     return {
       ok: false,
-      diagnostics: [
-        diagnose(
-          'TEMPLATE_UNKNOWN_NAME',
-          { names: filled.unknownNames.join(', ') },
-          { file: 'templates/consultation.md' },
-        ),
-      ],
+      diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file })],
     };
   const { markdown, sections } = numberSections(filled.text);
   const contents = [

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { planCorrect } from '../../app/correct.js';
 import { compareDates } from '../../domain/model/dates.js';
+import type { CorrectionRequest } from '../../domain/history/corrections.js';
 import { diagnose, type CorrectedField, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readText } from '../../io/read.js';
@@ -20,17 +21,10 @@ import { readCorrections } from '../read-data.js';
 import { readTextOption } from '../text-option.js';
 import { withWriteLock } from '../write-lock.js';
 
-export interface CorrectOptions extends CommonOptions {
+export interface CorrectOptions extends CommonOptions, Omit<CorrectionRequest, 'on'> {
   table?: string;
-  cohort: string;
-  field: CorrectedField;
-  value: string;
-  from?: string;
-  source: string;
-  by: string;
   /** --on as given; default `today`. */
   on?: string;
-  reason?: string;
   write: boolean;
   today: string;
 }
