@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildJsonSchema, renderJsonSchema, SCHEMA_KINDS } from '../../src/domain/parse/json-schema.js';
 import type { SchemaKind } from '../../src/domain/parse/schema-kinds.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 const kinds = Object.keys(SCHEMA_KINDS) as SchemaKind[];
 
@@ -48,10 +49,11 @@ describe('the JSON Schema of the data files', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('is what mtad schema prints, and what the shipped files point their editor at', () => {
-    for (const kind of kinds) expect(runCli(['schema', kind]).stdout).toBe(renderJsonSchema(kind));
-    expect(Object.keys(JSON.parse(runCli(['schema']).stdout))).toEqual(kinds);
-    expect(runCli(['schema', 'lock']).status).toBe(2);
+  // In process: the built bin's `mtad schema` is run once by tests/e2e/bin.test.ts.
+  it('is what mtad schema prints, and what the shipped files point their editor at', async () => {
+    for (const kind of kinds) expect((await runMain(['schema', kind])).stdout).toBe(renderJsonSchema(kind));
+    expect(Object.keys(JSON.parse((await runMain(['schema'])).stdout))).toEqual(kinds);
+    expect((await runMain(['schema', 'lock'])).status).toBe(2);
     expect(readFileSync(join(ROOT, 'data/table-17.6.yaml'), 'utf8').split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../schema/table.schema.json',
     );
