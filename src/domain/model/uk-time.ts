@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MARCH = 2;
 const OCTOBER = 9;
-const RULE_FROM = Date.UTC(1996, 0, 1);
+const RULE_FROM = Date.parse('1996-01-01T00:00:00Z');
 
 /** 01:00 UTC on the last Sunday of a month (`month` counted from 0, as Date counts it). */
 function lastSundayAtOneUtc(year: number, month: number): number {
