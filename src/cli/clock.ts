@@ -1,17 +1,11 @@
 import { isIsoDate, type IsoDate } from '../domain/model/dates.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { ukOffset } from '../domain/model/uk-time.js';
 
 /** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or SOURCE_DATE_EPOCH). */
 export function todayInLondon(now: Date): IsoDate {
-  // The parts, not the formatted string: how a locale orders and separates them is CLDR's to change.
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  // An instant's UK date is the UTC date of the instant moved by the UK's offset.
+  return new Date(now.getTime() + ukOffset(now.getTime())).toISOString().slice(0, 10);
 }
 
 /** A date given on the command line, or the finding that it is not one (exit status 2). */

@@ -30,11 +30,15 @@ export function lockPathOf(tablePath: string): string {
   return join(dirname(tablePath), LOCK_FILE_NAME);
 }
 
-/** Reads the table, naming --table in the message when the default one is missing. */
+/**
+ * Reads the table, naming --table in the message when the default one is missing: as parseTable
+ * reads it, or `checked` as the first stage of `mtad check` does. Either is recalled from `memo`
+ * (check's cache) when it holds the file as it is.
+ */
 export async function loadTable(
   cwd: string,
   table: string | undefined,
-  checked?: { memo: FileMemo | undefined },
+  read: { checked: boolean; memo: FileMemo | undefined } = { checked: false, memo: undefined },
 ): Promise<Result<TableInput>> {
   const path = resolveTablePath(cwd, table);
   if (table === undefined && !existsSync(path)) {
@@ -52,7 +56,7 @@ export async function loadTable(
       ],
     };
   }
-  return checked ? readCheckedTableFile(path, cwd, checked.memo) : readTableFile(path, cwd);
+  return read.checked ? readCheckedTableFile(path, cwd, read.memo) : readTableFile(path, cwd, read.memo);
 }
 
 /**

@@ -2,9 +2,9 @@
 // parses and checks that text. Here the two meet, so that io never decides what a file means.
 import { existsSync } from 'node:fs';
 import { declaredId, parseAmendment, type Amendment } from '../domain/model/amendment.js';
-import { checkAmendmentFile, checkTableFile, type FileMemo } from '../domain/check/file-rules.js';
+import { checkAmendmentFile, checkTableFile, readTableRecalled, type FileMemo } from '../domain/check/file-rules.js';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
-import { parseTable, type TableInput } from '../domain/model/table.js';
+import type { TableInput } from '../domain/model/table.js';
 import type { Result } from '../domain/parse/schema-validation.js';
 import { sha256 } from '../io/hash.js';
 import { displayPath, readText } from '../io/read.js';
@@ -21,9 +21,9 @@ async function readParsed<T>(
   return text.value === undefined ? { ok: false, diagnostics: text.diagnostics } : parse(text.value, shown);
 }
 
-/** Reads and checks Table 17.6 from a YAML file. */
-export function readTableFile(path: string, cwd: string): Promise<Result<TableInput>> {
-  return readParsed(path, cwd, parseTable);
+/** Reads and checks Table 17.6 from a YAML file, recalled from `memo` when it holds the file as it is. */
+export function readTableFile(path: string, cwd: string, memo?: FileMemo): Promise<Result<TableInput>> {
+  return readParsed(path, cwd, (text, file) => readTableRecalled({ file, text }, memo));
 }
 
 /**

@@ -69,6 +69,21 @@ export function defaultCacheFile(tablePath: string, cwd: string): string | undef
   return existsSync(modules) ? join(modules, '.cache', 'mtad', CHECK_CACHE_FILE) : undefined;
 }
 
+/**
+ * The cache at its default place (defaultCacheFile) for this mtad, or none: when the project has no
+ * node_modules folder, or mtad runs unbundled, without the hash of its code that keys the cache.
+ */
+export async function openDefaultCheckCache(
+  tablePath: string,
+  cwd: string,
+  mtad: { version?: string | undefined; codeHash?: string | undefined },
+  options: { readOnly: boolean; keepUnread?: boolean },
+): Promise<CheckCache | undefined> {
+  if (mtad.codeHash === undefined) return undefined;
+  const path = defaultCacheFile(tablePath, cwd);
+  return path === undefined ? undefined : openCheckCache(path, `${mtad.version}+${mtad.codeHash}`, options);
+}
+
 /** How every cache file begins: the header's first key (JSON.stringify keeps the order of Header). */
 const CACHE_START = '{"mtadCheckCache":';
 

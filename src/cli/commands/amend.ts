@@ -9,7 +9,7 @@ import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
 import type { FileMemo } from '../../domain/check/file-rules.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
 import type { Result } from '../../domain/parse/schema-validation.js';
-import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
+import { openDefaultCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readBytes, readTemplate, readText } from '../../io/read.js';
 import { writeFilesTogether } from '../../io/write-files.js';
@@ -109,7 +109,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   if (author.length > 0) return failWith(author, styler);
   const into = await readInto(options);
   if (into && 'diagnostics' in into) return failWith(into.diagnostics, styler);
-  const tableRead = await loadTable(cwd, options.table, checked);
+  const tableRead = await loadTable(cwd, options.table, { checked: true, memo: checked.memo });
   if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
   const missing = missingAmendments(cwd, options.amendments, folder);
   if (missing.length > 0) return failWith(missing, styler);
@@ -271,10 +271,9 @@ async function readLockFile(path: string, cwd: string): Promise<NonNullable<Amen
  * The cache of `mtad check` (see docs/cache.md), shared: amend adds what it reads and keeps what it
  * did not read. None when mtad runs unbuilt or the project has no node_modules folder.
  */
-async function openAmendCache(options: AmendOptions): Promise<CheckCache | undefined> {
-  if (options.codeHash === undefined) return undefined;
-  const path = defaultCacheFile(resolveTablePath(options.cwd, options.table), options.cwd);
-  return path === undefined
-    ? undefined
-    : openCheckCache(path, `${options.version}+${options.codeHash}`, { readOnly: false, keepUnread: true });
+function openAmendCache(options: AmendOptions): Promise<CheckCache | undefined> {
+  return openDefaultCheckCache(resolveTablePath(options.cwd, options.table), options.cwd, options, {
+    readOnly: false,
+    keepUnread: true,
+  });
 }

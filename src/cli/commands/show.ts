@@ -4,7 +4,8 @@ import type { Include } from '../../domain/history/table-history.js';
 import { readTemplate } from '../../io/read.js';
 import { withFinalValues } from '../conclusion-inputs.js';
 import { loadHistory } from '../history-inputs.js';
-import { loadTable } from '../inputs.js';
+import { loadTable, resolveTablePath } from '../inputs.js';
+import { openDefaultCheckCache } from '../../io/check-cache.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { readDateOption } from '../clock.js';
 
@@ -13,6 +14,9 @@ export interface ShowOptions extends CommonOptions {
   /** Show the table as it stood on this date (YYYY-MM-DD) instead of as the file holds it. */
   asAt?: string;
   include?: Include;
+  /** mtad's version, and the hash of its code when it runs bundled: the key of check's cache. */
+  version: string;
+  codeHash?: string;
 }
 
 /** Prints Table 17.6 as the table file holds it, or as it stood on a date, with what each closure means. */
@@ -22,7 +26,9 @@ export async function runShow(options: ShowOptions): Promise<Outcome> {
   if (template.value === undefined) return failWith(template.diagnostics, styler);
   let view: ShowInputs['view'];
   if (options.asAt === undefined) {
-    const read = await loadTable(cwd, options.table);
+    // Check's cache, when it holds the table as it is, saves parsing it; show never writes the cache.
+    const cache = await openDefaultCheckCache(resolveTablePath(cwd, options.table), cwd, options, { readOnly: true });
+    const read = await loadTable(cwd, options.table, { checked: false, memo: cache?.memo });
     if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
     view = { kind: 'file', table: read.value.table, warnings: read.diagnostics };
   } else {

@@ -49,6 +49,8 @@ Examples:
           table: namedTable(command),
           asAt: opts.asAt,
           include: opts.include,
+          version: context.version,
+          ...(context.codeHash !== undefined && { codeHash: context.codeHash }),
         }),
       );
     });

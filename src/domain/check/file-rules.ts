@@ -2,6 +2,7 @@ import { parseAmendment, type Amendment } from '../model/amendment.js';
 import { checkAmendmentRules } from './amendment-rules.js';
 import { checkTableRules } from './table-rules.js';
 import type { Diagnostic } from '../model/diagnostics.js';
+import type { Result } from '../parse/schema-validation.js';
 import { contentChecksum, type HashText } from '../history/amendment-lock.js';
 import { lazyYamlSource } from '../parse/yaml-source.js';
 import { parseTable, type Table, type TableInput } from '../model/table.js';
@@ -35,6 +36,8 @@ export interface FileRecord {
   /** The checksum of a made amendment's content, to compare it with the lock without parsing. */
   checksum?: string;
   diagnostics: Diagnostic[];
+  /** How many of `diagnostics`, from the first, reading the file found; the rest are the rules'. */
+  read?: number;
 }
 
 /**
@@ -57,8 +60,28 @@ export function checkTableFile(source: SourceText, memo?: FileMemo): { value?: T
   const read = parseTable(source.text, source.file);
   // The rules look at a file that read cleanly: on a broken one they would only echo its error.
   const diagnostics = read.value && read.ok ? [...read.diagnostics, ...checkTableRules(read.value)] : read.diagnostics;
-  memo?.remember('table', source, { ...(read.value && { table: read.value.table }), diagnostics });
+  memo?.remember('table', source, {
+    ...(read.value && { table: read.value.table }),
+    diagnostics,
+    read: read.diagnostics.length,
+  });
   return { ...(read.value && { value: read.value }), diagnostics };
+}
+
+/**
+ * The table as parseTable reads it, with its findings and not the rules': recalled from the memo
+ * when it holds the file, so that a command that only reads the table (`mtad show`) need not parse
+ * it. Recalling never records: the memo is `mtad check`'s.
+ */
+export function readTableRecalled(source: SourceText, memo?: FileMemo): Result<TableInput> {
+  const known = memo?.recall('table', source);
+  if (known?.read === undefined) return parseTable(source.text, source.file);
+  const diagnostics = known.diagnostics.slice(0, known.read);
+  return {
+    ok: diagnostics.length === 0,
+    ...(known.table && { value: { table: known.table, source: lazyYamlSource(source.file, source.text) } }),
+    diagnostics,
+  };
 }
 
 /** The first stage for an amendment: the amendment when it passed its schema, and the findings. */

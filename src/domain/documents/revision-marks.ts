@@ -1,6 +1,7 @@
 import { knownDate, type Amendment } from '../model/amendment.js';
 import type { AppliedChange } from '../history/apply.js';
 import type { IsoDate } from '../model/dates.js';
+import { ukOffset } from '../model/uk-time.js';
 
 /** Who made a tracked change and when: a Word revision's w:author and w:date. */
 export interface RevisionMark {
@@ -50,27 +51,16 @@ export function documentsDate(amendments: readonly Amendment[], fallbackDate: Is
 
 /**
  * The instant at which `date` begins in the UK (Europe/London): midnight GMT, or 23:00 UTC the
- * day before while British Summer Time is in force. The offset comes from the time-zone database
- * that Node's Intl carries (the UK's rules, past ones included), never from the machine's zone.
+ * day before while British Summer Time is in force (the UK's rules, past ones included; never the
+ * machine's zone).
  */
 export function ukMidnight(date: IsoDate): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const utcMidnight = utcTime(year, month, day);
   // The offset in force at local midnight: first guessed at UTC midnight, then taken at the guess,
   // which is right on the days the clocks change too (they change at 01:00 UTC, never at midnight).
-  const instant = utcMidnight - londonOffset(utcMidnight - londonOffset(utcMidnight));
+  const instant = utcMidnight - ukOffset(utcMidnight - ukOffset(utcMidnight));
   return new Date(instant).toISOString().replace('.000Z', 'Z');
-}
-
-let londonFormat: Intl.DateTimeFormat | undefined;
-
-/** The offset of UK time from UTC at `time`, in milliseconds (3,600,000 in summer time). */
-function londonOffset(time: number): number {
-  londonFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' });
-  const name = londonFormat.formatToParts(time).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const [, sign, hours, minutes, seconds] = /^GMT(?:([+-])(\d\d):(\d\d)(?::(\d\d))?)?$/.exec(name) ?? [];
-  if (sign === undefined) return 0;
-  return (sign === '-' ? -1 : 1) * ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds ?? 0)) * 1000;
 }
 
 /** Midnight UTC at the start of a day; unlike Date.UTC, years 0 to 99 are not read as 1900 to 1999. */
