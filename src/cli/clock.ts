@@ -14,6 +14,39 @@ export function todayInLondon(now: Date): IsoDate {
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
+/** The UK wall-clock time of `instant`, "YYYY-MM-DD HH:MM". */
+function londonWallClock(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/**
+ * How many times the UK clock shows `date` at `time` ("HH:MM"): once; never, in the hour the clocks
+ * go forward (the last Sunday of March, 01:00 to 01:59); twice, in the hour they go back (the last
+ * Sunday of October, 01:00 to 01:59). The UK is an hour ahead of UTC or none, so the instants
+ * that may show it are the wall-clock time read as UTC, and an hour before.
+ */
+export function timesOnLondonClock(date: IsoDate, time: string): 0 | 1 | 2 {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(year, month - 1, day);
+  asUtc.setUTCHours(hour, minute, 0, 0);
+  const shown = [0, 1].filter(
+    (hours) => londonWallClock(new Date(asUtc.getTime() - hours * 3_600_000)) === `${date} ${time}`,
+  ).length;
+  return shown === 0 ? 0 : shown === 1 ? 1 : 2;
+}
+
 /** A date given on the command line, or the finding that it is not one (exit status 2). */
 export function readDateOption(option: string, value: string): { date?: IsoDate; diagnostics: Diagnostic[] } {
   if (isIsoDate(value)) return { date: value, diagnostics: [] };

@@ -39,7 +39,24 @@ export async function readConclusionOf(
 ): Promise<ConclusionRead> {
   const path = option !== undefined ? resolve(cwd, option) : conclusionPathOf(tablePath, id);
   const file = displayPath(path, cwd);
-  if (option === undefined && !existsSync(path)) return { file, diagnostics: [] };
+  if (!existsSync(path))
+    return {
+      file,
+      // A --conclusion that is not there is a file to write, not a data folder to check.
+      diagnostics:
+        option === undefined
+          ? []
+          : [
+              diagnose(
+                'FILE_NOT_FOUND',
+                {
+                  what: `the conclusion file ${file} named by --conclusion`,
+                  hint: `write it first: mtad schema conclusion prints its schema, and examples/conclusions/ holds a fictional example (the default is ${displayPath(conclusionPathOf(tablePath, id), cwd)})`,
+                },
+                { file },
+              ),
+            ],
+    };
   const text = await readText(path, file);
   if (text.value === undefined) return { file, diagnostics: text.diagnostics };
   const read = parseConclusion(text.value, file);
