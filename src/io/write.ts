@@ -181,7 +181,8 @@ function refuseOtherMarker(
   marker: string,
   refuse: ((markerText: string) => Diagnostic | undefined) | undefined,
 ): Diagnostic | undefined {
-  if (!refuse || !lstatOrUndefined(dir)?.isDirectory() || !lstatOrUndefined(join(dir, marker))?.isFile()) return undefined;
+  if (!refuse || !lstatOrUndefined(dir)?.isDirectory() || !lstatOrUndefined(join(dir, marker))?.isFile())
+    return undefined;
   const start = startOfFile(join(dir, marker), MARKER_BYTES);
   if (start === undefined || !firstLineOf(start)?.startsWith('mtad ')) return undefined;
   try {

@@ -128,7 +128,12 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       if (opts.changedSince !== undefined) {
         const { changedFilesSince } = await import('../../io/git.js');
         const since = await changedFilesSince(opts.changedSince, context.cwd);
-        if ('reason' in since) return refuse('--changed-since', opts.changedSince, `a commit git knows: ${since.reason}`);
+        if ('reason' in since)
+          return refuse(
+            '--changed-since',
+            opts.changedSince,
+            `a commit of the git repository that holds the working folder (${since.reason})`,
+          );
         changed = since.files;
       }
       const stdin = opts.stdin
