@@ -1,19 +1,6 @@
 import { isIsoDate, type IsoDate } from '../domain/model/dates.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 
-/** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or SOURCE_DATE_EPOCH). */
-export function todayInLondon(now: Date): IsoDate {
-  // The parts, not the formatted string: how a locale orders and separates them is CLDR's to change.
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
-}
-
 /** The UK wall-clock time of `instant`, "YYYY-MM-DD HH:MM". */
 function londonWallClock(instant: Date): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -27,6 +14,11 @@ function londonWallClock(instant: Date): string {
   }).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or SOURCE_DATE_EPOCH). */
+export function todayInLondon(now: Date): IsoDate {
+  return londonWallClock(now).slice(0, 10);
 }
 
 /**
