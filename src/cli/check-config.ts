@@ -4,7 +4,7 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { applyConfig, DEFAULT_CONFIG, parseConfig, type CheckConfig } from '../domain/check/check-config.js';
 import { CONFIG_FILE_NAME } from '../io/project-root.js';
 import { displayPath, readTextSync } from '../io/read.js';
-import { failWith, usageError, type Outcome } from './outcome.js';
+import { failWith, type Outcome } from './outcome.js';
 import type { Styler } from '../render/style.js';
 import type { HiddenFindings } from '../render/check-report.js';
 
@@ -18,7 +18,6 @@ import type { HiddenFindings } from '../render/check-report.js';
  */
 function loadCheckConfig(source: ConfigSource, styler: Styler): CheckConfig | Outcome {
   const { cwd, root, file } = source;
-  if (file === '') return usageError('--config is empty; expected a configuration file (is a shell variable unset?)');
   if (file !== undefined && !existsSync(resolve(cwd, file))) {
     const shown = displayPath(resolve(cwd, file), cwd);
     return failWith(

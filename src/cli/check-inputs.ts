@@ -9,7 +9,7 @@ import { decodeText, displayPath, readTextSync } from '../io/read.js';
 import { amendmentsDirOf, consultationsDirOf, correctionsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { conclusionsDirOf } from './conclusion-inputs.js';
 import type { IsoDate } from '../domain/model/dates.js';
-import { failWith, usageError, type CommonOptions, type Outcome } from './outcome.js';
+import { failWith, type CommonOptions, type Outcome } from './outcome.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */
 export interface CheckInputOptions extends CommonOptions {
@@ -76,8 +76,15 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
   const tables = [...entries.values()].filter((e) => e.text !== undefined && classifyFile(e.text).kind === 'table');
   if (tables.length > 1) {
     return {
-      failure: usageError(
-        `found ${tables.length} table files (${tables.map((t) => t.shown).join(', ')}); check one table and its amendments at a time`,
+      failure: failWith(
+        [
+          diagnose('ARGUMENT_INVALID', {
+            option: 'the paths',
+            value: tables.map((t) => t.shown).join(', '),
+            expected: `one table file and its amendments at a time (these are ${tables.length} table files)`,
+          }),
+        ],
+        options.styler,
       ),
     };
   }

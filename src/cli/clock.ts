@@ -2,10 +2,33 @@ import { isIsoDate, type IsoDate } from '../domain/model/dates.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { ukOffset } from '../domain/model/uk-time.js';
 
+/** The UK wall-clock time of `instant`, "YYYY-MM-DD HH:MM": the UTC time moved by the UK's offset. */
+function londonWallClock(instant: Date): string {
+  const shifted = new Date(instant.getTime() + ukOffset(instant.getTime())).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}
+
 /** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or SOURCE_DATE_EPOCH). */
 export function todayInLondon(now: Date): IsoDate {
-  // An instant's UK date is the UTC date of the instant moved by the UK's offset.
-  return new Date(now.getTime() + ukOffset(now.getTime())).toISOString().slice(0, 10);
+  return londonWallClock(now).slice(0, 10);
+}
+
+/**
+ * How many times the UK clock shows `date` at `time` ("HH:MM"): once; never, in the hour the clocks
+ * go forward (the last Sunday of March, 01:00 to 01:59); twice, in the hour they go back (the last
+ * Sunday of October, 01:00 to 01:59). The UK is an hour ahead of UTC or none, so the instants
+ * that may show it are the wall-clock time read as UTC, and an hour before.
+ */
+export function timesOnLondonClock(date: IsoDate, time: string): 0 | 1 | 2 {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(year, month - 1, day);
+  asUtc.setUTCHours(hour, minute, 0, 0);
+  const shown = [0, 1].filter(
+    (hours) => londonWallClock(new Date(asUtc.getTime() - hours * 3_600_000)) === `${date} ${time}`,
+  ).length;
+  return shown === 0 ? 0 : shown === 1 ? 1 : 2;
 }
 
 /** A date given on the command line, or the finding that it is not one (exit status 2). */

@@ -27,6 +27,24 @@ export interface ConclusionRead {
 }
 
 /**
+ * The finding that the file --conclusion names is not there, with how to make one: it is a file to
+ * write, not a data folder to check. Undefined when it is there.
+ */
+export function missingConclusion(cwd: string, tablePath: string, id: string, option: string): Diagnostic | undefined {
+  const path = resolve(cwd, option);
+  if (existsSync(path)) return undefined;
+  const file = displayPath(path, cwd);
+  return diagnose(
+    'FILE_NOT_FOUND',
+    {
+      what: `the conclusion file ${file} named by --conclusion`,
+      hint: `write it first: mtad schema conclusion prints its schema, and examples/conclusions/ holds a fictional example (without --conclusion, mtad reads ${displayPath(conclusionPathOf(tablePath, id), cwd)})`,
+    },
+    { file },
+  );
+}
+
+/**
  * Reads the conclusion of amendment `id`: the file `--conclusion` names (it must exist), else
  * conclusions/<id>.yaml beside the table when it exists. A conclusion of another amendment is
  * refused, so that no document is made from the wrong conclusion.
@@ -39,7 +57,10 @@ export async function readConclusionOf(
 ): Promise<ConclusionRead> {
   const path = option !== undefined ? resolve(cwd, option) : conclusionPathOf(tablePath, id);
   const file = displayPath(path, cwd);
-  if (option === undefined && !existsSync(path)) return { file, diagnostics: [] };
+  if (!existsSync(path)) {
+    const missing = option === undefined ? undefined : missingConclusion(cwd, tablePath, id, option);
+    return { file, diagnostics: missing ? [missing] : [] };
+  }
   const text = await readText(path, file);
   if (text.value === undefined) return { file, diagnostics: text.diagnostics };
   const read = parseConclusion(text.value, file);

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
 import { failWith, type Outcome } from './outcome.js';
+import { diagnoseCommanderError } from './commander-errors.js';
 import { refuseOptions } from './option-rules.js';
 import { escapeForLine, escapeHidden } from '../domain/model/text.js';
 import { EXIT_STATUS_HELP } from './options.js';
@@ -59,6 +60,8 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
   const report = async (run: Promise<Outcome>) => io.write(await run);
   const project = projectAbove(io.cwd);
+  /** The usage error commander has just printed, as it words it, until its code is known. */
+  let refusal: string | undefined;
   // The clock, for the commands that read it: SOURCE_DATE_EPOCH stands in for it when set.
   const withClock = (run: (now: Date, fixed?: Date) => Promise<Outcome>) => {
     const epoch = readSourceDateEpoch(io.env);
@@ -76,23 +79,21 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
     .version(VERSION, '-V, --version', 'print the version of mtad')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR does the same)')
-    .showHelpAfterError('(run mtad --help for usage)')
     .addHelpText('after', EXIT_STATUS_HELP)
-    .exitOverride()
+    // Every usage error reads "mtad: error: ... [CODE]", commander's as mtad's own: commander's
+    // sentence is held until its code comes with the exit, then printed as a finding of that code.
+    .exitOverride((error) => {
+      if (refusal !== undefined) {
+        const finding = failWith([diagnoseCommanderError(error.code, refusal)], styler());
+        io.write({ ...finding, stderr: `${finding.stderr}(run mtad --help for usage)\n` });
+        refusal = undefined;
+      }
+      throw error;
+    })
     .configureOutput({
       writeOut: (text) => io.write({ exitCode: 0, stdout: text, stderr: '' }),
       writeErr: (text) => io.write({ exitCode: 2, stdout: '', stderr: text }),
-      // commander quotes the argument it refuses as typed: a line break in it would start a line
-      // of its own. Its only line breaks are the last one and the one before "(Did you mean".
-      // Every usage error reads "mtad: error: ...", commander's and mtad's own (usageError).
-      outputError: (text, write) =>
-        write(
-          `mtad: ${text
-            .replace(/\n$/, '')
-            .split(/\n(?=\(Did you mean )/)
-            .map(escapeForLine)
-            .join('\n')}\n`,
-        ),
+      outputError: (text) => (refusal = text),
     });
 
   // An empty path (an unset shell variable: --table "$TABLE") would name the working folder, and an

@@ -16,7 +16,11 @@ const UNSET = '(an empty value is what an unset shell variable gives)';
  * attribute, with what is expected there. An empty one would resolve to the working folder.
  */
 const PATHS: Record<string, readonly (readonly [attribute: string, flag: string, expected: string])[]> = {
-  '*': [['table', '--table', 'the path of the table file']],
+  '*': [
+    ['table', '--table', 'the path of the table file'],
+    // Only the commands that run mtad check's rules take --config.
+    ['config', '--config', "the path of the configuration of mtad check's rules (mtad.config.yaml)"],
+  ],
   amend: [
     ['out', '--out', 'the path of a new folder for the pack'],
     ['into', '--into', "the path of the Word document (the MTAD's .docx) to redline"],
@@ -62,6 +66,20 @@ interface Conflict {
 const OUT: [string, string] = ['out', '--out DIR'];
 
 const NEEDS: Record<string, readonly Needs[]> = {
+  show: [
+    {
+      option: ['include', '--include'],
+      needs: ['asAt', '--as-at DATE'],
+      why: 'it counts proposals in the table as it would stand on that date; without --as-at, mtad show prints the table as the file holds it',
+    },
+  ],
+  check: [
+    {
+      option: ['stdinFilename', '--stdin-filename'],
+      needs: ['stdin', '--stdin'],
+      why: 'it names the file the standard input stands for',
+    },
+  ],
   amend: [
     { option: ['force', '--force'], needs: OUT, why: 'it says how the pack is written (over a pack mtad wrote there)' },
     {
@@ -111,6 +129,11 @@ const CONFLICTS: Record<string, readonly Conflict[]> = {
     },
   ],
   check: [
+    {
+      option: ['updateLock', '--update-lock'],
+      other: ['stdin', '--stdin'],
+      why: '--update-lock records the files on disk, and the standard input is text that is not on disk; save the file and run mtad check --update-lock',
+    },
     {
       option: ['cacheLocation', '--cache-location'],
       other: ['cache', '--no-cache'],

@@ -112,7 +112,8 @@ function refuseReplacing(
 ): Diagnostic | undefined {
   const found = lstatOrUndefined(path);
   if (!found) return undefined;
-  if (!holdsMarker(path, options.marker, options.line)) return notMtads(shown, found);
+  if (!holdsMarker(path, options.marker, options.line))
+    return refuseOtherMarker(path, options.marker, options.refuse) ?? notMtads(shown, found);
   let listed: ReadonlyMap<string, string>;
   try {
     const text = readFileSync(join(path, options.marker), 'utf8');
@@ -169,6 +170,27 @@ function firstLineOf(content: string | Uint8Array | undefined): string | undefin
 
 /** The most of a marker file that is read to tell whether it is one: its first line is short. */
 const MARKER_BYTES = 4096;
+
+/**
+ * The refusal of a folder holding the marker another mtad command writes, with another first line
+ * (a conclusion report where a consultation pack would go): it is named for what it is, not as a
+ * folder without a marker.
+ */
+function refuseOtherMarker(
+  dir: string,
+  marker: string,
+  refuse: ((markerText: string) => Diagnostic | undefined) | undefined,
+): Diagnostic | undefined {
+  if (!refuse || !lstatOrUndefined(dir)?.isDirectory() || !lstatOrUndefined(join(dir, marker))?.isFile())
+    return undefined;
+  const start = startOfFile(join(dir, marker), MARKER_BYTES);
+  if (start === undefined || !firstLineOf(start)?.startsWith('mtad ')) return undefined;
+  try {
+    return refuse(readFileSync(join(dir, marker), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 /** True when `dir` is a folder, not a link, holding the plain file `marker` whose first line is `line`. */
 function holdsMarker(dir: string, marker: string, line: string): boolean {

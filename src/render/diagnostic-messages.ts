@@ -218,15 +218,22 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'CONFIG_RULE_LOCKED':
       return `${d.args.rule} is an error that amend and the other commands refuse too: it cannot be set to ${quote(d.args.severity)}, only warnings can be relaxed`;
     case 'ARGUMENT_INVALID':
+      if ('commander' in d.args) return d.args.commander;
       // An empty value is most often an unset shell variable: "" would read as nothing at all.
       return d.args.value === ''
         ? `${d.args.option} is empty: expected ${d.args.expected}`
         : `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
     case 'ARGUMENT_MISSING':
+      if ('commander' in d.args) return d.args.commander;
       return `${d.args.argument} is missing: ${d.args.why}; give ${d.args.expected}`;
+    case 'ARGUMENTS_EXCESS':
+    case 'COMMAND_UNKNOWN':
+    case 'OPTION_UNKNOWN':
+      return d.args.commander;
     case 'OPTION_NEEDS':
       return `${d.args.option} goes with ${d.args.needs}: ${d.args.why}; give ${d.args.needs} too, or leave ${d.args.option} out`;
     case 'OPTIONS_CONFLICT':
+      if ('commander' in d.args) return d.args.commander;
       return `${d.args.option} cannot go with ${d.args.other}: ${d.args.why}; leave one of them out`;
     case 'FILE_UNWRITABLE':
       return `cannot write the file: ${d.args.reason}; nothing was written`;
@@ -320,9 +327,9 @@ export function formatDiagnostic(d: Diagnostic): string {
         return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states a value the record holds as unknown, not one its source gives; nothing was written`;
       return `the table holds ${describeCell(d.args.value)} as ${d.args.cohort} ${CORRECTED[d.args.field]}, from its source: a correction states an end date the record holds as unknown; a known end date is changed by an amendment (mtad new close, mtad new reopen). Nothing was written`;
     case 'CORRECTION_OUT_OF_BOUNDS':
-      return `${describeCell(d.args.value)} is after ${d.args.notAfter}, the latest date the table's sources allow for ${d.args.cohort} ${CORRECTED[d.args.field]} (notAfter): the correction contradicts them; nothing was written`;
+      return `${describeCell(d.args.value)} is after ${formatLongDate(d.args.notAfter)}, the latest date the table's sources allow for ${d.args.cohort} ${CORRECTED[d.args.field]} (notAfter): the correction contradicts them; nothing was written`;
     case 'CORRECTION_BEFORE_AMENDMENT':
-      return `${describeCell(d.args.value)} is before ${d.args.notBefore}, the earliest date made amendment ${quote(d.args.id)} can have set ${d.args.cohort} ${CORRECTED[d.args.field]} (its consultation's issue and conclusion dates, or the bounds its sources give): the correction contradicts the history; nothing was written`;
+      return `${describeCell(d.args.value)} is before ${formatLongDate(d.args.notBefore)}, the earliest date made amendment ${quote(d.args.id)} can have set ${d.args.cohort} ${CORRECTED[d.args.field]} (its consultation's issue and conclusion dates, or the bounds its sources give): the correction contradicts the history; nothing was written`;
     case 'CORRECTION_RECORDED_BEFORE':
       return `--on ${d.args.on} is before ${d.args.notBefore}, the earliest date made amendment ${quote(d.args.id)} can have been made (its consultation's issue and conclusion dates, or the bounds its sources give): a correction of the ${d.args.cohort} end date it set cannot have been learnt before it was made; nothing was written`;
     case 'CORRECTION_TARGET':

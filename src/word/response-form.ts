@@ -49,16 +49,22 @@ const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({
 
 /** The body as paragraphs and tables, or why it cannot be had. */
 function readBlocks(bytes: Uint8Array): { ok: true; blocks: FormBlock[] } | { ok: false; findings: Diagnostic[] } {
+  // A file that is not a Word document at all is the wrong file named, as in every command that
+  // reads a .docx (exit status 2); a Word document without the template's structure is data (1).
   const zip = readZip(bytes);
-  if (!zip.ok) return unreadable(`it is not a Word document (${zip.reason})`);
+  if (!zip.ok) return { ok: false, findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason: zip.reason })] };
   const huge = zip.zip.entries.find((entry) => entry.size > MAX_PART_BYTES);
   if (huge)
-    return unreadable(
-      `its part ${huge.name} would be ${huge.size} bytes uncompressed, more than a response template can be (${MAX_PART_BYTES})`,
-    );
+    return {
+      ok: false,
+      findings: [
+        diagnose('WORD_PACKAGE_UNREADABLE', {
+          reason: `its part ${huge.name} would be ${huge.size} bytes uncompressed, more than a response template can be (${MAX_PART_BYTES})`,
+        }),
+      ],
+    };
   const opened = openDocx(bytes);
-  if (!opened.ok)
-    return unreadable(opened.findings.map((f) => ('reason' in f.args ? String(f.args.reason) : f.code)).join('; '));
+  if (!opened.ok) return opened;
   const blocks = bodyBlocks(opened.docx).map((element: Element): FormBlock =>
     isW(element, 'tbl')
       ? { kind: 'table', rows: rowsOf(element).map((row) => cellsOf(row).map((cell) => cellText(cell).trim())) }

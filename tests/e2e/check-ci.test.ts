@@ -125,7 +125,7 @@ describe('--config FILE', () => {
     const run = await runMain(['check', '--config', ''], keep(copyOfData()));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'mtad: error: --config is empty; expected a configuration file (is a shell variable unset?)\n',
+      "mtad: error: --config is empty: expected the path of the configuration of mtad check's rules (mtad.config.yaml) (an empty value is what an unset shell variable gives) [ARGUMENT_INVALID]\n",
     );
   });
 });
@@ -294,7 +294,7 @@ describe('a command names only its own options', () => {
     async (...args) => {
       const run = await runMain([...args, '--table-num', '17.6'], keep(copyOfData()));
       expect(run.status).toBe(2);
-      expect(run.stderr).toMatch(/^mtad: error: unknown option '--table-num'\n/);
+      expect(run.stderr).toMatch(/^mtad: error: unknown option '--table-num' \[OPTION_UNKNOWN\]\n/);
       expect(run.stderr).not.toContain('--table-number');
     },
   );

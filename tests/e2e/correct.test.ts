@@ -229,7 +229,7 @@ describe('mtad correct refuses, and writes nothing', () => {
     refused(
       ['correct', 'MOC (MDS)', 'endDate', '2021-01-01', ...by],
       'CORRECTION_BEFORE_AMENDMENT',
-      'is before 2022-05-01, the earliest date made amendment "mdust-close-ioc-moc-mds" can have set',
+      'is before 1 May 2022, the earliest date made amendment "mdust-close-ioc-moc-mds" can have set',
     ));
 
   it('a correction recorded before the closure it states was concluded', () =>

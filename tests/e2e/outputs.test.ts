@@ -397,7 +397,9 @@ describe('mtad check writes no report or cache over or into its inputs (exit 2, 
       },
     );
     expect(status).toBe(2);
-    expect(stderr).toMatch(/^mtad: error: --update-lock records the files on disk, so it cannot go with --stdin/);
+    expect(stderr).toMatch(
+      /^mtad: error: --update-lock cannot go with --stdin: --update-lock records the files on disk, .* \[OPTIONS_CONFLICT\]\n$/,
+    );
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(snapshotTree(cwd)).toEqual(before);
   });

@@ -183,12 +183,14 @@ describe('mtad responses: day to day', () => {
       const run = await runMain(['responses', 'mdust-close-moc-secure', '--responses', file], cwd);
       expect(run.status, file).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`mtad: error: --responses ${file} is a file; expected a folder of response files\n`);
+      expect(run.stderr).toBe(
+        `mtad: error: "${file}" is not a value for --responses: expected a folder of response files (it is a file) [ARGUMENT_INVALID]\n`,
+      );
     }
     const missing = await runMain(['responses', 'mdust-close-moc-secure', '--responses', 'nowhere'], cwd);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(
-      'mtad: error: --responses nowhere does not exist; expected a folder of response files\n',
+      'mtad: error: "nowhere" is not a value for --responses: expected a folder of response files (it does not exist) [ARGUMENT_INVALID]\n',
     );
   });
 
@@ -220,7 +222,7 @@ describe('mtad responses: day to day', () => {
       const run = await runMain(['responses', ...args], cwd);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toContain(
-        `mtad: error: unknown command '${args[0]}' for 'responses'\n(Did you mean mtad responses import?)\n`,
+        `mtad: error: unknown command '${args[0]}' for 'responses' (Did you mean mtad responses import?) [COMMAND_UNKNOWN]\n`,
       );
     }
     // Another word is still taken for an amendment id, and refused as one.

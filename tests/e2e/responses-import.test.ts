@@ -148,15 +148,17 @@ describe('mtad responses import: a response template filled in as Word lays it o
   it('hostile or altered input: not a zip, a zip bomb, a document without the checkbox lines or a question', async () => {
     const fresh = copyOfData();
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    // Not a Word document at all: the wrong file named, exit status 2, as for mtad import.
     const altered: [Uint8Array, string][] = [
-      [strToU8('not a zip at all'), 'it is not a Word document'],
+      [strToU8('not a zip at all'), 'not a zip archive'],
       [bomb, 'more than a response template can be'],
       [zipSync({ 'x.txt': strToU8('x') }), 'the package has no _rels/.rels'],
     ];
     for (const [bytes, reason] of altered) {
       const run = await importTemplate(fresh, bytes);
-      expect(run.status, reason).toBe(1);
-      expect(run.stderr).toContain('[RESPONSE_FORM_UNREADABLE]');
+      expect(run.status, reason).toBe(2);
+      expect(run.stderr).toContain('cannot read the Word document');
+      expect(run.stderr).toContain('[WORD_PACKAGE_UNREADABLE]');
       expect(run.stderr).toContain(reason);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }

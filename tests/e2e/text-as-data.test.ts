@@ -96,7 +96,9 @@ describe('text given on the command line', () => {
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).not.toMatch(/^::error/m);
     }
-    expect((await runMain(['chek'])).stderr).toContain("error: unknown command 'chek'\n(Did you mean check?)\n");
+    expect((await runMain(['chek'])).stderr).toContain(
+      "error: unknown command 'chek' (Did you mean check?) [COMMAND_UNKNOWN]\n",
+    );
   });
 
   it('refuses an --author with a line break or a control character (exit 2), and writes no pack', async () => {

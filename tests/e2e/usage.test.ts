@@ -89,13 +89,15 @@ describe('usage', () => {
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
       // diff and new close check their required options first: a usage error all the same.
-      expect(run.stderr).toMatch(/^mtad: error: (unknown option '--bogus'|required option '[^']+' not specified)\n/);
+      expect(run.stderr).toMatch(
+        /^mtad: error: (unknown option '--bogus' \[OPTION_UNKNOWN\]|required option '[^']+' not specified \[ARGUMENT_MISSING\])\n/,
+      );
     },
   );
 
   it.each([
-    [['check', '--max-warnings', 'x'], '--max-warnings takes a whole number'],
-    [['check', '--output', 'nope'], '--output takes FORMAT=PATH'],
+    [['check', '--max-warnings', 'x'], '"x" is not a value for --max-warnings: expected a whole number'],
+    [['check', '--output', 'nope'], '"nope" is not a value for --output: expected FORMAT=PATH'],
     [['check', '--stdin-filename', 'x.yaml'], '--stdin-filename goes with --stdin'],
     [['impact', 'mdust-close-moc-secure', '--decided', '2023-02-30'], 'is not a value for --decided'],
     [['show', '--as-at', 'soon'], 'is not a value for --as-at'],
@@ -124,7 +126,7 @@ describe('usage', () => {
     const run = await runMain(['show', '--include', 'proposed']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^mtad: error: --include proposed goes with --as-at DATE/);
+    expect(run.stderr).toMatch(/^mtad: error: --include goes with --as-at DATE: .* \[OPTION_NEEDS\]\n$/);
   });
 });
 
@@ -285,14 +287,16 @@ describe('--quiet and --changed-since', () => {
     const dir = fresh();
     const outside = await runMain(['check', '--changed-since', 'HEAD'], dir);
     expect(outside.status).toBe(2);
-    expect(outside.stderr).toMatch(/^mtad: error: --changed-since: needs a git repository/);
+    expect(outside.stderr).toMatch(/^mtad: error: "HEAD" is not a value for --changed-since: .*needs a git repository/);
+    expect(codesIn(outside.stderr)).toEqual(['ARGUMENT_INVALID']);
     git(dir, 'init', '-q');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'data');
     for (const ref of ['no-such-branch', '--output=leak.txt']) {
       const run = await runMain(['check', `--changed-since=${ref}`], dir);
       expect(run.status, ref).toBe(2);
-      expect(run.stderr).toMatch(/^mtad: error: --changed-since: git knows no commit/);
+      expect(run.stderr).toMatch(/^mtad: error: .* is not a value for --changed-since: .*git knows no commit/);
+      expect(codesIn(run.stderr)).toEqual(['ARGUMENT_INVALID']);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(existsSync(join(dir, 'leak.txt'))).toBe(false);

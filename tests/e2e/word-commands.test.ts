@@ -427,6 +427,19 @@ describe('hostile documents: one clear finding each, never a stack trace', () =>
     expect(existsSync(join(cwd, 'pack'))).toBe(false);
   });
 
+  // What is not a Word document is the wrong file named (2) in every command that reads a .docx; a
+  // Word document that does not hold what the command reads is a problem in the data (1).
+  it.each(CASES.filter(([, , expected]) => expected.includes('WORD_PACKAGE_UNREADABLE')))(
+    '%s, given as a response template, is refused as by the other commands (exit status 2)',
+    async (_name, docx, expected, status) => {
+      const cwd = projectWith(docx);
+      const run = await runMain(['responses', 'import', 'MTAD.docx', '--received', '2023-01-12 15:20'], cwd);
+      expect(codes(run.stderr)).toEqual(expected);
+      expect(run.status).toBe(status);
+      expect(existsSync(join(cwd, 'data/responses'))).toBe(false);
+    },
+  );
+
   it('a missing document is FILE_NOT_FOUND (exit status 2)', async () => {
     const cwd = copyOfData();
     const run = await runMain(['import', 'missing.docx'], cwd);

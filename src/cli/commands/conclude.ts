@@ -13,7 +13,7 @@ import { displayPath, readTemplate } from '../../io/read.js';
 import { requireSoffice } from '../../io/soffice.js';
 import { writeFolderAtomically } from '../../io/write.js';
 import { checkBeforeDocuments } from '../check-gate.js';
-import { conclusionPathOf, readConclusionOf, withFinalValues } from '../conclusion-inputs.js';
+import { conclusionPathOf, missingConclusion, readConclusionOf, withFinalValues } from '../conclusion-inputs.js';
 import { readDepartments } from '../departments.js';
 import { amendmentsDirOf, loadAmendmentFolder, loadTable, lockPathOf, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
@@ -65,6 +65,9 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   const amendment = chooseAmendment(options, all.value, table.value.table.applied, tablePath);
   if ('failure' in amendment) return failWith([amendment.failure], styler);
 
+  // Checked first, the missing file would be a missing data path to check.
+  const missing = options.conclusion && missingConclusion(cwd, tablePath, amendment.value.id, options.conclusion);
+  if (missing) return failWith([missing], styler);
   const gate = await checkBeforeDocuments({
     cwd,
     styler,

@@ -13,7 +13,7 @@ import { viewsFor, type Audience } from '../../domain/documents/response-views.j
 import { renderResponseViews } from '../../render/response-views.js';
 import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
-import { failWith, succeed, usageError, type CommonOptions, type Outcome } from '../outcome.js';
+import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 
 export interface ResponsesOptions extends CommonOptions {
   amendment?: string;
@@ -29,9 +29,11 @@ export interface ResponsesOptions extends CommonOptions {
  * The refusal of a first argument that is the subcommand mistyped ("imprt"), with the suggestion
  * commander gives an unknown command. The whole command is named: `mtad import` is another.
  */
-export function mistypedSubcommand(argument: string): string | undefined {
+export function mistypedSubcommand(argument: string): Diagnostic | undefined {
   return suggestNearest(argument, ['import']) === 'import'
-    ? `unknown command '${escapeForLine(argument)}' for 'responses'\n(Did you mean mtad responses import?)`
+    ? diagnose('COMMAND_UNKNOWN', {
+        commander: `unknown command '${escapeForLine(argument)}' for 'responses' (Did you mean mtad responses import?)`,
+      })
     : undefined;
 }
 
@@ -52,8 +54,15 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
     );
     const shown = escapeForLine(displayPath(given, cwd));
     if (found !== 'folder')
-      return usageError(
-        `--responses ${shown} ${found === 'file' ? 'is a file' : 'does not exist'}; expected a folder of response files`,
+      return failWith(
+        [
+          diagnose('ARGUMENT_INVALID', {
+            option: '--responses',
+            value: shown,
+            expected: `a folder of response files (${found === 'file' ? 'it is a file' : 'it does not exist'})`,
+          }),
+        ],
+        styler,
       );
   }
   const tablePath = resolveTablePath(cwd, options.table);
@@ -65,7 +74,7 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
       ? amendments.find((a) => a.id === options.amendment)
       : amendments.filter((a) => a.consultation.questions.length > 0).at(-1);
   const mistyped = options.amendment === undefined ? undefined : mistypedSubcommand(options.amendment);
-  if (!amendment && mistyped !== undefined) return usageError(mistyped);
+  if (!amendment && mistyped !== undefined) return failWith([mistyped], styler);
   if (!amendment)
     return failWith(
       [

@@ -105,32 +105,35 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       const config = configOf(context, opts.config, context.styler());
       if (isOutcome(config)) return context.write(config);
       if (opts.listRules) return context.write(runListRules(opts.format, config));
-      const { usageError } = await import('../outcome.js');
-      const usage = (message: string) => context.write(usageError(message));
+      const { failWith } = await import('../outcome.js');
+      const { diagnose } = await import('../../domain/model/diagnostics.js');
+      const refuse = (option: string, value: string, expected: string) =>
+        context.write(failWith([diagnose('ARGUMENT_INVALID', { option, value, expected })], context.styler()));
       const outputs: { format: CheckFormat; path: string }[] = [];
       for (const spec of opts.output) {
         const [format = '', ...rest] = spec.split('=');
         const path = rest.join('=');
         if (!CHECK_FORMAT_NAMES.includes(format as CheckFormat) || path === '')
-          return usage(
-            `--output takes FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif; got ${JSON.stringify(spec)}`,
+          return refuse(
+            '--output',
+            spec,
+            `FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif`,
           );
         outputs.push({ format: format as CheckFormat, path });
       }
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
-        return usage(`--max-warnings takes a whole number, 0 or more; got ${JSON.stringify(opts.maxWarnings)}`);
-      if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
-      // The lock records made amendments as they are on disk: never an editor's unsaved text.
-      if (opts.stdin && opts.updateLock)
-        return usage(
-          '--update-lock records the files on disk, so it cannot go with --stdin (text that is not on disk); save the file and run mtad check --update-lock',
-        );
+        return refuse('--max-warnings', opts.maxWarnings ?? '', 'a whole number, 0 or more');
       let changed: ReadonlySet<string> | undefined;
       if (opts.changedSince !== undefined) {
         const { changedFilesSince } = await import('../../io/git.js');
         const since = await changedFilesSince(opts.changedSince, context.cwd);
-        if ('reason' in since) return usage(`--changed-since: ${since.reason}`);
+        if ('reason' in since)
+          return refuse(
+            '--changed-since',
+            opts.changedSince,
+            `a commit of the git repository that holds the working folder (${since.reason})`,
+          );
         changed = since.files;
       }
       const stdin = opts.stdin

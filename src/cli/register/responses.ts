@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { isIsoDate } from '../../domain/model/dates.js';
+import { timesOnLondonClock } from '../clock.js';
 import { diagnose } from '../../domain/model/diagnostics.js';
 import { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { RESPONSE_SUMMARY_FORMATS, type ResponseSummaryFormat } from '../../render/response-summary.js';
@@ -8,10 +9,14 @@ import { failWith } from '../outcome.js';
 import type { CommandContext } from './context.js';
 
 /** "2023-01-12T15:20" or "2023-01-12 15:20" (UK local time) as a date and a time, or nothing. */
-function readReceived(value: string): { date: string; time: string } | undefined {
+function readReceived(value: string): { date: string; time: string } | 'skipped' | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   if (!match || !isIsoDate(match[1]!)) return undefined;
-  return { date: match[1]!, time: `${match[2]}:${match[3]}` };
+  const received = { date: match[1]!, time: `${match[2]}:${match[3]}` };
+  // The hour the clocks go forward is never shown in the UK: no response was received in it. The
+  // hour they go back is shown twice; either is kept as written, as the respond-by time is, and
+  // compared as written (a respond-by time in that very hour is the only case it could decide).
+  return timesOnLondonClock(received.date, received.time) === 0 ? 'skipped' : received;
 }
 
 interface ImportFlags {
@@ -68,10 +73,9 @@ Examples:
         const { runResponses, mistypedSubcommand } = await import('../commands/responses.js');
         if (command.args.length > 1) {
           const mistyped = mistypedSubcommand(command.args[0]!);
+          if (mistyped !== undefined) return context.write(failWith([mistyped], context.styler()));
           command.error(
-            mistyped !== undefined
-              ? `error: ${mistyped}`
-              : `error: too many arguments for 'responses'. Expected 1 argument but got ${command.args.length}.`,
+            `error: too many arguments for 'responses'. Expected 1 argument but got ${command.args.length}.`,
             { exitCode: 2, code: 'commander.excessArguments' },
           );
         }
@@ -138,14 +142,17 @@ Examples:
     )
     .action(async (file: string, opts: ImportFlags, command: Command) => {
       const received = readReceived(opts.received);
-      if (!received)
+      if (received === undefined || received === 'skipped')
         return context.write(
           failWith(
             [
               diagnose('ARGUMENT_INVALID', {
                 option: '--received',
                 value: opts.received,
-                expected: 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"',
+                expected:
+                  received === 'skipped'
+                    ? 'a time the UK clock shows: that day the clocks went forward from 01:00 to 02:00, so no time from 01:00 to 01:59 exists in UK local time (give the time as the UK clock showed it, e.g. 02:30 for 01:30 GMT)'
+                    : 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"',
               }),
             ],
             context.styler(),

@@ -34,13 +34,6 @@ Examples:
 `),
     )
     .action(async (opts: { asAt?: string; include?: 'proposed' }, command: Command) => {
-      // Without a date there is no history to count proposals in: ignoring --include would print
-      // the table as the file holds it, as if the proposals had been weighed.
-      if (opts.include !== undefined && opts.asAt === undefined)
-        command.error(
-          `error: --include ${opts.include} goes with --as-at DATE (the table as it would stand on that date); without --as-at, mtad show prints the table as the file holds it`,
-          { exitCode: 2, code: 'mtad.includeWithoutDate' },
-        );
       const { runShow } = await import('../commands/show.js');
       return context.report(
         runShow({

@@ -8,6 +8,15 @@ import type { CellValue } from './cell-value.js';
  * drafter can reword a message without touching a rule.
  */
 
+/**
+ * A usage error found by commander, which parses the command line: its sentence as commander
+ * words it (naming the option or argument, with its nearest suggestion), since commander gives
+ * its findings as sentences, not as data.
+ */
+export interface CommanderSaid {
+  commander: string;
+}
+
 /** Where a finding points: a file and, when known, a 1-based line and column and the YAML path. */
 export interface Location {
   file?: string;
@@ -88,13 +97,19 @@ export interface DiagnosticArgs {
     earlier: AmendmentIssue;
   };
   HISTORY_AMENDMENT_MISSING: { id: string };
-  ARGUMENT_INVALID: { option: string; value: string; expected: string };
+  ARGUMENT_INVALID: { option: string; value: string; expected: string } | CommanderSaid;
   /** An argument or option that was not given and that nothing could stand in for. */
-  ARGUMENT_MISSING: { argument: string; why: string; expected: string };
+  ARGUMENT_MISSING: { argument: string; why: string; expected: string } | CommanderSaid;
+  /** More arguments than the command takes. */
+  ARGUMENTS_EXCESS: CommanderSaid;
+  /** A command mtad does not have. */
+  COMMAND_UNKNOWN: CommanderSaid;
+  /** An option the command does not take. */
+  OPTION_UNKNOWN: CommanderSaid;
   /** An option given without the one that gives it a meaning. */
   OPTION_NEEDS: { option: string; needs: string; why: string };
   /** Two options given together of which one would be ignored. */
-  OPTIONS_CONFLICT: { option: string; other: string; why: string };
+  OPTIONS_CONFLICT: { option: string; other: string; why: string } | CommanderSaid;
   // The configuration of mtad check (mtad.config.yaml)
   CONFIG_RULE_UNKNOWN: { rule: string; suggestion?: string };
   CONFIG_RULE_LOCKED: { rule: string; severity: string };
@@ -496,6 +511,13 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'io',
     doc: 'An argument or option that nothing else can stand in for is given.',
   },
+  ARGUMENTS_EXCESS: {
+    severity: 'error',
+    category: 'io',
+    doc: 'A command is given no more arguments than it takes.',
+  },
+  COMMAND_UNKNOWN: { severity: 'error', category: 'io', doc: 'The command named is one of mtad.' },
+  OPTION_UNKNOWN: { severity: 'error', category: 'io', doc: 'Every option given is one the command takes.' },
   OPTION_NEEDS: {
     severity: 'error',
     category: 'io',

@@ -468,6 +468,12 @@ function describeYamlError(code: ErrorCode, message: string): string {
     case 'TAB_AS_INDENT':
       return 'a tab is used as indentation; expected spaces';
     case 'BAD_INDENT':
+      // yaml reports a [ or { left open as indentation (the lines after it "must be sufficiently
+      // indented and end with a ]"): what is wrong is the bracket not closed by the point it names.
+      if (/^Flow sequence/.test(message))
+        return 'a list opened with "[" is not closed; expected "]" at its end (its lines, when it runs over several, indented further than its key)';
+      if (/^Flow map/.test(message))
+        return 'a mapping opened with "{" is not closed; expected "}" at its end (its lines, when it runs over several, indented further than its key)';
       return 'the indentation does not line up; expected the items of one list or mapping to start in the same column, their content indented further';
     case 'MISSING_CHAR':
       if (/closing .?quote/i.test(message))
