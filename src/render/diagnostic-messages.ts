@@ -286,7 +286,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'PROSE_DATE_INVALID':
       return `${quote(d.args.written)} is not a calendar date`;
     case 'PROSE_DATE_MISMATCH':
-      return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
+      return `${quote(d.args.written)} in the wording matches none of ${d.args.of === 'conclusion' ? "the consultation's or the conclusion's dates (the final values, not the proposed ones)" : "the amendment's dates"}${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
     case 'NARRATIVE_TODO':
       return `still to write before the consultation is made${d.args.what ? `: ${d.args.what}` : ''} (remove the !todo once written)`;
     case 'NARRATIVE_PLACEHOLDER':

@@ -39,8 +39,19 @@ function edit(dir: string, file: string, ...pairs: [string, string][]): void {
   writeFileSync(join(dir, file), text);
 }
 
+/** The final values changed within their windows, and DCC's text saying the final ones. */
 const CHANGED: [string, string][] = [
   ['decision: proceed', 'decision: proceed-with-changes'],
+  ['(Secure) from Tuesday 31 January 2023.', '(Secure) from the date proposed.'],
+  ['the proposed modification date of 27 January 2023.', 'the proposed modification date.'],
+  [
+    '      - DCC will modify the MTAD with effect from 27 January 2023.',
+    '      - DCC will modify it from 10 February 2023.',
+  ],
+  [
+    'from Tuesday 31 January 2023, as proposed, and modify the MTAD with effect from 27 January 2023.',
+    'from Tuesday 28 February 2023, and modify the MTAD with effect from 10 February 2023.',
+  ],
   ['      to: 2023-01-31', '      to: 2023-02-28'],
   ['    date: 2023-01-27', '    date: 2023-02-10'],
 ];
@@ -142,6 +153,35 @@ describe("DCC's text in the conclusion keeps confidences", () => {
     expect(check.status).toBe(1);
     expect(check.stdout).toContain('a passage marked confidential');
     expect(check.stdout).toContain('CONCLUSION_CONFIDENTIAL');
+  });
+});
+
+describe("DCC's text in the conclusion keeps to its dates", () => {
+  it('a wrong weekday, or a date that is not the final one, is an error at the text; the final dates pass', async () => {
+    expect((await runMain(['check'], setupS(...CHANGED))).status).toBe(0);
+    const weekday = setupS(['from Tuesday 31 January 2023, as proposed', 'from Monday 31 January 2023, as proposed']);
+    const wrongDay = await runMain(['check'], weekday);
+    expect(wrongDay.status).toBe(1);
+    expect(wrongDay.stdout).toMatch(
+      /mdust-close-moc-secure\.yaml\n(?:.*\n)*? +\d+:\d+ +error +WEEKDAY_MISMATCH +"Monday 31 January 2023": 31 January 2023 is a Tuesday/,
+    );
+    // The proposed modification date, where the conclusion moved it to 10 February 2023.
+    const stale = setupS(...CHANGED.filter(([from]) => !from.startsWith('      - DCC will modify')));
+    const check = await runMain(['check', '--format', 'json'], stale);
+    expect(check.status).toBe(1);
+    const found = (JSON.parse(check.stdout) as { diagnostics: { code: string; file: string; path: unknown[] }[] })
+      .diagnostics;
+    expect(found.filter((d) => d.code !== 'VALUE_UNKNOWN' && d.code !== 'RESPONSE_LATE')).toEqual([
+      expect.objectContaining({
+        code: 'PROSE_DATE_MISMATCH',
+        file: CONCLUSION,
+        path: ['questions', 1, 'response', 1],
+      }),
+    ]);
+    const stylish = await runMain(['check'], stale);
+    expect(stylish.stdout).toContain(
+      `"27 January 2023" in the wording matches none of the consultation's or the conclusion's dates (the final values, not the proposed ones)`,
+    );
   });
 });
 

@@ -9,7 +9,8 @@ import { documentXml } from '../helpers/pack.js';
 // history as directed, before `amend --write` and after it alike.
 const CHANGED = MOC_SECURE_CONCLUSION.replace('decision: proceed', 'decision: proceed-with-changes')
   .replace('      to: 2023-01-31', '      to: 2023-02-28')
-  .replace('    date: 2023-01-27', '    date: 2023-02-10');
+  .replace('    date: 2023-01-27', '    date: 2023-02-10')
+  .replace('with effect from 27 January 2023.', 'with effect from 10 February 2023.');
 
 function madeWithChanges(): string {
   const dir = copyWithMocSecureMade();

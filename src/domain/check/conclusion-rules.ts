@@ -4,12 +4,16 @@ import { compareDates, withWindow, type IsoDate } from '../model/dates.js';
 import { diagnose, suggestNearest, type Diagnostic, type FinalValue } from '../model/diagnostics.js';
 import type { ConsultationResponse } from '../model/response.js';
 import type { SourceText } from './file-rules.js';
+import { checkConclusionDates, checkProseDates } from './prose-rules.js';
 
 /** A conclusion file read: the conclusion when it passed its schema, and the findings. */
 export function checkConclusionFile(source: SourceText): { value?: Conclusion; diagnostics: Diagnostic[] } {
   const read = parseConclusion(source.text, source.file);
   if (!read.value) return { diagnostics: read.diagnostics };
-  return { value: read.value, diagnostics: [...read.diagnostics, ...checkConclusionAlone(read.value)] };
+  return {
+    value: read.value,
+    diagnostics: [...read.diagnostics, ...checkConclusionAlone(read.value), ...checkProseDates(read.value.origin)],
+  };
 }
 
 /** The rules on a conclusion alone: each question and each cohort given once. */
@@ -144,6 +148,7 @@ function checkConclusionAgainst(conclusion: Conclusion, context: ConclusionConte
     );
   found.push(...checkFinalValues(conclusion, amendment));
   found.push(...checkFinalAgreement(conclusion, amendment));
+  found.push(...checkConclusionDates(conclusion, amendment));
   if (context.responses) found.push(...checkConfidential(conclusion, context.responses));
   return found;
 }

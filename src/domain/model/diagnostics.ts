@@ -136,6 +136,8 @@ export interface DiagnosticArgs {
     written: string;
     date: IsoDate;
     nearest?: { field: string; windowMonths?: number; date: IsoDate };
+    /** Set when the wording is DCC's text in a conclusion, held to the conclusion's dates. */
+    of?: 'conclusion';
   };
   // The narrative of a consultation (data/consultations/<id>.md)
   NARRATIVE_TODO: { what: string };
@@ -621,7 +623,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PROSE_DATE_MISMATCH: {
     severity: 'error',
     category: 'data',
-    doc: "A date in a question's wording or in a consultation's narrative restates one of the amendment's dates and agrees with it.",
+    doc: "A date in a question's wording or in a consultation's narrative restates one of the amendment's dates and agrees with it; in DCC's text in a conclusion, one of the consultation's dates or the conclusion's (its final values, not the proposed ones).",
   },
   NARRATIVE_TODO: {
     severity: 'error',
