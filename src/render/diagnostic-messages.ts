@@ -466,7 +466,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'CONCLUSION_CONFIDENTIAL': {
       const what =
         d.args.found === 'respondent'
-          ? `names ${quote(d.args.text)}, a respondent who asked for all of their response to be kept confidential`
+          ? `names ${quote(d.args.text)}${d.args.as === undefined ? '' : ` (as ${quote(d.args.as)})`}, a respondent who asked for all of their response to be kept confidential`
           : d.args.found === 'passage'
             ? `quotes ${quote(d.args.text)}, a passage marked confidential`
             : `quotes ${quote(d.args.text)}, confidential answer text`;

@@ -156,6 +156,51 @@ describe("DCC's text in the conclusion keeps confidences", () => {
   });
 });
 
+describe("DCC's text in the conclusion keeps confidences in every form", () => {
+  const confidential = async (dir: string) => {
+    const run = await runMain(['check', '--format', 'json'], dir);
+    const found = (JSON.parse(run.stdout) as { diagnostics: { code: string; path: unknown[]; message: string }[] })
+      .diagnostics;
+    return found.filter((d) => d.code === 'CONCLUSION_CONFIDENTIAL');
+  };
+
+  it('names the respondent by the short form of their organisation: an error naming both forms', async () => {
+    const found = await confidential(setupS(['      - One respondent disagreed.', '      - Harbour Power disagreed.']));
+    expect(found).toEqual([expect.objectContaining({ path: ['questions', 0, 'response', 2] })]);
+    expect(found[0]?.message).toContain('names "Harbour Power (fictional)" (as "Harbour Power"), a respondent who');
+  });
+
+  it('quotes eight words in a row of a confidential answer, in other punctuation: an error', async () => {
+    const found = await confidential(
+      setupS([
+        '      - One respondent disagreed.',
+        '      - One respondent would have preferred a date in February for reasons of its own.',
+      ]),
+    );
+    expect(found).toEqual([expect.objectContaining({ path: ['questions', 0, 'response', 2] })]);
+    expect(found[0]?.message).toContain('confidential answer text (to MDUST Close MOC (Secure) Q2)');
+  });
+
+  it('holds a short confidential answer ("No, for the same reason.") by chance: no finding', async () => {
+    const dir = setupS([
+      '      - One respondent disagreed. DCC',
+      '      - One respondent disagreed, as another did, and said no, for the same reason. DCC',
+    ]);
+    expect(await confidential(dir)).toEqual([]);
+    expect((await runMain(['check'], dir)).status).toBe(0);
+  });
+
+  it('names the respondent in the note, which the report prints on its cover: an error', async () => {
+    const dir = setupS([
+      "note: Fictional example conclusion; not DCC's conclusion of the consultation.",
+      'note: Fictional example conclusion, with thanks to Harbour Power.',
+    ]);
+    expect(await confidential(dir)).toEqual([expect.objectContaining({ path: ['note'] })]);
+    const report = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(report.status).toBe(1);
+  });
+});
+
 describe("DCC's text in the conclusion keeps to its dates", () => {
   it('a wrong weekday, or a date that is not the final one, is an error at the text; the final dates pass', async () => {
     expect((await runMain(['check'], setupS(...CHANGED))).status).toBe(0);

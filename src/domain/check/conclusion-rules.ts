@@ -255,29 +255,74 @@ function mentions(haystack: string, needle: string): boolean {
 }
 
 /**
- * DCC's own text (its response to each question, its summary) is published as it stands: it must not
- * name a respondent who asked for all of their response to be kept confidential, nor quote a
- * passage or an answer marked confidential, nor any answer of such a respondent.
+ * A confidential text shorter than this many words is not looked for in DCC's text: "We agree." or
+ * "No, for the same reason." say nothing of who wrote them, and DCC's own words hold them by chance.
+ */
+const FEWEST_WORDS = 6;
+/** This many consecutive words of a confidential text, repeated in DCC's text, quote it. */
+const QUOTED_WORDS = 8;
+
+/** The words of a text, lower case, without the punctuation a quotation may drop or change. */
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * True when DCC's text (its words, joined and framed by spaces) quotes the confidential text: all
+ * of it, or any QUOTED_WORDS consecutive words of it; never one of fewer than FEWEST_WORDS words.
+ */
+function quotes(framed: string, secret: readonly string[]): boolean {
+  if (secret.length < FEWEST_WORDS) return false;
+  const run = Math.min(secret.length, QUOTED_WORDS);
+  for (let start = 0; start + run <= secret.length; start++)
+    if (framed.includes(` ${secret.slice(start, start + run).join(' ')} `)) return true;
+  return false;
+}
+
+/**
+ * The forms a respondent's organisation is named by: as written, and without what a writer drops,
+ * a note in brackets at its end ("(fictional)") and the company's legal form ("Ltd", "Limited", "plc").
+ */
+function organisationForms(organisation: string): string[] {
+  const short = organisation
+    .replace(/\s*\([^()]*\)\s*$/u, '')
+    .replace(/,?\s+(?:ltd\.?|limited|plc|llp)$/iu, '')
+    .trim();
+  return short === '' || short === organisation.trim() ? [organisation] : [organisation, short];
+}
+
+/** A confidential text of a response, with how DCC's text gives it away: by one of `names`, or quoting `words`. */
+interface Secret {
+  found: 'respondent' | 'passage' | 'answer';
+  text: string;
+  responseFile: string;
+  question?: string;
+  names?: readonly string[];
+  words?: readonly string[];
+}
+
+/**
+ * DCC's own text (its response to each question, its summary, the note on its cover) is published as
+ * it stands: it must not name a respondent who asked for all of their response to be kept
+ * confidential (by their organisation, its short form, their name or email address), nor quote a
+ * passage or an answer marked confidential, nor any answer of such a respondent, in whole or in part.
  */
 function checkConfidential(conclusion: Conclusion, responses: readonly ConsultationResponse[]): Diagnostic[] {
-  const secrets: {
-    found: 'respondent' | 'passage' | 'answer';
-    text: string;
-    responseFile: string;
-    question?: string;
-  }[] = [];
+  const secrets: Secret[] = [];
   for (const response of responses.filter((r) => r.amendment === conclusion.amendment)) {
     const responseFile = response.origin.file;
     const whole = response.confidentiality.choice === 'all';
-    if (whole)
-      for (const name of [response.respondent.organisation, response.respondent.name])
-        if (name !== undefined) secrets.push({ found: 'respondent', text: name, responseFile });
+    if (whole) {
+      const { organisation, name, email } = response.respondent;
+      if (organisation !== undefined)
+        secrets.push({ found: 'respondent', text: organisation, responseFile, names: organisationForms(organisation) });
+      for (const other of [name, email])
+        if (other !== undefined) secrets.push({ found: 'respondent', text: other, responseFile, names: [other] });
+    }
     for (const answer of response.answers) {
       const { question } = answer;
-      for (const passage of answer.confidentialPassages ?? [])
-        secrets.push({ found: 'passage', text: passage, responseFile, question });
-      if (whole || answer.confidential === true)
-        for (const paragraph of answer.text) secrets.push({ found: 'answer', text: paragraph, responseFile, question });
+      const secret = (found: 'passage' | 'answer', text: string) =>
+        secrets.push({ found, text, responseFile, question, words: wordsOf(text) });
+      for (const passage of answer.confidentialPassages ?? []) secret('passage', passage);
+      if (whole || answer.confidential === true) for (const paragraph of answer.text) secret('answer', paragraph);
     }
   }
   if (secrets.length === 0) return [];
@@ -286,12 +331,20 @@ function checkConfidential(conclusion: Conclusion, responses: readonly Consultat
       q.response.map((text, j) => ({ text, path: ['questions', i, 'response', j] })),
     ),
     ...(conclusion.summary ?? []).map((text, j) => ({ text, path: ['summary', j] })),
+    ...(conclusion.note === undefined ? [] : [{ text: conclusion.note, path: ['note'] }]),
   ];
   const found: Diagnostic[] = [];
   for (const { text, path } of texts) {
     const haystack = normalised(text);
-    const hit = secrets.find((secret) => mentions(haystack, normalised(secret.text)));
-    if (hit) found.push(diagnose('CONCLUSION_CONFIDENTIAL', hit, conclusion.origin.locate(path)));
+    const framed = ` ${wordsOf(text).join(' ')} `;
+    for (const secret of secrets) {
+      const { names, words, ...args } = secret;
+      const named = names?.find((form) => mentions(haystack, normalised(form)));
+      if (named === undefined && !(words && quotes(framed, words))) continue;
+      const as = named !== undefined && named !== secret.text ? { as: named } : {};
+      found.push(diagnose('CONCLUSION_CONFIDENTIAL', { ...args, ...as }, conclusion.origin.locate(path)));
+      break;
+    }
   }
   return found;
 }

@@ -261,6 +261,8 @@ export interface DiagnosticArgs {
     text: string;
     responseFile: string;
     question?: string;
+    /** The short form DCC's text names the respondent by, when not `text` itself. */
+    as?: string;
   };
   /** An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction. */
   CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction'; status: string };
@@ -960,7 +962,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CONCLUSION_CONFIDENTIAL: {
     severity: 'error',
     category: 'data',
-    doc: "DCC's text in a conclusion names no respondent who asked for full confidentiality and quotes no confidential text.",
+    doc: "DCC's text in a conclusion (responses, summary, note) names no respondent who asked for full confidentiality, nor quotes confidential text of six words or more (eight in a row are a quotation).",
   },
   CONCLUSION_MISSING: {
     severity: 'error',
