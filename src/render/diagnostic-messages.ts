@@ -425,6 +425,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `amendment ${quote(d.args.id)} has another conclusion, ${d.args.other}; keep one`;
     case 'CONCLUSION_BEFORE_DUE':
       return `concluded on ${formatLongDate(d.args.concluded)}, before responses were due (${d.args.due.time} on ${formatLongDate(d.args.due.date)}); expected a date on or after the respond-by date`;
+    case 'CONCLUSION_BEFORE_RESPONSE':
+      return `concluded on ${formatLongDate(d.args.concluded)}, before the response in ${d.args.responseFile} was received (${d.args.received.time} on ${formatLongDate(d.args.received.date)}); expected a date on or after the day of each response it counts`;
+    case 'CONCLUSION_SENT_BEFORE_CONCLUDED':
+      return `sent to the department on ${formatLongDate(d.args.sent)}, before the consultation was concluded on ${formatLongDate(d.args.concluded)}; expected sentToDepartment on or after concluded`;
     case 'CONCLUSION_RESPONSES':
       return d.args.statement === 'received'
         ? `the conclusion says responses were received, but no response file to ${quote(d.args.id)} was checked; give the responses (responses/${d.args.id}/ beside the table, or the folder that holds them), or write none-received`

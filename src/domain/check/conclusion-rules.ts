@@ -31,6 +31,15 @@ function checkConclusionAlone(conclusion: Conclusion): Diagnostic[] {
       );
     questions.add(q.question);
   });
+  // The report sent to the department is the conclusion's: it cannot go before there is one.
+  if (compareDates(conclusion.sentToDepartment, conclusion.concluded) < 0)
+    found.push(
+      diagnose(
+        'CONCLUSION_SENT_BEFORE_CONCLUDED',
+        { concluded: conclusion.concluded, sent: conclusion.sentToDepartment },
+        conclusion.origin.locate(['sentToDepartment']),
+      ),
+    );
   const cohorts = new Set<string>();
   (conclusion.final?.changes ?? []).forEach((change, index) => {
     if (cohorts.has(change.cohort))
@@ -114,7 +123,18 @@ function checkConclusionAgainst(conclusion: Conclusion, context: ConclusionConte
     );
 
   if (context.responses) {
-    const count = context.responses.filter((r) => r.amendment === amendment.id).length;
+    const counted = context.responses.filter((r) => r.amendment === amendment.id);
+    // A late response counts as the others do, so the conclusion cannot come before it.
+    for (const response of counted)
+      if (compareDates(response.received.date, conclusion.concluded) > 0)
+        found.push(
+          diagnose(
+            'CONCLUSION_BEFORE_RESPONSE',
+            { concluded: conclusion.concluded, received: response.received, responseFile: response.origin.file },
+            at('concluded'),
+          ),
+        );
+    const count = counted.length;
     if ((conclusion.responses === 'received') !== count > 0)
       found.push(
         diagnose('CONCLUSION_RESPONSES', { id: amendment.id, statement: conclusion.responses, count }, at('responses')),

@@ -230,6 +230,8 @@ export interface DiagnosticArgs {
   CONCLUSION_AMENDMENT_UNKNOWN: { id: string; suggestion?: string };
   CONCLUSION_DUPLICATE: { id: string; other: string };
   CONCLUSION_BEFORE_DUE: { concluded: IsoDate; due: LocalTime };
+  CONCLUSION_BEFORE_RESPONSE: { concluded: IsoDate; received: LocalTime; responseFile: string };
+  CONCLUSION_SENT_BEFORE_CONCLUDED: { concluded: IsoDate; sent: IsoDate };
   CONCLUSION_RESPONSES: { id: string; statement: 'received' | 'none-received'; count: number };
   CONCLUSION_QUESTION_UNKNOWN: { question: string; id: string; suggestion?: string };
   CONCLUSION_QUESTION_MISSING: { question: string; id: string };
@@ -903,6 +905,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'A consultation is concluded on or after its respond-by date, never before.',
+  },
+  CONCLUSION_BEFORE_RESPONSE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion is dated on or after the day each response it counts was received, a late one too.',
+  },
+  CONCLUSION_SENT_BEFORE_CONCLUDED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The conclusion report goes to the department on or after the day the consultation is concluded.',
   },
   CONCLUSION_RESPONSES: {
     severity: 'error',
