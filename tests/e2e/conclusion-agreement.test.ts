@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, copyWithMocSecureMade, ROOT, snapshotTree } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
 /*
@@ -252,6 +252,48 @@ describe('the wording and the folder of the conclusion report', () => {
     expect(run.stdout).toContain('\n2 further responses to this question are confidential and not published.');
     expect(run.stdout).toContain('\n| Cohort | GroupID | Migration DUST end date |\n| --- | --- | --- |\n');
     expect(run.stdout).not.toMatch(/ $/m);
+  });
+
+  it('with no response received, says there was none for each question, not that a view cannot be published', async () => {
+    const dir = copyWithMocSecureMade();
+    made.push(dir);
+    expect((await runMain(['check', '--update-lock'], dir)).status).toBe(0);
+    const run = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('DCC received no response to the consultation.');
+    expect(run.stdout.split('No response was received, so there is no view on this question.')).toHaveLength(3);
+    expect(run.stdout).not.toContain('can be published');
+  });
+
+  it('says "further" only beside views it shows; a question no response answered says so', async () => {
+    // Harbour Power asked for all of its response to be kept confidential; Meadow Metering answered Q1 only.
+    const dir = setupS();
+    for (const file of ['brightwater-supply.yaml', 'northfield-energy.yaml'])
+      unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure', file));
+    const report = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stdout).toContain('\n1 further response to this question is confidential and not published.');
+    expect(report.stdout).toContain('\n1 response to this question is confidential and not published.');
+    expect(report.stdout).not.toContain('can be published');
+    unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure/harbour-power.yaml'));
+    const views = await runMain(['responses', 'mdust-close-moc-secure', '--views', 'public'], dir);
+    expect(views.status, views.stderr).toBe(0);
+    expect(views.stdout).toContain('\nNo response gave a view on this question.');
+    expect(views.stdout).not.toContain('further');
+  });
+
+  it('the views of respondents count in the singular or the plural, never "(s)"', async () => {
+    const dir = setupS();
+    unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure/northfield-energy.yaml'));
+    unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure/meadow-metering.yaml'));
+    const one = await runMain(['responses', 'mdust-close-moc-secure', '--views', 'public'], dir);
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toContain(
+      '\n1 further respondent asked for all of their response to be kept confidential and is not named.',
+    );
+    expect(one.stdout).toContain('\n1 further response to this question is confidential and not published.');
+    expect(one.stdout).toContain('\n2 responses to this question are confidential and not published.');
+    expect(one.stdout).not.toContain('(s)');
   });
 
   it("the folder's .mtad-pack names the conclusion report", async () => {
