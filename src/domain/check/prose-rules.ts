@@ -101,15 +101,22 @@ export function checkQuestionDates(
   nodes: readonly TextNode[] = textNodesOf(amendment.origin),
 ): Diagnostic[] {
   const questions = nodes.filter((node) => isQuestionText(node) && node.dates.length > 0);
-  if (questions.length === 0) return [];
-  const fields = dateFieldsOf(amendment);
-  return questions.flatMap((node) =>
+  return questions.length === 0 ? [] : checkRestatedNodes(questions, dateFieldsOf(amendment), {});
+}
+
+/** checkRestatedDate for each date written in `nodes`, at the place it is written. */
+function checkRestatedNodes(
+  nodes: readonly TextNode[],
+  fields: readonly DateField[],
+  options: { of?: 'conclusion' },
+): Diagnostic[] {
+  return nodes.flatMap((node) =>
     node.dates.flatMap((found) =>
       checkRestatedDate(
         found,
         fields,
         { file: found.file, line: found.line, column: found.column, path: node.path },
-        { calendar: false },
+        { calendar: false, ...options },
       ),
     ),
   );
@@ -175,16 +182,7 @@ export function checkConclusionDates(
   nodes: readonly TextNode[] = mayHoldProseDates(conclusion.origin.text) ? textNodesOf(conclusion.origin) : [],
 ): Diagnostic[] {
   const texts = nodes.filter((node) => isConclusionText(node) && node.dates.length > 0);
-  if (texts.length === 0) return [];
-  const fields = conclusionDateFieldsOf(conclusion, amendment);
-  return texts.flatMap((node) =>
-    node.dates.flatMap((found) =>
-      checkRestatedDate(
-        found,
-        fields,
-        { file: found.file, line: found.line, column: found.column, path: node.path },
-        { calendar: false, of: 'conclusion' },
-      ),
-    ),
-  );
+  return texts.length === 0
+    ? []
+    : checkRestatedNodes(texts, conclusionDateFieldsOf(conclusion, amendment), { of: 'conclusion' });
 }
