@@ -109,6 +109,8 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
 
   const answers: ResponseAnswer[] = [];
   let marked = false;
+  // A mark left open is the finding: that no passage is marked would follow from it, and mislead.
+  let markLeftOpen = false;
   for (const question of questions) {
     const written = form.answers.get(question);
     if (written === undefined) continue;
@@ -119,6 +121,7 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
       if (!inputs.allowMissing) diagnostics.push(diagnose('RESPONSE_ANSWER_MISSING', { question }, { file }));
       continue;
     }
+    markLeftOpen ||= marks.unbalanced;
     if (marks.unbalanced)
       diagnostics.push(
         diagnose(
@@ -137,7 +140,7 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
       ...(marks.whole ? { confidential: true } : marks.passages.length > 0 && { confidentialPassages: marks.passages }),
     });
   }
-  if (choice === 'part' && !marked)
+  if (choice === 'part' && !marked && !markLeftOpen)
     diagnostics.push(
       diagnose(
         'RESPONSE_FORM_UNREADABLE',

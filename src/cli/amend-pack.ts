@@ -55,6 +55,11 @@ export async function writeAmendPack(
     application: Application;
     amendments: readonly Amendment[];
     report: AmendReport;
+    /**
+     * The amendments as their files hold them, before a conclusion's final values: what was
+     * consulted on, which the consultation document and its response template show.
+     */
+    consulted: readonly Amendment[];
     /** The table file with the changes written in, when --write wrote it already. */
     amendedText?: string;
   },
@@ -128,12 +133,12 @@ export async function writeAmendPack(
  */
 async function consultationFiles(
   options: PackOptions,
-  input: { table: TableInput; amendments: readonly Amendment[] },
+  input: { table: TableInput; amendments: readonly Amendment[]; consulted: readonly Amendment[] },
   created: string,
   departments: readonly Department[],
 ): Promise<Result<Map<string, PackFile[]>>> {
   const files = new Map<string, PackFile[]>();
-  const withNarrative = input.amendments.filter((a) => existsSync(narrativePathOf(options.tablePath, a.id)));
+  const withNarrative = consultedOf(input).filter((a) => existsSync(narrativePathOf(options.tablePath, a.id)));
   if (withNarrative.length === 0) return { ok: true, value: files, diagnostics: [] };
   const [template, directionTemplate] = await Promise.all([
     readTemplate('consultation.md', options.cwd),
@@ -167,6 +172,14 @@ async function consultationFiles(
     files.set(amendment.id, built.value);
   }
   return { ok: true, value: files, diagnostics: [] };
+}
+
+/**
+ * Each amendment of the pack as it was consulted on: a conclusion's final values belong to the
+ * direction, the redline and the table, never to the consultation and its response template.
+ */
+function consultedOf(input: { amendments: readonly Amendment[]; consulted: readonly Amendment[] }): Amendment[] {
+  return input.amendments.map((amendment) => input.consulted.find((a) => a.id === amendment.id) ?? amendment);
 }
 
 /**

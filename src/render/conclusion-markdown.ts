@@ -118,6 +118,7 @@ function conclusionTemplateValues(
       withheld: q.withheld > 0,
       withheldCount: String(q.withheld),
       withheldOne: q.withheld === 1,
+      viewsShown: q.views.length > 0,
       views: q.views.map((v) => ({
         respondent: v.respondent === '' ? 'A respondent' : t(v.respondent),
         position: POSITION_WORDS[v.position],

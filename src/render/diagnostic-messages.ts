@@ -293,7 +293,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'PROSE_DATE_INVALID':
       return `${quote(d.args.written)} is not a calendar date`;
     case 'PROSE_DATE_MISMATCH':
-      return `${quote(d.args.written)} in the wording matches none of the amendment's dates${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
+      return `${quote(d.args.written)} in the wording matches none of ${d.args.of === 'conclusion' ? "the consultation's or the conclusion's dates (the final values, not the proposed ones)" : "the amendment's dates"}${d.args.nearest ? `; the nearest is ${describeDateField(d.args.nearest)}, ${formatLongDate(d.args.nearest.date)}` : ''}`;
     case 'NARRATIVE_TODO':
       return `still to write before the consultation is made${d.args.what ? `: ${d.args.what}` : ''} (remove the !todo once written)`;
     case 'NARRATIVE_PLACEHOLDER':
@@ -432,6 +432,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `amendment ${quote(d.args.id)} has another conclusion, ${d.args.other}; keep one`;
     case 'CONCLUSION_BEFORE_DUE':
       return `concluded on ${formatLongDate(d.args.concluded)}, before responses were due (${d.args.due.time} on ${formatLongDate(d.args.due.date)}); expected a date on or after the respond-by date`;
+    case 'CONCLUSION_BEFORE_RESPONSE':
+      return `concluded on ${formatLongDate(d.args.concluded)}, before the response in ${d.args.responseFile} was received (${d.args.received.time} on ${formatLongDate(d.args.received.date)}); expected a date on or after the day of each response it counts`;
+    case 'CONCLUSION_SENT_BEFORE_CONCLUDED':
+      return `sent to the department on ${formatLongDate(d.args.sent)}, before the consultation was concluded on ${formatLongDate(d.args.concluded)}; expected sentToDepartment on or after concluded`;
     case 'CONCLUSION_RESPONSES':
       return d.args.statement === 'received'
         ? `the conclusion says responses were received, but no response file to ${quote(d.args.id)} was checked; give the responses (responses/${d.args.id}/ beside the table, or the folder that holds them), or write none-received`
@@ -473,7 +477,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'CONCLUSION_CONFIDENTIAL': {
       const what =
         d.args.found === 'respondent'
-          ? `names ${quote(d.args.text)}, a respondent who asked for all of their response to be kept confidential`
+          ? `names ${quote(d.args.text)}${d.args.as === undefined ? '' : ` (as ${quote(d.args.as)})`}, a respondent who asked for all of their response to be kept confidential`
           : d.args.found === 'passage'
             ? `quotes ${quote(d.args.text)}, a passage marked confidential`
             : `quotes ${quote(d.args.text)}, confidential answer text`;

@@ -38,12 +38,16 @@ export function renderResponseViews(template: string, views: ResponseViews, audi
       reason: r.reason === undefined ? '' : escapeMarkdownText(r.reason),
       hasReason: r.reason !== undefined,
     })),
+    respondentsShown: views.respondents.length > 0,
     respondentsWithheld: views.respondentsWithheld > 0,
     respondentsWithheldCount: String(views.respondentsWithheld),
+    respondentsWithheldOne: views.respondentsWithheld === 1,
     questions: views.questions.map((q) => ({
       question: escapeMarkdownText(q.question),
       withheld: q.withheld > 0,
       withheldCount: String(q.withheld),
+      withheldOne: q.withheld === 1,
+      viewsShown: q.views.length > 0,
       views: q.views.map((v) => ({
         respondent: v.respondent === '' ? 'A respondent' : escapeMarkdownText(v.respondent),
         position: v.position,

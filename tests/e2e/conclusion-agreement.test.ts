@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
+import { copyOfData, copyWithMocSecureMade, ROOT, snapshotTree } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
 /*
@@ -39,8 +39,19 @@ function edit(dir: string, file: string, ...pairs: [string, string][]): void {
   writeFileSync(join(dir, file), text);
 }
 
+/** The final values changed within their windows, and DCC's text saying the final ones. */
 const CHANGED: [string, string][] = [
   ['decision: proceed', 'decision: proceed-with-changes'],
+  ['(Secure) from Tuesday 31 January 2023.', '(Secure) from the date proposed.'],
+  ['the proposed modification date of 27 January 2023.', 'the proposed modification date.'],
+  [
+    '      - DCC will modify the MTAD with effect from 27 January 2023.',
+    '      - DCC will modify it from 10 February 2023.',
+  ],
+  [
+    'from Tuesday 31 January 2023, as proposed, and modify the MTAD with effect from 27 January 2023.',
+    'from Tuesday 28 February 2023, and modify the MTAD with effect from 10 February 2023.',
+  ],
   ['      to: 2023-01-31', '      to: 2023-02-28'],
   ['    date: 2023-01-27', '    date: 2023-02-10'],
 ];
@@ -145,6 +156,80 @@ describe("DCC's text in the conclusion keeps confidences", () => {
   });
 });
 
+describe("DCC's text in the conclusion keeps confidences in every form", () => {
+  const confidential = async (dir: string) => {
+    const run = await runMain(['check', '--format', 'json'], dir);
+    const found = (JSON.parse(run.stdout) as { diagnostics: { code: string; path: unknown[]; message: string }[] })
+      .diagnostics;
+    return found.filter((d) => d.code === 'CONCLUSION_CONFIDENTIAL');
+  };
+
+  it('names the respondent by the short form of their organisation: an error naming both forms', async () => {
+    const found = await confidential(setupS(['      - One respondent disagreed.', '      - Harbour Power disagreed.']));
+    expect(found).toEqual([expect.objectContaining({ path: ['questions', 0, 'response', 2] })]);
+    expect(found[0]?.message).toContain('names "Harbour Power (fictional)" (as "Harbour Power"), a respondent who');
+  });
+
+  it('quotes eight words in a row of a confidential answer, in other punctuation: an error', async () => {
+    const found = await confidential(
+      setupS([
+        '      - One respondent disagreed.',
+        '      - One respondent would have preferred a date in February for reasons of its own.',
+      ]),
+    );
+    expect(found).toEqual([expect.objectContaining({ path: ['questions', 0, 'response', 2] })]);
+    expect(found[0]?.message).toContain('confidential answer text (to MDUST Close MOC (Secure) Q2)');
+  });
+
+  it('holds a short confidential answer ("No, for the same reason.") by chance: no finding', async () => {
+    const dir = setupS([
+      '      - One respondent disagreed. DCC',
+      '      - One respondent disagreed, as another did, and said no, for the same reason. DCC',
+    ]);
+    expect(await confidential(dir)).toEqual([]);
+    expect((await runMain(['check'], dir)).status).toBe(0);
+  });
+
+  it('names the respondent in the note, which the report prints on its cover: an error', async () => {
+    const dir = setupS([
+      "note: Fictional example conclusion; not DCC's conclusion of the consultation.",
+      'note: Fictional example conclusion, with thanks to Harbour Power.',
+    ]);
+    expect(await confidential(dir)).toEqual([expect.objectContaining({ path: ['note'] })]);
+    const report = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(report.status).toBe(1);
+  });
+});
+
+describe("DCC's text in the conclusion keeps to its dates", () => {
+  it('a wrong weekday, or a date that is not the final one, is an error at the text; the final dates pass', async () => {
+    expect((await runMain(['check'], setupS(...CHANGED))).status).toBe(0);
+    const weekday = setupS(['from Tuesday 31 January 2023, as proposed', 'from Monday 31 January 2023, as proposed']);
+    const wrongDay = await runMain(['check'], weekday);
+    expect(wrongDay.status).toBe(1);
+    expect(wrongDay.stdout).toMatch(
+      /mdust-close-moc-secure\.yaml\n(?:.*\n)*? +\d+:\d+ +error +WEEKDAY_MISMATCH +"Monday 31 January 2023": 31 January 2023 is a Tuesday/,
+    );
+    // The proposed modification date, where the conclusion moved it to 10 February 2023.
+    const stale = setupS(...CHANGED.filter(([from]) => !from.startsWith('      - DCC will modify')));
+    const check = await runMain(['check', '--format', 'json'], stale);
+    expect(check.status).toBe(1);
+    const found = (JSON.parse(check.stdout) as { diagnostics: { code: string; file: string; path: unknown[] }[] })
+      .diagnostics;
+    expect(found.filter((d) => d.code !== 'VALUE_UNKNOWN' && d.code !== 'RESPONSE_LATE')).toEqual([
+      expect.objectContaining({
+        code: 'PROSE_DATE_MISMATCH',
+        file: CONCLUSION,
+        path: ['questions', 1, 'response', 1],
+      }),
+    ]);
+    const stylish = await runMain(['check'], stale);
+    expect(stylish.stdout).toContain(
+      `"27 January 2023" in the wording matches none of the consultation's or the conclusion's dates (the final values, not the proposed ones)`,
+    );
+  });
+});
+
 describe('the wording and the folder of the conclusion report', () => {
   it("the department's copy is not classified public on its cover", async () => {
     const dir = setupS();
@@ -167,6 +252,48 @@ describe('the wording and the folder of the conclusion report', () => {
     expect(run.stdout).toContain('\n2 further responses to this question are confidential and not published.');
     expect(run.stdout).toContain('\n| Cohort | GroupID | Migration DUST end date |\n| --- | --- | --- |\n');
     expect(run.stdout).not.toMatch(/ $/m);
+  });
+
+  it('with no response received, says there was none for each question, not that a view cannot be published', async () => {
+    const dir = copyWithMocSecureMade();
+    made.push(dir);
+    expect((await runMain(['check', '--update-lock'], dir)).status).toBe(0);
+    const run = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('DCC received no response to the consultation.');
+    expect(run.stdout.split('No response was received, so there is no view on this question.')).toHaveLength(3);
+    expect(run.stdout).not.toContain('can be published');
+  });
+
+  it('says "further" only beside views it shows; a question no response answered says so', async () => {
+    // Harbour Power asked for all of its response to be kept confidential; Meadow Metering answered Q1 only.
+    const dir = setupS();
+    for (const file of ['brightwater-supply.yaml', 'northfield-energy.yaml'])
+      unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure', file));
+    const report = await runMain(['conclude', 'mdust-close-moc-secure', '--stdout'], dir);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stdout).toContain('\n1 further response to this question is confidential and not published.');
+    expect(report.stdout).toContain('\n1 response to this question is confidential and not published.');
+    expect(report.stdout).not.toContain('can be published');
+    unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure/harbour-power.yaml'));
+    const views = await runMain(['responses', 'mdust-close-moc-secure', '--views', 'public'], dir);
+    expect(views.status, views.stderr).toBe(0);
+    expect(views.stdout).toContain('\nNo response gave a view on this question.');
+    expect(views.stdout).not.toContain('further');
+  });
+
+  it('the views of respondents count in the singular or the plural, never "(s)"', async () => {
+    const dir = setupS();
+    unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure/northfield-energy.yaml'));
+    unlinkSync(join(dir, 'data/responses/mdust-close-moc-secure/meadow-metering.yaml'));
+    const one = await runMain(['responses', 'mdust-close-moc-secure', '--views', 'public'], dir);
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toContain(
+      '\n1 further respondent asked for all of their response to be kept confidential and is not named.',
+    );
+    expect(one.stdout).toContain('\n1 further response to this question is confidential and not published.');
+    expect(one.stdout).toContain('\n2 responses to this question are confidential and not published.');
+    expect(one.stdout).not.toContain('(s)');
   });
 
   it("the folder's .mtad-pack names the conclusion report", async () => {

@@ -1,14 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyWithMocSecureMade, MOC_SECURE_CONCLUSION, writeMocSecureConclusion } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { documentXml } from '../helpers/pack.js';
 
 // A made amendment whose conclusion changed its dates: the conclusion report is made from the
 // history as directed, before `amend --write` and after it alike.
 const CHANGED = MOC_SECURE_CONCLUSION.replace('decision: proceed', 'decision: proceed-with-changes')
   .replace('      to: 2023-01-31', '      to: 2023-02-28')
-  .replace('    date: 2023-01-27', '    date: 2023-02-10');
+  .replace('    date: 2023-01-27', '    date: 2023-02-10')
+  .replace('with effect from 27 January 2023.', 'with effect from 10 February 2023.');
 
 function madeWithChanges(): string {
   const dir = copyWithMocSecureMade();
@@ -53,5 +55,36 @@ describe('a conclusion that changed the final dates', () => {
     const revert = await runMain(['revert', 'mdust-close-moc-secure', '--stdout'], { cwd });
     expect(revert.status, revert.stderr).toBe(0);
     expect(revert.stdout).toMatch(/from: 2023-02-28/);
+  });
+
+  it('amend --out: the consultation and its response template show the proposal, the direction the final values', async () => {
+    const cwd = madeWithChanges();
+    expect((await runMain(['check', '--update-lock'], { cwd })).status).toBe(0);
+    const run = await runMain(['amend', 'mdust-close-moc-secure', '--out', 'pack'], { cwd });
+    expect(run.status, run.stderr).toBe(0);
+    const pack = join(cwd, 'pack');
+    const text = async (name: string): Promise<string> =>
+      name.endsWith('.docx')
+        ? (await documentXml(readFileSync(join(pack, name)))).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+        : readFileSync(join(pack, name), 'utf8').replace(/\\/g, '');
+    const consulted = readdirSync(pack).filter((name) => /^(consultation|response-template)\./.test(name));
+    expect(consulted.sort()).toEqual([
+      'consultation.docx',
+      'consultation.html',
+      'consultation.md',
+      'response-template.docx',
+      'response-template.md',
+    ]);
+    for (const name of consulted) {
+      const words = await text(name);
+      expect(words, name).toContain('Tuesday 31 January 2023');
+      expect(words, name).toContain('27 January 2023');
+      expect(words, name).not.toMatch(/28 February 2023|10 February 2023/);
+    }
+    for (const name of readdirSync(pack).filter((name) => name.startsWith('direction.'))) {
+      const words = await text(name);
+      expect(words, name).toContain('10 February 2023');
+      expect(words, name).not.toMatch(/27 January 2023/);
+    }
   });
 });

@@ -74,7 +74,12 @@ describe('after the consultation: the conclusion beside the table', () => {
         .replace('decision: proceed', 'decision: proceed-with-changes')
         .replace('      to: 2023-01-31', '      to: 2023-02-14')
         .replace('    date: 2023-01-27', '    date: 2023-02-03')
-        .replace('    annex: A', '    annex: B'),
+        .replace('    annex: A', '    annex: B')
+        // DCC's text says the final dates, as check holds it to.
+        .replace('the proposed modification date of 27 January 2023.', 'the proposed modification date.')
+        .replaceAll('Tuesday 31 January 2023, as proposed,', 'Tuesday 14 February 2023')
+        .replace('(Secure) from Tuesday 31 January 2023.', '(Secure) from the date proposed.')
+        .replaceAll('27 January 2023', '3 February 2023'),
     );
     markMade(dir);
     const lock = await runMain(['check', '--update-lock'], dir);

@@ -145,6 +145,30 @@ describe('mtad responses import: a response template filled in as Word lays it o
     expect(responseFiles(fresh)).toEqual([]);
   });
 
+  it('reads "We agree in part" as no position stated, never as agree', async () => {
+    const fresh = copyOfData();
+    const partly: Filling = {
+      details: { organisation: 'Third Supplier Ltd (fictional)' },
+      tick: 0,
+      answers: { [Q1]: 'We agree in part: we would keep it a month longer.', [Q2]: 'Yes, partly.' },
+    };
+    const run = await importTemplate(fresh, fillAsWord(template, partly));
+    expect(run.status, run.stderr).toBe(0);
+    const [file = ''] = responseFiles(fresh);
+    const response = parse(readFileSync(join(fresh, 'data/responses/mdust-close-moc-secure', file), 'utf8'));
+    expect(response.answers.map((a: { position: string }) => a.position)).toEqual(['not-stated', 'not-stated']);
+  });
+
+  it('a [confidential] mark left open is one finding, not also "no passage is marked"', async () => {
+    const fresh = copyOfData();
+    const open: Filling = { ...NONE, tick: 2, answers: { ...NONE.answers, [Q1]: 'We have [confidential]412 left.' } };
+    const run = await importTemplate(fresh, fillAsWord(template, open));
+    expect(run.status).toBe(1);
+    expect(run.stderr.match(/\[RESPONSE_FORM_UNREADABLE\]/g)).toHaveLength(1);
+    expect(run.stderr).toContain(`the answer to "${Q1}" opens a [confidential] mark it does not close`);
+    expect(responseFiles(fresh)).toEqual([]);
+  });
+
   it('hostile or altered input: not a zip, a zip bomb, a document without the checkbox lines or a question', async () => {
     const fresh = copyOfData();
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });

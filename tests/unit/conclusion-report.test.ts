@@ -115,7 +115,8 @@ describe('planConclude', () => {
     if (plan.kind !== 'report') throw new Error(JSON.stringify(plan));
     expect(plan.markdown).toContain('DCC received no response to the consultation.');
     expect(plan.markdown).not.toContain('| Question | Agree');
-    expect(plan.markdown).toContain('No view on this question can be published.');
+    expect(plan.markdown).toContain('No response was received, so there is no view on this question.');
+    expect(plan.markdown).not.toContain('can be published');
   });
 
   it('withdraw: no final direction and no modified table', () => {

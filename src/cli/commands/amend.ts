@@ -205,6 +205,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         application: plan.application,
         amendments: plan.amendments,
         report: plan.report,
+        consulted: amendmentsRead.value,
         ...(plan.amendedText !== undefined && { amendedText: plan.amendedText }),
       });
     }

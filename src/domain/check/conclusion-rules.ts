@@ -4,12 +4,16 @@ import { compareDates, withWindow, type IsoDate } from '../model/dates.js';
 import { diagnose, suggestNearest, type Diagnostic, type FinalValue } from '../model/diagnostics.js';
 import type { ConsultationResponse } from '../model/response.js';
 import type { SourceText } from './file-rules.js';
+import { checkConclusionDates, checkProseDates } from './prose-rules.js';
 
 /** A conclusion file read: the conclusion when it passed its schema, and the findings. */
 export function checkConclusionFile(source: SourceText): { value?: Conclusion; diagnostics: Diagnostic[] } {
   const read = parseConclusion(source.text, source.file);
   if (!read.value) return { diagnostics: read.diagnostics };
-  return { value: read.value, diagnostics: [...read.diagnostics, ...checkConclusionAlone(read.value)] };
+  return {
+    value: read.value,
+    diagnostics: [...read.diagnostics, ...checkConclusionAlone(read.value), ...checkProseDates(read.value.origin)],
+  };
 }
 
 /** The rules on a conclusion alone: each question and each cohort given once. */
@@ -27,6 +31,15 @@ function checkConclusionAlone(conclusion: Conclusion): Diagnostic[] {
       );
     questions.add(q.question);
   });
+  // The report sent to the department is the conclusion's: it cannot go before there is one.
+  if (compareDates(conclusion.sentToDepartment, conclusion.concluded) < 0)
+    found.push(
+      diagnose(
+        'CONCLUSION_SENT_BEFORE_CONCLUDED',
+        { concluded: conclusion.concluded, sent: conclusion.sentToDepartment },
+        conclusion.origin.locate(['sentToDepartment']),
+      ),
+    );
   const cohorts = new Set<string>();
   (conclusion.final?.changes ?? []).forEach((change, index) => {
     if (cohorts.has(change.cohort))
@@ -110,7 +123,18 @@ function checkConclusionAgainst(conclusion: Conclusion, context: ConclusionConte
     );
 
   if (context.responses) {
-    const count = context.responses.filter((r) => r.amendment === amendment.id).length;
+    const counted = context.responses.filter((r) => r.amendment === amendment.id);
+    // A late response counts as the others do, so the conclusion cannot come before it.
+    for (const response of counted)
+      if (compareDates(response.received.date, conclusion.concluded) > 0)
+        found.push(
+          diagnose(
+            'CONCLUSION_BEFORE_RESPONSE',
+            { concluded: conclusion.concluded, received: response.received, responseFile: response.origin.file },
+            at('concluded'),
+          ),
+        );
+    const count = counted.length;
     if ((conclusion.responses === 'received') !== count > 0)
       found.push(
         diagnose('CONCLUSION_RESPONSES', { id: amendment.id, statement: conclusion.responses, count }, at('responses')),
@@ -144,6 +168,7 @@ function checkConclusionAgainst(conclusion: Conclusion, context: ConclusionConte
     );
   found.push(...checkFinalValues(conclusion, amendment));
   found.push(...checkFinalAgreement(conclusion, amendment));
+  found.push(...checkConclusionDates(conclusion, amendment));
   if (context.responses) found.push(...checkConfidential(conclusion, context.responses));
   return found;
 }
@@ -250,29 +275,74 @@ function mentions(haystack: string, needle: string): boolean {
 }
 
 /**
- * DCC's own text (its response to each question, its summary) is published as it stands: it must not
- * name a respondent who asked for all of their response to be kept confidential, nor quote a
- * passage or an answer marked confidential, nor any answer of such a respondent.
+ * A confidential text shorter than this many words is not looked for in DCC's text: "We agree." or
+ * "No, for the same reason." say nothing of who wrote them, and DCC's own words hold them by chance.
+ */
+const FEWEST_WORDS = 6;
+/** This many consecutive words of a confidential text, repeated in DCC's text, quote it. */
+const QUOTED_WORDS = 8;
+
+/** The words of a text, lower case, without the punctuation a quotation may drop or change. */
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * True when DCC's text (its words, joined and framed by spaces) quotes the confidential text: all
+ * of it, or any QUOTED_WORDS consecutive words of it; never one of fewer than FEWEST_WORDS words.
+ */
+function quotes(framed: string, secret: readonly string[]): boolean {
+  if (secret.length < FEWEST_WORDS) return false;
+  const run = Math.min(secret.length, QUOTED_WORDS);
+  for (let start = 0; start + run <= secret.length; start++)
+    if (framed.includes(` ${secret.slice(start, start + run).join(' ')} `)) return true;
+  return false;
+}
+
+/**
+ * The forms a respondent's organisation is named by: as written, and without what a writer drops,
+ * a note in brackets at its end ("(fictional)") and the company's legal form ("Ltd", "Limited", "plc").
+ */
+function organisationForms(organisation: string): string[] {
+  const short = organisation
+    .replace(/\s*\([^()]*\)\s*$/u, '')
+    .replace(/,?\s+(?:ltd\.?|limited|plc|llp)$/iu, '')
+    .trim();
+  return short === '' || short === organisation.trim() ? [organisation] : [organisation, short];
+}
+
+/** A confidential text of a response, with how DCC's text gives it away: by one of `names`, or quoting `words`. */
+interface Secret {
+  found: 'respondent' | 'passage' | 'answer';
+  text: string;
+  responseFile: string;
+  question?: string;
+  names?: readonly string[];
+  words?: readonly string[];
+}
+
+/**
+ * DCC's own text (its response to each question, its summary, the note on its cover) is published as
+ * it stands: it must not name a respondent who asked for all of their response to be kept
+ * confidential (by their organisation, its short form, their name or email address), nor quote a
+ * passage or an answer marked confidential, nor any answer of such a respondent, in whole or in part.
  */
 function checkConfidential(conclusion: Conclusion, responses: readonly ConsultationResponse[]): Diagnostic[] {
-  const secrets: {
-    found: 'respondent' | 'passage' | 'answer';
-    text: string;
-    responseFile: string;
-    question?: string;
-  }[] = [];
+  const secrets: Secret[] = [];
   for (const response of responses.filter((r) => r.amendment === conclusion.amendment)) {
     const responseFile = response.origin.file;
     const whole = response.confidentiality.choice === 'all';
-    if (whole)
-      for (const name of [response.respondent.organisation, response.respondent.name])
-        if (name !== undefined) secrets.push({ found: 'respondent', text: name, responseFile });
+    if (whole) {
+      const { organisation, name, email } = response.respondent;
+      if (organisation !== undefined)
+        secrets.push({ found: 'respondent', text: organisation, responseFile, names: organisationForms(organisation) });
+      for (const other of [name, email])
+        if (other !== undefined) secrets.push({ found: 'respondent', text: other, responseFile, names: [other] });
+    }
     for (const answer of response.answers) {
       const { question } = answer;
-      for (const passage of answer.confidentialPassages ?? [])
-        secrets.push({ found: 'passage', text: passage, responseFile, question });
-      if (whole || answer.confidential === true)
-        for (const paragraph of answer.text) secrets.push({ found: 'answer', text: paragraph, responseFile, question });
+      const secret = (found: 'passage' | 'answer', text: string) =>
+        secrets.push({ found, text, responseFile, question, words: wordsOf(text) });
+      for (const passage of answer.confidentialPassages ?? []) secret('passage', passage);
+      if (whole || answer.confidential === true) for (const paragraph of answer.text) secret('answer', paragraph);
     }
   }
   if (secrets.length === 0) return [];
@@ -281,12 +351,20 @@ function checkConfidential(conclusion: Conclusion, responses: readonly Consultat
       q.response.map((text, j) => ({ text, path: ['questions', i, 'response', j] })),
     ),
     ...(conclusion.summary ?? []).map((text, j) => ({ text, path: ['summary', j] })),
+    ...(conclusion.note === undefined ? [] : [{ text: conclusion.note, path: ['note'] }]),
   ];
   const found: Diagnostic[] = [];
   for (const { text, path } of texts) {
     const haystack = normalised(text);
-    const hit = secrets.find((secret) => mentions(haystack, normalised(secret.text)));
-    if (hit) found.push(diagnose('CONCLUSION_CONFIDENTIAL', hit, conclusion.origin.locate(path)));
+    const framed = ` ${wordsOf(text).join(' ')} `;
+    for (const secret of secrets) {
+      const { names, words, ...args } = secret;
+      const named = names?.find((form) => mentions(haystack, normalised(form)));
+      if (named === undefined && !(words && quotes(framed, words))) continue;
+      const as = named !== undefined && named !== secret.text ? { as: named } : {};
+      found.push(diagnose('CONCLUSION_CONFIDENTIAL', { ...args, ...as }, conclusion.origin.locate(path)));
+      break;
+    }
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import type { Amendment } from '../model/amendment.js';
+import type { Conclusion } from '../model/conclusion.js';
 import { knownDate } from '../model/amendment.js';
 import { addCalendarMonths, daysBetween, weekdayOf, type IsoDate } from '../model/dates.js';
 import { diagnose, type Diagnostic, type Location } from '../model/diagnostics.js';
@@ -68,7 +69,7 @@ function checkRestatedDate(
   found: ProseDate,
   fields: readonly DateField[],
   where: Location,
-  options: { calendar: boolean },
+  options: { calendar: boolean; of?: 'conclusion' },
 ): Diagnostic[] {
   if (found.date === undefined)
     return options.calendar ? [diagnose('PROSE_DATE_INVALID', { written: found.written }, where)] : [];
@@ -80,7 +81,13 @@ function checkRestatedDate(
   const nearest = [...fields].sort(
     (a, b) => Math.abs(daysBetween(date, a.date)) - Math.abs(daysBetween(date, b.date)),
   )[0];
-  return [diagnose('PROSE_DATE_MISMATCH', { written: found.written, date, ...(nearest && { nearest }) }, where)];
+  return [
+    diagnose(
+      'PROSE_DATE_MISMATCH',
+      { written: found.written, date, ...(nearest && { nearest }), ...(options.of && { of: options.of }) },
+      where,
+    ),
+  ];
 }
 
 /**
@@ -94,15 +101,22 @@ export function checkQuestionDates(
   nodes: readonly TextNode[] = textNodesOf(amendment.origin),
 ): Diagnostic[] {
   const questions = nodes.filter((node) => isQuestionText(node) && node.dates.length > 0);
-  if (questions.length === 0) return [];
-  const fields = dateFieldsOf(amendment);
-  return questions.flatMap((node) =>
+  return questions.length === 0 ? [] : checkRestatedNodes(questions, dateFieldsOf(amendment), {});
+}
+
+/** checkRestatedDate for each date written in `nodes`, at the place it is written. */
+function checkRestatedNodes(
+  nodes: readonly TextNode[],
+  fields: readonly DateField[],
+  options: { of?: 'conclusion' },
+): Diagnostic[] {
+  return nodes.flatMap((node) =>
     node.dates.flatMap((found) =>
       checkRestatedDate(
         found,
         fields,
         { file: found.file, line: found.line, column: found.column, path: node.path },
-        { calendar: false },
+        { calendar: false, ...options },
       ),
     ),
   );
@@ -129,4 +143,46 @@ export function checkNarrativeDates(
       { calendar: true },
     ),
   );
+}
+
+/**
+ * The dates DCC's text in a conclusion may restate: the consultation's own (issued, responses due,
+ * expected conclusion), the conclusion's and the day it went to the department, and what is made:
+ * the final modification date and end dates, never the proposed ones they replace. A withdrawn
+ * amendment has no final values: its text speaks of the proposal it withdraws.
+ */
+function conclusionDateFieldsOf(conclusion: Conclusion, amendment: Amendment): DateField[] {
+  const consulted = dateFieldsOf(amendment).filter((field) => field.field.startsWith('consultation.'));
+  const own: DateField[] = [
+    { field: 'concluded', date: conclusion.concluded },
+    { field: 'sentToDepartment', date: conclusion.sentToDepartment },
+  ];
+  const { final } = conclusion;
+  if (!final) return [...dateFieldsOf(amendment), ...own];
+  return [
+    ...consulted,
+    ...own,
+    { field: 'final.modification.date', date: final.modification.date },
+    ...final.changes.map((change, index) => ({ field: `final.changes[${index}].to`, date: change.to })),
+  ];
+}
+
+const isConclusionText = (node: TextNode) =>
+  node.path[0] === 'summary' || (node.path[0] === 'questions' && node.path[2] === 'response');
+
+/**
+ * A date in DCC's text in a conclusion (its summary, its response to each question) restates one of
+ * the dates of the consultation or of the conclusion and agrees with it, as a question's wording
+ * agrees with its amendment. Whether it is a real date with its true weekday is checkProseDates's
+ * finding, made for every text of the file.
+ */
+export function checkConclusionDates(
+  conclusion: Conclusion,
+  amendment: Amendment,
+  nodes: readonly TextNode[] = mayHoldProseDates(conclusion.origin.text) ? textNodesOf(conclusion.origin) : [],
+): Diagnostic[] {
+  const texts = nodes.filter((node) => isConclusionText(node) && node.dates.length > 0);
+  return texts.length === 0
+    ? []
+    : checkRestatedNodes(texts, conclusionDateFieldsOf(conclusion, amendment), { of: 'conclusion' });
 }

@@ -53,7 +53,8 @@ const NO_OBJECTION =
 /**
  * The position an answer states in its opening words: "Yes", "Agree", "We agree" and the like for
  * agree; "No" standing alone ("No.", "No, ..."), "Disagree", "We do not agree" for disagree;
- * "Neither" for neither. Anything else is not-stated: a position is never guessed from the rest of
+ * "Neither" for neither. Agreement in part ("We agree in part", "Yes, partly") is no position of
+ * the four, so it is not-stated, as anything else is: a position is never guessed from the rest of
  * the answer. "No" opening a phrase ("No objection", "No comment") is not a "No": an opening that
  * says the respondent does not object is not-stated, never disagree.
  */
@@ -64,7 +65,9 @@ export function positionFromOpening(paragraphs: readonly string[]): Position {
   if (/^(?:disagree\b|(?:we|i) (?:disagree|do not agree|don't agree)\b)/.test(opening)) return 'disagree';
   if (/^no(?=\s*(?:[,.;:!\u2013\u2014]|-\s|$))/.test(opening))
     return NO_OBJECTION.test(opening) ? 'not-stated' : 'disagree';
-  if (/^(?:agree(?:d)?\b|yes\b|(?:we|i) (?:agree|support)\b)/.test(opening)) return 'agree';
+  const agreed = /^(?:agree(?:d)?\b|yes\b|(?:we|i) (?:agree|support)\b)/.exec(opening);
+  // "We agree in part" is no agreement: with no position for it, the answer states none.
+  if (agreed && !/^[\s,]*(?:in part|partly|partially)\b/.test(opening.slice(agreed[0].length))) return 'agree';
   return 'not-stated';
 }
 

@@ -151,6 +151,8 @@ export interface DiagnosticArgs {
     written: string;
     date: IsoDate;
     nearest?: { field: string; windowMonths?: number; date: IsoDate };
+    /** Set when the wording is DCC's text in a conclusion, held to the conclusion's dates. */
+    of?: 'conclusion';
   };
   // The narrative of a consultation (data/consultations/<id>.md)
   NARRATIVE_TODO: { what: string };
@@ -243,6 +245,8 @@ export interface DiagnosticArgs {
   CONCLUSION_AMENDMENT_UNKNOWN: { id: string; suggestion?: string };
   CONCLUSION_DUPLICATE: { id: string; other: string };
   CONCLUSION_BEFORE_DUE: { concluded: IsoDate; due: LocalTime };
+  CONCLUSION_BEFORE_RESPONSE: { concluded: IsoDate; received: LocalTime; responseFile: string };
+  CONCLUSION_SENT_BEFORE_CONCLUDED: { concluded: IsoDate; sent: IsoDate };
   CONCLUSION_RESPONSES: { id: string; statement: 'received' | 'none-received'; count: number };
   CONCLUSION_QUESTION_UNKNOWN: { question: string; id: string; suggestion?: string };
   CONCLUSION_QUESTION_MISSING: { question: string; id: string };
@@ -274,6 +278,8 @@ export interface DiagnosticArgs {
     text: string;
     responseFile: string;
     question?: string;
+    /** The short form DCC's text names the respondent by, when not `text` itself. */
+    as?: string;
   };
   /** An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction. */
   CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction'; status: string };
@@ -643,7 +649,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PROSE_DATE_MISMATCH: {
     severity: 'error',
     category: 'data',
-    doc: "A date in a question's wording or in a consultation's narrative restates one of the amendment's dates and agrees with it.",
+    doc: "A date in a question's wording or in a consultation's narrative restates one of the amendment's dates and agrees with it; in DCC's text in a conclusion, one of the consultation's dates or the conclusion's (its final values, not the proposed ones).",
   },
   NARRATIVE_TODO: {
     severity: 'error',
@@ -922,6 +928,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'data',
     doc: 'A consultation is concluded on or after its respond-by date, never before.',
   },
+  CONCLUSION_BEFORE_RESPONSE: {
+    severity: 'error',
+    category: 'data',
+    doc: 'A conclusion is dated on or after the day each response it counts was received, a late one too.',
+  },
+  CONCLUSION_SENT_BEFORE_CONCLUDED: {
+    severity: 'error',
+    category: 'data',
+    doc: 'The conclusion report goes to the department on or after the day the consultation is concluded.',
+  },
   CONCLUSION_RESPONSES: {
     severity: 'error',
     category: 'data',
@@ -980,7 +996,7 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CONCLUSION_CONFIDENTIAL: {
     severity: 'error',
     category: 'data',
-    doc: "DCC's text in a conclusion names no respondent who asked for full confidentiality and quotes no confidential text.",
+    doc: "DCC's text in a conclusion (responses, summary, note) names no respondent who asked for full confidentiality, nor quotes confidential text of six words or more (eight in a row are a quotation).",
   },
   CONCLUSION_MISSING: {
     severity: 'error',
