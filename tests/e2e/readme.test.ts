@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { makeExampleDocuments, plainMtadArgs } from '../helpers/readme-examples.js';
+import { makeExampleDocuments, pipedFromMtad, plainMtadArgs } from '../helpers/readme-examples.js';
 
 describe('README.md', () => {
   it(
@@ -38,6 +38,32 @@ describe('README.md', () => {
       'sed -i s/a/b/ data/table-17.6.yaml',
     ])
       expect(plainMtadArgs(shell), shell).toBeUndefined();
+  });
+
+  it('runs in process the mtad of a pipeline into other programs, and the rest in a shell', () => {
+    expect(pipedFromMtad('npx mtad check 2>&1 | tail -n 1')).toEqual({
+      args: ['check'],
+      stderr: 'piped',
+      rest: 'tail -n 1',
+    });
+    expect(pipedFromMtad('npx mtad responses --table t.yaml 2>/dev/null | head -n 11')).toEqual({
+      args: ['responses', '--table', 't.yaml'],
+      stderr: 'dropped',
+      rest: 'head -n 11',
+    });
+    expect(pipedFromMtad('npx mtad show --as-at 2022-12-05 | sed -n 4,6p')).toEqual({
+      args: ['show', '--as-at', '2022-12-05'],
+      stderr: 'shown',
+      rest: 'sed -n 4,6p',
+    });
+    for (const shell of [
+      'npx mtad check',
+      'npx mtad import x.docx 2>/dev/null && npx mtad check',
+      'npx mtad check | npx mtad check --stdin',
+      'npx mtad check < file | tail',
+      'grep x y | tail',
+    ])
+      expect(pipedFromMtad(shell), shell).toBeUndefined();
   });
 
   it('starts with the two quick-start commands, verbatim', () => {

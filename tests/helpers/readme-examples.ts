@@ -71,6 +71,44 @@ export function plainMtadArgs(commandLine: string): string[] | undefined {
   return args;
 }
 
+/**
+ * A line that pipes mtad's output into other programs (`npx mtad ARGS [2>&1 | 2>/dev/null] | REST`):
+ * mtad's arguments, what becomes of its standard error, and the rest of the pipeline; undefined
+ * for any other line.
+ */
+export function pipedFromMtad(
+  commandLine: string,
+): { args: string[]; stderr: 'shown' | 'piped' | 'dropped'; rest: string } | undefined {
+  const match = /^(npx mtad[^|<>&]*?)( 2>&1| 2>\/dev\/null)? \| (.+)$/.exec(commandLine);
+  const args = match && plainMtadArgs(match[1] as string);
+  if (!match || !args || (match[3] as string).includes('npx mtad')) return undefined;
+  const stderr = match[2] === ' 2>&1' ? 'piped' : match[2] ? 'dropped' : 'shown';
+  return { args, stderr, rest: match[3] as string };
+}
+
+/** Runs `shell` in `dir` with `input` on its standard input: what it printed (both streams), and its status. */
+function runShell(
+  dir: string,
+  shell: string,
+  env: NodeJS.ProcessEnv,
+  input?: Buffer,
+): Promise<{ output: string; status: number | null }> {
+  return new Promise((done, fail) => {
+    const child = spawn('/bin/sh', ['-c', `{ ${shell}\n} 2>&1`], {
+      cwd: dir,
+      env,
+      stdio: [input ? 'pipe' : 'ignore', 'pipe', 'inherit'],
+    });
+    // A pipeline may stop reading before the end (head): what it did not read is not an error.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
+    const chunks: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', fail);
+    child.on('close', (status) => done({ output: Buffer.concat(chunks).toString('utf8'), status }));
+  });
+}
+
 /** What a command line printed (standard output and error, as a terminal shows them). */
 function runIn(dir: string, commandLine: string): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100' };
@@ -83,21 +121,20 @@ function runIn(dir: string, commandLine: string): Promise<string> {
       const run = await runMain(args, { cwd: dir, env, together: true });
       return shown(run.stdout, run.status);
     });
+  const piped = pipedFromMtad(commandLine);
+  if (piped)
+    return inTurn(async () => {
+      const run = await runMain(piped.args, { cwd: dir, env, together: piped.stderr === 'piped' });
+      // mtad has ended before the rest reads its output: its own errors come first on the terminal.
+      const before = piped.stderr === 'shown' ? run.stderr : '';
+      const rest = await runShell(dir, piped.rest, env, Buffer.from(run.stdout));
+      return shown(before + rest.output, rest.status);
+    });
   const shell = commandLine.replaceAll('npx mtad', `"${process.execPath}" "${BIN}"`);
-  return inTurn(
-    () =>
-      new Promise((done, fail) => {
-        const child = spawn('/bin/sh', ['-c', `{ ${shell}\n} 2>&1`], {
-          cwd: dir,
-          env,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-        const chunks: Buffer[] = [];
-        child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-        child.on('error', fail);
-        child.on('close', (status) => done(shown(Buffer.concat(chunks).toString('utf8'), status)));
-      }),
-  );
+  return inTurn(async () => {
+    const run = await runShell(dir, shell, env);
+    return shown(run.output, run.status);
+  });
 }
 
 const run = (commandLine: string, dataFrom: string) => inCopy(dataFrom, (dir) => runIn(dir, commandLine));
