@@ -18,7 +18,7 @@ import { BIN, ROOT } from './cli.js';
 import { runMain } from './main.js';
 
 /** The documents whose examples are run, relative to the repository. */
-export const EXAMPLE_DOCUMENTS = ['README.md', 'docs/check.md'] as const;
+const EXAMPLE_DOCUMENTS = ['README.md', 'docs/check.md'] as const;
 
 /** Runs `use` in a fresh copy of FROM/data, with tests/ and examples/ beside it. */
 async function inCopy<T>(dataFrom: string, use: (dir: string) => Promise<T>): Promise<T> {
