@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyOfData, runCli, snapshotTree } from '../helpers/cli.js';
 import { checkAllFormats } from '../helpers/check-cache.js';
 import { materialiseFixture } from '../helpers/fixtures.js';
+import { runMain } from '../helpers/main.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -28,6 +29,8 @@ function writeCache(path: string, key: string, files: unknown): void {
 }
 
 describe('the cache is used, and only by the mtad that wrote it', () => {
+  // The key is the built bin's (its version and code hash): this test spawns it; the others run
+  // mtad in process, where the same cache code runs under a key of its own.
   it('a warm run reads the records; records written under another key (version or code) are not used', () => {
     const cwd = fresh(materialiseFixture('COHORT_UNKNOWN', 'fire'));
     const cache = join(cwd, 'cache.json');
@@ -72,7 +75,7 @@ describe('the cache is used, and only by the mtad that wrote it', () => {
       Buffer.from('{"files": []}\n[]'),
     ]) {
       writeFileSync(cache, bytes);
-      const run = runCli(['check', '--cache-location', cache], { cwd });
+      const run = await runMain(['check', '--cache-location', cache], { cwd });
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/\[OUT_NOT_MTAD\]\n$/);
       expect(readFileSync(cache)).toEqual(bytes);
@@ -83,33 +86,33 @@ describe('the cache is used, and only by the mtad that wrote it', () => {
     expect(await checkAllFormats(cwd, ['--cache-location', folder], join(cwd, 'out-folder'))).toEqual(expected);
   });
 
-  it('--cache-location takes a folder, writing check-cache.json in it', () => {
+  it('--cache-location takes a folder, writing check-cache.json in it', async () => {
     const cwd = fresh(copyOfData());
-    runCli(['check', '--cache-location', 'caches/'], { cwd });
+    await runMain(['check', '--cache-location', 'caches/'], { cwd });
     expect(existsSync(join(cwd, 'caches/check-cache.json'))).toBe(true);
   });
 });
 
 describe('where the cache lives', () => {
-  it('by default in node_modules/.cache/mtad of the project, when it has node_modules', () => {
+  it('by default in node_modules/.cache/mtad of the project, when it has node_modules', async () => {
     const cwd = fresh(copyOfData());
     mkdirSync(join(cwd, 'node_modules'));
-    expect(runCli(['check'], { cwd }).status).toBe(0);
+    expect((await runMain(['check'], { cwd })).status).toBe(0);
     expect(readCache(join(cwd, 'node_modules/.cache/mtad/check-cache.json')).files).toHaveProperty([
       'data/amendments/mdust-close-moc-secure.yaml',
     ]);
   });
 
-  it('nowhere when the project has no node_modules, with --no-cache, or for standard input', () => {
+  it('nowhere when the project has no node_modules, with --no-cache, or for standard input', async () => {
     const cwd = fresh(copyOfData());
     const before = snapshotTree(cwd);
-    expect(runCli(['check'], { cwd }).status).toBe(0);
+    expect((await runMain(['check'], { cwd })).status).toBe(0);
     expect(snapshotTree(cwd)).toEqual(before);
 
     mkdirSync(join(cwd, 'node_modules'));
-    expect(runCli(['check', '--no-cache'], { cwd }).status).toBe(0);
+    expect((await runMain(['check', '--no-cache'], { cwd })).status).toBe(0);
     const file = 'data/amendments/mdust-close-moc-secure.yaml';
-    const stdin = runCli(['check', '--stdin', '--stdin-filename', file], {
+    const stdin = await runMain(['check', '--stdin', '--stdin-filename', file], {
       cwd,
       input: readFileSync(join(cwd, file), 'utf8'),
     });
@@ -117,18 +120,21 @@ describe('where the cache lives', () => {
     expect(existsSync(join(cwd, 'node_modules/.cache'))).toBe(false);
   });
 
-  it('--update-lock records the same lock from cached records as from parsed files', () => {
-    const lockOf = (useCache: boolean) => {
+  it('--update-lock records the same lock from cached records as from parsed files', async () => {
+    const lockOf = async (useCache: boolean) => {
       const cwd = fresh(copyOfData());
       const cache = join(cwd, 'cache.json');
-      runCli(['check', '--cache-location', cache], { cwd });
+      await runMain(['check', '--cache-location', cache], { cwd });
       rmSync(join(cwd, 'data/amendments.lock'));
-      const run = runCli(['check', '--update-lock', ...(useCache ? ['--cache-location', cache] : ['--no-cache'])], {
-        cwd,
-      });
+      const run = await runMain(
+        ['check', '--update-lock', ...(useCache ? ['--cache-location', cache] : ['--no-cache'])],
+        {
+          cwd,
+        },
+      );
       return { status: run.status, stderr: run.stderr, lock: readFileSync(join(cwd, 'data/amendments.lock'), 'utf8') };
     };
-    expect(lockOf(true)).toEqual(lockOf(false));
+    expect(await lockOf(true)).toEqual(await lockOf(false));
   });
 });
 

@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { convertOnce } from './soffice-cache.js';
 
 /** What a respondent writes into the template. */
 export interface Filling {
@@ -211,12 +212,27 @@ function odfLayout(doc: Document): Layout {
   };
 }
 
-function soffice(folder: string, args: string[]): void {
-  const run = spawnSync('soffice', [`-env:UserInstallation=file://${join(folder, 'profile')}`, '--headless', ...args], {
-    cwd: folder,
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
+/** Converts `names` (in `folder`) into `outdir` as `target`, by one soffice, or from the cache. */
+function soffice(folder: string, target: string, outdir: string, names: readonly string[]): void {
+  const run = convertOnce(
+    names.map((name) => join(folder, name)),
+    outdir,
+    target,
+    (missing) =>
+      spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${join(folder, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          target,
+          '--outdir',
+          outdir,
+          ...missing,
+        ],
+        { cwd: folder, encoding: 'utf8', timeout: 240_000 },
+      ),
+  );
   if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
 }
 
@@ -227,7 +243,7 @@ function soffice(folder: string, args: string[]): void {
 export function fillWithLibreOffice(docx: Uint8Array, fillings: readonly Filling[]): Uint8Array[] {
   const folder = mkdtempSync(join(tmpdir(), 'mtad-libreoffice-'));
   writeFileSync(join(folder, 'template.docx'), docx);
-  soffice(folder, ['--convert-to', 'fodt', '--outdir', folder, 'template.docx']);
+  soffice(folder, 'fodt', folder, ['template.docx']);
   const flat = readFileSync(join(folder, 'template.fodt'), 'utf8');
   const names = fillings.map((filling, i) => {
     const doc = new DOMParser().parseFromString(flat, 'application/xml');
@@ -238,6 +254,6 @@ export function fillWithLibreOffice(docx: Uint8Array, fillings: readonly Filling
   });
   const out = join(folder, 'out');
   mkdirSync(out);
-  soffice(folder, ['--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, ...names]);
+  soffice(folder, 'docx:MS Word 2007 XML', out, names);
   return names.map((name) => new Uint8Array(readFileSync(join(out, name.replace(/\.fodt$/, '.docx')))));
 }

@@ -13,6 +13,8 @@ export interface MainOptions {
   stdin?: () => AsyncIterable<Uint8Array | string>;
   /** The terminal widths, as if standard output (and error) were terminals that wide. */
   columns?: { stdout?: number; stderr?: number };
+  /** Standard error written into standard output, in the order printed, as `2>&1` shows them. */
+  together?: boolean;
 }
 
 /**
@@ -33,11 +35,12 @@ export async function runMain(args: readonly string[], options: string | MainOpt
     input = '',
     stdin,
     columns,
+    together = false,
   } = typeof options === 'string' ? { cwd: options } : options;
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...extra };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
+  const stderr: Buffer[] = together ? stdout : [];
   const sink = (into: Buffer[]) =>
     ({ write: (chunk: string | Uint8Array) => into.push(Buffer.from(chunk)) > 0 }) as unknown as NodeJS.WritableStream;
   const started = performance.now();

@@ -1,10 +1,11 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { ROOT } from './cli.js';
+import { convertOnce, type Conversion } from './soffice-cache.js';
 import { findTool } from './tools.js';
 
 /** The fictional MTAD-like fixtures, one per writer (tests/fixtures/word/README.md). */
@@ -47,22 +48,26 @@ function readWithPandoc(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain'
   return result.stdout;
 }
 
-/** Converts Word files to PDF into `dir` with LibreOffice, with a profile of its own in `dir`. */
-export function convertToPdf(dir: string, files: readonly string[]): SpawnSyncReturns<string> {
-  return spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      ...files,
-    ],
-    { encoding: 'utf8', timeout: 220_000 },
+/**
+ * Converts Word files to PDF into `dir` with LibreOffice, with a profile of its own in `dir` (the
+ * files it converted before, the same bytes, from its cache).
+ */
+export const convertToPdf = (dir: string, files: readonly string[]): Conversion =>
+  convertOnce(files, dir, 'pdf', (missing) =>
+    spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...missing,
+      ],
+      { encoding: 'utf8', timeout: 220_000 },
+    ),
   );
-}
 
 /**
  * True when LibreOffice's soffice is on the PATH: looked up, not run (`soffice --version` starts
