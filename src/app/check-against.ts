@@ -18,9 +18,6 @@ export const compareAgainst: CompareAgainst = (against, table) => {
     asAt: table.table.asAt,
   });
   // Only what stops the comparison: a cell kept as written is compared as written.
-  const errors = imported.findings
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({ ...d, file: d.file ?? against.shown }));
-  if (!imported.ok || errors.length > 0) return errors;
+  if (!imported.ok) return imported.errors.map((d) => ({ ...d, file: d.file ?? against.shown }));
   return compareWithDocument(table, imported.value);
 };

@@ -5,6 +5,7 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { Amendment } from '../domain/model/amendment.js';
 import { finalAmendment } from '../domain/documents/final-values.js';
 import { displayPath, readText } from '../io/read.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /** The folder of conclusions that goes with a table: conclusions/ beside it. */
 export function conclusionsDirOf(tablePath: string): string {
@@ -41,9 +42,9 @@ export async function readConclusionOf(
   const file = displayPath(path, cwd);
   if (option === undefined && !existsSync(path)) return { file, diagnostics: [] };
   const text = await readText(path, file);
-  if (text.value === undefined) return { file, diagnostics: text.diagnostics };
+  if (!text.ok) return { file, diagnostics: findingsOf(text) };
   const read = parseConclusion(text.value, file);
-  if (!read.value) return { file, diagnostics: read.diagnostics };
+  if (!read.ok) return { file, diagnostics: findingsOf(read) };
   if (read.value.amendment !== id)
     return {
       file,
@@ -59,7 +60,7 @@ export async function readConclusionOf(
         ),
       ],
     };
-  return { file, conclusion: read.value, diagnostics: read.diagnostics };
+  return { file, conclusion: read.value, diagnostics: findingsOf(read) };
 }
 
 /**

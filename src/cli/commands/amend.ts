@@ -8,7 +8,6 @@ import { basename, resolve } from 'node:path';
 import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
 import type { FileMemo } from '../../domain/check/file-rules.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
-import type { Result } from '../../domain/parse/schema-validation.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readBytes, readTemplate, readText } from '../../io/read.js';
@@ -26,6 +25,7 @@ import {
   resolveTablePath,
 } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
 import { readTextOption } from '../text-option.js';
 import { readAmendments } from '../read-data.js';
 import { withWriteLock } from '../write-lock.js';
@@ -110,7 +110,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   const into = await readInto(options);
   if (into && 'diagnostics' in into) return failWith(into.diagnostics, styler);
   const tableRead = await loadTable(cwd, options.table, checked);
-  if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
+  if (!tableRead.ok || hasErrors(findingsOf(tableRead))) return failWith(findingsOf(tableRead), styler);
   const missing = missingAmendments(cwd, options.amendments, folder);
   if (missing.length > 0) return failWith(missing, styler);
   const amendmentsRead =
@@ -129,10 +129,10 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       writesLock: options.write === true,
       ...(options.checkDate !== undefined && { today: options.checkDate }),
     });
-  if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics)) {
+  if (!amendmentsRead.ok || hasErrors(findingsOf(amendmentsRead))) {
     // Refused with every finding mtad check prints (a conclusion's too), not only the amendments'.
     const checkedFirst = await checkFirst();
-    return 'failure' in checkedFirst ? checkedFirst.failure : failWith(amendmentsRead.diagnostics, styler);
+    return 'failure' in checkedFirst ? checkedFirst.failure : failWith(findingsOf(amendmentsRead), styler);
   }
   // A concluded or made amendment is written and directed with its conclusion's final values.
   const concluded = await withFinalValues(amendmentsRead.value, cwd, tablePath);
@@ -175,7 +175,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       }),
     ...(options.out !== undefined &&
       options.amendments.length > 0 && {
-        history: (await loadAmendmentFolder(folder, cwd, { checked })).value ?? [],
+        history: await loadAmendmentFolder(folder, cwd, { checked }).then((read) => (read.ok ? read.value : [])),
       }),
     hash: sha256,
   };
@@ -216,7 +216,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       // two renames, the lock records made amendments the table does not reflect yet, as `mtad check
       // --update-lock` records them, which `mtad check` accepts and the next `--write` completes.
       const written = await writeFilesTogether(plan.writes);
-      if (!written.ok) return failWith(written.diagnostics, styler);
+      if (!written.ok) return failWith(findingsOf(written), styler);
       return succeed(`${plan.report}\n${plan.written ?? ''}`, styler, plan.warnings);
     }
   }
@@ -243,7 +243,7 @@ async function readInto(
   const path = resolve(options.cwd, options.into);
   const shown = displayPath(path, options.cwd);
   const bytes = await readBytes(path, shown);
-  if (!bytes.value) return { diagnostics: bytes.diagnostics };
+  if (!bytes.ok) return { diagnostics: findingsOf(bytes) };
   return { name: basename(path).replace(/\.docx$/i, ''), shown, bytes: bytes.value };
 }
 
@@ -255,7 +255,7 @@ async function unwrittenBeside(
   checked: { memo: FileMemo | undefined },
 ): Promise<Amendment[]> {
   const read = await loadAmendmentFolder(folder, cwd, { skipIds: new Set(applied), checked });
-  return read.value ?? [];
+  return read.ok ? read.value : [];
 }
 
 /** The lock file beside the table: its text, none when there is no lock file yet, or why it cannot be read. */
@@ -263,7 +263,7 @@ async function readLockFile(path: string, cwd: string): Promise<NonNullable<Amen
   const shown = displayPath(path, cwd);
   const text: Result<string | undefined> = existsSync(path)
     ? await readText(path, shown)
-    : { ok: true, diagnostics: [] };
+    : succeedWith(undefined);
   return { path, shown, text };
 }
 

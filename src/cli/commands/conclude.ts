@@ -17,6 +17,7 @@ import { conclusionPathOf, readConclusionOf, withFinalValues } from '../conclusi
 import { readDepartments } from '../departments.js';
 import { amendmentsDirOf, loadAmendmentFolder, loadTable, lockPathOf, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf, succeed as succeedWith } from '../../domain/model/result.js';
 import { withPdfs } from '../pdf-pack.js';
 import { readResponseEntries, responsesFolderOf } from '../response-inputs.js';
 
@@ -58,10 +59,10 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     if (converter) return failWith([converter], styler);
   }
   const table = await loadTable(cwd, options.table);
-  if (!table.value || hasErrors(table.diagnostics)) return failWith(table.diagnostics, styler);
+  if (!table.ok || hasErrors(findingsOf(table))) return failWith(findingsOf(table), styler);
   const folder = amendmentsDirOf(tablePath);
   const all = await loadAmendmentFolder(folder, cwd);
-  if (!all.value || hasErrors(all.diagnostics)) return failWith(all.diagnostics, styler);
+  if (!all.ok || hasErrors(findingsOf(all))) return failWith(findingsOf(all), styler);
   const amendment = chooseAmendment(options, all.value, table.value.table.applied, tablePath);
   if ('failure' in amendment) return failWith([amendment.failure], styler);
 
@@ -107,8 +108,9 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     readTemplate('direction.txt', cwd),
     readDepartments(cwd, dirname(tablePath)),
   ]);
-  for (const read of [template, directionTemplate, departments])
-    if (read.value === undefined) return failWith(read.diagnostics, styler);
+  if (!template.ok) return failWith(findingsOf(template), styler);
+  if (!directionTemplate.ok) return failWith(findingsOf(directionTemplate), styler);
+  if (!departments.ok) return failWith(findingsOf(departments), styler);
   // The history as made: each concluded or made amendment with its conclusion's final values, so
   // that the table in force (and the undoing of one already written) is the table as directed.
   const asMade = await withFinalValues(all.value, cwd, tablePath);
@@ -122,8 +124,8 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     history: asMade.amendments,
     entries: responses.entries,
     audience: options.audience,
-    templates: { conclusion: template.value ?? '', direction: directionTemplate.value ?? '' },
-    departments: departments.value ?? [],
+    templates: { conclusion: template.value, direction: directionTemplate.value },
+    departments: departments.value,
     ...(options.created !== undefined && { created: options.created }),
   });
   const warnings: Diagnostic[] = [...conclusion.diagnostics, ...responses.diagnostics];
@@ -134,8 +136,8 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   const files = await buildConclusionFiles(plan);
   const withPdf = options.pdf
     ? await withPdfs(files, plan.created, options.pdf.env)
-    : { value: files, diagnostics: [] };
-  if (!withPdf.value) return failWith(withPdf.diagnostics, styler);
+    : succeedWith(files);
+  if (!withPdf.ok) return failWith(findingsOf(withPdf), styler);
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);
   const listed = withPdf.value.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
@@ -150,7 +152,7 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
       refuse: (text) => refuseOtherPack('conclude', shown, text, options.audience),
     },
   );
-  if (!written.ok) return failWith(written.diagnostics, styler);
+  if (!written.ok) return failWith(findingsOf(written), styler);
   const what =
     options.audience === 'department' ? "the department's copy of the conclusion report" : 'the conclusion report';
   const names = withPdf.value.map((f) => `  ${f.path}\n`).join('');

@@ -8,6 +8,7 @@ import { amendmentPath, loadAmendment, resolveTablePath } from '../inputs.js';
 import { readConclusionOf } from '../conclusion-inputs.js';
 import type { IsoDate } from '../../domain/model/dates.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface DirectionOptions extends CommonOptions {
   amendment: string;
@@ -25,7 +26,7 @@ export interface DirectionOptions extends CommonOptions {
 export async function runDirection(options: DirectionOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const read = await loadAmendment(cwd, options.table, options.amendment);
-  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
   const conclusion = await readConclusionOf(
     cwd,
     resolveTablePath(cwd, options.table),

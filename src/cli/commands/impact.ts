@@ -8,6 +8,7 @@ import { readCorrections } from '../read-data.js';
 import { withFinalValues } from '../conclusion-inputs.js';
 import { foldCorrections } from '../../domain/history/corrections.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 import { readDateOption } from '../clock.js';
 
 export interface ImpactOptions extends CommonOptions {
@@ -32,10 +33,10 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
     return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.date, expected })], styler);
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);
-  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
   // An end date the amendment recorded as unknown is read as a correction states it.
   const corrections = await readCorrections(correctionsDirOf(resolveTablePath(cwd, options.table)), cwd);
-  if (!corrections.value) return failWith(corrections.diagnostics, styler);
+  if (!corrections.ok) return failWith(findingsOf(corrections), styler);
   const [corrected = read.value] = foldCorrections([read.value], corrections.value);
   // A concluded or made amendment closes on its conclusion's final end date.
   const asMade = await withFinalValues([corrected], cwd, resolveTablePath(cwd, options.table));
@@ -45,8 +46,8 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
     readTemplate('closure-effect.txt', cwd),
     readTemplate('impact.txt', cwd),
   ]);
-  if (closureEffect.value === undefined) return failWith(closureEffect.diagnostics, styler);
-  if (impact.value === undefined) return failWith(impact.diagnostics, styler);
+  if (!closureEffect.ok) return failWith(findingsOf(closureEffect), styler);
+  if (!impact.ok) return failWith(findingsOf(impact), styler);
   const plan = planImpact({
     amendment,
     decided: decided.date,

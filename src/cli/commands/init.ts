@@ -8,6 +8,7 @@ import { displayPath, packageRoot, readText } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';
 import { writeFilesTogether } from '../../io/write-files.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface InitOptions extends CommonOptions {
   /** The folder to scaffold, relative to the working folder; default: the working folder. */
@@ -64,7 +65,7 @@ export async function runInit(options: InitOptions): Promise<Outcome> {
   );
   if (!written.ok) {
     await removeEmptyFolders(created);
-    return failWith(written.diagnostics, styler);
+    return failWith(findingsOf(written), styler);
   }
   const here = root === resolve(cwd);
   const where = here ? 'the working folder' : displayPath(root, cwd);
@@ -94,13 +95,13 @@ async function scaffoldFiles(): Promise<ScaffoldFile[] | { diagnostics: Diagnost
   const read = async (path: string): Promise<ScaffoldFile | Diagnostic[]> => {
     const full = join(shipped, ...path.split('/'));
     const text = await readText(full, full);
-    return text.value === undefined ? text.diagnostics : { path, text: text.value };
+    return !text.ok ? findingsOf(text) : { path, text: text.value };
   };
   const copied = await Promise.all(COPIED.map(read));
   const lockFile = copied[2];
   if (lockFile === undefined || Array.isArray(lockFile)) return { diagnostics: copied.flatMap(diagnosticsOf) };
   const lock = parseLock(lockFile.text, lockFile.path);
-  if (!lock.value) return { diagnostics: lock.diagnostics };
+  if (!lock.ok) return { diagnostics: findingsOf(lock) };
   const made = lock.value.lock.amendments.map((entry) => `data/amendments/${entry.id}.yaml`);
   const more = await Promise.all([...made, ...SCHEMAS.map((kind) => `schema/${kind}.schema.json`)].map(read));
   const all = [...copied, ...more];

@@ -6,6 +6,7 @@ import { resolveTablePath } from '../inputs.js';
 import { hasErrors } from '../../domain/model/diagnostics.js';
 import type { Conclusion } from '../../domain/model/conclusion.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface LogOptions extends CommonOptions {
   table?: string;
@@ -15,7 +16,7 @@ export interface LogOptions extends CommonOptions {
 /** Lists every amendment in sequence: id, status, cohorts and the date of each step. */
 export async function runLog(options: LogOptions): Promise<Outcome> {
   const history = await loadHistory(options.cwd, options.table);
-  if (!history.value) return failWith(history.diagnostics, options.styler);
+  if (!history.ok) return failWith(findingsOf(history), options.styler);
   const { input, amendments, drafts, corrections } = history.value;
   const tablePath = resolveTablePath(options.cwd, options.table);
   const conclusions: Conclusion[] = [];

@@ -16,6 +16,7 @@ import { removeLeftovers } from '../../io/temporary.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 import { withWriteLock } from '../write-lock.js';
 
 export interface ResponsesImportOptions extends CommonOptions {
@@ -90,7 +91,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
   if (!template.bytes) return failWith(template.diagnostics, styler);
   const tablePath = resolveTablePath(cwd, options.table);
   const amendments = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
-  if (!amendments.value || hasErrors(amendments.diagnostics)) return failWith(amendments.diagnostics, styler);
+  if (!amendments.ok || hasErrors(findingsOf(amendments))) return failWith(findingsOf(amendments), styler);
   const plan = planResponseImport({
     bytes: template.bytes,
     shown,
@@ -148,7 +149,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
     }
     const targetShown = displayPath(path, cwd);
     const written = await writeFileAtomically(path, plan.text, expectation, targetShown);
-    if (!written.ok) return failWith(written.diagnostics, styler);
+    if (!written.ok) return failWith(findingsOf(written), styler);
     const answered = plan.response.answers.length;
     return succeed(
       [
@@ -210,8 +211,8 @@ async function replaceableResponse(
   if (info.isDirectory()) return refuse('folder');
   if (!info.isFile()) return refuse('other');
   const text = await readText(path, shown);
-  if (text.value === undefined || classifyFile(text.value).kind !== 'response') return refuse('file');
+  if (!text.ok || classifyFile(text.value).kind !== 'response') return refuse('file');
   // A response file that does not read (one being written by hand) may still be replaced.
   const read = parseResponse(text.value, shown);
-  return { text: text.value, ...(read.value && { response: read.value }) };
+  return { text: text.value, ...(read.ok && { response: read.value }) };
 }

@@ -14,6 +14,7 @@ import { renderResponseViews } from '../../render/response-views.js';
 import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, usageError, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface ResponsesOptions extends CommonOptions {
   amendment?: string;
@@ -58,7 +59,7 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
   }
   const tablePath = resolveTablePath(cwd, options.table);
   const read = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
-  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
   const amendments = read.value;
   const amendment =
     options.amendment !== undefined
@@ -94,9 +95,9 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
     const views = viewsFor(amendment, entries, options.views);
     if (options.format === 'json') return succeed(`${JSON.stringify(views, null, 2)}\n`, styler, diagnostics);
     const template = await readTemplate('response-views.md', cwd);
-    if (template.value === undefined) return failWith(template.diagnostics, styler);
+    if (!template.ok) return failWith(findingsOf(template), styler);
     const markdown = renderResponseViews(template.value, views, options.views);
-    if (markdown.value === undefined) return failWith(markdown.diagnostics, styler);
+    if (!markdown.ok) return failWith(findingsOf(markdown), styler);
     return succeed(markdown.value, styler, diagnostics);
   }
   return succeed(renderResponseSummary(summariseResponses(amendment, entries), options.format), styler, diagnostics);

@@ -6,6 +6,7 @@ import { withFinalValues } from '../conclusion-inputs.js';
 import { loadHistory } from '../history-inputs.js';
 import { loadTable } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 import { readDateOption } from '../clock.js';
 
 export interface ShowOptions extends CommonOptions {
@@ -19,17 +20,17 @@ export interface ShowOptions extends CommonOptions {
 export async function runShow(options: ShowOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const template = await readTemplate('closure-effect.txt', cwd);
-  if (template.value === undefined) return failWith(template.diagnostics, styler);
+  if (!template.ok) return failWith(findingsOf(template), styler);
   let view: ShowInputs['view'];
   if (options.asAt === undefined) {
     const read = await loadTable(cwd, options.table);
-    if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-    view = { kind: 'file', table: read.value.table, warnings: read.diagnostics };
+    if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
+    view = { kind: 'file', table: read.value.table, warnings: findingsOf(read) };
   } else {
     const date = readDateOption('--as-at', options.asAt);
     if (!date.date) return failWith(date.diagnostics, styler);
     const history = await loadHistory(cwd, options.table);
-    if (!history.value) return failWith(history.diagnostics, styler);
+    if (!history.ok) return failWith(findingsOf(history), styler);
     // A concluded or made amendment stands in the history with its conclusion's final values, as --write makes it.
     const concluded = await withFinalValues(history.value.amendments, cwd, history.value.tablePath);
     if (hasErrors(concluded.diagnostics)) return failWith(concluded.diagnostics, styler);

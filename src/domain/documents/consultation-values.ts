@@ -3,7 +3,7 @@ import { formatDateWithWeekday, formatLongDate, MONTHS, type IsoDate } from '../
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { Table } from '../model/table.js';
 import type { NarrativeFrontMatter } from '../parse/schema.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, findingsOf, succeed, type Result } from '../model/result.js';
 import type { Department } from './department.js';
 import { responseTemplateValues } from './response-template-values.js';
 import type { TemplateValues } from './template.js';
@@ -75,7 +75,7 @@ function cohortWithGroupId(table: Table, cohort: string): string {
 export function consultationValues(amendment: Amendment, context: ConsultationContext): Result<TemplateValues> {
   const response = responseTemplateValues(amendment, context.departments);
   const { consultation, modification, origin: source } = amendment;
-  const diagnostics: Diagnostic[] = [...response.diagnostics];
+  const diagnostics: Diagnostic[] = [...findingsOf(response)];
   const missing = (field: string, path: readonly (string | number)[]) =>
     diagnostics.push(
       diagnose('PACK_FIELD_MISSING', { field, id: amendment.id, document: 'consultation' }, source.locate(path)),
@@ -116,7 +116,7 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
 
   if (
     diagnostics.length > 0 ||
-    !response.value ||
+    !response.ok ||
     !issued ||
     !consultation.summary ||
     !consultation.expectedConclusion ||
@@ -126,13 +126,11 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
     !amendment.legalBasis ||
     row?.groupId.kind !== 'text'
   )
-    return { ok: false, diagnostics };
+    return fail(diagnostics);
   const { responsesDue } = consultation;
   const questions = response.value.questions;
   const asked = Array.isArray(questions) ? (questions as readonly TemplateValues[]) : [];
-  return {
-    ok: true,
-    value: {
+  return succeed({
       ...response.value,
       ...closureValues,
       close,
@@ -164,7 +162,5 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
       // date) after Next Steps.
       proposalQuestions: asked.slice(0, -1),
       nextStepsQuestions: asked.slice(-1),
-    },
-    diagnostics: [],
-  };
+    });
 }
