@@ -1,7 +1,7 @@
 import { inSequence, type Amendment } from '../domain/model/amendment.js';
 import { applyAmendments, type Application } from '../domain/history/apply.js';
 import { tableWith } from '../domain/history/table-history.js';
-import { diagnose, hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { directionValues } from '../domain/documents/direction-values.js';
 import { checkMadeRecord } from '../domain/check/amendment-rules.js';
 import {
@@ -246,7 +246,12 @@ function lockAfter(
   }
   const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, hash);
   if (before && lock.amendments.length === before.lock.amendments.length) return succeed(undefined);
-  return succeed({ path, text: serialiseLock(lock), expectation: before ? { text: before.source.text } : 'absent', shown });
+  return succeed({
+    path,
+    text: serialiseLock(lock),
+    expectation: before ? { text: before.source.text } : 'absent',
+    shown,
+  });
 }
 
 /**

@@ -136,9 +136,7 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
     : target.value.replaces !== undefined
       ? { text: target.value.replaces }
       : 'any';
-  const toDecide = readBack.findings.map(
-    (d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`,
-  );
+  const toDecide = readBack.findings.map((d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`);
   return {
     kind: 'report',
     writes: [
@@ -186,12 +184,13 @@ function draftTarget(
   const elsewhere = all.find((a) => a.id === id && a.origin.file !== shown);
   if (elsewhere)
     return fail([
-        diagnose('AMENDMENT_ID_DUPLICATE', { id, other: elsewhere.origin.file }, elsewhere.origin.locate(['id'])),
-      ]);
+      diagnose('AMENDMENT_ID_DUPLICATE', { id, other: elsewhere.origin.file }, elsewhere.origin.locate(['id'])),
+    ]);
 
   if (!lock.ok) return lock;
   const { ids, shown: lockShown } = lock.value;
-  const refuse = (made: { id: string; file: string; why: string }, at: Location): Result<{ replaces?: string }> => (fail([diagnose('AMENDMENT_MADE_PROTECTED', made, at)]));
+  const refuse = (made: { id: string; file: string; why: string }, at: Location): Result<{ replaces?: string }> =>
+    fail([diagnose('AMENDMENT_MADE_PROTECTED', made, at)]);
   if (inFile?.status === 'made')
     return refuse({ id: inFile.id, file: shown, why: 'status: made' }, inFile.origin.locate(['status']));
   if (inFile && ids.has(inFile.id))

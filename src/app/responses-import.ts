@@ -180,7 +180,9 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
   const back = parseResponse(text, file);
   if (!back.ok)
     return unreadable(
-      `it holds text a response file cannot record (${findingsOf(back).map((d) => d.code).join(', ')}); remove control characters from the answers`,
+      `it holds text a response file cannot record (${findingsOf(back)
+        .map((d) => d.code)
+        .join(', ')}); remove control characters from the answers`,
       file,
     );
   return { kind: 'write', response, text, slug: respondentSlug(response), notAnswered };

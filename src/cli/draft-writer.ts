@@ -11,7 +11,7 @@ import { readDepartments } from './departments.js';
 import { loadHistory } from './history-inputs.js';
 import { amendmentsDirOf, lockPathOf, narrativePathOf, resolveTablePath } from './inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
-import { fail, findingsOf, succeed as succeedWith, type Result } from '../domain/model/result.js';
+import { findingsOf, succeed as succeedWith, type Result } from '../domain/model/result.js';
 
 /** How a drafted amendment file is written. */
 export interface DraftWriteOptions extends CommonOptions {

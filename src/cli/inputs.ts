@@ -39,15 +39,15 @@ export async function loadTable(
   const path = resolveTablePath(cwd, table);
   if (table === undefined && !existsSync(path)) {
     return fail([
-        diagnose(
-          'FILE_NOT_FOUND',
-          {
-            what: `the table ${displayPath(path, cwd)}`,
-            hint: 'run mtad in a folder with data/ (or a folder inside it), or pass --table FILE',
-          },
-          { file: displayPath(path, cwd) },
-        ),
-      ]);
+      diagnose(
+        'FILE_NOT_FOUND',
+        {
+          what: `the table ${displayPath(path, cwd)}`,
+          hint: 'run mtad in a folder with data/ (or a folder inside it), or pass --table FILE',
+        },
+        { file: displayPath(path, cwd) },
+      ),
+    ]);
   }
   return checked ? readCheckedTableFile(path, cwd, checked.memo) : readTableFile(path, cwd);
 }

@@ -90,5 +90,10 @@ export async function readAmendments(
     ),
   );
   const read = combine(results);
-  return read.ok ? succeed(read.value.flatMap((a) => (a ? [a] : [])), read.warnings) : read;
+  return read.ok
+    ? succeed(
+        read.value.flatMap((a) => (a ? [a] : [])),
+        read.warnings,
+      )
+    : read;
 }

@@ -19,7 +19,8 @@ export type Release = () => Promise<void>;
  */
 export async function acquireWriteLock(path: string, shown: string): Promise<Result<Release>> {
   const lockPath = `${path}.lock`;
-  const locked = (pid: number): Result<Release> => (fail([diagnose('FILE_LOCKED', { what: shown, pid, lock: `${shown}.lock` }, { file: shown })]));
+  const locked = (pid: number): Result<Release> =>
+    fail([diagnose('FILE_LOCKED', { what: shown, pid, lock: `${shown}.lock` }, { file: shown })]);
   // The lock appears whole or not at all: its text is written to a file of this process's own
   // (created exclusively: never through a file or a link already there), then linked to the
   // lock's name, which fails if the lock exists.

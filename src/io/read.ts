@@ -43,22 +43,22 @@ export function decodeText(bytes: Uint8Array, shown: string): Result<string> {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return fail([
-        diagnose(
-          'FILE_NOT_TEXT',
-          { reason: 'it contains a NUL byte' },
-          { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) },
-        ),
-      ]);
+      diagnose(
+        'FILE_NOT_TEXT',
+        { reason: 'it contains a NUL byte' },
+        { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) },
+      ),
+    ]);
   try {
     return succeed(UTF8.decode(bytes).replace(/^\uFEFF/, ''));
   } catch {
     return fail([
-        diagnose(
-          'FILE_NOT_TEXT',
-          { reason: 'its bytes are not valid UTF-8' },
-          { file: shown, ...positionOf(validPrefix(bytes)) },
-        ),
-      ]);
+      diagnose(
+        'FILE_NOT_TEXT',
+        { reason: 'its bytes are not valid UTF-8' },
+        { file: shown, ...positionOf(validPrefix(bytes)) },
+      ),
+    ]);
   }
 }
 
@@ -236,18 +236,20 @@ function unreadable(error: unknown, shown: string): Diagnostic {
 export async function listAmendmentFiles(dir: string, cwd: string): Promise<Result<string[]>> {
   try {
     const names = await readdir(dir);
-    return succeed(names
+    return succeed(
+      names
         .filter((n) => /\.ya?ml$/.test(n))
         .sort()
-        .map((n) => join(dir, n)));
+        .map((n) => join(dir, n)),
+    );
   } catch {
     return fail([
-        diagnose(
-          'FILE_NOT_FOUND',
-          { what: `the amendments folder ${displayPath(dir, cwd)}` },
-          { file: displayPath(dir, cwd) },
-        ),
-      ]);
+      diagnose(
+        'FILE_NOT_FOUND',
+        { what: `the amendments folder ${displayPath(dir, cwd)}` },
+        { file: displayPath(dir, cwd) },
+      ),
+    ]);
   }
 }
 

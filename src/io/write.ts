@@ -49,8 +49,8 @@ export async function writeFolderAtomically(
   // would only lead to that refusal.
   if (found && !options.force)
     return fail([
-        (!found.isDirectory() && refusalOf(target)) || diagnose('OUT_EXISTS', { path: shown }, { file: shown }),
-      ]);
+      (!found.isDirectory() && refusalOf(target)) || diagnose('OUT_EXISTS', { path: shown }, { file: shown }),
+    ]);
   const refused = found && refusalOf(target);
   if (refused) return fail([refused]);
   const parent = dirname(target);

@@ -44,8 +44,8 @@ export async function buildConsultationFiles(
   if (!markdown.ok) return markdown;
   const title = input.amendment.consultation.title ?? input.amendment.title;
   return succeed([
-      { path: 'consultation.md', content: markdown.value },
-      { path: 'consultation.html', content: renderConsultationHtml(markdown.value, title) },
-      { path: 'consultation.docx', content: await renderConsultationDocx(markdown.value, title, input.created) },
-    ]);
+    { path: 'consultation.md', content: markdown.value },
+    { path: 'consultation.html', content: renderConsultationHtml(markdown.value, title) },
+    { path: 'consultation.docx', content: await renderConsultationDocx(markdown.value, title, input.created) },
+  ]);
 }

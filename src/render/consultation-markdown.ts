@@ -51,8 +51,8 @@ export function renderConsultationMarkdown(
   const prose = fillTemplate(narrative.body, escaped);
   if (prose.text === undefined)
     return fail([
-        diagnose('TEMPLATE_UNKNOWN_NAME', { names: prose.unknownNames.join(', ') }, { file: narrative.file }),
-      ]);
+      diagnose('TEMPLATE_UNKNOWN_NAME', { names: prose.unknownNames.join(', ') }, { file: narrative.file }),
+    ]);
   return documentMarkdown(
     template,
     { ...escaped, narrative: prose.text.trim(), direction: directionMarkdown(direction) },

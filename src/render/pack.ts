@@ -5,7 +5,7 @@ import type { AmendReport } from '../domain/documents/amend-report.js';
 import { responseTemplateValues } from '../domain/documents/response-template-values.js';
 import type { Department } from '../domain/documents/department.js';
 import type { RevisionMark } from '../domain/documents/revision-marks.js';
-import { fail, findingsOf, fromFindings, succeed, type Result } from '../domain/model/result.js';
+import { findingsOf, fromFindings, succeed, type Result } from '../domain/model/result.js';
 import { renderDirectionDocx } from './direction-docx.js';
 import { renderDirectionMarkdown } from './direction-markdown.js';
 import { escapeMarkdownText } from './escape.js';

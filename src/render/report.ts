@@ -22,7 +22,9 @@ type ReportRenderer = (report: AmendReport, options: ReportOptions) => string;
 /** The direction's text, or a line that says what it lacks. */
 function directionText({ text }: DirectionText): string {
   if (text.ok) return text.value;
-  return `(no direction: ${findingsOf(text).map((d) => ('field' in d.args ? `${d.args.field} is not recorded` : d.code)).join('; ')})\n`;
+  return `(no direction: ${findingsOf(text)
+    .map((d) => ('field' in d.args ? `${d.args.field} is not recorded` : d.code))
+    .join('; ')})\n`;
 }
 
 function textReport(redline: string, report: AmendReport, options: ReportOptions): string {

@@ -49,7 +49,6 @@ export interface WordTable {
   rows: WordCell[][];
 }
 
-
 /** Options of findTable. */
 export interface FindTableOptions {
   /** The number after "Table" in the caption; "17.6" by default. */
@@ -181,18 +180,20 @@ export function findTableIn(
         : [diagnose('WORD_TABLE_NOT_FOUND', { tableNumber, numberFrom })];
     return fail(findings);
   }
-  if (found.length > 1)
-    return fail([diagnose('WORD_TABLE_AMBIGUOUS', { tableNumber, count: found.length })]);
+  if (found.length > 1) return fail([diagnose('WORD_TABLE_AMBIGUOUS', { tableNumber, count: found.length })]);
   const { table, caption, title, position } = found[0]!;
   const { rows, findings } = readRows(table);
-  return succeed({
+  return succeed(
+    {
       location: { partName: docx.partName, tableIndex: allTables.indexOf(table) },
       caption,
       title,
       captionPosition: position,
       headers: (rows[0] ?? []).map((c) => normaliseSpace(c.text)),
       rows,
-    }, findings);
+    },
+    findings,
+  );
 }
 
 /**

@@ -37,10 +37,7 @@ const FIELD_KEYS: Record<WordField, string> = { cohort: 'cohort', groupId: 'grou
  * Every other column is an extra column. A field with no column, or with several candidates, is a
  * finding.
  */
-export function mapColumns(
-  headers: readonly string[],
-  overrides: ColumnOverrides = {},
-): Result<ColumnMap> {
+export function mapColumns(headers: readonly string[], overrides: ColumnOverrides = {}): Result<ColumnMap> {
   const findings: Diagnostic[] = [];
   const claimed = new Map<number, WordField>();
   const fields: Partial<Record<WordField, number>> = {};

@@ -3,7 +3,7 @@
  * parsed XML. Every failure is a WORD_PACKAGE_UNREADABLE finding.
  */
 import type { Document } from '@xmldom/xmldom';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose } from '../domain/model/diagnostics.js';
 import { fail, succeed, type Failure, type Result } from '../domain/model/result.js';
 import { readEntry, readZip, type ZipArchive } from './zip.js';
 import { childElements, isStrict, parseXml } from './xml.js';

@@ -3,7 +3,7 @@
  * (docProps/core.xml: title, version, revision, modified...) and the custom ones
  * (docProps/custom.xml), as the document states them.
  */
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose } from '../domain/model/diagnostics.js';
 import { fail, succeed, type Failure, type Result } from '../domain/model/result.js';
 import { readEntry, readZip, type ZipArchive } from './zip.js';
 import { childElements, parseXml } from './xml.js';

@@ -10,14 +10,7 @@ import { isIsoDate } from '../domain/model/dates.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { fail, succeed, type Result } from '../domain/model/result.js';
 import { ukMidnight } from '../domain/documents/revision-marks.js';
-import {
-  cellText,
-  cellsOf,
-  findTableIn,
-  paragraphsOf,
-  rowsOf,
-  type TableLocation,
-} from './find-table.js';
+import { cellText, cellsOf, findTableIn, paragraphsOf, rowsOf, type TableLocation } from './find-table.js';
 import { mapColumns, type ColumnOverrides, type WordField, WORD_FIELDS, headingKey } from './map-columns.js';
 import { openDocx } from './package.js';
 import { replaceEntry } from './zip.js';
@@ -298,12 +291,12 @@ export function redlineTable(
   const date = revisionDate(options.date);
   if (date === undefined)
     return fail([
-        diagnose('ARGUMENT_INVALID', {
-          option: 'date',
-          value: options.date,
-          expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ',
-        }),
-      ]);
+      diagnose('ARGUMENT_INVALID', {
+        option: 'date',
+        value: options.date,
+        expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ',
+      }),
+    ]);
   const opened = openDocx(docxBytes);
   if (!opened.ok) return opened;
   const docx = opened.value;

@@ -8,7 +8,7 @@
  * mention of its id (or the cell beside the id in a table that lists questions in rows).
  */
 import type { Element } from '@xmldom/xmldom';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose } from '../domain/model/diagnostics.js';
 import { fail, findingsOf, succeed, type Failure, type Result } from '../domain/model/result.js';
 import { bodyBlocks, cellsOf, cellText, rowsOf } from './find-table.js';
 import { openDocx } from './package.js';
@@ -56,7 +56,11 @@ function readBlocks(bytes: Uint8Array): Result<FormBlock[]> {
     );
   const opened = openDocx(bytes);
   if (!opened.ok)
-    return unreadable(findingsOf(opened).map((f) => ('reason' in f.args ? String(f.args.reason) : f.code)).join('; '));
+    return unreadable(
+      findingsOf(opened)
+        .map((f) => ('reason' in f.args ? String(f.args.reason) : f.code))
+        .join('; '),
+    );
   const blocks = bodyBlocks(opened.value).map((element: Element): FormBlock =>
     isW(element, 'tbl')
       ? { kind: 'table', rows: rowsOf(element).map((row) => cellsOf(row).map((cell) => cellText(cell).trim())) }
@@ -98,10 +102,7 @@ function detailOf(label: string): keyof ResponseForm['respondent'] | undefined {
  * is not the one mtad generates (no checkbox lines, a question not named, no answer box after it)
  * is RESPONSE_FORM_UNREADABLE; nothing of it is returned, so that no response is half read.
  */
-export function readResponseForm(
-  bytes: Uint8Array,
-  questionIds: readonly string[],
-): Result<ResponseForm> {
+export function readResponseForm(bytes: Uint8Array, questionIds: readonly string[]): Result<ResponseForm> {
   const read = readBlocks(bytes);
   if (!read.ok) return read;
   const blocks = read.value;

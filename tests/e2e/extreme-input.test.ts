@@ -143,7 +143,7 @@ describe('input that never ends, or whose size stat does not tell', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('"FILE_TOO_LARGE"');
     // The sync and the async reader alike (amend, show and the others read asynchronously).
-    expect(findingsOf((await readText('/dev/zero', 'zero'))).map((d) => d.code)).toEqual(['FILE_TOO_LARGE']);
+    expect(findingsOf(await readText('/dev/zero', 'zero')).map((d) => d.code)).toEqual(['FILE_TOO_LARGE']);
   });
 
   it('reads a pipe (check <(cat file)) to its end: its stat size is 0', async () => {

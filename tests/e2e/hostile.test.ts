@@ -232,7 +232,7 @@ function coreFindings(input: HostileInput, bytes: Uint8Array): Diagnostic[] {
   writeFileSync(join(scratch, 'input.yaml'), bytes);
   const text = readTextSync(join(scratch, 'input.yaml'), file);
   if (!text.ok) return findingsOf(text);
-  return findingsOf((input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file)));
+  return findingsOf(input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file));
 }
 
 const folders: string[] = [];

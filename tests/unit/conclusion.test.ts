@@ -21,7 +21,12 @@ const amendment = () => {
 };
 const conclusionOf = (text: string) => {
   const read = parseConclusion(text, 'c.yaml');
-  if (!read.ok) throw new Error(findingsOf(read).map((d) => d.code).join(', '));
+  if (!read.ok)
+    throw new Error(
+      findingsOf(read)
+        .map((d) => d.code)
+        .join(', '),
+    );
   return read.value;
 };
 

@@ -132,10 +132,12 @@ const render = (responses: readonly ResponseFile[], audience: Audience): string 
   return `${valueOf(markdown)}\n${JSON.stringify(views)}`;
 };
 
-const CONCLUSION = valueOf(parseConclusion(
-  readRepoFile('examples/conclusions/mdust-close-moc-secure.yaml'),
-  'examples/conclusions/mdust-close-moc-secure.yaml',
-));
+const CONCLUSION = valueOf(
+  parseConclusion(
+    readRepoFile('examples/conclusions/mdust-close-moc-secure.yaml'),
+    'examples/conclusions/mdust-close-moc-secure.yaml',
+  ),
+);
 
 /** Every file of the conclusion report for `audience`, as the text a reader could find in it (Word: every part's XML). */
 async function conclusionTexts(responses: readonly ResponseFile[], audience: Audience): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { parseAmendment, readAmendment } from '../../src/domain/model/amendment.js';
 import { describeClosureEffect } from '../../src/domain/documents/closure-effect.js';
 import {
   draftAmendmentText,
@@ -34,38 +34,39 @@ describe('the proposed timeline', () => {
 
 describe('draftAmendmentText', () => {
   const draft = (to = '2023-01-31') =>
-    valueOf(draftAmendmentText({
-      id: 'mdust-close-moc-secure',
-      sequence: 3,
-      timeline: timelineEndingOn(to),
-      wording,
-      departments,
-      changes: [
-        {
-          action: 'close',
-          cohort: 'MOC (Secure)',
-          groupId: { kind: 'text', text: 'DA' },
-          from: { kind: 'none' },
-          to: { kind: 'date', date: to },
-        },
-      ],
-    }));
+    valueOf(
+      draftAmendmentText({
+        id: 'mdust-close-moc-secure',
+        sequence: 3,
+        timeline: timelineEndingOn(to),
+        wording,
+        departments,
+        changes: [
+          {
+            action: 'close',
+            cohort: 'MOC (Secure)',
+            groupId: { kind: 'text', text: 'DA' },
+            from: { kind: 'none' },
+            to: { kind: 'date', date: to },
+          },
+        ],
+      }),
+    );
 
   it("drafts the reference consultation's own wording for MOC (Secure) on 31 January 2023", () => {
-    const read = parseAmendment(draft(), 'draft.yaml');
+    const read = readAmendment(draft(), 'draft.yaml');
     const shipped = amendment('mdust-close-moc-secure');
-    expect(valueOf(read).consultation.questions.map((q) => q.text)).toEqual(
+    expect(read.data?.consultation.questions.map((q) => q.text)).toEqual(
       shipped.consultation.questions.map((q) => q.text),
     );
-    expect(valueOf(read).consultation.summary).toBe(shipped.consultation.summary);
-    expect(valueOf(read).consultation.id).toBe(shipped.consultation.id);
-    expect(REFERENCE_TEXT).toContain(valueOf(read).consultation.questions[0]!.text);
+    expect(read.data?.consultation.summary).toBe(shipped.consultation.summary);
+    expect(read.data?.consultation.id).toBe(shipped.consultation.id);
+    expect(REFERENCE_TEXT).toContain(read.data?.consultation.questions[0]?.text);
   });
 
   it('marks every decision, which reading reports as FIELD_TO_DECIDE and nothing else', () => {
-    const read = parseAmendment(draft('2024-03-29'), 'draft.yaml');
-    expect(read.ok).toBe(false);
-    expect(findingsOf(read).map((d) => [d.code, d.args])).toEqual(
+    const read = readAmendment(draft('2024-03-29'), 'draft.yaml');
+    expect(read.findings.map((d) => [d.code, d.args])).toEqual(
       [
         'consultation.id',
         'consultation.issued',
@@ -78,10 +79,10 @@ describe('draftAmendmentText', () => {
         'changes.0.windowMonths',
       ].map((field) => ['FIELD_TO_DECIDE', { field }]),
     );
-    expect(valueOf(read).consultation.questions[0]?.text).toContain(
+    expect(read.data?.consultation.questions[0]?.text).toContain(
       'from Friday 29 March 2024 (or within one month thereafter)',
     );
-    expect(valueOf(read).consultation.questions[1]?.text).toContain(
+    expect(read.data?.consultation.questions[1]?.text).toContain(
       'modification date of 25 March 2024 (or within one month thereafter)',
     );
     expect(findingsOf(parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml'))).toEqual([]);
@@ -95,26 +96,30 @@ describe('draftAmendmentText', () => {
       classification: shipped.consultation.classification,
     });
     expect(valueOf(read).legalBasis).toEqual(shipped.legalBasis);
-    const own = valueOf(draftAmendmentText({
-      id: 'x',
-      sequence: 1,
-      timeline: timelineEndingOn('2023-01-31'),
-      wording: { ...wording, contact: 'someone@example.org', clause: '4.3' },
-      departments,
-      changes: [],
-    }));
+    const own = valueOf(
+      draftAmendmentText({
+        id: 'x',
+        sequence: 1,
+        timeline: timelineEndingOn('2023-01-31'),
+        wording: { ...wording, contact: 'someone@example.org', clause: '4.3' },
+        departments,
+        changes: [],
+      }),
+    );
     expect(own).toContain('contact: someone@example.org');
     expect(own).toContain('clause: "4.3"');
     const { classification: _, ...without } = wording;
     expect(
-      findingsOf(draftAmendmentText({
-        id: 'x',
-        sequence: 1,
-        timeline: timelineEndingOn('2023-01-31'),
-        wording: without,
-        departments,
-        changes: [],
-      })),
+      findingsOf(
+        draftAmendmentText({
+          id: 'x',
+          sequence: 1,
+          timeline: timelineEndingOn('2023-01-31'),
+          wording: without,
+          departments,
+          changes: [],
+        }),
+      ),
     ).toEqual([
       expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_NAME', args: { names: '(missing section classification)' } }),
     ]);
@@ -123,14 +128,16 @@ describe('draftAmendmentText', () => {
   it("makes the consultation's title from the template, around the title as filled", () => {
     const read = parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml');
     expect(valueOf(read).consultation.title).toBe(amendment('mdust-close-moc-secure').consultation.title);
-    const own = valueOf(draftAmendmentText({
-      id: 'x',
-      sequence: 1,
-      timeline: timelineEndingOn('2023-01-31'),
-      wording: { ...wording, consultationTitle: 'Consultation: {{title}}' },
-      departments: shippedDepartments(),
-      changes: [],
-    }));
+    const own = valueOf(
+      draftAmendmentText({
+        id: 'x',
+        sequence: 1,
+        timeline: timelineEndingOn('2023-01-31'),
+        wording: { ...wording, consultationTitle: 'Consultation: {{title}}' },
+        departments: shippedDepartments(),
+        changes: [],
+      }),
+    );
     expect(own).toMatch(/^ {2}title: "?Consultation: Migration DUST Closure for/m);
   });
 
@@ -149,13 +156,15 @@ describe('the impact wording', () => {
       '  The decision falls on or before the end date: Migration DUST is still provided up to and including Tuesday 31 January 2023,\n',
     );
     expect(shipped).toContain('\n                               or Monday 12 June 2023 one after the other');
-    const own = valueOf(renderImpactText(
-      'a',
-      estimates,
-      [undefined],
-      plainStyler,
-      template.replace('re-start no earlier than:', 'earliest re-start:'),
-    ));
+    const own = valueOf(
+      renderImpactText(
+        'a',
+        estimates,
+        [undefined],
+        plainStyler,
+        template.replace('re-start no earlier than:', 'earliest re-start:'),
+      ),
+    );
     expect(own).toContain('  earliest re-start:       Wednesday 15 March 2023');
     expect(
       findingsOf(renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}')).map((d) => d.code),
@@ -212,14 +221,16 @@ describe('what a closure means', () => {
 
 describe('the department in the wording of a draft', () => {
   const drafted = (to: string) =>
-    valueOf(draftAmendmentText({
-      id: 'x',
-      sequence: 1,
-      timeline: timelineEndingOn(to),
-      wording: { ...wording, summary: 'Responses may go to {{departmentAbbreviation}} ({{department}}).' },
-      departments,
-      changes: [],
-    })) ?? '';
+    valueOf(
+      draftAmendmentText({
+        id: 'x',
+        sequence: 1,
+        timeline: timelineEndingOn(to),
+        wording: { ...wording, summary: 'Responses may go to {{departmentAbbreviation}} ({{department}}).' },
+        departments,
+        changes: [],
+      }),
+    ) ?? '';
 
   it('is the one of the draft issue date: BEIS in 2022, DESNZ from 7 February 2023', () => {
     expect(drafted('2023-01-31')).toContain(

@@ -161,10 +161,9 @@ describe('reading hostile YAML', () => {
   it('quotes a value in a message escaped (no control character reaches the terminal) and cut short', () => {
     const [d] = findingsOf(parseYaml('a: "\\e[2J\\x9b"\n', 'x.yaml'));
     expect(formatDiagnostic(d!)).toContain('"\\u001b[2J\\u009b"');
-    const long = findingsOf(parseAmendment(
-      editedMocSecure('to: 2023-01-31', `to: "2023-${'1'.repeat(500_000)}"`),
-      'a.yaml',
-    ));
+    const long = findingsOf(
+      parseAmendment(editedMocSecure('to: 2023-01-31', `to: "2023-${'1'.repeat(500_000)}"`), 'a.yaml'),
+    );
     expect(long.map((x) => x.code)).toEqual(['DATE_INVALID']);
     expect(formatDiagnostic(long[0]!).length).toBeLessThan(250);
   });

@@ -4,8 +4,12 @@ import { parseTable } from '../../src/domain/model/table.js';
 import { sha256 } from '../../src/io/hash.js';
 import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
+import { diagnose } from '../../src/domain/model/diagnostics.js';
 import { fail, succeed } from '../../src/domain/model/result.js';
 import { valueOf } from '../helpers/result.js';
+
+const unreadable = (name: string) =>
+  fail([diagnose('FILE_NOT_FOUND', { what: `the template ${name}` }, { file: `templates/${name}` })]);
 
 const made = amendment(
   readRepoFile('data/amendments/mdust-close-moc-secure.yaml')
@@ -55,7 +59,8 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
       inputs({
         amendments: [],
         checkFailed: true,
-        templates: { direction: fail([]), closureEffect: fail([]) },
+        // Templates that could not be read: nothing pending, they are never looked at.
+        templates: { direction: unreadable('direction.txt'), closureEffect: unreadable('closure-effect.txt') },
       }),
     );
     expect(plan).toEqual({

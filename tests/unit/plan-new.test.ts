@@ -7,10 +7,10 @@ import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../he
 import { fail, findingsOf, succeed } from '../../src/domain/model/result.js';
 
 const history = succeed({
-    table: shippedTable(),
-    amendments: ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'].map((id) => amendment(id)),
-    drafts: [],
-  });
+  table: shippedTable(),
+  amendments: ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'].map((id) => amendment(id)),
+  drafts: [],
+});
 
 /** What the CLI gathers for a draft on the shipped data, in a project at /project. */
 function draftInputs(over: Partial<DraftInputs> = {}): DraftInputs {

@@ -217,7 +217,9 @@ describe('redlineTable refusals', () => {
 
   it('WORD_ROW_NOT_FOUND for a cohort no row names', () => {
     expect(
-      findingsOf(redlineTable(input, location, [{ ...CLOSE_MOC_SECURE, row: 'MOC (Other)' }], OPTIONS)).map((f) => f.code),
+      findingsOf(redlineTable(input, location, [{ ...CLOSE_MOC_SECURE, row: 'MOC (Other)' }], OPTIONS)).map(
+        (f) => f.code,
+      ),
     ).toEqual(['WORD_ROW_NOT_FOUND']);
   });
 

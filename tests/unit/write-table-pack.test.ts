@@ -12,10 +12,12 @@ const TABLE = 'data/table-17.6.yaml';
 function applied(text: string, ids: string[]) {
   const input = valueOf(parseTable(text, TABLE));
   if (!input) throw new Error('the table does not parse');
-  const application = valueOf(applyAmendments(
-    input.table,
-    ids.map((id) => amendment(id)),
-  ));
+  const application = valueOf(
+    applyAmendments(
+      input.table,
+      ids.map((id) => amendment(id)),
+    ),
+  );
   if (!application) throw new Error('the amendments do not apply');
   return { input, application };
 }

@@ -45,10 +45,12 @@ describe('writeTableChanges', () => {
       note: 'The MTAD\'s cell reads "TBC".',
       written: 'TBC',
     });
-    const moc = valueOf(parseAmendment(
-      readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('from: none', 'from: unknown'),
-      'x.yaml',
-    ));
+    const moc = valueOf(
+      parseAmendment(
+        readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('from: none', 'from: unknown'),
+        'x.yaml',
+      ),
+    );
     const written = writeTableChanges(source, valueOf(applyAmendments(table, [moc])));
     const reread = parseTable(written, 'x.yaml');
     expect(findingsOf(reread)).toEqual([]);
@@ -65,10 +67,12 @@ describe('writeTableChanges', () => {
 
   it('writes an unknown value with its note, dropping the value key', () => {
     const { table, source } = input();
-    const reopen = valueOf(parseAmendment(
-      readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('to: 2023-01-31', 'to: unknown'),
-      'a.yaml',
-    ));
+    const reopen = valueOf(
+      parseAmendment(
+        readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('to: 2023-01-31', 'to: unknown'),
+        'a.yaml',
+      ),
+    );
     const text = writeTableChanges(source, valueOf(applyAmendments(table, [reopen])));
     expect(valueOf(parseTable(text, 'x.yaml')).table.cohorts[2]?.endDate).toMatchObject({ kind: 'unknown' });
   });
@@ -108,7 +112,7 @@ describe('the compare step and the atomic write', () => {
     writeFileSync(path, 'old\n');
     expect((await writeFileAtomically(path, 'new\n', { text: 'old\n' }, 't.yaml')).ok).toBe(true);
     expect(readFileSync(path, 'utf8')).toBe('new\n');
-    expect(findingsOf((await writeFileAtomically(path, 'other\n', 'absent', 't.yaml'))).map((d) => d.code)).toEqual([
+    expect(findingsOf(await writeFileAtomically(path, 'other\n', 'absent', 't.yaml')).map((d) => d.code)).toEqual([
       'FILE_EXISTS',
     ]);
     expect((await writeFileAtomically(path, 'forced\n', 'any', 't.yaml')).ok).toBe(true);

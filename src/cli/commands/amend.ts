@@ -110,7 +110,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   const into = await readInto(options);
   if (into && 'diagnostics' in into) return failWith(into.diagnostics, styler);
   const tableRead = await loadTable(cwd, options.table, checked);
-  if (!tableRead.ok || hasErrors(findingsOf(tableRead))) return failWith(findingsOf(tableRead), styler);
+  if (!tableRead.ok) return failWith(findingsOf(tableRead), styler);
   const missing = missingAmendments(cwd, options.amendments, folder);
   if (missing.length > 0) return failWith(missing, styler);
   const amendmentsRead =
@@ -129,7 +129,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       writesLock: options.write === true,
       ...(options.checkDate !== undefined && { today: options.checkDate }),
     });
-  if (!amendmentsRead.ok || hasErrors(findingsOf(amendmentsRead))) {
+  if (!amendmentsRead.ok) {
     // Refused with every finding mtad check prints (a conclusion's too), not only the amendments'.
     const checkedFirst = await checkFirst();
     return 'failure' in checkedFirst ? checkedFirst.failure : failWith(findingsOf(amendmentsRead), styler);
@@ -261,9 +261,7 @@ async function unwrittenBeside(
 /** The lock file beside the table: its text, none when there is no lock file yet, or why it cannot be read. */
 async function readLockFile(path: string, cwd: string): Promise<NonNullable<AmendInputs['lock']>> {
   const shown = displayPath(path, cwd);
-  const text: Result<string | undefined> = existsSync(path)
-    ? await readText(path, shown)
-    : succeedWith(undefined);
+  const text: Result<string | undefined> = existsSync(path) ? await readText(path, shown) : succeedWith(undefined);
   return { path, shown, text };
 }
 

@@ -59,10 +59,10 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     if (converter) return failWith([converter], styler);
   }
   const table = await loadTable(cwd, options.table);
-  if (!table.ok || hasErrors(findingsOf(table))) return failWith(findingsOf(table), styler);
+  if (!table.ok) return failWith(findingsOf(table), styler);
   const folder = amendmentsDirOf(tablePath);
   const all = await loadAmendmentFolder(folder, cwd);
-  if (!all.ok || hasErrors(findingsOf(all))) return failWith(findingsOf(all), styler);
+  if (!all.ok) return failWith(findingsOf(all), styler);
   const amendment = chooseAmendment(options, all.value, table.value.table.applied, tablePath);
   if ('failure' in amendment) return failWith([amendment.failure], styler);
 
@@ -134,9 +134,7 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
 
   const { buildConclusionFiles } = await import('../../render/pack.js');
   const files = await buildConclusionFiles(plan);
-  const withPdf = options.pdf
-    ? await withPdfs(files, plan.created, options.pdf.env)
-    : succeedWith(files);
+  const withPdf = options.pdf ? await withPdfs(files, plan.created, options.pdf.env) : succeedWith(files);
   if (!withPdf.ok) return failWith(findingsOf(withPdf), styler);
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { renderDirectionText } from '../../domain/documents/amend-report.js';
-import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
+import { diagnose } from '../../domain/model/diagnostics.js';
 import { PACK_MARKER_FILE, packMarkerText, listedFiles, refuseOtherPack } from '../../domain/documents/pack-marker.js';
 import { documentsDate } from '../../domain/documents/revision-marks.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
@@ -48,9 +48,9 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   const refused = refusePackPath(options.out, { cwd, tablePath, amendmentPaths: named });
   if (refused) return failWith([refused], styler);
   const table = await loadTable(cwd, options.table);
-  if (!table.ok || hasErrors(findingsOf(table))) return failWith(findingsOf(table), styler);
+  if (!table.ok) return failWith(findingsOf(table), styler);
   const all = await loadAmendmentFolder(folder, cwd);
-  if (!all.ok || hasErrors(findingsOf(all))) return failWith(findingsOf(all), styler);
+  if (!all.ok) return failWith(findingsOf(all), styler);
   const amendment = chooseAmendment(options.amendment, named[0], all.value, table.value.table.applied, tablePath);
   if ('failure' in amendment) return failWith([amendment.failure], styler);
 

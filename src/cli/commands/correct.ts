@@ -45,18 +45,18 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
     ...readTextOption('--by', options.by),
     ...(options.reason === undefined ? [] : readTextOption('--reason', options.reason)),
   ];
-  const on = options.on === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--on', options.on);
-  usage.push(...on.diagnostics);
+  const on = options.on === undefined ? succeedWith(options.today) : readDateOption('--on', options.on);
+  usage.push(...findingsOf(on));
   // A correction records when a source was found: a day yet to come is no such day.
-  if (on.date !== undefined && compareDates(on.date, options.today) > 0)
+  if (on.ok && compareDates(on.value, options.today) > 0)
     usage.push(
       diagnose('ARGUMENT_INVALID', {
         option: '--on',
-        value: on.date,
+        value: on.value,
         expected: `the date the correction is recorded, no later than today (${options.today})`,
       }),
     );
-  if (usage.length > 0 || !on.date) return failWith(usage, styler);
+  if (usage.length > 0 || !on.ok) return failWith(usage, styler);
 
   const table = await loadTable(cwd, options.table);
   if (!table.ok) return failWith(findingsOf(table), styler);
@@ -90,7 +90,7 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
       ...(options.from !== undefined && { from: options.from }),
       source: options.source,
       by: options.by,
-      on: on.date,
+      on: on.value,
       ...(options.reason !== undefined && { reason: options.reason }),
     },
     write: options.write,

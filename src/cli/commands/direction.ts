@@ -26,7 +26,7 @@ export interface DirectionOptions extends CommonOptions {
 export async function runDirection(options: DirectionOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const read = await loadAmendment(cwd, options.table, options.amendment);
-  if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
+  if (!read.ok) return failWith(findingsOf(read), styler);
   const conclusion = await readConclusionOf(
     cwd,
     resolveTablePath(cwd, options.table),

@@ -8,7 +8,7 @@ import { readCorrections } from '../read-data.js';
 import { withFinalValues } from '../conclusion-inputs.js';
 import { foldCorrections } from '../../domain/history/corrections.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
-import { findingsOf } from '../../domain/model/result.js';
+import { findingsOf, succeed as succeedWith } from '../../domain/model/result.js';
 import { readDateOption } from '../clock.js';
 
 export interface ImpactOptions extends CommonOptions {
@@ -23,17 +23,15 @@ export interface ImpactOptions extends CommonOptions {
 export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const decided =
-    options.decided === undefined
-      ? { date: options.today, diagnostics: [] }
-      : readDateOption('--decided', options.decided);
-  if (!decided.date) return failWith(decided.diagnostics, styler);
+    options.decided === undefined ? succeedWith(options.today) : readDateOption('--decided', options.decided);
+  if (!decided.ok) return failWith(findingsOf(decided), styler);
   // An option the estimate cannot use is refused before any file is read.
-  if (!restartStaysInRange(decided.date)) {
+  if (!restartStaysInRange(decided.value)) {
     const expected = `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ${LAST_DATE}`;
-    return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.date, expected })], styler);
+    return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.value, expected })], styler);
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);
-  if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
+  if (!read.ok) return failWith(findingsOf(read), styler);
   // An end date the amendment recorded as unknown is read as a correction states it.
   const corrections = await readCorrections(correctionsDirOf(resolveTablePath(cwd, options.table)), cwd);
   if (!corrections.ok) return failWith(findingsOf(corrections), styler);
@@ -50,7 +48,7 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   if (!impact.ok) return failWith(findingsOf(impact), styler);
   const plan = planImpact({
     amendment,
-    decided: decided.date,
+    decided: decided.value,
     templates: { closureEffect: closureEffect.value, impact: impact.value },
     styler,
   });

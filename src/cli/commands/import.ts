@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { diffTables } from '../../domain/documents/redline.js';
-import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { parseTable, type Table } from '../../domain/model/table.js';
 import { sha256Bytes } from '../../io/hash.js';
 import { displayPath, readBytes, readText } from '../../io/read.js';
@@ -47,7 +47,7 @@ function readOptions(options: ImportOptions): { columns: ColumnOverrides; diagno
     else columns[field as WordField] = heading;
   }
   if (options.version !== undefined) diagnostics.push(...readTextOption('--version', options.version));
-  if (options.asAt !== undefined) diagnostics.push(...readDateOption('--as-at', options.asAt).diagnostics);
+  if (options.asAt !== undefined) diagnostics.push(...findingsOf(readDateOption('--as-at', options.asAt)));
   if (options.tableNumber.trim() === '' || options.tableNumber !== options.tableNumber.trim())
     diagnostics.push(
       diagnose('ARGUMENT_INVALID', {

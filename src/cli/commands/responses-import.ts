@@ -6,7 +6,7 @@ import {
   planResponseImport,
   type ExistingResponse,
 } from '../../app/responses-import.js';
-import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import type { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { classifyFile } from '../../domain/parse/classify-file.js';
 import { parseResponse, type ResponseFile } from '../../domain/model/response.js';
@@ -91,7 +91,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
   if (!template.bytes) return failWith(template.diagnostics, styler);
   const tablePath = resolveTablePath(cwd, options.table);
   const amendments = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
-  if (!amendments.ok || hasErrors(findingsOf(amendments))) return failWith(findingsOf(amendments), styler);
+  if (!amendments.ok) return failWith(findingsOf(amendments), styler);
   const plan = planResponseImport({
     bytes: template.bytes,
     shown,

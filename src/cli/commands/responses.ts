@@ -59,7 +59,7 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
   }
   const tablePath = resolveTablePath(cwd, options.table);
   const read = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
-  if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
+  if (!read.ok) return failWith(findingsOf(read), styler);
   const amendments = read.value;
   const amendment =
     options.amendment !== undefined

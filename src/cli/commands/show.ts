@@ -24,11 +24,11 @@ export async function runShow(options: ShowOptions): Promise<Outcome> {
   let view: ShowInputs['view'];
   if (options.asAt === undefined) {
     const read = await loadTable(cwd, options.table);
-    if (!read.ok || hasErrors(findingsOf(read))) return failWith(findingsOf(read), styler);
+    if (!read.ok) return failWith(findingsOf(read), styler);
     view = { kind: 'file', table: read.value.table, warnings: findingsOf(read) };
   } else {
     const date = readDateOption('--as-at', options.asAt);
-    if (!date.date) return failWith(date.diagnostics, styler);
+    if (!date.ok) return failWith(findingsOf(date), styler);
     const history = await loadHistory(cwd, options.table);
     if (!history.ok) return failWith(findingsOf(history), styler);
     // A concluded or made amendment stands in the history with its conclusion's final values, as --write makes it.
@@ -36,7 +36,7 @@ export async function runShow(options: ShowOptions): Promise<Outcome> {
     if (hasErrors(concluded.diagnostics)) return failWith(concluded.diagnostics, styler);
     const { input } = history.value;
     const { amendments } = concluded;
-    view = { kind: 'as-at', date: date.date, include: options.include ?? 'made', table: input.table, amendments };
+    view = { kind: 'as-at', date: date.value, include: options.include ?? 'made', table: input.table, amendments };
   }
   const plan = planShow({ styler, closureEffect: template.value, view });
   if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);

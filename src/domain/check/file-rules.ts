@@ -57,8 +57,7 @@ export function checkTableFile(source: SourceText, memo?: FileMemo): FileReading
     };
   const read = readTable(source.text, source.file);
   // The rules look at a file that read cleanly: on a broken one they would only echo its error.
-  const diagnostics =
-    read.data && read.findings.length === 0 ? checkTableRules(read.data) : [...read.findings];
+  const diagnostics = read.data && read.findings.length === 0 ? checkTableRules(read.data) : [...read.findings];
   memo?.remember('table', source, { ...(read.data && { table: read.data.table }), diagnostics });
   return { ...(read.data && { data: read.data }), findings: diagnostics };
 }
@@ -74,8 +73,7 @@ export function checkAmendmentFile(source: SourceText, hash: HashText, memo?: Fi
     };
   }
   const read = readAmendment(source.text, source.file);
-  const diagnostics =
-    read.data && read.findings.length === 0 ? checkAmendmentRules(read.data) : [...read.findings];
+  const diagnostics = read.data && read.findings.length === 0 ? checkAmendmentRules(read.data) : [...read.findings];
   if (memo) {
     const { origin, ...data } = read.data ?? {};
     // Only a made amendment is compared with the lock as a rule; any other is compared only when

@@ -1,14 +1,14 @@
 import type { Amendment } from '../model/amendment.js';
 import type { AppliedChange, Application } from '../history/apply.js';
 import { describeClosureEffect } from './closure-effect.js';
-import { diagnose, type Diagnostic } from '../model/diagnostics.js';
+import { diagnose } from '../model/diagnostics.js';
 import { directionValues, type DirectionMode } from './direction-values.js';
 import { diffTables, type Redline } from './redline.js';
 import { summariseAmendments, type AmendmentSummary } from './summary.js';
 import { fillTemplate } from './template.js';
 import type { UndatedEffect } from '../history/table-history.js';
 import type { EndDateMeaning } from '../model/table.js';
-import { fail, findingsOf, succeed, type Result } from '../model/result.js';
+import { fail, succeed, type Result } from '../model/result.js';
 
 /** One amendment's direction: its text, or why it cannot be made. */
 export interface DirectionText {

@@ -131,36 +131,36 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
   const questions = response.value.questions;
   const asked = Array.isArray(questions) ? (questions as readonly TemplateValues[]) : [];
   return succeed({
-      ...response.value,
-      ...closureValues,
-      close,
-      summary: consultation.summary,
-      issued: formatLongDate(issued),
-      // The cover and section 4 write the deadline without its weekday: "16:00 on 13 January 2023".
-      respondBy: responsesDue ? `${responsesDue.time} on ${formatLongDate(responsesDue.date)}` : '',
-      expectedConclusion: formatLongDate(consultation.expectedConclusion),
-      author: consultation.author,
-      classification: consultation.classification,
-      cohort: listNames(cohorts),
-      cohortNoun: cohortNoun(cohorts.length),
-      groupId: row.groupId.text,
-      endDate: endDate?.kind === 'date' ? formatLongDate(endDate.date) : '',
-      endDateWithWeekday: endDate?.kind === 'date' ? formatDateWithWeekday(endDate.date) : '',
-      modificationDate: formatLongDate(modificationDate),
-      modificationWindow: monthsInWords(modification.windowMonths ?? 1),
-      clause: amendment.legalBasis.clause,
-      appendix: amendment.legalBasis.appendix,
-      tableNumber: context.tableBefore.number,
-      openCohorts: listNames(open),
-      openCohortsNoun: cohortNoun(open.length),
-      closedCohorts: listNames(closed),
-      closedCohortsNoun: cohortNoun(closed.length),
-      remainingCohorts: listNames(remaining.map((c) => cohortWithGroupId(context.tableBefore, c))),
-      remainingCohortsNoun: cohortNoun(remaining.length),
-      redlineAttachment: context.frontMatter.redlineAttachment,
-      // As in the reference: the questions on the proposal after it, the last (on the modification
-      // date) after Next Steps.
-      proposalQuestions: asked.slice(0, -1),
-      nextStepsQuestions: asked.slice(-1),
-    });
+    ...response.value,
+    ...closureValues,
+    close,
+    summary: consultation.summary,
+    issued: formatLongDate(issued),
+    // The cover and section 4 write the deadline without its weekday: "16:00 on 13 January 2023".
+    respondBy: responsesDue ? `${responsesDue.time} on ${formatLongDate(responsesDue.date)}` : '',
+    expectedConclusion: formatLongDate(consultation.expectedConclusion),
+    author: consultation.author,
+    classification: consultation.classification,
+    cohort: listNames(cohorts),
+    cohortNoun: cohortNoun(cohorts.length),
+    groupId: row.groupId.text,
+    endDate: endDate?.kind === 'date' ? formatLongDate(endDate.date) : '',
+    endDateWithWeekday: endDate?.kind === 'date' ? formatDateWithWeekday(endDate.date) : '',
+    modificationDate: formatLongDate(modificationDate),
+    modificationWindow: monthsInWords(modification.windowMonths ?? 1),
+    clause: amendment.legalBasis.clause,
+    appendix: amendment.legalBasis.appendix,
+    tableNumber: context.tableBefore.number,
+    openCohorts: listNames(open),
+    openCohortsNoun: cohortNoun(open.length),
+    closedCohorts: listNames(closed),
+    closedCohortsNoun: cohortNoun(closed.length),
+    remainingCohorts: listNames(remaining.map((c) => cohortWithGroupId(context.tableBefore, c))),
+    remainingCohortsNoun: cohortNoun(remaining.length),
+    redlineAttachment: context.frontMatter.redlineAttachment,
+    // As in the reference: the questions on the proposal after it, the last (on the modification
+    // date) after Next Steps.
+    proposalQuestions: asked.slice(0, -1),
+    nextStepsQuestions: asked.slice(-1),
+  });
 }

@@ -25,11 +25,11 @@ export function departmentValues(
   const department = departmentOn(departments, date);
   if (!department)
     return fail([
-        diagnose('PACK_FIELD_MISSING', {
-          field: `the department responsible on ${formatLongDate(date)} (${DEPARTMENTS_FILE})`,
-          id: what.id,
-          document: what.document,
-        }),
-      ]);
+      diagnose('PACK_FIELD_MISSING', {
+        field: `the department responsible on ${formatLongDate(date)} (${DEPARTMENTS_FILE})`,
+        id: what.id,
+        document: what.document,
+      }),
+    ]);
   return succeed({ department: department.name, departmentAbbreviation: department.abbreviation });
 }

@@ -30,8 +30,7 @@ export function directionValues(amendment: Amendment, mode: DirectionMode): Resu
     appendix: legalBasis.appendix,
     appendixName: legalBasis.document,
   };
-  if (mode === 'draft')
-    return succeed({ ...base, effectiveDate: DRAFT_DATE, annex: DRAFT_ANNEX });
+  if (mode === 'draft') return succeed({ ...base, effectiveDate: DRAFT_DATE, annex: DRAFT_ANNEX });
 
   const diagnostics: Diagnostic[] = [];
   // A final direction is DCC's decision: it follows the conclusion, never a proposal still open.

@@ -60,7 +60,8 @@ export function responseTemplateValues(
   ) {
     return fail(diagnostics);
   }
-  return succeed({
+  return succeed(
+    {
       ...department.value,
       amendmentTitle: amendment.title,
       title,
@@ -69,5 +70,7 @@ export function responseTemplateValues(
       respondBy: `${responsesDue.time} on ${formatDateWithWeekday(responsesDue.date)}`,
       contact,
       questions: questions.map((question) => ({ questionId: question.id, questionText: question.text })),
-    }, diagnostics);
+    },
+    diagnostics,
+  );
 }

@@ -77,7 +77,6 @@ export function fillTemplateSection(
   const filled = fillTemplate(sections[name] ?? '', values);
   const unknown =
     filled.text === undefined ? filled.unknownNames.join(', ') : filled.text ? undefined : `(missing section ${name})`;
-  if (unknown !== undefined)
-    return fail([diagnose('TEMPLATE_UNKNOWN_NAME', { names: unknown }, { file })]);
+  if (unknown !== undefined) return fail([diagnose('TEMPLATE_UNKNOWN_NAME', { names: unknown }, { file })]);
   return succeed(filled.text ?? '');
 }

@@ -293,20 +293,20 @@ export function decideCorrection(
       );
   const id = correctionIdFor(row.cohort, field, request.on, new Set(existing.map((c) => c.id)));
   return succeed({
-      correction: {
-        id,
-        cohort: row.cohort,
-        field,
-        from: current,
-        to,
-        ...(corrects !== undefined && { corrects }),
-        source: request.source,
-        by: request.by,
-        on: request.on,
-        ...(request.reason !== undefined && { reason: request.reason }),
-      },
-      rowIndex: table.cohorts.indexOf(row),
-    });
+    correction: {
+      id,
+      cohort: row.cohort,
+      field,
+      from: current,
+      to,
+      ...(corrects !== undefined && { corrects }),
+      source: request.source,
+      by: request.by,
+      on: request.on,
+      ...(request.reason !== undefined && { reason: request.reason }),
+    },
+    rowIndex: table.cohorts.indexOf(row),
+  });
 }
 
 /** The text of a correction file. */

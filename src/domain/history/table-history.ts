@@ -116,7 +116,11 @@ export function invertAmendment(amendment: Amendment, options: { id?: string; se
 }
 
 /** The table with exactly the amendments in `counted` (and no other) reflected. */
-export function tableWith(current: Table, amendments: readonly Amendment[], counted: ReadonlySet<string>): Result<Table> {
+export function tableWith(
+  current: Table,
+  amendments: readonly Amendment[],
+  counted: ReadonlySet<string>,
+): Result<Table> {
   const { table, findings } = reflectWhatApplies(current, amendments, counted);
   return fromFindings(table, findings);
 }

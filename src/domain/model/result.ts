@@ -67,13 +67,6 @@ export function combine<T>(results: readonly Result<T>[]): Result<T[]> {
   return values.length === results.length ? succeed(values, findings) : fail(findings);
 }
 
-/** The result with `findings` found before it: a failure when any of them is an error. */
-export function withFindingsBefore<T>(findings: readonly Diagnostic[], result: Result<T>): Result<T> {
-  if (findings.length === 0) return result;
-  const all = [...findings, ...findingsOf(result)];
-  return result.ok ? fromFindings(result.value, all) : fail(all);
-}
-
 function isError(finding: Diagnostic): boolean {
   return finding.severity === 'error';
 }

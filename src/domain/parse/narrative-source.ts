@@ -32,17 +32,23 @@ export function parseNarrative(text: string, file: string): Result<Narrative> {
   const match = FRONT_MATTER.exec(text);
   if (!match)
     return fail([
-        diagnose(
-          'SCHEMA_MISSING_FIELD',
-          { field: 'front matter', expected: 'a first line "---", the fields (redlineAttachment), then a line "---"' },
-          { file, line: 1, column: 1 },
-        ),
-      ]);
+      diagnose(
+        'SCHEMA_MISSING_FIELD',
+        { field: 'front matter', expected: 'a first line "---", the fields (redlineAttachment), then a line "---"' },
+        { file, line: 1, column: 1 },
+      ),
+    ]);
   const parsed = parseYaml(match[1] ?? '', file);
   if (!parsed.ok) return fail(findingsOf(parsed).map(shifted));
   const checked = validateWithSchema(narrativeFrontMatterSchema, parsed.value.data ?? {}, parsed.value.source);
   if (!checked.ok) return fail(findingsOf(checked).map(shifted));
-  return succeed({ file, text, frontMatter: checked.value, body: text.slice(match[0].length), bodyOffset: match[0].length });
+  return succeed({
+    file,
+    text,
+    frontMatter: checked.value,
+    body: text.slice(match[0].length),
+    bodyOffset: match[0].length,
+  });
 }
 
 /** Where each `!todo` of a narrative is, with the rest of its line: what is still to write. */

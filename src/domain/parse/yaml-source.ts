@@ -248,8 +248,7 @@ export function parseYaml(text: string, file: string): Result<ParsedYaml> {
     const reason = describeYamlError(problem.code, problem.message);
     return fail([diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))]);
   }
-  if (document.contents === null)
-    return fail([diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })]);
+  if (document.contents === null) return fail([diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })]);
   const structural = checkStructure(document.contents, position);
   if (structural.length > 0) return fail(structural);
 
