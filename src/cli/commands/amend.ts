@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
 import type { FileMemo } from '../../domain/check/file-rules.js';
-import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
 import { defaultCacheFile, openCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readBytes, readTemplate, readText } from '../../io/read.js';
@@ -25,7 +25,7 @@ import {
   resolveTablePath,
 } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
-import { findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
+import { fail, findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
 import { readTextOption } from '../text-option.js';
 import { readAmendments } from '../read-data.js';
 import { withWriteLock } from '../write-lock.js';
@@ -107,8 +107,9 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   }
   const author = options.author === undefined ? [] : readTextOption('--author', options.author);
   if (author.length > 0) return failWith(author, styler);
-  const into = await readInto(options);
-  if (into && 'diagnostics' in into) return failWith(into.diagnostics, styler);
+  const intoRead = await readInto(options);
+  if (!intoRead.ok) return failWith(findingsOf(intoRead), styler);
+  const into = intoRead.value;
   const tableRead = await loadTable(cwd, options.table, checked);
   if (!tableRead.ok) return failWith(findingsOf(tableRead), styler);
   const missing = missingAmendments(cwd, options.amendments, folder);
@@ -228,23 +229,21 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
  */
 async function readInto(
   options: AmendOptions,
-): Promise<{ name: string; shown: string; bytes: Uint8Array } | { diagnostics: Diagnostic[] } | undefined> {
-  if (options.into === undefined) return undefined;
+): Promise<Result<{ name: string; shown: string; bytes: Uint8Array } | undefined>> {
+  if (options.into === undefined) return succeedWith(undefined);
   if (options.out === undefined)
-    return {
-      diagnostics: [
-        diagnose('OPTION_NEEDS', {
-          option: '--into',
-          needs: '--out DIR',
-          why: 'the redlined copy of the document goes into the pack',
-        }),
-      ],
-    };
+    return fail([
+      diagnose('OPTION_NEEDS', {
+        option: '--into',
+        needs: '--out DIR',
+        why: 'the redlined copy of the document goes into the pack',
+      }),
+    ]);
   const path = resolve(options.cwd, options.into);
   const shown = displayPath(path, options.cwd);
   const bytes = await readBytes(path, shown);
-  if (!bytes.ok) return { diagnostics: findingsOf(bytes) };
-  return { name: basename(path).replace(/\.docx$/i, ''), shown, bytes: bytes.value };
+  if (!bytes.ok) return bytes;
+  return succeedWith({ name: basename(path).replace(/\.docx$/i, ''), shown, bytes: bytes.value });
 }
 
 /** The amendments in the folder that the table does not reflect yet (none when they cannot be read: the check has said why). */
