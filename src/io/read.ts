@@ -104,7 +104,7 @@ export async function readText(path: string, shown: string): Promise<Result<stri
   } finally {
     await handle?.close();
   }
-  return Buffer.isBuffer(read) ? decodeText(read, shown) : fail([read as Diagnostic]);
+  return Buffer.isBuffer(read) ? decodeText(read, shown) : fail([read]);
 }
 
 /** The largest Word document mtad reads (a long MTAD with images is a few megabytes). */
@@ -154,7 +154,7 @@ export function readTextSync(path: string, shown: string): Result<string> {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return Buffer.isBuffer(read) ? decodeText(read, shown) : fail([read as Diagnostic]);
+  return Buffer.isBuffer(read) ? decodeText(read, shown) : fail([read]);
 }
 
 /**
