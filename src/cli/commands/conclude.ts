@@ -80,8 +80,9 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   });
   if ('failure' in gate) return gate.failure;
 
-  const conclusion = await readConclusionOf(cwd, tablePath, amendment.value.id, options.conclusion);
-  if (hasErrors(conclusion.diagnostics)) return failWith(conclusion.diagnostics, styler);
+  const conclusionRead = await readConclusionOf(cwd, tablePath, amendment.value.id, options.conclusion);
+  if (!conclusionRead.ok) return failWith(findingsOf(conclusionRead), styler);
+  const conclusion = conclusionRead.value;
   if (!conclusion.conclusion)
     return failWith(
       [
@@ -128,7 +129,7 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     departments: departments.value,
     ...(options.created !== undefined && { created: options.created }),
   });
-  const warnings: Diagnostic[] = [...conclusion.diagnostics, ...responses.diagnostics];
+  const warnings: Diagnostic[] = [...conclusionRead.warnings, ...responses.diagnostics];
   if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);
   if (options.stdout || options.out === undefined) return succeed(plan.markdown, styler, warnings);
 

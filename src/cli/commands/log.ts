@@ -3,7 +3,6 @@ import type { LogFormat } from '../../app/log-formats.js';
 import { loadHistory } from '../history-inputs.js';
 import { readConclusionOf } from '../conclusion-inputs.js';
 import { resolveTablePath } from '../inputs.js';
-import { hasErrors } from '../../domain/model/diagnostics.js';
 import type { Conclusion } from '../../domain/model/conclusion.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf } from '../../domain/model/result.js';
@@ -22,8 +21,8 @@ export async function runLog(options: LogOptions): Promise<Outcome> {
   const conclusions: Conclusion[] = [];
   for (const amendment of amendments) {
     const read = await readConclusionOf(options.cwd, tablePath, amendment.id);
-    if (hasErrors(read.diagnostics)) return failWith(read.diagnostics, options.styler);
-    if (read.conclusion) conclusions.push(read.conclusion);
+    if (!read.ok) return failWith(findingsOf(read), options.styler);
+    if (read.value.conclusion) conclusions.push(read.value.conclusion);
   }
   const { report } = planLog({
     table: input.table,
