@@ -1,5 +1,6 @@
 import { columnsOf, compareWithDocument } from '../word/compare-table.js';
 import { importWordTable } from '../word/import-table.js';
+import { findingsOf } from '../domain/model/result.js';
 import type { CompareAgainst } from './check.js';
 
 /**
@@ -7,11 +8,12 @@ import type { CompareAgainst } from './check.js';
  * when the table could not be read (its findings say why); the document's unreadability otherwise.
  */
 export const compareAgainst: CompareAgainst = (against, table) => {
-  if (!against.bytes || against.sha256 === undefined) return against.diagnostics;
+  if (!against.read.ok) return findingsOf(against.read);
+  const { bytes, sha256 } = against.read.value;
   if (!table) return [];
   const columns = columnsOf(table);
-  const imported = importWordTable(against.bytes, {
-    origin: { fileName: against.fileName, sha256: against.sha256 },
+  const imported = importWordTable(bytes, {
+    origin: { fileName: against.fileName, sha256 },
     tableNumber: table.table.number,
     numberFrom: 'table',
     ...(columns && { columns }),

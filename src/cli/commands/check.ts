@@ -22,7 +22,7 @@ import { gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
 import { scopeFindings, type FindingScope } from '../check-config.js';
 import { failWith, usageError, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
-import { findingsOf } from '../../domain/model/result.js';
+import { findingsOf, succeed } from '../../domain/model/result.js';
 
 export interface CheckOptions extends CheckInputOptions, FindingScope {
   format: CheckFormat;
@@ -115,8 +115,8 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
 async function readAgainst(path: string, cwd: string): Promise<AgainstDocument> {
   const shown = displayPath(path, cwd);
   const bytes = await readBytes(path, shown);
-  if (!bytes.ok) return { shown, fileName: basename(path), diagnostics: findingsOf(bytes) };
-  return { shown, fileName: basename(path), bytes: bytes.value, sha256: sha256Bytes(bytes.value), diagnostics: [] };
+  const read = bytes.ok ? succeed({ bytes: bytes.value, sha256: sha256Bytes(bytes.value) }) : bytes;
+  return { shown, fileName: basename(path), read };
 }
 
 /** Why a file could not be written, in words that fit after "cannot write FILE: ". */
