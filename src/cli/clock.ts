@@ -18,7 +18,9 @@ export function todayInLondon(now: Date): IsoDate {
 /** A date given on the command line, or the finding that it is not one (exit status 2). */
 export function readDateOption(option: string, value: string): Result<IsoDate> {
   if (isIsoDate(value)) return succeed(value);
-  return fail([diagnose('ARGUMENT_INVALID', { option, value, expected: 'a calendar date YYYY-MM-DD, e.g. 2022-12-05' })]);
+  return fail([
+    diagnose('ARGUMENT_INVALID', { option, value, expected: 'a calendar date YYYY-MM-DD, e.g. 2022-12-05' }),
+  ]);
 }
 
 /**
