@@ -19,6 +19,8 @@ export { fillTemplate } from './domain/documents/template.js';
 export { diagnose, exitStatusOf, hasErrors, RULES } from './domain/model/diagnostics.js';
 export { formatDiagnostic } from './render/diagnostic-messages.js';
 export type { Diagnostic, DiagnosticCode, Severity, Location } from './domain/model/diagnostics.js';
+export { findingsOf } from './domain/model/result.js';
+export type { Result, Success, Failure } from './domain/model/result.js';
 export {
   addCalendarMonths,
   formatDateWithWeekday,
@@ -82,7 +84,7 @@ export type { CheckFormat } from './render/check-format-names.js';
 export type { CheckReport } from './render/check-report.js';
 // The Word engine: Table 17.6 read from, and redlined into, the user's own .docx.
 export { findTable, captionTitle } from './word/find-table.js';
-export type { WordTable, WordCell, CellMerge, TableLocation, WordResult, FindTableOptions } from './word/find-table.js';
+export type { WordTable, WordCell, CellMerge, TableLocation, FindTableOptions } from './word/find-table.js';
 export { mapColumns, headingKey, WORD_FIELDS } from './word/map-columns.js';
 export type { ColumnMap, ColumnOverrides, ExtraColumn, WordField } from './word/map-columns.js';
 export { redlineTable } from './word/redline-table.js';

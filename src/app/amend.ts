@@ -1,7 +1,7 @@
 import { inSequence, type Amendment } from '../domain/model/amendment.js';
 import { applyAmendments, type Application } from '../domain/history/apply.js';
 import { tableWith } from '../domain/history/table-history.js';
-import { diagnose, hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { directionValues } from '../domain/documents/direction-values.js';
 import { checkMadeRecord } from '../domain/check/amendment-rules.js';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../domain/history/amendment-lock.js';
 import { buildAmendReport, type AmendReport } from '../domain/documents/amend-report.js';
 import { parseTable, type TableInput } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, findingsOf, succeed, type Result } from '../domain/model/result.js';
 import { sameCell } from '../domain/model/cell-value.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { REPORT_FORMATS } from '../render/report.js';
@@ -122,21 +122,21 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
     // A made amendment is locked for good once written: it must first say all that its direction
     // says (when it concluded, the date it took effect, the annex), or it could never be completed
     // afterwards.
-    const incomplete = pending.flatMap((a) => [...checkMadeRecord(a), ...directionValues(a, 'final').diagnostics]);
+    const incomplete = pending.flatMap((a) => [...checkMadeRecord(a), ...findingsOf(directionValues(a, 'final'))]);
     if (incomplete.length > 0) return { kind: 'refused', diagnostics: incomplete };
     const overtaking = overtakes(pending, inputs.unwritten ?? []);
     if (overtaking.length > 0) return { kind: 'refused', diagnostics: overtaking };
   }
 
   const applied = applyAmendments(table, pending);
-  if (!applied.value || hasErrors(applied.diagnostics)) return { kind: 'refused', diagnostics: applied.diagnostics };
+  if (!applied.ok) return { kind: 'refused', diagnostics: findingsOf(applied) };
   const { direction, closureEffect } = inputs.templates;
-  if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
-  if (closureEffect.value === undefined) return { kind: 'refused', diagnostics: closureEffect.diagnostics };
+  if (!direction.ok) return { kind: 'refused', diagnostics: findingsOf(direction) };
+  if (!closureEffect.ok) return { kind: 'refused', diagnostics: findingsOf(closureEffect) };
   const report = buildAmendReport(applied.value, pending, direction.value, closureEffect.value);
   if (inputs.pack) return { kind: 'pack', application: applied.value, amendments: pending, report };
   const rendered = REPORT_FORMATS[inputs.format](report, { styler: inputs.styler, redlineOnly: inputs.redlineOnly });
-  if (!inputs.write) return { kind: 'report', report: rendered, warnings: applied.diagnostics, writes: [] };
+  if (!inputs.write) return { kind: 'report', report: rendered, warnings: findingsOf(applied), writes: [] };
 
   const after = { ...applied.value.after, asAt: asAtAfterWriting(table.asAt, pending, inputs.today ?? table.asAt) };
   const text = writeTableChanges(inputs.table.source, { ...applied.value, after });
@@ -144,11 +144,11 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
   if (inputs.lock === undefined)
     throw new Error('planAmend: --write is planned without the lock file beside the table');
   const lock = lockAfter(inputs.lock, pending, inputs.hash);
-  if (!lock.ok) return { kind: 'refused', diagnostics: lock.diagnostics };
+  if (!lock.ok) return { kind: 'refused', diagnostics: findingsOf(lock) };
   return {
     kind: 'report',
     report: rendered,
-    warnings: applied.diagnostics,
+    warnings: findingsOf(applied),
     writes: [
       ...(lock.value ? [lock.value] : []),
       { path: inputs.tablePath, text, expectation: { text: inputs.table.source.text }, shown: inputs.tableShown },
@@ -184,12 +184,12 @@ function planPackAgain(inputs: AmendInputs, pending: Amendment[]): AmendPlan | u
     };
   const earlier = new Set(table.applied.slice(0, first));
   const before = tableWith(table, inputs.history ?? pending, earlier);
-  if (!before.value || !before.ok) return { kind: 'refused', diagnostics: before.diagnostics };
+  if (!before.ok) return { kind: 'refused', diagnostics: findingsOf(before) };
   const applied = applyAmendments(before.value, pending);
-  if (!applied.value || hasErrors(applied.diagnostics)) return { kind: 'refused', diagnostics: applied.diagnostics };
+  if (!applied.ok) return { kind: 'refused', diagnostics: findingsOf(applied) };
   const { direction, closureEffect } = inputs.templates;
-  if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
-  if (closureEffect.value === undefined) return { kind: 'refused', diagnostics: closureEffect.diagnostics };
+  if (!direction.ok) return { kind: 'refused', diagnostics: findingsOf(direction) };
+  if (!closureEffect.ok) return { kind: 'refused', diagnostics: findingsOf(closureEffect) };
   const report = buildAmendReport(applied.value, pending, direction.value, closureEffect.value);
   return {
     kind: 'pack',
@@ -207,10 +207,9 @@ function assertReadsBack(
   expected: { applied: string[]; cohorts: { endDate: Parameters<typeof sameCell>[0] }[] },
 ): void {
   const reread = parseTable(text, file);
-  const table = reread.value?.table;
+  const table = reread.ok ? reread.value.table : undefined;
   const same =
     table &&
-    reread.ok &&
     table.applied.join() === expected.applied.join() &&
     table.cohorts.every((row, i) => {
       const e = expected.cohorts[i];
@@ -218,7 +217,7 @@ function assertReadsBack(
     });
   if (!same)
     throw new Error(
-      `the table mtad was about to write does not read back as computed: ${JSON.stringify(reread.diagnostics)}`,
+      `the table mtad was about to write does not read back as computed: ${JSON.stringify(findingsOf(reread))}`,
     );
 }
 
@@ -233,25 +232,26 @@ function lockAfter(
   hash: HashText,
 ): Result<PlannedWrite | undefined> {
   const { path, shown } = file;
-  if (file.text.value === undefined && !file.text.ok) return { ok: false, diagnostics: file.text.diagnostics };
+  if (!file.text.ok) return file.text;
   let before: LockInput | undefined;
   if (file.text.value !== undefined) {
     const parsed = parseLock(file.text.value, shown);
-    if (!parsed.value || !parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+    if (!parsed.ok) return parsed;
     before = parsed.value;
     const mismatches = checkLock(before.lock, amendments, hash, {
       locateEntry: locateLockEntry(before),
       file: shown,
     }).filter((d) => d.code === 'LOCK_MISMATCH');
-    if (mismatches.length > 0) return { ok: false, diagnostics: mismatches };
+    if (mismatches.length > 0) return fail(mismatches);
   }
   const lock = recordMadeAmendments(before?.lock ?? EMPTY_LOCK, amendments, hash);
-  if (before && lock.amendments.length === before.lock.amendments.length) return { ok: true, diagnostics: [] };
-  return {
-    ok: true,
-    value: { path, text: serialiseLock(lock), expectation: before ? { text: before.source.text } : 'absent', shown },
-    diagnostics: [],
-  };
+  if (before && lock.amendments.length === before.lock.amendments.length) return succeed(undefined);
+  return succeed({
+    path,
+    text: serialiseLock(lock),
+    expectation: before ? { text: before.source.text } : 'absent',
+    shown,
+  });
 }
 
 /**

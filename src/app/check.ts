@@ -1,4 +1,5 @@
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../domain/check/check-sources.js';
+import type { Result } from '../domain/model/result.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
 import { inSequence } from '../domain/model/amendment.js';
@@ -102,13 +103,11 @@ export interface CheckInputs {
 /** The comparison of the table read with the Word document of `--against`. */
 export type CompareAgainst = (against: AgainstDocument, table: TableInput | undefined) => Diagnostic[];
 
-/** The Word document of `--against`, as read: its bytes, or the findings of reading it. */
+/** The Word document of `--against`, as read: its bytes and their hash, or the findings of reading it. */
 export interface AgainstDocument {
   shown: string;
   fileName: string;
-  bytes?: Uint8Array;
-  sha256?: string;
-  diagnostics: Diagnostic[];
+  read: Result<{ bytes: Uint8Array; sha256: string }>;
 }
 
 /**

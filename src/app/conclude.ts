@@ -13,7 +13,7 @@ import { applyAmendments } from '../domain/history/apply.js';
 import { tableWith } from '../domain/history/table-history.js';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
 import type { Table } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { findingsOf, succeed, type Result } from '../domain/model/result.js';
 import { renderConclusionMarkdown, renderConclusionSkeleton } from '../render/conclusion-markdown.js';
 
 /** What `mtad conclude` works from, gathered and checked by the CLI. */
@@ -66,7 +66,7 @@ export type ConcludePlan =
  */
 function tableInForce(inputs: ConcludeInputs): Result<Table> {
   const { table, history } = inputs;
-  if (!history) return { ok: true, value: table, diagnostics: [] };
+  if (!history) return succeed(table);
   // The amendment as the history holds it (with its final values, when the caller gave them), so
   // that undoing it from a table that already reflects it undoes what was written.
   const amendment = history.find((a) => a.id === inputs.amendment.id) ?? inputs.amendment;
@@ -97,11 +97,11 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
     const { modification } = concluded;
     const annex = modification.annex ?? '';
     const direction = renderDirectionText(concluded, inputs.templates.direction, 'final');
-    if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
+    if (!direction.ok) return { kind: 'refused', diagnostics: findingsOf(direction) };
     const inForce = tableInForce(inputs);
-    if (!inForce.value || !inForce.ok) return { kind: 'refused', diagnostics: inForce.diagnostics };
+    if (!inForce.ok) return { kind: 'refused', diagnostics: findingsOf(inForce) };
     const application = applyAmendments(inForce.value, [concluded]);
-    if (!application.value || !application.ok) return { kind: 'refused', diagnostics: application.diagnostics };
+    if (!application.ok) return { kind: 'refused', diagnostics: findingsOf(application) };
     const date = typeof modification.date === 'string' ? modification.date : conclusion.concluded;
     final = { direction: direction.value, application: application.value, modification: { date, annex } };
     // The tracked changes are the conclusion's: signed as the consultation's, dated the day it concluded.
@@ -113,7 +113,7 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
     document: 'the conclusion report',
   });
   const named = departmentOn(inputs.departments, conclusion.sentToDepartment);
-  if (!named) return { kind: 'refused', diagnostics: department.diagnostics };
+  if (!named) return { kind: 'refused', diagnostics: findingsOf(department) };
   const report = conclusionReport({
     amendment,
     conclusion,
@@ -126,7 +126,7 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
     tableNumber: inputs.table.number,
     contact: amendment.consultation.contact ?? '',
   });
-  if (skeleton.value === undefined) return { kind: 'refused', diagnostics: skeleton.diagnostics };
+  if (!skeleton.ok) return { kind: 'refused', diagnostics: findingsOf(skeleton) };
   const title = `${report.consultationTitle ?? report.amendmentTitle} - Conclusion${
     inputs.audience === 'department' ? ' (for the department: not to be published)' : ''
   }`;

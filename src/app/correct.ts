@@ -19,6 +19,7 @@ import { parseYaml } from '../domain/parse/yaml-source.js';
 import { renderCorrection } from '../render/corrections.js';
 import type { Styler } from '../render/style.js';
 import type { PlannedWrite } from './writes.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /** What `mtad correct` works from, gathered by the CLI. */
 export interface CorrectInputs {
@@ -49,7 +50,7 @@ export type CorrectPlan =
  */
 export function planCorrect(inputs: CorrectInputs): CorrectPlan {
   const decided = decideCorrection(inputs.table.table, inputs.amendments, inputs.corrections, inputs.request);
-  if (!decided.value || !decided.ok) return { kind: 'refused', diagnostics: decided.diagnostics };
+  if (!decided.ok) return { kind: 'refused', diagnostics: findingsOf(decided) };
   const { correction } = decided.value;
   const fileName = `${correction.id}.yaml`;
   const correctionText = serialiseCorrection(correction);
@@ -60,12 +61,12 @@ export function planCorrect(inputs: CorrectInputs): CorrectPlan {
     expectation: 'absent',
   };
   const parsedLock = inputs.lock.text === undefined ? undefined : parseLock(inputs.lock.text, inputs.lock.shown);
-  if (parsedLock && !parsedLock.value) return { kind: 'refused', diagnostics: parsedLock.diagnostics };
+  if (parsedLock && !parsedLock.ok) return { kind: 'refused', diagnostics: findingsOf(parsedLock) };
   const written = parseYaml(correctionText, correctionFile.shown);
-  if (!written.source) throw new Error('a correction mtad wrote does not parse');
+  if (!written.ok) throw new Error('a correction mtad wrote does not parse');
   const lock = recordCorrection(
-    parsedLock?.value?.lock ?? EMPTY_LOCK,
-    { id: correction.id, origin: written.source },
+    parsedLock?.value.lock ?? EMPTY_LOCK,
+    { id: correction.id, origin: written.value.source },
     inputs.hash,
   );
   const writes: PlannedWrite[] = [

@@ -2,7 +2,7 @@ import type { Amendment } from '../domain/model/amendment.js';
 import { isIsoDate } from '../domain/model/dates.js';
 import { diagnose, suggestNearest, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { Table } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, findingsOf, type Result } from '../domain/model/result.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import { diffTables } from '../domain/documents/redline.js';
 import { summariseAmendments } from '../domain/documents/summary.js';
@@ -44,14 +44,14 @@ function resolvePoint(inputs: DiffInputs, option: string, point: string): Result
   const ids = amendments.map((a) => a.id);
   const nearest = suggestNearest(point, ids);
   const expected = `a date YYYY-MM-DD or an amendment id (${ids.join(', ')})${nearest === undefined ? '' : `; did you mean ${JSON.stringify(nearest)}?`}`;
-  return { ok: false, diagnostics: [diagnose('ARGUMENT_INVALID', { option, value: point, expected })] };
+  return fail([diagnose('ARGUMENT_INVALID', { option, value: point, expected })]);
 }
 
 /** The redline of Table 17.6 between two points of its history, in any format `amend` has. */
 export function planDiff(inputs: DiffInputs): DiffPlan {
   const from = resolvePoint(inputs, '--from', inputs.from);
   const to = resolvePoint(inputs, '--to', inputs.to);
-  if (!from.value || !to.value) return { kind: 'refused', diagnostics: [...from.diagnostics, ...to.diagnostics] };
+  if (!from.ok || !to.ok) return { kind: 'refused', diagnostics: [...findingsOf(from), ...findingsOf(to)] };
   const changes = changesBetween(from.value, to.value);
   const involved = inputs.amendments.filter((a) => changes.some((c) => c.amendmentId === a.id));
   const report: AmendReport = {

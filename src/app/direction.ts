@@ -4,7 +4,7 @@ import type { Conclusion } from '../domain/model/conclusion.js';
 import { finalAmendment } from '../domain/documents/final-values.js';
 import type { DirectionMode } from '../domain/documents/direction-values.js';
 import { renderDirectionText } from '../domain/documents/amend-report.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { findingsOf, type Result } from '../domain/model/result.js';
 
 /** What `mtad direction` works from, gathered by the CLI. */
 export interface DirectionInputs {
@@ -25,7 +25,7 @@ export type DirectionPlan =
 /** One amendment's direction, draft or final: it says only what `mtad check` accepts. */
 export function planDirection(inputs: DirectionInputs): DirectionPlan {
   if (inputs.checkFailed) return { kind: 'check-failed' };
-  if (inputs.template.value === undefined) return { kind: 'refused', diagnostics: inputs.template.diagnostics };
+  if (!inputs.template.ok) return { kind: 'refused', diagnostics: findingsOf(inputs.template) };
   const { amendment, conclusion } = inputs;
   // The final direction is made from the conclusion: its date and annex, never the proposal's. (An
   // amendment not yet concluded is refused for its status, as directionValues says.)
@@ -49,6 +49,6 @@ export function planDirection(inputs: DirectionInputs): DirectionPlan {
   const concluded =
     inputs.mode === 'final' && conclusion?.conclusion ? finalAmendment(amendment, conclusion.conclusion) : undefined;
   const direction = renderDirectionText(concluded ?? amendment, inputs.template.value, inputs.mode);
-  if (direction.value === undefined) return { kind: 'refused', diagnostics: direction.diagnostics };
+  if (!direction.ok) return { kind: 'refused', diagnostics: findingsOf(direction) };
   return { kind: 'report', report: direction.value };
 }

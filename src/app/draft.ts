@@ -1,9 +1,9 @@
-import { parseAmendment, type Amendment } from '../domain/model/amendment.js';
+import { readAmendment, type Amendment } from '../domain/model/amendment.js';
 import { formatDateWithWeekday, type IsoDate } from '../domain/model/dates.js';
 import { nonWorkingReason } from '../domain/model/working-days.js';
 import type { Department } from '../domain/parse/departments.js';
 import { diagnose, type Diagnostic, type Location } from '../domain/model/diagnostics.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, findingsOf, succeed, type Result } from '../domain/model/result.js';
 import {
   draftAmendmentText,
   nextSequence,
@@ -106,25 +106,28 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
         }),
       ],
     };
-  if (inputs.wording.value === undefined) return { kind: 'refused', diagnostics: inputs.wording.diagnostics };
-  if (inputs.departments.value === undefined) return { kind: 'refused', diagnostics: inputs.departments.diagnostics };
+  if (!inputs.wording.ok) return { kind: 'refused', diagnostics: findingsOf(inputs.wording) };
+  if (!inputs.departments.ok) return { kind: 'refused', diagnostics: findingsOf(inputs.departments) };
   const text = draftAmendmentText({
     ...draft,
     wording: readTemplateSections(inputs.wording.value),
     departments: inputs.departments.value,
   });
-  if (text.value === undefined) return { kind: 'refused', diagnostics: text.diagnostics };
+  if (!text.ok) return { kind: 'refused', diagnostics: findingsOf(text) };
 
   const { path, shown } = inputs.place(draft.id);
-  const readBack = parseAmendment(text.value, shown);
-  const unexpected = readBack.diagnostics.filter((d) => d.code !== 'FIELD_TO_DECIDE');
-  if (!readBack.value || unexpected.length > 0)
+  // A draft holds decisions still to take (FIELD_TO_DECIDE, errors until taken): it is read back
+  // as the check reads it, whole, with those findings.
+  const readBack = readAmendment(text.value, shown);
+  const drafted = readBack.data;
+  const unexpected = readBack.findings.filter((d) => d.code !== 'FIELD_TO_DECIDE');
+  if (!drafted || unexpected.length > 0)
     throw new Error(`mtad drafted an amendment it cannot read back: ${JSON.stringify(unexpected)}`);
   const target = draftTarget(history, draft.id, shown, inputs.lock);
-  if (!target.value) return { kind: 'refused', diagnostics: target.diagnostics };
+  if (!target.ok) return { kind: 'refused', diagnostics: findingsOf(target) };
   if (inputs.stdout) return { kind: 'report', report: text.value, writes: [] };
   const scaffold = inputs.narrative?.scaffold;
-  if (scaffold && scaffold.value === undefined) return { kind: 'refused', diagnostics: scaffold.diagnostics };
+  if (scaffold && !scaffold.ok) return { kind: 'refused', diagnostics: findingsOf(scaffold) };
   const narrative = inputs.narrative?.place(draft.id);
 
   // With --force, the file is replaced only if it still holds what was read (and checked) above.
@@ -133,20 +136,18 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
     : target.value.replaces !== undefined
       ? { text: target.value.replaces }
       : 'any';
-  const toDecide = readBack.diagnostics.map(
-    (d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`,
-  );
+  const toDecide = readBack.findings.map((d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`);
   return {
     kind: 'report',
     writes: [
       { path, text: text.value, expectation, shown },
       // A narrative already written is a person's work and is never replaced.
-      ...(narrative && !narrative.exists && scaffold?.value !== undefined
+      ...(narrative && !narrative.exists && scaffold?.ok
         ? [{ path: narrative.path, text: scaffold.value, expectation: 'absent' as const, shown: narrative.shown }]
         : []),
     ],
     report: [
-      `Wrote ${shown}: ${readBack.value.title} (sequence ${draft.sequence}, proposed).`,
+      `Wrote ${shown}: ${drafted.title} (sequence ${draft.sequence}, proposed).`,
       ...(narrative === undefined
         ? []
         : !narrative.exists
@@ -182,24 +183,19 @@ function draftTarget(
   const inFile = all.find((a) => a.origin.file === shown);
   const elsewhere = all.find((a) => a.id === id && a.origin.file !== shown);
   if (elsewhere)
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose('AMENDMENT_ID_DUPLICATE', { id, other: elsewhere.origin.file }, elsewhere.origin.locate(['id'])),
-      ],
-    };
+    return fail([
+      diagnose('AMENDMENT_ID_DUPLICATE', { id, other: elsewhere.origin.file }, elsewhere.origin.locate(['id'])),
+    ]);
 
-  if (!lock.value) return { ok: false, diagnostics: lock.diagnostics };
+  if (!lock.ok) return lock;
   const { ids, shown: lockShown } = lock.value;
-  const refuse = (made: { id: string; file: string; why: string }, at: Location): Result<{ replaces?: string }> => ({
-    ok: false,
-    diagnostics: [diagnose('AMENDMENT_MADE_PROTECTED', made, at)],
-  });
+  const refuse = (made: { id: string; file: string; why: string }, at: Location): Result<{ replaces?: string }> =>
+    fail([diagnose('AMENDMENT_MADE_PROTECTED', made, at)]);
   if (inFile?.status === 'made')
     return refuse({ id: inFile.id, file: shown, why: 'status: made' }, inFile.origin.locate(['status']));
   if (inFile && ids.has(inFile.id))
     return refuse({ id: inFile.id, file: shown, why: `recorded in ${lockShown}` }, inFile.origin.locate(['id']));
   // A made amendment whose file has gone (LOCK_STALE) keeps its id: a new file must not take it.
   if (ids.has(id)) return refuse({ id, file: lockShown, why: 'its file has gone' }, { file: lockShown });
-  return { ok: true, value: inFile ? { replaces: inFile.origin.text } : {}, diagnostics: [] };
+  return succeed(inFile ? { replaces: inFile.origin.text } : {});
 }

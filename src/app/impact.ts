@@ -5,6 +5,7 @@ import { describeClosureEffect } from '../domain/documents/closure-effect.js';
 import { estimateRestart, restartOutOfRange } from '../domain/history/restart-estimate.js';
 import { renderImpactText } from '../render/impact.js';
 import type { Styler } from '../render/style.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /** What `mtad impact` works from, gathered by the CLI. */
 export interface ImpactInputs {
@@ -27,6 +28,6 @@ export function planImpact(inputs: ImpactInputs): ImpactPlan {
   const estimates = estimateRestart(amendment, decided);
   const effects = estimates.map((e) => describeClosureEffect(templates.closureEffect, e.cohort, e.endDate));
   const text = renderImpactText(amendment.id, estimates, effects, inputs.styler, templates.impact);
-  if (text.value === undefined) return { kind: 'refused', diagnostics: text.diagnostics };
+  if (!text.ok) return { kind: 'refused', diagnostics: findingsOf(text) };
   return { kind: 'report', report: text.value };
 }

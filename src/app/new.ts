@@ -3,9 +3,9 @@ import type { CellValue } from '../domain/model/cell-value.js';
 import type { IsoDate } from '../domain/model/dates.js';
 import { diagnose } from '../domain/model/diagnostics.js';
 import { findCohort, type Table } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { findingsOf, type Result } from '../domain/model/result.js';
 import { AMENDMENT_ID_PATTERN } from '../domain/parse/schema.js';
-import { applyAmendments, missingCohort } from '../domain/history/apply.js';
+import { applyWhatApplies, missingCohort } from '../domain/history/apply.js';
 import {
   checkProposedTimeline,
   cohortSlug,
@@ -33,7 +33,7 @@ const ID_EXPECTED =
 /** The table as it will stand once the amendments not yet reflected (and not withdrawn) apply. */
 function tableAfterPending(table: Table, amendments: readonly Amendment[]): Table {
   const pending = amendments.filter((a) => !table.applied.includes(a.id) && a.status !== 'withdrawn');
-  return applyAmendments(table, pending).value?.after ?? table;
+  return applyWhatApplies(table, pending).application.after;
 }
 
 /**
@@ -57,8 +57,8 @@ export function planNew(inputs: NewInputs): DraftPlan {
   if (inputs.id !== undefined && !AMENDMENT_ID_PATTERN.test(inputs.id))
     return refused([diagnose('ARGUMENT_INVALID', { option: '--id', value: inputs.id, expected: ID_EXPECTED })]);
 
+  if (!inputs.history.ok) return refused(findingsOf(inputs.history));
   const history = inputs.history.value;
-  if (!history) return refused(inputs.history.diagnostics);
   const table = tableAfterPending(history.table, history.amendments);
   const row = findCohort(table, inputs.cohort);
   // The cohort comes from the command line: naming one the table lacks is a usage error.

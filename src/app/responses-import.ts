@@ -4,6 +4,7 @@ import { parseResponse, respondentSlug, type ResponseAnswer, type ResponseFile }
 import { positionFromOpening, readConfidentialMarks, responseYamlText } from '../domain/documents/response-yaml.js';
 import type { CATEGORIES } from '../domain/model/respondent-kinds.js';
 import { readResponseForm } from '../word/response-form.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /** What `mtad responses import` is given. */
 export interface ResponseImportInputs {
@@ -79,13 +80,13 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
   const file = inputs.shown;
   // The consultation is found in a first reading that asks for no question.
   const first = readResponseForm(inputs.bytes, []);
-  if (!first.ok) return { kind: 'refused', diagnostics: first.findings.map((f) => ({ ...f, file })) };
-  const amendment = amendmentOf(inputs, first.form.texts);
+  if (!first.ok) return { kind: 'refused', diagnostics: findingsOf(first).map((f) => ({ ...f, file })) };
+  const amendment = amendmentOf(inputs, first.value.texts);
   if (typeof amendment === 'string') return unreadable(amendment, file);
   const questions = amendment.consultation.questions.map((q) => q.id);
   const read = readResponseForm(inputs.bytes, questions);
-  if (!read.ok) return { kind: 'refused', diagnostics: read.findings.map((f) => ({ ...f, file })) };
-  const { form } = read;
+  if (!read.ok) return { kind: 'refused', diagnostics: findingsOf(read).map((f) => ({ ...f, file })) };
+  const form = read.value;
 
   const diagnostics: Diagnostic[] = [];
   // A response from no one could not be counted, attributed or kept confidential.
@@ -180,9 +181,11 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
   // What is written must read back, or nothing is: text a response file cannot hold (a control
   // character the respondent's writer left in) is a finding, never a file half right.
   const back = parseResponse(text, file);
-  if (!back.value)
+  if (!back.ok)
     return unreadable(
-      `it holds text a response file cannot record (${back.diagnostics.map((d) => d.code).join(', ')}); remove control characters from the answers`,
+      `it holds text a response file cannot record (${findingsOf(back)
+        .map((d) => d.code)
+        .join(', ')}); remove control characters from the answers`,
       file,
     );
   return { kind: 'write', response, text, slug: respondentSlug(response), notAnswered };

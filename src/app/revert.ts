@@ -1,8 +1,7 @@
 import { statedGroupId, type Amendment } from '../domain/model/amendment.js';
 import type { IsoDate } from '../domain/model/dates.js';
-import { hasErrors } from '../domain/model/diagnostics.js';
 import { findCohort, type Table } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { findingsOf, type Result } from '../domain/model/result.js';
 import { checkProposedTimeline, timelineFrom } from '../domain/documents/draft-amendment.js';
 import { invertAmendment } from '../domain/history/table-history.js';
 import { planDraft, type DraftHistory, type DraftInputs, type DraftPlan } from './draft.js';
@@ -24,10 +23,10 @@ export interface RevertInputs extends DraftInputs {
 export function planRevert(inputs: RevertInputs): DraftPlan {
   const proposed = checkProposedTimeline('--issued', 'from', inputs.issued);
   if (proposed.length > 0) return { kind: 'refused', diagnostics: proposed };
+  if (!inputs.history.ok) return { kind: 'refused', diagnostics: findingsOf(inputs.history) };
   const history = inputs.history.value;
-  if (!history) return { kind: 'refused', diagnostics: inputs.history.diagnostics };
   const reversed = inputs.amendment;
-  if (!reversed.value || hasErrors(reversed.diagnostics)) return { kind: 'refused', diagnostics: reversed.diagnostics };
+  if (!reversed.ok) return { kind: 'refused', diagnostics: findingsOf(reversed) };
   // As the history holds it: a concluded or made amendment with its conclusion's final values, a
   // value recorded unknown as its correction states it (what the table was written with).
   const id = reversed.value.id;

@@ -6,6 +6,7 @@ import { tableAsAt, type Include } from '../domain/history/table-history.js';
 import { closureEffectLines, renderAsAtText } from '../render/as-at.js';
 import type { Styler } from '../render/style.js';
 import { renderTableText } from '../render/table.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /** What `mtad show` works from, gathered by the CLI: the table as its file holds it, or its history. */
 export interface ShowInputs {
@@ -34,7 +35,7 @@ export function planShow(inputs: ShowInputs): ShowPlan {
     return { kind: 'report', report, warnings: view.warnings };
   }
   const at = tableAsAt(view.table, view.amendments, view.date, { include: view.include });
-  if (!at.value) return { kind: 'refused', diagnostics: at.diagnostics };
+  if (!at.ok) return { kind: 'refused', diagnostics: findingsOf(at) };
   return {
     kind: 'report',
     report: renderAsAtText(at.value, view.date, view.include, closureEffect, styler),

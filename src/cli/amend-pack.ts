@@ -16,7 +16,6 @@ import type { TableInput } from '../domain/model/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { displayPath, readTemplate, readText } from '../io/read.js';
 import type { PackFile } from '../render/pack.js';
-import type { Result } from '../domain/parse/schema-validation.js';
 import { renderDirectionText } from '../domain/documents/amend-report.js';
 import { sha256 } from '../io/hash.js';
 import { refuseProtectedOutput } from '../io/output-guard.js';
@@ -26,6 +25,7 @@ import { readDepartments } from './departments.js';
 import type { Department } from '../domain/documents/department.js';
 import { withPdfs } from './pdf-pack.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
+import { findingsOf, succeed as succeedWith, type Result } from '../domain/model/result.js';
 
 export interface PackOptions extends CommonOptions {
   /** The folder to write. */
@@ -66,9 +66,9 @@ export async function writeAmendPack(
 ): Promise<Outcome> {
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
-  if (template.value === undefined) return failWith(template.diagnostics, styler);
+  if (!template.ok) return failWith(findingsOf(template), styler);
   const departments = await readDepartments(cwd, dirname(options.tablePath));
-  if (departments.value === undefined) return failWith(departments.diagnostics, styler);
+  if (!departments.ok) return failWith(findingsOf(departments), styler);
   const markOf = markRevisions(input.application.changes, input.amendments, {
     author: options.author,
     fallbackDate: input.table.table.asAt,
@@ -76,7 +76,7 @@ export async function writeAmendPack(
   const { buildPack } = await import('../render/pack.js');
   const created = options.created ?? documentsDate(input.amendments, input.table.table.asAt);
   const consultations = await consultationFiles(options, input, created, departments.value);
-  if (!consultations.value) return failWith(consultations.diagnostics, styler);
+  if (!consultations.ok) return failWith(findingsOf(consultations), styler);
   const built = await buildPack({
     amendmentExtras: consultations.value,
     report: input.report,
@@ -88,9 +88,9 @@ export async function writeAmendPack(
     created,
     hash: sha256,
   });
-  if (!built.value) return failWith(built.diagnostics, styler);
+  if (!built.ok) return failWith(findingsOf(built), styler);
   const pack = options.pdf ? await withPdfs(built.value, created, options.pdf.env) : built;
-  if (!pack.value) return failWith(pack.diagnostics, styler);
+  if (!pack.ok) return failWith(findingsOf(pack), styler);
   const files = [...pack.value];
   if (options.into) {
     const { redlineAmendments } = await import('../word/redline-amendments.js');
@@ -104,7 +104,7 @@ export async function writeAmendPack(
     // Nothing is written when the document refuses a change: its findings name row and column.
     if (!redlined.ok)
       return failWith(
-        redlined.findings.map((d) => ({ ...d, file: d.file ?? shown })),
+        findingsOf(redlined).map((d) => ({ ...d, file: d.file ?? shown })),
         styler,
       );
     files.push({ path: `${options.into.name} Draft Redlined.docx`, content: redlined.value });
@@ -118,7 +118,7 @@ export async function writeAmendPack(
     listed: listedFiles,
     refuse: (text) => refuseOtherPack('amend', shown, text),
   });
-  if (!written.ok) return failWith(written.diagnostics, styler);
+  if (!written.ok) return failWith(findingsOf(written), styler);
   const names = files.map((file) => file.path).sort();
   const line = (name: string) => (name === PACK_MARKER_FILE ? `  ${name}  (${PACK_MARKER_NOTE})\n` : `  ${name}\n`);
   return succeed(
@@ -139,25 +139,25 @@ async function consultationFiles(
 ): Promise<Result<Map<string, PackFile[]>>> {
   const files = new Map<string, PackFile[]>();
   const withNarrative = consultedOf(input).filter((a) => existsSync(narrativePathOf(options.tablePath, a.id)));
-  if (withNarrative.length === 0) return { ok: true, value: files, diagnostics: [] };
+  if (withNarrative.length === 0) return succeedWith(files);
   const [template, directionTemplate] = await Promise.all([
     readTemplate('consultation.md', options.cwd),
     readTemplate('direction.txt', options.cwd),
   ]);
-  if (template.value === undefined) return { ok: false, diagnostics: template.diagnostics };
-  if (directionTemplate.value === undefined) return { ok: false, diagnostics: directionTemplate.diagnostics };
+  if (!template.ok) return template;
+  if (!directionTemplate.ok) return directionTemplate;
   // Every amendment beside the table, those it reflects too: what a consultation says of the earlier ones.
   const all = await loadAmendmentFolder(amendmentsDirOf(options.tablePath), options.cwd);
-  if (!all.value) return { ok: false, diagnostics: all.diagnostics };
+  if (!all.ok) return all;
   const { buildConsultationFiles } = await import('../render/consultation-files.js');
   for (const amendment of withNarrative) {
     const path = narrativePathOf(options.tablePath, amendment.id);
     const shown = displayPath(path, options.cwd);
     const text = await readText(path, shown);
-    if (text.value === undefined) return { ok: false, diagnostics: text.diagnostics };
+    if (!text.ok) return text;
     // Attachment 1 of a consultation is the direction as consulted on: its draft.
     const direction = renderDirectionText(amendment, directionTemplate.value, 'draft');
-    if (direction.value === undefined) return { ok: false, diagnostics: direction.diagnostics };
+    if (!direction.ok) return direction;
     const built = await buildConsultationFiles({
       amendment,
       amendments: all.value,
@@ -168,10 +168,10 @@ async function consultationFiles(
       created,
       departments,
     });
-    if (!built.value) return { ok: false, diagnostics: built.diagnostics };
+    if (!built.ok) return built;
     files.set(amendment.id, built.value);
   }
-  return { ok: true, value: files, diagnostics: [] };
+  return succeedWith(files);
 }
 
 /**

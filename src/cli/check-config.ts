@@ -7,6 +7,7 @@ import { displayPath, readTextSync } from '../io/read.js';
 import { failWith, type Outcome } from './outcome.js';
 import type { Styler } from '../render/style.js';
 import type { HiddenFindings } from '../render/check-report.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /**
  * The configuration of `mtad check`, and of the check every document passes first: the file named
@@ -35,9 +36,9 @@ function loadCheckConfig(source: ConfigSource, styler: Styler): CheckConfig | Ou
   if (!existsSync(path)) return DEFAULT_CONFIG;
   const shown = displayPath(path, cwd);
   const text = readTextSync(path, shown);
-  if (text.value === undefined) return failWith(text.diagnostics, styler);
+  if (!text.ok) return failWith(findingsOf(text), styler);
   const parsed = parseConfig(text.value, shown);
-  return parsed.value ?? failWith(parsed.diagnostics, styler);
+  return parsed.ok ? parsed.value : failWith(findingsOf(parsed), styler);
 }
 
 /** Where the configuration is: --config as given, or else the project's root or the working folder. */

@@ -9,7 +9,8 @@ import { decodeText, displayPath, readTextSync } from '../io/read.js';
 import { amendmentsDirOf, consultationsDirOf, correctionsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { conclusionsDirOf } from './conclusion-inputs.js';
 import type { IsoDate } from '../domain/model/dates.js';
-import { failWith, type CommonOptions, type Outcome } from './outcome.js';
+import { failWith, usageError, type CommonOptions, type Outcome } from './outcome.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */
 export interface CheckInputOptions extends CommonOptions {
@@ -48,7 +49,7 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
   const read = (path: string) => {
     const shown = displayPath(path, cwd);
     const text = readTextSync(path, shown);
-    return { entry: { path, shown, ...(text.value !== undefined && { text: text.value }) }, found: text.diagnostics };
+    return { entry: { path, shown, ...(text.ok && { text: text.value }) }, found: findingsOf(text) };
   };
   const readAll = (paths: readonly string[]) => {
     for (const path of paths) {
@@ -68,8 +69,8 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
     const path = resolve(cwd, options.stdin.filename);
     const shown = displayPath(path, cwd);
     const text = decodeText(options.stdin.bytes, shown);
-    diagnostics.push(...text.diagnostics);
-    entries.set(path, { path, shown, ...(text.value !== undefined && { text: text.value }) });
+    diagnostics.push(...findingsOf(text));
+    entries.set(path, { path, shown, ...(text.ok && { text: text.value }) });
   }
 
   // The table: one named among the paths, else --table (data/table-17.6.yaml), as context.
@@ -150,8 +151,8 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
   let lockText: string | undefined;
   if (existsSync(lockPath)) {
     const text = readTextSync(lockPath, lockShown);
-    diagnostics.push(...text.diagnostics);
-    lockText = text.value;
+    diagnostics.push(...findingsOf(text));
+    if (text.ok) lockText = text.value;
   }
   // The narratives of consultations are checked against their amendments, whichever files were named.
   const narratives: SourceText[] = [];
@@ -163,8 +164,8 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
       const path = join(consultations, name);
       const shown = displayPath(path, cwd);
       const text = readTextSync(path, shown);
-      diagnostics.push(...text.diagnostics);
-      if (text.value !== undefined) narratives.push({ file: shown, text: text.value });
+      diagnostics.push(...findingsOf(text));
+      if (text.ok) narratives.push({ file: shown, text: text.value });
     }
   }
   return {

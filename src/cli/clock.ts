@@ -1,5 +1,6 @@
 import { isIsoDate, type IsoDate } from '../domain/model/dates.js';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose } from '../domain/model/diagnostics.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { ukOffset } from '../domain/model/uk-time.js';
 
 /** The UK wall-clock time of `instant`, "YYYY-MM-DD HH:MM": the UTC time moved by the UK's offset. */
@@ -32,13 +33,11 @@ export function timesOnLondonClock(date: IsoDate, time: string): 0 | 1 | 2 {
 }
 
 /** A date given on the command line, or the finding that it is not one (exit status 2). */
-export function readDateOption(option: string, value: string): { date?: IsoDate; diagnostics: Diagnostic[] } {
-  if (isIsoDate(value)) return { date: value, diagnostics: [] };
-  return {
-    diagnostics: [
-      diagnose('ARGUMENT_INVALID', { option, value, expected: 'a calendar date YYYY-MM-DD, e.g. 2022-12-05' }),
-    ],
-  };
+export function readDateOption(option: string, value: string): Result<IsoDate> {
+  if (isIsoDate(value)) return succeed(value);
+  return fail([
+    diagnose('ARGUMENT_INVALID', { option, value, expected: 'a calendar date YYYY-MM-DD, e.g. 2022-12-05' }),
+  ]);
 }
 
 /**
@@ -47,23 +46,21 @@ export function readDateOption(option: string, value: string): { date?: IsoDate;
  * clock; none when it is unset or empty. A value that is not such a number is refused (exit
  * status 2), as the specification asks, rather than silently ignored.
  */
-export function readSourceDateEpoch(env: NodeJS.ProcessEnv): { instant?: Date; diagnostics: Diagnostic[] } {
+export function readSourceDateEpoch(env: NodeJS.ProcessEnv): Result<Date | undefined> {
   const value = env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return { diagnostics: [] };
+  if (value === undefined || value === '') return succeed(undefined);
   const seconds = /^\d{1,12}$/.test(value) ? Number(value) : NaN;
   // 253402300799 is 9999-12-31T23:59:59Z, the last second a calendar date of mtad can name.
   if (!(seconds <= 253_402_300_799)) {
-    return {
-      diagnostics: [
-        diagnose('ARGUMENT_INVALID', {
-          option: 'the environment variable SOURCE_DATE_EPOCH',
-          value,
-          expected: 'whole seconds since 1970-01-01T00:00:00Z, e.g. 1670198400',
-        }),
-      ],
-    };
+    return fail([
+      diagnose('ARGUMENT_INVALID', {
+        option: 'the environment variable SOURCE_DATE_EPOCH',
+        value,
+        expected: 'whole seconds since 1970-01-01T00:00:00Z, e.g. 1670198400',
+      }),
+    ]);
   }
-  return { instant: new Date(seconds * 1000), diagnostics: [] };
+  return succeed(new Date(seconds * 1000));
 }
 
 /** An instant as ISO 8601 to the second, e.g. "2022-12-05T00:00:00Z". */

@@ -5,6 +5,7 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { Amendment } from '../domain/model/amendment.js';
 import { finalAmendment } from '../domain/documents/final-values.js';
 import { displayPath, readText } from '../io/read.js';
+import { fail, findingsOf, succeed, type Result } from '../domain/model/result.js';
 
 /** The folder of conclusions that goes with a table: conclusions/ beside it. */
 export function conclusionsDirOf(tablePath: string): string {
@@ -20,10 +21,8 @@ export function conclusionPathOf(tablePath: string, id: string): string {
 export interface ConclusionRead {
   /** The file read or looked for, as findings name it. */
   file: string;
-  /** The conclusion, when the file exists and reads without error. */
+  /** The conclusion, when the file exists (none when the default file does not). */
   conclusion?: Conclusion;
-  /** What reading it found; none when the default file does not exist. */
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -54,33 +53,30 @@ export async function readConclusionOf(
   tablePath: string,
   id: string,
   option?: string,
-): Promise<ConclusionRead> {
+): Promise<Result<ConclusionRead>> {
   const path = option !== undefined ? resolve(cwd, option) : conclusionPathOf(tablePath, id);
   const file = displayPath(path, cwd);
   if (!existsSync(path)) {
     const missing = option === undefined ? undefined : missingConclusion(cwd, tablePath, id, option);
-    return { file, diagnostics: missing ? [missing] : [] };
+    return missing ? fail([missing]) : succeed({ file });
   }
   const text = await readText(path, file);
-  if (text.value === undefined) return { file, diagnostics: text.diagnostics };
+  if (!text.ok) return text;
   const read = parseConclusion(text.value, file);
-  if (!read.value) return { file, diagnostics: read.diagnostics };
+  if (!read.ok) return read;
   if (read.value.amendment !== id)
-    return {
-      file,
-      diagnostics: [
-        diagnose(
-          'ARGUMENT_INVALID',
-          {
-            option: '--conclusion',
-            value: file,
-            expected: `the conclusion of ${id} (this file concludes ${read.value.amendment})`,
-          },
-          read.value.origin.locate(['amendment']),
-        ),
-      ],
-    };
-  return { file, conclusion: read.value, diagnostics: read.diagnostics };
+    return fail([
+      diagnose(
+        'ARGUMENT_INVALID',
+        {
+          option: '--conclusion',
+          value: file,
+          expected: `the conclusion of ${id} (this file concludes ${read.value.amendment})`,
+        },
+        read.value.origin.locate(['amendment']),
+      ),
+    ]);
+  return succeed({ file, conclusion: read.value }, read.warnings);
 }
 
 /**
@@ -101,8 +97,9 @@ export async function withFinalValues(
       continue;
     }
     const read = await readConclusionOf(cwd, tablePath, amendment.id);
-    diagnostics.push(...read.diagnostics);
-    result.push((read.conclusion && finalAmendment(amendment, read.conclusion)) ?? amendment);
+    diagnostics.push(...findingsOf(read));
+    const conclusion = read.ok ? read.value.conclusion : undefined;
+    result.push((conclusion && finalAmendment(amendment, conclusion)) ?? amendment);
   }
   return { amendments: result, diagnostics };
 }

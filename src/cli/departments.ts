@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDepartments, type Department } from '../domain/parse/departments.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import type { Result } from '../domain/model/result.js';
 import { displayPath, packageRoot, readText } from '../io/read.js';
 
 /** The departments file's name, beside the table. */
@@ -17,6 +17,6 @@ export async function readDepartments(cwd: string, dataFolder: string): Promise<
   const path = existsSync(local) ? local : join(packageRoot(), 'data', DEPARTMENTS_NAME);
   const shown = displayPath(path, cwd);
   const text = await readText(path, shown);
-  if (text.value === undefined) return { ok: false, diagnostics: text.diagnostics };
+  if (!text.ok) return text;
   return parseDepartments(text.value, shown);
 }

@@ -5,13 +5,13 @@ import type { DraftHistory, DraftInputs, DraftPlan } from '../app/draft.js';
 import type { IsoDate } from '../domain/model/dates.js';
 import { parseLock } from '../domain/history/amendment-lock.js';
 import type { Table } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
 import { displayPath, readTemplate, readText } from '../io/read.js';
 import { writeFilesTogether } from '../io/write-files.js';
 import { readDepartments } from './departments.js';
 import { loadHistory } from './history-inputs.js';
 import { amendmentsDirOf, lockPathOf, narrativePathOf, resolveTablePath } from './inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from './outcome.js';
+import { findingsOf, succeed as succeedWith, type Result } from '../domain/model/result.js';
 
 /** How a drafted amendment file is written. */
 export interface DraftWriteOptions extends CommonOptions {
@@ -44,17 +44,13 @@ export async function gatherDraftInputs(
     today: options.today,
     force: options.force,
     stdout: options.stdout,
-    history: history.value
-      ? {
-          ok: true,
-          value: {
-            table: history.value.input.table,
-            amendments: history.value.amendments,
-            drafts: history.value.drafts,
-          },
-          diagnostics: [],
-        }
-      : { ok: false, diagnostics: history.diagnostics },
+    history: history.ok
+      ? succeedWith({
+          table: history.value.input.table,
+          amendments: history.value.amendments,
+          drafts: history.value.drafts,
+        })
+      : history,
     wording,
     departments,
     lock,
@@ -81,16 +77,12 @@ async function recordedIds(
 ): Promise<Result<{ ids: ReadonlySet<string>; shown: string }>> {
   const path = lockPathOf(tablePath);
   const shown = displayPath(path, cwd);
-  if (!existsSync(path)) return { ok: true, value: { ids: new Set(), shown }, diagnostics: [] };
+  if (!existsSync(path)) return succeedWith({ ids: new Set(), shown });
   const text = await readText(path, shown);
-  if (text.value === undefined) return { ok: false, diagnostics: text.diagnostics };
+  if (!text.ok) return text;
   const parsed = parseLock(text.value, shown);
-  if (!parsed.value) return { ok: false, diagnostics: parsed.diagnostics };
-  return {
-    ok: true,
-    value: { ids: new Set(parsed.value.lock.amendments.map((entry) => entry.id)), shown },
-    diagnostics: [],
-  };
+  if (!parsed.ok) return parsed;
+  return succeedWith({ ids: new Set(parsed.value.lock.amendments.map((entry) => entry.id)), shown });
 }
 
 /** Does what a draft plan says: writes the file (atomically, as the plan expects it to stand), then prints. */
@@ -102,6 +94,6 @@ export async function performDraft(plan: DraftPlan, options: CommonOptions): Pro
   // The amendment and the narrative of its consultation are written together, both or neither.
   for (const write of plan.writes) await mkdir(dirname(write.path), { recursive: true });
   const written = await writeFilesTogether(plan.writes);
-  if (!written.ok) return failWith(written.diagnostics, options.styler);
+  if (!written.ok) return failWith(findingsOf(written), options.styler);
   return succeed(plan.report, options.styler);
 }

@@ -2,9 +2,9 @@ import { withFinalValues } from './conclusion-inputs.js';
 import { inSequence, onlyToDecide, type Amendment } from '../domain/model/amendment.js';
 import { hasErrors, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { TableInput } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { listAmendmentFiles } from '../io/read.js';
-import { readAmendmentFile, readCorrections } from './read-data.js';
+import { readAmendmentWhole, readCorrections } from './read-data.js';
 import { amendmentsDirOf, correctionsDirOf, loadTable, resolveTablePath } from './inputs.js';
 import { foldCorrections, type Correction } from '../domain/history/corrections.js';
 
@@ -33,31 +33,29 @@ export interface History {
  */
 export async function loadHistory(cwd: string, table: string | undefined): Promise<Result<History>> {
   const read = await loadTable(cwd, table);
-  if (!read.value || hasErrors(read.diagnostics)) return { ok: false, diagnostics: read.diagnostics };
+  if (!read.ok) return read;
   const tablePath = resolveTablePath(cwd, table);
   const folder = amendmentsDirOf(tablePath);
   const listed = await listAmendmentFiles(folder, cwd);
-  if (!listed.value) return { ok: false, diagnostics: listed.diagnostics };
-  const results = await Promise.all(listed.value.map((path) => readAmendmentFile(path, cwd)));
-  const failures = results.filter((r) => !r.ok && !(r.value && onlyToDecide(r.diagnostics)));
-  if (failures.length > 0) return { ok: false, diagnostics: failures.flatMap((r) => r.diagnostics) };
-  // Every result that failed holds its amendment (a draft): the failures without one returned above.
-  const drafts = results.flatMap((r) => (!r.ok && r.value ? [{ amendment: r.value, toDecide: r.diagnostics }] : []));
+  if (!listed.ok) return listed;
+  const readings = await Promise.all(listed.value.map((path) => readAmendmentWhole(path, cwd)));
+  const failures = readings.filter((r) => hasErrors(r.findings) && !(r.data && onlyToDecide(r.findings)));
+  if (failures.length > 0) return fail(failures.flatMap((r) => r.findings));
+  // Every reading with an error holds its amendment (a draft): the failures without one returned above.
+  const drafts = readings.flatMap((r) =>
+    r.data && hasErrors(r.findings) ? [{ amendment: r.data, toDecide: [...r.findings] }] : [],
+  );
   const corrections = await readCorrections(correctionsDirOf(tablePath), cwd);
-  if (!corrections.value) return { ok: false, diagnostics: corrections.diagnostics };
+  if (!corrections.ok) return corrections;
   // An end date an amendment recorded as unknown is read as its correction states it.
   const corrected = foldCorrections(
-    inSequence(results.flatMap((r) => (r.ok && r.value ? [r.value] : []))),
+    inSequence(readings.flatMap((r) => (r.data && !hasErrors(r.findings) ? [r.data] : []))),
     corrections.value,
   );
   // A concluded or made amendment stands in the history with its conclusion's final values, as
   // --write makes it: every view of the history (show, diff, log, revert, new) agrees with it.
   const concluded = await withFinalValues(corrected, cwd, tablePath);
-  if (hasErrors(concluded.diagnostics)) return { ok: false, diagnostics: concluded.diagnostics };
+  if (hasErrors(concluded.diagnostics)) return fail(concluded.diagnostics);
   const amendments = concluded.amendments;
-  return {
-    ok: true,
-    value: { input: read.value, tablePath, folder, amendments, drafts, corrections: corrections.value },
-    diagnostics: [],
-  };
+  return succeed({ input: read.value, tablePath, folder, amendments, drafts, corrections: corrections.value });
 }

@@ -5,7 +5,7 @@ import { diagnose, suggestNearest, type Diagnostic } from '../domain/model/diagn
 import { LOCK_FILE_NAME } from '../domain/history/amendment-lock.js';
 import { CORRECTIONS_FOLDER } from '../domain/history/corrections.js';
 import type { TableInput } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, type Result } from '../domain/model/result.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { DEFAULT_AMENDMENTS, DEFAULT_TABLE, displayPath, listAmendmentFiles } from '../io/read.js';
 import { readAmendmentFile, readAmendments, readCheckedTableFile, readTableFile } from './read-data.js';
@@ -42,19 +42,16 @@ export async function loadTable(
 ): Promise<Result<TableInput>> {
   const path = resolveTablePath(cwd, table);
   if (table === undefined && !existsSync(path)) {
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose(
-          'FILE_NOT_FOUND',
-          {
-            what: `the table ${displayPath(path, cwd)}`,
-            hint: 'run mtad in a folder with data/ (or a folder inside it), or pass --table FILE',
-          },
-          { file: displayPath(path, cwd) },
-        ),
-      ],
-    };
+    return fail([
+      diagnose(
+        'FILE_NOT_FOUND',
+        {
+          what: `the table ${displayPath(path, cwd)}`,
+          hint: 'run mtad in a folder with data/ (or a folder inside it), or pass --table FILE',
+        },
+        { file: displayPath(path, cwd) },
+      ),
+    ]);
   }
   return read.checked ? readCheckedTableFile(path, cwd, read.memo) : readTableFile(path, cwd, read.memo);
 }
@@ -110,7 +107,7 @@ export async function loadAmendmentFolder(
   options: Parameters<typeof readAmendments>[2] = {},
 ): Promise<Result<Amendment[]>> {
   const listed = await listAmendmentFiles(dir, cwd);
-  if (!listed.value) return { ok: false, diagnostics: listed.diagnostics };
+  if (!listed.ok) return listed;
   return readAmendments(listed.value, cwd, options);
 }
 
@@ -121,7 +118,7 @@ export async function loadAmendment(
   amendment: string,
 ): Promise<Result<Amendment>> {
   const missing = missingAmendments(cwd, [amendment], amendmentsDirOf(resolveTablePath(cwd, table)));
-  if (missing.length > 0) return { ok: false, diagnostics: missing };
+  if (missing.length > 0) return fail(missing);
   return readAmendmentFile(amendmentPath(cwd, table, amendment), cwd);
 }
 

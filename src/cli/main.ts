@@ -4,6 +4,7 @@ import { createStyler } from '../render/style.js';
 import { shouldColor } from './color.js';
 import { failWith, type Outcome } from './outcome.js';
 import { diagnoseCommanderError } from './commander-errors.js';
+import { findingsOf } from '../domain/model/result.js';
 import { refuseOptions } from './option-rules.js';
 import { escapeForLine, escapeHidden } from '../domain/model/text.js';
 import { EXIT_STATUS_HELP } from './options.js';
@@ -66,9 +67,7 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
   const withClock = (run: (now: Date, fixed?: Date) => Promise<Outcome>) => {
     const epoch = readSourceDateEpoch(io.env);
     return report(
-      epoch.diagnostics.length > 0
-        ? Promise.resolve(failWith(epoch.diagnostics, styler()))
-        : run(epoch.instant ?? new Date(), epoch.instant),
+      epoch.ok ? run(epoch.value ?? new Date(), epoch.value) : Promise.resolve(failWith(findingsOf(epoch), styler())),
     );
   };
 

@@ -1,7 +1,7 @@
 import type { PackFile } from '../render/pack.js';
 import { stampPdf } from '../render/pdf-stamp.js';
 import { canonicalPdf } from '../render/pdf-canonical.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { succeed, type Result } from '../domain/model/result.js';
 import { convertToPdf } from '../io/soffice.js';
 
 /**
@@ -22,10 +22,10 @@ export async function withPdfs(
     words.map((file) => ({ name: file.path, content: file.content })),
     env,
   );
-  if (!converted.value) return { ok: false, diagnostics: converted.diagnostics };
+  if (!converted.ok) return converted;
   const pdfs = converted.value.map((pdf, index) => ({
     path: (words[index] as PackFile).path.replace(/\.docx$/, '.pdf'),
     content: stampPdf(canonicalPdf(pdf), created),
   }));
-  return { ok: true, value: [...files, ...pdfs], diagnostics: [] };
+  return succeed([...files, ...pdfs]);
 }

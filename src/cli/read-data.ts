@@ -1,11 +1,10 @@
 // The table and amendment files as data: io reads their bytes and decodes them as text, the domain
 // parses and checks that text. Here the two meet, so that io never decides what a file means.
 import { existsSync } from 'node:fs';
-import { declaredId, parseAmendment, type Amendment } from '../domain/model/amendment.js';
+import { declaredId, parseAmendment, readAmendment, type Amendment } from '../domain/model/amendment.js';
 import { checkAmendmentFile, checkTableFile, readTableRecalled, type FileMemo } from '../domain/check/file-rules.js';
-import type { Diagnostic } from '../domain/model/diagnostics.js';
 import type { TableInput } from '../domain/model/table.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { combine, fail, findingsOf, resultOf, succeed, type FileReading, type Result } from '../domain/model/result.js';
 import { sha256 } from '../io/hash.js';
 import { displayPath, readText } from '../io/read.js';
 import { listYamlFiles } from '../io/list-files.js';
@@ -18,7 +17,7 @@ async function readParsed<T>(
 ): Promise<Result<T>> {
   const shown = displayPath(path, cwd);
   const text = await readText(path, shown);
-  return text.value === undefined ? { ok: false, diagnostics: text.diagnostics } : parse(text.value, shown);
+  return text.ok ? parse(text.value, shown) : text;
 }
 
 /** Reads and checks Table 17.6 from a YAML file, recalled from `memo` when it holds the file as it is. */
@@ -39,9 +38,9 @@ export function readCheckedTableFile(
   return readParsed(path, cwd, (text, file) => errorsOnly(checkTableFile({ file, text }, memo)));
 }
 
-function errorsOnly<T>(read: { value?: T; diagnostics: Diagnostic[] }): Result<T> {
-  const errors = read.diagnostics.filter((d) => d.severity === 'error');
-  return { ok: errors.length === 0, ...(read.value !== undefined && { value: read.value }), diagnostics: errors };
+function errorsOnly<T>(read: FileReading<T>): Result<T> {
+  const errors = read.findings.filter((d) => d.severity === 'error');
+  return resultOf({ ...(read.data !== undefined && { data: read.data }), findings: errors });
 }
 
 /** Reads and checks an amendment from a YAML file. */
@@ -49,15 +48,24 @@ export function readAmendmentFile(path: string, cwd: string): Promise<Result<Ame
   return readParsed(path, cwd, parseAmendment);
 }
 
+/**
+ * Reads an amendment from a YAML file as `mtad check` reads it: every finding, and the amendment
+ * once it passed its schema (a draft with values still to decide among them).
+ */
+export async function readAmendmentWhole(path: string, cwd: string): Promise<FileReading<Amendment>> {
+  const shown = displayPath(path, cwd);
+  const text = await readText(path, shown);
+  return text.ok ? readAmendment(text.value, shown) : { findings: findingsOf(text) };
+}
+
 /** Reads every correction in `folder` (none when it does not exist), in the order they were recorded. */
 export async function readCorrections(folder: string, cwd: string): Promise<Result<Correction[]>> {
-  if (!existsSync(folder)) return { ok: true, value: [], diagnostics: [] };
+  if (!existsSync(folder)) return succeed([]);
   const listed = await listYamlFiles([folder], cwd);
-  if (listed.diagnostics.length > 0) return { ok: false, diagnostics: listed.diagnostics };
+  if (listed.diagnostics.length > 0) return fail(listed.diagnostics);
   const results = await Promise.all(listed.files.map((path) => readParsed(path, cwd, parseCorrection)));
-  const diagnostics = results.flatMap((r) => r.diagnostics);
-  if (results.some((r) => !r.ok || !r.value)) return { ok: false, diagnostics };
-  return { ok: true, value: correctionsInOrder(results.flatMap((r) => (r.value ? [r.value] : []))), diagnostics };
+  const read = combine(results);
+  return read.ok ? succeed(correctionsInOrder(read.value), read.warnings) : read;
 }
 
 /** Reads every amendment and returns them in their explicit order of application (sequence). */
@@ -69,11 +77,11 @@ export async function readAmendments(
   const { skipIds, checked } = options;
   const results = await Promise.all(
     paths.map((path) =>
-      readParsed(path, cwd, (text, file) => {
+      readParsed(path, cwd, (text, file): Result<Amendment | undefined> => {
         // An amendment the caller does not need (one the table already reflects, for `amend`) is
         // not parsed: its id is read off its own line. `mtad check` still reads every file whole.
         const id = skipIds && declaredId(text);
-        if (id && skipIds.has(id)) return { ok: true, diagnostics: [] };
+        if (id && skipIds.has(id)) return succeed(undefined);
         // With `checked`, as the first stage of `mtad check` reads it (see readCheckedTableFile).
         return checked
           ? errorsOnly(checkAmendmentFile({ file, text }, sha256, checked.memo))
@@ -81,7 +89,11 @@ export async function readAmendments(
       }),
     ),
   );
-  const diagnostics: Diagnostic[] = results.flatMap((r) => r.diagnostics);
-  const amendments = results.flatMap((r) => (r.value ? [r.value] : []));
-  return { ok: results.every((r) => r.ok), value: amendments, diagnostics };
+  const read = combine(results);
+  return read.ok
+    ? succeed(
+        read.value.flatMap((a) => (a ? [a] : [])),
+        read.warnings,
+      )
+    : read;
 }

@@ -7,6 +7,7 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
 import { listYamlFiles } from '../io/list-files.js';
 import { displayPath, readText } from '../io/read.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /** The folder of an amendment's responses: `--responses`, else responses/<id>/ beside the table. */
 export function responsesFolderOf(cwd: string, tablePath: string, amendment: Amendment, option?: string): string {
@@ -33,8 +34,8 @@ export async function readResponseEntries(
   for (const path of listed.files) {
     const shown = displayPath(path, cwd);
     const text = await readText(path, shown);
-    if (text.value === undefined) {
-      diagnostics.push(...text.diagnostics);
+    if (!text.ok) {
+      diagnostics.push(...findingsOf(text));
       continue;
     }
     // A file that is no response is one finding, not a finding per field a response would have.
@@ -45,22 +46,23 @@ export async function readResponseEntries(
       continue;
     }
     const checked = checkResponseFile({ file: shown, text: text.value });
-    diagnostics.push(...checked.diagnostics);
-    if (!checked.value) continue;
-    const answered = checked.value.amendment;
+    diagnostics.push(...checked.findings);
+    const response = checked.data;
+    if (!response) continue;
+    const answered = response.amendment;
     if (answered !== amendment.id && options.amendments.some((a) => a.id === answered)) {
       diagnostics.push(
         diagnose(
           'RESPONSE_NOT_FOR_AMENDMENT',
           { found: 'response', id: answered, amendment: amendment.id },
-          checked.value.origin.locate(['amendment']),
+          response.origin.locate(['amendment']),
         ),
       );
       continue;
     }
     // A response to an amendment that does not exist is a finding, not silently left out.
-    diagnostics.push(...checkResponseAgainst(checked.value, [amendment]));
-    entries.push({ response: checked.value, file: shown });
+    diagnostics.push(...checkResponseAgainst(response, [amendment]));
+    entries.push({ response, file: shown });
   }
   return { entries, diagnostics };
 }

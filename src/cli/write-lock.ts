@@ -8,6 +8,7 @@ import { removeLeftovers } from '../io/temporary.js';
 import type { Styler } from '../render/style.js';
 import { amendmentsDirOf, resolveTablePath } from './inputs.js';
 import { failWith, type Outcome } from './outcome.js';
+import { findingsOf } from '../domain/model/result.js';
 
 /**
  * Runs `work`, a command that reads the data folder and writes into it, holding the write lock of
@@ -26,7 +27,7 @@ export async function withWriteLock(
   // The lock is named after the table as given, in the data folder, even for a table reached
   // through a symbolic link (which is written through): a lock is never made in a folder elsewhere.
   const lock = await acquireWriteLock(tablePath, displayPath(tablePath, options.cwd));
-  if (!lock.value) return failWith(lock.diagnostics, options.styler);
+  if (!lock.ok) return failWith(findingsOf(lock), options.styler);
   try {
     const written = new Set([basename(tablePath), LOCK_FILE_NAME]);
     await removeLeftovers(dirname(tablePath), (name) => written.has(name));

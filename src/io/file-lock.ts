@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { link, lstat, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { diagnose } from '../domain/model/diagnostics.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { sha256 } from './hash.js';
 import { isRunning, removeLeftovers, temporaryPathFor, uniqueSuffix } from './temporary.js';
 import { describeSystemError } from './system-error.js';
@@ -19,10 +19,8 @@ export type Release = () => Promise<void>;
  */
 export async function acquireWriteLock(path: string, shown: string): Promise<Result<Release>> {
   const lockPath = `${path}.lock`;
-  const locked = (pid: number): Result<Release> => ({
-    ok: false,
-    diagnostics: [diagnose('FILE_LOCKED', { what: shown, pid, lock: `${shown}.lock` }, { file: shown })],
-  });
+  const locked = (pid: number): Result<Release> =>
+    fail([diagnose('FILE_LOCKED', { what: shown, pid, lock: `${shown}.lock` }, { file: shown })]);
   // The lock appears whole or not at all: its text is written to a file of this process's own
   // (created exclusively: never through a file or a link already there), then linked to the
   // lock's name, which fails if the lock exists.
@@ -34,12 +32,9 @@ export async function acquireWriteLock(path: string, shown: string): Promise<Res
     if (taken !== 'held') return locked(taken.pid);
     await removeClaims(lockPath);
     await removeLeftovers(dirname(lockPath), (name) => name === basename(lockPath));
-    return { ok: true, value: () => release(lockPath, text), diagnostics: [] };
+    return succeed(() => release(lockPath, text));
   } catch (error) {
-    return {
-      ok: false,
-      diagnostics: [diagnose('FILE_UNWRITABLE', { reason: describeSystemError(error) }, { file: shown })],
-    };
+    return fail([diagnose('FILE_UNWRITABLE', { reason: describeSystemError(error) }, { file: shown })]);
   } finally {
     await unlink(mine).catch(() => undefined);
   }

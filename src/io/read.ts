@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { escapeForLine, positionAt } from '../domain/model/text.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { describeSystemError } from './system-error.js';
 import { CONFIG_FILE_NAME, findProject } from './project-root.js';
 
@@ -39,32 +39,26 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeText(bytes: Uint8Array, shown: string): Result<string> {
   // The bytes may be the first MAX_FILE_BYTES + 1 of a longer input: their count is not its size.
   if (bytes.length > MAX_FILE_BYTES)
-    return { ok: false, diagnostics: [diagnose('FILE_TOO_LARGE', { limit: MAX_FILE_BYTES }, { file: shown })] };
+    return fail([diagnose('FILE_TOO_LARGE', { limit: MAX_FILE_BYTES }, { file: shown })]);
   const nul = bytes.indexOf(0);
   if (nul >= 0)
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose(
-          'FILE_NOT_TEXT',
-          { reason: 'it contains a NUL byte' },
-          { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) },
-        ),
-      ],
-    };
+    return fail([
+      diagnose(
+        'FILE_NOT_TEXT',
+        { reason: 'it contains a NUL byte' },
+        { file: shown, ...positionOf(LENIENT_UTF8.decode(bytes.subarray(0, nul))) },
+      ),
+    ]);
   try {
-    return { ok: true, value: UTF8.decode(bytes).replace(/^\uFEFF/, ''), diagnostics: [] };
+    return succeed(UTF8.decode(bytes).replace(/^\uFEFF/, ''));
   } catch {
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose(
-          'FILE_NOT_TEXT',
-          { reason: 'its bytes are not valid UTF-8' },
-          { file: shown, ...positionOf(validPrefix(bytes)) },
-        ),
-      ],
-    };
+    return fail([
+      diagnose(
+        'FILE_NOT_TEXT',
+        { reason: 'its bytes are not valid UTF-8' },
+        { file: shown, ...positionOf(validPrefix(bytes)) },
+      ),
+    ]);
   }
 }
 
@@ -106,11 +100,11 @@ export async function readText(path: string, shown: string): Promise<Result<stri
         handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
       ));
   } catch (error) {
-    return { ok: false, diagnostics: [unreadable(error, shown)] };
+    return fail([unreadable(error, shown)]);
   } finally {
     await handle?.close();
   }
-  return Buffer.isBuffer(read) ? decodeText(read, shown) : { ok: false, diagnostics: [read as Diagnostic] };
+  return Buffer.isBuffer(read) ? decodeText(read, shown) : fail([read]);
 }
 
 /** The largest Word document mtad reads (a long MTAD with images is a few megabytes). */
@@ -127,18 +121,15 @@ export async function readBytes(path: string, shown: string, limit = MAX_WORD_BY
     const chunk = new BoundedBytes(await handle.stat(), limit);
     const tooLarge = chunk.tooLarge(shown);
     if (tooLarge?.code === 'FILE_TOO_LARGE')
-      return { ok: false, diagnostics: [{ ...tooLarge, args: { ...tooLarge.args, what: 'a Word document' } }] };
+      return fail([{ ...tooLarge, args: { ...tooLarge.args, what: 'a Word document' } }]);
     const bytes = await chunk.fill((buffer, offset, length) =>
       handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
     );
     if (bytes.length > limit)
-      return {
-        ok: false,
-        diagnostics: [diagnose('FILE_TOO_LARGE', { limit, what: 'a Word document' }, { file: shown })],
-      };
-    return { ok: true, value: new Uint8Array(bytes), diagnostics: [] };
+      return fail([diagnose('FILE_TOO_LARGE', { limit, what: 'a Word document' }, { file: shown })]);
+    return succeed(new Uint8Array(bytes));
   } catch (error) {
-    return { ok: false, diagnostics: [unreadable(error, shown)] };
+    return fail([unreadable(error, shown)]);
   } finally {
     await handle?.close();
   }
@@ -159,11 +150,11 @@ export function readTextSync(path: string, shown: string): Result<string> {
     read =
       chunk.tooLarge(shown) ?? chunk.fillSync((buffer, offset, length) => readSync(fd!, buffer, offset, length, null));
   } catch (error) {
-    return { ok: false, diagnostics: [unreadable(error, shown)] };
+    return fail([unreadable(error, shown)]);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return Buffer.isBuffer(read) ? decodeText(read, shown) : { ok: false, diagnostics: [read as Diagnostic] };
+  return Buffer.isBuffer(read) ? decodeText(read, shown) : fail([read]);
 }
 
 /**
@@ -245,25 +236,20 @@ function unreadable(error: unknown, shown: string): Diagnostic {
 export async function listAmendmentFiles(dir: string, cwd: string): Promise<Result<string[]>> {
   try {
     const names = await readdir(dir);
-    return {
-      ok: true,
-      value: names
+    return succeed(
+      names
         .filter((n) => /\.ya?ml$/.test(n))
         .sort()
         .map((n) => join(dir, n)),
-      diagnostics: [],
-    };
+    );
   } catch {
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose(
-          'FILE_NOT_FOUND',
-          { what: `the amendments folder ${displayPath(dir, cwd)}` },
-          { file: displayPath(dir, cwd) },
-        ),
-      ],
-    };
+    return fail([
+      diagnose(
+        'FILE_NOT_FOUND',
+        { what: `the amendments folder ${displayPath(dir, cwd)}` },
+        { file: displayPath(dir, cwd) },
+      ),
+    ]);
   }
 }
 
@@ -277,7 +263,7 @@ export async function readTemplate(name: string, cwd: string): Promise<Result<st
   const root = findProject(cwd, [CONFIG_FILE_NAME, DEFAULT_TABLE])?.root ?? cwd;
   const local = join(root, 'templates', name);
   const localText = await readText(local, displayPath(local, cwd));
-  if (localText.ok || localText.diagnostics.some((d) => d.code !== 'FILE_NOT_FOUND')) return localText;
+  if (localText.ok || localText.errors.some((d) => d.code !== 'FILE_NOT_FOUND')) return localText;
   const shipped = join(packageRoot(), 'templates', name);
   return readText(shipped, displayPath(shipped, cwd));
 }

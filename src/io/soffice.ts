@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 
 /*
  * Word files to PDF with LibreOffice, as DCC publishes its documents. soffice runs headless with a
@@ -62,13 +62,10 @@ export async function convertToPdf(
       try {
         pdfs.push(new Uint8Array(await readFile(join(out, `document-${index}.pdf`))));
       } catch {
-        return {
-          ok: false,
-          diagnostics: [diagnose('PDF_CONVERSION_FAILED', { file: file.name, reason: ran || 'soffice wrote no PDF' })],
-        };
+        return fail([diagnose('PDF_CONVERSION_FAILED', { file: file.name, reason: ran || 'soffice wrote no PDF' })]);
       }
     }
-    return { ok: true, value: pdfs, diagnostics: [] };
+    return succeed(pdfs);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

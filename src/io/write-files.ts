@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, chmod, chown, link, lstat, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { describeSystemError } from './system-error.js';
 import { temporaryPathFor } from './temporary.js';
 
@@ -51,19 +51,19 @@ export async function writeFilesTogether(files: readonly FileReplacement[]): Pro
   try {
     for (const file of files) {
       const ready = await stage(file);
-      if ('diagnostics' in ready) return { ok: false, diagnostics: ready.diagnostics };
-      staged.push(ready);
+      if (!ready.ok) return ready;
+      staged.push(ready.value);
     }
     for (const ready of staged) {
       const changed = await changedOnDisk(ready);
-      if (changed) return { ok: false, diagnostics: [changed] };
+      if (changed) return fail([changed]);
     }
     for (const [index, ready] of staged.entries()) {
       const failure = await commit(ready);
-      if (failure) return { ok: false, diagnostics: [await undo(staged.slice(0, index), failure)] };
+      if (failure) return fail([await undo(staged.slice(0, index), failure)]);
     }
     for (const ready of staged) if (ready.backup) await unlink(ready.backup).catch(() => undefined);
-    return { ok: true, diagnostics: [] };
+    return succeed(undefined);
   } finally {
     for (const ready of staged) await unlink(ready.temporary).catch(() => undefined);
   }
@@ -79,7 +79,7 @@ function unwritable(error: unknown, file: FileReplacement): Diagnostic {
   return diagnose('FILE_UNWRITABLE', { reason }, { file: file.shown });
 }
 
-async function stage(file: FileReplacement): Promise<Staged | { diagnostics: Diagnostic[] }> {
+async function stage(file: FileReplacement): Promise<Result<Staged>> {
   const kept = typeof file.expectation === 'object';
   try {
     const target = kept ? await realpath(file.path).catch(() => file.path) : file.path;
@@ -89,18 +89,16 @@ async function stage(file: FileReplacement): Promise<Staged | { diagnostics: Dia
     });
     // A folder is never replaced, nor, behind a file mtad read, a device or a pipe.
     if (old && !old.isFile() && (kept || old.isDirectory())) {
-      return {
-        diagnostics: [
-          diagnose(
-            'FILE_UNWRITABLE',
-            { reason: old.isDirectory() ? 'it is a folder' : 'it is not a regular file' },
-            { file: file.shown },
-          ),
-        ],
-      };
+      return fail([
+        diagnose(
+          'FILE_UNWRITABLE',
+          { reason: old.isDirectory() ? 'it is a folder' : 'it is not a regular file' },
+          { file: file.shown },
+        ),
+      ]);
     }
     if (old?.isFile() && file.expectation !== 'absent' && !(await isWritable(target, old.mode))) {
-      return { diagnostics: [diagnose('FILE_READ_ONLY', { what: file.shown }, { file: file.shown })] };
+      return fail([diagnose('FILE_READ_ONLY', { what: file.shown }, { file: file.shown })]);
     }
     const bytes = kept && old ? styledAs(await readFile(target), file.text) : Buffer.from(file.text, 'utf8');
     const temporary = temporaryPathFor(target);
@@ -112,9 +110,9 @@ async function stage(file: FileReplacement): Promise<Staged | { diagnostics: Dia
       if (old.uid !== process.getuid?.() || old.gid !== process.getgid?.())
         await chown(temporary, old.uid, old.gid).catch(() => undefined);
     }
-    return ready;
+    return succeed(ready);
   } catch (error) {
-    return { diagnostics: [unwritable(error, file)] };
+    return fail([unwritable(error, file)]);
   }
 }
 

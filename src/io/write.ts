@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { compareCodeUnits } from '../domain/model/order.js';
 import { sha256 } from './hash.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { lstatOrUndefined, startOfFile } from './output-guard.js';
 import { readText } from './read.js';
 import { describeSystemError } from './system-error.js';
@@ -48,14 +48,11 @@ export async function writeFolderAtomically(
   // A file or a link where the folder goes is refused as --force would refuse it: "pass --force"
   // would only lead to that refusal.
   if (found && !options.force)
-    return {
-      ok: false,
-      diagnostics: [
-        (!found.isDirectory() && refusalOf(target)) || diagnose('OUT_EXISTS', { path: shown }, { file: shown }),
-      ],
-    };
+    return fail([
+      (!found.isDirectory() && refusalOf(target)) || diagnose('OUT_EXISTS', { path: shown }, { file: shown }),
+    ]);
   const refused = found && refusalOf(target);
-  if (refused) return { ok: false, diagnostics: [refused] };
+  if (refused) return fail([refused]);
   const parent = dirname(target);
   // The prefix is in .gitignore, so an interrupted run leaves nothing to commit by mistake.
   const prefix = join(parent, `.mtad-tmp-${basename(target)}-`);
@@ -76,10 +73,10 @@ export async function writeFolderAtomically(
       const refusal = await replaceFolder(target, temporary, prefix, refusalOf);
       if (refusal) {
         await rm(temporary, { recursive: true, force: true });
-        return { ok: false, diagnostics: [refusalOf(target) ?? refusal] };
+        return fail([refusalOf(target) ?? refusal]);
       }
     } else await rename(temporary, target);
-    return { ok: true, diagnostics: [] };
+    return succeed(undefined);
   } catch (error) {
     if (temporary) await rm(temporary, { recursive: true, force: true });
     if (madeParents) await removeEmptyFolders(parent, madeParents);
@@ -87,11 +84,8 @@ export async function writeFolderAtomically(
     if (code === undefined) throw error;
     // Another process made the folder between the check above and the rename.
     if (placing && (code === 'EEXIST' || code === 'ENOTEMPTY'))
-      return { ok: false, diagnostics: [diagnose('OUT_EXISTS', { path: shown }, { file: shown })] };
-    return {
-      ok: false,
-      diagnostics: [diagnose('OUT_UNWRITABLE', { path: shown, reason: describeSystemError(error) }, { file: shown })],
-    };
+      return fail([diagnose('OUT_EXISTS', { path: shown }, { file: shown })]);
+    return fail([diagnose('OUT_UNWRITABLE', { path: shown, reason: describeSystemError(error) }, { file: shown })]);
   }
 }
 
@@ -265,7 +259,7 @@ export type { Expectation } from './write-files.js';
  */
 export async function isUnchanged(path: string, expected: string): Promise<boolean> {
   const now = await readText(path, path);
-  return now.value === expected;
+  return now.ok && now.value === expected;
 }
 
 /**

@@ -4,7 +4,7 @@ import { fillTemplate, type TemplateValues } from '../domain/documents/template.
 import { formatDateWithWeekday, formatLongDate } from '../domain/model/dates.js';
 import { diagnose } from '../domain/model/diagnostics.js';
 import type { LocalTime } from '../domain/model/diagnostics.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import type { Result } from '../domain/model/result.js';
 import { directionMarkdown, documentMarkdown } from './consultation-markdown.js';
 import { escapeMarkdownCell, escapeMarkdownText } from './escape.js';
 import { cellText } from './redline-cell.js';

@@ -4,7 +4,7 @@ import { consultationHistory } from '../domain/documents/consultation-context.js
 import { consultationValues } from '../domain/documents/consultation-values.js';
 import type { Table } from '../domain/model/table.js';
 import { parseNarrative } from '../domain/parse/narrative-source.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { succeed, type Result } from '../domain/model/result.js';
 import { renderConsultationDocx } from './consultation-docx.js';
 import { renderConsultationHtml } from './consultation-html.js';
 import { renderConsultationMarkdown } from './consultation-markdown.js';
@@ -32,24 +32,20 @@ export async function buildConsultationFiles(
   input: ConsultationInput,
 ): Promise<Result<{ path: string; content: string | Uint8Array }[]>> {
   const narrative = parseNarrative(input.narrative.text, input.narrative.file);
-  if (!narrative.value) return { ok: false, diagnostics: narrative.diagnostics };
+  if (!narrative.ok) return narrative;
   const history = consultationHistory(input.amendment, input.table, input.amendments);
   const values = consultationValues(input.amendment, {
     ...history,
     frontMatter: narrative.value.frontMatter,
     departments: input.departments,
   });
-  if (!values.value) return { ok: false, diagnostics: values.diagnostics };
+  if (!values.ok) return values;
   const markdown = renderConsultationMarkdown(input.template, narrative.value, values.value, input.direction);
-  if (markdown.value === undefined) return { ok: false, diagnostics: markdown.diagnostics };
+  if (!markdown.ok) return markdown;
   const title = input.amendment.consultation.title ?? input.amendment.title;
-  return {
-    ok: true,
-    value: [
-      { path: 'consultation.md', content: markdown.value },
-      { path: 'consultation.html', content: renderConsultationHtml(markdown.value, title) },
-      { path: 'consultation.docx', content: await renderConsultationDocx(markdown.value, title, input.created) },
-    ],
-    diagnostics: [],
-  };
+  return succeed([
+    { path: 'consultation.md', content: markdown.value },
+    { path: 'consultation.html', content: renderConsultationHtml(markdown.value, title) },
+    { path: 'consultation.docx', content: await renderConsultationDocx(markdown.value, title, input.created) },
+  ]);
 }

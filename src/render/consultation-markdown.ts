@@ -1,6 +1,6 @@
 import { diagnose } from '../domain/model/diagnostics.js';
 import type { Narrative } from '../domain/parse/narrative-source.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { fillTemplate, type TemplateValues } from '../domain/documents/template.js';
 import { escapeMarkdownText } from './escape.js';
 import { escapeValues } from './response-template.js';
@@ -50,12 +50,9 @@ export function renderConsultationMarkdown(
   const escaped = escapeValues(values, escapeMarkdownText);
   const prose = fillTemplate(narrative.body, escaped);
   if (prose.text === undefined)
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose('TEMPLATE_UNKNOWN_NAME', { names: prose.unknownNames.join(', ') }, { file: narrative.file }),
-      ],
-    };
+    return fail([
+      diagnose('TEMPLATE_UNKNOWN_NAME', { names: prose.unknownNames.join(', ') }, { file: narrative.file }),
+    ]);
   return documentMarkdown(
     template,
     { ...escaped, narrative: prose.text.trim(), direction: directionMarkdown(direction) },
@@ -71,10 +68,7 @@ export function renderConsultationMarkdown(
 export function documentMarkdown(template: string, values: TemplateValues, file: string): Result<string> {
   const filled = fillTemplate(template, values);
   if (filled.text === undefined)
-    return {
-      ok: false,
-      diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file })],
-    };
+    return fail([diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') }, { file })]);
   const { markdown, sections } = numberSections(filled.text);
   const contents = [
     CONTENTS_TITLE,
@@ -82,5 +76,5 @@ export function documentMarkdown(template: string, values: TemplateValues, file:
     ...sections.map((heading) => `- [${heading}](#${headingAnchor(heading)})`),
   ].join('\n');
   const withContents = markdown.replace(/^\[TOC\]$/m, () => contents);
-  return { ok: true, value: `${withContents.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, diagnostics: [] };
+  return succeed(`${withContents.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 }

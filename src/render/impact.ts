@@ -1,7 +1,7 @@
 import { formatDateWithWeekday } from '../domain/model/dates.js';
 import { RESTART, type RestartEstimate } from '../domain/history/restart-estimate.js';
 import { fillTemplateSection, readTemplateSections, type TemplateValues } from '../domain/documents/template.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { succeed, type Result } from '../domain/model/result.js';
 import { describeCell } from '../domain/model/cell-value.js';
 import type { Styler } from './style.js';
 
@@ -40,11 +40,11 @@ export function renderImpactText(
   const wording = readTemplateSections(template);
   const fill = (section: string, values: TemplateValues): string | Result<string> => {
     const filled = fillTemplateSection(wording, section, values, 'templates/impact.txt');
-    return filled.value ?? filled;
+    return filled.ok ? filled.value : filled;
   };
   if (estimates.length === 0) {
     const none = fill('none', { amendmentId });
-    return typeof none === 'string' ? { ok: true, value: `${none}\n`, diagnostics: [] } : none;
+    return typeof none === 'string' ? succeed(`${none}\n`) : none;
   }
   const lines: string[] = [];
   for (const [i, e] of estimates.entries()) {
@@ -61,5 +61,5 @@ export function renderImpactText(
       '',
     );
   }
-  return { ok: true, value: lines.join('\n'), diagnostics: [] };
+  return succeed(lines.join('\n'));
 }

@@ -5,7 +5,7 @@ import type { AmendReport } from '../domain/documents/amend-report.js';
 import { responseTemplateValues } from '../domain/documents/response-template-values.js';
 import type { Department } from '../domain/documents/department.js';
 import type { RevisionMark } from '../domain/documents/revision-marks.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { findingsOf, fromFindings, succeed, type Result } from '../domain/model/result.js';
 import { renderDirectionDocx } from './direction-docx.js';
 import { renderDirectionMarkdown } from './direction-markdown.js';
 import { escapeMarkdownText } from './escape.js';
@@ -103,21 +103,21 @@ function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocum
   const documents = new Map<string, AmendmentDocuments>();
   for (const amendment of input.amendments) {
     const direction = input.report.directions.find((d) => d.amendmentId === amendment.id);
-    diagnostics.push(...(direction?.diagnostics ?? []));
+    if (direction) diagnostics.push(...findingsOf(direction.text));
     const values = responseTemplateValues(amendment, input.departments);
-    diagnostics.push(...values.diagnostics);
-    const response = values.value && renderResponseTemplateMarkdown(input.responseTemplate, values.value);
-    diagnostics.push(...(response?.diagnostics ?? []));
-    if (direction?.text !== undefined && response?.value !== undefined) {
+    diagnostics.push(...findingsOf(values));
+    const response = values.ok ? renderResponseTemplateMarkdown(input.responseTemplate, values.value) : undefined;
+    if (response) diagnostics.push(...findingsOf(response));
+    if (direction?.text.ok && response?.ok) {
       documents.set(amendment.id, {
-        direction: direction.text,
+        direction: direction.text.value,
         responseMarkdown: response.value,
         title: `Response Template - ${amendment.title}`,
         created: input.created,
       });
     }
   }
-  return { ok: diagnostics.length === 0, value: documents, diagnostics };
+  return fromFindings(documents, diagnostics);
 }
 
 /**
@@ -128,7 +128,7 @@ function amendmentDocuments(input: PackInput): Result<Map<string, AmendmentDocum
  */
 export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   const documents = amendmentDocuments(input);
-  if (!documents.ok || !documents.value) return { ok: false, diagnostics: documents.diagnostics };
+  if (!documents.ok) return documents;
   const draft = input.report.directions.some((d) => d.mode === 'draft');
   const folderOf = (id: string): string => (input.amendments.length > 1 ? `${id}/` : '');
   const made: Promise<PackFile>[] = [];
@@ -143,9 +143,5 @@ export async function buildPack(input: PackInput): Promise<Result<PackFile[]>> {
   made.push(Promise.resolve({ path: `table-${input.report.redline.number}.yaml`, content: input.amendedTable }));
   const files = await Promise.all(made);
   const listed = files.map((file) => ({ path: file.path, sha256: input.hash(file.content) }));
-  return {
-    ok: true,
-    value: [...files, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'amend') }],
-    diagnostics: [],
-  };
+  return succeed([...files, { path: PACK_MARKER_FILE, content: packMarkerText(listed, 'amend') }]);
 }

@@ -9,6 +9,7 @@ import { renderTerminalRedline, renderUnifiedRedline } from './redline-text.js';
 import type { ReportFormat } from './report-formats.js';
 import type { Styler } from './style.js';
 import { summaryLines, undatedLines } from './summary.js';
+import { findingsOf } from '../domain/model/result.js';
 
 export interface ReportOptions {
   styler: Styler;
@@ -18,15 +19,19 @@ export interface ReportOptions {
 
 type ReportRenderer = (report: AmendReport, options: ReportOptions) => string;
 
-function noDirection(direction: DirectionText): string {
-  return `(no direction: ${direction.diagnostics.map((d) => ('field' in d.args ? `${d.args.field} is not recorded` : d.code)).join('; ')})\n`;
+/** The direction's text, or a line that says what it lacks. */
+function directionText({ text }: DirectionText): string {
+  if (text.ok) return text.value;
+  return `(no direction: ${findingsOf(text)
+    .map((d) => ('field' in d.args ? `${d.args.field} is not recorded` : d.code))
+    .join('; ')})\n`;
 }
 
 function textReport(redline: string, report: AmendReport, options: ReportOptions): string {
   if (options.redlineOnly) return redline;
   const { heading } = options.styler;
   const directions = report.directions.map(
-    (d) => `${heading(`Direction for ${d.amendmentId} (${d.mode})`)}\n\n${d.text ?? noDirection(d)}`,
+    (d) => `${heading(`Direction for ${d.amendmentId} (${d.mode})`)}\n\n${directionText(d)}`,
   );
   const undated = undatedLines(report.undated ?? []);
   const dates = undated.length > 0 ? [`${heading('Dates not recorded')}\n\n${undated.join('\n')}\n`] : [];
@@ -49,7 +54,7 @@ function markdownReport(report: AmendReport, options: ReportOptions): string {
   const directions = report.directions.flatMap((d) => [
     `## Direction for ${d.amendmentId} (${d.mode})`,
     '',
-    ...(d.text ?? noDirection(d))
+    ...directionText(d)
       .trimEnd()
       .split('\n')
       .map((line) => (line ? `> ${escapeHtml(line)}` : '>')),
@@ -126,7 +131,7 @@ function reportAsJson(report: AmendReport): object {
     directions: report.directions.map(({ amendmentId, mode, text }) => ({
       amendment: amendmentId,
       mode,
-      text: text ?? null,
+      text: text.ok ? text.value : null,
     })),
     ...(report.undated && { undated: report.undated }),
   };

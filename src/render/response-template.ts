@@ -1,5 +1,5 @@
 import { fillTemplate, type TemplateValues } from '../domain/documents/template.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { diagnose } from '../domain/model/diagnostics.js';
 import { escapeMarkdownText } from './escape.js';
 
@@ -24,6 +24,6 @@ export function escapeValues(values: TemplateValues, escape: (text: string) => s
 export function renderResponseTemplateMarkdown(template: string, values: TemplateValues): Result<string> {
   const filled = fillTemplate(template, escapeValues(values, escapeMarkdownText));
   if (filled.text === undefined)
-    return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })] };
-  return { ok: true, value: `${filled.text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, diagnostics: [] };
+    return fail([diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })]);
+  return succeed(`${filled.text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 }

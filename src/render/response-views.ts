@@ -1,7 +1,7 @@
 import type { Audience, ResponseViews, Segment } from '../domain/documents/response-views.js';
 import { fillTemplate } from '../domain/documents/template.js';
 import { diagnose } from '../domain/model/diagnostics.js';
-import type { Result } from '../domain/parse/schema-validation.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { escapeMarkdownText } from './escape.js';
 
 /**
@@ -58,6 +58,6 @@ export function renderResponseViews(template: string, views: ResponseViews, audi
     })),
   });
   if (filled.text === undefined)
-    return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })] };
-  return { ok: true, value: `${filled.text.replace(/\n{3,}/g, '\n\n').trim()}\n`, diagnostics: [] };
+    return fail([diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })]);
+  return succeed(`${filled.text.replace(/\n{3,}/g, '\n\n').trim()}\n`);
 }

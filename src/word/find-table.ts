@@ -5,6 +5,7 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { openDocx, type OpenedDocx } from './package.js';
 import { W, attrW, childW, contentOf, isW, normaliseSpace, visibleText } from './xml.js';
 
@@ -47,9 +48,6 @@ export interface WordTable {
   /** Every row, the heading row first. */
   rows: WordCell[][];
 }
-
-/** A result with its findings: `ok` is false when an error stopped the work. */
-export type WordResult<T> = { ok: true; value: T; findings: Diagnostic[] } | { ok: false; findings: Diagnostic[] };
 
 /** Options of findTable. */
 export interface FindTableOptions {
@@ -151,7 +149,7 @@ export function findTableIn(
   docx: OpenedDocx,
   tableNumber: string,
   numberFrom: TableNumberSource = 'option',
-): WordResult<WordTable> {
+): Result<WordTable> {
   const blocks = bodyBlocks(docx);
   const allTables = Array.from(docx.doc.getElementsByTagNameNS(W, 'tbl'));
   const found: { table: Element; caption: string; title: string; position: 'before' | 'after' }[] = [];
@@ -180,15 +178,13 @@ export function findTableIn(
       lonely.length > 0
         ? [diagnose('WORD_CAPTION_NOT_ADJACENT', { tableNumber, caption: lonely[0]! })]
         : [diagnose('WORD_TABLE_NOT_FOUND', { tableNumber, numberFrom })];
-    return { ok: false, findings };
+    return fail(findings);
   }
-  if (found.length > 1)
-    return { ok: false, findings: [diagnose('WORD_TABLE_AMBIGUOUS', { tableNumber, count: found.length })] };
+  if (found.length > 1) return fail([diagnose('WORD_TABLE_AMBIGUOUS', { tableNumber, count: found.length })]);
   const { table, caption, title, position } = found[0]!;
   const { rows, findings } = readRows(table);
-  return {
-    ok: true,
-    value: {
+  return succeed(
+    {
       location: { partName: docx.partName, tableIndex: allTables.indexOf(table) },
       caption,
       title,
@@ -197,7 +193,7 @@ export function findTableIn(
       rows,
     },
     findings,
-  };
+  );
 }
 
 /**
@@ -207,8 +203,8 @@ export function findTableIn(
  * Returns findings, never throws, for an unreadable package, no caption, a caption next to no
  * table, two captioned tables, and (as warnings) merged cells.
  */
-export function findTable(docxBytes: Uint8Array, options: FindTableOptions = {}): WordResult<WordTable> {
+export function findTable(docxBytes: Uint8Array, options: FindTableOptions = {}): Result<WordTable> {
   const opened = openDocx(docxBytes);
   if (!opened.ok) return opened;
-  return findTableIn(opened.docx, options.tableNumber ?? '17.6', options.numberFrom);
+  return findTableIn(opened.value, options.tableNumber ?? '17.6', options.numberFrom);
 }

@@ -9,9 +9,10 @@ import { findProseDates } from '../domain/check/prose-dates.js';
 import type { CellValue } from '../domain/model/cell-value.js';
 import { weekdayOf } from '../domain/model/dates.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { fail, findingsOf, fromFindings, type Result } from '../domain/model/result.js';
 import type { Table } from '../domain/model/table.js';
 import type { TableFile } from '../domain/parse/schema.js';
-import { findTable, type TableNumberSource, type WordCell, type WordResult, type WordTable } from './find-table.js';
+import { findTable, type TableNumberSource, type WordCell, type WordTable } from './find-table.js';
 import { mapColumns, type ColumnMap, type ColumnOverrides, type WordField } from './map-columns.js';
 import { documentVersion, readDocumentProperties } from './properties.js';
 import { normaliseSpace } from './xml.js';
@@ -83,17 +84,17 @@ export function readGroupIdText(text: string): CellValue {
  * mapColumns (errors stop the import), a row without a cohort or a heading that cannot name a
  * column (errors), and a warning for each cell kept as written.
  */
-export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): WordResult<ImportedTable> {
+export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): Result<ImportedTable> {
   const tableNumber = options.tableNumber ?? '17.6';
   const found = findTable(docxBytes, { tableNumber, ...(options.numberFrom && { numberFrom: options.numberFrom }) });
   if (!found.ok) return found;
   const word = found.value;
   const mapped = mapColumns(word.headers, options.columns);
-  if (!mapped.ok) return { ok: false, findings: [...found.findings, ...mapped.findings] };
+  if (!mapped.ok) return fail([...found.warnings, ...findingsOf(mapped)]);
   const properties = readDocumentProperties(docxBytes);
   if (!properties.ok) return properties;
   const { fields, extras } = mapped.value;
-  const findings: Diagnostic[] = [...found.findings];
+  const findings: Diagnostic[] = [...found.warnings];
 
   const { fileName, sha256 } = options.origin;
   const version = options.version ?? documentVersion(properties.value);
@@ -188,11 +189,7 @@ export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): 
     applied: base ? [...base.applied] : [],
     cohorts,
   };
-  return {
-    ok: true,
-    value: { file, text: renderTableFile(file, options.origin), word, columns: mapped.value },
-    findings,
-  };
+  return fromFindings({ file, text: renderTableFile(file, options.origin), word, columns: mapped.value }, findings);
 }
 
 /** A read value as the table file writes it. */

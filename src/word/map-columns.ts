@@ -4,6 +4,7 @@
  * digits alone; the user names a column with an override when the heading says something else.
  */
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 
 /** The fields mtad reads from Table 17.6. */
 export const WORD_FIELDS = ['cohort', 'groupId', 'endDate'] as const;
@@ -36,10 +37,7 @@ const FIELD_KEYS: Record<WordField, string> = { cohort: 'cohort', groupId: 'grou
  * Every other column is an extra column. A field with no column, or with several candidates, is a
  * finding.
  */
-export function mapColumns(
-  headers: readonly string[],
-  overrides: ColumnOverrides = {},
-): { ok: true; value: ColumnMap; findings: Diagnostic[] } | { ok: false; findings: Diagnostic[] } {
+export function mapColumns(headers: readonly string[], overrides: ColumnOverrides = {}): Result<ColumnMap> {
   const findings: Diagnostic[] = [];
   const claimed = new Map<number, WordField>();
   const fields: Partial<Record<WordField, number>> = {};
@@ -72,7 +70,7 @@ export function mapColumns(
       claimed.set(candidates[0]!, field);
     }
   }
-  if (findings.length > 0) return { ok: false, findings };
+  if (findings.length > 0) return fail(findings);
   const extras = headers.flatMap((heading, column) => (claimed.has(column) ? [] : [{ column, heading }]));
-  return { ok: true, value: { fields: fields as Record<WordField, number>, extras }, findings };
+  return succeed({ fields: fields as Record<WordField, number>, extras }, findings);
 }

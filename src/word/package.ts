@@ -3,7 +3,8 @@
  * parsed XML. Every failure is a WORD_PACKAGE_UNREADABLE finding.
  */
 import type { Document } from '@xmldom/xmldom';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose } from '../domain/model/diagnostics.js';
+import { fail, succeed, type Failure, type Result } from '../domain/model/result.js';
 import { readEntry, readZip, type ZipArchive } from './zip.js';
 import { childElements, isStrict, parseXml } from './xml.js';
 
@@ -16,10 +17,7 @@ export interface OpenedDocx {
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 
-const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({
-  ok: false,
-  findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason })],
-});
+const unreadable = (reason: string): Failure => fail([diagnose('WORD_PACKAGE_UNREADABLE', { reason })]);
 
 /** Reads a part of the zip as UTF-8 XML. */
 function readPart(zip: ZipArchive, name: string): { ok: true; doc: Document } | { ok: false; reason: string } {
@@ -36,7 +34,7 @@ function readPart(zip: ZipArchive, name: string): { ok: true; doc: Document } | 
 }
 
 /** Opens a .docx's main document part. */
-export function openDocx(bytes: Uint8Array): { ok: true; docx: OpenedDocx } | { ok: false; findings: Diagnostic[] } {
+export function openDocx(bytes: Uint8Array): Result<OpenedDocx> {
   const zip = readZip(bytes);
   if (!zip.ok) return unreadable(zip.reason);
   const rels = readPart(zip.zip, '_rels/.rels');
@@ -49,5 +47,5 @@ export function openDocx(bytes: Uint8Array): { ok: true; docx: OpenedDocx } | { 
   if (!part.ok) return unreadable(part.reason);
   if (isStrict(part.doc))
     return unreadable('the document is saved as Strict Open XML; save it as a Word Document (.docx)');
-  return { ok: true, docx: { zip: zip.zip, partName, doc: part.doc } };
+  return succeed({ zip: zip.zip, partName, doc: part.doc });
 }

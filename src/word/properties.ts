@@ -3,8 +3,8 @@
  * (docProps/core.xml: title, version, revision, modified...) and the custom ones
  * (docProps/custom.xml), as the document states them.
  */
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import type { WordResult } from './find-table.js';
+import { diagnose } from '../domain/model/diagnostics.js';
+import { fail, succeed, type Failure, type Result } from '../domain/model/result.js';
 import { readEntry, readZip, type ZipArchive } from './zip.js';
 import { childElements, parseXml } from './xml.js';
 
@@ -30,11 +30,8 @@ function rootChildren(
 }
 
 /** Reads a .docx's core and custom properties (never throws). */
-export function readDocumentProperties(docxBytes: Uint8Array): WordResult<DocumentProperties> {
-  const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({
-    ok: false,
-    findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason })],
-  });
+export function readDocumentProperties(docxBytes: Uint8Array): Result<DocumentProperties> {
+  const unreadable = (reason: string): Failure => fail([diagnose('WORD_PACKAGE_UNREADABLE', { reason })]);
   const zip = readZip(docxBytes);
   if (!zip.ok) return unreadable(zip.reason);
   const core = rootChildren(zip.zip, 'docProps/core.xml');
@@ -47,7 +44,7 @@ export function readDocumentProperties(docxBytes: Uint8Array): WordResult<Docume
     const name = element.getAttribute('name');
     if (name) properties.custom[name] = (element.textContent ?? '').trim();
   }
-  return { ok: true, value: properties, findings: [] };
+  return succeed(properties);
 }
 
 /**

@@ -6,8 +6,9 @@
 import type { AppliedChange } from '../domain/history/apply.js';
 import { displayCell } from '../domain/model/cell-value.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import type { RevisionMark } from '../domain/documents/revision-marks.js';
-import { findTable, type WordResult } from './find-table.js';
+import { findTable } from './find-table.js';
 import { readEndDateText } from './import-table.js';
 import { mapColumns, type ColumnOverrides } from './map-columns.js';
 import { redlineTable, type CellChange } from './redline-table.js';
@@ -30,7 +31,7 @@ export function redlineAmendments(
   docxBytes: Uint8Array,
   changes: readonly AppliedChange[],
   options: IntoOptions,
-): WordResult<Uint8Array> {
+): Result<Uint8Array> {
   // The number is the table file's (table.number): a missing caption says so.
   const found = findTable(docxBytes, { tableNumber: options.tableNumber, numberFrom: 'table' });
   if (!found.ok) return found;
@@ -73,7 +74,7 @@ export function redlineAmendments(
     group.changes.push({ row: cohort, column: 'endDate', from: cell.text, to: displayCell(change.to) });
     groups.set(key, group);
   }
-  if (findings.length > 0) return { ok: false, findings: [...found.findings, ...findings] };
+  if (findings.length > 0) return fail([...found.warnings, ...findings]);
   // One pass per author and date: redlineTable writes one mark on all the changes it is given.
   let bytes = docxBytes;
   for (const { mark, changes: cellChanges } of groups.values()) {
@@ -86,5 +87,5 @@ export function redlineAmendments(
     if (!redlined.ok) return redlined;
     bytes = redlined.value;
   }
-  return { ok: true, value: bytes, findings: found.findings };
+  return succeed(bytes, found.warnings);
 }

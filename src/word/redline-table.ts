@@ -8,16 +8,9 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { isIsoDate } from '../domain/model/dates.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { fail, succeed, type Result } from '../domain/model/result.js';
 import { ukMidnight } from '../domain/documents/revision-marks.js';
-import {
-  cellText,
-  cellsOf,
-  findTableIn,
-  paragraphsOf,
-  rowsOf,
-  type TableLocation,
-  type WordResult,
-} from './find-table.js';
+import { cellText, cellsOf, findTableIn, paragraphsOf, rowsOf, type TableLocation } from './find-table.js';
 import { mapColumns, type ColumnOverrides, type WordField, WORD_FIELDS, headingKey } from './map-columns.js';
 import { openDocx } from './package.js';
 import { replaceEntry } from './zip.js';
@@ -293,28 +286,25 @@ export function redlineTable(
   location: TableLocation,
   changes: readonly TableChange[],
   options: RedlineOptions,
-): WordResult<Uint8Array> {
+): Result<Uint8Array> {
   const tableNumber = options.tableNumber ?? '17.6';
   const date = revisionDate(options.date);
   if (date === undefined)
-    return {
-      ok: false,
-      findings: [
-        diagnose('ARGUMENT_INVALID', {
-          option: 'date',
-          value: options.date,
-          expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ',
-        }),
-      ],
-    };
+    return fail([
+      diagnose('ARGUMENT_INVALID', {
+        option: 'date',
+        value: options.date,
+        expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ',
+      }),
+    ]);
   const opened = openDocx(docxBytes);
   if (!opened.ok) return opened;
-  const { docx } = opened;
+  const docx = opened.value;
   const found = findTableIn(docx, tableNumber);
   if (!found.ok) return found;
   const table = found.value;
   if (table.location.partName !== location.partName || table.location.tableIndex !== location.tableIndex) {
-    return { ok: false, findings: [diagnose('WORD_TABLE_MOVED', { tableNumber })] };
+    return fail([diagnose('WORD_TABLE_MOVED', { tableNumber })]);
   }
   const mapped = mapColumns(table.headers, options.columns);
   if (!mapped.ok) return mapped;
@@ -417,7 +407,7 @@ export function redlineTable(
       );
     }
   }
-  if (findings.length > 0) return { ok: false, findings };
+  if (findings.length > 0) return fail(findings);
   let id = maxId(docx.doc);
   const prefix = tbl.prefix ?? 'w';
   const mark: Mark = (name) => revision(docx.doc, prefix, name, ++id, options.author, date);
@@ -427,5 +417,5 @@ export function redlineTable(
     else insertRow(w.after, w.texts, mark);
   }
   const xml = new TextEncoder().encode(serialiseXml(docx.doc));
-  return { ok: true, value: replaceEntry(docx.zip, docx.partName, xml), findings: found.findings };
+  return succeed(replaceEntry(docx.zip, docx.partName, xml), found.warnings);
 }

@@ -8,7 +8,8 @@
  * mention of its id (or the cell beside the id in a table that lists questions in rows).
  */
 import type { Element } from '@xmldom/xmldom';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose } from '../domain/model/diagnostics.js';
+import { fail, findingsOf, succeed, type Failure, type Result } from '../domain/model/result.js';
 import { bodyBlocks, cellsOf, cellText, rowsOf } from './find-table.js';
 import { openDocx } from './package.js';
 import { isW, normaliseSpace, visibleText } from './xml.js';
@@ -42,35 +43,29 @@ const BOX_LINE = new RegExp(`^(?:[xX]\\s*)?[${UNTICKED}${TICKED}]`);
 const isTicked = (line: string): boolean =>
   new RegExp(`^[${TICKED}]`).test(line) || new RegExp(`^[xX]\\s*[${UNTICKED}]`).test(line);
 
-const unreadable = (reason: string): { ok: false; findings: Diagnostic[] } => ({
-  ok: false,
-  findings: [diagnose('RESPONSE_FORM_UNREADABLE', { reason })],
-});
+const unreadable = (reason: string): Failure => fail([diagnose('RESPONSE_FORM_UNREADABLE', { reason })]);
 
 /** The body as paragraphs and tables, or why it cannot be had. */
-function readBlocks(bytes: Uint8Array): { ok: true; blocks: FormBlock[] } | { ok: false; findings: Diagnostic[] } {
+function readBlocks(bytes: Uint8Array): Result<FormBlock[]> {
   // A file that is not a Word document at all is the wrong file named, as in every command that
   // reads a .docx (exit status 2); a Word document without the template's structure is data (1).
   const zip = readZip(bytes);
-  if (!zip.ok) return { ok: false, findings: [diagnose('WORD_PACKAGE_UNREADABLE', { reason: zip.reason })] };
+  if (!zip.ok) return fail([diagnose('WORD_PACKAGE_UNREADABLE', { reason: zip.reason })]);
   const huge = zip.zip.entries.find((entry) => entry.size > MAX_PART_BYTES);
   if (huge)
-    return {
-      ok: false,
-      findings: [
-        diagnose('WORD_PACKAGE_UNREADABLE', {
-          reason: `its part ${huge.name} would be ${huge.size} bytes uncompressed, more than a response template can be (${MAX_PART_BYTES})`,
-        }),
-      ],
-    };
+    return fail([
+      diagnose('WORD_PACKAGE_UNREADABLE', {
+        reason: `its part ${huge.name} would be ${huge.size} bytes uncompressed, more than a response template can be (${MAX_PART_BYTES})`,
+      }),
+    ]);
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
-  const blocks = bodyBlocks(opened.docx).map((element: Element): FormBlock =>
+  const blocks = bodyBlocks(opened.value).map((element: Element): FormBlock =>
     isW(element, 'tbl')
       ? { kind: 'table', rows: rowsOf(element).map((row) => cellsOf(row).map((cell) => cellText(cell).trim())) }
       : { kind: 'paragraph', text: normaliseSpace(visibleText(element)) },
   );
-  return { ok: true, blocks };
+  return succeed(blocks);
 }
 
 /** Where the id stands as a whole (not the start of a longer id: "Q1" in "Q10"). */
@@ -106,13 +101,10 @@ function detailOf(label: string): keyof ResponseForm['respondent'] | undefined {
  * is not the one mtad generates (no checkbox lines, a question not named, no answer box after it)
  * is RESPONSE_FORM_UNREADABLE; nothing of it is returned, so that no response is half read.
  */
-export function readResponseForm(
-  bytes: Uint8Array,
-  questionIds: readonly string[],
-): { ok: true; form: ResponseForm } | { ok: false; findings: Diagnostic[] } {
+export function readResponseForm(bytes: Uint8Array, questionIds: readonly string[]): Result<ResponseForm> {
   const read = readBlocks(bytes);
   if (!read.ok) return read;
-  const { blocks } = read;
+  const blocks = read.value;
   const texts = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flat().map(normaliseSpace)));
 
   // The confidentiality choice: the first run of checkbox lines (empty paragraphs between allowed).
@@ -201,14 +193,11 @@ export function readResponseForm(
   const reasonTable = blocks.slice(afterBoxes, starts[0] ?? blocks.length).find((b) => b.kind === 'table');
   const reason = reasonTable?.kind === 'table' ? normaliseSpace(boxText(reasonTable.rows)) : '';
 
-  return {
-    ok: true,
-    form: {
-      respondent,
-      ...(ticked[0] !== undefined && { confidentiality: ticked[0] }),
-      ...(reason !== '' && { reason }),
-      answers,
-      texts,
-    },
-  };
+  return succeed({
+    respondent,
+    ...(ticked[0] !== undefined && { confidentiality: ticked[0] }),
+    ...(reason !== '' && { reason }),
+    answers,
+    texts,
+  });
 }

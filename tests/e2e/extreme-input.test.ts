@@ -6,6 +6,8 @@ import { readStream } from '../../src/io/list-files.js';
 import { MAX_FILE_BYTES, readText, readTextSync } from '../../src/io/read.js';
 import { copyOfDataWith, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 /*
  * Valid but extreme input through the commands as the CLI runs them (main(), in-process): each
@@ -141,7 +143,7 @@ describe('input that never ends, or whose size stat does not tell', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('"FILE_TOO_LARGE"');
     // The sync and the async reader alike (amend, show and the others read asynchronously).
-    expect((await readText('/dev/zero', 'zero')).diagnostics.map((d) => d.code)).toEqual(['FILE_TOO_LARGE']);
+    expect(findingsOf(await readText('/dev/zero', 'zero')).map((d) => d.code)).toEqual(['FILE_TOO_LARGE']);
   });
 
   it('reads a pipe (check <(cat file)) to its end: its stat size is 0', async () => {
@@ -154,8 +156,8 @@ describe('input that never ends, or whose size stat does not tell', () => {
       const exited = new Promise((done) => writer.on('exit', done));
       const text = read === 'sync' ? readTextSync(fifo, 'pipe') : await readText(fifo, 'pipe');
       await exited;
-      expect(text.diagnostics, read).toEqual([]);
-      expect(text.value, read).toBe(readFileSync(join(cwd, 'data/table-17.6.yaml'), 'utf8'));
+      expect(findingsOf(text), read).toEqual([]);
+      expect(valueOf(text), read).toBe(readFileSync(join(cwd, 'data/table-17.6.yaml'), 'utf8'));
       rmSync(fifo);
     }
   });

@@ -12,6 +12,7 @@ import { MAX_ITEMS } from '../../src/domain/parse/yaml-source.js';
 import { ROOT, snapshotTree } from '../helpers/cli.js';
 import { inBatches, medianAndMax, type TimedRun } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/main.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 /*
  * The hostile corpus (tests/fixtures/hostile/README.md) through every command that reads it.
@@ -230,8 +231,8 @@ function coreFindings(input: HostileInput, bytes: Uint8Array): Diagnostic[] {
   folders.push(scratch);
   writeFileSync(join(scratch, 'input.yaml'), bytes);
   const text = readTextSync(join(scratch, 'input.yaml'), file);
-  if (text.value === undefined) return text.diagnostics;
-  return (input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file)).diagnostics;
+  if (!text.ok) return findingsOf(text);
+  return findingsOf(input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file));
 }
 
 const folders: string[] = [];

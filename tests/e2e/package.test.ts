@@ -37,12 +37,13 @@ function installTarball(tarball: string, project: string): Record<string, string
 }
 
 /** A user's file: the API imported by its package name, its results used as their types say. */
-const USER_FILE = `import { formatLongDate, parseTable, RULES, type Diagnostic, type TableInput } from 'mtad';
+const USER_FILE = `import { findingsOf, formatLongDate, parseTable, RULES, type Diagnostic, type Result, type TableInput } from 'mtad';
 
 const long: string = formatLongDate('2023-01-31');
-const parsed = parseTable('as_at: 2023-01-31\\n', 'table.yaml');
-const tables: TableInput[] = parsed.ok && parsed.value ? [parsed.value] : [];
-const findings: readonly Diagnostic[] = parsed.diagnostics;
+const parsed: Result<TableInput> = parseTable('as_at: 2023-01-31\\n', 'table.yaml');
+// The value exists once ok says so: no cast, no assertion.
+const tables: TableInput[] = parsed.ok ? [parsed.value] : [];
+const findings: readonly Diagnostic[] = findingsOf(parsed);
 // The declarations are real types, not any: a date formatted as a number is refused.
 // @ts-expect-error formatLongDate returns a string
 const wrong: number = formatLongDate('2023-01-31');

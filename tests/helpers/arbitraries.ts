@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import type { Amendment, Change } from '../../src/domain/model/amendment.js';
 import { FORBIDDEN_CHARACTER, parseYaml } from '../../src/domain/parse/yaml-source.js';
+import { valueOf } from './result.js';
 import type { CohortRow, Table } from '../../src/domain/model/table.js';
 import { UNRECORDED_END_DATE_MEANING } from '../../src/domain/model/table.js';
 import { writeCell, type CellValue } from '../../src/domain/model/cell-value.js';
@@ -145,7 +146,7 @@ export const table = (maxRows = 6): fc.Arbitrary<Table> =>
       rowsNamed(names).map((cohorts): Table => ({ ...TABLE_META, asAt, applied: [], cohorts })),
     );
 
-const origin = parseYaml('{}', 'generated.yaml').source!;
+const origin = valueOf(parseYaml('{}', 'generated.yaml')).source;
 
 /**
  * An amendment of 1 to 5 changes consistent with `t`: each change expects the value the earlier

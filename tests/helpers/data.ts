@@ -4,6 +4,7 @@ import { parseAmendment, type Amendment } from '../../src/domain/model/amendment
 import { parseTable, type Table } from '../../src/domain/model/table.js';
 import { parseDepartments, type Department } from '../../src/domain/parse/departments.js';
 import { ROOT } from './cli.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 /** Reads a file of the repository as text. */
 export function readRepoFile(path: string): string {
@@ -13,7 +14,7 @@ export function readRepoFile(path: string): string {
 /** The shipped table, parsed; fails the test when it does not parse. */
 export function shippedTable(): Table {
   const result = parseTable(readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml');
-  if (!result.value) throw new Error(JSON.stringify(result.diagnostics));
+  if (!result.ok) throw new Error(JSON.stringify(findingsOf(result)));
   return result.value.table;
 }
 
@@ -21,7 +22,7 @@ export function shippedTable(): Table {
 export function amendment(idOrText: string, file = 'amendment.yaml'): Amendment {
   const text = idOrText.includes('\n') ? idOrText : readRepoFile(`data/amendments/${idOrText}.yaml`);
   const result = parseAmendment(text, idOrText.includes('\n') ? file : `data/amendments/${idOrText}.yaml`);
-  if (!result.value || !result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  if (!result.ok) throw new Error(JSON.stringify(findingsOf(result)));
   return result.value;
 }
 
@@ -36,6 +37,6 @@ export function editedMocSecure(find: string | RegExp, replace: string): string 
 /** The departments of the shipped data/departments.yaml. */
 export function shippedDepartments(): Department[] {
   const read = parseDepartments(readRepoFile('data/departments.yaml'), 'data/departments.yaml');
-  if (!read.value) throw new Error(JSON.stringify(read.diagnostics));
+  if (!read.ok) throw new Error(JSON.stringify(findingsOf(read)));
   return read.value;
 }

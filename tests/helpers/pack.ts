@@ -8,6 +8,8 @@ import { writeTableChanges } from '../../src/domain/history/table-write-back.js'
 import { buildPack, type PackFile } from '../../src/render/pack.js';
 import { sha256 } from '../../src/io/hash.js';
 import { amendment, readRepoFile, shippedDepartments } from './data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from './result.js';
 
 /**
  * The pack `mtad amend --out` makes from `tableText` and `amendments` (the shipped table and the
@@ -16,11 +18,9 @@ import { amendment, readRepoFile, shippedDepartments } from './data.js';
 export async function buildTestPack(
   options: { tableText?: string; amendments?: Amendment[]; author?: string } = {},
 ): Promise<Map<string, PackFile['content']>> {
-  const input = parseTable(options.tableText ?? readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml').value;
-  if (!input) throw new Error('the table does not parse');
+  const input = valueOf(parseTable(options.tableText ?? readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml'));
   const amendments = options.amendments ?? [amendment('mdust-close-moc-secure')];
-  const application = applyAmendments(input.table, amendments).value;
-  if (!application) throw new Error('the amendments do not apply');
+  const application = valueOf(applyAmendments(input.table, amendments));
   const report = buildAmendReport(application, amendments, readRepoFile('templates/direction.txt'));
   const pack = await buildPack({
     report,
@@ -32,7 +32,7 @@ export async function buildTestPack(
     created: documentsDate(amendments, input.table.asAt),
     hash: sha256,
   });
-  if (!pack.value) throw new Error(JSON.stringify(pack.diagnostics));
+  if (!pack.ok) throw new Error(JSON.stringify(findingsOf(pack)));
   return new Map(pack.value.map((file) => [file.path, file.content]));
 }
 

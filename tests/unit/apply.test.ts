@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { applyAmendments } from '../../src/domain/history/apply.js';
 import { diffTables } from '../../src/domain/documents/redline.js';
 import { amendment, editedMocSecure, shippedTable } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 describe('applyAmendments', () => {
   it('closes Migration DUST for MOC (Secure) on 31 January 2023, and nothing else', () => {
     const table = shippedTable();
     const result = applyAmendments(table, [amendment('mdust-close-moc-secure')]);
-    expect(result.diagnostics).toEqual([]);
-    expect(result.value?.changes).toEqual([
+    expect(findingsOf(result)).toEqual([]);
+    expect(valueOf(result).changes).toEqual([
       expect.objectContaining({
         amendmentId: 'mdust-close-moc-secure',
         cohort: 'MOC (Secure)',
@@ -18,7 +20,7 @@ describe('applyAmendments', () => {
         windowMonths: 1,
       }),
     ]);
-    const redline = diffTables(table, result.value!.after);
+    const redline = diffTables(table, valueOf(result).after);
     expect(redline.rows.map((row) => [row.cohort, row.status])).toEqual([
       ['IOC', 'unchanged'],
       ['MOC (MDS)', 'unchanged'],
@@ -30,7 +32,7 @@ describe('applyAmendments', () => {
       before: { kind: 'none' },
       after: { kind: 'date', date: '2023-01-31' },
     });
-    expect(result.value?.after.applied.at(-1)).toBe('mdust-close-moc-secure');
+    expect(valueOf(result).after.applied.at(-1)).toBe('mdust-close-moc-secure');
   });
 
   it('leaves the input table as it was', () => {
@@ -44,7 +46,7 @@ describe('applyAmendments', () => {
     const stale = amendment(editedMocSecure('from: none', 'from: 2023-01-01'));
     const result = applyAmendments(shippedTable(), [stale]);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toEqual([
+    expect(findingsOf(result)).toEqual([
       expect.objectContaining({ code: 'PRECONDITION_FAILED', line: 48, column: 11 }),
     ]);
   });
@@ -53,14 +55,14 @@ describe('applyAmendments', () => {
     const result = applyAmendments(shippedTable(), [
       amendment(editedMocSecure('cohort: MOC (Secure)', 'cohort: MOC Secure')),
     ]);
-    expect(result.diagnostics).toEqual([
+    expect(findingsOf(result)).toEqual([
       expect.objectContaining({ code: 'COHORT_UNKNOWN', args: { cohort: 'MOC Secure', suggestion: 'MOC (Secure)' } }),
     ]);
   });
 
   it('refuses a GroupID that differs from the table', () => {
     const result = applyAmendments(shippedTable(), [amendment(editedMocSecure('groupId: DA', 'groupId: EA'))]);
-    expect(result.diagnostics).toEqual([
+    expect(findingsOf(result)).toEqual([
       expect.objectContaining({
         code: 'GROUPID_MISMATCH',
         args: { cohort: 'MOC (Secure)', stated: 'EA', table: 'DA' },
@@ -70,14 +72,14 @@ describe('applyAmendments', () => {
 
   it('refuses to apply an amendment the table already reflects', () => {
     const result = applyAmendments(shippedTable(), [amendment('mdust-close-foc-np')]);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['AMENDMENT_ALREADY_APPLIED']);
+    expect(findingsOf(result).map((d) => d.code)).toEqual(['AMENDMENT_ALREADY_APPLIED']);
   });
 
   it('catches a second closure of a cohort an earlier amendment in the same run closed', () => {
     const first = amendment('mdust-close-moc-secure');
     const second = amendment(editedMocSecure('id: mdust-close-moc-secure', 'id: mdust-close-moc-secure-again'));
     const result = applyAmendments(shippedTable(), [first, second]);
-    expect(result.diagnostics).toEqual([
+    expect(findingsOf(result)).toEqual([
       expect.objectContaining({
         code: 'PRECONDITION_FAILED',
         args: expect.objectContaining({ actual: { kind: 'date', date: '2023-01-31' } }),

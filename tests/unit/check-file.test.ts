@@ -11,6 +11,7 @@ import { checkSources } from '../../src/domain/check/check-sources.js';
 import { parseYaml } from '../../src/domain/parse/yaml-source.js';
 import { sha256 } from '../../src/io/hash.js';
 import { readRepoFile } from '../helpers/data.js';
+import { valueOf } from '../helpers/result.js';
 
 /** A memo in memory that keeps its records as JSON, as the cache file does. */
 function jsonMemo(): FileMemo & { records: Map<string, string> } {
@@ -35,10 +36,10 @@ describe('the first stage of mtad check, recorded and recalled', () => {
     const parsed = checkAmendmentFile(source, sha256, memo);
     const recalled = checkAmendmentFile(source, sha256, memo);
     expect(memo.records.size).toBe(1);
-    const { origin: parsedOrigin, ...parsedData } = parsed.value ?? { origin: undefined };
-    const { origin: recalledOrigin, ...recalledData } = recalled.value ?? { origin: undefined };
+    const { origin: parsedOrigin, ...parsedData } = parsed.data ?? { origin: undefined };
+    const { origin: recalledOrigin, ...recalledData } = recalled.data ?? { origin: undefined };
     expect(recalledData).toEqual(parsedData);
-    expect(recalled.diagnostics).toEqual(parsed.diagnostics);
+    expect(recalled.findings).toEqual(parsed.findings);
     // A made amendment's checksum is recorded, so the lock needs no parse.
     expect(recalledOrigin?.contentChecksum).toMatch(/^[0-9a-f]{64}$/);
     for (const path of [['id'], ['changes', 0, 'to'], ['consultation', 'questions'], ['no', 'such', 'path']]) {
@@ -47,14 +48,14 @@ describe('the first stage of mtad check, recorded and recalled', () => {
     expect(recalledOrigin?.locateKey(['consultation'], 'issued')).toEqual(
       parsedOrigin?.locateKey(['consultation'], 'issued'),
     );
-    expect(recalledOrigin?.document.toJS()).toEqual(parseYaml(source.text, source.file).data);
+    expect(recalledOrigin?.document.toJS()).toEqual(valueOf(parseYaml(source.text, source.file)).data);
   });
 
   it('records a file that does not parse, and gives the same findings', () => {
     const memo = jsonMemo();
     const source = { file: 'data/table-17.6.yaml', text: 'cohorts: [\n' };
     const first = checkTableFile(source, memo);
-    expect(first.diagnostics.map((d) => d.code)).toEqual(['YAML_SYNTAX']);
+    expect(first.findings.map((d) => d.code)).toEqual(['YAML_SYNTAX']);
     expect(checkTableFile(source, memo)).toEqual(first);
   });
 

@@ -7,6 +7,7 @@ import { parseConclusion, type Conclusion } from '../../src/domain/model/conclus
 import { parseResponse } from '../../src/domain/model/response.js';
 import { ROOT } from '../helpers/cli.js';
 import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 // The fictional example: the responses under examples/ and a conclusion that proceeds as proposed.
 // Recorded as concluded, as the final direction requires.
@@ -15,14 +16,14 @@ const EXAMPLES = 'examples/responses/mdust-close-moc-secure';
 const ENTRIES = readdirSync(join(ROOT, EXAMPLES)).map((name) => {
   const file = `${EXAMPLES}/${name}`;
   const read = parseResponse(readFileSync(join(ROOT, file), 'utf8'), file);
-  if (!read.value) throw new Error(JSON.stringify(read.diagnostics));
+  if (!read.ok) throw new Error(JSON.stringify(findingsOf(read)));
   return { response: read.value, file };
 });
 
 // The fictional example conclusion: it proceeds as proposed (Annex A, 27 January 2023).
 const CONCLUSION_FILE = 'examples/conclusions/mdust-close-moc-secure.yaml';
 const read = parseConclusion(readRepoFile(CONCLUSION_FILE), CONCLUSION_FILE);
-if (!read.value) throw new Error(JSON.stringify(read.diagnostics));
+if (!read.ok) throw new Error(JSON.stringify(findingsOf(read)));
 const EXAMPLE: Conclusion = read.value;
 
 function inputs(overrides: Partial<ConcludeInputs> = {}): ConcludeInputs {

@@ -8,33 +8,40 @@ import { withWindow } from '../../src/domain/model/dates.js';
 import { classifyFile } from '../../src/domain/parse/classify-file.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { ROOT } from '../helpers/cli.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 const EXAMPLE = 'examples/conclusions/mdust-close-moc-secure.yaml';
 const example = readFileSync(join(ROOT, EXAMPLE), 'utf8');
 const amendment = () => {
   const file = 'data/amendments/mdust-close-moc-secure.yaml';
   const read = parseAmendment(readFileSync(join(ROOT, file), 'utf8'), file);
-  if (!read.value) throw new Error('the shipped amendment reads');
+  if (!read.ok) throw new Error('the shipped amendment reads');
   return read.value;
 };
 const conclusionOf = (text: string) => {
   const read = parseConclusion(text, 'c.yaml');
-  if (!read.value) throw new Error(read.diagnostics.map((d) => d.code).join(', '));
+  if (!read.ok)
+    throw new Error(
+      findingsOf(read)
+        .map((d) => d.code)
+        .join(', '),
+    );
   return read.value;
 };
 
 describe('a conclusion: reading it', () => {
   it('reads the fictional example, which says it is fictional', () => {
     const read = parseConclusion(example, EXAMPLE);
-    expect(read.diagnostics).toEqual([]);
-    expect(read.value).toMatchObject({
+    expect(findingsOf(read)).toEqual([]);
+    expect(valueOf(read)).toMatchObject({
       amendment: 'mdust-close-moc-secure',
       concluded: '2023-01-20',
       responses: 'received',
       decision: 'proceed',
       final: { modification: { date: '2023-01-27', annex: 'A' } },
     });
-    expect(read.value?.note).toMatch(/fictional/i);
+    expect(valueOf(read).note).toMatch(/fictional/i);
     expect(example).toMatch(/^# FICTIONAL/m);
   });
 
@@ -50,7 +57,7 @@ describe('a conclusion: reading it', () => {
       EXAMPLE,
     );
     expect(read.ok).toBe(false);
-    expect(read.diagnostics.map((d) => [d.code, d.line])).toEqual(
+    expect(findingsOf(read).map((d) => [d.code, d.line])).toEqual(
       expect.arrayContaining([
         ['DATE_INVALID', 8],
         ['SCHEMA_INVALID_VALUE', 11],
@@ -60,15 +67,15 @@ describe('a conclusion: reading it', () => {
 
   it('needs the final values unless the decision is withdraw, and refuses them when it is', () => {
     const withdrawn = parseConclusion(example.replace('decision: proceed', 'decision: withdraw'), EXAMPLE);
-    expect(withdrawn.diagnostics.map((d) => [d.code, d.line])).toEqual([['CONCLUSION_FINAL_DECISION', 24]]);
-    expect(formatDiagnostic(withdrawn.diagnostics[0]!)).toContain('remove final');
+    expect(findingsOf(withdrawn).map((d) => [d.code, d.line])).toEqual([['CONCLUSION_FINAL_DECISION', 24]]);
+    expect(formatDiagnostic(findingsOf(withdrawn)[0]!)).toContain('remove final');
     const noFinal = parseConclusion(example.slice(0, example.indexOf('final:')), EXAMPLE);
-    expect(noFinal.diagnostics.map((d) => [d.code, d.line])).toEqual([['CONCLUSION_FINAL_DECISION', 11]]);
+    expect(findingsOf(noFinal).map((d) => [d.code, d.line])).toEqual([['CONCLUSION_FINAL_DECISION', 11]]);
     const withdrawnWithout = parseConclusion(
       example.slice(0, example.indexOf('final:')).replace('decision: proceed', 'decision: withdraw'),
       EXAMPLE,
     );
-    expect(withdrawnWithout.diagnostics).toEqual([]);
+    expect(findingsOf(withdrawnWithout)).toEqual([]);
   });
 });
 

@@ -14,6 +14,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { copyOfData, ROOT } from '../helpers/cli.js';
 import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
 import { runMain } from '../helpers/main.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 // Generated responses to the MOC (Secure) consultation: each respondent asks for no, all or part
 // confidentiality; under "part", some answers are confidential as a whole and some paragraphs hold
@@ -121,25 +123,27 @@ const render = (responses: readonly ResponseFile[], audience: Audience): string 
   const entries = responses.map((response, i) => {
     const file = `r${i}.yaml`;
     const read = parseResponse(stringify(response), file);
-    expect(read.diagnostics).toEqual([]);
-    return { response: read.value!, file };
+    expect(findingsOf(read)).toEqual([]);
+    return { response: valueOf(read), file };
   });
   const views = viewsFor(MOC, entries, audience);
   const markdown = renderResponseViews(TEMPLATE, views, audience);
-  expect(markdown.diagnostics).toEqual([]);
-  return `${markdown.value}\n${JSON.stringify(views)}`;
+  expect(findingsOf(markdown)).toEqual([]);
+  return `${valueOf(markdown)}\n${JSON.stringify(views)}`;
 };
 
-const CONCLUSION = parseConclusion(
-  readRepoFile('examples/conclusions/mdust-close-moc-secure.yaml'),
-  'examples/conclusions/mdust-close-moc-secure.yaml',
-).value!;
+const CONCLUSION = valueOf(
+  parseConclusion(
+    readRepoFile('examples/conclusions/mdust-close-moc-secure.yaml'),
+    'examples/conclusions/mdust-close-moc-secure.yaml',
+  ),
+);
 
 /** Every file of the conclusion report for `audience`, as the text a reader could find in it (Word: every part's XML). */
 async function conclusionTexts(responses: readonly ResponseFile[], audience: Audience): Promise<string[]> {
   const entries = responses.map((response, i) => {
     const file = `r${i}.yaml`;
-    return { response: parseResponse(stringify(response), file).value!, file };
+    return { response: valueOf(parseResponse(stringify(response), file)), file };
   });
   const plan = planConclude({
     amendment: MOC,

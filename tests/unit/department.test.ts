@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { departmentOn } from '../../src/domain/documents/department.js';
 import { parseDepartments } from '../../src/domain/parse/departments.js';
 import { readRepoFile, shippedDepartments } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 describe('the department responsible on a date', () => {
   const departments = shippedDepartments();
@@ -26,7 +27,7 @@ describe('the department responsible on a date', () => {
 
 describe('parseDepartments', () => {
   const shipped = readRepoFile('data/departments.yaml');
-  const codes = (text: string) => parseDepartments(text, 'departments.yaml').diagnostics.map((d) => [d.code, d.line]);
+  const codes = (text: string) => findingsOf(parseDepartments(text, 'departments.yaml')).map((d) => [d.code, d.line]);
 
   it('refuses days that overlap, a department that ends before it starts, and an unknown key', () => {
     expect(codes(shipped.replace('from: 2023-02-07', 'from: 2023-02-06'))).toEqual([['VALUE_INVALID', 18]]);

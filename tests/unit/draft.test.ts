@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmendment } from '../../src/domain/model/amendment.js';
+import { parseAmendment, readAmendment } from '../../src/domain/model/amendment.js';
 import { describeClosureEffect } from '../../src/domain/documents/closure-effect.js';
 import {
   draftAmendmentText,
@@ -14,6 +14,8 @@ import { renderImpactText } from '../../src/render/impact.js';
 import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile, shippedDepartments } from '../helpers/data.js';
 import { REFERENCE_TEXT } from '../helpers/reference.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 const wording = readTemplateSections(readRepoFile('templates/new-amendment.txt'));
 const departments = shippedDepartments();
@@ -32,38 +34,39 @@ describe('the proposed timeline', () => {
 
 describe('draftAmendmentText', () => {
   const draft = (to = '2023-01-31') =>
-    draftAmendmentText({
-      id: 'mdust-close-moc-secure',
-      sequence: 3,
-      timeline: timelineEndingOn(to),
-      wording,
-      departments,
-      changes: [
-        {
-          action: 'close',
-          cohort: 'MOC (Secure)',
-          groupId: { kind: 'text', text: 'DA' },
-          from: { kind: 'none' },
-          to: { kind: 'date', date: to },
-        },
-      ],
-    }).value!;
+    valueOf(
+      draftAmendmentText({
+        id: 'mdust-close-moc-secure',
+        sequence: 3,
+        timeline: timelineEndingOn(to),
+        wording,
+        departments,
+        changes: [
+          {
+            action: 'close',
+            cohort: 'MOC (Secure)',
+            groupId: { kind: 'text', text: 'DA' },
+            from: { kind: 'none' },
+            to: { kind: 'date', date: to },
+          },
+        ],
+      }),
+    );
 
   it("drafts the reference consultation's own wording for MOC (Secure) on 31 January 2023", () => {
-    const read = parseAmendment(draft(), 'draft.yaml');
+    const read = readAmendment(draft(), 'draft.yaml');
     const shipped = amendment('mdust-close-moc-secure');
-    expect(read.value?.consultation.questions.map((q) => q.text)).toEqual(
+    expect(read.data?.consultation.questions.map((q) => q.text)).toEqual(
       shipped.consultation.questions.map((q) => q.text),
     );
-    expect(read.value?.consultation.summary).toBe(shipped.consultation.summary);
-    expect(read.value?.consultation.id).toBe(shipped.consultation.id);
-    expect(REFERENCE_TEXT).toContain(read.value!.consultation.questions[0]!.text);
+    expect(read.data?.consultation.summary).toBe(shipped.consultation.summary);
+    expect(read.data?.consultation.id).toBe(shipped.consultation.id);
+    expect(REFERENCE_TEXT).toContain(read.data?.consultation.questions[0]?.text);
   });
 
   it('marks every decision, which reading reports as FIELD_TO_DECIDE and nothing else', () => {
-    const read = parseAmendment(draft('2024-03-29'), 'draft.yaml');
-    expect(read.ok).toBe(false);
-    expect(read.diagnostics.map((d) => [d.code, d.args])).toEqual(
+    const read = readAmendment(draft('2024-03-29'), 'draft.yaml');
+    expect(read.findings.map((d) => [d.code, d.args])).toEqual(
       [
         'consultation.id',
         'consultation.issued',
@@ -76,43 +79,47 @@ describe('draftAmendmentText', () => {
         'changes.0.windowMonths',
       ].map((field) => ['FIELD_TO_DECIDE', { field }]),
     );
-    expect(read.value?.consultation.questions[0]?.text).toContain(
+    expect(read.data?.consultation.questions[0]?.text).toContain(
       'from Friday 29 March 2024 (or within one month thereafter)',
     );
-    expect(read.value?.consultation.questions[1]?.text).toContain(
+    expect(read.data?.consultation.questions[1]?.text).toContain(
       'modification date of 25 March 2024 (or within one month thereafter)',
     );
-    expect(parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml').diagnostics).toEqual([]);
+    expect(findingsOf(parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml'))).toEqual([]);
   });
 
   it('takes the contact, classification and legal basis from the template, as the reference has them', () => {
     const read = parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml');
     const shipped = amendment('mdust-close-moc-secure');
-    expect(read.value?.consultation).toMatchObject({
+    expect(valueOf(read).consultation).toMatchObject({
       contact: shipped.consultation.contact,
       classification: shipped.consultation.classification,
     });
-    expect(read.value?.legalBasis).toEqual(shipped.legalBasis);
-    const own = draftAmendmentText({
-      id: 'x',
-      sequence: 1,
-      timeline: timelineEndingOn('2023-01-31'),
-      wording: { ...wording, contact: 'someone@example.org', clause: '4.3' },
-      departments,
-      changes: [],
-    }).value!;
-    expect(own).toContain('contact: someone@example.org');
-    expect(own).toContain('clause: "4.3"');
-    const { classification: _, ...without } = wording;
-    expect(
+    expect(valueOf(read).legalBasis).toEqual(shipped.legalBasis);
+    const own = valueOf(
       draftAmendmentText({
         id: 'x',
         sequence: 1,
         timeline: timelineEndingOn('2023-01-31'),
-        wording: without,
+        wording: { ...wording, contact: 'someone@example.org', clause: '4.3' },
         departments,
         changes: [],
-      }).diagnostics,
+      }),
+    );
+    expect(own).toContain('contact: someone@example.org');
+    expect(own).toContain('clause: "4.3"');
+    const { classification: _, ...without } = wording;
+    expect(
+      findingsOf(
+        draftAmendmentText({
+          id: 'x',
+          sequence: 1,
+          timeline: timelineEndingOn('2023-01-31'),
+          wording: without,
+          departments,
+          changes: [],
+        }),
+      ),
     ).toEqual([
       expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_NAME', args: { names: '(missing section classification)' } }),
     ]);
@@ -120,21 +127,23 @@ describe('draftAmendmentText', () => {
 
   it("makes the consultation's title from the template, around the title as filled", () => {
     const read = parseAmendment(draft().replaceAll('!todo ', ''), 'draft.yaml');
-    expect(read.value?.consultation.title).toBe(amendment('mdust-close-moc-secure').consultation.title);
-    const own = draftAmendmentText({
-      id: 'x',
-      sequence: 1,
-      timeline: timelineEndingOn('2023-01-31'),
-      wording: { ...wording, consultationTitle: 'Consultation: {{title}}' },
-      departments: shippedDepartments(),
-      changes: [],
-    }).value!;
+    expect(valueOf(read).consultation.title).toBe(amendment('mdust-close-moc-secure').consultation.title);
+    const own = valueOf(
+      draftAmendmentText({
+        id: 'x',
+        sequence: 1,
+        timeline: timelineEndingOn('2023-01-31'),
+        wording: { ...wording, consultationTitle: 'Consultation: {{title}}' },
+        departments: shippedDepartments(),
+        changes: [],
+      }),
+    );
     expect(own).toMatch(/^ {2}title: "?Consultation: Migration DUST Closure for/m);
   });
 
   it('reports a !todo value that is not yet valid once, as a decision, not as a schema error', () => {
     const text = draft().replace(/issued: !todo 2022-12-05/, 'issued: !todo "decide the issue date"');
-    expect(parseAmendment(text, 'draft.yaml').diagnostics.map((d) => d.code)).toEqual(Array(9).fill('FIELD_TO_DECIDE'));
+    expect(findingsOf(parseAmendment(text, 'draft.yaml')).map((d) => d.code)).toEqual(Array(9).fill('FIELD_TO_DECIDE'));
   });
 });
 
@@ -142,21 +151,23 @@ describe('the impact wording', () => {
   const template = readRepoFile('templates/impact.txt');
   it('comes from templates/impact.txt: the shipped one prints the sentences, another template other words', () => {
     const estimates = estimateRestart(amendment('mdust-close-moc-secure'), '2023-01-01');
-    const shipped = renderImpactText('a', estimates, [undefined], plainStyler, template).value!;
+    const shipped = valueOf(renderImpactText('a', estimates, [undefined], plainStyler, template));
     expect(shipped).toContain(
       '  The decision falls on or before the end date: Migration DUST is still provided up to and including Tuesday 31 January 2023,\n',
     );
     expect(shipped).toContain('\n                               or Monday 12 June 2023 one after the other');
-    const own = renderImpactText(
-      'a',
-      estimates,
-      [undefined],
-      plainStyler,
-      template.replace('re-start no earlier than:', 'earliest re-start:'),
-    ).value!;
+    const own = valueOf(
+      renderImpactText(
+        'a',
+        estimates,
+        [undefined],
+        plainStyler,
+        template.replace('re-start no earlier than:', 'earliest re-start:'),
+      ),
+    );
     expect(own).toContain('  earliest re-start:       Wednesday 15 March 2023');
     expect(
-      renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}').diagnostics.map((d) => d.code),
+      findingsOf(renderImpactText('a', [], [], plainStyler, '== none ==\n{{nothing}}')).map((d) => d.code),
     ).toEqual(['TEMPLATE_UNKNOWN_NAME']);
   });
 });
@@ -210,14 +221,16 @@ describe('what a closure means', () => {
 
 describe('the department in the wording of a draft', () => {
   const drafted = (to: string) =>
-    draftAmendmentText({
-      id: 'x',
-      sequence: 1,
-      timeline: timelineEndingOn(to),
-      wording: { ...wording, summary: 'Responses may go to {{departmentAbbreviation}} ({{department}}).' },
-      departments,
-      changes: [],
-    }).value ?? '';
+    valueOf(
+      draftAmendmentText({
+        id: 'x',
+        sequence: 1,
+        timeline: timelineEndingOn(to),
+        wording: { ...wording, summary: 'Responses may go to {{departmentAbbreviation}} ({{department}}).' },
+        departments,
+        changes: [],
+      }),
+    ) ?? '';
 
   it('is the one of the draft issue date: BEIS in 2022, DESNZ from 7 February 2023', () => {
     expect(drafted('2023-01-31')).toContain(

@@ -9,16 +9,18 @@ import {
   tableAsAt,
 } from '../../src/domain/history/table-history.js';
 import { amendment, editedMocSecure, shippedTable } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 const shipped = () =>
   ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'].map((id) => amendment(id));
 const provided = (date: string, include?: 'proposed') => {
   const view = tableAsAt(shippedTable(), shipped(), date, include ? { include } : {});
-  expect(view.diagnostics).toEqual([]);
-  return Object.fromEntries((view.value?.provision ?? []).map((p) => [p.cohort, p.provided]));
+  expect(findingsOf(view)).toEqual([]);
+  return Object.fromEntries((valueOf(view).provision ?? []).map((p) => [p.cohort, p.provided]));
 };
 const endDates = (date: string, include?: 'proposed') =>
-  tableAsAt(shippedTable(), shipped(), date, include ? { include } : {}).value?.table.cohorts.map((r) => [
+  valueOf(tableAsAt(shippedTable(), shipped(), date, include ? { include } : {})).table.cohorts.map((r) => [
     r.cohort,
     r.endDate.kind === 'date' ? r.endDate.date : r.endDate.kind,
   ]);
@@ -82,17 +84,17 @@ describe('the table as at a date', () => {
 
 describe('the table after an amendment, and between two points', () => {
   it('reverts and applies to reach the point just after an amendment', () => {
-    const afterFirst = tableAfter(shippedTable(), shipped(), 'mdust-close-ioc-moc-mds')?.value?.table;
-    expect(afterFirst?.applied).toEqual(['mdust-close-ioc-moc-mds']);
-    expect(afterFirst?.cohorts[3]?.endDate).toEqual({ kind: 'none' });
-    const afterLast = tableAfter(shippedTable(), shipped(), 'mdust-close-moc-secure')?.value;
-    expect(afterLast?.table.applied).toEqual([
+    const afterFirst = valueOf(tableAfter(shippedTable(), shipped(), 'mdust-close-ioc-moc-mds')).table;
+    expect(afterFirst.applied).toEqual(['mdust-close-ioc-moc-mds']);
+    expect(afterFirst.cohorts[3]?.endDate).toEqual({ kind: 'none' });
+    const afterLast = valueOf(tableAfter(shippedTable(), shipped(), 'mdust-close-moc-secure'));
+    expect(afterLast.table.applied).toEqual([
       'mdust-close-ioc-moc-mds',
       'mdust-close-foc-np',
       'mdust-close-moc-secure',
     ]);
-    const from = tableAfter(shippedTable(), shipped(), 'mdust-close-foc-np')!.value!;
-    expect(changesBetween(from, afterLast!)).toEqual([
+    const from = valueOf(tableAfter(shippedTable(), shipped(), 'mdust-close-foc-np'));
+    expect(changesBetween(from, afterLast)).toEqual([
       expect.objectContaining({
         amendmentId: 'mdust-close-moc-secure',
         cohort: 'MOC (Secure)',
@@ -119,8 +121,8 @@ describe('invertAmendment', () => {
         to: { kind: 'none' },
       }),
     ]);
-    const closed = applyAmendments(shippedTable(), [amendment('mdust-close-moc-secure')]).value!.after;
-    expect(applyAmendments(closed, [inverse]).value?.after.cohorts[2]?.endDate).toEqual({ kind: 'none' });
-    expect(applyAmendments(shippedTable(), [inverse]).diagnostics.map((d) => d.code)).toEqual(['PRECONDITION_FAILED']);
+    const closed = valueOf(applyAmendments(shippedTable(), [amendment('mdust-close-moc-secure')])).after;
+    expect(valueOf(applyAmendments(closed, [inverse])).after.cohorts[2]?.endDate).toEqual({ kind: 'none' });
+    expect(findingsOf(applyAmendments(shippedTable(), [inverse])).map((d) => d.code)).toEqual(['PRECONDITION_FAILED']);
   });
 });

@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { MAX_DEPTH, MAX_ITEMS, parseYaml } from '../../src/domain/parse/yaml-source.js';
 import { parseTable } from '../../src/domain/model/table.js';
 import { editedMocSecure, readRepoFile } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 /*
  * Regression tests for the bugs the hostile corpus (tests/e2e/hostile.test.ts) found in reading
@@ -12,7 +13,7 @@ import { editedMocSecure, readRepoFile } from '../helpers/data.js';
  */
 
 const findings = (text: string) =>
-  parseYaml(text, 'x.yaml').diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, args: d.args }));
+  findingsOf(parseYaml(text, 'x.yaml')).map((d) => ({ code: d.code, line: d.line, column: d.column, args: d.args }));
 
 describe('reading hostile YAML', () => {
   it('reports only the first syntax error: the rest are echoes of it', () => {
@@ -64,8 +65,8 @@ describe('reading hostile YAML', () => {
     const lines = Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- \n`).join('');
     expect(findings(lines).map((d) => [d.code, d.line])).toEqual([['YAML_SYNTAX', MAX_DEPTH + 2]]);
     // Refused before parsing: no parsed document comes back.
-    expect(parseYaml(megabyte, 'x.yaml').source).toBeUndefined();
-    expect(parseYaml(lines, 'x.yaml').source).toBeUndefined();
+    expect(parseYaml(megabyte, 'x.yaml').ok).toBe(false);
+    expect(parseYaml(lines, 'x.yaml').ok).toBe(false);
   });
 
   it('lets nesting as deep as MAX_DEPTH through, and block scalars and plain text are no nesting', () => {
@@ -82,8 +83,8 @@ describe('reading hostile YAML', () => {
       { code: 'YAML_SIZE_LIMIT', line: 2, column: 3, args: { items: MAX_ITEMS + 1, limit: MAX_ITEMS } },
     ]);
     const result = parseAmendment(`changes:\n${'  - x\n'.repeat(150_000)}`, 'a.yaml');
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['YAML_SIZE_LIMIT']);
-    expect(result.diagnostics[0]).toMatchObject({ line: 2, column: 3, args: { items: 150_000 } });
+    expect(findingsOf(result).map((d) => d.code)).toEqual(['YAML_SIZE_LIMIT']);
+    expect(findingsOf(result)[0]).toMatchObject({ line: 2, column: 3, args: { items: 150_000 } });
     // A list of half as many entries over more lines than MAX_ITEMS (each entry a mapping of two) is within it.
     expect(findings(`a:\n${'  - b: 1\n    c: 2\n'.repeat(MAX_ITEMS / 2 + 1)}`)).toEqual([]);
   });
@@ -100,8 +101,8 @@ describe('reading hostile YAML', () => {
 
   it('caps the schema findings of one file, so that 10,000 unknown keys do not take seconds to report', () => {
     const result = parseAmendment(Array.from({ length: 10_000 }, (_, i) => `k${i}: ${i}\n`).join(''), 'a.yaml');
-    expect(result.diagnostics.length).toBeLessThanOrEqual(100);
-    expect(result.diagnostics.map((d) => d.code)).toContain('SCHEMA_UNKNOWN_KEY');
+    expect(findingsOf(result).length).toBeLessThanOrEqual(100);
+    expect(findingsOf(result).map((d) => d.code)).toContain('SCHEMA_UNKNOWN_KEY');
   });
 
   it('refuses a key that is a list, a mapping or an alias, instead of letting the yaml library print a warning', () => {
@@ -158,26 +159,25 @@ describe('reading hostile YAML', () => {
   });
 
   it('quotes a value in a message escaped (no control character reaches the terminal) and cut short', () => {
-    const [d] = parseYaml('a: "\\e[2J\\x9b"\n', 'x.yaml').diagnostics;
+    const [d] = findingsOf(parseYaml('a: "\\e[2J\\x9b"\n', 'x.yaml'));
     expect(formatDiagnostic(d!)).toContain('"\\u001b[2J\\u009b"');
-    const long = parseAmendment(
-      editedMocSecure('to: 2023-01-31', `to: "2023-${'1'.repeat(500_000)}"`),
-      'a.yaml',
-    ).diagnostics;
+    const long = findingsOf(
+      parseAmendment(editedMocSecure('to: 2023-01-31', `to: "2023-${'1'.repeat(500_000)}"`), 'a.yaml'),
+    );
     expect(long.map((x) => x.code)).toEqual(['DATE_INVALID']);
     expect(formatDiagnostic(long[0]!).length).toBeLessThan(250);
   });
 
   it('refuses a !todo tag in the table, which it used to read as a decided value', () => {
     const text = readRepoFile('data/table-17.6.yaml').replace('  - cohort: IOC', '  - cohort: !todo IOC');
-    expect(parseTable(text, 't.yaml').diagnostics).toEqual([
+    expect(findingsOf(parseTable(text, 't.yaml'))).toEqual([
       expect.objectContaining({ code: 'FIELD_TO_DECIDE', args: { field: 'cohorts.0.cohort' } }),
     ]);
   });
 
   it('names binary data as such, not as "a mapping"', () => {
     const result = parseAmendment(editedMocSecure(/^title: .*$/m, 'title: !!binary aGVsbG8='), 'a.yaml');
-    expect(result.diagnostics).toEqual([
+    expect(findingsOf(result)).toEqual([
       expect.objectContaining({
         code: 'SCHEMA_WRONG_TYPE',
         args: expect.objectContaining({ received: expect.stringContaining('binary') }),

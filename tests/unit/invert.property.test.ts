@@ -6,6 +6,8 @@ import { invertAmendment } from '../../src/domain/history/table-history.js';
 import type { Table } from '../../src/domain/model/table.js';
 import { writeCell } from '../../src/domain/model/cell-value.js';
 import { amendmentFor, table } from '../helpers/arbitraries.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 // Tables of unicode and markup cohort names, GroupIDs and end dates none, unknown (bounded or not)
 // and dates with leap days; amendments of 1 to 5 changes, some to the same cohort
@@ -27,11 +29,11 @@ describe('invertAmendment (property)', () => {
         table().chain((t) => fc.tuple(fc.constant(t), amendmentFor(t))),
         ([t, a]) => {
           const applied = applyAmendments(t, [a]);
-          expect(applied.diagnostics).toEqual([]);
-          const restored = applyAmendments(applied.value!.after, [invertAmendment(a)]);
-          expect(restored.diagnostics).toEqual([]);
-          expect(cells(restored.value!.after)).toEqual(cells(t));
-          expect(restored.value!.after.applied).toEqual(['generated', 'generated-revert']);
+          expect(findingsOf(applied)).toEqual([]);
+          const restored = applyAmendments(valueOf(applied).after, [invertAmendment(a)]);
+          expect(findingsOf(restored)).toEqual([]);
+          expect(cells(valueOf(restored).after)).toEqual(cells(t));
+          expect(valueOf(restored).after.applied).toEqual(['generated', 'generated-revert']);
         },
       ),
       { numRuns: 300 },

@@ -7,6 +7,7 @@ import { fingerprintFinding } from '../../src/render/check-sarif.js';
 import type { Diagnostic } from '../../src/domain/model/diagnostics.js';
 import { parseAmendment } from '../../src/domain/model/amendment.js';
 import { editedMocSecure } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 /**
  * What mtad relies on in its libraries beyond their typed API: where a library tells two errors
@@ -54,12 +55,12 @@ describe('the yaml library, as mtad reads its errors', () => {
   });
 
   it('so mtad reports each in its own words, at the right place', () => {
-    expect(parseYaml(`a: ${'['.repeat(70)}`, 'f.yaml').diagnostics[0]).toMatchObject({
+    expect(findingsOf(parseYaml(`a: ${'['.repeat(70)}`, 'f.yaml'))[0]).toMatchObject({
       code: 'YAML_SYNTAX',
       line: 1,
       column: 68,
     });
-    expect(parseYaml('a: &a [1, 2]\nb: [*a, *a, *a]\n', 'f.yaml').diagnostics).toEqual([]);
+    expect(findingsOf(parseYaml('a: &a [1, 2]\nb: [*a, *a, *a]\n', 'f.yaml'))).toEqual([]);
   });
 });
 
@@ -111,7 +112,7 @@ describe("zod/mini's schema definitions, as schema-validation.ts walks them to s
 
   it('so a misspelt key inside a nested object is answered with the key the schema knows there', () => {
     const read = parseAmendment(editedMocSecure('  issued: 2022-12-05', '  isued: 2022-12-05'), 'x.yaml');
-    expect(read.diagnostics).toContainEqual(
+    expect(findingsOf(read)).toContainEqual(
       expect.objectContaining({ code: 'SCHEMA_UNKNOWN_KEY', args: { key: 'isued', suggestion: 'issued' } }),
     );
   });

@@ -13,6 +13,8 @@ import {
 import { sha256 } from '../../src/io/hash.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 const made = () => [amendment('mdust-close-ioc-moc-mds'), amendment('mdust-close-foc-np')];
 const proposed = () => amendment('mdust-close-moc-secure');
@@ -22,13 +24,13 @@ describe('the lock of made amendments', () => {
     const lock = recordMadeAmendments(EMPTY_LOCK, [...made(), proposed()], sha256);
     expect(lock.amendments.map((e) => e.id)).toEqual(['mdust-close-ioc-moc-mds', 'mdust-close-foc-np']);
     const text = serialiseLock(lock);
-    expect(parseLock(text, 'amendments.lock').value?.lock).toEqual(lock);
+    expect(valueOf(parseLock(text, 'amendments.lock')).lock).toEqual(lock);
     expect(checkLock(lock, [...made(), proposed()], sha256, { file: 'amendments.lock' })).toEqual([]);
   });
 
   it('matches the shipped lock', () => {
     const shipped = parseLock(readRepoFile('data/amendments.lock'), 'data/amendments.lock');
-    expect(shipped.diagnostics).toEqual([]);
+    expect(findingsOf(shipped)).toEqual([]);
     expect(serialiseLock(recordMadeAmendments(EMPTY_LOCK, made(), sha256))).toBe(readRepoFile('data/amendments.lock'));
   });
 
@@ -84,10 +86,10 @@ describe('the write lock (acquireWriteLock)', () => {
     writeFileSync(claim, `${DEAD} a-taker-killed\n`);
     writeFileSync(join(dir, `.t.yaml.lock.${DEAD}.0badcafe.tmp`), `${DEAD} its-own-file\n`);
     const lock = await acquireWriteLock(table, 't.yaml');
-    expect(lock.diagnostics).toEqual([]);
+    expect(findingsOf(lock)).toEqual([]);
     expect(readFileSync(`${table}.lock`, 'utf8')).toMatch(new RegExp(`^${process.pid} [0-9a-f]{16}\\n$`));
     expect(readdirSync(dir)).toEqual(['t.yaml.lock']);
-    await lock.value?.();
+    await valueOf(lock)();
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -95,7 +97,7 @@ describe('the write lock (acquireWriteLock)', () => {
     const { table, claim } = staleLock();
     writeFileSync(claim, `${process.pid} taking-over\n`);
     const lock = await acquireWriteLock(table, 't.yaml');
-    expect(lock.diagnostics.map((d) => [d.code, d.args])).toEqual([
+    expect(findingsOf(lock).map((d) => [d.code, d.args])).toEqual([
       ['FILE_LOCKED', { what: 't.yaml', pid: process.pid, lock: 't.yaml.lock' }],
     ]);
     expect(readFileSync(`${table}.lock`, 'utf8')).toBe(`${DEAD} left-by-a-killed-run\n`);

@@ -6,6 +6,7 @@ import { parseYaml } from '../../src/domain/parse/yaml-source.js';
 import { decodeText } from '../../src/io/read.js';
 import { describeSystemError } from '../../src/io/system-error.js';
 import { editedMocSecure } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 /*
  * Every message says, in mtad's words, what was found and what was expected: never "undefined",
@@ -21,7 +22,7 @@ describe('a missing field the schema lists the values of', () => {
     ['action', '  - action: close\n    cohort: MOC (Secure)', '  - cohort: MOC (Secure)'],
     ['field', '    field: endDate\n', ''],
   ])('%s is SCHEMA_MISSING_FIELD naming its values, not "found undefined undefined"', (field, find, replace) => {
-    const found = parseAmendment(editedMocSecure(find, replace), 'a.yaml').diagnostics;
+    const found = findingsOf(parseAmendment(editedMocSecure(find, replace), 'a.yaml'));
     expect(found).toEqual([
       expect.objectContaining({ code: 'SCHEMA_MISSING_FIELD', args: expect.objectContaining({ field }) }),
     ]);
@@ -36,7 +37,7 @@ describe('values of YAML 1.1 tags', () => {
       ['to: 2023-01-31', 'to: !!timestamp 2023-01-31'],
       [/^status: proposed$/m, 'status: !!timestamp 2023-01-01'],
     ] as const) {
-      const found = parseAmendment(editedMocSecure(find, replace), 'a.yaml').diagnostics;
+      const found = findingsOf(parseAmendment(editedMocSecure(find, replace), 'a.yaml'));
       expect(found).toHaveLength(1);
       expect(formatDiagnostic(found[0]!)).toContain('a timestamp (a !!timestamp value');
       expect(formatDiagnostic(found[0]!)).not.toContain('a mapping');
@@ -45,19 +46,19 @@ describe('values of YAML 1.1 tags', () => {
 
   it('names a !!set, and says of a number too large that it is', () => {
     expect(
-      sentences(parseAmendment(editedMocSecure('sequence: 3', 'sequence: !!set {a}'), 'a.yaml').diagnostics).join(),
+      sentences(findingsOf(parseAmendment(editedMocSecure('sequence: 3', 'sequence: !!set {a}'), 'a.yaml'))).join(),
     ).toContain('a set (a !!set value)');
     const huge = sentences(
-      parseAmendment(editedMocSecure('sequence: 3', 'sequence: 1e400'), 'a.yaml').diagnostics,
+      findingsOf(parseAmendment(editedMocSecure('sequence: 3', 'sequence: 1e400'), 'a.yaml')),
     ).join();
     expect(huge).toContain('Infinity (too large to hold');
   });
 
   it('says of an empty text that it is empty, and of an id what an id is, not a regular expression', () => {
-    expect(sentences(parseAmendment(editedMocSecure(/^title: .*$/m, 'title: ""'), 'a.yaml').diagnostics)).toEqual([
+    expect(sentences(findingsOf(parseAmendment(editedMocSecure(/^title: .*$/m, 'title: ""'), 'a.yaml')))).toEqual([
       'VALUE_INVALID: "" is not a value for title: expected text, not an empty value',
     ]);
-    expect(sentences(parseAmendment(editedMocSecure(/^id: .*$/m, 'id: Bad_Id'), 'a.yaml').diagnostics)).toEqual([
+    expect(sentences(findingsOf(parseAmendment(editedMocSecure(/^id: .*$/m, 'id: Bad_Id'), 'a.yaml')))).toEqual([
       'VALUE_INVALID: "Bad_Id" is not a value for id: expected a stable kebab-case id, unique among amendments',
     ]);
   });
@@ -76,7 +77,7 @@ describe('YAML syntax errors', () => {
     ['a stray bracket', 'a: ]\n', /expected/],
     ['a key over two lines', 'a\nb: 1\n', /expected/],
   ])("%s: in mtad's words, with what was expected", (_name, text, words) => {
-    const found = parseYaml(text, 'x.yaml').diagnostics;
+    const found = findingsOf(parseYaml(text, 'x.yaml'));
     expect(found.map((d) => d.code)).toEqual(['YAML_SYNTAX']);
     expect(formatDiagnostic(found[0]!)).toMatch(words);
     expect(formatDiagnostic(found[0]!)).not.toMatch(LEAKS);
@@ -86,7 +87,7 @@ describe('YAML syntax errors', () => {
 
 describe('a file that is not text', () => {
   it('points at the first bad byte: a NUL byte, bytes that are not UTF-8', () => {
-    const at = (bytes: Uint8Array) => decodeText(bytes, 'x.yaml').diagnostics.map((d) => [d.code, d.line, d.column]);
+    const at = (bytes: Uint8Array) => findingsOf(decodeText(bytes, 'x.yaml')).map((d) => [d.code, d.line, d.column]);
     expect(at(Buffer.from('id: a\nxy: \0\n'))).toEqual([['FILE_NOT_TEXT', 2, 5]]);
     expect(at(Buffer.from('id: a\ntitle: caf\xe9\n', 'latin1'))).toEqual([['FILE_NOT_TEXT', 2, 11]]);
     // A real U+FFFD is text; a byte order mark is no column.

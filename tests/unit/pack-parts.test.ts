@@ -12,6 +12,8 @@ import { escapeMarkdownText } from '../../src/render/escape.js';
 import { readBlocks, readInline } from '../../src/render/markdown-blocks.js';
 import { snapshotTree } from '../helpers/cli.js';
 import { amendment, editedMocSecure, shippedDepartments } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 describe('ukMidnight', () => {
   it.each([
@@ -108,7 +110,7 @@ describe('writeFolderAtomically', () => {
     writeFileSync(join(parent, 'out/old.txt'), 'old');
     writeFileSync(join(parent, 'out/.mark'), `written by mtad\n${sha256('old')}  old.txt\n`);
     const refused = await writeFolderAtomically(join(parent, 'out'), files, options(false));
-    expect(refused.diagnostics.map((d) => d.code)).toEqual(['OUT_EXISTS']);
+    expect(findingsOf(refused).map((d) => d.code)).toEqual(['OUT_EXISTS']);
     expect(readdirSync(join(parent, 'out')).sort()).toEqual(['.mark', 'old.txt']);
     const forced = await writeFolderAtomically(join(parent, 'out'), files, options(true));
     expect(forced.ok).toBe(true);
@@ -145,7 +147,7 @@ describe('writeFolderAtomically', () => {
     make(join(parent, 'out'));
     const before = snapshotTree(parent);
     const refused = await writeFolderAtomically(join(parent, 'out'), files, options(true));
-    expect(refused.diagnostics.map((d) => d.code)).toEqual(['OUT_NOT_MTAD']);
+    expect(findingsOf(refused).map((d) => d.code)).toEqual(['OUT_NOT_MTAD']);
     expect(snapshotTree(parent)).toEqual(before);
   });
 
@@ -157,7 +159,7 @@ describe('writeFolderAtomically', () => {
       [...files, { path: 'a.txt/c.txt', content: 'C' }],
       options(false),
     );
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
+    expect(findingsOf(result).map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
     expect(existsSync(join(parent, 'out'))).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
     // Nor the folders it made to hold the output.
@@ -166,7 +168,7 @@ describe('writeFolderAtomically', () => {
       [...files, { path: 'a.txt/c.txt', content: 'C' }],
       options(false),
     );
-    expect(deeper.diagnostics.map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
+    expect(findingsOf(deeper).map((d) => d.code)).toEqual(['OUT_UNWRITABLE']);
     expect(readdirSync(parent)).toEqual([]);
   });
 });
@@ -180,7 +182,7 @@ describe('responseTemplateValues', () => {
     );
     const result = responseTemplateValues(bare, shippedDepartments());
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => [d.code, 'field' in d.args && d.args.field])).toEqual([
+    expect(findingsOf(result).map((d) => [d.code, 'field' in d.args && d.args.field])).toEqual([
       ['PACK_FIELD_MISSING', 'consultation.title'],
       ['PACK_FIELD_MISSING', 'consultation.responsesDue'],
       ['PACK_FIELD_MISSING', 'consultation.questions'],
@@ -188,7 +190,7 @@ describe('responseTemplateValues', () => {
   });
 
   it('gives the respond-by time and date as the reference writes them, with the weekday', () => {
-    expect(responseTemplateValues(amendment('mdust-close-moc-secure'), shippedDepartments()).value?.respondBy).toBe(
+    expect(valueOf(responseTemplateValues(amendment('mdust-close-moc-secure'), shippedDepartments())).respondBy).toBe(
       '16:00 on Friday 13 January 2023',
     );
   });

@@ -3,6 +3,7 @@ import { renderDirectionText } from '../../src/domain/documents/amend-report.js'
 import { PACK_FILE_NAMES } from '../../src/render/pack.js';
 import { amendment, editedMocSecure, readRepoFile } from '../helpers/data.js';
 import { buildTestPack, documentXml, documentXmlLines, textOf } from '../helpers/pack.js';
+import { valueOf } from '../helpers/result.js';
 
 const GOLDEN = '../golden/pack';
 
@@ -53,7 +54,7 @@ describe('the consultation pack of the MOC (Secure) amendment', async () => {
       readRepoFile('templates/direction.txt'),
       'draft',
     );
-    expect(textOf(pack.get('direction.txt'))).toBe(direction.value);
+    expect(textOf(pack.get('direction.txt'))).toBe(valueOf(direction));
     expect(textOf(pack.get('direction.txt'))).toContain('MTAD Draft Modification Text');
     expect(textOf(pack.get('redline.md'))).toContain('Draft Redlined');
   });

@@ -4,6 +4,12 @@ import { parseTable } from '../../src/domain/model/table.js';
 import { sha256 } from '../../src/io/hash.js';
 import { plainStyler } from '../../src/render/style.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
+import { diagnose } from '../../src/domain/model/diagnostics.js';
+import { fail, succeed } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
+
+const unreadable = (name: string) =>
+  fail([diagnose('FILE_NOT_FOUND', { what: `the template ${name}` }, { file: `templates/${name}` })]);
 
 const made = amendment(
   readRepoFile('data/amendments/mdust-close-moc-secure.yaml')
@@ -15,7 +21,7 @@ const made = amendment(
 
 /** The inputs the CLI gathers for `mtad amend` on the shipped data, with `over` in place. */
 function inputs(over: Partial<AmendInputs> = {}): AmendInputs {
-  const table = parseTable(readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml').value;
+  const table = valueOf(parseTable(readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml'));
   if (!table) throw new Error('the shipped table does not parse');
   return {
     named: [],
@@ -31,8 +37,8 @@ function inputs(over: Partial<AmendInputs> = {}): AmendInputs {
     amendments: [amendment('mdust-close-moc-secure')],
     checkFailed: false,
     templates: {
-      direction: { ok: true, value: readRepoFile('templates/direction.txt'), diagnostics: [] },
-      closureEffect: { ok: true, value: readRepoFile('templates/closure-effect.txt'), diagnostics: [] },
+      direction: succeed(readRepoFile('templates/direction.txt')),
+      closureEffect: succeed(readRepoFile('templates/closure-effect.txt')),
     },
     hash: sha256,
     ...over,
@@ -53,7 +59,8 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
       inputs({
         amendments: [],
         checkFailed: true,
-        templates: { direction: { ok: false, diagnostics: [] }, closureEffect: { ok: false, diagnostics: [] } },
+        // Templates that could not be read: nothing pending, they are never looked at.
+        templates: { direction: unreadable('direction.txt'), closureEffect: unreadable('closure-effect.txt') },
       }),
     );
     expect(plan).toEqual({
@@ -76,7 +83,7 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
         lock: {
           path: '/project/data/amendments.lock',
           shown: 'data/amendments.lock',
-          text: { ok: true, diagnostics: [] },
+          text: succeed(undefined),
         },
       }),
     );
@@ -93,7 +100,7 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
         lock: {
           path: '/project/data/amendments.lock',
           shown: 'data/amendments.lock',
-          text: { ok: true, value: lockText, diagnostics: [] },
+          text: succeed(lockText),
         },
       }),
     );
@@ -119,7 +126,7 @@ describe('planAmend: what amend prints and writes, decided from gathered inputs 
         lock: {
           path: '/project/data/amendments.lock',
           shown: 'data/amendments.lock',
-          text: { ok: true, diagnostics: [] },
+          text: succeed(undefined),
         },
       }),
     );

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { planDirection } from '../../src/app/direction.js';
 import { diagnose } from '../../src/domain/model/diagnostics.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
+import { fail, findingsOf, succeed } from '../../src/domain/model/result.js';
 
-const template = { ok: true, value: readRepoFile('templates/direction.txt'), diagnostics: [] };
+const template = succeed(readRepoFile('templates/direction.txt'));
 
 describe('planDirection: the direction, decided from gathered inputs alone', () => {
   it('gives the draft of a proposed amendment, with its placeholders', () => {
@@ -17,7 +18,7 @@ describe('planDirection: the direction, decided from gathered inputs alone', () 
   });
 
   it('makes nothing when mtad check found an error, before looking at the template', () => {
-    const missing = { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: 'templates/direction.txt' })] };
+    const missing = fail([diagnose('FILE_NOT_FOUND', { what: 'templates/direction.txt' })]);
     expect(
       planDirection({
         amendment: amendment('mdust-close-moc-secure'),
@@ -33,7 +34,7 @@ describe('planDirection: the direction, decided from gathered inputs alone', () 
         checkFailed: false,
         template: missing,
       }),
-    ).toEqual({ kind: 'refused', diagnostics: missing.diagnostics });
+    ).toEqual({ kind: 'refused', diagnostics: findingsOf(missing) });
   });
 
   it('refuses the final text while the annex is unset', () => {

@@ -4,16 +4,13 @@ import { planNew, type NewInputs } from '../../src/app/new.js';
 import { planRevert } from '../../src/app/revert.js';
 import { diagnose } from '../../src/domain/model/diagnostics.js';
 import { amendment, readRepoFile, shippedDepartments, shippedTable } from '../helpers/data.js';
+import { fail, findingsOf, succeed } from '../../src/domain/model/result.js';
 
-const history = {
-  ok: true,
-  value: {
-    table: shippedTable(),
-    amendments: ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'].map((id) => amendment(id)),
-    drafts: [],
-  },
-  diagnostics: [],
-};
+const history = succeed({
+  table: shippedTable(),
+  amendments: ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'].map((id) => amendment(id)),
+  drafts: [],
+});
 
 /** What the CLI gathers for a draft on the shipped data, in a project at /project. */
 function draftInputs(over: Partial<DraftInputs> = {}): DraftInputs {
@@ -21,13 +18,9 @@ function draftInputs(over: Partial<DraftInputs> = {}): DraftInputs {
     today: '2023-01-02',
     force: false,
     stdout: false,
-    wording: { ok: true, value: readRepoFile('templates/new-amendment.txt'), diagnostics: [] },
-    departments: { ok: true, value: shippedDepartments(), diagnostics: [] },
-    lock: {
-      ok: true,
-      value: { ids: new Set(['mdust-close-ioc-moc-mds']), shown: 'data/amendments.lock' },
-      diagnostics: [],
-    },
+    wording: succeed(readRepoFile('templates/new-amendment.txt')),
+    departments: succeed(shippedDepartments()),
+    lock: succeed({ ids: new Set(['mdust-close-ioc-moc-mds']), shown: 'data/amendments.lock' }),
     place: (id) => ({ path: `/project/data/amendments/${id}.yaml`, shown: `data/amendments/${id}.yaml` }),
     ...over,
   };
@@ -56,7 +49,7 @@ describe('planNew: a new amendment, decided from gathered inputs alone', () => {
   });
 
   it('judges the options before the history: a closure without --on is refused even when nothing could be read', () => {
-    const unreadable = { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: 'the table' })] };
+    const unreadable = fail([diagnose('FILE_NOT_FOUND', { what: 'the table' })]);
     const withoutOn = newInputs({ history: unreadable });
     delete withoutOn.on;
     const refused = planNew(withoutOn);
@@ -65,7 +58,7 @@ describe('planNew: a new amendment, decided from gathered inputs alone', () => {
     ).toEqual([['ARGUMENT_MISSING', '--on']]);
     expect(planNew(newInputs({ history: unreadable }))).toEqual({
       kind: 'refused',
-      diagnostics: unreadable.diagnostics,
+      diagnostics: findingsOf(unreadable),
     });
   });
 
@@ -84,10 +77,10 @@ describe('planNew: a new amendment, decided from gathered inputs alone', () => {
   });
 
   it('refuses the draft when the wording cannot be read, before looking at the file it would replace', () => {
-    const wording = { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: 'templates/new-amendment.txt' })] };
+    const wording = fail([diagnose('FILE_NOT_FOUND', { what: 'templates/new-amendment.txt' })]);
     expect(planNew(newInputs({ wording, id: 'mdust-close-ioc-moc-mds' }))).toEqual({
       kind: 'refused',
-      diagnostics: wording.diagnostics,
+      diagnostics: findingsOf(wording),
     });
   });
 });
@@ -98,7 +91,7 @@ describe('planRevert: the reversing amendment, decided from gathered inputs alon
       ...draftInputs(),
       issued: '2023-02-01',
       history,
-      amendment: { ok: true, value: amendment('mdust-close-foc-np'), diagnostics: [] },
+      amendment: succeed(amendment('mdust-close-foc-np')),
     });
     expect(plan.kind).toBe('report');
     if (plan.kind !== 'report') return;
@@ -108,10 +101,10 @@ describe('planRevert: the reversing amendment, decided from gathered inputs alon
   });
 
   it('refuses when the amendment to reverse cannot be read', () => {
-    const missing = { ok: false, diagnostics: [diagnose('FILE_NOT_FOUND', { what: 'the file x.yaml' })] };
+    const missing = fail([diagnose('FILE_NOT_FOUND', { what: 'the file x.yaml' })]);
     expect(planRevert({ ...draftInputs(), issued: '2023-02-01', history, amendment: missing })).toEqual({
       kind: 'refused',
-      diagnostics: missing.diagnostics,
+      diagnostics: findingsOf(missing),
     });
   });
 });

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseAmendment } from '../../src/domain/model/amendment.js';
 import { parseTable } from '../../src/domain/model/table.js';
 import { editedMocSecure, readRepoFile } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 const codes = (text: string) =>
-  parseAmendment(text, 'a.yaml').diagnostics.map((d) => ({
+  findingsOf(parseAmendment(text, 'a.yaml')).map((d) => ({
     code: d.code,
     line: d.line,
     column: d.column,
@@ -15,8 +17,8 @@ describe('reading an amendment file', () => {
   it('reads the shipped amendments without a finding', () => {
     for (const id of ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure']) {
       const result = parseAmendment(readRepoFile(`data/amendments/${id}.yaml`), id);
-      expect(result.diagnostics, id).toEqual([]);
-      expect(result.value?.id).toBe(id);
+      expect(findingsOf(result), id).toEqual([]);
+      expect(valueOf(result).id).toBe(id);
     }
   });
 
@@ -63,8 +65,8 @@ describe('reading an amendment file', () => {
 describe('reading the table', () => {
   it('reads the shipped table: five cohorts, what is not public kept unknown', () => {
     const result = parseTable(readRepoFile('data/table-17.6.yaml'), 'data/table-17.6.yaml');
-    expect(result.diagnostics).toEqual([]);
-    const rows = result.value?.table.cohorts ?? [];
+    expect(findingsOf(result)).toEqual([]);
+    const rows = valueOf(result).table.cohorts ?? [];
     expect(rows.map((r) => r.cohort)).toEqual(['IOC', 'MOC (MDS)', 'MOC (Secure)', 'FOC (NP)', 'FOC (BG)']);
     expect(rows.map((r) => (r.groupId.kind === 'text' ? r.groupId.text : r.groupId.kind))).toEqual([
       'unknown',
@@ -87,6 +89,6 @@ describe('reading the table', () => {
       '      value: DA\n',
       '      value: DA\n      unknown: not public\n',
     );
-    expect(parseTable(text, 't.yaml').diagnostics.map((d) => d.code)).toEqual(['CELL_VALUE_OR_UNKNOWN']);
+    expect(findingsOf(parseTable(text, 't.yaml')).map((d) => d.code)).toEqual(['CELL_VALUE_OR_UNKNOWN']);
   });
 });

@@ -25,6 +25,8 @@ import {
   tableFileText,
 } from '../helpers/arbitraries.js';
 import { readRepoFile } from '../helpers/data.js';
+import { findingsOf, type Result } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 /*
  * Properties of the core over generated tables and amendments (tests/helpers/arbitraries.ts).
@@ -78,12 +80,11 @@ const mutated = (text: string): fc.Arbitrary<string> => {
   );
 };
 
-/** The result of reading: findings, and a value only when nothing stops it. Never an exception. */
-function expectResult(read: () => { ok: boolean; value?: unknown; diagnostics: unknown[] }): void {
+/** The result of reading: a value, or the errors that stopped it (at least one). Never an exception. */
+function expectResult(read: () => Result<unknown>): void {
   const result = read();
-  expect(Array.isArray(result.diagnostics)).toBe(true);
   if (result.ok) expect(result.value).toBeDefined();
-  else expect(result.diagnostics.length).toBeGreaterThan(0);
+  else expect(result.errors.length).toBeGreaterThan(0);
 }
 
 describe('the core never throws outside its own error types', () => {
@@ -115,8 +116,8 @@ describe('the core never throws outside its own error types', () => {
     fc.assert(
       fc.property(tableAndAmendment(), fc.boolean(), ([t, a], color) => {
         const applied = applyAmendments(t, [a]);
-        expect(applied.diagnostics).toEqual([]);
-        const report = buildAmendReport(applied.value!, [a], DIRECTION, CLOSURE);
+        expect(findingsOf(applied)).toEqual([]);
+        const report = buildAmendReport(valueOf(applied), [a], DIRECTION, CLOSURE);
         const styler = color ? createStyler(true) : plainStyler;
         for (const render of formats)
           for (const redlineOnly of [true, false])
@@ -135,7 +136,7 @@ describe('the core never throws outside its own error types', () => {
             const applied = applyAmendments(t, [a]);
             if (!applied.ok)
               expect(
-                applied.diagnostics
+                findingsOf(applied)
                   .map((d) => d.code)
                   .every((code) => ['COHORT_UNKNOWN', 'GROUPID_MISMATCH', 'PRECONDITION_FAILED'].includes(code)),
               ).toBe(true);
@@ -294,9 +295,9 @@ describe('a table survives writing and reading back', () => {
     fc.assert(
       fc.property(table(), (t) => {
         const read = parseTable(tableFileText(t), 't.yaml');
-        expect(read.diagnostics).toEqual([]);
-        expect(cellsOf(read.value!.table)).toEqual(cellsOf(t));
-        expect(read.value!.table.asAt).toBe(t.asAt);
+        expect(findingsOf(read)).toEqual([]);
+        expect(cellsOf(valueOf(read).table)).toEqual(cellsOf(t));
+        expect(valueOf(read).table.asAt).toBe(t.asAt);
       }),
       { numRuns: 200 },
     );
@@ -305,12 +306,12 @@ describe('a table survives writing and reading back', () => {
   it('amended with writeTableChanges and read back, it is the applied table', () => {
     fc.assert(
       fc.property(tableAndAmendment(), ([t, a]) => {
-        const input = parseTable(tableFileText(t), 't.yaml').value!;
-        const applied = applyAmendments(input.table, [a]).value!;
+        const input = valueOf(parseTable(tableFileText(t), 't.yaml'));
+        const applied = valueOf(applyAmendments(input.table, [a]));
         const reread = parseTable(writeTableChanges(input.source, applied), 't.yaml');
-        expect(reread.diagnostics).toEqual([]);
-        expect(cellsOf(reread.value!.table)).toEqual(cellsOf(applied.after));
-        expect(reread.value!.table.applied).toEqual(['generated']);
+        expect(findingsOf(reread)).toEqual([]);
+        expect(cellsOf(valueOf(reread).table)).toEqual(cellsOf(applied.after));
+        expect(valueOf(reread).table.applied).toEqual(['generated']);
       }),
       { numRuns: 200 },
     );
@@ -340,11 +341,11 @@ describe('regression examples the properties found', () => {
     };
   };
   const writtenAndRead = (a: ReturnType<typeof withChanges>) => {
-    const input = parseTable(tableFileText(base), 't.yaml').value!;
-    const applied = applyAmendments(input.table, [a]).value!;
+    const input = valueOf(parseTable(tableFileText(base), 't.yaml'));
+    const applied = valueOf(applyAmendments(input.table, [a]));
     return {
       after: applied.after.cohorts[0]!.endDate,
-      reread: parseTable(writeTableChanges(input.source, applied), 't.yaml').value!.table.cohorts[0]!.endDate,
+      reread: valueOf(parseTable(writeTableChanges(input.source, applied), 't.yaml')).table.cohorts[0]!.endDate,
     };
   };
 

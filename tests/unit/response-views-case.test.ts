@@ -5,6 +5,8 @@ import { viewsFor } from '../../src/domain/documents/response-views.js';
 import { parseResponse } from '../../src/domain/model/response.js';
 import { ROOT } from '../helpers/cli.js';
 import { amendment } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 // A respondent who asked for full confidentiality, named by another respondent in other case, and a
 // passage marked confidential repeated by another in other case: the public views cut both.
@@ -37,8 +39,8 @@ describe('the public views cut a confidential name or passage whatever its case'
     ];
     const entries = files.map((text, i) => {
       const read = parseResponse(text, `r${i}.yaml`);
-      expect(read.diagnostics).toEqual([]);
-      return { response: read.value!, file: `r${i}.yaml` };
+      expect(findingsOf(read)).toEqual([]);
+      return { response: valueOf(read), file: `r${i}.yaml` };
     });
     const views = viewsFor(MOC, entries, 'public');
     const published = JSON.stringify(views).toLowerCase();

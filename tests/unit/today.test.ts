@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant, readSourceDateEpoch, todayInLondon } from '../../src/cli/clock.js';
+import { findingsOf, succeed } from '../../src/domain/model/result.js';
 
 describe('the clock', () => {
   it('reads today in the UK calendar, whatever the machine zone and locale', () => {
@@ -9,14 +10,13 @@ describe('the clock', () => {
   });
 
   it('takes SOURCE_DATE_EPOCH for the clock, and refuses one that is not whole seconds', () => {
-    expect(readSourceDateEpoch({})).toEqual({ diagnostics: [] });
-    expect(readSourceDateEpoch({ SOURCE_DATE_EPOCH: '' })).toEqual({ diagnostics: [] });
-    expect(formatInstant(readSourceDateEpoch({ SOURCE_DATE_EPOCH: '1670198400' }).instant!)).toBe(
-      '2022-12-05T00:00:00Z',
-    );
+    expect(readSourceDateEpoch({})).toEqual(succeed(undefined));
+    expect(readSourceDateEpoch({ SOURCE_DATE_EPOCH: '' })).toEqual(succeed(undefined));
+    const epoch = readSourceDateEpoch({ SOURCE_DATE_EPOCH: '1670198400' });
+    expect(epoch.ok && epoch.value && formatInstant(epoch.value)).toBe('2022-12-05T00:00:00Z');
     for (const bad of ['-1', '1.5', '1e9', 'now', ' 1', '253402300800']) {
       expect(
-        readSourceDateEpoch({ SOURCE_DATE_EPOCH: bad }).diagnostics.map((d) => d.code),
+        findingsOf(readSourceDateEpoch({ SOURCE_DATE_EPOCH: bad })).map((d) => d.code),
         bad,
       ).toEqual(['ARGUMENT_INVALID']);
     }

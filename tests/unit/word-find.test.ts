@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captionTitle, documentVersion, findTable, mapColumns, readDocumentProperties } from '../../src/index.js';
 import { readWordFixture, withDocumentXml, WORD_FIXTURES, zipEntries, type WordFixture } from '../helpers/word.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 /** Table 17.6 as mtad-libreoffice.html writes it. */
 const FROM_HTML = {
@@ -57,9 +58,9 @@ describe.each(WORD_FIXTURES.map((f) => [f]))('findTable on the %s fixture', (fix
   const found = findTable(readWordFixture(fixture));
 
   it('finds Table 17.6 with its caption, headings and every row', () => {
-    if (!found.ok) throw new Error(JSON.stringify(found.findings));
+    if (!found.ok) throw new Error(JSON.stringify(findingsOf(found)));
     const expected = EXPECTED[fixture];
-    expect(found.findings).toEqual([]);
+    expect(found.warnings).toEqual([]);
     expect(found.value.caption).toBe(expected.caption);
     expect(found.value.title).toBe(expected.title);
     expect(found.value.captionPosition).toBe(expected.position);
@@ -76,7 +77,7 @@ describe.each(WORD_FIXTURES.map((f) => [f]))('findTable on the %s fixture', (fix
   it('maps the headings to cohort, GroupID and end date, other columns kept', () => {
     if (!found.ok) throw new Error('not found');
     const mapped = mapColumns(found.value.headers);
-    if (!mapped.ok) throw new Error(JSON.stringify(mapped.findings));
+    if (!mapped.ok) throw new Error(JSON.stringify(findingsOf(mapped)));
     expect(mapped.value.fields).toEqual({ cohort: 0, groupId: 1, endDate: 2 });
     expect(mapped.value.extras).toEqual(fixture === 'docx' ? [{ column: 3, heading: 'Notes' }] : []);
   });
@@ -86,12 +87,12 @@ describe('findTable findings', () => {
   it('WORD_TABLE_NOT_FOUND when no paragraph starts with the caption', () => {
     const found = findTable(readWordFixture('pandoc'), { tableNumber: '17.7' });
     expect(found.ok).toBe(false);
-    expect(found.findings.map((f) => f.code)).toEqual(['WORD_TABLE_NOT_FOUND']);
+    expect(findingsOf(found).map((f) => f.code)).toEqual(['WORD_TABLE_NOT_FOUND']);
   });
 
   it('finds another table by its number (Table 17.5, whose caption sits between two tables)', () => {
     const found = findTable(readWordFixture('docx'), { tableNumber: '17.5' });
-    if (!found.ok) throw new Error(JSON.stringify(found.findings));
+    if (!found.ok) throw new Error(JSON.stringify(findingsOf(found)));
     expect(found.value.headers).toEqual(['Cohort', 'Description']);
     expect(found.value.captionPosition).toBe('after');
   });
@@ -100,7 +101,7 @@ describe('findTable findings', () => {
     const twice = withDocumentXml(readWordFixture('docx'), (xml) =>
       xml.replace('The cohorts are listed in Table 17.5;', 'Table 17.5 lists the cohorts;'),
     );
-    expect(findTable(twice, { tableNumber: '17.5' }).findings.map((f) => f.code)).toEqual(['WORD_TABLE_AMBIGUOUS']);
+    expect(findingsOf(findTable(twice, { tableNumber: '17.5' })).map((f) => f.code)).toEqual(['WORD_TABLE_AMBIGUOUS']);
   });
 
   it('WORD_CAPTION_NOT_ADJACENT when the caption is next to no table', () => {
@@ -117,7 +118,7 @@ describe('findTable findings', () => {
           ),
       ),
     );
-    expect(apart.findings.map((f) => f.code)).toEqual(['WORD_CAPTION_NOT_ADJACENT']);
+    expect(findingsOf(apart).map((f) => f.code)).toEqual(['WORD_CAPTION_NOT_ADJACENT']);
   });
 
   it('WORD_CELL_MERGED (a warning) for a merged cell, the table still read', () => {
@@ -128,17 +129,17 @@ describe('findTable findings', () => {
       ),
     );
     const found = findTable(merged);
-    if (!found.ok) throw new Error(JSON.stringify(found.findings));
-    expect(found.findings.map((f) => [f.code, f.severity])).toEqual([['WORD_CELL_MERGED', 'warning']]);
+    if (!found.ok) throw new Error(JSON.stringify(findingsOf(found)));
+    expect(found.warnings.map((f) => [f.code, f.severity])).toEqual([['WORD_CELL_MERGED', 'warning']]);
     expect(found.value.rows[1]?.[3]?.merge).toEqual({ vMerge: 'restart' });
   });
 
   it('WORD_PACKAGE_UNREADABLE for bytes that are not a .docx, or a part that is not XML', () => {
-    expect(findTable(new TextEncoder().encode('not a zip')).findings.map((f) => f.code)).toEqual([
+    expect(findingsOf(findTable(new TextEncoder().encode('not a zip'))).map((f) => f.code)).toEqual([
       'WORD_PACKAGE_UNREADABLE',
     ]);
     const broken = withDocumentXml(readWordFixture('docx'), (xml) => xml.replace('</w:body>', ''));
-    expect(findTable(broken).findings.map((f) => f.code)).toEqual(['WORD_PACKAGE_UNREADABLE']);
+    expect(findingsOf(findTable(broken)).map((f) => f.code)).toEqual(['WORD_PACKAGE_UNREADABLE']);
   });
 
   it('reads a caption whose number is a field result, never the field instruction', () => {
@@ -169,7 +170,7 @@ describe('captions as Word writes them', () => {
     });
     expect(zipEntries(wrapped)['word/document.xml']).toBeDefined();
     const found = findTable(wrapped);
-    if (!found.ok) throw new Error(JSON.stringify(found.findings));
+    if (!found.ok) throw new Error(JSON.stringify(findingsOf(found)));
     expect(found.value.rows[3]?.map((c) => c.text)).toEqual(['MOC (Secure)', 'DA', '']);
   });
 });
@@ -200,11 +201,13 @@ describe('mapColumns', () => {
   });
 
   it('WORD_COLUMN_UNMAPPED and WORD_COLUMN_AMBIGUOUS', () => {
-    expect(mapColumns(['Cohort', 'GroupID', 'Closure']).findings.map((f) => f.code)).toEqual(['WORD_COLUMN_UNMAPPED']);
-    expect(mapColumns(['Cohort', 'GroupID', 'End date'], { endDate: 'Finish' }).findings.map((f) => f.code)).toEqual([
+    expect(findingsOf(mapColumns(['Cohort', 'GroupID', 'Closure'])).map((f) => f.code)).toEqual([
       'WORD_COLUMN_UNMAPPED',
     ]);
-    expect(mapColumns(['Cohort', 'GroupID', 'Start end date', 'End date']).findings.map((f) => f.code)).toEqual([
+    expect(findingsOf(mapColumns(['Cohort', 'GroupID', 'End date'], { endDate: 'Finish' })).map((f) => f.code)).toEqual(
+      ['WORD_COLUMN_UNMAPPED'],
+    );
+    expect(findingsOf(mapColumns(['Cohort', 'GroupID', 'Start end date', 'End date'])).map((f) => f.code)).toEqual([
       'WORD_COLUMN_AMBIGUOUS',
     ]);
   });
@@ -213,7 +216,7 @@ describe('mapColumns', () => {
 describe('readDocumentProperties', () => {
   it('reads the core and custom properties; the version from a custom "Version" property', () => {
     const properties = readDocumentProperties(readWordFixture('docx'));
-    if (!properties.ok) throw new Error(JSON.stringify(properties.findings));
+    if (!properties.ok) throw new Error(JSON.stringify(findingsOf(properties)));
     expect(properties.value.core['title']).toBe('Migration Testing Approach Document (fictional test copy)');
     expect(properties.value.custom).toEqual({ Version: '0.0 (fictional)' });
     expect(documentVersion(properties.value)).toBe('0.0 (fictional)');
@@ -225,7 +228,7 @@ describe('readDocumentProperties', () => {
   });
 
   it('WORD_PACKAGE_UNREADABLE for bytes that are not a .docx', () => {
-    expect(readDocumentProperties(new Uint8Array([1, 2, 3])).findings.map((f) => f.code)).toEqual([
+    expect(findingsOf(readDocumentProperties(new Uint8Array([1, 2, 3]))).map((f) => f.code)).toEqual([
       'WORD_PACKAGE_UNREADABLE',
     ]);
   });
@@ -239,7 +242,7 @@ describe('findTable on damaged packages', () => {
       const damaged = bytes.slice();
       damaged[cut] = (damaged[cut] ?? 0) ^ 0xff;
       const found = findTable(damaged);
-      expect(found.ok || found.findings.length > 0, `byte ${cut} damaged`).toBe(true);
+      expect(found.ok || findingsOf(found).length > 0, `byte ${cut} damaged`).toBe(true);
     }
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffTables, parseTable, readEndDateText, readGroupIdText } from '../../src/index.js';
 import { readRepoFile } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 describe('how an import reads a cell', () => {
   it.each([
@@ -44,20 +46,20 @@ describe("the table with the MTAD's other columns", () => {
 
   it("reads each row's texts by heading (a row that omits one has it empty), and refuses a heading not listed", () => {
     const read = withNotes('Open');
-    expect(read.diagnostics).toEqual([]);
-    expect(read.value?.table.extraColumns).toEqual(['Notes']);
-    expect(read.value?.table.cohorts.at(-1)?.extra).toEqual({ Notes: 'Open' });
-    expect(read.value?.table.cohorts[0]?.extra).toBeUndefined();
+    expect(findingsOf(read)).toEqual([]);
+    expect(valueOf(read).table.extraColumns).toEqual(['Notes']);
+    expect(valueOf(read).table.cohorts.at(-1)?.extra).toEqual({ Notes: 'Open' });
+    expect(valueOf(read).table.cohorts[0]?.extra).toBeUndefined();
     const wrong = parseTable(
       shipped.replace(/(  - cohort: FOC \(BG\)\n)/, '$1    extra:\n      Notes: Open\n'),
       'x.yaml',
     );
-    expect(wrong.diagnostics.map((d) => d.code)).toEqual(['VALUE_INVALID']);
+    expect(findingsOf(wrong).map((d) => d.code)).toEqual(['VALUE_INVALID']);
   });
 
   it('a redline shows the other columns after the three, and a change in them', () => {
-    const before = withNotes('Open').value!.table;
-    const after = withNotes('Closed').value!.table;
+    const before = valueOf(withNotes('Open')).table;
+    const after = valueOf(withNotes('Closed')).table;
     const redline = diffTables(before, after);
     expect(redline.headings.at(-1)).toBe('Notes');
     const row = redline.rows.at(-1)!;
@@ -74,6 +76,6 @@ describe("the table with the MTAD's other columns", () => {
 
   it('a value written with its MTAD text is refused: written goes with unknown only', () => {
     const read = parseTable(shipped.replace('      value: DA\n', '      value: DA\n      written: DA\n'), 'x.yaml');
-    expect(read.diagnostics.map((d) => d.code)).toEqual(['VALUE_INVALID']);
+    expect(findingsOf(read).map((d) => d.code)).toEqual(['VALUE_INVALID']);
   });
 });

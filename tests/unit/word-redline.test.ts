@@ -16,6 +16,7 @@ import {
   type WordFixture,
 } from '../helpers/word.js';
 import { findTool } from '../helpers/tools.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 const { missing: noPandoc } = findTool('pandoc');
 
@@ -30,13 +31,13 @@ const CLOSE_MOC_SECURE: TableChange & { row: string } = {
 
 function tableOf(docx: Uint8Array): WordTable {
   const found = findTable(docx);
-  if (!found.ok) throw new Error(JSON.stringify(found.findings));
+  if (!found.ok) throw new Error(JSON.stringify(findingsOf(found)));
   return found.value;
 }
 
 function redline(docx: Uint8Array, changes: TableChange[]): Uint8Array {
   const result = redlineTable(docx, tableOf(docx).location, changes, OPTIONS);
-  if (!result.ok) throw new Error(JSON.stringify(result.findings));
+  if (!result.ok) throw new Error(JSON.stringify(findingsOf(result)));
   return result.value;
 }
 
@@ -148,7 +149,7 @@ describe.each(WORD_FIXTURES.map((f) => [f]))(
         OPTIONS,
       );
       expect(result.ok).toBe(false);
-      expect(result.findings).toEqual([
+      expect(findingsOf(result)).toEqual([
         expect.objectContaining({
           code: 'WORD_PRECONDITION_FAILED',
           args: expect.objectContaining({
@@ -216,13 +217,15 @@ describe('redlineTable refusals', () => {
 
   it('WORD_ROW_NOT_FOUND for a cohort no row names', () => {
     expect(
-      redlineTable(input, location, [{ ...CLOSE_MOC_SECURE, row: 'MOC (Other)' }], OPTIONS).findings.map((f) => f.code),
+      findingsOf(redlineTable(input, location, [{ ...CLOSE_MOC_SECURE, row: 'MOC (Other)' }], OPTIONS)).map(
+        (f) => f.code,
+      ),
     ).toEqual(['WORD_ROW_NOT_FOUND']);
   });
 
   it('WORD_TABLE_MOVED when the location is not the captioned table', () => {
     expect(
-      redlineTable(input, { ...location, tableIndex: 0 }, [CLOSE_MOC_SECURE], OPTIONS).findings.map((f) => f.code),
+      findingsOf(redlineTable(input, { ...location, tableIndex: 0 }, [CLOSE_MOC_SECURE], OPTIONS)).map((f) => f.code),
     ).toEqual(['WORD_TABLE_MOVED']);
   });
 
@@ -235,7 +238,7 @@ describe('redlineTable refusals', () => {
       '2023-01-27T24:00:00Z',
     ]) {
       expect(
-        redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date }).findings.map((f) => f.code),
+        findingsOf(redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date })).map((f) => f.code),
         date,
       ).toEqual(['ARGUMENT_INVALID']);
     }
@@ -243,7 +246,7 @@ describe('redlineTable refusals', () => {
 
   it('a calendar date is the start of that day in the UK: 23:00 UTC the day before in summer time', () => {
     const output = redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '2023-06-26' });
-    if (!output.ok) throw new Error(JSON.stringify(output.findings));
+    if (!output.ok) throw new Error(JSON.stringify(findingsOf(output)));
     expect(documentXml(output.value)).toContain('w:date="2023-06-25T23:00:00Z"');
     const given = redlineTable(input, location, [CLOSE_MOC_SECURE], { ...OPTIONS, date: '2023-06-26T09:30:00Z' });
     expect(given.ok && documentXml(given.value)).toContain('w:date="2023-06-26T09:30:00Z"');
@@ -262,7 +265,7 @@ describe('redlineTable refusals', () => {
       [{ row: 'MOC (Secure)', column: 'groupId', from: 'DA', to: 'DB' }],
       OPTIONS,
     );
-    expect(result.findings).toEqual([
+    expect(findingsOf(result)).toEqual([
       expect.objectContaining({
         code: 'WORD_CELL_UNSUPPORTED',
         args: expect.objectContaining({ holds, row: 3, column: 1 }),
@@ -272,7 +275,7 @@ describe('redlineTable refusals', () => {
 
   it('WORD_CELL_UNSUPPORTED for a second change of the same cell', () => {
     const twice = redlineTable(input, location, [CLOSE_MOC_SECURE, CLOSE_MOC_SECURE], OPTIONS);
-    expect(twice.findings).toEqual([
+    expect(findingsOf(twice)).toEqual([
       expect.objectContaining({
         code: 'WORD_CELL_UNSUPPORTED',
         args: expect.objectContaining({ holds: 'another change of this list' }),
@@ -288,7 +291,7 @@ describe('redlineTable refusals', () => {
       [{ ...CLOSE_MOC_SECURE, from: '31 January 2023', to: '28 February 2023' }],
       OPTIONS,
     );
-    expect(again.findings).toEqual([
+    expect(findingsOf(again)).toEqual([
       expect.objectContaining({
         code: 'WORD_CELL_UNSUPPORTED',
         args: expect.objectContaining({ holds: 'a tracked change', row: 3, column: 2 }),
@@ -382,7 +385,7 @@ describe('redlineTable row refusals', () => {
   const input = readWordFixture('pandoc');
   const { location } = tableOf(input);
   const codes = (changes: TableChange[]): string[] =>
-    redlineTable(input, location, changes, OPTIONS).findings.map((f) => f.code);
+    findingsOf(redlineTable(input, location, changes, OPTIONS)).map((f) => f.code);
 
   it('WORD_ROW_EXISTS for a cohort that already has a row; WORD_ROW_NOT_FOUND for removing one that has none', () => {
     expect(codes([{ insert: { cohort: 'MOC (Secure)' } }])).toEqual(['WORD_ROW_EXISTS']);

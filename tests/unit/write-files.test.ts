@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 
 // Renames that fail on demand: the file system's answer to a full disk, between two renames.
 // `skip`: how many renames to that name succeed before the one that fails.
@@ -43,7 +44,7 @@ describe('writeFilesTogether', () => {
       { path: join(dir, 'a'), text: 'new a\n', expectation: { text: 'old a\n' }, shown: 'a' },
       { path: join(dir, 'b'), text: 'new b\n', expectation: { text: 'old b\n' }, shown: 'b' },
     ]);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['FILE_UNWRITABLE']);
+    expect(findingsOf(result).map((d) => d.code)).toEqual(['FILE_UNWRITABLE']);
     expect(readFileSync(join(dir, 'a'), 'utf8')).toBe('old a\n');
     expect(readFileSync(join(dir, 'b'), 'utf8')).toBe('old b\n');
     expect(readdirSync(dir).sort()).toEqual(['a', 'b']);
@@ -59,7 +60,7 @@ describe('writeFilesTogether', () => {
       { path: join(dir, 'a'), text: 'new a\n', expectation: { text: 'old a\n' }, shown: 'a' },
       { path: join(dir, 'b'), text: 'new b\n', expectation: { text: 'old b\n' }, shown: 'b' },
     ]);
-    const [finding] = result.diagnostics;
+    const [finding] = findingsOf(result);
     expect(finding?.code).toBe('WRITE_INCOMPLETE');
     expect(formatDiagnostic(finding!)).toBe(
       'cannot write b: the disk is full; a, written just before, could not be put back as it was, so it is ahead of b. Run the command again once the cause is fixed: it completes the write',
@@ -76,7 +77,7 @@ describe('writeFilesTogether', () => {
       Buffer.alloc(size)) as typeof crypto.randomBytes);
     symlinkSync(join(dir, 'victim'), join(dir, `.t.yaml.${process.pid}.00000000.tmp`));
     const result = await writeFileAtomically(join(dir, 't.yaml'), 'new\n', { text: 'old\n' }, 't.yaml');
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['FILE_UNWRITABLE']);
+    expect(findingsOf(result).map((d) => d.code)).toEqual(['FILE_UNWRITABLE']);
     expect(readFileSync(join(dir, 'victim'), 'utf8')).toBe('precious\n');
     expect(readFileSync(join(dir, 't.yaml'), 'utf8')).toBe('old\n');
   });

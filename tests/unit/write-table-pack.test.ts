@@ -4,16 +4,20 @@ import { applyAmendments } from '../../src/domain/history/apply.js';
 import { parseTable } from '../../src/domain/model/table.js';
 import { writeTableChanges } from '../../src/domain/history/table-write-back.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 const TABLE = 'data/table-17.6.yaml';
 
 function applied(text: string, ids: string[]) {
-  const input = parseTable(text, TABLE).value;
+  const input = valueOf(parseTable(text, TABLE));
   if (!input) throw new Error('the table does not parse');
-  const application = applyAmendments(
-    input.table,
-    ids.map((id) => amendment(id)),
-  ).value;
+  const application = valueOf(
+    applyAmendments(
+      input.table,
+      ids.map((id) => amendment(id)),
+    ),
+  );
   if (!application) throw new Error('the amendments do not apply');
   return { input, application };
 }
@@ -41,9 +45,9 @@ describe('writeTableChanges, as the pack writes the amended table', () => {
   it('writes a table that reads back as the amended table', () => {
     const { input, application } = applied(readRepoFile(TABLE), ['mdust-close-moc-secure']);
     const reread = parseTable(writeTableChanges(input.source, application), TABLE);
-    expect(reread.diagnostics).toEqual([]);
-    expect(reread.value?.table.cohorts).toEqual(application.after.cohorts);
-    expect(reread.value?.table.applied).toEqual([
+    expect(findingsOf(reread)).toEqual([]);
+    expect(valueOf(reread).table.cohorts).toEqual(application.after.cohorts);
+    expect(valueOf(reread).table.applied).toEqual([
       'mdust-close-ioc-moc-mds',
       'mdust-close-foc-np',
       'mdust-close-moc-secure',
@@ -54,7 +58,7 @@ describe('writeTableChanges, as the pack writes the amended table', () => {
     const text = readRepoFile(TABLE);
     const { input, application } = applied(text, ['mdust-close-moc-secure']);
     writeTableChanges(input.source, application);
-    expect(input.source.document.toString()).toBe(parseTable(text, TABLE).value?.source.document.toString());
+    expect(input.source.document.toString()).toBe(valueOf(parseTable(text, TABLE)).source.document.toString());
   });
 });
 

@@ -9,15 +9,17 @@ import { parseTable } from '../../src/domain/model/table.js';
 import { asAtAfterWriting, writeTableChanges } from '../../src/domain/history/table-write-back.js';
 import { isUnchanged, writeFileAtomically } from '../../src/io/write.js';
 import { amendment, readRepoFile } from '../helpers/data.js';
+import { findingsOf } from '../../src/domain/model/result.js';
+import { valueOf } from '../helpers/result.js';
 
 const tableText = readRepoFile('data/table-17.6.yaml');
-const input = () => parseTable(tableText, 'data/table-17.6.yaml').value!;
+const input = () => valueOf(parseTable(tableText, 'data/table-17.6.yaml'));
 
 describe('writeTableChanges', () => {
   it('changes only the changed cell, applied and asAt (the patch is reviewed as a document)', async () => {
     const { table, source } = input();
     const moc = amendment('mdust-close-moc-secure');
-    const application = applyAmendments(table, [moc]).value!;
+    const application = valueOf(applyAmendments(table, [moc]));
     const text = writeTableChanges(source, {
       ...application,
       after: { ...application.after, asAt: asAtAfterWriting(table.asAt, [moc], '2030-01-01') },
@@ -26,9 +28,9 @@ describe('writeTableChanges', () => {
       createTwoFilesPatch('a/data/table-17.6.yaml', 'b/data/table-17.6.yaml', tableText, text),
     ).toMatchFileSnapshot('golden/write-table-moc-secure.patch');
     const reread = parseTable(text, 'x.yaml');
-    expect(reread.diagnostics).toEqual([]);
-    expect(reread.value?.table.cohorts[2]?.endDate).toEqual({ kind: 'date', date: '2023-01-31' });
-    expect(reread.value?.table.asAt).toBe('2023-01-27');
+    expect(findingsOf(reread)).toEqual([]);
+    expect(valueOf(reread).table.cohorts[2]?.endDate).toEqual({ kind: 'date', date: '2023-01-31' });
+    expect(valueOf(reread).table.asAt).toBe('2023-01-27');
   });
 
   it("drops the MTAD's text as written (written:) when an amendment gives the cell a value", () => {
@@ -37,38 +39,42 @@ describe('writeTableChanges', () => {
       '$1      unknown: The MTAD\'s cell reads "TBC".\n      written: TBC\n',
     );
     expect(text).not.toBe(tableText);
-    const { table, source } = parseTable(text, 'data/table-17.6.yaml').value!;
+    const { table, source } = valueOf(parseTable(text, 'data/table-17.6.yaml'));
     expect(table.cohorts[2]?.endDate).toEqual({
       kind: 'unknown',
       note: 'The MTAD\'s cell reads "TBC".',
       written: 'TBC',
     });
-    const moc = parseAmendment(
-      readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('from: none', 'from: unknown'),
-      'x.yaml',
-    ).value!;
-    const written = writeTableChanges(source, applyAmendments(table, [moc]).value!);
+    const moc = valueOf(
+      parseAmendment(
+        readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('from: none', 'from: unknown'),
+        'x.yaml',
+      ),
+    );
+    const written = writeTableChanges(source, valueOf(applyAmendments(table, [moc])));
     const reread = parseTable(written, 'x.yaml');
-    expect(reread.diagnostics).toEqual([]);
-    expect(reread.value?.table.cohorts[2]?.endDate).toEqual({ kind: 'date', date: '2023-01-31' });
+    expect(findingsOf(reread)).toEqual([]);
+    expect(valueOf(reread).table.cohorts[2]?.endDate).toEqual({ kind: 'date', date: '2023-01-31' });
   });
 
   it('writes nothing but the same text when nothing changed, and leaves the source document as it was', () => {
     const { table, source } = input();
     expect(writeTableChanges(source, { before: table, after: table, changes: [] })).toBe(tableText);
-    const application = applyAmendments(table, [amendment('mdust-close-moc-secure')]).value!;
+    const application = valueOf(applyAmendments(table, [amendment('mdust-close-moc-secure')]));
     writeTableChanges(source, application);
     expect(source.document.toString({ lineWidth: 0 })).toBe(tableText);
   });
 
   it('writes an unknown value with its note, dropping the value key', () => {
     const { table, source } = input();
-    const reopen = parseAmendment(
-      readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('to: 2023-01-31', 'to: unknown'),
-      'a.yaml',
-    ).value!;
-    const text = writeTableChanges(source, applyAmendments(table, [reopen]).value!);
-    expect(parseTable(text, 'x.yaml').value?.table.cohorts[2]?.endDate).toMatchObject({ kind: 'unknown' });
+    const reopen = valueOf(
+      parseAmendment(
+        readRepoFile('data/amendments/mdust-close-moc-secure.yaml').replace('to: 2023-01-31', 'to: unknown'),
+        'a.yaml',
+      ),
+    );
+    const text = writeTableChanges(source, valueOf(applyAmendments(table, [reopen])));
+    expect(valueOf(parseTable(text, 'x.yaml')).table.cohorts[2]?.endDate).toMatchObject({ kind: 'unknown' });
   });
 });
 
@@ -95,7 +101,7 @@ describe('the compare step and the atomic write', () => {
     const path = join(dir, 't.yaml');
     writeFileSync(path, 'changed meanwhile\n');
     const result = await writeFileAtomically(path, 'new\n', { text: 'as read\n' }, 't.yaml');
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['FILE_CHANGED_ON_DISK']);
+    expect(findingsOf(result).map((d) => d.code)).toEqual(['FILE_CHANGED_ON_DISK']);
     expect(readFileSync(path, 'utf8')).toBe('changed meanwhile\n');
     expect(readdirSync(dir)).toEqual(['t.yaml']);
   });
@@ -106,7 +112,7 @@ describe('the compare step and the atomic write', () => {
     writeFileSync(path, 'old\n');
     expect((await writeFileAtomically(path, 'new\n', { text: 'old\n' }, 't.yaml')).ok).toBe(true);
     expect(readFileSync(path, 'utf8')).toBe('new\n');
-    expect((await writeFileAtomically(path, 'other\n', 'absent', 't.yaml')).diagnostics.map((d) => d.code)).toEqual([
+    expect(findingsOf(await writeFileAtomically(path, 'other\n', 'absent', 't.yaml')).map((d) => d.code)).toEqual([
       'FILE_EXISTS',
     ]);
     expect((await writeFileAtomically(path, 'forced\n', 'any', 't.yaml')).ok).toBe(true);

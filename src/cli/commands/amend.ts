@@ -8,7 +8,6 @@ import { basename, resolve } from 'node:path';
 import { planAmend, selectPending, type AmendInputs } from '../../app/amend.js';
 import type { FileMemo } from '../../domain/check/file-rules.js';
 import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
-import type { Result } from '../../domain/parse/schema-validation.js';
 import { openDefaultCheckCache, type CheckCache } from '../../io/check-cache.js';
 import { sha256 } from '../../io/hash.js';
 import { displayPath, readBytes, readTemplate, readText } from '../../io/read.js';
@@ -26,6 +25,7 @@ import {
   resolveTablePath,
 } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { fail, findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
 import { readTextOption } from '../text-option.js';
 import { readAmendments } from '../read-data.js';
 import { withWriteLock } from '../write-lock.js';
@@ -107,10 +107,11 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
   }
   const author = options.author === undefined ? [] : readTextOption('--author', options.author);
   if (author.length > 0) return failWith(author, styler);
-  const into = await readInto(options);
-  if (into && 'diagnostics' in into) return failWith(into.diagnostics, styler);
+  const intoRead = await readInto(options);
+  if (!intoRead.ok) return failWith(findingsOf(intoRead), styler);
+  const into = intoRead.value;
   const tableRead = await loadTable(cwd, options.table, { checked: true, memo: checked.memo });
-  if (!tableRead.value || hasErrors(tableRead.diagnostics)) return failWith(tableRead.diagnostics, styler);
+  if (!tableRead.ok) return failWith(findingsOf(tableRead), styler);
   const missing = missingAmendments(cwd, options.amendments, folder);
   if (missing.length > 0) return failWith(missing, styler);
   const amendmentsRead =
@@ -129,10 +130,10 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       writesLock: options.write === true,
       ...(options.checkDate !== undefined && { today: options.checkDate }),
     });
-  if (!amendmentsRead.value || hasErrors(amendmentsRead.diagnostics)) {
+  if (!amendmentsRead.ok) {
     // Refused with every finding mtad check prints (a conclusion's too), not only the amendments'.
     const checkedFirst = await checkFirst();
-    return 'failure' in checkedFirst ? checkedFirst.failure : failWith(amendmentsRead.diagnostics, styler);
+    return 'failure' in checkedFirst ? checkedFirst.failure : failWith(findingsOf(amendmentsRead), styler);
   }
   // A concluded or made amendment is written and directed with its conclusion's final values.
   const concluded = await withFinalValues(amendmentsRead.value, cwd, tablePath);
@@ -175,7 +176,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       }),
     ...(options.out !== undefined &&
       options.amendments.length > 0 && {
-        history: (await loadAmendmentFolder(folder, cwd, { checked })).value ?? [],
+        history: await loadAmendmentFolder(folder, cwd, { checked }).then((read) => (read.ok ? read.value : [])),
       }),
     hash: sha256,
   };
@@ -217,7 +218,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
       // two renames, the lock records made amendments the table does not reflect yet, as `mtad check
       // --update-lock` records them, which `mtad check` accepts and the next `--write` completes.
       const written = await writeFilesTogether(plan.writes);
-      if (!written.ok) return failWith(written.diagnostics, styler);
+      if (!written.ok) return failWith(findingsOf(written), styler);
       return succeed(`${plan.report}\n${plan.written ?? ''}`, styler, plan.warnings);
     }
   }
@@ -229,23 +230,21 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
  */
 async function readInto(
   options: AmendOptions,
-): Promise<{ name: string; shown: string; bytes: Uint8Array } | { diagnostics: Diagnostic[] } | undefined> {
-  if (options.into === undefined) return undefined;
+): Promise<Result<{ name: string; shown: string; bytes: Uint8Array } | undefined>> {
+  if (options.into === undefined) return succeedWith(undefined);
   if (options.out === undefined)
-    return {
-      diagnostics: [
-        diagnose('OPTION_NEEDS', {
-          option: '--into',
-          needs: '--out DIR',
-          why: 'the redlined copy of the document goes into the pack',
-        }),
-      ],
-    };
+    return fail([
+      diagnose('OPTION_NEEDS', {
+        option: '--into',
+        needs: '--out DIR',
+        why: 'the redlined copy of the document goes into the pack',
+      }),
+    ]);
   const path = resolve(options.cwd, options.into);
   const shown = displayPath(path, options.cwd);
   const bytes = await readBytes(path, shown);
-  if (!bytes.value) return { diagnostics: bytes.diagnostics };
-  return { name: basename(path).replace(/\.docx$/i, ''), shown, bytes: bytes.value };
+  if (!bytes.ok) return bytes;
+  return succeedWith({ name: basename(path).replace(/\.docx$/i, ''), shown, bytes: bytes.value });
 }
 
 /** The amendments in the folder that the table does not reflect yet (none when they cannot be read: the check has said why). */
@@ -256,15 +255,13 @@ async function unwrittenBeside(
   checked: { memo: FileMemo | undefined },
 ): Promise<Amendment[]> {
   const read = await loadAmendmentFolder(folder, cwd, { skipIds: new Set(applied), checked });
-  return read.value ?? [];
+  return read.ok ? read.value : [];
 }
 
 /** The lock file beside the table: its text, none when there is no lock file yet, or why it cannot be read. */
 async function readLockFile(path: string, cwd: string): Promise<NonNullable<AmendInputs['lock']>> {
   const shown = displayPath(path, cwd);
-  const text: Result<string | undefined> = existsSync(path)
-    ? await readText(path, shown)
-    : { ok: true, diagnostics: [] };
+  const text: Result<string | undefined> = existsSync(path) ? await readText(path, shown) : succeedWith(undefined);
   return { path, shown, text };
 }
 

@@ -22,6 +22,7 @@ import { gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
 import { scopeFindings, type FindingScope } from '../check-config.js';
 import { failWith, usageError, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
+import { findingsOf, succeed } from '../../domain/model/result.js';
 
 export interface CheckOptions extends CheckInputOptions, FindingScope {
   format: CheckFormat;
@@ -91,7 +92,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
   if (plan.lock) {
     const { path, text, expectation, shown } = plan.lock;
     const written = await writeFileAtomically(path, text, expectation, shown);
-    if (!written.ok) return usageError(`cannot write ${shown}: ${written.diagnostics.map(reasonOf).join('; ')}`);
+    if (!written.ok) return usageError(`cannot write ${shown}: ${findingsOf(written).map(reasonOf).join('; ')}`);
   }
 
   await cache?.save();
@@ -102,7 +103,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
       return {
         exitCode: 2,
         stdout: '',
-        stderr: written.diagnostics
+        stderr: findingsOf(written)
           .map((d) => `mtad: error: ${d.file}: cannot write the report (${reasonOf(d)})\n`)
           .join(''),
       };
@@ -114,8 +115,8 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
 async function readAgainst(path: string, cwd: string): Promise<AgainstDocument> {
   const shown = displayPath(path, cwd);
   const bytes = await readBytes(path, shown);
-  if (!bytes.value) return { shown, fileName: basename(path), diagnostics: bytes.diagnostics };
-  return { shown, fileName: basename(path), bytes: bytes.value, sha256: sha256Bytes(bytes.value), diagnostics: [] };
+  const read = bytes.ok ? succeed({ bytes: bytes.value, sha256: sha256Bytes(bytes.value) }) : bytes;
+  return { shown, fileName: basename(path), read };
 }
 
 /** Why a file could not be written, in words that fit after "cannot write FILE: ". */

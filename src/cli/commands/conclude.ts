@@ -17,6 +17,7 @@ import { conclusionPathOf, missingConclusion, readConclusionOf, withFinalValues 
 import { readDepartments } from '../departments.js';
 import { amendmentsDirOf, loadAmendmentFolder, loadTable, lockPathOf, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf, succeed as succeedWith } from '../../domain/model/result.js';
 import { withPdfs } from '../pdf-pack.js';
 import { readResponseEntries, responsesFolderOf } from '../response-inputs.js';
 
@@ -58,10 +59,10 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     if (converter) return failWith([converter], styler);
   }
   const table = await loadTable(cwd, options.table);
-  if (!table.value || hasErrors(table.diagnostics)) return failWith(table.diagnostics, styler);
+  if (!table.ok) return failWith(findingsOf(table), styler);
   const folder = amendmentsDirOf(tablePath);
   const all = await loadAmendmentFolder(folder, cwd);
-  if (!all.value || hasErrors(all.diagnostics)) return failWith(all.diagnostics, styler);
+  if (!all.ok) return failWith(findingsOf(all), styler);
   const amendment = chooseAmendment(options, all.value, table.value.table.applied, tablePath);
   if ('failure' in amendment) return failWith([amendment.failure], styler);
 
@@ -82,8 +83,9 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
   });
   if ('failure' in gate) return gate.failure;
 
-  const conclusion = await readConclusionOf(cwd, tablePath, amendment.value.id, options.conclusion);
-  if (hasErrors(conclusion.diagnostics)) return failWith(conclusion.diagnostics, styler);
+  const conclusionRead = await readConclusionOf(cwd, tablePath, amendment.value.id, options.conclusion);
+  if (!conclusionRead.ok) return failWith(findingsOf(conclusionRead), styler);
+  const conclusion = conclusionRead.value;
   if (!conclusion.conclusion)
     return failWith(
       [
@@ -110,8 +112,9 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     readTemplate('direction.txt', cwd),
     readDepartments(cwd, dirname(tablePath)),
   ]);
-  for (const read of [template, directionTemplate, departments])
-    if (read.value === undefined) return failWith(read.diagnostics, styler);
+  if (!template.ok) return failWith(findingsOf(template), styler);
+  if (!directionTemplate.ok) return failWith(findingsOf(directionTemplate), styler);
+  if (!departments.ok) return failWith(findingsOf(departments), styler);
   // The history as made: each concluded or made amendment with its conclusion's final values, so
   // that the table in force (and the undoing of one already written) is the table as directed.
   const asMade = await withFinalValues(all.value, cwd, tablePath);
@@ -125,20 +128,18 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     history: asMade.amendments,
     entries: responses.entries,
     audience: options.audience,
-    templates: { conclusion: template.value ?? '', direction: directionTemplate.value ?? '' },
-    departments: departments.value ?? [],
+    templates: { conclusion: template.value, direction: directionTemplate.value },
+    departments: departments.value,
     ...(options.created !== undefined && { created: options.created }),
   });
-  const warnings: Diagnostic[] = [...conclusion.diagnostics, ...responses.diagnostics];
+  const warnings: Diagnostic[] = [...conclusionRead.warnings, ...responses.diagnostics];
   if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);
   if (options.stdout || options.out === undefined) return succeed(plan.markdown, styler, warnings);
 
   const { buildConclusionFiles } = await import('../../render/pack.js');
   const files = await buildConclusionFiles(plan);
-  const withPdf = options.pdf
-    ? await withPdfs(files, plan.created, options.pdf.env)
-    : { value: files, diagnostics: [] };
-  if (!withPdf.value) return failWith(withPdf.diagnostics, styler);
+  const withPdf = options.pdf ? await withPdfs(files, plan.created, options.pdf.env) : succeedWith(files);
+  if (!withPdf.ok) return failWith(findingsOf(withPdf), styler);
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);
   const listed = withPdf.value.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
@@ -153,7 +154,7 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
       refuse: (text) => refuseOtherPack('conclude', shown, text, options.audience),
     },
   );
-  if (!written.ok) return failWith(written.diagnostics, styler);
+  if (!written.ok) return failWith(findingsOf(written), styler);
   const what =
     options.audience === 'department' ? "the department's copy of the conclusion report" : 'the conclusion report';
   const names = withPdf.value.map((f) => `  ${f.path}\n`).join('');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../../domain/model/amendment.js';
 import { renderDirectionText } from '../../domain/documents/amend-report.js';
-import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
+import { diagnose } from '../../domain/model/diagnostics.js';
 import { PACK_MARKER_FILE, packMarkerText, listedFiles, refuseOtherPack } from '../../domain/documents/pack-marker.js';
 import { documentsDate } from '../../domain/documents/revision-marks.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
@@ -21,6 +21,7 @@ import {
 import { readDepartments } from '../departments.js';
 import { sha256 } from '../../io/hash.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface ConsultationOptions extends CommonOptions {
   /** The amendment, by id or path; default: the one not yet in the table that has a narrative. */
@@ -47,9 +48,9 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   const refused = refusePackPath(options.out, { cwd, tablePath, amendmentPaths: named });
   if (refused) return failWith([refused], styler);
   const table = await loadTable(cwd, options.table);
-  if (!table.value || hasErrors(table.diagnostics)) return failWith(table.diagnostics, styler);
+  if (!table.ok) return failWith(findingsOf(table), styler);
   const all = await loadAmendmentFolder(folder, cwd);
-  if (!all.value || hasErrors(all.diagnostics)) return failWith(all.diagnostics, styler);
+  if (!all.ok) return failWith(findingsOf(all), styler);
   const amendment = chooseAmendment(options.amendment, named[0], all.value, table.value.table.applied, tablePath);
   if ('failure' in amendment) return failWith([amendment.failure], styler);
 
@@ -84,23 +85,25 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
     readTemplate('direction.txt', cwd),
     readDepartments(cwd, dirname(tablePath)),
   ]);
-  for (const read of [narrative, template, directionTemplate, departments])
-    if (read.value === undefined) return failWith(read.diagnostics, styler);
-  const direction = renderDirectionText(amendment.value, directionTemplate.value ?? '', 'draft');
-  if (direction.value === undefined) return failWith(direction.diagnostics, styler);
+  if (!narrative.ok) return failWith(findingsOf(narrative), styler);
+  if (!template.ok) return failWith(findingsOf(template), styler);
+  if (!directionTemplate.ok) return failWith(findingsOf(directionTemplate), styler);
+  if (!departments.ok) return failWith(findingsOf(departments), styler);
+  const direction = renderDirectionText(amendment.value, directionTemplate.value, 'draft');
+  if (!direction.ok) return failWith(findingsOf(direction), styler);
 
   const { buildConsultationFiles } = await import('../../render/consultation-files.js');
   const files = await buildConsultationFiles({
     amendment: amendment.value,
     amendments: all.value,
     table: table.value.table,
-    narrative: { file: narrativeShown, text: narrative.value ?? '' },
-    template: template.value ?? '',
+    narrative: { file: narrativeShown, text: narrative.value },
+    template: template.value,
     direction: direction.value,
     created: options.created ?? documentsDate([amendment.value], table.value.table.asAt),
-    departments: departments.value ?? [],
+    departments: departments.value,
   });
-  if (!files.value) return failWith(files.diagnostics, styler);
+  if (!files.ok) return failWith(findingsOf(files), styler);
   const target = resolve(cwd, options.out);
   const shown = displayPath(target, cwd);
   const listed = files.value.map((file) => ({ path: file.path, sha256: sha256(file.content) }));
@@ -115,7 +118,7 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
       refuse: (text) => refuseOtherPack('consultation', shown, text),
     },
   );
-  if (!written.ok) return failWith(written.diagnostics, styler);
+  if (!written.ok) return failWith(findingsOf(written), styler);
   const names = files.value.map((f) => `  ${f.path}\n`).join('');
   return succeed(
     `Wrote the consultation on ${amendment.value.id} to ${shown}/ (${files.value.length} files and ${PACK_MARKER_FILE}):\n${names}`,

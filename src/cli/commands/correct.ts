@@ -17,6 +17,7 @@ import {
   resolveTablePath,
 } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf, succeed as succeedWith } from '../../domain/model/result.js';
 import { readCorrections } from '../read-data.js';
 import { readTextOption } from '../text-option.js';
 import { withWriteLock } from '../write-lock.js';
@@ -44,35 +45,35 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
     ...readTextOption('--by', options.by),
     ...(options.reason === undefined ? [] : readTextOption('--reason', options.reason)),
   ];
-  const on = options.on === undefined ? { date: options.today, diagnostics: [] } : readDateOption('--on', options.on);
-  usage.push(...on.diagnostics);
+  const on = options.on === undefined ? succeedWith(options.today) : readDateOption('--on', options.on);
+  usage.push(...findingsOf(on));
   // A correction records when a source was found: a day yet to come is no such day.
-  if (on.date !== undefined && compareDates(on.date, options.today) > 0)
+  if (on.ok && compareDates(on.value, options.today) > 0)
     usage.push(
       diagnose('ARGUMENT_INVALID', {
         option: '--on',
-        value: on.date,
+        value: on.value,
         expected: `the date the correction is recorded, no later than today (${options.today})`,
       }),
     );
-  if (usage.length > 0 || !on.date) return failWith(usage, styler);
+  if (usage.length > 0 || !on.ok) return failWith(usage, styler);
 
   const table = await loadTable(cwd, options.table);
-  if (!table.value || !table.ok) return failWith(table.diagnostics, styler);
+  if (!table.ok) return failWith(findingsOf(table), styler);
   const tablePath = resolveTablePath(cwd, options.table);
   const folder = correctionsDirOf(tablePath);
   const [amendments, corrections] = await Promise.all([
     existsSync(amendmentsDirOf(tablePath))
       ? loadAmendmentFolder(amendmentsDirOf(tablePath), cwd)
-      : Promise.resolve({ ok: true, value: [], diagnostics: [] }),
+      : Promise.resolve(succeedWith([])),
     readCorrections(folder, cwd),
   ]);
-  if (!amendments.value || !amendments.ok) return failWith(amendments.diagnostics, styler);
-  if (!corrections.value) return failWith(corrections.diagnostics, styler);
+  if (!amendments.ok) return failWith(findingsOf(amendments), styler);
+  if (!corrections.ok) return failWith(findingsOf(corrections), styler);
   const lockPath = lockPathOf(tablePath);
   const lockShown = displayPath(lockPath, cwd);
   const lockText = existsSync(lockPath) ? await readText(lockPath, lockShown) : undefined;
-  if (lockText && lockText.value === undefined) return failWith(lockText.diagnostics, styler);
+  if (lockText && !lockText.ok) return failWith(findingsOf(lockText), styler);
 
   const plan = planCorrect({
     table: table.value,
@@ -81,7 +82,7 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
     amendments: amendments.value,
     corrections: corrections.value,
     folder: { path: folder, shown: displayPath(folder, cwd) },
-    lock: { path: lockPath, shown: lockShown, ...(lockText?.value !== undefined && { text: lockText.value }) },
+    lock: { path: lockPath, shown: lockShown, ...(lockText?.ok && { text: lockText.value }) },
     request: {
       cohort: options.cohort,
       field: options.field,
@@ -89,7 +90,7 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
       ...(options.from !== undefined && { from: options.from }),
       source: options.source,
       by: options.by,
-      on: on.date,
+      on: on.value,
       ...(options.reason !== undefined && { reason: options.reason }),
     },
     write: options.write,
@@ -104,7 +105,7 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
     if (!written.ok) {
       // Nothing was written: not even the folder made for the correction is left behind.
       if (created) await rmdir(folder).catch(() => undefined);
-      return failWith(written.diagnostics, styler);
+      return failWith(findingsOf(written), styler);
     }
   }
   return succeed(plan.report, styler);

@@ -7,6 +7,7 @@ import { hasErrors } from '../../domain/model/diagnostics.js';
 import { withFinalValues } from '../conclusion-inputs.js';
 import { loadHistory } from '../history-inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface DiffOptions extends CommonOptions {
   table?: string;
@@ -23,7 +24,7 @@ export interface DiffOptions extends CommonOptions {
 export async function runDiff(options: DiffOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const history = await loadHistory(cwd, options.table);
-  if (!history.value) return failWith(history.diagnostics, styler);
+  if (!history.ok) return failWith(findingsOf(history), styler);
   // A redline says only what `mtad check` accepts of the history it is made from.
   const gate = await checkBeforeDocuments({
     cwd,

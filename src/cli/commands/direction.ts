@@ -1,6 +1,5 @@
 import type { CheckConfig } from '../../domain/check/check-config.js';
 import { planDirection } from '../../app/direction.js';
-import { hasErrors } from '../../domain/model/diagnostics.js';
 import type { DirectionMode } from '../../domain/documents/direction-values.js';
 import { readTemplate } from '../../io/read.js';
 import { checkBeforeDocuments } from '../check-gate.js';
@@ -8,6 +7,7 @@ import { amendmentPath, loadAmendment, resolveTablePath } from '../inputs.js';
 import { readConclusionOf } from '../conclusion-inputs.js';
 import type { IsoDate } from '../../domain/model/dates.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface DirectionOptions extends CommonOptions {
   amendment: string;
@@ -25,14 +25,15 @@ export interface DirectionOptions extends CommonOptions {
 export async function runDirection(options: DirectionOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const read = await loadAmendment(cwd, options.table, options.amendment);
-  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-  const conclusion = await readConclusionOf(
+  if (!read.ok) return failWith(findingsOf(read), styler);
+  const conclusionRead = await readConclusionOf(
     cwd,
     resolveTablePath(cwd, options.table),
     read.value.id,
     options.conclusion,
   );
-  if (hasErrors(conclusion.diagnostics)) return failWith(conclusion.diagnostics, styler);
+  if (!conclusionRead.ok) return failWith(findingsOf(conclusionRead), styler);
+  const conclusion = conclusionRead.value;
   const gate = await checkBeforeDocuments({
     cwd,
     styler,

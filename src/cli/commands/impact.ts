@@ -8,6 +8,7 @@ import { readCorrections } from '../read-data.js';
 import { withFinalValues } from '../conclusion-inputs.js';
 import { foldCorrections } from '../../domain/history/corrections.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf, succeed as succeedWith } from '../../domain/model/result.js';
 import { readDateOption } from '../clock.js';
 
 export interface ImpactOptions extends CommonOptions {
@@ -22,20 +23,18 @@ export interface ImpactOptions extends CommonOptions {
 export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const decided =
-    options.decided === undefined
-      ? { date: options.today, diagnostics: [] }
-      : readDateOption('--decided', options.decided);
-  if (!decided.date) return failWith(decided.diagnostics, styler);
+    options.decided === undefined ? succeedWith(options.today) : readDateOption('--decided', options.decided);
+  if (!decided.ok) return failWith(findingsOf(decided), styler);
   // An option the estimate cannot use is refused before any file is read.
-  if (!restartStaysInRange(decided.date)) {
+  if (!restartStaysInRange(decided.value)) {
     const expected = `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ${LAST_DATE}`;
-    return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.date, expected })], styler);
+    return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.value, expected })], styler);
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);
-  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  if (!read.ok) return failWith(findingsOf(read), styler);
   // An end date the amendment recorded as unknown is read as a correction states it.
   const corrections = await readCorrections(correctionsDirOf(resolveTablePath(cwd, options.table)), cwd);
-  if (!corrections.value) return failWith(corrections.diagnostics, styler);
+  if (!corrections.ok) return failWith(findingsOf(corrections), styler);
   const [corrected = read.value] = foldCorrections([read.value], corrections.value);
   // A concluded or made amendment closes on its conclusion's final end date.
   const asMade = await withFinalValues([corrected], cwd, resolveTablePath(cwd, options.table));
@@ -45,11 +44,11 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
     readTemplate('closure-effect.txt', cwd),
     readTemplate('impact.txt', cwd),
   ]);
-  if (closureEffect.value === undefined) return failWith(closureEffect.diagnostics, styler);
-  if (impact.value === undefined) return failWith(impact.diagnostics, styler);
+  if (!closureEffect.ok) return failWith(findingsOf(closureEffect), styler);
+  if (!impact.ok) return failWith(findingsOf(impact), styler);
   const plan = planImpact({
     amendment,
-    decided: decided.date,
+    decided: decided.value,
     templates: { closureEffect: closureEffect.value, impact: impact.value },
     styler,
   });

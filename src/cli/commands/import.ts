@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { diffTables } from '../../domain/documents/redline.js';
-import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import { parseTable, type Table } from '../../domain/model/table.js';
 import { sha256Bytes } from '../../io/hash.js';
 import { displayPath, readBytes, readText } from '../../io/read.js';
@@ -13,6 +13,7 @@ import { WORD_FIELDS, type ColumnOverrides, type WordField } from '../../word/ma
 import { readDateOption } from '../clock.js';
 import { resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 import { readTextOption } from '../text-option.js';
 import { withWriteLock } from '../write-lock.js';
 
@@ -46,7 +47,7 @@ function readOptions(options: ImportOptions): { columns: ColumnOverrides; diagno
     else columns[field as WordField] = heading;
   }
   if (options.version !== undefined) diagnostics.push(...readTextOption('--version', options.version));
-  if (options.asAt !== undefined) diagnostics.push(...readDateOption('--as-at', options.asAt).diagnostics);
+  if (options.asAt !== undefined) diagnostics.push(...findingsOf(readDateOption('--as-at', options.asAt)));
   if (options.tableNumber.trim() === '' || options.tableNumber !== options.tableNumber.trim())
     diagnostics.push(
       diagnose('ARGUMENT_INVALID', {
@@ -76,21 +77,21 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   const { cwd, styler } = options;
   const docxPath = resolve(cwd, options.docx);
   const bytes = await readBytes(docxPath, displayPath(docxPath, cwd));
-  if (!bytes.value) return failWith(bytes.diagnostics, styler);
+  if (!bytes.ok) return failWith(findingsOf(bytes), styler);
 
   const tablePath = resolveTablePath(cwd, options.table);
   const tableShown = displayPath(tablePath, cwd);
   const existing = existsSync(tablePath) ? await readText(tablePath, tableShown) : undefined;
-  if (existing && existing.value === undefined) return failWith(existing.diagnostics, styler);
+  if (existing && !existing.ok) return failWith(findingsOf(existing), styler);
   // --table names the file to replace: a table, never an amendment or any other file of the project.
-  if (existing?.value !== undefined && existing.value.trim() !== '' && classifyFile(existing.value).kind !== 'table')
+  if (existing?.ok && existing.value.trim() !== '' && classifyFile(existing.value).kind !== 'table')
     return failWith(
       [diagnose('OUT_NOT_MTAD', { path: tableShown, found: 'file', kind: 'table' }, { file: tableShown })],
       styler,
     );
-  const baseRead = existing?.value === undefined ? undefined : parseTable(existing.value, tableShown);
+  const baseRead = existing?.ok ? parseTable(existing.value, tableShown) : undefined;
   // A table that does not read is replaced whole (with --force); its values are not carried over.
-  const base: Table | undefined = baseRead?.ok ? baseRead.value?.table : undefined;
+  const base: Table | undefined = baseRead?.ok ? baseRead.value.table : undefined;
 
   const asAt = options.asAt ?? base?.asAt;
   if (asAt === undefined)
@@ -114,16 +115,16 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   });
   // The engine's findings name rows and columns of the document: they point at its file.
   const docxShown = displayPath(docxPath, cwd);
-  const findings = imported.findings.map((d) => (d.file === undefined ? { ...d, file: docxShown } : d));
-  if (!imported.ok || hasErrors(findings)) return failWith(findings, styler);
+  const pointed = (d: Diagnostic): Diagnostic => (d.file === undefined ? { ...d, file: docxShown } : d);
+  if (!imported.ok) return failWith(findingsOf(imported).map(pointed), styler);
+  const warnings = imported.warnings.map(pointed);
   const { text } = imported.value;
   // What is written must read back as a table: the same reader every command uses.
   const reread = parseTable(text, tableShown);
-  if (!reread.ok || !reread.value) return failWith([...findings, ...reread.diagnostics], styler);
-  const warnings = findings;
+  if (!reread.ok) return failWith([...warnings, ...findingsOf(reread)], styler);
   if (options.dryRun) return succeed(text, styler, warnings);
 
-  if (existing?.value !== undefined) {
+  if (existing?.ok) {
     if (existing.value === text)
       return succeed(`${tableShown} already holds this import; nothing was written.\n`, styler, warnings);
     if (!options.force) {
@@ -138,10 +139,10 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   const written = await writeFileAtomically(
     tablePath,
     text,
-    existing?.value !== undefined ? { text: existing.value } : 'absent',
+    existing?.ok ? { text: existing.value } : 'absent',
     tableShown,
   );
-  if (!written.ok) return failWith(written.diagnostics, styler);
+  if (!written.ok) return failWith(findingsOf(written), styler);
   const { table } = reread.value;
   return succeed(
     `Wrote ${tableShown}: Table ${table.number} from ${docxShown}, ${table.cohorts.length} rows.\n`,

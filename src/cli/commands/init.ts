@@ -8,6 +8,7 @@ import { displayPath, packageRoot, readText } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';
 import { writeFilesTogether } from '../../io/write-files.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { fail, findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
 
 export interface InitOptions extends CommonOptions {
   /** The folder to scaffold, relative to the working folder; default: the working folder. */
@@ -47,8 +48,9 @@ export async function runInit(options: InitOptions): Promise<Outcome> {
   const root = resolve(cwd, options.dir ?? '.');
   const notFolder = await refuseNonFolder(root, cwd);
   if (notFolder) return failWith([notFolder], styler);
-  const files = await scaffoldFiles();
-  if ('diagnostics' in files) return failWith(files.diagnostics, styler);
+  const scaffold = await scaffoldFiles();
+  if (!scaffold.ok) return failWith(findingsOf(scaffold), styler);
+  const files = scaffold.value;
   const existing = await findExisting(root, files, cwd);
   if (existing.length > 0) return failWith(existing, styler);
 
@@ -64,7 +66,7 @@ export async function runInit(options: InitOptions): Promise<Outcome> {
   );
   if (!written.ok) {
     await removeEmptyFolders(created);
-    return failWith(written.diagnostics, styler);
+    return failWith(findingsOf(written), styler);
   }
   const here = root === resolve(cwd);
   const where = here ? 'the working folder' : displayPath(root, cwd);
@@ -89,26 +91,26 @@ async function refuseNonFolder(root: string, cwd: string): Promise<Diagnostic | 
   return diagnose('INIT_NOT_A_FOLDER', { path }, { file: path });
 }
 
-async function scaffoldFiles(): Promise<ScaffoldFile[] | { diagnostics: Diagnostic[] }> {
+async function scaffoldFiles(): Promise<Result<ScaffoldFile[]>> {
   const shipped = packageRoot();
   const read = async (path: string): Promise<ScaffoldFile | Diagnostic[]> => {
     const full = join(shipped, ...path.split('/'));
     const text = await readText(full, full);
-    return text.value === undefined ? text.diagnostics : { path, text: text.value };
+    return !text.ok ? findingsOf(text) : { path, text: text.value };
   };
   const copied = await Promise.all(COPIED.map(read));
   const lockFile = copied[2];
-  if (lockFile === undefined || Array.isArray(lockFile)) return { diagnostics: copied.flatMap(diagnosticsOf) };
+  if (lockFile === undefined || Array.isArray(lockFile)) return fail(copied.flatMap(diagnosticsOf));
   const lock = parseLock(lockFile.text, lockFile.path);
-  if (!lock.value) return { diagnostics: lock.diagnostics };
+  if (!lock.ok) return lock;
   const made = lock.value.lock.amendments.map((entry) => `data/amendments/${entry.id}.yaml`);
   const more = await Promise.all([...made, ...SCHEMAS.map((kind) => `schema/${kind}.schema.json`)].map(read));
   const all = [...copied, ...more];
   const failed = all.flatMap(diagnosticsOf);
-  if (failed.length > 0) return { diagnostics: failed };
+  if (failed.length > 0) return fail(failed);
   const files = all.filter((file): file is ScaffoldFile => !Array.isArray(file));
   files.push({ path: CONFIG_FILE_NAME, text: CONFIG_TEXT }, { path: WORKFLOW_PATH, text: WORKFLOW_TEXT });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return succeedWith(files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
 }
 
 function diagnosticsOf(file: ScaffoldFile | Diagnostic[]): Diagnostic[] {

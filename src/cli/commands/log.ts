@@ -3,9 +3,9 @@ import type { LogFormat } from '../../app/log-formats.js';
 import { loadHistory } from '../history-inputs.js';
 import { readConclusionOf } from '../conclusion-inputs.js';
 import { resolveTablePath } from '../inputs.js';
-import { hasErrors } from '../../domain/model/diagnostics.js';
 import type { Conclusion } from '../../domain/model/conclusion.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface LogOptions extends CommonOptions {
   table?: string;
@@ -15,14 +15,14 @@ export interface LogOptions extends CommonOptions {
 /** Lists every amendment in sequence: id, status, cohorts and the date of each step. */
 export async function runLog(options: LogOptions): Promise<Outcome> {
   const history = await loadHistory(options.cwd, options.table);
-  if (!history.value) return failWith(history.diagnostics, options.styler);
+  if (!history.ok) return failWith(findingsOf(history), options.styler);
   const { input, amendments, drafts, corrections } = history.value;
   const tablePath = resolveTablePath(options.cwd, options.table);
   const conclusions: Conclusion[] = [];
   for (const amendment of amendments) {
     const read = await readConclusionOf(options.cwd, tablePath, amendment.id);
-    if (hasErrors(read.diagnostics)) return failWith(read.diagnostics, options.styler);
-    if (read.conclusion) conclusions.push(read.conclusion);
+    if (!read.ok) return failWith(findingsOf(read), options.styler);
+    if (read.value.conclusion) conclusions.push(read.value.conclusion);
   }
   const { report } = planLog({
     table: input.table,

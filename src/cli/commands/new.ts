@@ -1,6 +1,8 @@
 import { planNew } from '../../app/new.js';
 import { gatherDraftInputs, performDraft, type DraftWriteOptions } from '../draft-writer.js';
 import { failWith, type Outcome } from '../outcome.js';
+import type { IsoDate } from '../../domain/model/dates.js';
+import { findingsOf, succeed, type Result } from '../../domain/model/result.js';
 import { readDateOption } from '../clock.js';
 import { withWriteLock } from '../write-lock.js';
 import { readTemplate } from '../../io/read.js';
@@ -25,18 +27,17 @@ export function runNew(options: NewOptions): Promise<Outcome> {
 }
 
 async function draftNew(options: NewOptions): Promise<Outcome> {
-  const dateOf = (option: string, value: string | undefined) =>
-    value === undefined ? { date: undefined, diagnostics: [] } : readDateOption(option, value);
+  const dateOf = (option: string, value: string | undefined): Result<IsoDate | undefined> =>
+    value === undefined ? succeed(undefined) : readDateOption(option, value);
   const on = dateOf('--on', options.on);
   const issued = dateOf('--issued', options.issued);
-  if (on.diagnostics.length || issued.diagnostics.length)
-    return failWith([...on.diagnostics, ...issued.diagnostics], options.styler);
+  if (!on.ok || !issued.ok) return failWith([...findingsOf(on), ...findingsOf(issued)], options.styler);
   const plan = planNew({
     ...(await gatherDraftInputs(options, options.action === 'close')),
     action: options.action,
     cohort: options.cohort,
-    ...(on.date !== undefined && { on: on.date }),
-    ...(issued.date !== undefined && { issued: issued.date }),
+    ...(on.value !== undefined && { on: on.value }),
+    ...(issued.value !== undefined && { issued: issued.value }),
     ...(options.id !== undefined && { id: options.id }),
   });
   return performDraft(plan, options);

@@ -6,7 +6,7 @@ import {
   planResponseImport,
   type ExistingResponse,
 } from '../../app/responses-import.js';
-import { diagnose, hasErrors, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import type { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { classifyFile } from '../../domain/parse/classify-file.js';
 import { parseResponse, type ResponseFile } from '../../domain/model/response.js';
@@ -16,6 +16,7 @@ import { removeLeftovers } from '../../io/temporary.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { fail, findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
 import { withWriteLock } from '../write-lock.js';
 
 export interface ResponsesImportOptions extends CommonOptions {
@@ -34,26 +35,21 @@ export interface ResponsesImportOptions extends CommonOptions {
 const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
 
 /** The bytes of the template, or the findings that they cannot be had. */
-async function readTemplateBytes(
-  path: string,
-  shown: string,
-): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
+async function readTemplateBytes(path: string, shown: string): Promise<Result<Uint8Array>> {
   const at = { file: shown };
   try {
     const handle = await open(path, 'r');
     try {
       const info = await handle.stat();
-      if (!info.isFile()) return { diagnostics: [diagnose('FILE_UNREADABLE', { reason: 'it is not a file' }, at)] };
+      if (!info.isFile()) return fail([diagnose('FILE_UNREADABLE', { reason: 'it is not a file' }, at)]);
       if (info.size > MAX_TEMPLATE_BYTES)
-        return {
-          diagnostics: [
-            diagnose(
-              'RESPONSE_FORM_UNREADABLE',
-              { reason: `it is ${info.size} bytes, more than a response template can be (${MAX_TEMPLATE_BYTES})` },
-              at,
-            ),
-          ],
-        };
+        return fail([
+          diagnose(
+            'RESPONSE_FORM_UNREADABLE',
+            { reason: `it is ${info.size} bytes, more than a response template can be (${MAX_TEMPLATE_BYTES})` },
+            at,
+          ),
+        ]);
       const bytes = new Uint8Array(info.size);
       let filled = 0;
       while (filled < info.size) {
@@ -61,18 +57,16 @@ async function readTemplateBytes(
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
-      return { bytes: bytes.subarray(0, filled), diagnostics: [] };
+      return succeedWith(bytes.subarray(0, filled));
     } finally {
       await handle.close();
     }
   } catch (error) {
-    return {
-      diagnostics: [
-        (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? diagnose('FILE_NOT_FOUND', { what: `the response template ${shown}` }, at)
-          : diagnose('FILE_UNREADABLE', { reason: describeSystemError(error) }, at),
-      ],
-    };
+    return fail([
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? diagnose('FILE_NOT_FOUND', { what: `the response template ${shown}` }, at)
+        : diagnose('FILE_UNREADABLE', { reason: describeSystemError(error) }, at),
+    ]);
   }
 }
 
@@ -87,12 +81,12 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
   const path = resolve(cwd, options.file);
   const shown = displayPath(path, cwd);
   const template = await readTemplateBytes(path, shown);
-  if (!template.bytes) return failWith(template.diagnostics, styler);
+  if (!template.ok) return failWith(findingsOf(template), styler);
   const tablePath = resolveTablePath(cwd, options.table);
   const amendments = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
-  if (!amendments.value || hasErrors(amendments.diagnostics)) return failWith(amendments.diagnostics, styler);
+  if (!amendments.ok) return failWith(findingsOf(amendments), styler);
   const plan = planResponseImport({
-    bytes: template.bytes,
+    bytes: template.value,
     shown,
     amendments: amendments.value,
     ...(options.amendment !== undefined && { amendmentId: options.amendment }),
@@ -148,7 +142,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
     }
     const targetShown = displayPath(path, cwd);
     const written = await writeFileAtomically(path, plan.text, expectation, targetShown);
-    if (!written.ok) return failWith(written.diagnostics, styler);
+    if (!written.ok) return failWith(findingsOf(written), styler);
     const answered = plan.response.answers.length;
     return succeed(
       [
@@ -210,8 +204,8 @@ async function replaceableResponse(
   if (info.isDirectory()) return refuse('folder');
   if (!info.isFile()) return refuse('other');
   const text = await readText(path, shown);
-  if (text.value === undefined || classifyFile(text.value).kind !== 'response') return refuse('file');
+  if (!text.ok || classifyFile(text.value).kind !== 'response') return refuse('file');
   // A response file that does not read (one being written by hand) may still be replaced.
   const read = parseResponse(text.value, shown);
-  return { text: text.value, ...(read.value && { response: read.value }) };
+  return { text: text.value, ...(read.ok && { response: read.value }) };
 }

@@ -13,7 +13,8 @@ import { viewsFor, type Audience } from '../../domain/documents/response-views.j
 import { renderResponseViews } from '../../render/response-views.js';
 import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
-import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { failWith, succeed, usageError, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 export interface ResponsesOptions extends CommonOptions {
   amendment?: string;
@@ -67,7 +68,7 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
   }
   const tablePath = resolveTablePath(cwd, options.table);
   const read = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);
-  if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
+  if (!read.ok) return failWith(findingsOf(read), styler);
   const amendments = read.value;
   const amendment =
     options.amendment !== undefined
@@ -103,9 +104,9 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
     const views = viewsFor(amendment, entries, options.views);
     if (options.format === 'json') return succeed(`${JSON.stringify(views, null, 2)}\n`, styler, diagnostics);
     const template = await readTemplate('response-views.md', cwd);
-    if (template.value === undefined) return failWith(template.diagnostics, styler);
+    if (!template.ok) return failWith(findingsOf(template), styler);
     const markdown = renderResponseViews(template.value, views, options.views);
-    if (markdown.value === undefined) return failWith(markdown.diagnostics, styler);
+    if (!markdown.ok) return failWith(findingsOf(markdown), styler);
     return succeed(markdown.value, styler, diagnostics);
   }
   return succeed(renderResponseSummary(summariseResponses(amendment, entries), options.format), styler, diagnostics);

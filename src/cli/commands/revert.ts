@@ -2,6 +2,7 @@ import { planRevert } from '../../app/revert.js';
 import { gatherDraftInputs, performDraft, type DraftWriteOptions } from '../draft-writer.js';
 import { loadAmendment } from '../inputs.js';
 import { failWith, type Outcome } from '../outcome.js';
+import { findingsOf, succeed } from '../../domain/model/result.js';
 import { readDateOption } from '../clock.js';
 import { withWriteLock } from '../write-lock.js';
 
@@ -21,14 +22,11 @@ export function runRevert(options: RevertOptions): Promise<Outcome> {
 }
 
 async function draftRevert(options: RevertOptions): Promise<Outcome> {
-  const issued =
-    options.issued === undefined
-      ? { date: options.today, diagnostics: [] }
-      : readDateOption('--issued', options.issued);
-  if (!issued.date) return failWith(issued.diagnostics, options.styler);
+  const issued = options.issued === undefined ? succeed(options.today) : readDateOption('--issued', options.issued);
+  if (!issued.ok) return failWith(findingsOf(issued), options.styler);
   const [gathered, amendment] = await Promise.all([
     gatherDraftInputs(options),
     loadAmendment(options.cwd, options.table, options.amendment),
   ]);
-  return performDraft(planRevert({ ...gathered, issued: issued.date, amendment }), options);
+  return performDraft(planRevert({ ...gathered, issued: issued.value, amendment }), options);
 }

@@ -3,6 +3,7 @@ import type { SchemaKind } from '../../domain/parse/schema-kinds.js';
 import { packageRoot, readText } from '../../io/read.js';
 import { failWith, type Outcome } from '../outcome.js';
 import { plainStyler } from '../../render/style.js';
+import { findingsOf } from '../../domain/model/result.js';
 
 /**
  * `mtad schema [table|amendment|narrative]`: the JSON Schema of one kind of file, or of all keyed by kind.
@@ -14,7 +15,7 @@ export async function runSchema(kind: SchemaKind | undefined, kinds: readonly Sc
   for (const name of kind === undefined ? kinds : [kind]) {
     const path = join(packageRoot(), 'schema', `${name}.schema.json`);
     const read = await readText(path, path);
-    if (read.value === undefined) return failWith(read.diagnostics, plainStyler);
+    if (!read.ok) return failWith(findingsOf(read), plainStyler);
     texts.push(read.value);
   }
   if (kind !== undefined) return { exitCode: 0, stdout: texts[0] ?? '', stderr: '' };

@@ -7,6 +7,7 @@ import { loadHistory } from '../history-inputs.js';
 import { loadTable, resolveTablePath } from '../inputs.js';
 import { openDefaultCheckCache } from '../../io/check-cache.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { findingsOf } from '../../domain/model/result.js';
 import { readDateOption } from '../clock.js';
 
 export interface ShowOptions extends CommonOptions {
@@ -23,25 +24,25 @@ export interface ShowOptions extends CommonOptions {
 export async function runShow(options: ShowOptions): Promise<Outcome> {
   const { cwd, styler } = options;
   const template = await readTemplate('closure-effect.txt', cwd);
-  if (template.value === undefined) return failWith(template.diagnostics, styler);
+  if (!template.ok) return failWith(findingsOf(template), styler);
   let view: ShowInputs['view'];
   if (options.asAt === undefined) {
     // Check's cache, when it holds the table as it is, saves parsing it; show never writes the cache.
     const cache = await openDefaultCheckCache(resolveTablePath(cwd, options.table), cwd, options, { readOnly: true });
     const read = await loadTable(cwd, options.table, { checked: false, memo: cache?.memo });
-    if (!read.value || hasErrors(read.diagnostics)) return failWith(read.diagnostics, styler);
-    view = { kind: 'file', table: read.value.table, warnings: read.diagnostics };
+    if (!read.ok) return failWith(findingsOf(read), styler);
+    view = { kind: 'file', table: read.value.table, warnings: findingsOf(read) };
   } else {
     const date = readDateOption('--as-at', options.asAt);
-    if (!date.date) return failWith(date.diagnostics, styler);
+    if (!date.ok) return failWith(findingsOf(date), styler);
     const history = await loadHistory(cwd, options.table);
-    if (!history.value) return failWith(history.diagnostics, styler);
+    if (!history.ok) return failWith(findingsOf(history), styler);
     // A concluded or made amendment stands in the history with its conclusion's final values, as --write makes it.
     const concluded = await withFinalValues(history.value.amendments, cwd, history.value.tablePath);
     if (hasErrors(concluded.diagnostics)) return failWith(concluded.diagnostics, styler);
     const { input } = history.value;
     const { amendments } = concluded;
-    view = { kind: 'as-at', date: date.date, include: options.include ?? 'made', table: input.table, amendments };
+    view = { kind: 'as-at', date: date.value, include: options.include ?? 'made', table: input.table, amendments };
   }
   const plan = planShow({ styler, closureEffect: template.value, view });
   if (plan.kind === 'refused') return failWith(plan.diagnostics, styler);

@@ -2,7 +2,8 @@ import { CHECK_RULES } from './check-sources.js';
 import { diagnose, RULES, suggestNearest, type Diagnostic, type DiagnosticCode } from '../model/diagnostics.js';
 import { parseYaml } from '../parse/yaml-source.js';
 import { configFileSchema, type RuleSetting } from '../parse/schema.js';
-import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { fromFindings, succeed, type Result } from '../model/result.js';
+import { validateWithSchema } from '../parse/schema-validation.js';
 
 /** The configuration of `mtad check`: the rules set otherwise than their default. */
 export interface CheckConfig {
@@ -19,12 +20,11 @@ export const DEFAULT_CONFIG: CheckConfig = { rules: new Map() };
  */
 export function parseConfig(text: string, file: string): Result<CheckConfig> {
   const parsed = parseYaml(text, file);
-  if (parsed.diagnostics.some((d) => d.code === 'FILE_EMPTY'))
-    return { ok: true, value: DEFAULT_CONFIG, diagnostics: [] };
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const valid = validateWithSchema(configFileSchema, parsed.data, parsed.source);
-  if (!valid.value) return { ok: false, diagnostics: valid.diagnostics };
-  const { source } = parsed;
+  if (!parsed.ok && parsed.errors.some((d) => d.code === 'FILE_EMPTY')) return succeed(DEFAULT_CONFIG);
+  if (!parsed.ok) return parsed;
+  const valid = validateWithSchema(configFileSchema, parsed.value.data, parsed.value.source);
+  if (!valid.ok) return valid;
+  const { source } = parsed.value;
   const rules = new Map<DiagnosticCode, RuleSetting>();
   const diagnostics: Diagnostic[] = [];
   for (const [rule, setting] of Object.entries(valid.value.rules ?? {})) {
@@ -35,7 +35,7 @@ export function parseConfig(text: string, file: string): Result<CheckConfig> {
       diagnostics.push(diagnose('CONFIG_RULE_LOCKED', { rule, severity: setting }, where));
     else rules.set(rule, setting);
   }
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, value: { rules }, diagnostics: [] };
+  return fromFindings({ rules }, diagnostics);
 }
 
 function isCheckRule(rule: string): rule is DiagnosticCode {

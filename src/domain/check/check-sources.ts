@@ -2,6 +2,7 @@ import type { Amendment } from '../model/amendment.js';
 import { checkAmendmentFile, checkTableFile, type FileMemo, type SourceText } from './file-rules.js';
 import { checkSequence } from './sequence-rules.js';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostics.js';
+import { findingsOf } from '../model/result.js';
 import {
   checkCorrectionLock,
   checkLock,
@@ -166,33 +167,33 @@ export function checkSources(input: CheckInput): CheckResult {
   let table: TableInput | undefined;
   if (input.table) {
     const read = checkTableFile(input.table, input.memo);
-    diagnostics.push(...read.diagnostics);
-    table = read.value;
+    diagnostics.push(...read.findings);
+    table = read.data;
   }
-  for (const file of input.departments ?? []) diagnostics.push(...parseDepartments(file.text, file.file).diagnostics);
+  for (const file of input.departments ?? []) diagnostics.push(...findingsOf(parseDepartments(file.text, file.file)));
   const amendments: Amendment[] = [];
   for (const file of input.amendments) {
     const read = checkAmendmentFile(file, input.hash, input.memo);
-    diagnostics.push(...read.diagnostics);
-    if (read.value) amendments.push(read.value);
+    diagnostics.push(...read.findings);
+    if (read.data) amendments.push(read.data);
   }
   const corrections: Correction[] = [];
   for (const file of input.corrections ?? []) {
     const read = parseCorrection(file.text, file.file);
-    diagnostics.push(...read.diagnostics);
-    if (read.value) corrections.push(read.value);
+    diagnostics.push(...findingsOf(read));
+    if (read.ok) corrections.push(read.value);
   }
   const responses: ConsultationResponse[] = [];
   for (const file of input.responses ?? []) {
     const read = checkResponseFile(file);
-    diagnostics.push(...read.diagnostics);
-    if (read.value) responses.push(read.value);
+    diagnostics.push(...read.findings);
+    if (read.data) responses.push(read.data);
   }
   const conclusions: Conclusion[] = [];
   for (const file of input.conclusions ?? []) {
     const read = checkConclusionFile(file);
-    diagnostics.push(...read.diagnostics);
-    if (read.value) conclusions.push(read.value);
+    diagnostics.push(...read.findings);
+    if (read.data) conclusions.push(read.data);
   }
   if (table) diagnostics.push(...checkNarratives(input.narratives ?? [], amendments, table.table));
   // A response that does not read leaves the amendments' checks as they are: only the responses
@@ -228,8 +229,8 @@ export function checkSources(input: CheckInput): CheckResult {
   let locateEntry;
   if (input.lock) {
     const read = parseLock(input.lock.text, input.lock.file);
-    diagnostics.push(...read.diagnostics);
-    if (!read.value) return { diagnostics, table, amendments, responses, conclusions, complete: false };
+    diagnostics.push(...findingsOf(read));
+    if (!read.ok) return { diagnostics, table, amendments, responses, conclusions, complete: false };
     lock = read.value.lock;
     locateEntry = locateLockEntry(read.value);
   }

@@ -3,16 +3,17 @@ import { finalChangeOf, isWithinWindow, parseConclusion, type Conclusion } from 
 import { compareDates, withWindow, type IsoDate } from '../model/dates.js';
 import { diagnose, suggestNearest, type Diagnostic, type FinalValue } from '../model/diagnostics.js';
 import type { ConsultationResponse } from '../model/response.js';
+import { findingsOf, type FileReading } from '../model/result.js';
 import type { SourceText } from './file-rules.js';
 import { checkConclusionDates, checkProseDates } from './prose-rules.js';
 
 /** A conclusion file read: the conclusion when it passed its schema, and the findings. */
-export function checkConclusionFile(source: SourceText): { value?: Conclusion; diagnostics: Diagnostic[] } {
+export function checkConclusionFile(source: SourceText): FileReading<Conclusion> {
   const read = parseConclusion(source.text, source.file);
-  if (!read.value) return { diagnostics: read.diagnostics };
+  if (!read.ok) return { findings: findingsOf(read) };
   return {
-    value: read.value,
-    diagnostics: [...read.diagnostics, ...checkConclusionAlone(read.value), ...checkProseDates(read.value.origin)],
+    data: read.value,
+    findings: [...read.warnings, ...checkConclusionAlone(read.value), ...checkProseDates(read.value.origin)],
   };
 }
 

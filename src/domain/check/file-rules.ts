@@ -1,11 +1,11 @@
-import { parseAmendment, type Amendment } from '../model/amendment.js';
+import { readAmendment, type Amendment } from '../model/amendment.js';
 import { checkAmendmentRules } from './amendment-rules.js';
 import { checkTableRules } from './table-rules.js';
-import type { Diagnostic } from '../model/diagnostics.js';
-import type { Result } from '../parse/schema-validation.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { contentChecksum, type HashText } from '../history/amendment-lock.js';
 import { lazyYamlSource } from '../parse/yaml-source.js';
-import { parseTable, type Table, type TableInput } from '../model/table.js';
+import { parseTable, readTable, type Table, type TableInput } from '../model/table.js';
+import { fail, fromFindings, type FileReading, type Result } from '../model/result.js';
 
 /*
  * The first stage of `mtad check` looks at one file at a time: parse, schema, normalise, and the
@@ -50,22 +50,23 @@ export interface FileMemo {
 }
 
 /** The first stage for the table: the table when it passed its schema, and the findings. */
-export function checkTableFile(source: SourceText, memo?: FileMemo): { value?: TableInput; diagnostics: Diagnostic[] } {
+export function checkTableFile(source: SourceText, memo?: FileMemo): FileReading<TableInput> {
   const known = memo?.recall('table', source);
   if (known)
     return {
-      ...(known.table && { value: { table: known.table, source: lazyYamlSource(source.file, source.text) } }),
-      diagnostics: known.diagnostics,
+      ...(known.table && { data: { table: known.table, source: lazyYamlSource(source.file, source.text) } }),
+      findings: known.diagnostics,
     };
-  const read = parseTable(source.text, source.file);
+  const read = readTable(source.text, source.file);
   // The rules look at a file that read cleanly: on a broken one they would only echo its error.
-  const diagnostics = read.value && read.ok ? [...read.diagnostics, ...checkTableRules(read.value)] : read.diagnostics;
+  const diagnostics =
+    read.data && !hasErrors(read.findings) ? [...read.findings, ...checkTableRules(read.data)] : [...read.findings];
   memo?.remember('table', source, {
-    ...(read.value && { table: read.value.table }),
+    ...(read.data && { table: read.data.table }),
     diagnostics,
-    read: read.diagnostics.length,
+    read: read.findings.length,
   });
-  return { ...(read.value && { value: read.value }), diagnostics };
+  return { ...(read.data && { data: read.data }), findings: diagnostics };
 }
 
 /**
@@ -77,40 +78,34 @@ export function readTableRecalled(source: SourceText, memo?: FileMemo): Result<T
   const known = memo?.recall('table', source);
   if (known?.read === undefined) return parseTable(source.text, source.file);
   const diagnostics = known.diagnostics.slice(0, known.read);
-  return {
-    ok: diagnostics.length === 0,
-    ...(known.table && { value: { table: known.table, source: lazyYamlSource(source.file, source.text) } }),
-    diagnostics,
-  };
+  return known.table
+    ? fromFindings({ table: known.table, source: lazyYamlSource(source.file, source.text) }, diagnostics)
+    : fail(diagnostics);
 }
 
 /** The first stage for an amendment: the amendment when it passed its schema, and the findings. */
-export function checkAmendmentFile(
-  source: SourceText,
-  hash: HashText,
-  memo?: FileMemo,
-): { value?: Amendment; diagnostics: Diagnostic[] } {
+export function checkAmendmentFile(source: SourceText, hash: HashText, memo?: FileMemo): FileReading<Amendment> {
   const known = memo?.recall('amendment', source);
   if (known) {
-    if (!known.amendment) return { diagnostics: known.diagnostics };
+    if (!known.amendment) return { findings: known.diagnostics };
     return {
-      value: { ...known.amendment, origin: lazyYamlSource(source.file, source.text, known.checksum) },
-      diagnostics: known.diagnostics,
+      data: { ...known.amendment, origin: lazyYamlSource(source.file, source.text, known.checksum) },
+      findings: known.diagnostics,
     };
   }
-  const read = parseAmendment(source.text, source.file);
+  const read = readAmendment(source.text, source.file);
   const diagnostics =
-    read.value && read.ok ? [...read.diagnostics, ...checkAmendmentRules(read.value)] : read.diagnostics;
+    read.data && !hasErrors(read.findings) ? [...read.findings, ...checkAmendmentRules(read.data)] : [...read.findings];
   if (memo) {
-    const { origin, ...data } = read.value ?? {};
+    const { origin, ...data } = read.data ?? {};
     // Only a made amendment is compared with the lock as a rule; any other is compared only when
     // the lock holds it by mistake, and then its file is parsed.
-    const checksum = read.value?.status === 'made' ? contentChecksum(read.value, hash) : undefined;
+    const checksum = read.data?.status === 'made' ? contentChecksum(read.data, hash) : undefined;
     memo.remember('amendment', source, {
       ...(origin && { amendment: data as AmendmentData }),
       ...(checksum !== undefined && { checksum }),
       diagnostics,
     });
   }
-  return { ...(read.value && { value: read.value }), diagnostics };
+  return { ...(read.data && { data: read.data }), findings: diagnostics };
 }

@@ -2,6 +2,7 @@ import type { Amendment } from '../model/amendment.js';
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { Table } from '../model/table.js';
 import { positionAt } from '../model/text.js';
+import { findingsOf } from '../model/result.js';
 import { narrativeTodos, parseNarrative } from '../parse/narrative-source.js';
 import { TODO_TAG } from '../parse/yaml-source.js';
 import type { SourceText } from './file-rules.js';
@@ -87,7 +88,7 @@ export function checkNarratives(
     ];
     const parsed = parseNarrative(source.text, source.file);
     const amendment = amendments.find((a) => a.id === idOf(source.file));
-    if (!parsed.value || !amendment) return [...todos, ...parsed.diagnostics];
+    if (!parsed.ok || !amendment) return [...todos, ...findingsOf(parsed)];
     const { body, bodyOffset } = parsed.value;
     const at = (offset: number) => ({ file: source.file, ...positionAt(source.text, bodyOffset + offset) });
     const own = new Set(amendment.changes.map((c) => c.cohort));

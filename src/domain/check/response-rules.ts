@@ -1,13 +1,14 @@
 import type { Amendment } from '../model/amendment.js';
 import { diagnose, suggestNearest, type Diagnostic } from '../model/diagnostics.js';
 import { isAfter, parseResponse, type ConsultationResponse } from '../model/response.js';
+import { findingsOf, type FileReading } from '../model/result.js';
 import type { SourceText } from './file-rules.js';
 
 /** A response file read: the response when it passed its schema, and the findings. */
-export function checkResponseFile(source: SourceText): { value?: ConsultationResponse; diagnostics: Diagnostic[] } {
+export function checkResponseFile(source: SourceText): FileReading<ConsultationResponse> {
   const read = parseResponse(source.text, source.file);
-  if (!read.value) return { diagnostics: read.diagnostics };
-  return { value: read.value, diagnostics: [...read.diagnostics, ...checkResponseAlone(read.value)] };
+  if (!read.ok) return { findings: findingsOf(read) };
+  return { data: read.value, findings: [...read.warnings, ...checkResponseAlone(read.value)] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { inSequence, knownDate, type Amendment } from '../model/amendment.js';
 import { compareDates, type IsoDate } from '../model/dates.js';
-import { applyAmendments, findTarget } from '../history/apply.js';
+import { applyWhatApplies, findTarget } from '../history/apply.js';
 import { diagnose, type AmendmentIssue, type Diagnostic } from '../model/diagnostics.js';
 import type { TableInput } from '../model/table.js';
 import { sameCell, type CellValue } from '../model/cell-value.js';
@@ -45,7 +45,7 @@ export function checkSequence(tableInput: TableInput, amendments: readonly Amend
     ),
   );
   const pending = active.filter((a) => !appliedIds.has(a.id));
-  diagnostics.push(...applyAmendments(table, pending).diagnostics);
+  diagnostics.push(...applyWhatApplies(table, pending).findings);
   return diagnostics;
 }
 

@@ -1,21 +1,20 @@
 import type { Amendment } from '../model/amendment.js';
 import type { AppliedChange, Application } from '../history/apply.js';
 import { describeClosureEffect } from './closure-effect.js';
-import { diagnose, type Diagnostic } from '../model/diagnostics.js';
+import { diagnose } from '../model/diagnostics.js';
 import { directionValues, type DirectionMode } from './direction-values.js';
 import { diffTables, type Redline } from './redline.js';
 import { summariseAmendments, type AmendmentSummary } from './summary.js';
 import { fillTemplate } from './template.js';
 import type { UndatedEffect } from '../history/table-history.js';
 import type { EndDateMeaning } from '../model/table.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, succeed, type Result } from '../model/result.js';
 
 /** One amendment's direction: its text, or why it cannot be made. */
 export interface DirectionText {
   amendmentId: string;
   mode: DirectionMode;
-  text?: string;
-  diagnostics: Diagnostic[];
+  text: Result<string>;
 }
 
 /** Everything `mtad amend` derives from one application of amendments. */
@@ -36,12 +35,12 @@ export interface AmendReport {
  */
 export function renderDirectionText(amendment: Amendment, template: string, mode: DirectionMode): Result<string> {
   const values = directionValues(amendment, mode);
-  if (!values.value) return { ok: false, diagnostics: values.diagnostics };
+  if (!values.ok) return values;
   const filled = fillTemplate(template, values.value);
   if (filled.text === undefined) {
-    return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })] };
+    return fail([diagnose('TEMPLATE_UNKNOWN_NAME', { names: filled.unknownNames.join(', ') })]);
   }
-  return { ok: true, value: filled.text, diagnostics: [] };
+  return succeed(filled.text);
 }
 
 /**
@@ -76,13 +75,7 @@ export function buildAmendReport(
     directions: amendments.map((amendment) => {
       const mode: DirectionMode =
         amendment.status === 'made' && amendment.modification.annex !== null ? 'final' : 'draft';
-      const result = renderDirectionText(amendment, template, mode);
-      return {
-        amendmentId: amendment.id,
-        mode,
-        ...(result.value !== undefined && { text: result.value }),
-        diagnostics: result.diagnostics,
-      };
+      return { amendmentId: amendment.id, mode, text: renderDirectionText(amendment, template, mode) };
     }),
   };
 }

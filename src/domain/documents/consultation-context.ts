@@ -1,5 +1,5 @@
 import { inSequence, type Amendment } from '../model/amendment.js';
-import { tableWith } from '../history/table-history.js';
+import { reflectWhatApplies } from '../history/table-history.js';
 import type { Table } from '../model/table.js';
 
 /**
@@ -16,5 +16,5 @@ export function consultationHistory(
   // applied, and this one and any later that it has applied already (a pack made again after
   // --write) are taken back, so that the consultation reads as it did when it was issued.
   const counted = new Set(earlier.filter((a) => a.status !== 'withdrawn').map((a) => a.id));
-  return { earlier, tableBefore: tableWith(table, amendments, counted).value ?? table };
+  return { earlier, tableBefore: reflectWhatApplies(table, amendments, counted).table };
 }

@@ -3,7 +3,7 @@ import { formatDateWithWeekday, formatLongDate, MONTHS, type IsoDate } from '../
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { Table } from '../model/table.js';
 import type { NarrativeFrontMatter } from '../parse/schema.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, findingsOf, succeed, type Result } from '../model/result.js';
 import type { Department } from './department.js';
 import { responseTemplateValues } from './response-template-values.js';
 import type { TemplateValues } from './template.js';
@@ -75,7 +75,7 @@ function cohortWithGroupId(table: Table, cohort: string): string {
 export function consultationValues(amendment: Amendment, context: ConsultationContext): Result<TemplateValues> {
   const response = responseTemplateValues(amendment, context.departments);
   const { consultation, modification, origin: source } = amendment;
-  const diagnostics: Diagnostic[] = [...response.diagnostics];
+  const diagnostics: Diagnostic[] = [...findingsOf(response)];
   const missing = (field: string, path: readonly (string | number)[]) =>
     diagnostics.push(
       diagnose('PACK_FIELD_MISSING', { field, id: amendment.id, document: 'consultation' }, source.locate(path)),
@@ -116,7 +116,7 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
 
   if (
     diagnostics.length > 0 ||
-    !response.value ||
+    !response.ok ||
     !issued ||
     !consultation.summary ||
     !consultation.expectedConclusion ||
@@ -126,45 +126,41 @@ export function consultationValues(amendment: Amendment, context: ConsultationCo
     !amendment.legalBasis ||
     row?.groupId.kind !== 'text'
   )
-    return { ok: false, diagnostics };
+    return fail(diagnostics);
   const { responsesDue } = consultation;
   const questions = response.value.questions;
   const asked = Array.isArray(questions) ? (questions as readonly TemplateValues[]) : [];
-  return {
-    ok: true,
-    value: {
-      ...response.value,
-      ...closureValues,
-      close,
-      summary: consultation.summary,
-      issued: formatLongDate(issued),
-      // The cover and section 4 write the deadline without its weekday: "16:00 on 13 January 2023".
-      respondBy: responsesDue ? `${responsesDue.time} on ${formatLongDate(responsesDue.date)}` : '',
-      expectedConclusion: formatLongDate(consultation.expectedConclusion),
-      author: consultation.author,
-      classification: consultation.classification,
-      cohort: listNames(cohorts),
-      cohortNoun: cohortNoun(cohorts.length),
-      groupId: row.groupId.text,
-      endDate: endDate?.kind === 'date' ? formatLongDate(endDate.date) : '',
-      endDateWithWeekday: endDate?.kind === 'date' ? formatDateWithWeekday(endDate.date) : '',
-      modificationDate: formatLongDate(modificationDate),
-      modificationWindow: monthsInWords(modification.windowMonths ?? 1),
-      clause: amendment.legalBasis.clause,
-      appendix: amendment.legalBasis.appendix,
-      tableNumber: context.tableBefore.number,
-      openCohorts: listNames(open),
-      openCohortsNoun: cohortNoun(open.length),
-      closedCohorts: listNames(closed),
-      closedCohortsNoun: cohortNoun(closed.length),
-      remainingCohorts: listNames(remaining.map((c) => cohortWithGroupId(context.tableBefore, c))),
-      remainingCohortsNoun: cohortNoun(remaining.length),
-      redlineAttachment: context.frontMatter.redlineAttachment,
-      // As in the reference: the questions on the proposal after it, the last (on the modification
-      // date) after Next Steps.
-      proposalQuestions: asked.slice(0, -1),
-      nextStepsQuestions: asked.slice(-1),
-    },
-    diagnostics: [],
-  };
+  return succeed({
+    ...response.value,
+    ...closureValues,
+    close,
+    summary: consultation.summary,
+    issued: formatLongDate(issued),
+    // The cover and section 4 write the deadline without its weekday: "16:00 on 13 January 2023".
+    respondBy: responsesDue ? `${responsesDue.time} on ${formatLongDate(responsesDue.date)}` : '',
+    expectedConclusion: formatLongDate(consultation.expectedConclusion),
+    author: consultation.author,
+    classification: consultation.classification,
+    cohort: listNames(cohorts),
+    cohortNoun: cohortNoun(cohorts.length),
+    groupId: row.groupId.text,
+    endDate: endDate?.kind === 'date' ? formatLongDate(endDate.date) : '',
+    endDateWithWeekday: endDate?.kind === 'date' ? formatDateWithWeekday(endDate.date) : '',
+    modificationDate: formatLongDate(modificationDate),
+    modificationWindow: monthsInWords(modification.windowMonths ?? 1),
+    clause: amendment.legalBasis.clause,
+    appendix: amendment.legalBasis.appendix,
+    tableNumber: context.tableBefore.number,
+    openCohorts: listNames(open),
+    openCohortsNoun: cohortNoun(open.length),
+    closedCohorts: listNames(closed),
+    closedCohortsNoun: cohortNoun(closed.length),
+    remainingCohorts: listNames(remaining.map((c) => cohortWithGroupId(context.tableBefore, c))),
+    remainingCohortsNoun: cohortNoun(remaining.length),
+    redlineAttachment: context.frontMatter.redlineAttachment,
+    // As in the reference: the questions on the proposal after it, the last (on the modification
+    // date) after Next Steps.
+    proposalQuestions: asked.slice(0, -1),
+    nextStepsQuestions: asked.slice(-1),
+  });
 }

@@ -1,7 +1,7 @@
 import { compareDates, formatLongDate, type IsoDate } from '../model/dates.js';
 import { diagnose } from '../model/diagnostics.js';
 import { DEPARTMENTS_FILE, type Department } from '../parse/departments.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, succeed, type Result } from '../model/result.js';
 import type { TemplateValues } from './template.js';
 
 export type { Department } from '../parse/departments.js';
@@ -24,19 +24,12 @@ export function departmentValues(
 ): Result<TemplateValues> {
   const department = departmentOn(departments, date);
   if (!department)
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose('PACK_FIELD_MISSING', {
-          field: `the department responsible on ${formatLongDate(date)} (${DEPARTMENTS_FILE})`,
-          id: what.id,
-          document: what.document,
-        }),
-      ],
-    };
-  return {
-    ok: true,
-    value: { department: department.name, departmentAbbreviation: department.abbreviation },
-    diagnostics: [],
-  };
+    return fail([
+      diagnose('PACK_FIELD_MISSING', {
+        field: `the department responsible on ${formatLongDate(date)} (${DEPARTMENTS_FILE})`,
+        id: what.id,
+        document: what.document,
+      }),
+    ]);
+  return succeed({ department: department.name, departmentAbbreviation: department.abbreviation });
 }

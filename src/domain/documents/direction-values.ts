@@ -2,7 +2,7 @@ import { knownDate, type Amendment } from '../model/amendment.js';
 import { formatLongDate } from '../model/dates.js';
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { TemplateValues } from './template.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, succeed, type Result } from '../model/result.js';
 
 /** draft: Attachment 1 as consulted on, with its placeholders; final: every value filled in. */
 export type DirectionMode = 'draft' | 'final';
@@ -22,10 +22,7 @@ const FINAL_STATUSES: ReadonlySet<Amendment['status']> = new Set(['concluded', '
 export function directionValues(amendment: Amendment, mode: DirectionMode): Result<TemplateValues> {
   const { legalBasis, modification, origin: source } = amendment;
   if (!legalBasis) {
-    return {
-      ok: false,
-      diagnostics: [diagnose('DIRECTION_FIELD_MISSING', { field: 'legalBasis', id: amendment.id }, source.locate([]))],
-    };
+    return fail([diagnose('DIRECTION_FIELD_MISSING', { field: 'legalBasis', id: amendment.id }, source.locate([]))]);
   }
   const base = {
     draft: mode === 'draft',
@@ -33,8 +30,7 @@ export function directionValues(amendment: Amendment, mode: DirectionMode): Resu
     appendix: legalBasis.appendix,
     appendixName: legalBasis.document,
   };
-  if (mode === 'draft')
-    return { ok: true, value: { ...base, effectiveDate: DRAFT_DATE, annex: DRAFT_ANNEX }, diagnostics: [] };
+  if (mode === 'draft') return succeed({ ...base, effectiveDate: DRAFT_DATE, annex: DRAFT_ANNEX });
 
   const diagnostics: Diagnostic[] = [];
   // A final direction is DCC's decision: it follows the conclusion, never a proposal still open.
@@ -59,6 +55,6 @@ export function directionValues(amendment: Amendment, mode: DirectionMode): Resu
         source.locate(['modification', 'annex']),
       ),
     );
-  if (diagnostics.length > 0 || !date || modification.annex === null) return { ok: false, diagnostics };
-  return { ok: true, value: { ...base, effectiveDate: formatLongDate(date), annex: modification.annex }, diagnostics };
+  if (diagnostics.length > 0 || !date || modification.annex === null) return fail(diagnostics);
+  return succeed({ ...base, effectiveDate: formatLongDate(date), annex: modification.annex }, diagnostics);
 }

@@ -15,7 +15,7 @@ import { LONGEST_BREAK, workingDayFrom } from '../model/working-days.js';
 import { TODO_TAG, type YamlPath } from '../parse/yaml-source.js';
 import { fillTemplateSection, type TemplateValues } from './template.js';
 import { departmentValues, type Department } from './department.js';
-import type { Result } from '../parse/schema-validation.js';
+import { succeed, type Result } from '../model/result.js';
 import { writeCell, type CellValue } from '../model/cell-value.js';
 
 /*
@@ -186,7 +186,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
     id: input.id,
     document: 'new amendment',
   });
-  const values = { ...wordingValues(input), ...department.value };
+  const values = { ...wordingValues(input), ...(department.ok && department.value) };
   const words: Record<string, string> = {};
   for (const name of DRAFT_SECTIONS) {
     // The consultation's title is made from the amendment's, as DCC's titles are.
@@ -196,7 +196,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
       words.title === undefined ? values : { ...values, title: words.title },
       'templates/new-amendment.txt',
     );
-    if (filled.value === undefined) return { ok: false, diagnostics: filled.diagnostics };
+    if (!filled.ok) return filled;
     words[name] = filled.value;
   }
   const { timeline } = input;
@@ -282,7 +282,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
     ['changes'],
     ' The value each change expects to replace ("from") is the table\'s, after the amendments before this one.',
   );
-  return { ok: true, value: document.toString({ lineWidth: 0 }), diagnostics: [] };
+  return succeed(document.toString({ lineWidth: 0 }));
 }
 
 function commentBeforeKey(document: Document, path: YamlPath, comment: string): void {

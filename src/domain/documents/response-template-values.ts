@@ -3,7 +3,7 @@ import { departmentValues, type Department } from './department.js';
 import { formatDateWithWeekday } from '../model/dates.js';
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { TemplateValues } from './template.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, findingsOf, succeed, type Result } from '../model/result.js';
 
 /**
  * The values of the response template (Attachment 2) of an amendment's consultation. It cannot
@@ -49,20 +49,19 @@ export function responseTemplateValues(
     dated === undefined
       ? undefined
       : departmentValues(departments, dated, { id: amendment.id, document: 'response template' });
-  if (department) diagnostics.push(...department.diagnostics);
+  if (department) diagnostics.push(...findingsOf(department));
   if (
-    !department?.value ||
+    !department?.ok ||
     typeof id !== 'string' ||
     title === undefined ||
     responsesDue === undefined ||
     contact === undefined ||
     diagnostics.length > 0
   ) {
-    return { ok: false, diagnostics };
+    return fail(diagnostics);
   }
-  return {
-    ok: true,
-    value: {
+  return succeed(
+    {
       ...department.value,
       amendmentTitle: amendment.title,
       title,
@@ -73,5 +72,5 @@ export function responseTemplateValues(
       questions: questions.map((question) => ({ questionId: question.id, questionText: question.text })),
     },
     diagnostics,
-  };
+  );
 }

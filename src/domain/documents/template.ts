@@ -1,5 +1,5 @@
 import { diagnose } from '../model/diagnostics.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, succeed, type Result } from '../model/result.js';
 
 /**
  * A small, logic-less template language for legal wording kept in files a drafter can edit:
@@ -77,7 +77,6 @@ export function fillTemplateSection(
   const filled = fillTemplate(sections[name] ?? '', values);
   const unknown =
     filled.text === undefined ? filled.unknownNames.join(', ') : filled.text ? undefined : `(missing section ${name})`;
-  if (unknown !== undefined)
-    return { ok: false, diagnostics: [diagnose('TEMPLATE_UNKNOWN_NAME', { names: unknown }, { file })] };
-  return { ok: true, value: filled.text ?? '', diagnostics: [] };
+  if (unknown !== undefined) return fail([diagnose('TEMPLATE_UNKNOWN_NAME', { names: unknown }, { file })]);
+  return succeed(filled.text ?? '');
 }

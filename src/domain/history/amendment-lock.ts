@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import type { Amendment } from '../model/amendment.js';
 import { diagnose, type ChangedField, type Diagnostic, type Location } from '../model/diagnostics.js';
 import { parseYaml, type YamlPath, type YamlSource } from '../parse/yaml-source.js';
-import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { succeed, type Result } from '../model/result.js';
+import { validateWithSchema } from '../parse/schema-validation.js';
 
 /*
  * A made (directed) amendment is immutable, as an applied database migration is: mtad records a
@@ -257,10 +258,10 @@ export interface LockInput {
 /** Reads the lock file: parse, check against its schema. */
 export function parseLock(text: string, file: string): Result<LockInput> {
   const parsed = parseYaml(text, file);
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const checked = validateWithSchema(lockFileSchema, parsed.data, parsed.source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
-  return { ok: true, value: { lock: checked.value as AmendmentLock, source: parsed.source }, diagnostics: [] };
+  if (!parsed.ok) return parsed;
+  const checked = validateWithSchema(lockFileSchema, parsed.value.data, parsed.value.source);
+  if (!checked.ok) return checked;
+  return succeed({ lock: checked.value as AmendmentLock, source: parsed.value.source });
 }
 
 /** Where an entry of a parsed lock is written. */

@@ -2,7 +2,7 @@ import type { Amendment, Change } from '../model/amendment.js';
 import { diagnose, suggestNearest, type Diagnostic, type Location } from '../model/diagnostics.js';
 import { skeletonOf } from '../model/text.js';
 import { findCohort, type CohortRow, type Table } from '../model/table.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fromFindings, type Result } from '../model/result.js';
 import { sameCell, type CellValue } from '../model/cell-value.js';
 
 /** A change as it was applied: which amendment, which row, the value before and after. */
@@ -32,6 +32,19 @@ export interface Application {
  * The input table is not modified.
  */
 export function applyAmendments(table: Table, amendments: readonly Amendment[]): Result<Application> {
+  const { application, findings } = applyWhatApplies(table, amendments);
+  return fromFindings(application, findings);
+}
+
+/**
+ * `applyAmendments`, carrying on past a change that does not apply: the application of every
+ * change that does, and a finding for each one that does not (for the check, which reports them
+ * all, and for views that show the table as far as the data lets them).
+ */
+export function applyWhatApplies(
+  table: Table,
+  amendments: readonly Amendment[],
+): { application: Application; findings: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const changes: AppliedChange[] = [];
   const after: Table = {
@@ -91,7 +104,7 @@ export function applyAmendments(table: Table, amendments: readonly Amendment[]):
     after.applied.push(amendment.id);
     applied.add(amendment.id);
   }
-  return { ok: diagnostics.length === 0, value: { before: table, after, changes }, diagnostics };
+  return { application: { before: table, after, changes }, findings: diagnostics };
 }
 
 /**

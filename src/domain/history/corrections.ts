@@ -6,7 +6,8 @@ import { diagnose, type CorrectedField, type Diagnostic, type Location } from '.
 import { compareCodeUnits } from '../model/order.js';
 import { findCohort, type Table } from '../model/table.js';
 import { correctionFileSchema } from '../parse/correction-schema.js';
-import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { fail, succeed, type Result } from '../model/result.js';
+import { validateWithSchema } from '../parse/schema-validation.js';
 import { FORBIDDEN_CHARACTER, parseYaml, type YamlSource } from '../parse/yaml-source.js';
 import { HIDDEN_CHARACTER } from '../model/text.js';
 import { missingCohort } from './apply.js';
@@ -89,10 +90,10 @@ const isDiagnostic = (value: CellValue | Diagnostic): value is Diagnostic => 'co
 /** Reads a correction file: parse, schema, values. */
 export function parseCorrection(text: string, file: string): Result<Correction> {
   const parsed = parseYaml(text, file);
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const source = parsed.source;
-  const checked = validateWithSchema(correctionFileSchema, parsed.data, source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
+  if (!parsed.ok) return parsed;
+  const source = parsed.value.source;
+  const checked = validateWithSchema(correctionFileSchema, parsed.value.data, source);
+  if (!checked.ok) return checked;
   const data = checked.value;
   const from = readCorrectedValue(data.field, data.from, {
     allowUnknown: true,
@@ -101,7 +102,7 @@ export function parseCorrection(text: string, file: string): Result<Correction> 
   });
   const to = readCorrectedValue(data.field, data.to, { allowUnknown: false, name: 'to', where: source.locate(['to']) });
   const diagnostics = [from, to].filter(isDiagnostic);
-  if (isDiagnostic(from) || isDiagnostic(to)) return { ok: false, diagnostics };
+  if (isDiagnostic(from) || isDiagnostic(to)) return fail(diagnostics);
   const correction: Correction = {
     id: data.id,
     cohort: data.cohort,
@@ -115,7 +116,7 @@ export function parseCorrection(text: string, file: string): Result<Correction> 
     ...(data.reason !== undefined && { reason: data.reason }),
     origin: source,
   };
-  return { ok: true, value: correction, diagnostics: [] };
+  return succeed(correction);
 }
 
 /** Corrections in the order they were recorded: by date, then id. */
@@ -221,24 +222,29 @@ export function decideCorrection(
   existing: readonly Correction[],
   request: CorrectionRequest,
 ): Result<DecidedCorrection> {
-  const fail = (diagnostic: Diagnostic): Result<DecidedCorrection> => ({ ok: false, diagnostics: [diagnostic] });
+  const refuse = (diagnostic: Diagnostic): Result<DecidedCorrection> => fail([diagnostic]);
   const row = findCohort(table, request.cohort);
-  if (!row) return fail(missingCohort(table, request.cohort));
+  if (!row) return refuse(missingCohort(table, request.cohort));
   const { field } = request;
   const to = readCorrectedValue(field, request.value, { allowUnknown: false, name: 'VALUE' });
-  if (isDiagnostic(to)) return fail(to);
+  if (isDiagnostic(to)) return refuse(to);
   const current = row[field];
   if (request.from !== undefined) {
     const expected = readCorrectedValue(field, request.from, { allowUnknown: true, name: '--from' });
-    if (isDiagnostic(expected)) return fail(expected);
+    if (isDiagnostic(expected)) return refuse(expected);
     if (!sameCell(expected, current))
-      return fail(diagnose('CORRECTION_FROM_MISMATCH', { cohort: row.cohort, field, expected, actual: current }));
+      return refuse(diagnose('CORRECTION_FROM_MISMATCH', { cohort: row.cohort, field, expected, actual: current }));
   }
-  if (sameCell(current, to)) return fail(diagnose('CORRECTION_UNCHANGED', { cohort: row.cohort, field, value: to }));
+  if (sameCell(current, to)) return refuse(diagnose('CORRECTION_UNCHANGED', { cohort: row.cohort, field, value: to }));
   if (to.kind === 'text') {
     const other = table.cohorts.find((r) => r !== row && r.groupId.kind === 'text' && r.groupId.text === to.text);
     if (other)
-      return fail(diagnose('GROUPID_DUPLICATE', { groupId: to.text, cohort: row.cohort, other: other.cohort }));
+      // In the table a GroupID given twice is a warning the check reports; a correction that would
+      // give it twice is refused, so here it is an error.
+      return refuse({
+        ...diagnose('GROUPID_DUPLICATE', { groupId: to.text, cohort: row.cohort, other: other.cohort }),
+        severity: 'error',
+      });
   }
   // A GroupID the table knows is as its source gives it: a correction states one the record holds
   // as unknown, or states again one an earlier correction stated.
@@ -247,13 +253,13 @@ export function decideCorrection(
     current.kind !== 'unknown' &&
     !existing.some((c) => c.cohort === row.cohort && c.field === 'groupId')
   )
-    return fail(diagnose('CORRECTION_NOT_UNKNOWN', { cohort: row.cohort, field, value: current }));
+    return refuse(diagnose('CORRECTION_NOT_UNKNOWN', { cohort: row.cohort, field, value: current }));
   let corrects: string | undefined;
   if (field === 'endDate') {
     const last = lastAppliedChange(table, amendments, row.cohort);
     // An end date the amendment recorded as unknown is stated by a date: "none" would undo the closure.
     if (last && (last.to.kind !== 'unknown' || to.kind !== 'date'))
-      return fail(
+      return refuse(
         diagnose('CORRECTION_SET_BY_AMENDMENT', {
           cohort: row.cohort,
           field,
@@ -266,45 +272,41 @@ export function decideCorrection(
       const amendment = amendments.find((a) => a.id === last.id);
       const notBefore = amendment && amendmentNotBefore(amendment);
       if (notBefore !== undefined && to.kind === 'date' && compareDates(to.date, notBefore) < 0)
-        return fail(
+        return refuse(
           diagnose('CORRECTION_BEFORE_AMENDMENT', { cohort: row.cohort, field, value: to, id: last.id, notBefore }),
         );
       // The correction is learnt from a source on `on`: not before the amendment it states was made.
       if (notBefore !== undefined && compareDates(request.on, notBefore) < 0)
-        return fail(
+        return refuse(
           diagnose('CORRECTION_RECORDED_BEFORE', { cohort: row.cohort, on: request.on, id: last.id, notBefore }),
         );
     }
     // An end date no amendment set and the table knows (none: the service is provided) is changed
     // by an amendment too: a correction to a date would close the service without a direction.
     else if (current.kind !== 'unknown')
-      return fail(diagnose('CORRECTION_NOT_UNKNOWN', { cohort: row.cohort, field, value: current }));
+      return refuse(diagnose('CORRECTION_NOT_UNKNOWN', { cohort: row.cohort, field, value: current }));
   }
   if (current.kind === 'unknown' && current.notAfter !== undefined && to.kind === 'date')
     if (compareDates(to.date, current.notAfter) > 0)
-      return fail(
+      return refuse(
         diagnose('CORRECTION_OUT_OF_BOUNDS', { cohort: row.cohort, field, value: to, notAfter: current.notAfter }),
       );
   const id = correctionIdFor(row.cohort, field, request.on, new Set(existing.map((c) => c.id)));
-  return {
-    ok: true,
-    value: {
-      correction: {
-        id,
-        cohort: row.cohort,
-        field,
-        from: current,
-        to,
-        ...(corrects !== undefined && { corrects }),
-        source: request.source,
-        by: request.by,
-        on: request.on,
-        ...(request.reason !== undefined && { reason: request.reason }),
-      },
-      rowIndex: table.cohorts.indexOf(row),
+  return succeed({
+    correction: {
+      id,
+      cohort: row.cohort,
+      field,
+      from: current,
+      to,
+      ...(corrects !== undefined && { corrects }),
+      source: request.source,
+      by: request.by,
+      on: request.on,
+      ...(request.reason !== undefined && { reason: request.reason }),
     },
-    diagnostics: [],
-  };
+    rowIndex: table.cohorts.indexOf(row),
+  });
 }
 
 /** The text of a correction file. */

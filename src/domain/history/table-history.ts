@@ -1,9 +1,9 @@
 import { inSequence, knownDate, type Amendment, type Change, type TimelineDate } from '../model/amendment.js';
-import { applyAmendments, type AppliedChange } from './apply.js';
+import { applyWhatApplies, type AppliedChange } from './apply.js';
 import { compareDates, type IsoDate } from '../model/dates.js';
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { CohortRow, Table } from '../model/table.js';
-import type { Result } from '../parse/schema-validation.js';
+import { fail, fromFindings, succeed, type Result } from '../model/result.js';
 import { sameCell, type CellValue } from '../model/cell-value.js';
 
 /*
@@ -121,6 +121,20 @@ export function tableWith(
   amendments: readonly Amendment[],
   counted: ReadonlySet<string>,
 ): Result<Table> {
+  const { table, findings } = reflectWhatApplies(current, amendments, counted);
+  return fromFindings(table, findings);
+}
+
+/**
+ * `tableWith`, carrying on past what does not apply: the table with every change of `counted`
+ * that applies, and a finding for each one that does not (a view of the table shows it as far as
+ * the data lets it).
+ */
+export function reflectWhatApplies(
+  current: Table,
+  amendments: readonly Amendment[],
+  counted: ReadonlySet<string>,
+): { table: Table; findings: Diagnostic[] } {
   const byId = new Map(amendments.map((a) => [a.id, a]));
   const diagnostics: Diagnostic[] = [];
   let table = current;
@@ -132,16 +146,15 @@ export function tableWith(
       continue;
     }
     const inverse = invertAmendment(amendment);
-    const reverted = applyAmendments({ ...table, applied: table.applied.filter((a) => a !== id) }, [inverse]);
-    diagnostics.push(...reverted.diagnostics);
-    if (reverted.value)
-      table = { ...reverted.value.after, applied: reverted.value.after.applied.filter((a) => a !== inverse.id) };
+    const reverted = applyWhatApplies({ ...table, applied: table.applied.filter((a) => a !== id) }, [inverse]);
+    diagnostics.push(...reverted.findings);
+    const { after } = reverted.application;
+    table = { ...after, applied: after.applied.filter((a) => a !== inverse.id) };
   }
   const pending = inSequence(amendments.filter((a) => counted.has(a.id) && !current.applied.includes(a.id)));
-  const forward = applyAmendments(table, pending);
-  diagnostics.push(...forward.diagnostics);
-  if (forward.value) table = forward.value.after;
-  return { ok: diagnostics.length === 0, value: table, diagnostics };
+  const forward = applyWhatApplies(table, pending);
+  diagnostics.push(...forward.findings);
+  return { table: forward.application.after, findings: diagnostics };
 }
 
 /** One amendment's standing at a point in time. */
@@ -209,12 +222,12 @@ export function tableAsAt(
   const diagnostics: Diagnostic[] = [];
   for (let mask = 0; mask < 2 ** uncertain.length; mask++) {
     const counted = new Set([...certain, ...uncertain.filter((_, i) => mask & (2 ** i)).map((s) => s.amendment.id)]);
-    const world = tableWith(table, amendments, counted);
-    if (mask === 0) diagnostics.push(...world.diagnostics);
-    if (world.value) worlds.push(world.value);
+    const world = reflectWhatApplies(table, amendments, counted);
+    if (mask === 0) diagnostics.push(...world.findings);
+    worlds.push(world.table);
   }
   const [base] = worlds;
-  if (!base || diagnostics.length > 0) return { ok: false, diagnostics };
+  if (!base || diagnostics.length > 0) return fail(diagnostics);
 
   const unsure = uncertain.map((s) => s.amendment.id).join(', ');
   const note = `not known on this date: it depends on whether ${unsure} had taken effect, and the data does not record when it did`;
@@ -233,7 +246,7 @@ export function tableAsAt(
     cohort: row.cohort,
     provided: merge(worlds.map((w) => providedOn(w.cohorts[i] ?? row, date))),
   }));
-  return { ok: true, value: { table: merged, standings, provision }, diagnostics: [] };
+  return succeed({ table: merged, standings, provision });
 }
 
 /**
@@ -258,8 +271,8 @@ export function tableAfter(
     amendments,
     new Set(standings.filter((s) => s.counted === 'yes').map((s) => s.amendment.id)),
   );
-  if (!result.value || !result.ok) return { ok: false, diagnostics: result.diagnostics };
-  return { ok: true, value: { table: result.value, standings }, diagnostics: [] };
+  if (!result.ok) return result;
+  return succeed({ table: result.value, standings });
 }
 
 /** An amendment that took effect on a date the data does not record, which may fall between two dates. */

@@ -3,7 +3,8 @@ import { monthsStayInRange, type IsoDate } from './dates.js';
 import { compareCodeUnits } from './order.js';
 import { amendmentFileSchema, type AmendmentFile } from '../parse/schema.js';
 import { parseYaml, todoPaths, type YamlPath, type YamlSource } from '../parse/yaml-source.js';
-import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { findingsOf, fromFindings, resultOf, type FileReading, type Result } from './result.js';
+import { validateWithSchema } from '../parse/schema-validation.js';
 import { readEndDate, readGroupId, type CellValue } from './cell-value.js';
 
 /** A date in an amendment's timeline as written: a date, or explicitly unknown. */
@@ -45,6 +46,12 @@ export interface Amendment extends Omit<AmendmentFile, 'changes' | 'title'> {
 
 /** Turns a schema-valid amendment file into an amendment, reading each change's values. */
 export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Result<Amendment> {
+  const { amendment, findings } = buildAmendment(file, source);
+  return fromFindings(amendment, findings);
+}
+
+/** The amendment a schema-valid file holds, with the findings on its values (a bad value still reads as something). */
+function buildAmendment(file: AmendmentFile, source: YamlSource): { amendment: Amendment; findings: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const changes = file.changes.map((change, index): Change => {
     const read = (key: 'from' | 'to'): CellValue => {
@@ -74,11 +81,7 @@ export function normaliseAmendment(file: AmendmentFile, source: YamlSource): Res
     };
   });
   diagnostics.push(...windowsOutOfRange(file, changes, source));
-  return {
-    ok: diagnostics.length === 0,
-    value: { ...file, ...readTitle(file.title), changes, origin: source },
-    diagnostics,
-  };
+  return { amendment: { ...file, ...readTitle(file.title), changes, origin: source }, findings: diagnostics };
 }
 
 /** The title to show, and whose it is. */
@@ -113,19 +116,25 @@ const startsWith = (path: YamlPath | undefined, prefix: YamlPath): boolean =>
  * finding: the person filling the file in sees one clear line per decision.
  */
 export function parseAmendment(text: string, file: string): Result<Amendment> {
+  return resultOf(readAmendment(text, file));
+}
+
+/** An amendment as `mtad check` reads it: every finding, and the amendment once it passed its schema. */
+export function readAmendment(text: string, file: string): FileReading<Amendment> {
   const parsed = parseYaml(text, file);
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const source = parsed.source;
+  if (!parsed.ok) return { findings: findingsOf(parsed) };
+  const { source } = parsed.value;
   const todos = todoPaths(source.document);
   const toDecide = todos.map((path) =>
     diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)),
   );
-  const checked = validateWithSchema(amendmentFileSchema, parsed.data, source);
-  const schemaFindings = checked.diagnostics.filter((d) => !todos.some((todo) => startsWith(d.path, todo)));
-  if (!checked.value) return { ok: false, diagnostics: [...toDecide, ...schemaFindings] };
-  const normalised = normaliseAmendment(checked.value, source);
-  const diagnostics = [...toDecide, ...normalised.diagnostics];
-  return { ok: diagnostics.length === 0, value: normalised.value, diagnostics };
+  const checked = validateWithSchema(amendmentFileSchema, parsed.value.data, source);
+  if (!checked.ok) {
+    const schemaFindings = findingsOf(checked).filter((d) => !todos.some((todo) => startsWith(d.path, todo)));
+    return { findings: [...toDecide, ...schemaFindings] };
+  }
+  const { amendment, findings } = buildAmendment(checked.value, source);
+  return { data: amendment, findings: [...toDecide, ...findings] };
 }
 
 /** True when every finding is a decision still to take (the file is otherwise sound). */

@@ -2,7 +2,8 @@ import { compareDates, type DatedWindow, type IsoDate } from './dates.js';
 import { diagnose } from './diagnostics.js';
 import type { Amendment, Change } from './amendment.js';
 import { conclusionFileSchema, type ConclusionFile } from '../parse/conclusion-schema.js';
-import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { fail, succeed, type Result } from './result.js';
+import { validateWithSchema } from '../parse/schema-validation.js';
 import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
 
 export type { ConclusionFile, Decision } from '../parse/conclusion-schema.js';
@@ -19,19 +20,16 @@ export interface Conclusion extends ConclusionFile {
  */
 export function parseConclusion(text: string, file: string): Result<Conclusion> {
   const parsed = parseYaml(text, file);
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const checked = validateWithSchema(conclusionFileSchema, parsed.data, parsed.source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
-  const conclusion = { ...checked.value, origin: parsed.source };
+  if (!parsed.ok) return parsed;
+  const checked = validateWithSchema(conclusionFileSchema, parsed.value.data, parsed.value.source);
+  if (!checked.ok) return checked;
+  const conclusion = { ...checked.value, origin: parsed.value.source };
   const withdrawn = conclusion.decision === 'withdraw';
   if (withdrawn === (conclusion.final !== undefined)) {
     const where = withdrawn ? conclusion.origin.locateKey([], 'final') : conclusion.origin.locate(['decision']);
-    return {
-      ok: false,
-      diagnostics: [diagnose('CONCLUSION_FINAL_DECISION', { decision: conclusion.decision }, where)],
-    };
+    return fail([diagnose('CONCLUSION_FINAL_DECISION', { decision: conclusion.decision }, where)]);
   }
-  return { ok: true, value: conclusion, diagnostics: [] };
+  return succeed(conclusion);
 }
 
 /** True when the date lies in the window: on its date, or after it and on or before its last day. */

@@ -1,7 +1,8 @@
 import { compareDates, type IsoDate } from './dates.js';
 import { compareCodeUnits } from './order.js';
 import { responseFileSchema, type ResponseFile } from '../parse/response-schema.js';
-import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { succeed, type Result } from './result.js';
+import { validateWithSchema } from '../parse/schema-validation.js';
 import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
 
 export type { ResponseAnswer, ResponseFile } from '../parse/response-schema.js';
@@ -15,10 +16,10 @@ export interface ConsultationResponse extends ResponseFile {
 /** Reads a response from YAML text: parse, then the schema, each finding with its position. */
 export function parseResponse(text: string, file: string): Result<ConsultationResponse> {
   const parsed = parseYaml(text, file);
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const checked = validateWithSchema(responseFileSchema, parsed.data, parsed.source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
-  return { ok: true, value: { ...checked.value, origin: parsed.source }, diagnostics: [] };
+  if (!parsed.ok) return parsed;
+  const checked = validateWithSchema(responseFileSchema, parsed.value.data, parsed.value.source);
+  if (!checked.ok) return checked;
+  return succeed({ ...checked.value, origin: parsed.value.source });
 }
 
 /** A date and a time of day, UK local time, as the data writes them. */

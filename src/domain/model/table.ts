@@ -2,7 +2,8 @@ import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { IsoDate } from './dates.js';
 import { tableFileSchema, type TableFile } from '../parse/schema.js';
 import { parseYaml, sharedValues, todoPaths, type YamlPath, type YamlSource } from '../parse/yaml-source.js';
-import { validateWithSchema, type Result } from '../parse/schema-validation.js';
+import { findingsOf, fromFindings, resultOf, type FileReading, type Result } from './result.js';
+import { validateWithSchema } from '../parse/schema-validation.js';
 import { readEndDate, type CellValue } from './cell-value.js';
 
 /** The columns of Table 17.6, in order. */
@@ -142,6 +143,12 @@ function readExtra(
 
 /** Turns a schema-valid table file into the table, checking each cell's value. */
 export function normaliseTable(file: TableFile, source: YamlSource): Result<Table> {
+  const { table, findings } = buildTable(file, source);
+  return fromFindings(table, findings);
+}
+
+/** The table a schema-valid file holds, with the findings on its cells (a bad cell still reads as something). */
+function buildTable(file: TableFile, source: YamlSource): { table: Table; findings: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const text = (t: string): CellValue => ({ kind: 'text', text: t });
   const extraColumns = file.table.columns.extra ?? [];
@@ -182,14 +189,19 @@ export function normaliseTable(file: TableFile, source: YamlSource): Result<Tabl
     applied: file.applied,
     cohorts,
   };
-  return { ok: diagnostics.length === 0, value: table, diagnostics };
+  return { table, findings: diagnostics };
 }
 
 /** Reads Table 17.6 from YAML text: parse, check against the schema, normalise. */
 export function parseTable(text: string, file: string): Result<TableInput> {
+  return resultOf(readTable(text, file));
+}
+
+/** Table 17.6 as `mtad check` reads it: every finding, and the table once it passed its schema. */
+export function readTable(text: string, file: string): FileReading<TableInput> {
   const parsed = parseYaml(text, file);
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const source = parsed.source;
+  if (!parsed.ok) return { findings: findingsOf(parsed) };
+  const { source } = parsed.value;
   // A !todo tag marks a proposal in an amendment mtad drafted; in the table it would be read as
   // if decided, so it is refused.
   const toDecide = todoPaths(source.document).map((path) =>
@@ -203,12 +215,11 @@ export function parseTable(text: string, file: string): Result<TableInput> {
         diagnose('YAML_SHARED_VALUE', { kind: s.kind, name: s.name }, source.locate(s.path)),
       )
     : [];
-  if (shared.length > 0) return { ok: false, diagnostics: [...toDecide, ...shared] };
-  const checked = validateWithSchema(tableFileSchema, parsed.data, source);
-  if (!checked.value) return { ok: false, diagnostics: [...toDecide, ...checked.diagnostics] };
-  const normalised = normaliseTable(checked.value, source);
-  const diagnostics = [...toDecide, ...normalised.diagnostics];
-  return { ok: diagnostics.length === 0, value: normalised.value && { table: normalised.value, source }, diagnostics };
+  if (shared.length > 0) return { findings: [...toDecide, ...shared] };
+  const checked = validateWithSchema(tableFileSchema, parsed.value.data, source);
+  if (!checked.ok) return { findings: [...toDecide, ...findingsOf(checked)] };
+  const { table, findings } = buildTable(checked.value, source);
+  return { data: { table, source }, findings: [...toDecide, ...findings] };
 }
 
 // An index of each table's rows by cohort name, made on first use: applying 1,000 changes to a

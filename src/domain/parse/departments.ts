@@ -2,7 +2,8 @@ import { compareDates, type IsoDate } from '../model/dates.js';
 import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import { parseYaml } from './yaml-source.js';
 import { departmentsFileSchema } from './schema.js';
-import { validateWithSchema, type Result } from './schema-validation.js';
+import { fail, succeed, type Result } from '../model/result.js';
+import { validateWithSchema } from './schema-validation.js';
 
 /*
  * The government department a consultation names (it receives DCC's summary of responses, and the
@@ -29,10 +30,10 @@ export const DEPARTMENTS_FILE = 'data/departments.yaml';
  */
 export function parseDepartments(text: string, file: string): Result<Department[]> {
   const parsed = parseYaml(text, file);
-  if (!parsed.source || parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
-  const source = parsed.source;
-  const checked = validateWithSchema(departmentsFileSchema, parsed.data, source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics };
+  if (!parsed.ok) return parsed;
+  const source = parsed.value.source;
+  const checked = validateWithSchema(departmentsFileSchema, parsed.value.data, source);
+  if (!checked.ok) return checked;
   const departments = checked.value.departments;
   const diagnostics: Diagnostic[] = [];
   departments.forEach((department, index) => {
@@ -58,6 +59,6 @@ export function parseDepartments(text: string, file: string): Result<Department[
         ),
       );
   });
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, value: departments, diagnostics: [] };
+  if (diagnostics.length > 0) return fail(diagnostics);
+  return succeed(departments);
 }

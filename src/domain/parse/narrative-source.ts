@@ -1,7 +1,8 @@
 import { diagnose, type Diagnostic, type Location } from '../model/diagnostics.js';
 import { positionAt } from '../model/text.js';
 import { narrativeFrontMatterSchema, type NarrativeFrontMatter } from './schema.js';
-import { validateWithSchema, type Result } from './schema-validation.js';
+import { fail, findingsOf, succeed, type Result } from '../model/result.js';
+import { validateWithSchema } from './schema-validation.js';
 import { TODO_TAG, parseYaml } from './yaml-source.js';
 
 /*
@@ -30,26 +31,24 @@ const shifted = (d: Diagnostic): Diagnostic => (d.line === undefined ? d : { ...
 export function parseNarrative(text: string, file: string): Result<Narrative> {
   const match = FRONT_MATTER.exec(text);
   if (!match)
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose(
-          'SCHEMA_MISSING_FIELD',
-          { field: 'front matter', expected: 'a first line "---", the fields (redlineAttachment), then a line "---"' },
-          { file, line: 1, column: 1 },
-        ),
-      ],
-    };
+    return fail([
+      diagnose(
+        'SCHEMA_MISSING_FIELD',
+        { field: 'front matter', expected: 'a first line "---", the fields (redlineAttachment), then a line "---"' },
+        { file, line: 1, column: 1 },
+      ),
+    ]);
   const parsed = parseYaml(match[1] ?? '', file);
-  if (!parsed.source || parsed.diagnostics.length > 0)
-    return { ok: false, diagnostics: parsed.diagnostics.map(shifted) };
-  const checked = validateWithSchema(narrativeFrontMatterSchema, parsed.data ?? {}, parsed.source);
-  if (!checked.value) return { ok: false, diagnostics: checked.diagnostics.map(shifted) };
-  return {
-    ok: true,
-    value: { file, text, frontMatter: checked.value, body: text.slice(match[0].length), bodyOffset: match[0].length },
-    diagnostics: [],
-  };
+  if (!parsed.ok) return fail(findingsOf(parsed).map(shifted));
+  const checked = validateWithSchema(narrativeFrontMatterSchema, parsed.value.data ?? {}, parsed.value.source);
+  if (!checked.ok) return fail(findingsOf(checked).map(shifted));
+  return succeed({
+    file,
+    text,
+    frontMatter: checked.value,
+    body: text.slice(match[0].length),
+    bodyOffset: match[0].length,
+  });
 }
 
 /** Where each `!todo` of a narrative is, with the rest of its line: what is still to write. */

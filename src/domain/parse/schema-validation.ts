@@ -2,14 +2,8 @@ import { globalRegistry } from 'zod/mini';
 import type * as z from 'zod/mini';
 import type { $ZodArrayDef, $ZodIssue, $ZodObjectDef, $ZodOptionalDef, $ZodType, $ZodUnionDef } from 'zod/v4/core';
 import { diagnose, suggestNearest, type Diagnostic } from '../model/diagnostics.js';
+import { fail, succeed, type Result } from '../model/result.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
-
-/** The outcome of a pipeline stage: a value when nothing stops it, and the findings on the way. */
-export interface Result<T> {
-  ok: boolean;
-  value?: T;
-  diagnostics: Diagnostic[];
-}
 
 /**
  * The schemas a schema stands for: itself, and what an optional, nullable or default wraps or a
@@ -122,14 +116,14 @@ const EXPECTED: Record<string, string> = {
  */
 export function validateWithSchema<T>(schema: z.ZodMiniType<T>, data: unknown, source: YamlSource): Result<T> {
   const parsed = schema.safeParse(data);
-  if (parsed.success) return { ok: true, value: parsed.data, diagnostics: [] };
+  if (parsed.success) return succeed(parsed.data);
   // A hostile file can raise tens of thousands of issues, and locating an unknown key scans its
   // mapping: the first MAX_ISSUES say what is wrong, in a time that does not grow with the file.
   const issues = parsed.error.issues
     .slice(0, MAX_ISSUES)
     .map((issue) => (issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.slice(0, MAX_ISSUES) } : issue));
   const diagnostics = issues.flatMap((issue) => issueToDiagnostics(issue as $ZodIssue, [], schema, data, source));
-  return { ok: false, diagnostics: dedupe(diagnostics).slice(0, MAX_ISSUES) };
+  return fail(dedupe(diagnostics).slice(0, MAX_ISSUES));
 }
 
 /** How many schema findings one file reports at most. */

@@ -16,6 +16,7 @@ import {
   type ScalarTag,
 } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from '../model/diagnostics.js';
+import { fail, succeed, type Result } from '../model/result.js';
 import { codePointOf, LINE_BREAK, positionAt } from '../model/text.js';
 
 /** A YAML path: keys and list indexes from the document root. */
@@ -64,11 +65,10 @@ export interface YamlSource {
   readonly contentChecksum?: string;
 }
 
+/** A well-formed YAML file: its source and its plain data. */
 export interface ParsedYaml {
-  source?: YamlSource;
-  /** The plain data, when the text is well-formed YAML. */
-  data?: unknown;
-  diagnostics: Diagnostic[];
+  source: YamlSource;
+  data: unknown;
 }
 
 function nodeAt(document: Document, path: YamlPath): Node | undefined {
@@ -218,18 +218,18 @@ export function lazyYamlSource(file: string, text: string, contentChecksum?: str
 }
 
 /** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
-export function parseYaml(text: string, file: string): ParsedYaml {
+export function parseYaml(text: string, file: string): Result<ParsedYaml> {
   // Deep nesting ([[[[..., - - - -..., or ever deeper indentation) is refused before parsing: the
   // parser takes seconds and hundreds of megabytes over a megabyte of it.
   const deep = deepFlowOffset(text) ?? deepBlockOffset(text);
   if (deep !== undefined)
-    return { diagnostics: [diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...positionAt(text, deep) })] };
+    return fail([diagnose('YAML_SYNTAX', { reason: TOO_DEEP }, { file, ...positionAt(text, deep) })]);
   // So is a block list of far more than MAX_ITEMS entries (a 150,000-line list takes the parser
   // seconds): checkStructure would refuse it after parsing, at the same place, with the same count.
   const long = longBlockList(text);
   if (long !== undefined) {
     const args = { items: long.items, limit: MAX_ITEMS };
-    return { diagnostics: [diagnose('YAML_SIZE_LIMIT', args, { file, ...positionAt(text, long.offset) })] };
+    return fail([diagnose('YAML_SIZE_LIMIT', args, { file, ...positionAt(text, long.offset) })]);
   }
 
   const parsed = parseText(text);
@@ -246,23 +246,19 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const [problem] = [...document.errors, ...document.warnings];
   if (problem) {
     const reason = describeYamlError(problem.code, problem.message);
-    return { source, diagnostics: [diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))] };
+    return fail([diagnose('YAML_SYNTAX', { reason }, position(problem.pos[0]))]);
   }
-  if (document.contents === null)
-    return { source, diagnostics: [diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
+  if (document.contents === null) return fail([diagnose('FILE_EMPTY', {}, { file, line: 1, column: 1 })]);
   const structural = checkStructure(document.contents, position);
-  if (structural.length > 0) return { source, diagnostics: structural };
+  if (structural.length > 0) return fail(structural);
 
   try {
-    return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
+    return succeed({ source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
   } catch (error) {
     // The yaml library raises a ReferenceError from resolving an alias, and from nothing else
     // (tests/unit/library-contracts.test.ts pins it); checkStructure has bounded the aliases already.
     if (error instanceof ReferenceError) {
-      return {
-        source,
-        diagnostics: [diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })],
-      };
+      return fail([diagnose('YAML_ALIAS_LIMIT', { limit: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 })]);
     }
     throw error;
   }
