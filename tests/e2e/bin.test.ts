@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, copyOfData, runCli } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, copiesOfData, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
@@ -12,13 +12,7 @@ import { runMain } from '../helpers/main.js';
  * streams, standard input, a closed pipe.
  */
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const fresh = () => {
-  const dir = copyOfData();
-  made.push(dir);
-  return dir;
-};
+const fresh = copiesOfData();
 
 const AMENDMENT = 'mdust-close-moc-secure';
 

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { copiesOfData } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 import { documentXml } from '../helpers/pack.js';
 import { REFERENCE_TEXT } from '../helpers/reference.js';
@@ -12,13 +12,7 @@ import { REFERENCE_TEXT } from '../helpers/reference.js';
  * the reference, they quote it exactly.
  */
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const fresh = () => {
-  const dir = copyOfData();
-  made.push(dir);
-  return dir;
-};
+const fresh = copiesOfData();
 const RULE = 'The end date is the last day on which Migration DUST is provided for the cohort.';
 const TABLE = 'data/table-17.6.yaml';
 

@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { copiesOfData, ROOT, snapshotTree } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
 /*
@@ -9,13 +9,7 @@ import { codesIn, runMain } from '../helpers/main.js';
  * when a file or a time is wrong say what is wrong, where, and how to mend it.
  */
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const fresh = () => {
-  const dir = copyOfData();
-  made.push(dir);
-  return dir;
-};
+const fresh = copiesOfData();
 
 describe('usage errors found by commander carry an mtad code, keeping commander’s words', () => {
   const CASES: [string, string[], string, string][] = [

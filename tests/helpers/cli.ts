@@ -8,11 +8,13 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 
 /** The repository root, and the built CLI as a user runs it. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -55,6 +57,17 @@ export function copyOfData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mtad-test-'));
   cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
   return dir;
+}
+
+/** Copies of the shipped data/, one a call, each removed once the test file's tests have run. */
+export function copiesOfData(): () => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return () => {
+    const dir = copyOfData();
+    made.push(dir);
+    return dir;
+  };
 }
 
 /**
