@@ -100,7 +100,9 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
     const reflected = !named && ids.length ? ` (${ids.join(', ')})` : '';
     return {
       kind: 'report',
-      report: `Nothing to ${inputs.write ? 'write' : 'apply'}: ${inputs.tableShown} already reflects ${what}${reflected}.\n`,
+      report:
+        `Nothing to ${inputs.write ? 'write' : 'apply'}: ${inputs.tableShown} already reflects ` +
+        `${what}${reflected}.\n`,
       warnings: [],
       writes: [],
     };

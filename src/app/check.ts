@@ -200,7 +200,9 @@ function updateLock(
   const { lockPath, lockShown, lockText } = sources;
   if (!readable || !result.complete)
     return {
-      refused: `cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not`,
+      refused:
+        `cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check ` +
+        `without --update-lock to see why not`,
     };
   const before = result.lock ?? EMPTY_LOCK;
   const after = recordMadeAmendments(before, inSequence(result.amendments), hash);
@@ -210,7 +212,9 @@ function updateLock(
   const unclean = added.filter((id) => errorsAbout(result, id).length > 0);
   if (unclean.length > 0)
     return {
-      note: `Nothing recorded in ${lockShown}: mtad check reports an error in the files of ${unclean.join(', ')} (the amendment, its conclusion or its responses); a made amendment is recorded once they are clean.\n`,
+      note:
+        `Nothing recorded in ${lockShown}: mtad check reports an error in the files of ${unclean.join(', ')} ` +
+        `(the amendment, its conclusion or its responses); a made amendment is recorded once they are clean.\n`,
       failed: true,
     };
   if (added.length === 0 && lockText !== undefined)

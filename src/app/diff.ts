@@ -43,7 +43,9 @@ function resolvePoint(inputs: DiffInputs, option: string, point: string): Result
   if (after) return after;
   const ids = amendments.map((a) => a.id);
   const nearest = suggestNearest(point, ids);
-  const expected = `a date YYYY-MM-DD or an amendment id (${ids.join(', ')})${nearest === undefined ? '' : `; did you mean ${JSON.stringify(nearest)}?`}`;
+  const expected =
+    `a date YYYY-MM-DD or an amendment id ` +
+    `(${ids.join(', ')})${nearest === undefined ? '' : `; did you mean ${JSON.stringify(nearest)}?`}`;
   return fail([diagnose('ARGUMENT_INVALID', { option, value: point, expected })]);
 }
 

@@ -152,7 +152,8 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
         ? []
         : !narrative.exists
           ? [
-              `Wrote ${narrative.shown}: the narrative of its consultation, to write where it says !todo (NARRATIVE_TODO).`,
+              `Wrote ${narrative.shown}: the narrative of its consultation, to write where it says !todo ` +
+                `(NARRATIVE_TODO).`,
             ]
           : [`Kept ${narrative.shown}: a narrative is already there.`]),
       '',

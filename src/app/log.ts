@@ -21,7 +21,9 @@ export interface LogInputs {
   corrections?: readonly Omit<Correction, 'origin'>[];
 }
 
-/** The log: every amendment in sequence with its id, status, cohorts and the date of each step (issued, responses due, concluded, with effect from). */
+/** The log: every amendment in sequence with its id, status, cohorts and the date of each step (issued, responses due,
+ * concluded, with effect from).
+ */
 export function planLog(inputs: LogInputs): { report: string } {
   const { table } = inputs;
   const entries = logEntries(table, [
@@ -35,7 +37,15 @@ export function planLog(inputs: LogInputs): { report: string } {
   // The corrections are listed only when there is one, so that a log without them keeps its shape.
   const report =
     inputs.format === 'json'
-      ? `${JSON.stringify({ table: { asAt: table.asAt, applied: table.applied }, amendments: entries, ...(corrections.length > 0 && { corrections }) }, null, 2)}\n`
+      ? JSON.stringify(
+          {
+            table: { asAt: table.asAt, applied: table.applied },
+            amendments: entries,
+            ...(corrections.length > 0 && { corrections }),
+          },
+          null,
+          2,
+        ) + '\n'
       : [renderLogText(entries, table, inputs.styler), renderCorrectionLog(corrections, inputs.styler)]
           .filter((part) => part !== '')
           .join('\n');

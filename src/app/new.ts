@@ -28,7 +28,8 @@ export interface NewInputs extends DraftInputs {
 }
 
 const ID_EXPECTED =
-  'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
+  'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
+  'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
 
 /** The table as it will stand once the amendments not yet reflected (and not withdrawn) apply. */
 function tableAfterPending(table: Table, amendments: readonly Amendment[]): Table {

@@ -59,7 +59,11 @@ function amendmentOf(inputs: ResponseImportInputs, texts: readonly string[]): Am
     const chosenId = consultationIdOf(chosen);
     const others = named.filter((a) => consultationIdOf(a) !== chosenId);
     if (others.length > 0 && !named.includes(chosen))
-      return `it is the response template of the consultation of ${others.map(describeConsultation).join(', ')}, not of --amendment ${describeConsultation(chosen)}; leave --amendment out, or name the amendment whose consultation it answers`;
+      return (
+        `it is the response template of the consultation of ${others.map(describeConsultation).join(', ')}, ` +
+        `not of --amendment ${describeConsultation(chosen)}; leave --amendment out, or name the amendment ` +
+        `whose consultation it answers`
+      );
     if (chosen.consultation.questions.length === 0)
       return `the consultation of --amendment ${chosen.id} asks no questions, so no response template answers it`;
     return chosen;
@@ -102,7 +106,8 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
         'RESPONSE_FORM_UNREADABLE',
         {
           reason:
-            'no confidentiality box is ticked; tick one, or give the choice the respondent stated in writing with --confidentiality none|all|part',
+            'no confidentiality box is ticked; tick one, or give the choice the respondent stated in writing ' +
+            'with --confidentiality none|all|part',
         },
         { file },
       ),
@@ -128,7 +133,9 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
         diagnose(
           'RESPONSE_FORM_UNREADABLE',
           {
-            reason: `the answer to "${question}" opens a [confidential] mark it does not close, or closes one it did not open`,
+            reason:
+              `the answer to "${question}" opens a [confidential] mark it does not close, or closes one it did ` +
+              `not open`,
           },
           { file },
         ),
@@ -147,7 +154,8 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
         'RESPONSE_FORM_UNREADABLE',
         {
           reason:
-            'part of the response is confidential, but no passage is marked [confidential] ... [/confidential]; mark them so, or write the response file by hand',
+            'part of the response is confidential, but no passage is marked [confidential] ... ' +
+            '[/confidential]; mark them so, or write the response file by hand',
         },
         { file },
       ),

@@ -223,7 +223,9 @@ function amendedTableText(input: {
   const { table } = input.table;
   const after = { ...input.application.after, asAt: asAtAfterWriting(table.asAt, input.amendments, table.asAt) };
   const ids = input.amendments.map((a) => `${a.id} (${a.status})`).join(', ');
-  const note = `# Table ${table.number} as amended by ${ids}: written by mtad amend --out; the comments below are the table file's own.\n`;
+  const note =
+    `# Table ${table.number} as amended by ${ids}: written by mtad amend --out; the comments below are the ` +
+    `table file's own.\n`;
   return note + (input.amendedText ?? writeTableChanges(input.table.source, { ...input.application, after }));
 }
 

@@ -22,7 +22,8 @@ export interface GateOptions extends CommonOptions {
    */
   writesLock?: boolean;
   /**
-   * The configuration of `mtad check` (configOf, from --config or mtad.config.yaml): a warning it makes an error stops the
+   * The configuration of `mtad check` (configOf, from --config or mtad.config.yaml): a warning it makes an error stops
+   * the
    * documents, as it fails the check; a rule it turns off is not reported.
    */
   config: CheckConfig;

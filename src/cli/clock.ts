@@ -9,7 +9,9 @@ function londonWallClock(instant: Date): string {
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
 }
 
-/** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or SOURCE_DATE_EPOCH). */
+/** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or
+ * SOURCE_DATE_EPOCH).
+ */
 export function todayInLondon(now: Date): IsoDate {
   return londonWallClock(now).slice(0, 10);
 }

@@ -37,7 +37,9 @@ export function missingConclusion(cwd: string, tablePath: string, id: string, op
     'FILE_NOT_FOUND',
     {
       what: `the conclusion file ${file} named by --conclusion`,
-      hint: `write it first: mtad schema conclusion prints its schema, and examples/conclusions/ holds a fictional example (without --conclusion, mtad reads ${displayPath(conclusionPathOf(tablePath, id), cwd)})`,
+      hint:
+        `write it first: mtad schema conclusion prints its schema, and examples/conclusions/ holds a fictional ` +
+        `example (without --conclusion, mtad reads ${displayPath(conclusionPathOf(tablePath, id), cwd)})`,
     },
     { file },
   );

@@ -73,7 +73,8 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
 
   program
     .description(
-      'Keep Table 17.6 of the MTAD (Migration DUST end dates per SMETS1 cohort) as data, and turn amendments to it into the redline, the direction and a summary.',
+      'Keep Table 17.6 of the MTAD (Migration DUST end dates per SMETS1 cohort) as data, and turn amendments ' +
+        'to it into the redline, the direction and a summary.',
     )
     .version(VERSION, '-V, --version', 'print the version of mtad')
     .option('--color', 'colour the output even when it is not a terminal')

@@ -70,7 +70,9 @@ const NEEDS: Record<string, readonly Needs[]> = {
     {
       option: ['include', '--include'],
       needs: ['asAt', '--as-at DATE'],
-      why: 'it counts proposals in the table as it would stand on that date; without --as-at, mtad show prints the table as the file holds it',
+      why:
+        'it counts proposals in the table as it would stand on that date; without --as-at, mtad show prints ' +
+        'the table as the file holds it',
     },
   ],
   check: [
@@ -104,12 +106,16 @@ const CONFLICTS: Record<string, readonly Conflict[]> = {
     {
       option: ['format', '--format'],
       other: OUT,
-      why: 'the pack holds the redline in every format (Word, HTML, Markdown, changes.json) and prints only the list of its files; --format chooses how a printed redline is rendered',
+      why:
+        'the pack holds the redline in every format (Word, HTML, Markdown, changes.json) and prints only the ' +
+        'list of its files; --format chooses how a printed redline is rendered',
     },
     {
       option: ['redlineOnly', '--redline-only'],
       other: OUT,
-      why: 'the pack holds every document and prints only the list of its files; --redline-only chooses what is printed',
+      why:
+        'the pack holds every document and prints only the list of its files; --redline-only chooses what is ' +
+        'printed',
     },
   ],
   new: [STDOUT_WRITES_NOTHING],
@@ -132,7 +138,9 @@ const CONFLICTS: Record<string, readonly Conflict[]> = {
     {
       option: ['updateLock', '--update-lock'],
       other: ['stdin', '--stdin'],
-      why: '--update-lock records the files on disk, and the standard input is text that is not on disk; save the file and run mtad check --update-lock',
+      why:
+        '--update-lock records the files on disk, and the standard input is text that is not on disk; save the ' +
+        'file and run mtad check --update-lock',
     },
     {
       option: ['cacheLocation', '--cache-location'],

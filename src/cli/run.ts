@@ -38,7 +38,8 @@ main(process.argv.slice(2), {
   })
   .catch((error: unknown) => {
     process.stderr.write(
-      `mtad: internal error. This is a bug in mtad; please report it with the command you ran.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `mtad: internal error. This is a bug in mtad; please report it with the command you ` +
+        `ran.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     process.exitCode = 2;
   });

@@ -20,7 +20,8 @@ export function readTextOption(option: string, value: string): Diagnostic[] {
           option,
           value,
           expected:
-            'text on one line, without control or invisible characters or spaces at either end, e.g. "consultations@smartdcc.co.uk"',
+            'text on one line, without control or invisible characters or spaces at either end, e.g. ' +
+            '"consultations@smartdcc.co.uk"',
         }),
       ]
     : [];

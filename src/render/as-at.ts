@@ -59,7 +59,8 @@ export function renderAsAtText(
     renderTableText(view.table, styler, view.provision).trimEnd(),
     '',
     styler.heading(
-      `Amendments on ${formatLongDate(date)} (${include === 'made' ? 'made amendments only' : 'made, concluded and proposed'})`,
+      `Amendments on ${formatLongDate(date)} ` +
+        `(${include === 'made' ? 'made amendments only' : 'made, concluded and proposed'})`,
     ),
     ...view.standings.map((s) => `  ${standingText(s, include)}`),
     ...(effects.length ? ['', styler.heading('What the closures mean'), ...effects.map((line) => `  ${line}`)] : []),

@@ -15,5 +15,11 @@ export function renderCheckJson(report: CheckReport): string {
     path: d.path ?? null,
     args: d.args,
   }));
-  return `${JSON.stringify({ tool: report.tool, files: report.files, errorCount: errors, warningCount: warnings, diagnostics: findings }, null, 2)}\n`;
+  return (
+    JSON.stringify(
+      { tool: report.tool, files: report.files, errorCount: errors, warningCount: warnings, diagnostics: findings },
+      null,
+      2,
+    ) + '\n'
+  );
 }

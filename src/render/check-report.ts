@@ -50,5 +50,8 @@ export function summariseFindings(report: CheckReport): string {
   const hidden = notShown.map((part) => `; ${part}`).join('');
   if (errors + warnings === 0)
     return `${files} checked: ${notShown.length > 0 ? 'no errors' : 'no problems'}${hidden}.`;
-  return `${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files} checked${hidden}.`;
+  return (
+    `${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ` +
+    `${files} checked${hidden}.`
+  );
 }

@@ -17,7 +17,9 @@ export function effectiveSeverity(code: DiagnosticCode, configured: ConfiguredRu
 export function renderRulesTable(codes: readonly DiagnosticCode[], configured: ConfiguredRules = new Map()): string {
   const rows = codes.map((code) => [
     `| \`${code}\``,
-    `| ${effectiveSeverity(code, configured)}${configured.has(code) ? ` (configured; default ${RULES[code].severity})` : ''}`,
+    `| ` +
+      effectiveSeverity(code, configured) +
+      (configured.has(code) ? ` (configured; default ${RULES[code].severity})` : ''),
     `| ${RULES[code].doc}`,
     '|',
   ]);

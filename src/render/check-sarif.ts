@@ -47,7 +47,10 @@ function ruleDescriptor(code: DiagnosticCode, configured: ConfiguredRules): Repo
     fullDescription: { text: doc },
     help: {
       text: `${doc} Severity: ${shown}. Run \`mtad check --list-rules\` for every rule.`,
-      markdown: `${doc}\n\nSeverity: **${setting}**${set ? ` (configured; default ${severity})` : ''} (${category === 'io' ? 'a file could not be read or written' : 'a problem in the data'}). Run \`mtad check --list-rules\` for every rule.`,
+      markdown:
+        `${doc}\n\nSeverity: **${setting}**${set ? ` (configured; default ${severity})` : ''} ` +
+        `(${category === 'io' ? 'a file could not be read or written' : 'a problem in the data'}). Run \`mtad ` +
+        `check --list-rules\` for every rule.`,
     },
     defaultConfiguration: setting === 'off' ? { level: 'none', enabled: false } : { level: LEVEL[setting] },
     ...(set && { properties: { configured: true, defaultSeverity: severity } }),

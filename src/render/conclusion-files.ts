@@ -21,7 +21,8 @@ function conclusionFileName(audience: ConclusionReport['audience']): string {
 
 const LEGEND = 'Inserted text is underlined and deleted text struck through.';
 const REDLINE_STYLE =
-  'ins{color:#0b6623;background:#e6f4ea;text-decoration:underline}del{color:#b3261e;background:#fdecea;text-decoration:line-through}' +
+  'ins{color:#0b6623;background:#e6f4ea;text-decoration:underline}' +
+  'del{color:#b3261e;background:#fdecea;text-decoration:line-through}' +
   '.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
 
 /**
@@ -53,7 +54,9 @@ export async function buildConclusionFiles(input: {
           new Paragraph({
             children: [
               new TextRun({
-                text: 'The changes to the table are tracked changes: accepting them all gives the table as modified; rejecting them all gives the table in force.',
+                text:
+                  'The changes to the table are tracked changes: accepting them all gives the table as ' +
+                  'modified; rejecting them all gives the table in force.',
                 italics: true,
               }),
             ],

@@ -102,7 +102,8 @@ export function renderConsultationDocx(
     editDocumentXml: (xml) =>
       xml.replace(
         `<w:sdtPr><w:alias w:val="${CONTENTS_TITLE}"/></w:sdtPr>`,
-        `<w:sdtPr><w:alias w:val="${CONTENTS_TITLE}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`,
+        `<w:sdtPr><w:alias w:val="${CONTENTS_TITLE}"/><w:docPartObj><w:docPartGallery w:val="Table of ` +
+          `Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>`,
       ),
   });
 }

@@ -5,7 +5,8 @@ import type { Block, Span } from './markdown-blocks.js';
 
 const STYLE = [
   'body{font-family:Arial,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.45}',
-  'table{border-collapse:collapse}td,th{border:1px solid #808080;padding:.3em .6em;text-align:left}th{background:#e7e6e6}',
+  'table{border-collapse:collapse}td,th{border:1px solid #808080;padding:.3em ' +
+    '.6em;text-align:left}th{background:#e7e6e6}',
   '.question{border:1px solid #808080;padding:.2em 1em;margin:1em 0}',
   '.footnotes{border-top:1px solid #808080;margin-top:2em;font-size:.9em}',
 ].join('');
@@ -62,9 +63,10 @@ export function renderConsultationHtml(
         break;
       case 'table':
         html.push(
-          `<table><thead><tr>${block.header.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead><tbody>${block.rows
-            .map((row) => `<tr>${row.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`)
-            .join('')}</tbody></table>`,
+          `<table><thead><tr>${block.header.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead>` +
+            `<tbody>${block.rows
+              .map((row) => `<tr>${row.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`)
+              .join('')}</tbody></table>`,
         );
         break;
       case 'box':
@@ -74,8 +76,13 @@ export function renderConsultationHtml(
   });
   if (blocks.at(-1)?.kind === 'bullet') html.push('</ul>');
   const notes = [...numbers].map(
-    ([id, number]) => `<li id="fn-${number}">${inline(footnotes.get(id) ?? [])} <a href="#fnref-${number}">↩</a></li>`,
+    ([id, number]) =>
+      `<li id="fn-${number}">${inline(footnotes.get(id) ?? [])} ` + `<a href="#fnref-${number}">↩</a></li>`,
   );
   if (notes.length > 0) html.push(`<section class="footnotes"><ol>${notes.join('')}</ol></section>`);
-  return `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}${options.style ?? ''}</style>\n</head>\n<body>\n${html.join('\n')}\n</body>\n</html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta ` +
+    `charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}${options.style ?? ''}</style>\n</head>\n` +
+    `<body>\n${html.join('\n')}\n</body>\n</html>\n`
+  );
 }

@@ -66,7 +66,8 @@ export function renderCorrection(
     '',
     correction.corrects === undefined
       ? `  No amendment set this value: the correction states it for every date the history shows.`
-      : `  It states the end date made amendment ${correction.corrects} set and recorded as unknown: the history shows it from the date that amendment counts, and before it the value it replaced.`,
+      : `  It states the end date made amendment ${correction.corrects} set and recorded as unknown: the ` +
+        `history shows it from the date that amendment counts, and before it the value it replaced.`,
     `  source:    ${correction.source}`,
     `  by:        ${correction.by}`,
     `  recorded:  ${correction.on}`,

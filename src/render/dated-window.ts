@@ -12,5 +12,8 @@ export function describeMonths(months: number): string {
 export function describeDatedWindow(dated: DatedWindow, style: 'long' | 'weekday'): string {
   const format = style === 'weekday' ? formatDateWithWeekday : formatLongDate;
   if (!dated.window) return format(dated.date);
-  return `${format(dated.date)} (or within ${describeMonths(dated.window.months)} thereafter: by ${format(dated.window.until)})`;
+  return (
+    `${format(dated.date)} (or within ${describeMonths(dated.window.months)} thereafter: by ` +
+    `${format(dated.window.until)})`
+  );
 }

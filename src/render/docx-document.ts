@@ -118,8 +118,11 @@ function coreProperties(title: string, created: string): string {
   const dated = (name: string) => `<dcterms:${name} xsi:type="dcterms:W3CDTF">${created}</dcterms:${name}>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escapeHtml(title)}</dc:title><dc:creator>mtad</dc:creator><cp:lastModifiedBy>mtad</cp:lastModifiedBy><cp:revision>1</cp:revision>${dated('created')}${dated('modified')}` +
+    ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+      'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">') +
+    `<dc:title>${escapeHtml(title)}</dc:title><dc:creator>mtad</dc:creator>` +
+    `<cp:lastModifiedBy>mtad</cp:lastModifiedBy><cp:revision>1</cp:revision>${dated('created')}${dated('modified')}` +
     '</cp:coreProperties>'
   );
 }

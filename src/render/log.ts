@@ -104,7 +104,8 @@ export function renderLogText(entries: readonly LogEntry[], table: Table, styler
   return [
     ...alignColumns([header, ...rows]),
     '',
-    `The table (as at ${table.asAt}) reflects the amendments marked "in table". Dates are YYYY-MM-DD; "unknown (a..b)" is a date the data bounds but does not know.`,
+    `The table (as at ${table.asAt}) reflects the amendments marked "in table". Dates are YYYY-MM-DD; ` +
+      `"unknown (a..b)" is a date the data bounds but does not know.`,
     '',
   ].join('\n');
 }

@@ -74,7 +74,8 @@ const TABLE_FILES = {
   'redline.html': (input, draft) => renderRedlineHtml(input.report.redline, { draft }),
   'redline.md': (input, draft) => renderRedlineMarkdownPage(input.report, draft),
   'changes.json': (input) =>
-    `${JSON.stringify({ table: input.report.redline.number, changes: changesAsJson(input.report.changes) }, null, 2)}\n`,
+    JSON.stringify({ table: input.report.redline.number, changes: changesAsJson(input.report.changes) }, null, 2) +
+    '\n',
 } satisfies Record<string, (input: PackInput, draft: boolean) => string | Promise<Uint8Array>>;
 
 /** What one amendment's documents are made from. */

@@ -16,7 +16,8 @@ import { cellParts } from './redline-cell.js';
 import { redlineHeading } from './redline-heading.js';
 
 const TRACKED_CHANGES_NOTE =
-  'The changes to the table are tracked changes: accepting them all gives the amended table; rejecting them all gives the table as it stands.';
+  'The changes to the table are tracked changes: accepting them all gives the amended table; rejecting them ' +
+  'all gives the table as it stands.';
 
 export interface RedlineDocxOptions {
   /** "Draft Redlined" in the heading. */

@@ -5,7 +5,8 @@ import { redlineHeading } from './redline-heading.js';
 
 // Everything is inline: the page fetches nothing. Inserted and deleted text differ by colour AND
 // by line (underline, strike-through) AND by hidden words a screen reader speaks.
-const STYLE = `
+const STYLE =
+  `
 :root { color-scheme: light; --text: #1b1b1b; --ins: #0b6623; --ins-bg: #e6f4ea; --del: #b3261e; --del-bg: #fdecea; }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 24px; color: var(--text); background: #fff; font: 16px/1.5 Arial, Helvetica, sans-serif; }
@@ -13,9 +14,11 @@ main { max-width: 960px; margin: 0 auto; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
 p { margin: .25rem 0 .75rem; }
-ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 2px; }
+ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; ` +
+  `text-decoration-thickness: 2px; text-underline-offset: 2px; }
 del { color: var(--del); background: var(--del-bg); text-decoration: line-through; text-decoration-thickness: 2px; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; ` +
+  `clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .legend { list-style: none; padding: 0; margin: 0 0 1rem; }
 .legend li { margin: .25rem 0; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; overflow-wrap: anywhere; }
@@ -55,7 +58,10 @@ function cellHtml(cell: RedlineCell, status: RedlineRow['status']): string {
 function rowHtml(row: RedlineRow): string {
   const [first, ...rest] = row.cells.map((cell) => cellHtml(cell, row.status));
   const label = ROW_LABEL[row.status] ? `<span class="visually-hidden">${ROW_LABEL[row.status]}: </span>` : '';
-  return `<tr class="${row.status}"><th scope="row">${label}${first ?? ''}</th>${rest.map((html) => `<td>${html}</td>`).join('')}</tr>`;
+  return (
+    `<tr class="${row.status}"><th ` +
+    `scope="row">${label}${first ?? ''}</th>${rest.map((html) => `<td>${html}</td>`).join('')}</tr>`
+  );
 }
 
 /** The redline's table, with <ins>/<del> and the words a screen reader speaks for them. */

@@ -102,7 +102,9 @@ function summariesAsJson(summaries: readonly AmendmentSummary[]): object[] {
   }));
 }
 
-/** The redline as data: every cell's value before and after as an amendment file writes it, null where its row does not exist. */
+/** The redline as data: every cell's value before and after as an amendment file writes it, null where its row does not
+ * exist.
+ */
 /** A cell as JSON writes it: as an amendment file does, or the MTAD's text for a cell kept as written. */
 const cellAsJson = (cell: CellValue): string =>
   cell.kind === 'unknown' && cell.written !== undefined ? cell.written : writeCell(cell);
@@ -144,5 +146,11 @@ export const REPORT_FORMATS = {
   markdown: markdownReport,
   // The redline alone, as data: the table's headings and every row with each cell before and after.
   json: (report, options) =>
-    `${JSON.stringify(options.redlineOnly ? { table: report.redline.number, redline: redlineAsJson(report.redline) } : reportAsJson(report), null, 2)}\n`,
+    JSON.stringify(
+      options.redlineOnly
+        ? { table: report.redline.number, redline: redlineAsJson(report.redline) }
+        : reportAsJson(report),
+      null,
+      2,
+    ) + '\n',
 } satisfies Record<ReportFormat, ReportRenderer>;

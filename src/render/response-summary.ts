@@ -11,7 +11,8 @@ const when = (at: { date: string; time: string }): string => `${at.time} on ${fo
 /** The summary as the terminal shows it. Respondents' names are escaped: they are the respondents' text. */
 function renderText(summary: ResponseSummary): string {
   const lines = [
-    `Responses to ${summary.amendment}: ${summary.responses}${summary.respondBy ? ` (respond by ${when(summary.respondBy)}, UK time)` : ''}`,
+    `Responses to ${summary.amendment}: ` +
+      `${summary.responses}${summary.respondBy ? ` (respond by ${when(summary.respondBy)}, UK time)` : ''}`,
     '',
     'By category:',
     ...Object.entries(summary.categories).map(([category, count]) => `  ${category.padEnd(16)} ${count}`),
@@ -19,7 +20,8 @@ function renderText(summary: ResponseSummary): string {
     'By question (agree / disagree / neither / not stated / not answered):',
     ...summary.questions.map(
       (q) =>
-        `  ${escapeForLine(q.question)}: ${q.positions.agree} / ${q.positions.disagree} / ${q.positions.neither} / ${q.positions['not-stated']} / ${q.notAnswered}`,
+        `  ${escapeForLine(q.question)}: ${q.positions.agree} / ${q.positions.disagree} / ` +
+        `${q.positions.neither} / ${q.positions['not-stated']} / ${q.notAnswered}`,
     ),
     '',
     `Late (after the respond-by time): ${summary.late.length}`,
@@ -31,7 +33,8 @@ function renderText(summary: ResponseSummary): string {
     `Confidential: ${summary.confidential.length}`,
     ...summary.confidential.map(
       (c) =>
-        `  ${escapeForLine(c.respondent)}: ${c.choice === 'all' ? 'all of it, and who sent it' : `part, in ${c.answers.map(escapeForLine).join('; ')}`}`,
+        `  ${escapeForLine(c.respondent)}: ` +
+        `${c.choice === 'all' ? 'all of it, and who sent it' : `part, in ${c.answers.map(escapeForLine).join('; ')}`}`,
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -23,7 +23,11 @@ function describeTitle(amendment: { title: string; titleSource: AmendmentSummary
 export function undatedLines(undated: readonly UndatedEffect[]): string[] {
   return undated.map((u) => {
     if (u.countedFrom !== undefined)
-      return `${u.id}, which changes ${u.cohorts.join(', ')}, took effect on a date that is not recorded (its modification date); this view counts it from its conclusion, ${formatLongDate(u.countedFrom)}, and places its change there.`;
+      return (
+        `${u.id}, which changes ${u.cohorts.join(', ')}, took effect on a date that is not recorded (its ` +
+        `modification date); this view counts it from its conclusion, ${formatLongDate(u.countedFrom)}, and ` +
+        `places its change there.`
+      );
     const between =
       u.notBefore && u.notAfter
         ? `between ${formatLongDate(u.notBefore)} and ${formatLongDate(u.notAfter)}`
@@ -33,7 +37,10 @@ export function undatedLines(undated: readonly UndatedEffect[]): string[] {
             ? `from ${formatLongDate(u.notBefore)}`
             : 'at no recorded date';
     const unshown = u.shown ? '' : '; the redline shows no change for it, because the values it set are not known';
-    return `${u.id}, which changes ${u.cohorts.join(', ')}, took effect on a date that is not recorded, ${between}, which may fall within this span${unshown}.`;
+    return (
+      `${u.id}, which changes ${u.cohorts.join(', ')}, took effect on a date that is not recorded, ${between}, ` +
+      `which may fall within this span${unshown}.`
+    );
   });
 }
 
@@ -56,7 +63,8 @@ export function summaryLines(summaries: readonly AmendmentSummary[], meaning: En
     const timeline = [
       summary.issued !== undefined && `consultation ${consultationId} issued ${timelineDateText(summary.issued)}`,
       summary.responsesDue &&
-        `responses due by ${summary.responsesDue.time} (UK time) on ${formatDateWithWeekday(summary.responsesDue.date)}`,
+        `responses due by ${summary.responsesDue.time} (UK time) on ` +
+          `${formatDateWithWeekday(summary.responsesDue.date)}`,
       conclusionText(summary),
     ].filter(Boolean);
     return [
@@ -64,7 +72,9 @@ export function summaryLines(summaries: readonly AmendmentSummary[], meaning: En
       ...(timeline.length > 0 ? [`  ${timeline.join('; ')}`] : []),
       ...(summary.modification ? [`  modification date: ${describeDatedWindow(summary.modification, 'weekday')}`] : []),
       ...summary.changes.flatMap((change) => [
-        `  ${change.cohort} (GroupID ${displayCell(change.groupId)}): Migration DUST end date ${describeCell(change.from)} → ${change.endDate ? describeDatedWindow(change.endDate, 'weekday') : describeCell(change.to)}`,
+        `  ${change.cohort} (GroupID ${displayCell(change.groupId)}): Migration DUST end date ` +
+          `${describeCell(change.from)} → ` +
+          `${change.endDate ? describeDatedWindow(change.endDate, 'weekday') : describeCell(change.to)}`,
         ...(change.endDate
           ? [`    ${describeProvidedUntil(meaning, formatDateWithWeekday(change.endDate.date))}`]
           : []),

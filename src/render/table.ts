@@ -15,7 +15,10 @@ function provisionLine(table: Table, provision: readonly Provision[]): string {
   const names = (which: Provision['provided']) => provision.filter((p) => p.provided === which).map((p) => p.cohort);
   const unknown = names('unknown');
   const date = displayCell({ kind: 'date', date: table.asAt });
-  return `Migration DUST provided on ${date}: ${names('yes').join(', ') || 'no cohort'}.${unknown.length ? ` Not known for: ${unknown.join(', ')}.` : ''}`;
+  return (
+    `Migration DUST provided on ${date}: ` +
+    `${names('yes').join(', ') || 'no cohort'}.${unknown.length ? ` Not known for: ${unknown.join(', ')}.` : ''}`
+  );
 }
 
 /**
@@ -40,7 +43,8 @@ export function renderTableText(table: Table, styler: Styler, provision?: readon
   );
   return [
     styler.heading(caption),
-    `as at ${displayCell({ kind: 'date', date: table.asAt })}; reflects ${table.applied.length ? table.applied.join(', ') : 'no amendment'}`,
+    `as at ${displayCell({ kind: 'date', date: table.asAt })}; reflects ` +
+      `${table.applied.length ? table.applied.join(', ') : 'no amendment'}`,
     '',
     ...rows,
     '',

@@ -30,7 +30,9 @@ export interface ImportOptions {
   origin: DocumentOrigin;
   /** The caption's number; "17.6" by default. */
   tableNumber?: string;
-  /** Where tableNumber comes from (--table-number, by default, or the table file), for the finding of a missing caption. */
+  /** Where tableNumber comes from (--table-number, by default, or the table file), for the finding of a missing
+   * caption.
+   */
   numberFrom?: TableNumberSource;
   /** Headings named for fields (`--column endDate=Closure`). */
   columns?: ColumnOverrides;
@@ -101,7 +103,8 @@ export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): 
   const document = `${fileName} (sha256 ${sha256}${version !== undefined ? `, version ${version}` : ''})`;
   const headingOf = (column: number) => word.headers[column] ?? '';
   const at = (cell: WordCell) =>
-    `${document}, Table ${tableNumber}, row ${cell.row + 1}, column ${cell.column + 1} (${JSON.stringify(headingOf(cell.column))}).`;
+    `${document}, Table ${tableNumber}, row ${cell.row + 1}, column ${cell.column + 1} ` +
+    `(${JSON.stringify(headingOf(cell.column))}).`;
 
   for (const extra of extras) {
     const twice = extras.filter((e) => e.heading === extra.heading).length > 1;
@@ -132,7 +135,15 @@ export function importWordTable(docxBytes: Uint8Array, options: ImportOptions): 
           diagnose('WORD_VALUE_KEPT', { cohort, heading, row: cell.row, column: cell.column, text: cell.text, field }),
         );
       return {
-        unknown: `The MTAD's cell ${merged ? 'is merged with another' : normaliseSpace(cell.text) === '' ? 'is empty' : `reads ${JSON.stringify(cell.text)}`}, which mtad does not read as ${field === 'endDate' ? 'an end date' : 'a GroupID'}; kept as written.`,
+        unknown:
+          `The MTAD's cell ` +
+          (merged
+            ? 'is merged with another'
+            : normaliseSpace(cell.text) === ''
+              ? 'is empty'
+              : `reads ${JSON.stringify(cell.text)}`) +
+          ', ' +
+          `which mtad does not read as ${field === 'endDate' ? 'an end date' : 'a GroupID'}; kept as written.`,
         source: at(cell),
         written: cell.text,
       };

@@ -55,7 +55,9 @@ function readBlocks(bytes: Uint8Array): Result<FormBlock[]> {
   if (huge)
     return fail([
       diagnose('WORD_PACKAGE_UNREADABLE', {
-        reason: `its part ${huge.name} would be ${huge.size} bytes uncompressed, more than a response template can be (${MAX_PART_BYTES})`,
+        reason:
+          `its part ${huge.name} would be ${huge.size} bytes uncompressed, more than a response template can ` +
+          `be (${MAX_PART_BYTES})`,
       }),
     ]);
   const opened = openDocx(bytes);
@@ -149,7 +151,8 @@ export function readResponseForm(bytes: Uint8Array, questionIds: readonly string
   const unnamed = mentioned.filter((m) => m.at === undefined).map((m) => m.id);
   if (unnamed.length > 0)
     return unreadable(
-      `it does not name the question(s) ${unnamed.map((id) => `"${id}"`).join(', ')}; is it the template of this consultation?`,
+      `it does not name the question(s) ${unnamed.map((id) => `"${id}"`).join(', ')}; is it the template of ` +
+        `this consultation?`,
     );
   const starts = mentioned.map((m) => m.at!.index).sort((a, b) => a - b);
 

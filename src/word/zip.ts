@@ -113,7 +113,9 @@ export function readEntry(
   if (entry.size > MAX_ENTRY_SIZE)
     return {
       ok: false,
-      reason: `${name} would be ${entry.size} bytes uncompressed, more than the ${MAX_ENTRY_SIZE} a Word part can be here`,
+      reason:
+        `${name} would be ${entry.size} bytes uncompressed, more than the ${MAX_ENTRY_SIZE} a Word part can be ` +
+        `here`,
     };
   if (entry.method !== 0 && entry.method !== 8)
     return { ok: false, reason: `${name} uses compression method ${entry.method}, which mtad does not read` };

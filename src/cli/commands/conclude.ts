@@ -163,7 +163,8 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
       ? 'It holds confidential text: it is for the department, never to be published.\n'
       : '';
   return succeed(
-    `Wrote ${what} on ${amendment.value.id} to ${shown}/ (${withPdf.value.length} files and ${PACK_MARKER_FILE}):\n${names}${notice}`,
+    `Wrote ${what} on ${amendment.value.id} to ${shown}/ (${withPdf.value.length} files and ` +
+      `${PACK_MARKER_FILE}):\n${names}${notice}`,
     styler,
     warnings,
   );
@@ -234,7 +235,8 @@ function chooseAmendment(
       expected:
         pending.length === 0
           ? 'the id of an amendment with its conclusion named by --conclusion FILE'
-          : 'the id of one of them, once its conclusion is written (mtad schema conclusion gives its shape), or named by --conclusion FILE',
+          : 'the id of one of them, once its conclusion is written (mtad schema conclusion gives its shape), ' +
+            'or named by --conclusion FILE',
     }),
   };
 }

@@ -71,8 +71,12 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
         diagnose(
           'FILE_NOT_FOUND',
           {
-            what: `${narrativeShown}, the narrative of the consultation on ${amendment.value.id} (DCC's own words for its sections before Next Steps),`,
-            hint: 'write it there: templates/narrative.md is its scaffold (mtad new close copies it for a new closure), and templates/README.md describes it',
+            what:
+              `${narrativeShown}, the narrative of the consultation on ${amendment.value.id} (DCC's own words ` +
+              `for its sections before Next Steps),`,
+            hint:
+              'write it there: templates/narrative.md is its scaffold (mtad new close copies it for a new ' +
+              'closure), and templates/README.md describes it',
           },
           { file: narrativeShown },
         ),
@@ -121,12 +125,15 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   if (!written.ok) return failWith(findingsOf(written), styler);
   const names = files.value.map((f) => `  ${f.path}\n`).join('');
   return succeed(
-    `Wrote the consultation on ${amendment.value.id} to ${shown}/ (${files.value.length} files and ${PACK_MARKER_FILE}):\n${names}`,
+    `Wrote the consultation on ${amendment.value.id} to ${shown}/ (${files.value.length} files and ` +
+      `${PACK_MARKER_FILE}):\n${names}`,
     styler,
   );
 }
 
-/** The amendment named (by id, or by its file in the amendments folder), or the only one the table does not reflect yet that has a narrative. */
+/** The amendment named (by id, or by its file in the amendments folder), or the only one the table does not reflect yet
+ * that has a narrative.
+ */
 function chooseAmendment(
   argument: string | undefined,
   namedPath: string | undefined,
@@ -158,12 +165,19 @@ function chooseAmendment(
       candidates.length === 0
         ? {
             argument: 'the amendment',
-            why: 'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside the table) to take in its place',
-            expected: `the id of the amendment, e.g. mtad consultation ${amendments.at(-1)?.id ?? 'mdust-close-moc-secure'}, after writing its narrative (mtad new close scaffolds one)`,
+            why:
+              'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside ' +
+              'the table) to take in its place',
+            expected:
+              `the id of the amendment, e.g. mtad consultation ` +
+              `${amendments.at(-1)?.id ?? 'mdust-close-moc-secure'}, after writing its narrative (mtad new ` +
+              `close scaffolds one)`,
           }
         : {
             argument: 'the amendment',
-            why: `${candidates.length} amendments that the table does not reflect yet have a narrative, so none is taken in its place`,
+            why:
+              `${candidates.length} amendments that the table does not reflect yet have a narrative, so none ` +
+              `is taken in its place`,
             expected: `one of ${candidates.map((a) => a.id).join(', ')}`,
           },
     ),

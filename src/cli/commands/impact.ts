@@ -27,7 +27,9 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   if (!decided.ok) return failWith(findingsOf(decided), styler);
   // An option the estimate cannot use is refused before any file is read.
   if (!restartStaysInRange(decided.value)) {
-    const expected = `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ${LAST_DATE}`;
+    const expected =
+      `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ` +
+      `${LAST_DATE}`;
     return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.value, expected })], styler);
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);

@@ -146,10 +146,14 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
     const answered = plan.response.answers.length;
     return succeed(
       [
-        `Wrote ${targetShown}: ${plan.response.respondent.organisation ?? plan.response.respondent.name ?? 'a respondent'}, ${answered} answer(s), confidentiality ${plan.response.confidentiality.choice}.`,
+        `Wrote ${targetShown}: ` +
+          `${plan.response.respondent.organisation ?? plan.response.respondent.name ?? 'a respondent'}, ` +
+          `${answered} answer(s), confidentiality ${plan.response.confidentiality.choice}.`,
         ...(beside
           ? [
-              `${displayPath(join(folder, beside.name), cwd)} already holds ${beside.respondent === undefined ? 'another file' : `the response of ${beside.respondent}`}: both are kept.`,
+              `${displayPath(join(folder, beside.name), cwd)} already holds ` +
+                `${beside.respondent === undefined ? 'another file' : `the response of ${beside.respondent}`}: ` +
+                `both are kept.`,
             ]
           : []),
         ...(plan.notAnswered.length > 0 ? [`Not answered: ${plan.notAnswered.join('; ')}.`] : []),

@@ -83,7 +83,9 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
           ? diagnose('ARGUMENT_MISSING', {
               argument: 'the amendment',
               why: 'no amendment beside the table has a consultation that asks questions, to take in its place',
-              expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ') || 'there is none'}`,
+              expected:
+                `the id of an amendment beside the table: ` +
+                `${amendments.map((a) => a.id).join(', ') || 'there is none'}`,
             })
           : diagnose('ARGUMENT_INVALID', {
               option: 'AMENDMENT',

@@ -21,7 +21,8 @@ export function registerAmend(program: Command, context: CommandContext): void {
   program
     .command('amend')
     .description(
-      'apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); with --out, write the consultation pack into a new folder',
+      'apply amendments to Table 17.6 and print the redline, the direction and a summary (changes no file); ' +
+        'with --out, write the consultation pack into a new folder',
     )
     .argument(
       '[amendment...]',
@@ -37,7 +38,8 @@ export function registerAmend(program: Command, context: CommandContext): void {
     .addOption(
       new Option(
         '-o, --out <dir>',
-        'write the consultation pack (Word redline, HTML, direction, response template, amended table) into this new folder',
+        'write the consultation pack (Word redline, HTML, direction, response template, amended table) into ' +
+          'this new folder',
       ).conflicts('write'),
     )
     .option(
@@ -46,7 +48,8 @@ export function registerAmend(program: Command, context: CommandContext): void {
     )
     .option(
       '--pdf',
-      'with --out: add a PDF of each Word file, converted by LibreOffice (soffice; Debian package libreoffice-writer-nogui)',
+      'with --out: add a PDF of each Word file, converted by LibreOffice (soffice; Debian package ' +
+        'libreoffice-writer-nogui)',
     )
     .option(
       '--author <name>',
@@ -54,7 +57,8 @@ export function registerAmend(program: Command, context: CommandContext): void {
     )
     .option(
       '--into <docx>',
-      'with --out: also write "<document name> Draft Redlined.docx", a copy of this Word document (the MTAD) with the changes to Table 17.6 as tracked changes',
+      'with --out: also write "<document name> Draft Redlined.docx", a copy of this Word document (the MTAD) ' +
+        'with the changes to Table 17.6 as tracked changes',
     )
     .addOption(configOption())
     .addHelpText(

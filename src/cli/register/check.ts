@@ -28,7 +28,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
   program
     .command('check')
     .description(
-      'check the table and the amendment files as a CI linter: schema, rules on each file, then the whole sequence and the lock of made amendments',
+      'check the table and the amendment files as a CI linter: schema, rules on each file, then the whole ' +
+        'sequence and the lock of made amendments',
     )
     .argument('[path...]', 'files or folders to check (folders are searched for *.yaml); default: data/')
     .addOption(formatOption('how to print the findings', formats, 'stylish'))
@@ -53,7 +54,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--list-rules', 'print every rule with its code, severity and one-line doc, and exit', false)
     .option(
       '--cache-location <path>',
-      'the cache file, or a folder to hold it (default: node_modules/.cache/mtad/ in the project, when it has node_modules)',
+      'the cache file, or a folder to hold it (default: node_modules/.cache/mtad/ in the project, when it ' +
+        'has node_modules)',
     )
     .option('--no-cache', 'parse and check every file, neither reading nor writing the cache')
     .option(
@@ -63,7 +65,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--quiet', 'report errors only (warnings still count for --max-warnings)', false)
     .option(
       '--changed-since <ref>',
-      'report warnings only in the files changed since a git commit (git diff REF, and untracked files); errors are reported wherever they are',
+      'report warnings only in the files changed since a git commit (git diff REF, and untracked files); ' +
+        'errors are reported wherever they are',
     )
     .addOption(configOption())
     .addHelpText(

@@ -19,7 +19,8 @@ export function registerConclude(program: Command, context: CommandContext): voi
   program
     .command('conclude')
     .description(
-      "write the conclusion report of an amendment's consultation (Word, Markdown, HTML) into a new folder: the responses, DCC's response and decision, the final direction and the table as modified",
+      "write the conclusion report of an amendment's consultation (Word, Markdown, HTML) into a new folder: " +
+        "the responses, DCC's response and decision, the final direction and the table as modified",
     )
     .argument('[amendment]', 'the amendment id; default: the one the table does not yet reflect that has a conclusion')
     .addOption(tableOption('the table file, to find the amendments, responses/ and conclusions/ beside it'))
@@ -31,7 +32,9 @@ export function registerConclude(program: Command, context: CommandContext): voi
     .addOption(
       new Option(
         '--for <audience>',
-        'public: the report to publish (no confidential text, no respondent who asked for full confidentiality); department: every response in full, confidential text marked, never to be published',
+        'public: the report to publish (no confidential text, no respondent who asked for full ' +
+          'confidentiality); department: every response in full, confidential text marked, never to be ' +
+          'published',
       )
         .choices(['public', 'department'])
         .default('public'),

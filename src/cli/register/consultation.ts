@@ -14,7 +14,8 @@ export function registerConsultation(program: Command, context: CommandContext):
   program
     .command('consultation')
     .description(
-      "write an amendment's consultation document (Word, Markdown, HTML) into a new folder, from its narrative and templates/consultation.md",
+      "write an amendment's consultation document (Word, Markdown, HTML) into a new folder, from its " +
+        'narrative and templates/consultation.md',
     )
     .argument(
       '[amendment]',

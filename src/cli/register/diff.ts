@@ -14,7 +14,9 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .addOption(tableOption())
     .addOption(
       includeOption(
-        'for --from/--to dates: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count (an amendment id as a point counts every amendment up to it, whatever its status, but withdrawn ones)',
+        'for --from/--to dates: "proposed" also counts proposed and concluded amendments (never withdrawn ' +
+          'ones), each from the modification date it proposes; without it only made amendments count (an ' +
+          'amendment id as a point counts every amendment up to it, whatever its status, but withdrawn ones)',
       ),
     )
     .addOption(formatOption('how to render the redline', [...REPORT_FORMAT_NAMES], 'terminal'))

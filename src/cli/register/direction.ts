@@ -13,13 +13,15 @@ export function registerDirection(program: Command, context: CommandContext): vo
     .argument('<amendment>', 'an amendment file or id')
     .option(
       '--final',
-      'fill in the effective date and the annex, from the conclusion when the consultation asked questions; refused without it, while either is unset, or while the amendment is not concluded or made',
+      'fill in the effective date and the annex, from the conclusion when the consultation asked questions; ' +
+        'refused without it, while either is unset, or while the amendment is not concluded or made',
     )
     .addOption(tableOption('the table file, to find amendments by id beside it'))
     .addOption(configOption())
     .option(
       '--conclusion <file>',
-      'with --final: the conclusion whose date and annex it uses (default: conclusions/<amendment>.yaml beside the table)',
+      'with --final: the conclusion whose date and annex it uses (default: conclusions/<amendment>.yaml ' +
+        'beside the table)',
     )
     .addHelpText(
       'after',

@@ -7,7 +7,8 @@ export function registerInit(program: Command, context: CommandContext): void {
   program
     .command('init')
     .description(
-      'scaffold a new project: the shipped Table 17.6 with its sources, its amendments and lock, the schemas, a configuration and a GitHub Actions workflow',
+      'scaffold a new project: the shipped Table 17.6 with its sources, its amendments and lock, the ' +
+        'schemas, a configuration and a GitHub Actions workflow',
     )
     .argument('[dir]', 'the folder to scaffold (made when missing); default: the working folder')
     .addHelpText(

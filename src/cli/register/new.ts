@@ -45,14 +45,17 @@ Examples:
     command
       .addHelpText(
         'after',
-        withExitStatus(`
+        withExitStatus(
+          `
 The consultation timeline is proposed with the reference consultation's intervals (issued; responses
-due 39 days later at 16:00; conclusion 7 days later; modification 7 days later; ${action === 'close' ? 'end date 4 days later, counted back from --on' : 'counted forward from --issued'}).
+due 39 days later at 16:00; conclusion 7 days later; modification 7 days later; ` +
+            `${action === 'close' ? 'end date 4 days later, counted back from --on' : 'counted forward from --issued'}).
 Values a person must decide are tagged !todo; mtad check and mtad amend refuse the file until none is left.
 
 Example:
   ${action === 'close' ? 'mtad new close "FOC (BG)" --on 2023-06-30' : 'mtad new reopen "FOC (NP)" --issued 2023-03-01'}
-`),
+`,
+        ),
       )
       .action((cohort: string, opts: NewFlags, subcommand: Command) =>
         context.withClock(async (now) => {

@@ -34,7 +34,8 @@ export function registerResponses(program: Command, context: CommandContext): vo
   const responses = program
     .command('responses')
     .description(
-      'count the responses to a consultation per question and position, with the late, unanswered and confidential ones; import a filled-in response template',
+      'count the responses to a consultation per question and position, with the late, unanswered and ' +
+        'confidential ones; import a filled-in response template',
     )
     .argument('[amendment]', 'the amendment id; default: the last one whose consultation asks questions')
     .addOption(tableOption('the table file, to find the amendments and responses/ beside it'))
@@ -46,7 +47,8 @@ export function registerResponses(program: Command, context: CommandContext): vo
     .addOption(
       new Option(
         '--views <audience>',
-        "print the respondents' views per question instead of the counts: public (only what may be published) or department (every response in full, confidential text marked)",
+        "print the respondents' views per question instead of the counts: public (only what may be " +
+          'published) or department (every response in full, confidential text marked)',
       ).choices(['public', 'department']),
     )
     // More than one argument is refused in the action, which can tell a mistyped "import" first.
@@ -151,7 +153,9 @@ Examples:
                 value: opts.received,
                 expected:
                   received === 'skipped'
-                    ? 'a time the UK clock shows: that day the clocks went forward from 01:00 to 02:00, so no time from 01:00 to 01:59 exists in UK local time (give the time as the UK clock showed it, e.g. 02:30 for 01:30 GMT)'
+                    ? 'a time the UK clock shows: that day the clocks went forward from 01:00 to 02:00, so no ' +
+                      'time from 01:00 to 01:59 exists in UK local time (give the time as the UK clock showed ' +
+                      'it, e.g. 02:30 for 01:30 GMT)'
                     : 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"',
               }),
             ],

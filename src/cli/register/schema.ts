@@ -8,7 +8,9 @@ export function registerSchema(program: Command, context: CommandContext): void 
   program
     .command('schema')
     .description(
-      'print the JSON Schema of table, amendment, response, conclusion, configuration, departments or correction files, or the front matter of narratives (for editors), generated from the schemas mtad reads them with',
+      'print the JSON Schema of table, amendment, response, conclusion, configuration, departments or ' +
+        'correction files, or the front matter of narratives (for editors), generated from the schemas mtad ' +
+        'reads them with',
     )
     .addArgument(new Argument('[kind]', 'which schema; all, keyed by kind, when omitted').choices(SCHEMA_KIND_NAMES))
     .addHelpText(

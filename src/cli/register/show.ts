@@ -7,13 +7,15 @@ export function registerShow(program: Command, context: CommandContext): void {
   program
     .command('show')
     .description(
-      'print Table 17.6 as the table file holds it, or as it stood on a date, with what is not public and what each closure means',
+      'print Table 17.6 as the table file holds it, or as it stood on a date, with what is not public and ' +
+        'what each closure means',
     )
     .addOption(tableOption())
     .option('--as-at <date>', 'the table as it stood on this date (YYYY-MM-DD), computed from the amendments')
     .addOption(
       includeOption(
-        'with --as-at: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each from the modification date it proposes; without it only made amendments count',
+        'with --as-at: "proposed" also counts proposed and concluded amendments (never withdrawn ones), each ' +
+          'from the modification date it proposes; without it only made amendments count',
       ),
     )
     .addHelpText(

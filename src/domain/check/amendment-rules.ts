@@ -70,7 +70,8 @@ export function checkMadeRecord(amendment: Amendment): Diagnostic[] {
       {
         field: 'consultation.concluded',
         expected:
-          'the date the consultation concluded, as a made amendment records it (or unknown: with the reason it is not known)',
+          'the date the consultation concluded, as a made amendment records it (or unknown: with the reason ' +
+          'it is not known)',
       },
       amendment.origin.locate(['consultation']),
     ),

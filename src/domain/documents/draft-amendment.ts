@@ -89,8 +89,10 @@ function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | un
       : daysStayInRange(date, forward) && monthsStayInRange(addCalendarDays(date, forward), DRAFT_WINDOW_MONTHS);
   if (fits) return undefined;
   return kind === 'ending'
-    ? `an end date from which the proposed timeline (issued up to ${back} days before it; a one-month window after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
-    : `an issue date from which the proposed timeline (modification up to ${forward} days after it, then a one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`;
+    ? `an end date from which the proposed timeline (issued up to ${back} days before it; a one-month window ` +
+        `after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
+    : `an issue date from which the proposed timeline (modification up to ${forward} days after it, then a ` +
+        `one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`;
 }
 
 /**
@@ -266,8 +268,10 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
     '',
     ` The timeline is proposed with the reference consultation's intervals (5 December 2022 ->`,
     ` 13 January 2023 -> 20 January 2023 -> 27 January 2023 -> 31 January 2023): responses due`,
-    ` ${steps.responsesDue} days after issue, conclusion ${steps.expectedConclusion} days later, modification ${steps.modification} days later${close ? `, end date ${steps.endDate} days later` : ''};`,
-    ` a date that would not be a working day in England and Wales moves to the nearest one ${close ? 'before' : 'after'} it:`,
+    ` ${steps.responsesDue} days after issue, conclusion ${steps.expectedConclusion} days later, ` +
+      `modification ${steps.modification} days later${close ? `, end date ${steps.endDate} days later` : ''};`,
+    ` a date that would not be a working day in England and Wales moves to the nearest one ` +
+      `${close ? 'before' : 'after'} it:`,
     `   issued               ${formatDateWithWeekday(timeline.issued)}`,
     `   responses due        16:00 on ${formatDateWithWeekday(timeline.responsesDue)}`,
     `   expected conclusion  ${formatDateWithWeekday(timeline.expectedConclusion)}`,

@@ -230,7 +230,9 @@ export function tableAsAt(
   if (!base || diagnostics.length > 0) return fail(diagnostics);
 
   const unsure = uncertain.map((s) => s.amendment.id).join(', ');
-  const note = `not known on this date: it depends on whether ${unsure} had taken effect, and the data does not record when it did`;
+  const note =
+    `not known on this date: it depends on whether ${unsure} had taken effect, and the data does not record ` +
+    `when it did`;
   const blur = (cells: CellValue[]): CellValue =>
     sameEverywhere(cells) ? (cells[0] as CellValue) : { kind: 'unknown', note };
   const merged: Table = {

@@ -272,7 +272,9 @@ export interface DiagnosticArgs {
   };
   /** A conclusion that proceeds as proposed with a final value other than the one proposed. */
   CONCLUSION_NOT_AS_PROPOSED: { id: string; value: FinalValue; proposed: string | null; conclusion: string };
-  /** DCC's own text in a conclusion names a respondent who asked for full confidentiality, or quotes confidential text. */
+  /**
+   * DCC's own text in a conclusion names a respondent who asked for full confidentiality, or quotes confidential text.
+   */
   CONCLUSION_CONFIDENTIAL: {
     found: 'respondent' | 'passage' | 'answer';
     text: string;
@@ -281,7 +283,9 @@ export interface DiagnosticArgs {
     /** The short form DCC's text names the respondent by, when not `text` itself. */
     as?: string;
   };
-  /** An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction. */
+  /**
+   * An amendment that needs its conclusion has none: for its status (check, and so --write), or its final direction.
+   */
   CONCLUSION_MISSING: { id: string; file: string; need: 'status' | 'final-direction'; status: string };
   MADE_BEFORE_MODIFICATION: { id: string; date: IsoDate; today: IsoDate };
 }
@@ -441,22 +445,30 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   OUT_NOT_MTAD: {
     severity: 'error',
     category: 'io',
-    doc: 'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file with its header, a report of mtad check.',
+    doc:
+      'An existing output is replaced only when mtad wrote it: a pack folder holding .mtad-pack, a cache file ' +
+      'with its header, a report of mtad check.',
   },
   OUT_HOLDS_FOREIGN: {
     severity: 'error',
     category: 'io',
-    doc: '--force replaces a pack folder only while it holds nothing but the files its .mtad-pack lists, as mtad wrote them.',
+    doc:
+      '--force replaces a pack folder only while it holds nothing but the files its .mtad-pack lists, as mtad ' +
+      'wrote them.',
   },
   OUT_OTHER_PACK: {
     severity: 'error',
     category: 'io',
-    doc: '--force replaces a pack folder only with a pack of the same kind: `mtad consultation` never replaces what `mtad amend --out` wrote, nor the other way round.',
+    doc:
+      '--force replaces a pack folder only with a pack of the same kind: `mtad consultation` never replaces ' +
+      'what `mtad amend --out` wrote, nor the other way round.',
   },
   OUT_OTHER_AUDIENCE: {
     severity: 'error',
     category: 'io',
-    doc: "--force replaces a conclusion pack only with one for the same readers: a public report never replaces the department's copy, nor the other way round.",
+    doc:
+      '--force replaces a conclusion pack only with one for the same readers: a public report never replaces ' +
+      "the department's copy, nor the other way round.",
   },
   PDF_CONVERTER_MISSING: {
     severity: 'error',
@@ -482,7 +494,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   AMENDMENT_WRITE_OUT_OF_ORDER: {
     severity: 'error',
     category: 'data',
-    doc: '`amend --write` records amendments in their order of application: none before an earlier one that is not withdrawn.',
+    doc:
+      '`amend --write` records amendments in their order of application: none before an earlier one that is ' +
+      'not withdrawn.',
   },
   FILE_CHANGED_ON_DISK: {
     severity: 'error',
@@ -542,7 +556,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CONFIG_RULE_LOCKED: {
     severity: 'error',
     category: 'data',
-    doc: 'The configuration file relaxes only warnings: an error stays an error, since the other commands refuse it too.',
+    doc:
+      'The configuration file relaxes only warnings: an error stays an error, since the other commands refuse ' +
+      'it too.',
   },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
   // Concurrent writers
@@ -619,7 +635,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CHANGE_TARGET_REPEATED: {
     severity: 'error',
     category: 'data',
-    doc: "An amendment changes each cohort's end date once: a closure and a re-opening of one cohort are two amendments.",
+    doc:
+      "An amendment changes each cohort's end date once: a closure and a re-opening of one cohort are two " +
+      'amendments.',
   },
   TIMELINE_ORDER: {
     severity: 'error',
@@ -649,7 +667,10 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   PROSE_DATE_MISMATCH: {
     severity: 'error',
     category: 'data',
-    doc: "A date in a question's wording or in a consultation's narrative restates one of the amendment's dates and agrees with it; in DCC's text in a conclusion, one of the consultation's dates or the conclusion's (its final values, not the proposed ones).",
+    doc:
+      "A date in a question's wording or in a consultation's narrative restates one of the amendment's dates " +
+      "and agrees with it; in DCC's text in a conclusion, one of the consultation's dates or the conclusion's " +
+      '(its final values, not the proposed ones).',
   },
   NARRATIVE_TODO: {
     severity: 'error',
@@ -659,12 +680,16 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   NARRATIVE_PLACEHOLDER: {
     severity: 'error',
     category: 'data',
-    doc: "A consultation's narrative keeps nothing of its scaffold's placeholders: no `<version>` and no instruction of templates/narrative.md once its !todo is removed.",
+    doc:
+      "A consultation's narrative keeps nothing of its scaffold's placeholders: no `<version>` and no " +
+      'instruction of templates/narrative.md once its !todo is removed.',
   },
   NARRATIVE_COHORT: {
     severity: 'error',
     category: 'data',
-    doc: "A consultation's narrative names no cohort but the amendment's; the others (earlier closures, the cohorts still open) come from the data through placeholders.",
+    doc:
+      "A consultation's narrative names no cohort but the amendment's; the others (earlier closures, the " +
+      'cohorts still open) come from the data through placeholders.',
   },
   NARRATIVE_GROUP_ID: {
     severity: 'error',
@@ -674,7 +699,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   LOCK_MISSING: {
     severity: 'error',
     category: 'data',
-    doc: 'Every made amendment (mtad check --update-lock) and every correction (mtad correct) is recorded in the lock file.',
+    doc:
+      'Every made amendment (mtad check --update-lock) and every correction (mtad correct) is recorded in the ' +
+      'lock file.',
   },
   LOCK_MISMATCH: {
     severity: 'error',
@@ -704,7 +731,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CORRECTION_NOT_UNKNOWN: {
     severity: 'error',
     category: 'data',
-    doc: 'A correction states a value the table holds as unknown (or one a correction stated); a known end date is changed by an amendment.',
+    doc:
+      'A correction states a value the table holds as unknown (or one a correction stated); a known end date ' +
+      'is changed by an amendment.',
   },
   CORRECTION_OUT_OF_BOUNDS: {
     severity: 'error',
@@ -714,7 +743,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CORRECTION_BEFORE_AMENDMENT: {
     severity: 'error',
     category: 'data',
-    doc: 'A corrected end date is not before the amendment that set it unknown was concluded (or its consultation issued).',
+    doc:
+      'A corrected end date is not before the amendment that set it unknown was concluded (or its consultation ' +
+      'issued).',
   },
   CORRECTION_RECORDED_BEFORE: {
     severity: 'error',
@@ -740,7 +771,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   TEXT_HIDDEN_CHARACTER: {
     severity: 'error',
     category: 'data',
-    doc: 'No text holds a bidirectional control or a zero-width character, which change how it reads without being seen.',
+    doc:
+      'No text holds a bidirectional control or a zero-width character, which change how it reads without ' +
+      'being seen.',
   },
   TEXT_SPACE_AROUND: {
     severity: 'error',
@@ -750,7 +783,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   COHORT_CONFUSABLE: {
     severity: 'error',
     category: 'data',
-    doc: "No cohort name is a look-alike of a cohort of the table (another script's letters, hidden characters, spaces).",
+    doc:
+      "No cohort name is a look-alike of a cohort of the table (another script's letters, hidden characters, " +
+      'spaces).',
   },
   // Drafts never replace a made amendment
   AMENDMENT_MADE_PROTECTED: {
@@ -812,7 +847,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   WORD_CELL_UNSUPPORTED: {
     severity: 'error',
     category: 'data',
-    doc: 'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, hyperlink, merge or object.',
+    doc:
+      'A cell or row to redline holds plain runs (a changed cell, in one paragraph): no tracked change, field, ' +
+      'hyperlink, merge or object.',
   },
   WORD_ROW_EXISTS: {
     severity: 'error',
@@ -823,7 +860,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   WORD_VALUE_KEPT: {
     severity: 'warning',
     category: 'data',
-    doc: 'A cell of the imported table holds a value mtad reads (a GroupID, an end date in UK long form, or nothing for no end date); any other text is kept as written, as unknown.',
+    doc:
+      'A cell of the imported table holds a value mtad reads (a GroupID, an end date in UK long form, or ' +
+      'nothing for no end date); any other text is kept as written, as unknown.',
   },
   WORD_COHORT_MISSING: {
     severity: 'error',
@@ -890,7 +929,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   RESPONSE_FORM_UNREADABLE: {
     severity: 'error',
     category: 'data',
-    doc: 'A filled-in response template keeps the structure mtad generated: its tables, answer boxes and checkbox lines.',
+    doc:
+      'A filled-in response template keeps the structure mtad generated: its tables, answer boxes and checkbox ' +
+      'lines.',
   },
   RESPONSE_ANSWER_MISSING: {
     severity: 'error',
@@ -900,7 +941,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   RESPONSE_NO_RESPONDENT: {
     severity: 'error',
     category: 'data',
-    doc: 'A response says who responded: at least one respondent detail (name, organisation, email, telephone) is given.',
+    doc:
+      'A response says who responded: at least one respondent detail (name, organisation, email, telephone) is ' +
+      'given.',
   },
   RESPONSE_EXISTS: {
     severity: 'error',
@@ -941,7 +984,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CONCLUSION_RESPONSES: {
     severity: 'error',
     category: 'data',
-    doc: 'A conclusion says responses were received only when response files exist, and none-received only when none does.',
+    doc:
+      'A conclusion says responses were received only when response files exist, and none-received only when ' +
+      'none does.',
   },
   CONCLUSION_QUESTION_UNKNOWN: {
     severity: 'error',
@@ -966,7 +1011,9 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CONCLUSION_OUTSIDE_WINDOW: {
     severity: 'error',
     category: 'data',
-    doc: 'A final end date or modification date lies within the window consulted on; beyond it needs a new consultation.',
+    doc:
+      'A final end date or modification date lies within the window consulted on; beyond it needs a new ' +
+      'consultation.',
   },
   CONCLUSION_FINAL_ORDER: {
     severity: 'error',
@@ -991,17 +1038,23 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
   CONCLUSION_NOT_AS_PROPOSED: {
     severity: 'error',
     category: 'data',
-    doc: 'A conclusion with decision proceed gives the values proposed; changed values are decision proceed-with-changes.',
+    doc:
+      'A conclusion with decision proceed gives the values proposed; changed values are decision ' +
+      'proceed-with-changes.',
   },
   CONCLUSION_CONFIDENTIAL: {
     severity: 'error',
     category: 'data',
-    doc: "DCC's text in a conclusion (responses, summary, note) names no respondent who asked for full confidentiality, nor quotes confidential text of six words or more (eight in a row are a quotation).",
+    doc:
+      "DCC's text in a conclusion (responses, summary, note) names no respondent who asked for full " +
+      'confidentiality, nor quotes confidential text of six words or more (eight in a row are a quotation).',
   },
   CONCLUSION_MISSING: {
     severity: 'error',
     category: 'data',
-    doc: 'An amendment concluded or made after a consultation that asked questions has its conclusion (conclusions/<id>.yaml).',
+    doc:
+      'An amendment concluded or made after a consultation that asked questions has its conclusion ' +
+      '(conclusions/<id>.yaml).',
   },
   MADE_BEFORE_MODIFICATION: {
     severity: 'error',

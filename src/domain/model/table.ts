@@ -133,7 +133,8 @@ function readExtra(
           {
             field: [...path, heading].map(String).join('.'),
             value: heading,
-            expected: `a heading of table.columns.extra (${headings.map((h) => JSON.stringify(h)).join(', ') || 'none'})`,
+            expected:
+              `a heading of table.columns.extra ` + `(${headings.map((h) => JSON.stringify(h)).join(', ') || 'none'})`,
           },
           source.locate([...path, heading]),
         ),

@@ -29,7 +29,8 @@ const finalChange = z
   .strictObject({
     cohort: text('The cohort of a change of the amendment that sets an end date, as the amendment names it.'),
     to: dated(
-      "The final end date (YYYY-MM-DD): the change's proposed date or a date within its window (`to` .. `to` + windowMonths).",
+      "The final end date (YYYY-MM-DD): the change's proposed date or a date within its window (`to` .. `to` " +
+        '+ windowMonths).',
     ),
   })
   .check(describe('The final end date of one change of the amendment.'));
@@ -45,17 +46,20 @@ const final = z
     modification: z
       .strictObject({
         date: dated(
-          'The date the direction takes effect (its "with effect from"): the proposed modification date or a date within its window.',
+          'The date the direction takes effect (its "with effect from"): the proposed modification date or a ' +
+            'date within its window.',
         ),
         annex: text(
-          'The annex of the final direction that sets out the modification, as the amendment\'s modification.annex is written: "A" for "Annex A".',
+          "The annex of the final direction that sets out the modification, as the amendment's " +
+            'modification.annex is written: "A" for "Annex A".',
         ),
       })
       .check(describe('The modification the final direction makes.')),
   })
   .check(
     describe(
-      'The final values of the amendment, within the windows consulted on (beyond them needs a new consultation). Required unless the decision is withdraw; not given when it is.',
+      'The final values of the amendment, within the windows consulted on (beyond them needs a new ' +
+        'consultation). Required unless the decision is withdraw; not given when it is.',
     ),
   );
 
@@ -77,14 +81,16 @@ export const conclusionFileSchema = z
       .enum(RESPONSES_STATEMENTS)
       .check(
         describe(
-          '"received" when responses came (their files, responses/<amendment-id>/ beside the table, say which); "none-received", the explicit statement that no response came.',
+          '"received" when responses came (their files, responses/<amendment-id>/ beside the table, say ' +
+            'which); "none-received", the explicit statement that no response came.',
         ),
       ),
     decision: z
       .enum(DECISIONS)
       .check(
         describe(
-          'What DCC decided: proceed (as consulted on), proceed-with-changes (final values within the windows consulted on), or withdraw.',
+          'What DCC decided: proceed (as consulted on), proceed-with-changes (final values within the ' +
+            'windows consulted on), or withdraw.',
         ),
       ),
     questions: z

@@ -53,7 +53,9 @@ export function parseDepartments(text: string, file: string): Result<Department[
           {
             field: 'from',
             value: department.from,
-            expected: `a date after the last day of ${before.abbreviation} (${before.to ?? 'not ended: give it a to'}), so that one department holds each day`,
+            expected:
+              `a date after the last day of ${before.abbreviation} ` +
+              `(${before.to ?? 'not ended: give it a to'}), so that one department holds each day`,
           },
           source.locate(['departments', index, 'from']),
         ),

@@ -22,7 +22,8 @@ const answer = z
         .boolean()
         .check(
           describe(
-            'True when the respondent marked this whole answer confidential (confidentiality "part"): it is never published.',
+            'True when the respondent marked this whole answer confidential (confidentiality "part"): it is ' +
+              'never published.',
           ),
         ),
     ),
@@ -30,7 +31,8 @@ const answer = z
       z
         .array(
           text(
-            'A passage of the answer, exactly as it stands in one of its paragraphs, that the respondent marked confidential.',
+            'A passage of the answer, exactly as it stands in one of its paragraphs, that the respondent ' +
+              'marked confidential.',
           ),
         )
         .check(
@@ -76,7 +78,8 @@ export const responseFileSchema = z
           .enum(['none', 'all', 'part'])
           .check(
             describe(
-              'What the respondent asked: none (publish it), all (publish nothing of it, nor who sent it), or part (the answers and passages marked).',
+              'What the respondent asked: none (publish it), all (publish nothing of it, nor who sent it), ' +
+                'or part (the answers and passages marked).',
             ),
           ),
         reason: z.optional(

@@ -55,7 +55,8 @@ const cell = (valueDescription: string) =>
       source: z.optional(text('The public source of this value: a document, its section, or an address.')),
       notAfter: z.optional(
         dated(
-          'With unknown, for an end date: the latest it can be, when a source bounds it (Migration DUST was no longer provided on the next day).',
+          'With unknown, for an end date: the latest it can be, when a source bounds it (Migration DUST was ' +
+            'no longer provided on the next day).',
         ),
       ),
       written: z.optional(
@@ -63,7 +64,8 @@ const cell = (valueDescription: string) =>
           .string()
           .check(
             describe(
-              'With unknown: the text the MTAD\'s own cell holds, as written, when it is not a value mtad reads (an end date in prose, "TBC", an empty cell). Every view shows it in place of "unknown".',
+              "With unknown: the text the MTAD's own cell holds, as written, when it is not a value mtad " +
+                'reads (an end date in prose, "TBC", an empty cell). Every view shows it in place of "unknown".',
             ),
           ),
       ),
@@ -75,14 +77,16 @@ const cohortRow = z
     cohort: text('The cohort name as the MTAD writes it, e.g. "MOC (Secure)".'),
     groupId: cell('The GroupID of the cohort, e.g. "DA".'),
     endDate: cell(
-      'The end date of Migration DUST for the cohort (YYYY-MM-DD), read as table.endDateMeaning says, or "none" while it has no end date.',
+      'The end date of Migration DUST for the cohort (YYYY-MM-DD), read as table.endDateMeaning says, or ' +
+        '"none" while it has no end date.',
     ),
     extra: z.optional(
       z
         .record(z.string(), z.string())
         .check(
           describe(
-            "The texts of the MTAD's other columns (table.columns.extra), by heading, as written: carried through every output, never read.",
+            "The texts of the MTAD's other columns (table.columns.extra), by heading, as written: carried " +
+              'through every output, never read.',
           ),
         ),
     ),
@@ -96,14 +100,16 @@ const endDateMeaning = z
       .enum(['last-day'])
       .check(
         describe(
-          'How mtad reads an end date: "last-day", the last day on which Migration DUST is provided for the cohort (from the next day it is not). Every view and check applies it.',
+          'How mtad reads an end date: "last-day", the last day on which Migration DUST is provided for the ' +
+            'cohort (from the next day it is not). Every view and check applies it.',
         ),
       ),
     status: z
       .enum(['unsettled', 'settled'])
       .check(
         describe(
-          '"unsettled" while the record does not settle the meaning and the reading is mtad\'s; "settled" once a source states it.',
+          '"unsettled" while the record does not settle the meaning and the reading is mtad\'s; "settled" ' +
+            'once a source states it.',
         ),
       ),
     note: text('What the record says of the end date, and why the reading is or is not settled.'),
@@ -111,7 +117,8 @@ const endDateMeaning = z
   })
   .check(
     describe(
-      "What an end date of the table means: a reading of mtad's unless a source settles it. mtad states it in its own views, never in DCC's documents.",
+      "What an end date of the table means: a reading of mtad's unless a source settles it. mtad states it " +
+        "in its own views, never in DCC's documents.",
     ),
   );
 
@@ -140,7 +147,8 @@ export const tableFileSchema = z
                 .array(text('A heading.'))
                 .check(
                   describe(
-                    "Headings of the MTAD's other columns, in the document's order: kept verbatim (each row's extra) and shown after the three columns mtad reads.",
+                    "Headings of the MTAD's other columns, in the document's order: kept verbatim (each " +
+                      "row's extra) and shown after the three columns mtad reads.",
                   ),
                 ),
             ),
@@ -150,7 +158,9 @@ export const tableFileSchema = z
                 .enum(['mtad', 'dcc'])
                 .check(
                   describe(
-                    '"dcc" when the headings are the MTAD\'s own; "mtad" when they are descriptive ones of mtad\'s because the MTAD\'s are not recorded. Unless "dcc", the redline says the headings are not the MTAD\'s.',
+                    '"dcc" when the headings are the MTAD\'s own; "mtad" when they are descriptive ones of ' +
+                      'mtad\'s because the MTAD\'s are not recorded. Unless "dcc", the redline says the ' +
+                      "headings are not the MTAD's.",
                   ),
                 ),
             ),
@@ -185,7 +195,8 @@ const change = z
     groupId: z.optional(text('The GroupID of that cohort; checked against the table.')),
     field: z.enum(['endDate']).check(describe('The column that changes.')),
     from: text(
-      'The value the change expects the table to hold: "none", "unknown" or a date YYYY-MM-DD. Refused when the table holds another.',
+      'The value the change expects the table to hold: "none", "unknown" or a date YYYY-MM-DD. Refused when ' +
+        'the table holds another.',
     ),
     to: text('The new value: "none", "unknown" or a date YYYY-MM-DD.'),
     windowMonths: z.optional(
@@ -216,7 +227,8 @@ const consultation = z
     contact: z.optional(text('Where responses and questions go.')),
     author: z.optional(
       text(
-        'The author named on the cover page, e.g. "consultations@smartdcc.co.uk". The redline\'s tracked changes are made in this name unless `mtad amend --author` gives another.',
+        'The author named on the cover page, e.g. "consultations@smartdcc.co.uk". The redline\'s tracked ' +
+          'changes are made in this name unless `mtad amend --author` gives another.',
       ),
     ),
     classification: z.optional(text('The classification on the cover page, e.g. "DCC Public".')),
@@ -246,7 +258,8 @@ export const amendmentFileSchema = z
       ])
       .check(
         describe(
-          "The title of the amendment as DCC gives it; { mtad, note } for a title of mtad's own where DCC's is not recorded; or { unknown: why }.",
+          "The title of the amendment as DCC gives it; { mtad, note } for a title of mtad's own where DCC's " +
+            'is not recorded; or { unknown: why }.',
         ),
       ),
     status: z
@@ -283,7 +296,8 @@ export const amendmentFileSchema = z
           .nullable(text('The annex of the direction that sets out the modification; null until it is set.'))
           .check(
             describe(
-              'The annex of the direction that sets out the modification; null until it is set (the draft reads "Annex [TBC]").',
+              'The annex of the direction that sets out the modification; null until it is set (the draft ' +
+                'reads "Annex [TBC]").',
             ),
           ),
       })
@@ -309,7 +323,8 @@ export const configFileSchema = z
         )
         .check(
           z.describe(
-            'The severity of rules of mtad check, by code (mtad check --list-rules lists them). A warning may be made an error or turned off; an error stays an error.',
+            'The severity of rules of mtad check, by code (mtad check --list-rules lists them). A warning ' +
+              'may be made an error or turned off; an error stays an error.',
           ),
         ),
     ),
@@ -336,7 +351,8 @@ export const departmentsFileSchema = z
   })
   .check(
     describe(
-      'The government department responsible for smart metering over time: the one a consultation sends its summary of responses to.',
+      'The government department responsible for smart metering over time: the one a consultation sends its ' +
+        'summary of responses to.',
     ),
   );
 
@@ -349,7 +365,8 @@ export const narrativeFrontMatterSchema = z
   })
   .check(
     describe(
-      "What a consultation's narrative holds beside DCC's prose (the Markdown after the front matter): the values that vary per consultation and that no amendment field holds.",
+      "What a consultation's narrative holds beside DCC's prose (the Markdown after the front matter): the " +
+        'values that vary per consultation and that no amendment field holds.',
     ),
   );
 

@@ -395,7 +395,9 @@ function checkStructure(root: unknown, position: (offset: number | undefined) =>
         // starts a new line that a CI runner may read as a command, or a Markdown file as a heading.
         const found = FORBIDDEN_CHARACTER.exec(node.value) ?? LINE_BREAK.exec(node.value);
         if (found) {
-          const expected = `text on one line, without control characters (found ${codePointOf(found[0])} at character ${found.index + 1})`;
+          const expected =
+            `text on one line, without control characters (found ${codePointOf(found[0])} at character ` +
+            `${found.index + 1})`;
           findings.push(
             diagnose(
               'VALUE_INVALID',
@@ -454,7 +456,10 @@ function checkStructure(root: unknown, position: (offset: number | undefined) =>
 function describeYamlError(code: ErrorCode, message: string): string {
   switch (code) {
     case 'MULTIPLE_DOCS':
-      return 'the file holds more than one YAML document (a "---" or "..." line after the first); expected one document, a table or an amendment per file';
+      return (
+        'the file holds more than one YAML document (a "---" or "..." line after the first); expected one ' +
+        'document, a table or an amendment per file'
+      );
     case 'TAG_RESOLVE_FAILED': {
       const tag = /Unresolved tag: (\S+)/.exec(message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
       return tag
@@ -467,10 +472,19 @@ function describeYamlError(code: ErrorCode, message: string): string {
       // yaml reports a [ or { left open as indentation (the lines after it "must be sufficiently
       // indented and end with a ]"): what is wrong is the bracket not closed by the point it names.
       if (/^Flow sequence/.test(message))
-        return 'a list opened with "[" is not closed; expected "]" at its end (its lines, when it runs over several, indented further than its key)';
+        return (
+          'a list opened with "[" is not closed; expected "]" at its end (its lines, when it runs over ' +
+          'several, indented further than its key)'
+        );
       if (/^Flow map/.test(message))
-        return 'a mapping opened with "{" is not closed; expected "}" at its end (its lines, when it runs over several, indented further than its key)';
-      return 'the indentation does not line up; expected the items of one list or mapping to start in the same column, their content indented further';
+        return (
+          'a mapping opened with "{" is not closed; expected "}" at its end (its lines, when it runs over ' +
+          'several, indented further than its key)'
+        );
+      return (
+        'the indentation does not line up; expected the items of one list or mapping to start in the same ' +
+        'column, their content indented further'
+      );
     case 'MISSING_CHAR':
       if (/closing .?quote/i.test(message))
         return 'a quoted value has no closing quote; expected it to end with the quote it starts with';
@@ -480,14 +494,20 @@ function describeYamlError(code: ErrorCode, message: string): string {
         return 'a "#" comment or a tag touches the text before or after it; expected a space between them';
       return 'a character is missing here (a comma between items, a space after ":", or a closing quote or bracket)';
     case 'MULTILINE_IMPLICIT_KEY':
-      return 'a key runs over more than one line (often a ":" missing on the line before, or a quote left open); expected each "key:" on one line';
+      return (
+        'a key runs over more than one line (often a ":" missing on the line before, or a quote left open); ' +
+        'expected each "key:" on one line'
+      );
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'NON_STRING_KEY':
       return 'a list or mapping stands where a key is expected; expected a key of plain text';
     case 'BLOCK_IN_FLOW':
       return 'an indented list or mapping inside [ ] or { }; expected its items separated by commas';
     case 'BAD_DQ_ESCAPE':
-      return 'an unknown escape sequence in double quotes; expected one such as \\n, \\" or \\\\, or the text in single quotes';
+      return (
+        'an unknown escape sequence in double quotes; expected one such as \\n, \\" or \\\\, or the text in ' +
+        'single quotes'
+      );
     case 'BAD_SCALAR_START':
       return 'a value starts with a character YAML reserves (such as @, ` or %); expected the value in quotes';
     case 'BAD_ALIAS':
@@ -509,6 +529,9 @@ function describeYamlError(code: ErrorCode, message: string): string {
       return TOO_DEEP;
     case 'UNEXPECTED_TOKEN':
     case 'IMPOSSIBLE':
-      return 'text YAML cannot read here (often a stray bracket, comma, quote or "-"); expected "key: value" lines and list items written "- item"';
+      return (
+        'text YAML cannot read here (often a stray bracket, comma, quote or "-"); expected "key: value" lines ' +
+        'and list items written "- item"'
+      );
   }
 }
