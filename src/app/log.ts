@@ -21,7 +21,8 @@ export interface LogInputs {
   corrections?: readonly Omit<Correction, 'origin'>[];
 }
 
-/** The log: every amendment in sequence with its id, status, cohorts and the date of each step (issued, responses due,
+/**
+ * The log: every amendment in sequence with its id, status, cohorts and the date of each step (issued, responses due,
  * concluded, with effect from).
  */
 export function planLog(inputs: LogInputs): { report: string } {

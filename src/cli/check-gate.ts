@@ -23,8 +23,7 @@ export interface GateOptions extends CommonOptions {
   writesLock?: boolean;
   /**
    * The configuration of `mtad check` (configOf, from --config or mtad.config.yaml): a warning it makes an error stops
-   * the
-   * documents, as it fails the check; a rule it turns off is not reported.
+   * the documents, as it fails the check; a rule it turns off is not reported.
    */
   config: CheckConfig;
   /** The date the documents are made on, for the rules that need one (a made amendment's date). */

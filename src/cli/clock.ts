@@ -9,7 +9,8 @@ function londonWallClock(instant: Date): string {
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
 }
 
-/** The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or
+/**
+ * The date of `now` in the UK (Europe/London), the calendar the data's dates are in (`now` is the clock, or
  * SOURCE_DATE_EPOCH).
  */
 export function todayInLondon(now: Date): IsoDate {

@@ -102,7 +102,8 @@ function summariesAsJson(summaries: readonly AmendmentSummary[]): object[] {
   }));
 }
 
-/** The redline as data: every cell's value before and after as an amendment file writes it, null where its row does not
+/**
+ * The redline as data: every cell's value before and after as an amendment file writes it, null where its row does not
  * exist.
  */
 /** A cell as JSON writes it: as an amendment file does, or the MTAD's text for a cell kept as written. */

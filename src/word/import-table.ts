@@ -30,8 +30,8 @@ export interface ImportOptions {
   origin: DocumentOrigin;
   /** The caption's number; "17.6" by default. */
   tableNumber?: string;
-  /** Where tableNumber comes from (--table-number, by default, or the table file), for the finding of a missing
-   * caption.
+  /**
+   * Where tableNumber comes from (--table-number, by default, or the table file), for the finding of a missing caption.
    */
   numberFrom?: TableNumberSource;
   /** Headings named for fields (`--column endDate=Closure`). */

@@ -247,7 +247,8 @@ async function readInto(
   return succeedWith({ name: basename(path).replace(/\.docx$/i, ''), shown, bytes: bytes.value });
 }
 
-/** The amendments in the folder that the table does not reflect yet (none when they cannot be read: the check has said
+/**
+ * The amendments in the folder that the table does not reflect yet (none when they cannot be read: the check has said
  * why).
  */
 async function unwrittenBeside(

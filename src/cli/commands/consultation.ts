@@ -131,7 +131,8 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   );
 }
 
-/** The amendment named (by id, or by its file in the amendments folder), or the only one the table does not reflect yet
+/**
+ * The amendment named (by id, or by its file in the amendments folder), or the only one the table does not reflect yet
  * that has a narrative.
  */
 function chooseAmendment(

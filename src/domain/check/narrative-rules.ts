@@ -70,8 +70,7 @@ function scaffoldPlaceholders(text: string, file: string): Diagnostic[] {
 
 /**
  * The rules on the narratives of consultations: nothing left `!todo` nor of the scaffold, and every value the data
- * holds
- * either a placeholder or the data's own: a cohort other than the amendment's named in the prose,
+ * holds either a placeholder or the data's own: a cohort other than the amendment's named in the prose,
  * a GroupID that is not its cohort's, or a date that restates none of its dates, is a finding where
  * it is written.
  */

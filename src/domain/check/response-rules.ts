@@ -13,8 +13,8 @@ export function checkResponseFile(source: SourceText): FileReading<ConsultationR
 
 /**
  * The rules on a response alone: it names its respondent, each question is answered once, and confidentiality marks
- * that can
- * be honoured (only under "part", and every passage found word for word in a paragraph of its answer: a passage
+ * that can be honoured (only under "part", and every passage found word for word in a paragraph of its answer: a
+ * passage
  * that is not there could not be kept out of what is published).
  */
 function checkResponseAlone(response: ConsultationResponse): Diagnostic[] {

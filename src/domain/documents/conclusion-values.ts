@@ -13,8 +13,8 @@ import { viewsFor, type Audience, type ResponseViews } from './response-views.js
  * conclusion read from its file (`Conclusion`) is one.
  */
 export interface ConclusionFacts {
-  /** What the record is, where that is not evident (that an example is fictional, say): the report says it on its
-   * cover.
+  /**
+   * What the record is, where that is not evident (that an example is fictional, say): the report says it on its cover.
    */
   note?: string;
   concluded: IsoDate;
@@ -54,7 +54,8 @@ export interface ConclusionReport {
   responsesReceived: boolean;
   /** Responses received, all of them (a number says nothing of who sent them or what they say). */
   responses: number;
-  /** The respondents this audience may see, and how many are left out (public: those who asked for full
+  /**
+   * The respondents this audience may see, and how many are left out (public: those who asked for full
    * confidentiality).
    */
   views: ResponseViews;
@@ -69,7 +70,8 @@ export interface ConclusionReport {
   final?: {
     direction: string;
     modification: { date: IsoDate; annex: string };
-    /** Each change as made final: its cohort, the cohort's GroupID where the table knows it, the end date (none: no end
+    /**
+     * Each change as made final: its cohort, the cohort's GroupID where the table knows it, the end date (none: no end
      * date).
      */
     changes: { cohort: string; groupId?: string; to?: IsoDate }[];

@@ -6,8 +6,8 @@ import type { Audience } from './response-views.js';
  * The mark of a consultation pack: a small file that `mtad amend --out` and `mtad consultation`
  * write into every pack, and without which `--force` replaces nothing. It names the command that
  * wrote the pack, so that one command's --force never replaces the other's pack. A folder is taken for a pack mtad
- * wrote only when this
- * file is in it, as a plain file, and begins with its PACK_MARKER_FIRST_LINE. It lists every other file
+ * wrote only when this file is in it, as a plain file, and begins with its PACK_MARKER_FIRST_LINE. It lists every other
+ * file
  * mtad wrote there with the SHA-256 of its bytes, so that `--force` can tell a file a person added
  * or changed since (which it must never delete) from its own.
  */

@@ -272,7 +272,8 @@ export function locateLockEntry(input: LockInput): (id: string) => Location {
   };
 }
 
-/** The lock file's text: YAML, with a header that says what it is. Hashes are quoted: YAML would read "1e5..." as a
+/**
+ * The lock file's text: YAML, with a header that says what it is. Hashes are quoted: YAML would read "1e5..." as a
  * number.
  */
 export function serialiseLock(lock: AmendmentLock): string {

@@ -3,8 +3,8 @@ import { declaredId } from '../model/amendment.js';
 /**
  * What a data file is, read off its top-level keys without parsing it: a table names its cohorts
  * (or its asAt, or what it has applied); a response names its respondent, a conclusion its decision, the departments
- * file its departments; any other file is taken for an amendment, with the id it
- * declares on its own line when it declares one plainly. Deciding before parsing lets `mtad check`
+ * file its departments; any other file is taken for an amendment, with the id it declares on its own line when it
+ * declares one plainly. Deciding before parsing lets `mtad check`
  * pick the table among the files it is given even when one of them does not parse.
  */
 export type FileKind =
