@@ -5,7 +5,7 @@ import { redlineHeading } from './redline-heading.js';
 
 // Everything is inline: the page fetches nothing. Inserted and deleted text differ by colour AND
 // by line (underline, strike-through) AND by hidden words a screen reader speaks.
-const STYLE =
+const STYLE = (
   `
 :root { color-scheme: light; --text: #1b1b1b; --ins: #0b6623; --ins-bg: #e6f4ea; --del: #b3261e; --del-bg: #fdecea; }
 * { box-sizing: border-box; }
@@ -33,7 +33,8 @@ tbody th { font-weight: normal; }
   ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; }
 }
-`.trim();
+`
+).trim();
 
 const ROW_LABEL: Record<RedlineRow['status'], string> = {
   unchanged: '',
