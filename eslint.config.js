@@ -1,6 +1,7 @@
-// ESLint here guards the architecture, not the style (Prettier formats; tsc checks types): which
-// layer may import what, and which code may touch the process, the console or the clock. A change
-// that crosses a layer fails `npm test` with the reason.
+// ESLint here guards the architecture (Prettier formats; tsc checks types): which layer may import
+// what, and which code may touch the process, the console or the clock. A change that crosses a
+// layer fails `npm test` with the reason. Of style it holds one thing Prettier cannot: the length
+// of a line, which Prettier leaves long where a string or a comment is (the last block).
 //
 // Import boundaries use `no-restricted-imports` (typescript-eslint's version of the core rule, for
 // `allowTypeImports`) with one block per folder, rather than eslint-plugin-boundaries:
