@@ -4,11 +4,11 @@ import { tableWith } from '../domain/history/table-history.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
 import { directionValues } from '../domain/documents/direction-values.js';
 import { checkMadeRecord } from '../domain/check/amendment-rules.js';
+import { readLockRecalled, type FileMemo } from '../domain/check/file-rules.js';
 import {
   checkLock,
   EMPTY_LOCK,
   locateLockEntry,
-  parseLock,
   recordMadeAmendments,
   serialiseLock,
   type HashText,
@@ -55,6 +55,8 @@ export interface AmendInputs {
   /** With --write: the lock file beside the table, its text when there is one. */
   lock?: { path: string; shown: string; text: Result<string | undefined> };
   hash: HashText;
+  /** The cache of `mtad check`, when one is open: the lock is recalled from it when it has not changed. */
+  memo?: FileMemo;
 }
 
 /** What `mtad amend` is to do, decided from its inputs alone. */
@@ -145,7 +147,7 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
   assertReadsBack(text, inputs.table.source.file, after);
   if (inputs.lock === undefined)
     throw new Error('planAmend: --write is planned without the lock file beside the table');
-  const lock = lockAfter(inputs.lock, pending, inputs.hash);
+  const lock = lockAfter(inputs.lock, pending, inputs.hash, inputs.memo);
   if (!lock.ok) return { kind: 'refused', diagnostics: findingsOf(lock) };
   return {
     kind: 'report',
@@ -232,12 +234,13 @@ function lockAfter(
   file: NonNullable<AmendInputs['lock']>,
   amendments: readonly Amendment[],
   hash: HashText,
+  memo: FileMemo | undefined,
 ): Result<PlannedWrite | undefined> {
   const { path, shown } = file;
   if (!file.text.ok) return file.text;
   let before: LockInput | undefined;
   if (file.text.value !== undefined) {
-    const parsed = parseLock(file.text.value, shown);
+    const parsed = readLockRecalled({ file: shown, text: file.text.value }, memo);
     if (!parsed.ok) return parsed;
     before = parsed.value;
     const mismatches = checkLock(before.lock, amendments, hash, {

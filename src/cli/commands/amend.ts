@@ -179,6 +179,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         history: await loadAmendmentFolder(folder, cwd, { checked }).then((read) => (read.ok ? read.value : [])),
       }),
     hash: sha256,
+    ...(checked.memo && { memo: checked.memo }),
   };
 
   const plan = planAmend(inputs);

@@ -1,5 +1,12 @@
 import type { Amendment } from '../model/amendment.js';
-import { checkAmendmentFile, checkTableFile, type FileMemo, type SourceText } from './file-rules.js';
+import {
+  checkAmendmentFile,
+  checkTableFile,
+  readDepartmentsRecalled,
+  readLockRecalled,
+  type FileMemo,
+  type SourceText,
+} from './file-rules.js';
 import { checkSequence } from './sequence-rules.js';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostics.js';
 import { findingsOf } from '../model/result.js';
@@ -8,14 +15,12 @@ import {
   checkLock,
   EMPTY_LOCK,
   locateLockEntry,
-  parseLock,
   type AmendmentLock,
   type HashText,
 } from '../history/amendment-lock.js';
 import type { TableInput } from '../model/table.js';
 import type { ConsultationResponse } from '../model/response.js';
 import { checkResponseAgainst, checkResponseFile } from './response-rules.js';
-import { parseDepartments } from '../parse/departments.js';
 import { checkNarratives } from './narrative-rules.js';
 import { checkCorrections, foldCorrections, parseCorrection, type Correction } from '../history/corrections.js';
 import { amendmentAsConcluded, type Conclusion } from '../model/conclusion.js';
@@ -170,7 +175,8 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.findings);
     table = read.data;
   }
-  for (const file of input.departments ?? []) diagnostics.push(...findingsOf(parseDepartments(file.text, file.file)));
+  for (const file of input.departments ?? [])
+    diagnostics.push(...findingsOf(readDepartmentsRecalled(file, input.memo)));
   const amendments: Amendment[] = [];
   for (const file of input.amendments) {
     const read = checkAmendmentFile(file, input.hash, input.memo);
@@ -195,7 +201,7 @@ export function checkSources(input: CheckInput): CheckResult {
     diagnostics.push(...read.findings);
     if (read.data) conclusions.push(read.data);
   }
-  if (table) diagnostics.push(...checkNarratives(input.narratives ?? [], amendments, table.table));
+  if (table) diagnostics.push(...checkNarratives(input.narratives ?? [], amendments, table.table, input.memo));
   // A response that does not read leaves the amendments' checks as they are: only the responses
   // that read are checked against the amendments, and only once every amendment reads.
   const complete =
@@ -228,7 +234,7 @@ export function checkSources(input: CheckInput): CheckResult {
   let lock = EMPTY_LOCK;
   let locateEntry;
   if (input.lock) {
-    const read = parseLock(input.lock.text, input.lock.file);
+    const read = readLockRecalled(input.lock, input.memo);
     diagnostics.push(...findingsOf(read));
     if (!read.ok) return { diagnostics, table, amendments, responses, conclusions, complete: false };
     lock = read.value.lock;

@@ -2,10 +2,18 @@ import { readAmendment, type Amendment } from '../model/amendment.js';
 import { checkAmendmentRules } from './amendment-rules.js';
 import { checkTableRules } from './table-rules.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
-import { contentChecksum, type HashText } from '../history/amendment-lock.js';
+import {
+  contentChecksum,
+  parseLock,
+  type AmendmentLock,
+  type HashText,
+  type LockInput,
+} from '../history/amendment-lock.js';
 import { lazyYamlSource } from '../parse/yaml-source.js';
 import { parseTable, readTable, type Table, type TableInput } from '../model/table.js';
-import { fail, fromFindings, type FileReading, type Result } from '../model/result.js';
+import { fail, findingsOf, fromFindings, succeed, type FileReading, type Result } from '../model/result.js';
+import { parseNarrative, type Narrative } from '../parse/narrative-source.js';
+import { parseDepartments, type Department } from '../parse/departments.js';
 
 /*
  * The first stage of `mtad check` looks at one file at a time: parse, schema, normalise, and the
@@ -20,8 +28,18 @@ export interface SourceText {
   text: string;
 }
 
-/** Whether a file is read as the table or as an amendment. */
-export type FileKind = 'table' | 'amendment';
+/**
+ * What each file read whole and as it is (no rule of its own runs on it) gives, as plain data: the
+ * rest of its reading (its text, the parsed file to point at) is made again from the file's text.
+ */
+interface ReadAsItIs {
+  lock: AmendmentLock;
+  narrative: Pick<Narrative, 'frontMatter' | 'bodyOffset'>;
+  departments: Department[];
+}
+
+/** How a file is read: as the table, an amendment, or one of the files read as they are. */
+export type FileKind = 'table' | 'amendment' | keyof ReadAsItIs;
 
 /** An amendment as plain data: what it holds, without its parsed file. */
 type AmendmentData = Omit<Amendment, 'origin'>;
@@ -38,6 +56,8 @@ export interface FileRecord {
   diagnostics: Diagnostic[];
   /** How many of `diagnostics`, from the first, reading the file found; the rest are the rules'. */
   read?: number;
+  /** What a file read as it is (the lock, a narrative, the departments) gave, when it read. */
+  value?: ReadAsItIs[keyof ReadAsItIs];
 }
 
 /**
@@ -108,4 +128,58 @@ export function checkAmendmentFile(source: SourceText, hash: HashText, memo?: Fi
     });
   }
   return { ...(read.data && { data: read.data }), findings: diagnostics };
+}
+
+/**
+ * A file read as it is, recalled from the memo when it holds the file: the same result as reading
+ * it, its findings (errors and warnings, in their order) and its value, rebuilt from what the
+ * record holds by `restore`. Read and recorded otherwise.
+ */
+function readAsItIs<K extends keyof ReadAsItIs, T>(
+  kind: K,
+  source: SourceText,
+  memo: FileMemo | undefined,
+  how: { read: () => Result<T>; keep: (value: T) => ReadAsItIs[K]; restore: (kept: ReadAsItIs[K]) => T },
+): Result<T> {
+  const known = memo?.recall(kind, source);
+  // A record without a value holds the errors that stopped the reading; one with neither is not one
+  // this code wrote, and the file is read.
+  if (known?.value !== undefined) return succeed(how.restore(known.value as ReadAsItIs[K]), known.diagnostics);
+  if (known && hasErrors(known.diagnostics)) return fail(known.diagnostics);
+  const read = how.read();
+  memo?.remember(kind, source, { ...(read.ok && { value: how.keep(read.value) }), diagnostics: findingsOf(read) });
+  return read;
+}
+
+/** The lock of made amendments as parseLock reads it, recalled from the memo when it holds the file. */
+export function readLockRecalled(source: SourceText, memo?: FileMemo): Result<LockInput> {
+  return readAsItIs('lock', source, memo, {
+    read: () => parseLock(source.text, source.file),
+    keep: (input) => input.lock,
+    restore: (lock) => ({ lock, source: lazyYamlSource(source.file, source.text) }),
+  });
+}
+
+/** A consultation's narrative as parseNarrative reads it, recalled from the memo when it holds the file. */
+export function readNarrativeRecalled(source: SourceText, memo?: FileMemo): Result<Narrative> {
+  return readAsItIs('narrative', source, memo, {
+    read: () => parseNarrative(source.text, source.file),
+    keep: ({ frontMatter, bodyOffset }) => ({ frontMatter, bodyOffset }),
+    restore: ({ frontMatter, bodyOffset }) => ({
+      file: source.file,
+      text: source.text,
+      frontMatter,
+      body: source.text.slice(bodyOffset),
+      bodyOffset,
+    }),
+  });
+}
+
+/** The departments file as parseDepartments reads it, recalled from the memo when it holds the file. */
+export function readDepartmentsRecalled(source: SourceText, memo?: FileMemo): Result<Department[]> {
+  return readAsItIs('departments', source, memo, {
+    read: () => parseDepartments(source.text, source.file),
+    keep: (departments) => departments,
+    restore: (departments) => departments,
+  });
 }

@@ -3,9 +3,9 @@ import { diagnose, type Diagnostic } from '../model/diagnostics.js';
 import type { Table } from '../model/table.js';
 import { positionAt } from '../model/text.js';
 import { findingsOf } from '../model/result.js';
-import { narrativeTodos, parseNarrative } from '../parse/narrative-source.js';
+import { narrativeTodos } from '../parse/narrative-source.js';
 import { TODO_TAG } from '../parse/yaml-source.js';
-import type { SourceText } from './file-rules.js';
+import { readNarrativeRecalled, type FileMemo, type SourceText } from './file-rules.js';
 import { checkNarrativeDates } from './prose-rules.js';
 
 /** The amendment id a narrative is for: its file's name without `.md`. */
@@ -78,6 +78,7 @@ export function checkNarratives(
   narratives: readonly SourceText[],
   amendments: readonly Amendment[],
   table: Table,
+  memo?: FileMemo,
 ): Diagnostic[] {
   return narratives.flatMap((source) => {
     const todos: Diagnostic[] = [
@@ -86,7 +87,8 @@ export function checkNarratives(
       ),
       ...scaffoldPlaceholders(source.text, source.file),
     ];
-    const parsed = parseNarrative(source.text, source.file);
+    // Recalled from check's cache when the file has not changed: the rules below run anew each time.
+    const parsed = readNarrativeRecalled(source, memo);
     const amendment = amendments.find((a) => a.id === idOf(source.file));
     if (!parsed.ok || !amendment) return [...todos, ...findingsOf(parsed)];
     const { body, bodyOffset } = parsed.value;
