@@ -186,3 +186,85 @@ describe('mtad show reads the table through the cache', () => {
     expect(runCli(['show'], { cwd })).toEqual(runCli(['show'], { cwd: parsed }));
   });
 });
+
+describe('the lock, the narratives and the departments are read through the cache too', () => {
+  const lockFile = 'data/amendments.lock';
+  const narrative = 'data/consultations/mdust-close-moc-secure.md';
+  type Recorded = { kind: string; record: { value?: unknown; diagnostics: unknown[] } };
+
+  it('check records them as read, uses the records while the files are unchanged, and reads an edited one', async () => {
+    const cwd = fresh(copyOfData());
+    const cache = join(cwd, 'cache.json');
+    const withCache = ['check', '--format', 'json', '--cache-location', cache];
+    const cold = await runMain(withCache, { cwd });
+    expect(cold.status).toBe(0);
+    const { header, files } = readCache(cache) as { header: { key: string }; files: Record<string, Recorded> };
+    expect(files[lockFile]?.kind).toBe('lock');
+    expect((files[lockFile]?.record.value as { amendments: { id: string }[] }).amendments.map((e) => e.id)).toEqual([
+      'mdust-close-ioc-moc-mds',
+      'mdust-close-foc-np',
+    ]);
+    expect(files[narrative]).toMatchObject({
+      kind: 'narrative',
+      record: { value: { bodyOffset: expect.any(Number) } },
+    });
+    expect(files['data/departments.yaml']?.kind).toBe('departments');
+
+    // Poisoned records show that a warm run recalls them: a lock whose checksum no amendment has,
+    // and a narrative recorded as not reading.
+    const poisoned = structuredClone(files);
+    (poisoned[lockFile]!.record.value as { amendments: { checksum: string }[] }).amendments[0]!.checksum = '0'.repeat(
+      64,
+    );
+    poisoned[narrative]!.record = {
+      diagnostics: [
+        {
+          code: 'YAML_SYNTAX',
+          severity: 'error',
+          args: { reason: 'recalled' },
+          file: narrative,
+          line: 9999,
+          column: 1,
+        },
+      ],
+    };
+    writeCache(cache, header.key, poisoned);
+    const warm = await runMain(withCache, { cwd });
+    expect(warm.stdout).toContain('"code": "LOCK_MISMATCH"');
+    expect(warm.stdout).toContain('"line": 9999');
+
+    // Edited since, each is read again, as it is: the run is the cold one.
+    writeFileSync(join(cwd, lockFile), `${readFileSync(join(cwd, lockFile), 'utf8')}# edited\n`);
+    writeFileSync(join(cwd, narrative), `${readFileSync(join(cwd, narrative), 'utf8')}\n`);
+    const edited = await runMain(withCache, { cwd });
+    expect(edited).toEqual(await runMain(['check', '--format', 'json', '--no-cache'], { cwd }));
+    expect(edited.stdout).toBe(cold.stdout);
+    const after = readCache(cache).files as Record<string, Recorded>;
+    expect(after[lockFile]?.sha256).toBe(sha256(readFileSync(join(cwd, lockFile), 'utf8')));
+    expect(after[lockFile]?.record).toEqual(files[lockFile]?.record);
+  });
+
+  it('amend recalls the lock from the cache it shares with check, and reads it again once edited', async () => {
+    const cwd = fresh(copyOfData());
+    mkdirSync(join(cwd, 'node_modules'));
+    const cold = await runMain(['amend'], { cwd });
+    expect(cold.status).toBe(0);
+    const cache = join(cwd, 'node_modules/.cache/mtad/check-cache.json');
+    const { header, files } = readCache(cache) as { header: { key: string }; files: Record<string, Recorded> };
+    expect(files[lockFile]?.kind).toBe('lock');
+    expect(files[narrative]?.kind).toBe('narrative');
+    expect(await runMain(['amend'], { cwd })).toEqual(cold);
+
+    const poisoned = structuredClone(files);
+    (poisoned[lockFile]!.record.value as { amendments: { checksum: string }[] }).amendments[0]!.checksum = '0'.repeat(
+      64,
+    );
+    writeCache(cache, header.key, poisoned);
+    const refused = await runMain(['amend'], { cwd });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('[LOCK_MISMATCH]');
+
+    writeFileSync(join(cwd, lockFile), `${readFileSync(join(cwd, lockFile), 'utf8')}# edited\n`);
+    expect(await runMain(['amend'], { cwd })).toEqual(cold);
+  });
+});

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   checkAmendmentFile,
   checkTableFile,
+  readDepartmentsRecalled,
+  readLockRecalled,
+  readNarrativeRecalled,
   type FileKind,
   type FileMemo,
   type FileRecord,
@@ -9,6 +12,10 @@ import {
 } from '../../src/domain/check/file-rules.js';
 import { checkSources } from '../../src/domain/check/check-sources.js';
 import { parseYaml } from '../../src/domain/parse/yaml-source.js';
+import { locateLockEntry, parseLock } from '../../src/domain/history/amendment-lock.js';
+import { parseNarrative } from '../../src/domain/parse/narrative-source.js';
+import { parseDepartments } from '../../src/domain/parse/departments.js';
+import { findingsOf } from '../../src/domain/model/result.js';
 import { sha256 } from '../../src/io/hash.js';
 import { readRepoFile } from '../helpers/data.js';
 import { valueOf } from '../helpers/result.js';
@@ -75,5 +82,96 @@ describe('the first stage of mtad check, recorded and recalled', () => {
     const recalled = checkSources({ ...input, memo });
     expect(recalled.diagnostics).toEqual(plain.diagnostics);
     expect(recalled.complete).toBe(true);
+  });
+
+  it('recalls the lock, a narrative and the departments as parsing gives them, from what it recorded', () => {
+    const memo = jsonMemo();
+    const lock = file('data/amendments.lock');
+    const narrative = file('data/consultations/mdust-close-moc-secure.md');
+    const departments = file('data/departments.yaml');
+    readLockRecalled(lock, memo);
+    readNarrativeRecalled(narrative, memo);
+    readDepartmentsRecalled(departments, memo);
+    expect([...memo.records.keys()].map((key) => key.split('\0')[0]).sort()).toEqual([
+      'departments',
+      'lock',
+      'narrative',
+    ]);
+
+    const parsedLock = valueOf(parseLock(lock.text, lock.file));
+    const recalledLock = valueOf(readLockRecalled(lock, memo));
+    expect(recalledLock.lock).toEqual(parsedLock.lock);
+    expect(recalledLock.source.text).toBe(lock.text);
+    // The parsed file behind a recalled lock still points at its entries, parsed when asked.
+    for (const id of ['mdust-close-foc-np', 'mdust-close-ioc-moc-mds', 'not-recorded'])
+      expect(locateLockEntry(recalledLock)(id)).toEqual(locateLockEntry(parsedLock)(id));
+    expect(readNarrativeRecalled(narrative, memo)).toEqual(parseNarrative(narrative.text, narrative.file));
+    expect(readDepartmentsRecalled(departments, memo)).toEqual(parseDepartments(departments.text, departments.file));
+  });
+
+  it('recalls what a record holds, and reads a file again once its text changed', () => {
+    const memo = jsonMemo();
+    const lock = file('data/amendments.lock');
+    readLockRecalled(lock, memo);
+    // A record that says something else than the file shows it is what a run with it recalls.
+    const [key = '', json = ''] = [...memo.records][0] ?? [];
+    const record = JSON.parse(json) as FileRecord & { value: { amendments: { id: string }[] } };
+    record.value.amendments[0]!.id = 'recalled-from-the-record';
+    memo.records.set(key, JSON.stringify(record));
+    expect(valueOf(readLockRecalled(lock, memo)).lock.amendments[0]?.id).toBe('recalled-from-the-record');
+
+    const edited = { ...lock, text: `${lock.text}# edited\n` };
+    expect(valueOf(readLockRecalled(edited, memo)).lock).toEqual(valueOf(parseLock(lock.text, lock.file)).lock);
+    expect(memo.records.size).toBe(2);
+  });
+
+  it('records a lock or a narrative that does not read, and gives the same findings', () => {
+    const memo = jsonMemo();
+    const cases = [
+      { file: 'data/amendments.lock', text: 'version: 2\nalgorithm: sha256\namendments: []\n', read: readLockRecalled },
+      { file: 'data/amendments.lock', text: 'amendments: [\n', read: readLockRecalled },
+      { file: 'data/consultations/x.md', text: 'no front matter\n', read: readNarrativeRecalled },
+      {
+        file: 'data/consultations/x.md',
+        text: '---\nredlineAttachment: 1\nother: 2\n---\nBody\n',
+        read: readNarrativeRecalled,
+      },
+    ];
+    for (const { read, ...source } of cases) {
+      const first = read(source, memo);
+      expect(first.ok, source.text).toBe(false);
+      const again = read(source, memo);
+      expect(again, source.text).toEqual(first);
+      expect(findingsOf(again).length, source.text).toBeGreaterThan(0);
+    }
+    expect(memo.records.size).toBe(cases.length);
+  });
+
+  it('checks narratives, departments and the lock the same over recalled files as over parsed ones', () => {
+    const memo = jsonMemo();
+    const narrative = file('data/consultations/mdust-close-moc-secure.md');
+    const input = {
+      table: file('data/table-17.6.yaml'),
+      amendments: ['mdust-close-foc-np', 'mdust-close-ioc-moc-mds', 'mdust-close-moc-secure'].map((id) =>
+        file(`data/amendments/${id}.yaml`),
+      ),
+      departments: [file('data/departments.yaml')],
+      // A cohort named that is not the amendment's, a TODO and a stale entry in the lock: findings with positions.
+      narratives: [{ ...narrative, text: `${narrative.text}\nAs for IOC, !todo decide.\n` }],
+      lock: {
+        file: 'data/amendments.lock',
+        text: `${readRepoFile('data/amendments.lock')}  - id: "gone"\n    checksum: "${'0'.repeat(64)}"\n    fields: {}\n`,
+      },
+      lockFile: 'data/amendments.lock',
+      hash: sha256,
+    };
+    const plain = checkSources(input);
+    expect(plain.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['NARRATIVE_COHORT', 'NARRATIVE_TODO', 'LOCK_STALE']),
+    );
+    checkSources({ ...input, memo });
+    const recalled = checkSources({ ...input, memo });
+    expect(recalled.diagnostics).toEqual(plain.diagnostics);
+    expect(recalled.lock).toEqual(plain.lock);
   });
 });
