@@ -15,7 +15,10 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The cache file, split into its header and its records. */
 function readCache(path: string): {
   header: { key: string; sha256: string };
-  files: Record<string, { sha256: string; record: { diagnostics: { line?: number }[] } }>;
+  files: Record<
+    string,
+    { kind: string; sha256: string; record: { value?: unknown; diagnostics: { line?: number }[] } }
+  >;
 } {
   const text = readFileSync(path, 'utf8');
   const newline = text.indexOf('\n');
@@ -190,7 +193,6 @@ describe('mtad show reads the table through the cache', () => {
 describe('the lock, the narratives and the departments are read through the cache too', () => {
   const lockFile = 'data/amendments.lock';
   const narrative = 'data/consultations/mdust-close-moc-secure.md';
-  type Recorded = { kind: string; record: { value?: unknown; diagnostics: unknown[] } };
 
   it('check records them as read, uses the records while the files are unchanged, and reads an edited one', async () => {
     const cwd = fresh(copyOfData());
@@ -198,7 +200,7 @@ describe('the lock, the narratives and the departments are read through the cach
     const withCache = ['check', '--format', 'json', '--cache-location', cache];
     const cold = await runMain(withCache, { cwd });
     expect(cold.status).toBe(0);
-    const { header, files } = readCache(cache) as { header: { key: string }; files: Record<string, Recorded> };
+    const { header, files } = readCache(cache);
     expect(files[lockFile]?.kind).toBe('lock');
     expect((files[lockFile]?.record.value as { amendments: { id: string }[] }).amendments.map((e) => e.id)).toEqual([
       'mdust-close-ioc-moc-mds',
@@ -216,18 +218,8 @@ describe('the lock, the narratives and the departments are read through the cach
     (poisoned[lockFile]!.record.value as { amendments: { checksum: string }[] }).amendments[0]!.checksum = '0'.repeat(
       64,
     );
-    poisoned[narrative]!.record = {
-      diagnostics: [
-        {
-          code: 'YAML_SYNTAX',
-          severity: 'error',
-          args: { reason: 'recalled' },
-          file: narrative,
-          line: 9999,
-          column: 1,
-        },
-      ],
-    };
+    const error = { code: 'YAML_SYNTAX', severity: 'error', args: { reason: 'recalled' }, file: narrative, column: 1 };
+    poisoned[narrative]!.record = { diagnostics: [{ ...error, line: 9999 }] };
     writeCache(cache, header.key, poisoned);
     const warm = await runMain(withCache, { cwd });
     expect(warm.stdout).toContain('"code": "LOCK_MISMATCH"');
@@ -239,7 +231,7 @@ describe('the lock, the narratives and the departments are read through the cach
     const edited = await runMain(withCache, { cwd });
     expect(edited).toEqual(await runMain(['check', '--format', 'json', '--no-cache'], { cwd }));
     expect(edited.stdout).toBe(cold.stdout);
-    const after = readCache(cache).files as Record<string, Recorded>;
+    const after = readCache(cache).files;
     expect(after[lockFile]?.sha256).toBe(sha256(readFileSync(join(cwd, lockFile), 'utf8')));
     expect(after[lockFile]?.record).toEqual(files[lockFile]?.record);
   });
@@ -250,7 +242,7 @@ describe('the lock, the narratives and the departments are read through the cach
     const cold = await runMain(['amend'], { cwd });
     expect(cold.status).toBe(0);
     const cache = join(cwd, 'node_modules/.cache/mtad/check-cache.json');
-    const { header, files } = readCache(cache) as { header: { key: string }; files: Record<string, Recorded> };
+    const { header, files } = readCache(cache);
     expect(files[lockFile]?.kind).toBe('lock');
     expect(files[narrative]?.kind).toBe('narrative');
     expect(await runMain(['amend'], { cwd })).toEqual(cold);

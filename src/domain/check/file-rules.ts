@@ -11,7 +11,7 @@ import {
 } from '../history/amendment-lock.js';
 import { lazyYamlSource } from '../parse/yaml-source.js';
 import { parseTable, readTable, type Table, type TableInput } from '../model/table.js';
-import { fail, findingsOf, fromFindings, succeed, type FileReading, type Result } from '../model/result.js';
+import { fail, findingsOf, fromFindings, type FileReading, type Result } from '../model/result.js';
 import { parseNarrative, type Narrative } from '../parse/narrative-source.js';
 import { parseDepartments, type Department } from '../parse/departments.js';
 
@@ -144,7 +144,7 @@ function readAsItIs<K extends keyof ReadAsItIs, T>(
   const known = memo?.recall(kind, source);
   // A record without a value holds the errors that stopped the reading; one with neither is not one
   // this code wrote, and the file is read.
-  if (known?.value !== undefined) return succeed(how.restore(known.value as ReadAsItIs[K]), known.diagnostics);
+  if (known?.value !== undefined) return fromFindings(how.restore(known.value as ReadAsItIs[K]), known.diagnostics);
   if (known && hasErrors(known.diagnostics)) return fail(known.diagnostics);
   const read = how.read();
   memo?.remember(kind, source, { ...(read.ok && { value: how.keep(read.value) }), diagnostics: findingsOf(read) });
