@@ -1,4 +1,6 @@
 // The programmatic API of mtad: the pure core (read, check, apply, diff) and the renderers.
+import { amendmentFileSchema as amendmentFile, tableFileSchema as tableFile } from './domain/parse/schema.js';
+
 export { parseTable, normaliseTable, findCohort, COLUMN_KEYS } from './domain/model/table.js';
 export type { Table, TableInput, CohortRow, ColumnKey } from './domain/model/table.js';
 export { parseAmendment, normaliseAmendment, knownDate } from './domain/model/amendment.js';
@@ -31,7 +33,10 @@ export {
 export type { IsoDate } from './domain/model/dates.js';
 export { displayCell, sameCell } from './domain/model/cell-value.js';
 export type { CellValue } from './domain/model/cell-value.js';
-export { tableFileSchema, amendmentFileSchema } from './domain/parse/schema.js';
+// The schemas themselves, as the API has always given them. mtad builds its own on first use, so that
+// a command pays at start-up only for those it validates with; a user who imports them uses them.
+export const tableFileSchema = tableFile();
+export const amendmentFileSchema = amendmentFile();
 export { REPORT_FORMATS } from './render/report.js';
 export type { ReportOptions } from './render/report.js';
 export type { ReportFormat } from './render/report-formats.js';

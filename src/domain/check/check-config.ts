@@ -22,7 +22,7 @@ export function parseConfig(text: string, file: string): Result<CheckConfig> {
   const parsed = parseYaml(text, file);
   if (!parsed.ok && parsed.errors.some((d) => d.code === 'FILE_EMPTY')) return succeed(DEFAULT_CONFIG);
   if (!parsed.ok) return parsed;
-  const valid = validateWithSchema(configFileSchema, parsed.value.data, parsed.value.source);
+  const valid = validateWithSchema(configFileSchema(), parsed.value.data, parsed.value.source);
   if (!valid.ok) return valid;
   const { source } = parsed.value;
   const rules = new Map<DiagnosticCode, RuleSetting>();

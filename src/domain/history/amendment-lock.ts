@@ -5,6 +5,7 @@ import { diagnose, type ChangedField, type Diagnostic, type Location } from '../
 import { parseYaml, type YamlPath, type YamlSource } from '../parse/yaml-source.js';
 import { succeed, type Result } from '../model/result.js';
 import { validateWithSchema } from '../parse/schema-validation.js';
+import { lazy } from '../parse/lazy.js';
 
 /*
  * A made (directed) amendment is immutable, as an applied database migration is: mtad records a
@@ -57,20 +58,22 @@ const lockEntrySchema = (what: string) =>
   });
 
 /** The schema of the lock file. */
-const lockFileSchema = z
-  .strictObject({
-    version: z.literal(1).check(z.describe('The version of the lock file format: 1.')),
-    algorithm: z.literal('sha256').check(z.describe('The hash function of the checksums.')),
-    amendments: z
-      .array(lockEntrySchema('a made amendment'))
-      .check(z.describe('The made amendments, in the order recorded.')),
-    corrections: z.optional(
-      z
-        .array(lockEntrySchema('a correction (mtad correct)'))
-        .check(z.describe('The corrections of values, in the order recorded.')),
-    ),
-  })
-  .check(z.describe('The made amendments of Table 17.6, as mtad recorded them. Maintained by mtad.'));
+const lockFileSchema = lazy(() =>
+  z
+    .strictObject({
+      version: z.literal(1).check(z.describe('The version of the lock file format: 1.')),
+      algorithm: z.literal('sha256').check(z.describe('The hash function of the checksums.')),
+      amendments: z
+        .array(lockEntrySchema('a made amendment'))
+        .check(z.describe('The made amendments, in the order recorded.')),
+      corrections: z.optional(
+        z
+          .array(lockEntrySchema('a correction (mtad correct)'))
+          .check(z.describe('The corrections of values, in the order recorded.')),
+      ),
+    })
+    .check(z.describe('The made amendments of Table 17.6, as mtad recorded them. Maintained by mtad.')),
+);
 
 /**
  * The JSON Canonicalization Scheme (RFC 8785): keys sorted, no spaces, numbers as JavaScript
@@ -259,7 +262,7 @@ export interface LockInput {
 export function parseLock(text: string, file: string): Result<LockInput> {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
-  const checked = validateWithSchema(lockFileSchema, parsed.value.data, parsed.value.source);
+  const checked = validateWithSchema(lockFileSchema(), parsed.value.data, parsed.value.source);
   if (!checked.ok) return checked;
   return succeed({ lock: checked.value as AmendmentLock, source: parsed.value.source });
 }

@@ -92,7 +92,7 @@ export function parseCorrection(text: string, file: string): Result<Correction> 
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
   const source = parsed.value.source;
-  const checked = validateWithSchema(correctionFileSchema, parsed.value.data, source);
+  const checked = validateWithSchema(correctionFileSchema(), parsed.value.data, source);
   if (!checked.ok) return checked;
   const data = checked.value;
   const from = readCorrectedValue(data.field, data.from, {

@@ -128,7 +128,7 @@ export function readAmendment(text: string, file: string): FileReading<Amendment
   const toDecide = todos.map((path) =>
     diagnose('FIELD_TO_DECIDE', { field: path.map(String).join('.') }, source.locate(path)),
   );
-  const checked = validateWithSchema(amendmentFileSchema, parsed.value.data, source);
+  const checked = validateWithSchema(amendmentFileSchema(), parsed.value.data, source);
   if (!checked.ok) {
     const schemaFindings = findingsOf(checked).filter((d) => !todos.some((todo) => startsWith(d.path, todo)));
     return { findings: [...toDecide, ...schemaFindings] };

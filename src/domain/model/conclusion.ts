@@ -21,7 +21,7 @@ export interface Conclusion extends ConclusionFile {
 export function parseConclusion(text: string, file: string): Result<Conclusion> {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
-  const checked = validateWithSchema(conclusionFileSchema, parsed.value.data, parsed.value.source);
+  const checked = validateWithSchema(conclusionFileSchema(), parsed.value.data, parsed.value.source);
   if (!checked.ok) return checked;
   const conclusion = { ...checked.value, origin: parsed.value.source };
   const withdrawn = conclusion.decision === 'withdraw';

@@ -17,7 +17,7 @@ export interface ConsultationResponse extends ResponseFile {
 export function parseResponse(text: string, file: string): Result<ConsultationResponse> {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
-  const checked = validateWithSchema(responseFileSchema, parsed.value.data, parsed.value.source);
+  const checked = validateWithSchema(responseFileSchema(), parsed.value.data, parsed.value.source);
   if (!checked.ok) return checked;
   return succeed({ ...checked.value, origin: parsed.value.source });
 }

@@ -217,7 +217,7 @@ export function readTable(text: string, file: string): FileReading<TableInput> {
       )
     : [];
   if (shared.length > 0) return { findings: [...toDecide, ...shared] };
-  const checked = validateWithSchema(tableFileSchema, parsed.value.data, source);
+  const checked = validateWithSchema(tableFileSchema(), parsed.value.data, source);
   if (!checked.ok) return { findings: [...toDecide, ...findingsOf(checked)] };
   const { table, findings } = buildTable(checked.value, source);
   return { data: { table, source }, findings: [...toDecide, ...findings] };

@@ -32,7 +32,7 @@ export function parseDepartments(text: string, file: string): Result<Department[
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
   const source = parsed.value.source;
-  const checked = validateWithSchema(departmentsFileSchema, parsed.value.data, source);
+  const checked = validateWithSchema(departmentsFileSchema(), parsed.value.data, source);
   if (!checked.ok) return checked;
   const departments = checked.value.departments;
   const diagnostics: Diagnostic[] = [];

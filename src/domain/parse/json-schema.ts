@@ -11,7 +11,7 @@ import { conclusionFileSchema } from './conclusion-schema.js';
 import { correctionFileSchema } from './correction-schema.js';
 import type { SchemaKind } from './schema-kinds.js';
 
-/** The kinds of file mtad reads, each with its zod schema. */
+/** The kinds of file mtad reads, each with its zod schema (built when first asked for). */
 export const SCHEMA_KINDS = {
   table: tableFileSchema,
   amendment: amendmentFileSchema,
@@ -21,7 +21,7 @@ export const SCHEMA_KINDS = {
   departments: departmentsFileSchema,
   narrative: narrativeFrontMatterSchema,
   correction: correctionFileSchema,
-} as const satisfies Record<SchemaKind, z.core.$ZodType>;
+} as const satisfies Record<SchemaKind, () => z.core.$ZodType>;
 
 const TITLES: Record<SchemaKind, string> = {
   table: 'Table 17.6 of the MTAD (mtad table file)',
@@ -39,7 +39,7 @@ const TITLES: Record<SchemaKind, string> = {
  * (yaml-language-server). Draft 7, which editors support best; every field carries its description.
  */
 export function buildJsonSchema(kind: SchemaKind): Record<string, unknown> {
-  const generated = z.toJSONSchema(SCHEMA_KINDS[kind], { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(SCHEMA_KINDS[kind](), { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,

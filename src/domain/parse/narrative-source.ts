@@ -40,7 +40,7 @@ export function parseNarrative(text: string, file: string): Result<Narrative> {
     ]);
   const parsed = parseYaml(match[1] ?? '', file);
   if (!parsed.ok) return fail(findingsOf(parsed).map(shifted));
-  const checked = validateWithSchema(narrativeFrontMatterSchema, parsed.value.data ?? {}, parsed.value.source);
+  const checked = validateWithSchema(narrativeFrontMatterSchema(), parsed.value.data ?? {}, parsed.value.source);
   if (!checked.ok) return fail(findingsOf(checked).map(shifted));
   return succeed({
     file,
