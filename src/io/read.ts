@@ -112,21 +112,27 @@ const MAX_WORD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a file's bytes (a Word document), at most `limit`. A missing or unreadable file is an IO
- * finding (exit status 2), a larger one FILE_TOO_LARGE.
+ * finding (exit status 2), and so is a larger one: no Word document is that large, so it is the
+ * wrong file named, as one that is not a zip is (WORD_PACKAGE_UNREADABLE).
  */
 export async function readBytes(path: string, shown: string, limit = MAX_WORD_BYTES): Promise<Result<Uint8Array>> {
   let handle: FileHandle | undefined;
+  const tooLarge = (size: string) =>
+    fail([
+      diagnose(
+        'WORD_PACKAGE_UNREADABLE',
+        { reason: `it ${size}, more than a Word document can be (${limit})` },
+        { file: shown },
+      ),
+    ]);
   try {
     handle = await open(path, 'r');
-    const chunk = new BoundedBytes(await handle.stat(), limit);
-    const tooLarge = chunk.tooLarge(shown);
-    if (tooLarge?.code === 'FILE_TOO_LARGE')
-      return fail([{ ...tooLarge, args: { ...tooLarge.args, what: 'a Word document' } }]);
-    const bytes = await chunk.fill((buffer, offset, length) =>
+    const info = await handle.stat();
+    if (info.isFile() && info.size > limit) return tooLarge(`is ${info.size} bytes`);
+    const bytes = await new BoundedBytes(info, limit).fill((buffer, offset, length) =>
       handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
     );
-    if (bytes.length > limit)
-      return fail([diagnose('FILE_TOO_LARGE', { limit, what: 'a Word document' }, { file: shown })]);
+    if (bytes.length > limit) return tooLarge(`holds more than ${limit} bytes`);
     return succeed(new Uint8Array(bytes));
   } catch (error) {
     return fail([unreadable(error, shown)]);

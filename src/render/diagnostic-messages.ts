@@ -345,7 +345,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'FILE_TOO_LARGE':
       return (
         `the file ${d.args.size === undefined ? 'holds more than' : `is ${d.args.size} bytes, more than`} the ` +
-        `${d.args.limit} bytes ${d.args.what ?? 'a table or an amendment'} can be; is it the right file?`
+        `${d.args.limit} bytes a table or an amendment can be; is it the right file?`
       );
     case 'YAML_FORBIDDEN_KEY':
       return (

@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { copiesOfData, ROOT, snapshotTree } from '../helpers/cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copiesOfData, copyWithMocSecureMade, ROOT, snapshotTree } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
 /*
@@ -208,6 +208,42 @@ describe('amend --out DIR --force where DIR holds a conclusion report', () => {
       expect(run.stderr).toContain('refusing to replace report: it is a pack that mtad conclude --out wrote (');
       expect(run.stderr).not.toContain('without .mtad-pack');
     }
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+});
+
+describe("check's writes, the lock of --update-lock and the --output reports, fail with a code", () => {
+  const made: string[] = [];
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const madeCopy = () => {
+    const dir = copyWithMocSecureMade();
+    made.push(dir);
+    return dir;
+  };
+
+  it('a lock that cannot be written is one line with the code of why, exit status 2, and no report is written', async () => {
+    const cwd = madeCopy();
+    chmodSync(join(cwd, 'data/amendments.lock'), 0o444);
+    const before = snapshotTree(cwd);
+    const run = await runMain(['check', '--update-lock', '--output', 'json=report.json'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(codesIn(run.stderr)).toEqual(['FILE_READ_ONLY']);
+    expect(run.stderr).toMatch(/^data\/amendments\.lock: error: data\/amendments\.lock is read-only .*\n$/);
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  it('a report that cannot be written is one line with the code of why, and the lock is not written without it', async () => {
+    const cwd = madeCopy();
+    const before = snapshotTree(cwd);
+    const run = await runMain(['check', '--update-lock', '--output', 'json=missing/report.json'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(codesIn(run.stderr)).toEqual(['FILE_UNWRITABLE']);
+    expect(run.stderr).toBe(
+      'missing/report.json: error: cannot write the file: its folder does not exist; nothing was written ' +
+        '[FILE_UNWRITABLE]\n',
+    );
     expect(snapshotTree(cwd)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
@@ -439,6 +439,40 @@ describe('hostile documents: one clear finding each, never a stack trace', () =>
       expect(existsSync(join(cwd, 'data/responses'))).toBe(false);
     },
   );
+
+  it('a file too large to be a Word document is the wrong file named in all four commands (exit status 2)', async () => {
+    const cwd = projectWith(new Uint8Array(0));
+    const path = join(cwd, 'MTAD.docx');
+    // Sparse: larger than any Word document mtad reads (64 MiB), and than a response template (32 MiB).
+    truncateSync(path, 64 * 1024 * 1024 + 1);
+    try {
+      for (const args of [
+        ['import', 'MTAD.docx', '--dry-run'],
+        ['check', '--against', 'MTAD.docx', '--format', 'json'],
+        ['amend', '--out', 'pack', '--into', 'MTAD.docx'],
+        ['responses', 'import', 'MTAD.docx', '--received', '2023-01-12 15:20'],
+      ]) {
+        const run = await runMain(args, cwd);
+        const found =
+          args[0] === 'check'
+            ? (JSON.parse(run.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics.map(
+                ({ code, message }) => ({ code, message }),
+              )
+            : [{ code: codes(run.stderr)[0], message: run.stderr }];
+        expect(
+          found.filter((d) => d.code !== 'VALUE_UNKNOWN'),
+          args.join(' '),
+        ).toEqual([
+          { code: 'WORD_PACKAGE_UNREADABLE', message: expect.stringContaining('it is 67108865 bytes, more than a') },
+        ]);
+        expect(run.status, args.join(' ')).toBe(2);
+      }
+      expect(existsSync(join(cwd, 'pack'))).toBe(false);
+      expect(existsSync(join(cwd, 'data/responses'))).toBe(false);
+    } finally {
+      rmSync(path);
+    }
+  });
 
   it('a missing document is FILE_NOT_FOUND (exit status 2)', async () => {
     const cwd = copyOfData();

@@ -3,8 +3,7 @@ import { planCheck, type AgainstDocument } from '../../app/check.js';
 import type { CheckConfig } from '../../domain/check/check-config.js';
 import { CHECK_RULES } from '../../domain/check/check-sources.js';
 import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
-import { formatDiagnostic } from '../../render/diagnostic-messages.js';
-import { writeFileAtomically } from '../../io/write.js';
+import { writeFilesTogether } from '../../io/write-files.js';
 import {
   cacheFileAt,
   defaultCacheFile,
@@ -89,25 +88,16 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     ...(options.config && { configured: options.config.rules }),
   });
   if (plan.kind === 'refused') return usageError(plan.message, 1);
-  if (plan.lock) {
-    const { path, text, expectation, shown } = plan.lock;
-    const written = await writeFileAtomically(path, text, expectation, shown);
-    if (!written.ok) return usageError(`cannot write ${shown}: ${findingsOf(written).map(reasonOf).join('; ')}`);
+  // The lock and the reports are written all or none, the lock first: a failure is one finding
+  // with the code of its cause (FILE_UNWRITABLE, FILE_READ_ONLY, ...), as amend --write reports the
+  // same lock, and "nothing was written" stays true of all of them.
+  const writes = [...(plan.lock ? [plan.lock] : []), ...plan.outputs];
+  if (writes.length > 0) {
+    const written = await writeFilesTogether(writes);
+    if (!written.ok) return failWith(findingsOf(written), options.styler);
   }
-
   await cache?.save();
 
-  for (const output of plan.outputs) {
-    const written = await writeFileAtomically(output.path, output.text, output.expectation, output.shown);
-    if (!written.ok)
-      return {
-        exitCode: 2,
-        stdout: '',
-        stderr: findingsOf(written)
-          .map((d) => `mtad: error: ${d.file}: cannot write the report (${reasonOf(d)})\n`)
-          .join(''),
-      };
-  }
   return { exitCode: plan.exitCode, stdout: plan.stdout, stderr: plan.stderr };
 }
 
@@ -117,11 +107,6 @@ async function readAgainst(path: string, cwd: string): Promise<AgainstDocument> 
   const bytes = await readBytes(path, shown);
   const read = bytes.ok ? succeed({ bytes: bytes.value, sha256: sha256Bytes(bytes.value) }) : bytes;
   return { shown, fileName: basename(path), read };
-}
-
-/** Why a file could not be written, in words that fit after "cannot write FILE: ". */
-function reasonOf(d: Diagnostic): string {
-  return 'reason' in d.args && typeof d.args.reason === 'string' ? d.args.reason : formatDiagnostic(d);
 }
 
 /**

@@ -42,10 +42,11 @@ async function readTemplateBytes(path: string, shown: string): Promise<Result<Ui
     try {
       const info = await handle.stat();
       if (!info.isFile()) return fail([diagnose('FILE_UNREADABLE', { reason: 'it is not a file' }, at)]);
+      // No response template is that large: the wrong file named, as one that is not a zip (exit status 2).
       if (info.size > MAX_TEMPLATE_BYTES)
         return fail([
           diagnose(
-            'RESPONSE_FORM_UNREADABLE',
+            'WORD_PACKAGE_UNREADABLE',
             { reason: `it is ${info.size} bytes, more than a response template can be (${MAX_TEMPLATE_BYTES})` },
             at,
           ),

@@ -2,6 +2,7 @@ import { knownDate, type Amendment } from '../model/amendment.js';
 import { finalChangeOf, isWithinWindow, parseConclusion, type Conclusion } from '../model/conclusion.js';
 import { compareDates, withWindow, type IsoDate } from '../model/dates.js';
 import { diagnose, suggestNearest, type Diagnostic, type FinalValue } from '../model/diagnostics.js';
+import { leaksIn, secretsOf } from '../model/confidential.js';
 import type { ConsultationResponse } from '../model/response.js';
 import { findingsOf, type FileReading } from '../model/result.js';
 import type { SourceText } from './file-rules.js';
@@ -254,72 +255,6 @@ function checkFinalAgreement(conclusion: Conclusion, amendment: Amendment): Diag
   return found;
 }
 
-/** Case and runs of white space do not hide a name or a passage. */
-const normalised = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** True when `needle` stands in `haystack` as whole words (both normalised). */
-function mentions(haystack: string, needle: string): boolean {
-  if (needle === '') return false;
-  let from = haystack.indexOf(needle);
-  while (from >= 0) {
-    const before = haystack[from - 1];
-    const after = haystack[from + needle.length];
-    const word = /[\p{L}\p{N}]/u;
-    if (
-      (before === undefined || !word.test(before) || !word.test(needle[0] ?? '')) &&
-      (after === undefined || !word.test(after) || !word.test(needle.at(-1) ?? ''))
-    )
-      return true;
-    from = haystack.indexOf(needle, from + 1);
-  }
-  return false;
-}
-
-/**
- * A confidential text shorter than this many words is not looked for in DCC's text: "We agree." or
- * "No, for the same reason." say nothing of who wrote them, and DCC's own words hold them by chance.
- */
-const FEWEST_WORDS = 6;
-/** This many consecutive words of a confidential text, repeated in DCC's text, quote it. */
-const QUOTED_WORDS = 8;
-
-/** The words of a text, lower case, without the punctuation a quotation may drop or change. */
-const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/**
- * True when DCC's text (its words, joined and framed by spaces) quotes the confidential text: all
- * of it, or any QUOTED_WORDS consecutive words of it; never one of fewer than FEWEST_WORDS words.
- */
-function quotes(framed: string, secret: readonly string[]): boolean {
-  if (secret.length < FEWEST_WORDS) return false;
-  const run = Math.min(secret.length, QUOTED_WORDS);
-  for (let start = 0; start + run <= secret.length; start++)
-    if (framed.includes(` ${secret.slice(start, start + run).join(' ')} `)) return true;
-  return false;
-}
-
-/**
- * The forms a respondent's organisation is named by: as written, and without what a writer drops,
- * a note in brackets at its end ("(fictional)") and the company's legal form ("Ltd", "Limited", "plc").
- */
-function organisationForms(organisation: string): string[] {
-  const short = organisation
-    .replace(/\s*\([^()]*\)\s*$/u, '')
-    .replace(/,?\s+(?:ltd\.?|limited|plc|llp)$/iu, '')
-    .trim();
-  return short === '' || short === organisation.trim() ? [organisation] : [organisation, short];
-}
-
-/** A confidential text of a response, with how DCC's text gives it away: by one of `names`, or quoting `words`. */
-interface Secret {
-  found: 'respondent' | 'passage' | 'answer';
-  text: string;
-  responseFile: string;
-  question?: string;
-  names?: readonly string[];
-  words?: readonly string[];
-}
-
 /**
  * DCC's own text (its response to each question, its summary, the note on its cover) is published as
  * it stands: it must not name a respondent who asked for all of their response to be kept
@@ -327,25 +262,9 @@ interface Secret {
  * passage or an answer marked confidential, nor any answer of such a respondent, in whole or in part.
  */
 function checkConfidential(conclusion: Conclusion, responses: readonly ConsultationResponse[]): Diagnostic[] {
-  const secrets: Secret[] = [];
-  for (const response of responses.filter((r) => r.amendment === conclusion.amendment)) {
-    const responseFile = response.origin.file;
-    const whole = response.confidentiality.choice === 'all';
-    if (whole) {
-      const { organisation, name, email } = response.respondent;
-      if (organisation !== undefined)
-        secrets.push({ found: 'respondent', text: organisation, responseFile, names: organisationForms(organisation) });
-      for (const other of [name, email])
-        if (other !== undefined) secrets.push({ found: 'respondent', text: other, responseFile, names: [other] });
-    }
-    for (const answer of response.answers) {
-      const { question } = answer;
-      const secret = (found: 'passage' | 'answer', text: string) =>
-        secrets.push({ found, text, responseFile, question, words: wordsOf(text) });
-      for (const passage of answer.confidentialPassages ?? []) secret('passage', passage);
-      if (whole || answer.confidential === true) for (const paragraph of answer.text) secret('answer', paragraph);
-    }
-  }
+  const secrets = responses
+    .filter((r) => r.amendment === conclusion.amendment)
+    .flatMap((response) => secretsOf(response, response.origin.file));
   if (secrets.length === 0) return [];
   const texts: { text: string; path: (string | number)[] }[] = [
     ...conclusion.questions.flatMap((q, i) =>
@@ -356,16 +275,18 @@ function checkConfidential(conclusion: Conclusion, responses: readonly Consultat
   ];
   const found: Diagnostic[] = [];
   for (const { text, path } of texts) {
-    const haystack = normalised(text);
-    const framed = ` ${wordsOf(text).join(' ')} `;
-    for (const secret of secrets) {
-      const { names, words, ...args } = secret;
-      const named = names?.find((form) => mentions(haystack, normalised(form)));
-      if (named === undefined && !(words && quotes(framed, words))) continue;
-      const as = named !== undefined && named !== secret.text ? { as: named } : {};
-      found.push(diagnose('CONCLUSION_CONFIDENTIAL', { ...args, ...as }, conclusion.origin.locate(path)));
-      break;
-    }
+    // One finding for a text: the first secret it gives away, by the first form that names it.
+    const leak = leaksIn(text, secrets)[0];
+    if (!leak) continue;
+    const { found: what, text: secret, responseFile, question } = leak.secret;
+    const args = {
+      found: what,
+      text: secret,
+      responseFile,
+      ...(question !== undefined && { question }),
+      ...(leak.form !== undefined && leak.form !== secret && { as: leak.form }),
+    };
+    found.push(diagnose('CONCLUSION_CONFIDENTIAL', args, conclusion.origin.locate(path)));
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import type { Amendment } from '../model/amendment.js';
+import { secretsOf, spansToCut } from '../model/confidential.js';
 import { inReceivedOrder, respondentLabel, type Position, type ResponseFile } from '../model/response.js';
 import type { ResponseEntry } from './response-summary.js';
 
@@ -54,29 +55,10 @@ interface QuestionViews {
   withheld: number;
 }
 
-/** Splits `text` into runs, marking every occurrence of every passage confidential. */
-/**
- * `text` with each code unit in lower case where that keeps it one code unit, so that offsets in
- * the folded text are offsets in the text: a passage or a name is found whatever its case.
- */
-function folded(text: string): string {
-  let out = '';
-  for (const unit of text) {
-    const lower = unit.toLowerCase();
-    out += lower.length === unit.length ? lower : unit;
-  }
-  return out;
-}
-
-function segmentsOf(text: string, passages: readonly string[]): Segment[] {
+/** Splits `text` into runs, marking confidential each code unit of each span. */
+function segmentsOf(text: string, spans: readonly (readonly [number, number])[]): Segment[] {
   const marked = new Array<boolean>(text.length).fill(false);
-  const haystack = folded(text);
-  for (const passage of passages) {
-    if (passage === '') continue;
-    const needle = folded(passage);
-    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1))
-      marked.fill(true, at, at + needle.length);
-  }
+  for (const [start, end] of spans) marked.fill(true, start, end);
   const segments: Segment[] = [];
   for (let i = 0; i < text.length; i++) {
     const last = segments.at(-1);
@@ -90,24 +72,21 @@ function segmentsOf(text: string, passages: readonly string[]): Segment[] {
  * The respondents' views, question by question, for `audience`. For the public, a respondent who
  * asked for all of the response to be confidential is left out (name and views), an answer
  * marked confidential is left out, and every passage any respondent marked confidential is cut
- * from every text published, wherever it stands; what is not marked is published. For the
- * department, every response is there in full, its confidential parts marked.
+ * from every text published, wherever it stands, with whatever else gives a confidential text away
+ * (`leaksIn`); what is not marked and gives nothing away is published. For the department, every
+ * response is there in full, its confidential parts marked.
  */
 export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[], audience: Audience): ResponseViews {
   const ordered = inReceivedOrder(entries).filter((e) => e.response.amendment === amendment.id);
   // Every passage marked confidential in any response is cut wherever it stands, even where another
-  // answer repeats it unmarked; a confidential answer is left out whole (its words are not cut
-  // from others, where they may be anyone's: "We agree.").
+  // answer repeats it unmarked; and whatever gives away a confidential text in another text, as
+  // `mtad check` finds it in DCC's: a fully confidential respondent named by the short form of their
+  // organisation or their email address, a passage or a confidential answer quoted in part (a short
+  // answer is not looked for: "We agree." may be anyone's).
   const passages = ordered.flatMap((e) => e.response.answers.flatMap((a) => a.confidentialPassages ?? []));
-  const names = ordered.flatMap((e) =>
-    e.response.confidentiality.choice === 'all'
-      ? [e.response.respondent.name, e.response.respondent.organisation].filter((n): n is string => n !== undefined)
-      : [],
-  );
+  const secrets = ordered.flatMap((e) => secretsOf(e.response, e.file));
   const cut = (text: string | undefined): string | undefined =>
-    text === undefined || [...passages, ...names].some((h) => h !== '' && folded(text).includes(folded(h)))
-      ? undefined
-      : text;
+    text === undefined || spansToCut(text, secrets, passages).length > 0 ? undefined : text;
   // A respondent is named the same way in the list of respondents and beside each answer: for the
   // public, by the organisation unless it is cut, else by the name unless it is cut, else not at all.
   const publicLabel = (response: ResponseFile, file: string): string => {
@@ -152,10 +131,13 @@ export function viewsFor(amendment: Amendment, entries: readonly ResponseEntry[]
         withheld += 1;
         continue;
       }
-      const hidden = audience === 'public' ? [...passages, ...names] : (answer.confidentialPassages ?? []);
+      const spansOf = (paragraph: string) =>
+        audience === 'public'
+          ? spansToCut(paragraph, secrets, passages)
+          : spansToCut(paragraph, [], answer.confidentialPassages ?? []);
       // For the public, a confidential run is cut: its text never leaves this function.
       const paragraphs = answer.text.map((paragraph) =>
-        segmentsOf(paragraph, hidden).map((s) =>
+        segmentsOf(paragraph, spansOf(paragraph)).map((s) =>
           audience === 'public'
             ? { text: s.confidential ? '' : s.text, confidential: s.confidential }
             : { ...s, confidential: s.confidential || whole || answerConfidential },

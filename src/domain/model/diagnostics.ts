@@ -119,11 +119,7 @@ export interface DiagnosticArgs {
   WRITE_INCOMPLETE: { written: string; what: string; reason: string };
   // mtad check: the rules on the data folder
   FILE_EMPTY: Record<string, never>;
-  FILE_TOO_LARGE: {
-    size?: number;
-    limit: number;
-    /** What the file was to be: an amendment or table unless said. */ what?: string;
-  };
+  FILE_TOO_LARGE: { size?: number; limit: number };
   FILE_UNWRITABLE: { reason: string };
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
