@@ -98,7 +98,7 @@ describe('the code caches of the start-up (dist/cli.cache, dist/pack.cache)', ()
     cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
   const dist = join(pkg, 'dist');
-  const bin = join(pkg, 'bin/mtad.js');
+  const bin = join(pkg, 'bin/mtad.cjs');
   afterAll(() => rmSync(pkg, { recursive: true, force: true }));
   const run = (args: readonly string[], cwd: string) =>
     spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
