@@ -16,6 +16,8 @@ import { runMain } from '../helpers/main.js';
 const fresh = copiesOfData();
 
 const AMENDMENT = 'mdust-close-moc-secure';
+/** A Word MTAD, for the commands that load the Word engine (dist/word.cjs). */
+const DOCX = join(ROOT, 'tests/fixtures/word/mtad-example.docx');
 
 // One line per command: its arguments and the exit status it must end with on the shipped data.
 const COMMANDS: [string, string[], number][] = [
@@ -30,6 +32,8 @@ const COMMANDS: [string, string[], number][] = [
   ['revert --stdout', ['revert', 'mdust-close-foc-np', '--stdout', '--issued', '2023-03-01'], 0],
   ['new --stdout', ['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'], 0],
   ['check', ['check', '--no-cache'], 0],
+  ['check --against (the cells that differ)', ['check', '--no-cache', '--against', DOCX], 1],
+  ['import --dry-run', ['import', DOCX, '--dry-run'], 0],
   ['schema', ['schema', 'table'], 0],
   ['responses', ['responses'], 0],
   ['init (into the shipped data: refused)', ['init'], 2],
