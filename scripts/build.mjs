@@ -84,8 +84,9 @@ const packEntry = {
 // The Word engine stays out of cli.cjs too: an import of a module of src/word from outside it
 // becomes a require of ./word.cjs, made when the module that imports it first runs (a command's
 // module, loaded when that command runs: `import`, `check --against`, `amend --into`, `responses
-// import`). Its modules share no state with the CLI's (no class, no cache): what word.cjs holds a
-// copy of (the findings, Result, dates, yaml for the imported table's text) works the same in two.
+// import`). What word.cjs holds a copy of (the findings, Result, dates, yaml for the imported
+// table's text) has no class tested with instanceof and no state but one memo (the UK time zone's
+// formatter, made again in each copy), so two copies behave as one.
 const WORD_MODULES = ['import-table', 'map-columns', 'compare-table', 'redline-amendments', 'response-form'];
 const wordApart = {
   name: 'word-apart',
