@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { generateAmendmentFiles, generateTable } from './bench/generate.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin/mtad.js');
+const BIN = join(ROOT, 'bin/mtad.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 // BENCH_ONLY=amend (the commands on the shipped data), check, redline, or a comma-separated list,
 // runs only those figures.

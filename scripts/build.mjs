@@ -4,10 +4,12 @@
 //   cache on Node 20.
 // - pack.cjs: the Word and HTML renderers (docx, marked) of `mtad amend --out` and `mtad
 //   consultation`, loaded only by those, with a code cache of its own.
-// - start.cjs: the loader; bin/mtad.js imports it.
+// - word.cjs: the reading and editing of Word files (src/word, @xmldom/xmldom, fflate), loaded only
+//   by the commands that read a document mtad did not write, with a code cache of its own.
+// - start.cjs: the loader; bin/mtad.cjs requires it.
 // - index.js: the programmatic API, ESM, and index.d.ts (with the declarations it imports,
 //   under dist/domain/ and the like): its types, emitted by tsc (tsconfig.types.json).
-// Then it runs the CLI once, which writes the code caches (cli.cache, pack.cache).
+// Then it runs the CLI twice, which writes the code caches (cli.cache, pack.cache, word.cache).
 //
 // The build is made in a fresh folder beside dist/ (so that nothing stale is loaded or published)
 // and renamed into place only when complete: mtad run during a build loads the old dist/ or the
@@ -79,6 +81,36 @@ const packEntry = {
   loader: 'ts',
 };
 
+// The Word engine stays out of cli.cjs too: an import of a module of src/word from outside it
+// becomes a require of ./word.cjs, made when the module that imports it first runs (a command's
+// module, loaded when that command runs: `import`, `check --against`, `amend --into`, `responses
+// import`). What word.cjs holds a copy of (the findings, Result, dates, yaml for the imported
+// table's text) has no class tested with instanceof and no state but one memo (the UK time zone's
+// formatter, made again in each copy), so two copies behave as one.
+const WORD_MODULES = ['import-table', 'map-columns', 'compare-table', 'redline-amendments', 'response-form'];
+const wordApart = {
+  name: 'word-apart',
+  setup(b) {
+    b.onResolve({ filter: /\/word\/[\w-]+\.js$/ }, ({ path, importer }) => {
+      // Inside src/word (and outside mtad's sources) an import stays where it is.
+      if (dirname(importer) === join(root, 'src/word') || !importer.startsWith(join(root, 'src/'))) return undefined;
+      const name = basename(path, '.js');
+      if (!WORD_MODULES.includes(name))
+        return {
+          errors: [{ text: `src/word/${name}.ts is not in word.cjs: add it to WORD_MODULES (scripts/build.mjs)` }],
+        };
+      return { path: './word.cjs', external: true };
+    });
+  },
+};
+// The entry of word.cjs: every export of the modules above (they share no export name).
+const wordEntry = {
+  contents: WORD_MODULES.map((name) => `export * from './src/word/${name}.ts';`).join('\n'),
+  resolveDir: root,
+  sourcefile: 'word-entry.ts',
+  loader: 'ts',
+};
+
 // chalk asks supports-color about the terminal when it loads (milliseconds: os.release, env, tty).
 // mtad decides colour itself (NO_COLOR, FORCE_COLOR, TTY; src/cli/color.ts) and gives chalk an
 // explicit level, so chalk is given an answer that costs nothing.
@@ -98,13 +130,21 @@ const cli = {
   entryPoints: { cli: 'src/cli/run.ts' },
   outdir,
   supported: { 'dynamic-import': false },
-  plugins: [packApart, noColorProbe],
+  plugins: [packApart, wordApart, noColorProbe],
 };
 
 // The cache of `mtad check` holds what mtad's code made of each file: it is keyed by a hash of
 // every file bundled into the CLI (mtad's sources and the yaml and zod it parses with), so that a
-// changed schema, rule or library never reuses a result of the old code.
-const { metafile } = await build({ ...cli, write: false, metafile: true, minify: false, sourcemap: false });
+// changed schema, rule or library never reuses a result of the old code. The Word engine is counted
+// with them, as when it was in cli.cjs.
+const { metafile } = await build({
+  ...cli,
+  plugins: [packApart, noColorProbe],
+  write: false,
+  metafile: true,
+  minify: false,
+  sourcemap: false,
+});
 const code = createHash('sha256');
 // Virtual modules (namespace:path, such as the stand-in for chalk's probe) are part of this script.
 for (const input of Object.keys(metafile.inputs)
@@ -119,6 +159,7 @@ const codeHash = code.digest('hex').slice(0, 16);
 await Promise.all([
   build({ ...cli, define: { ...cjs.define, __MTAD_CODE_HASH__: JSON.stringify(codeHash) } }),
   build({ ...cjs, stdin: packEntry, outfile: join(outdir, 'pack.cjs') }),
+  build({ ...cjs, stdin: wordEntry, outfile: join(outdir, 'word.cjs') }),
   build({
     ...common,
     entryPoints: { start: 'src/cli/start.ts' },
@@ -142,7 +183,7 @@ await Promise.all([
 ]);
 
 // Into place: the old build is moved aside and the new one renamed in its place, two renames in a
-// row; bin/mtad.js waits out the instant between them. The old one is removed after.
+// row; bin/mtad.cjs waits out the instant between them. The old one is removed after.
 const old = `${staging}.old-${randomBytes(4).toString('hex')}`;
 let moved = false;
 try {
@@ -160,10 +201,16 @@ if (moved) rmSync(old, { recursive: true, force: true });
 // (BENCHMARKS.md). It runs on a copy of data/ in a folder without node_modules/, where mtad keeps
 // no cache of `mtad check`: every file is parsed, so the parser's functions are in the code cache
 // whatever an earlier run left in the project's node_modules/.cache. Its output is not wanted here.
+// A second run writes dist/word.cache: it imports the table of the pack's redline (a Word document
+// read as `mtad import` and `check --against` read the MTAD), without writing it.
 const pack = mkdtempSync(join(tmpdir(), 'mtad-build-pack-'));
 try {
   cpSync(join(root, 'data'), join(pack, 'data'), { recursive: true });
-  spawnSync(process.execPath, [join(target, 'start.cjs'), 'amend', '--out', 'pack'], { cwd: pack, stdio: 'ignore' });
+  for (const args of [
+    ['amend', '--out', 'pack'],
+    ['import', 'pack/redline.docx', '--dry-run'],
+  ])
+    spawnSync(process.execPath, [join(target, 'start.cjs'), ...args], { cwd: pack, stdio: 'ignore' });
 } finally {
   rmSync(pack, { recursive: true, force: true });
 }

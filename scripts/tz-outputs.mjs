@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 
 const root = resolve(import.meta.dirname, '..');
 const run = (...args) => {
-  const result = spawnSync(process.execPath, [join(root, 'bin/mtad.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(root, 'bin/mtad.cjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

@@ -1,16 +1,20 @@
-// The start of `mtad`: loads the bundled CLI (dist/cli.cjs), and the Word and HTML renderers
-// (dist/pack.cjs) when a command writes documents, each with V8's code cache, so that a run skips
-// compiling what an earlier run compiled. Node 22 does this itself (module.enableCompileCache);
-// Node 20, which mtad supports, does not. Each cache (dist/NAME.cache) is made by the build's first
-// runs and remade whenever V8 rejects it (another Node version, say); when dist/ cannot be written
-// it is simply not made. Measured in BENCHMARKS.md.
+// The start of `mtad`: loads the bundled CLI (dist/cli.cjs), the Word and HTML renderers
+// (dist/pack.cjs) when a command writes documents, and the Word engine (dist/word.cjs) when one reads
+// a Word document, each with V8's code cache, so that a run skips compiling what an earlier run
+// compiled. Node 22 does this itself (module.enableCompileCache); Node 20, which mtad supports, does
+// not. Each cache (dist/NAME.cache) is made by the build's first runs and remade whenever V8 rejects
+// it (another Node version, say); when dist/ cannot be written it is simply not made. Measured in
+// BENCHMARKS.md.
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
 /** The bundles this loader runs from their code cache, by the name cli.cjs requires them by. */
-const CACHED = new Map([['./pack.cjs', 'pack']]);
+const CACHED = new Map([
+  ['./pack.cjs', 'pack'],
+  ['./word.cjs', 'word'],
+]);
 const loaded = new Map<string, unknown>();
 
 function load(name: string): unknown {

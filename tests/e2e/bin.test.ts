@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN, copiesOfData, runCli } from '../helpers/cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, copiesOfData, ROOT, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 /*
  * The built bin, as a user runs it: one spawned run per command. Most end-to-end tests call main()
- * in process; these prove that the bundle behind bin/mtad.js is that same program (the same words
+ * in process; these prove that the bundle behind bin/mtad.cjs is that same program (the same words
  * on the same streams, the same exit status), and what only a process has: its exit status, its
  * streams, standard input, a closed pipe.
  */
@@ -15,6 +16,8 @@ import { runMain } from '../helpers/main.js';
 const fresh = copiesOfData();
 
 const AMENDMENT = 'mdust-close-moc-secure';
+/** A Word MTAD, for the commands that load the Word engine (dist/word.cjs). */
+const DOCX = join(ROOT, 'tests/fixtures/word/mtad-example.docx');
 
 // One line per command: its arguments and the exit status it must end with on the shipped data.
 const COMMANDS: [string, string[], number][] = [
@@ -29,6 +32,8 @@ const COMMANDS: [string, string[], number][] = [
   ['revert --stdout', ['revert', 'mdust-close-foc-np', '--stdout', '--issued', '2023-03-01'], 0],
   ['new --stdout', ['new', 'close', 'FOC (BG)', '--on', '2023-06-30', '--stdout'], 0],
   ['check', ['check', '--no-cache'], 0],
+  ['check --against (the cells that differ)', ['check', '--no-cache', '--against', DOCX], 1],
+  ['import --dry-run', ['import', DOCX, '--dry-run'], 0],
   ['schema', ['schema', 'table'], 0],
   ['responses', ['responses'], 0],
   ['init (into the shipped data: refused)', ['init'], 2],
@@ -36,7 +41,7 @@ const COMMANDS: [string, string[], number][] = [
   ['an unknown command', ['conclude'], 2],
 ];
 
-describe('bin/mtad.js: the built program, one process per command', () => {
+describe('bin/mtad.cjs: the built program, one process per command', () => {
   it.each(COMMANDS)('%s: the same exit status and streams as main() in process', async (_name, args, status) => {
     const cwd = fresh();
     const spawned = runCli(args, { cwd });
@@ -94,5 +99,29 @@ describe('bin/mtad.js: the built program, one process per command', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^MTAD Table 17\.6/);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('bin/mtad.cjs during `npm run build`', () => {
+  it('waits for the new dist/ when it starts in the instant dist/ is renamed away, and runs it', () => {
+    // A private copy of the package, whose dist/ is aside when the bin starts. A preload puts it
+    // back on the first turn of the event loop: after the bin found no dist/ and before the end of
+    // its wait, as the build's second rename comes after its first.
+    const pkg = mkdtempSync(join(tmpdir(), 'mtad-bin-'));
+    afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+    for (const entry of ['bin', 'dist', 'package.json'])
+      cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+    renameSync(join(pkg, 'dist'), join(pkg, 'dist.new'));
+    const preload = join(pkg, 'rename-back.cjs');
+    writeFileSync(
+      preload,
+      `setTimeout(() => require('node:fs').renameSync(${JSON.stringify(join(pkg, 'dist.new'))}, ${JSON.stringify(join(pkg, 'dist'))}));\n`,
+    );
+    const run = spawnSync(process.execPath, ['-r', preload, join(pkg, 'bin/mtad.cjs'), '--version'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });

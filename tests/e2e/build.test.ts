@@ -14,7 +14,7 @@ import { ROOT } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'mtad-build-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const FILES = ['start.cjs', 'cli.cjs', 'pack.cjs', 'index.js', 'index.d.ts'];
+const FILES = ['start.cjs', 'cli.cjs', 'pack.cjs', 'word.cjs', 'index.js', 'index.d.ts'];
 
 it('replaces dist/ whole: every file is there at every moment of a build', { timeout: 300_000 }, async () => {
   const dist = join(dir, 'dist');

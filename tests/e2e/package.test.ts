@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
@@ -17,9 +17,10 @@ const npm = (args: string[], cwd: string) => {
 
 /**
  * Installs the tarball into `project` as npm would, without npm's download and unpack of every
- * dependency: the tarball's contents become node_modules/mtad, and each dependency its package.json
- * names (and only those: a dependency missing from it is missing here too) links to the copy this
- * repository installed from the same lock.
+ * dependency: the tarball's contents become node_modules/mtad, each program its package.json names
+ * as `bin` a link in node_modules/.bin to the file it names (what `npx mtad` runs), and each
+ * dependency it names (and only those: a dependency missing from it is missing here too) a link to
+ * the copy this repository installed from the same lock.
  */
 function installTarball(tarball: string, project: string): Record<string, string> {
   const into = join(project, 'node_modules/mtad');
@@ -27,8 +28,12 @@ function installTarball(tarball: string, project: string): Record<string, string
   const untar = spawnSync('tar', ['-xzf', tarball, '-C', into, '--strip-components=1'], { encoding: 'utf8' });
   expect(untar.status, untar.stderr).toBe(0);
   const manifest = JSON.parse(readFileSync(join(into, 'package.json'), 'utf8')) as {
+    bin: Record<string, string>;
     dependencies: Record<string, string>;
   };
+  mkdirSync(join(project, 'node_modules/.bin'));
+  for (const [name, file] of Object.entries(manifest.bin))
+    symlinkSync(join('../mtad', file), join(project, 'node_modules/.bin', name));
   for (const name of Object.keys(manifest.dependencies)) {
     mkdirSync(dirname(join(project, 'node_modules', name)), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), 'dir');
@@ -68,7 +73,7 @@ describe('the packed package, as a user installs it', () => {
     for (const path of [
       'dist/index.js',
       'dist/index.d.ts',
-      'bin/mtad.js',
+      'bin/mtad.cjs',
       'templates',
       'schema',
       'data/table-17.6.yaml',
@@ -109,9 +114,14 @@ describe('the packed package, as a user installs it', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ long: '31 January 2023', rule: 'error' });
 
-    // mtad init copies the shipped data, which the package must therefore hold.
-    const bin = join(project, 'node_modules/mtad/bin/mtad.js');
-    const init = spawnSync(process.execPath, [bin, 'init', 'new-table'], { cwd: project, encoding: 'utf8' });
+    // mtad init copies the shipped data, which the package must therefore hold. It runs as `npx mtad`
+    // runs it: by its name, found in node_modules/.bin, through the link and the file's #! line.
+    const path = [join(project, 'node_modules/.bin'), dirname(process.execPath), process.env.PATH].join(delimiter);
+    const init = spawnSync('mtad', ['init', 'new-table'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: path },
+    });
     expect(init.stderr).toBe('');
     expect(init.status).toBe(0);
     expect(readdirSync(join(project, 'new-table/data')).sort()).toEqual([

@@ -481,3 +481,18 @@ describe('hostile documents: one clear finding each, never a stack trace', () =>
     expect(codes(run.stderr)).toEqual(['FILE_NOT_FOUND']);
   });
 });
+
+describe('the Word engine (dist/word.cjs)', () => {
+  it('stays out of the start-up: only the commands that read a Word document load it, on demand', () => {
+    const loadedAtStart = ['start.cjs', 'cli.cjs']
+      .map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8'))
+      .join('\n');
+    const word = readFileSync(join(ROOT, 'dist', 'word.cjs'), 'utf8');
+    // xmldom's parser and fflate's message for a broken archive are nowhere else.
+    for (const wordOnly of ['DOMParser', 'invalid zip data']) {
+      expect(loadedAtStart).not.toContain(wordOnly);
+      expect(word).toContain(wordOnly);
+    }
+    expect(loadedAtStart).toMatch(/require\("\.\/word\.cjs"\)/);
+  });
+});

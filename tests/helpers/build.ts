@@ -43,7 +43,7 @@ const currentStamp = (): string => `${process.version} ${hashFiles(INPUTS)} ${ha
 
 /**
  * Vitest's global setup: builds dist/ once, before any test file runs, so that the tests that spawn
- * bin/mtad.js run what the sources say. Never from a test file: a build replaces dist/ while other
+ * bin/mtad.cjs run what the sources say. Never from a test file: a build replaces dist/ while other
  * files' spawned runs load it. A build costs seconds of CPU (bundles, declarations, the code
  * caches): when dist/ is what this setup built from the same sources, it is used as it is.
  */

@@ -18,7 +18,7 @@ import { afterAll } from 'vitest';
 
 /** The repository root, and the built CLI as a user runs it. */
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = join(ROOT, 'bin/mtad.js');
+export const BIN = join(ROOT, 'bin/mtad.cjs');
 
 export interface CliRun {
   status: number | null;
@@ -27,7 +27,7 @@ export interface CliRun {
 }
 
 /**
- * Runs `node bin/mtad.js ...args` in `cwd` (the repository by default), without colour unless the
+ * Runs `node bin/mtad.cjs ...args` in `cwd` (the repository by default), without colour unless the
  * environment asks for it, with no standard input.
  */
 export function runCli(

@@ -18,7 +18,7 @@ export interface MainOptions {
 }
 
 /**
- * Runs mtad in this process, through the same `main()` that bin/mtad.js calls, with the
+ * Runs mtad in this process, through the same `main()` that bin/mtad.cjs calls, with the
  * environment a spawned run gets (no colour, no terminal). `options` may be the working folder
  * alone. A bug that escapes `main()` is reported as the process entry reports it (exit status 2,
  * "internal error" and the stack on standard error), so that a test asserting "no stack trace"
