@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES, readTextSync } from '../../src/io/read.js';
 import { renderDiagnostics } from '../../src/render/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
 import { MAX_ITEMS } from '../../src/domain/parse/yaml-source.js';
-import { ROOT, snapshotTree } from '../helpers/cli.js';
+import { removedAfterAll, ROOT, snapshotTree } from '../helpers/cli.js';
 import { inBatches, medianAndMax, type TimedRun } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/main.js';
 import { findingsOf } from '../../src/domain/model/result.js';
@@ -228,21 +228,18 @@ const pathOf = (input: HostileInput): string => (input.kind === 'table' ? TABLE 
 function coreFindings(input: HostileInput, bytes: Uint8Array): Diagnostic[] {
   const file = pathOf(input);
   // From a file, as the commands read it (a file too large is refused by its size, unread).
-  const scratch = mkdtempSync(join(tmpdir(), 'mtad-hostile-core-'));
-  folders.push(scratch);
+  const scratch = removed(mkdtempSync(join(tmpdir(), 'mtad-hostile-core-')));
   writeFileSync(join(scratch, 'input.yaml'), bytes);
   const text = readTextSync(join(scratch, 'input.yaml'), file);
   if (!text.ok) return findingsOf(text);
   return findingsOf(input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file));
 }
 
-const folders: string[] = [];
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const removed = removedAfterAll();
 
 /** A fresh folder with the frozen data and the hostile file in place. */
 function folderWith(input: HostileInput, bytes: Uint8Array): string {
-  const cwd = mkdtempSync(join(tmpdir(), 'mtad-hostile-'));
-  folders.push(cwd);
+  const cwd = removed(mkdtempSync(join(tmpdir(), 'mtad-hostile-')));
   cpSync(BASE, join(cwd, 'data'), { recursive: true });
   writeFileSync(join(cwd, pathOf(input)), bytes);
   return cwd;

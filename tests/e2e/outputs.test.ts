@@ -14,8 +14,10 @@ import { describe, expect, it } from 'vitest';
 import { PACK_MARKER_FILE, packMarkerText } from '../../src/domain/documents/pack-marker.js';
 import { openCheckCache } from '../../src/io/check-cache.js';
 import { sha256 } from '../../src/io/hash.js';
-import { copyOfData, snapshotTree, type CliRun } from '../helpers/cli.js';
+import { copiesOfData, snapshotTree, type CliRun } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+
+const copyOfData = copiesOfData();
 
 /*
  * Nothing outside the output is ever removed or overwritten: --force replaces only a folder mtad
