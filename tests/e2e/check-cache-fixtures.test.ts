@@ -1,15 +1,14 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkAllFormats } from '../helpers/check-cache.js';
-import { copyOfData } from '../helpers/cli.js';
+import { copiesOfData, removedAfterAll } from '../helpers/cli.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';
 
 // Apart from check-cache.test.ts so that the two run in parallel: this one runs mtad check 5 times
 // for each fixture.
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const fresh = (dir: string) => (made.push(dir), dir);
+const copyOfData = copiesOfData();
+const fresh = removedAfterAll();
 
 describe('the cache of mtad check never changes its results', () => {
   const scenarios = [...fixtureCodes().map((code) => `${code}/fire`), 'shipped'];
@@ -17,7 +16,7 @@ describe('the cache of mtad check never changes its results', () => {
     '%s: the same output in every format without the cache, cold, warm and after an edit',
     async (scenario) => {
       const [code = '', kind] = scenario.split('/');
-      const cwd = fresh(scenario === 'shipped' ? copyOfData() : materialiseFixture(code, kind as 'fire'));
+      const cwd = scenario === 'shipped' ? copyOfData() : fresh(materialiseFixture(code, kind as 'fire'));
       let runs = 0;
       const cache = join(cwd, 'cache.json');
       const check = (args: string[]) => checkAllFormats(cwd, args, join(cwd, `out-${++runs}`));

@@ -1,11 +1,10 @@
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData, copyOfDataWith, ROOT, snapshotTree } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { copiesOfData, copyOfDataWith, removedAfterAll, snapshotTree } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
+import { sarifErrors } from '../helpers/sarif.js';
 import { readWordFixture } from '../helpers/word.js';
 
 /*
@@ -16,12 +15,11 @@ import { readWordFixture } from '../helpers/word.js';
  * name only the running command's options. Every case runs main() as the user does.
  */
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const keep = (dir: string) => (made.push(dir), dir);
+const copyOfData = copiesOfData();
+const keep = removedAfterAll();
 /** A copy of the shipped data with a configuration file written beside data/. */
 const configured = (text: string, name = 'mtad.config.yaml') => {
-  const dir = keep(copyOfData());
+  const dir = copyOfData();
   writeFileSync(join(dir, name), text);
   return dir;
 };
@@ -40,7 +38,7 @@ const GATED: readonly (readonly string[])[] = [
 
 describe('the check before documents uses the configuration of mtad check', () => {
   it.each(GATED)('%s … passes the shipped data as mtad check does', async (...args) => {
-    const run = await runMain(args, keep(copyOfData()));
+    const run = await runMain(args, copyOfData());
     expect(run.status, run.stderr).toBe(0);
   });
 
@@ -93,7 +91,7 @@ describe('--config FILE', () => {
   it.each([['check'], ...GATED])(
     '%s … --config naming no file: exit status 2, one line, nothing done',
     async (...args) => {
-      const cwd = keep(copyOfData());
+      const cwd = copyOfData();
       const before = snapshotTree(cwd);
       const run = await runMain([...args, '--config', 'nope.yaml'], cwd);
       expect(run.status).toBe(2);
@@ -122,7 +120,7 @@ describe('--config FILE', () => {
   });
 
   it('an empty --config (an unset shell variable) is a usage error', async () => {
-    const run = await runMain(['check', '--config', ''], keep(copyOfData()));
+    const run = await runMain(['check', '--config', ''], copyOfData());
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       "mtad: error: --config is empty: expected the path of the configuration of mtad check's rules (mtad.config.yaml) (an empty value is what an unset shell variable gives) [ARGUMENT_INVALID]\n",
@@ -132,7 +130,7 @@ describe('--config FILE', () => {
 
 describe('--quiet and --changed-since say what they left out', () => {
   it('--quiet: "no errors; 7 warnings not shown", in the stylish report printed and written', async () => {
-    const cwd = keep(copyOfData());
+    const cwd = copyOfData();
     const run = await runMain(['check', '--quiet', '--output', 'stylish=report.txt'], cwd);
     expect(run.status).toBe(0);
     const summary = '5 files checked: no errors; 7 warnings not shown (--quiet).\n';
@@ -155,7 +153,7 @@ describe('--quiet and --changed-since say what they left out', () => {
   });
 
   it('--changed-since: the warnings of unchanged files are counted and named, with the commit', async () => {
-    const cwd = keep(copyOfData());
+    const cwd = copyOfData();
     git(cwd, 'init', '-q');
     git(cwd, 'add', '-A');
     git(cwd, 'commit', '-qm', 'data');
@@ -172,7 +170,7 @@ describe('--quiet and --changed-since say what they left out', () => {
   });
 
   it('JSON and SARIF keep their shape: the keys are those of a run that hides nothing', async () => {
-    const cwd = keep(copyOfData());
+    const cwd = copyOfData();
     const keys = (text: string) => Object.keys(JSON.parse(text) as object);
     const all = await runMain(['check', '--format', 'json'], cwd);
     const quiet = await runMain(['check', '--format', 'json', '--quiet'], cwd);
@@ -185,7 +183,7 @@ describe('--quiet and --changed-since say what they left out', () => {
 
 describe('--output replaces only a report mtad check wrote', () => {
   it('refuses a file that is not a report: exit status 2, the file kept, nothing written', async () => {
-    const cwd = keep(copyOfData());
+    const cwd = copyOfData();
     writeFileSync(join(cwd, 'NOTES.md'), '# my notes\n');
     const before = snapshotTree(cwd);
     for (const format of ['json', 'sarif', 'github', 'stylish']) {
@@ -200,7 +198,7 @@ describe('--output replaces only a report mtad check wrote', () => {
   });
 
   it('refuses a folder and a symbolic link', async () => {
-    const cwd = keep(copyOfData());
+    const cwd = copyOfData();
     mkdirSync(join(cwd, 'reports'));
     writeFileSync(join(cwd, 'NOTES.md'), '# my notes\n');
     symlinkSync('NOTES.md', join(cwd, 'link.sarif'));
@@ -267,11 +265,7 @@ describe('the rules as configured: --list-rules and the SARIF rules', () => {
     const cwd = configured(CONFIG);
     const run = await runMain(['check', '--format', 'sarif'], cwd);
     const log = JSON.parse(run.stdout);
-    const schema = JSON.parse(readFileSync(join(ROOT, 'tests/vendor/sarif-schema-2.1.0.json'), 'utf8'));
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    (addFormatsModule as unknown as (ajv: Ajv) => void)(ajv);
-    const validate = ajv.compile(schema);
-    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    expect(sarifErrors(log)).toEqual([]);
     const rules = log.runs[0].tool.driver.rules as {
       id: string;
       defaultConfiguration: object;
@@ -292,7 +286,7 @@ describe('a command names only its own options', () => {
   it.each([['amend'], ['check'], ['direction', 'x'], ['consultation'], ['diff', '--from', 'a', '--to', 'b']])(
     '%s … --table-num suggests no option of another command',
     async (...args) => {
-      const run = await runMain([...args, '--table-num', '17.6'], keep(copyOfData()));
+      const run = await runMain([...args, '--table-num', '17.6'], copyOfData());
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/^mtad: error: unknown option '--table-num' \[OPTION_UNKNOWN\]\n/);
       expect(run.stderr).not.toContain('--table-number');

@@ -6,12 +6,14 @@ import { pathToFileURL } from 'node:url';
 import {
   BIN,
   CONCLUDED_DATA_ENTRIES,
-  copyOfData,
+  copiesOfData,
   ROOT,
   writeMocSecureConclusion,
   writeTestFocBgConclusion,
 } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+
+const copyOfData = copiesOfData();
 
 interface Finished {
   id: string;

@@ -5,11 +5,11 @@ import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
 import {
   CONCLUDED_DATA_ENTRIES,
-  copyOfData,
+  copiesOfData,
+  copyWithMocSecureMade as copyWithMocSecureMadeIn,
   ROOT,
   snapshotTree,
   runCli,
-  writeMocSecureConclusion,
 } from '../helpers/cli.js';
 import { writtenNarrative } from '../helpers/narrative.js';
 import { runMain } from '../helpers/main.js';
@@ -17,17 +17,8 @@ import { runMain } from '../helpers/main.js';
 const TABLE = 'data/table-17.6.yaml';
 const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 
-/** A copy of data/ where the MOC (Secure) closure has been made (status and conclusion date set, and its conclusion). */
-function copyWithMocSecureMade(): string {
-  const dir = writeMocSecureConclusion(copyOfData());
-  const path = join(dir, MOC);
-  const text = readFileSync(path, 'utf8')
-    .replace('status: proposed', 'status: made')
-    .replace('  annex: null', '  annex: A')
-    .replace('  expectedConclusion: 2023-01-20\n', '  expectedConclusion: 2023-01-20\n  concluded: 2023-01-20\n');
-  writeFileSync(path, text);
-  return dir;
-}
+const copyOfData = copiesOfData();
+const copyWithMocSecureMade = () => copyWithMocSecureMadeIn(copyOfData());
 
 const codes = (stderr: string) => [...stderr.matchAll(/\[([A-Z_]+)\]$/gm)].map((m) => m[1]);
 

@@ -1,15 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAmendment } from '../../src/domain/model/amendment.js';
 import { RULES, type Diagnostic, type DiagnosticCode } from '../../src/domain/model/diagnostics.js';
 import { parseTable } from '../../src/domain/model/table.js';
-import { readTextSync } from '../../src/io/read.js';
+import { MAX_FILE_BYTES, readTextSync } from '../../src/io/read.js';
 import { renderDiagnostics } from '../../src/render/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
 import { MAX_ITEMS } from '../../src/domain/parse/yaml-source.js';
-import { ROOT, snapshotTree } from '../helpers/cli.js';
+import { removedAfterAll, ROOT, snapshotTree } from '../helpers/cli.js';
 import { inBatches, medianAndMax, type TimedRun } from '../helpers/cli-async.js';
 import { runMain } from '../helpers/main.js';
 import { findingsOf } from '../../src/domain/model/result.js';
@@ -39,8 +39,9 @@ interface HostileInput {
   findings?: number;
 }
 
-const tenMegabytes = () =>
-  new TextEncoder().encode('# ten megabytes of comments\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28)));
+// One byte over the limit, as a list is one item over it: a larger file is refused by the same test
+// of its size, and costs every command's copy of the folder its megabytes.
+const overTheLimit = () => new TextEncoder().encode(`${'#'.repeat(MAX_FILE_BYTES)}\n`);
 const nestedLists = () => new TextEncoder().encode(`${'- '.repeat(512 * 1024 - 1)}x\n`);
 const longList = (key: string) => () => new TextEncoder().encode(`${key}:\n${'  - x\n'.repeat(MAX_ITEMS + 1)}`);
 
@@ -50,7 +51,7 @@ const INPUTS: HostileInput[] = [
   { kind: 'table', name: 'unclosed quote', file: 'hostile/table/unclosed-quote.yaml', code: 'YAML_SYNTAX' },
   { kind: 'table', name: 'alias bomb', file: 'hostile/table/alias-bomb.yaml', code: 'YAML_ALIAS_LIMIT' },
   { kind: 'table', name: 'nesting 1,000 deep', file: 'hostile/table/deep-nesting.yaml', code: 'YAML_SYNTAX' },
-  { kind: 'table', name: '10 MB', file: tenMegabytes, code: 'FILE_TOO_LARGE' },
+  { kind: 'table', name: '1 MiB and one byte', file: overTheLimit, code: 'FILE_TOO_LARGE' },
   { kind: 'table', name: `a list of ${MAX_ITEMS + 1} items`, file: longList('cohorts'), code: 'YAML_SIZE_LIMIT' },
   { kind: 'table', name: 'duplicate key', file: 'hostile/table/duplicate-key.yaml', code: 'YAML_DUPLICATE_KEY' },
   { kind: 'table', name: '__proto__ key', file: 'hostile/table/proto-key.yaml', code: 'YAML_FORBIDDEN_KEY' },
@@ -105,7 +106,7 @@ const INPUTS: HostileInput[] = [
     code: 'YAML_ALIAS_LIMIT',
   },
   { kind: 'amendment', name: 'nesting 1,000 deep', file: 'hostile/amendment/deep-nesting.yaml', code: 'YAML_SYNTAX' },
-  { kind: 'amendment', name: '10 MB', file: tenMegabytes, code: 'FILE_TOO_LARGE' },
+  { kind: 'amendment', name: '1 MiB and one byte', file: overTheLimit, code: 'FILE_TOO_LARGE' },
   {
     kind: 'amendment',
     name: `a list of ${MAX_ITEMS + 1} items`,
@@ -227,21 +228,18 @@ const pathOf = (input: HostileInput): string => (input.kind === 'table' ? TABLE 
 function coreFindings(input: HostileInput, bytes: Uint8Array): Diagnostic[] {
   const file = pathOf(input);
   // From a file, as the commands read it (a file too large is refused by its size, unread).
-  const scratch = mkdtempSync(join(tmpdir(), 'mtad-hostile-core-'));
-  folders.push(scratch);
+  const scratch = removed(mkdtempSync(join(tmpdir(), 'mtad-hostile-core-')));
   writeFileSync(join(scratch, 'input.yaml'), bytes);
   const text = readTextSync(join(scratch, 'input.yaml'), file);
   if (!text.ok) return findingsOf(text);
   return findingsOf(input.kind === 'table' ? parseTable(text.value, file) : parseAmendment(text.value, file));
 }
 
-const folders: string[] = [];
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const removed = removedAfterAll();
 
 /** A fresh folder with the frozen data and the hostile file in place. */
 function folderWith(input: HostileInput, bytes: Uint8Array): string {
-  const cwd = mkdtempSync(join(tmpdir(), 'mtad-hostile-'));
-  folders.push(cwd);
+  const cwd = removed(mkdtempSync(join(tmpdir(), 'mtad-hostile-')));
   cpSync(BASE, join(cwd, 'data'), { recursive: true });
   writeFileSync(join(cwd, pathOf(input)), bytes);
   return cwd;
@@ -295,10 +293,11 @@ describe(
         expect(d.line !== undefined && d.column !== undefined, `${d.code} has a line and column`).toBe(positioned);
 
       const commands = COMMANDS.filter((command) => command.reads.includes(input.kind));
+      // One folder for all the commands: each must leave it as it was, so each finds it as the first did.
+      const cwd = folderWith(input, bytes);
+      const before = snapshotTree(cwd);
       await inBatches(
         commands.map((command) => async () => {
-          const cwd = folderWith(input, bytes);
-          const before = snapshotTree(cwd);
           const args = command.stdin ? [...command.args, pathOf(input)] : command.args;
           const run = await runMain(args, { cwd, ...(command.stdin && { input: bytes }) });
           const list = timings.get(command.name) ?? [];

@@ -1,10 +1,16 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { RULES, type DiagnosticCode } from '../../src/domain/model/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
-import { copyOfData, MOC_SECURE_CONCLUSION, snapshotTree, writeMocSecureConclusion } from '../helpers/cli.js';
+import {
+  copiesOfData,
+  MOC_SECURE_CONCLUSION,
+  removedAfterAll,
+  snapshotTree,
+  writeMocSecureConclusion,
+} from '../helpers/cli.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
@@ -13,9 +19,8 @@ import { codesIn, runMain } from '../helpers/main.js';
  * `mtad check` first, over the same files, and refuses what check rejects with the same findings.
  */
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const fresh = (dir: string) => (made.push(dir), dir);
+const copyOfData = copiesOfData();
+const fresh = removedAfterAll();
 const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
 
 /**
@@ -23,7 +28,7 @@ const MOC = 'data/amendments/mdust-close-moc-secure.yaml';
  * or made, it has its conclusion beside the table, as check requires.
  */
 function dataWith(...edits: [string | RegExp, string][]): string {
-  const dir = fresh(copyOfData());
+  const dir = copyOfData();
   const path = join(dir, MOC);
   let text = readFileSync(path, 'utf8');
   for (const [find, replace] of edits) {

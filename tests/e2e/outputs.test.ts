@@ -1,4 +1,5 @@
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -14,8 +15,10 @@ import { describe, expect, it } from 'vitest';
 import { PACK_MARKER_FILE, packMarkerText } from '../../src/domain/documents/pack-marker.js';
 import { openCheckCache } from '../../src/io/check-cache.js';
 import { sha256 } from '../../src/io/hash.js';
-import { copyOfData, snapshotTree, type CliRun } from '../helpers/cli.js';
+import { copiesOfData, snapshotTree, type CliRun } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+
+const copyOfData = copiesOfData();
 
 /*
  * Nothing outside the output is ever removed or overwritten: --force replaces only a folder mtad
@@ -30,6 +33,24 @@ function project(): string {
   mkdirSync(join(cwd, '.git'));
   writeFileSync(join(cwd, '.git/HEAD'), 'ref: refs/heads/main\n');
   writeFileSync(join(cwd, 'NOTES.md'), 'my notes\n');
+  return cwd;
+}
+
+let madePack: string | undefined;
+
+/**
+ * project() with a pack mtad wrote in pack/: one pack, made once for the file's tests in a project
+ * of its own that nothing changes, copied byte for byte into each (an `amend --out` renders the
+ * three Word files).
+ */
+async function projectWithPack(): Promise<string> {
+  if (!madePack) {
+    const first = project();
+    expect((await runMain(['amend', '--out', 'pack'], { cwd: first })).status).toBe(0);
+    madePack = join(first, 'pack');
+  }
+  const cwd = project();
+  cpSync(madePack, join(cwd, 'pack'), { recursive: true });
   return cwd;
 }
 
@@ -138,8 +159,7 @@ describe('mtad amend --out refuses what is not its own pack (exit 2, nothing cha
   });
 
   it('a symbolic link to a pack mtad wrote: only a folder itself is replaced, never through a link', async () => {
-    const cwd = project();
-    expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
+    const cwd = await projectWithPack();
     symlinkSync(join(cwd, 'pack'), join(cwd, 'link'));
     await expectRefused(cwd, ['amend', '--out', 'link', '--force'], 'OUT_NOT_MTAD', /it is a symbolic link/);
   });
@@ -243,8 +263,7 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
   });
 
   it('never deletes a file a person added to the pack or changed in it: refused, naming the file', async () => {
-    const cwd = project();
-    expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
+    const cwd = await projectWithPack();
     writeFileSync(join(cwd, 'pack/signed.pdf'), 'the signed direction');
     await expectRefused(
       cwd,
@@ -266,8 +285,7 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
   });
 
   it('refuses a pack whose marker lists no files (one an older mtad wrote): nothing is known to be its own', async () => {
-    const cwd = project();
-    expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
+    const cwd = await projectWithPack();
     writeFileSync(join(cwd, 'pack', PACK_MARKER_FILE), 'mtad consultation pack\nan older wording\n');
     await expectRefused(
       cwd,
@@ -278,8 +296,7 @@ describe('mtad amend --out --force replaces a pack mtad wrote', () => {
   });
 
   it('replaces it whole, and refuses it once its marker is removed', async () => {
-    const cwd = project();
-    expect((await runMain(['amend', '--out', 'pack'], { cwd })).status).toBe(0);
+    const cwd = await projectWithPack();
     rmSync(join(cwd, 'pack/redline.md'));
     const again = await runMain(['amend', '--out', 'pack', '--force'], { cwd });
     expect(again.stderr).toBe('');

@@ -2,22 +2,20 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyOfData, runCli, type CliRun } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { copiesOfData, removedAfterAll, runCli, type CliRun } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 
 /*
  * The same data gives the same bytes on every machine: whatever its time zone (even one that
- * skipped the day), its locale, or the time of the run. Each run is a process of its own, since
- * TZ, LANG and LC_ALL are read by the process as it starts.
+ * skipped the day), its locale, or the time of the run. Each run under a time zone or a locale is a
+ * process of its own, since TZ, LANG and LC_ALL are read by the process as it starts; the runs
+ * that set neither are made in process, through main().
  */
 
-const folders: string[] = [];
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mtad-machine-'));
-  folders.push(dir);
-  return dir;
-};
+const copyOfData = copiesOfData();
+const removed = removedAfterAll();
+const tempDir = () => removed(mkdtempSync(join(tmpdir(), 'mtad-machine-')));
 
 describe('the machine time zone', () => {
   // Kiribati's Line Islands skipped 31 December 1994 and Samoa 30 December 2011: a Date made at
@@ -29,7 +27,6 @@ describe('the machine time zone', () => {
     // A project with no amendment yet: with the shipped ones, a consultation issued in 1994 or 2011
     // would be issued before theirs, and refused (DRAFT_ISSUED_BEFORE_EARLIER).
     const cwd = copyOfData();
-    folders.push(cwd);
     for (const name of readdirSync(join(cwd, 'data/amendments'))) rmSync(join(cwd, 'data/amendments', name));
     rmSync(join(cwd, 'data/amendments.lock'));
     const runs = ['UTC', 'Pacific/Apia', 'Pacific/Kiritimati'].map((TZ) =>
@@ -50,7 +47,6 @@ describe('the machine locale', () => {
 
   it('orders two amendments of the same sequence number by id in code-unit order, in every locale', () => {
     const dir = copyOfData();
-    folders.push(dir);
     const moc = readFileSync(join(dir, 'data/amendments/mdust-close-moc-secure.yaml'), 'utf8');
     const foc = moc
       .replace('id: mdust-close-moc-secure', 'id: aa-close-foc-bg')
@@ -101,9 +97,9 @@ function packBytes(dir: string): Map<string, string> {
 describe('the time of the run', () => {
   it('writes byte-identical packs at different times, dated from the data', async () => {
     const dir = tempDir();
-    expect(runCli(['amend', '--out', join(dir, 'first')]).status).toBe(0);
+    expect((await runMain(['amend', '--out', join(dir, 'first')])).status).toBe(0);
     await new Promise((done) => setTimeout(done, 2100));
-    expect(runCli(['amend', '--out', join(dir, 'second')]).status).toBe(0);
+    expect((await runMain(['amend', '--out', join(dir, 'second')])).status).toBe(0);
     expect(packBytes(join(dir, 'second'))).toEqual(packBytes(join(dir, 'first')));
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'first/redline.docx')));
     // The consultation's issue date, 5 December 2022, at midnight UK time.
@@ -150,9 +146,9 @@ describe('the time of the run', () => {
     expect(run.stdout).toContain('issued: !todo 2023-07-01');
   });
 
-  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, and writes nothing', () => {
+  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, and writes nothing', async () => {
     const dir = tempDir();
-    const run = runCli(['amend', '--out', join(dir, 'pack')], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    const run = await runMain(['amend', '--out', join(dir, 'pack')], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('[ARGUMENT_INVALID]');
     expect(readdirSync(dir)).toEqual([]);

@@ -18,12 +18,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CONCLUDED_DATA_ENTRIES,
-  copyOfData,
+  copiesOfData,
   copyWithMocSecureMade,
   ROOT,
   runCli,
   snapshotTree,
 } from '../helpers/cli.js';
+
+const copyOfData = copiesOfData();
 
 const TABLE = 'data/table-17.6.yaml';
 const LOCK = 'data/amendments.lock';
@@ -39,7 +41,7 @@ const git = (dir: string, ...args: string[]) =>
 
 describe('amend --write changes the table and the lock of made amendments together', () => {
   it('a table that cannot be replaced (a full disk) puts the lock back: nothing was written, as it says', () => {
-    const dir = copyWithMocSecureMade();
+    const dir = copyWithMocSecureMade(copyOfData());
     const before = snapshotTree(dir);
     const run = writeWithFault(dir, 'fail-before-rename:table-17.6.yaml:ENOSPC');
     expect(run.status).toBe(2);
@@ -49,7 +51,7 @@ describe('amend --write changes the table and the lock of made amendments togeth
   });
 
   it('a table changed by another process once the lock is replaced puts the lock back: FILE_CHANGED_ON_DISK', () => {
-    const dir = copyWithMocSecureMade();
+    const dir = copyWithMocSecureMade(copyOfData());
     const [table, lock] = [readFileSync(join(dir, TABLE), 'utf8'), readFileSync(join(dir, LOCK), 'utf8')];
     const run = writeWithFault(dir, `change-after-rename:amendments.lock:${join(dir, TABLE)}`);
     expect(run.status).toBe(2);
@@ -60,7 +62,7 @@ describe('amend --write changes the table and the lock of made amendments togeth
   });
 
   it('killed between the two renames: leaves only ignored files, a state check accepts, and the next run completes', () => {
-    const dir = copyWithMocSecureMade();
+    const dir = copyWithMocSecureMade(copyOfData());
     copyFileSync(join(ROOT, '.gitignore'), join(dir, '.gitignore'));
     git(dir, 'init', '-q');
     git(dir, 'add', '-A');

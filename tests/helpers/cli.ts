@@ -59,15 +59,17 @@ export function copyOfData(): string {
   return dir;
 }
 
-/** Copies of the shipped data/, one a call, each removed once the test file's tests have run. */
-export function copiesOfData(): () => string {
+/** Keeps the folders it is given (and returns each), to remove them once the test file's tests have run. */
+export function removedAfterAll(): (dir: string) => string {
   const made: string[] = [];
   afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-  return () => {
-    const dir = copyOfData();
-    made.push(dir);
-    return dir;
-  };
+  return (dir) => (made.push(dir), dir);
+}
+
+/** Copies of the shipped data/, one a call, each removed once the test file's tests have run. */
+export function copiesOfData(): () => string {
+  const removed = removedAfterAll();
+  return () => removed(copyOfData());
 }
 
 /**
@@ -137,9 +139,12 @@ export function writeTestFocBgConclusion(dir: string): string {
 /** What data/ holds at its top level once a test wrote a conclusion beside the table. */
 export const CONCLUDED_DATA_ENTRIES: readonly string[] = [...SHIPPED_DATA_ENTRIES, 'conclusions'].sort();
 
-/** A copy of data/ where the MOC (Secure) closure has been made, so that `amend --write` has one to write. */
-export function copyWithMocSecureMade(): string {
-  const dir = writeMocSecureConclusion(copyOfData());
+/**
+ * A copy of data/ (`copy`, or a new one) where the MOC (Secure) closure has been made, so that
+ * `amend --write` has one to write.
+ */
+export function copyWithMocSecureMade(copy: string = copyOfData()): string {
+  const dir = writeMocSecureConclusion(copy);
   const path = join(dir, 'data/amendments/mdust-close-moc-secure.yaml');
   writeFileSync(
     path,

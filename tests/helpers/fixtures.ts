@@ -20,7 +20,7 @@ interface FixtureMeta {
   note: string;
   /** Files of the base to remove. */
   delete?: string[];
-  /** Files made by the test rather than committed (a 10 MiB file): base text, then `repeat` up to `bytes`. */
+  /** Files made by the test rather than committed (a file over 1 MiB): base text, then `repeat` up to `bytes`. */
   generate?: Record<string, { from?: string; repeat: string; bytes: number }>;
 }
 

@@ -1,18 +1,16 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { CHECK_RULES } from '../../src/domain/check/check-sources.js';
 import { RULES, type DiagnosticCode } from '../../src/domain/model/diagnostics.js';
 import { plainStyler } from '../../src/render/style.js';
+import { removedAfterAll } from '../helpers/cli.js';
 import { fixtureCodes, materialiseFixture } from '../helpers/fixtures.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const fresh = removedAfterAll();
 
 /** The codes `mtad check` reports on a fixture, through the command as the CLI calls it. */
 async function codesOf(code: string, kind: 'fire' | 'pass'): Promise<{ codes: DiagnosticCode[]; exitCode: number }> {
-  const cwd = materialiseFixture(code, kind);
-  made.push(cwd);
+  const cwd = fresh(materialiseFixture(code, kind));
   const outcome = await runCheck({
     cwd,
     styler: plainStyler,
