@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8 } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
-import { codesIn, runMain } from '../helpers/main.js';
+import { codesIn, runMain, type MainRun } from '../helpers/main.js';
 import { referenceDirection } from '../helpers/reference.js';
 import { pandocText, zipEntries } from '../helpers/word.js';
 
@@ -52,7 +52,25 @@ function textsOf(dir: string, names: readonly string[]): Record<string, string> 
   );
 }
 
+/**
+ * `mtad conclude` on a copy of the example, run once: the tests that read the files it writes, and
+ * write nothing, read the same folder.
+ */
+let concluded: Promise<{ cwd: string; run: MainRun }> | undefined;
+const concludeOnce = () =>
+  (concluded ??= (async () => {
+    const cwd = copyWithExample();
+    return { cwd, run: await runMain(['conclude'], cwd) };
+  })());
+
 describe('mtad conclude', () => {
+  // LibreOffice's conversion runs in its own process while the tests before its own run in this one.
+  let withPdf: Promise<{ cwd: string; run: MainRun }>;
+  beforeAll(() => {
+    const cwd = copyWithExample();
+    withPdf = runMain(['conclude', '--pdf'], cwd).then((run) => ({ cwd, run }));
+  });
+
   it('writes the conclusion report as Markdown, HTML and Word, with the pack marker, and no confidential text', async () => {
     const cwd = copyWithExample();
     const run = await runMain(['conclude', 'mdust-close-moc-secure'], cwd);
@@ -90,8 +108,8 @@ describe('mtad conclude', () => {
   });
 
   it('Attachment 1 is the reference direction in its final form, as mtad direction --final prints it', async () => {
-    const cwd = copyWithExample();
-    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    const { cwd, run } = await concludeOnce();
+    expect(run.status, run.stderr).toBe(0);
     const printed = await runMain(['direction', 'mdust-close-moc-secure', '--final'], cwd);
     expect(printed.status, printed.stderr).toBe(0);
     const docx = new Uint8Array(readFileSync(join(cwd, 'conclusion/conclusion.docx')));
@@ -106,8 +124,8 @@ describe('mtad conclude', () => {
   });
 
   it('the Word file reads back: the redline accepted gives the table as modified, rejected the table in force', async () => {
-    const cwd = copyWithExample();
-    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    const { cwd, run } = await concludeOnce();
+    expect(run.status, run.stderr).toBe(0);
     const docx = new Uint8Array(readFileSync(join(cwd, 'conclusion/conclusion.docx')));
     const redlined = (mode: 'accept' | 'reject') => {
       const text = pandocText(docx, mode, 'plain');
@@ -123,8 +141,8 @@ describe('mtad conclude', () => {
   });
 
   it('the HTML file marks the redline with <ins> and names each section', async () => {
-    const cwd = copyWithExample();
-    expect((await runMain(['conclude'], cwd)).status).toBe(0);
+    const { cwd, run } = await concludeOnce();
+    expect(run.status, run.stderr).toBe(0);
     const html = readFileSync(join(cwd, 'conclusion/conclusion.html'), 'utf8');
     expect(html).toMatch(/<ins><span class="visually-hidden">inserted: <\/span>31 January 2023<\/ins>/);
     expect(html).toContain('<h2 id="2-summary-of-responses">2. Summary of Responses</h2>');
@@ -165,8 +183,7 @@ describe('mtad conclude', () => {
   });
 
   it('--pdf adds a PDF of the Word file, dated the day DCC concluded, that reads as the report', async () => {
-    const cwd = copyWithExample();
-    const run = await runMain(['conclude', '--pdf'], cwd);
+    const { cwd, run } = await withPdf;
     expect(run.status, run.stderr).toBe(0);
     const pdf = readFileSync(join(cwd, 'conclusion/conclusion.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -35,15 +35,11 @@ describe('--pdf', () => {
   });
 
   const soffice = hasSoffice();
-  // Two packs with PDFs, made one after the other (each conversion is LibreOffice's start-up and
-  // its work: seconds), once for the tests that read them.
+  // Two packs with PDFs, made once for the tests that read them, side by side: two LibreOffices at
+  // once, each in the profile of its own that mtad makes, and neither waits for the other.
   let made: Promise<MainRun[]> | undefined;
   const packs = () =>
-    (made ??= (async () => {
-      const runs: MainRun[] = [];
-      for (const out of ['pack-a', 'pack-b']) runs.push(await runMain(['amend', '--out', out, '--pdf'], { cwd }));
-      return runs;
-    })());
+    (made ??= Promise.all(['pack-a', 'pack-b'].map((out) => runMain(['amend', '--out', out, '--pdf'], { cwd }))));
 
   it.skipIf(!soffice && !process.env.CI)(
     'adds a PDF of each Word file, whose text is the document, the same bytes on every run',

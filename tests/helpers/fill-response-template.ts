@@ -11,12 +11,11 @@
  * the template's wording becomes.
  */
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { convertOnce } from './soffice-cache.js';
+import { convertWithSoffice } from './soffice-cache.js';
 
 /** What a respondent writes into the template. */
 export interface Filling {
@@ -214,25 +213,8 @@ function odfLayout(doc: Document): Layout {
 
 /** Converts `names` (in `folder`) into `outdir` as `target`, by one soffice, or from the cache. */
 function soffice(folder: string, target: string, outdir: string, names: readonly string[]): void {
-  const run = convertOnce(
-    names.map((name) => join(folder, name)),
-    outdir,
-    target,
-    (missing) =>
-      spawnSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${join(folder, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          target,
-          '--outdir',
-          outdir,
-          ...missing,
-        ],
-        { cwd: folder, encoding: 'utf8', timeout: 240_000 },
-      ),
-  );
+  const files = names.map((name) => join(folder, name));
+  const run = convertWithSoffice(files, outdir, target, join(folder, 'profile'));
   if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
 }
 

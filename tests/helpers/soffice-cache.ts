@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync } from 'node:fs';
 import { basename, delimiter, dirname, join } from 'node:path';
+import { makeProfile } from '../../src/io/soffice.js';
 import { ROOT } from './cli.js';
 
 /*
@@ -66,3 +68,21 @@ export function convertOnce(
   }
   return result;
 }
+
+/**
+ * Converts each of `files` to `outdir` as `target`, by one soffice with the profile in `profile`
+ * (made as mtad makes its own, once: a second run in it finds it ready), or from the cache.
+ */
+export const convertWithSoffice = (
+  files: readonly string[],
+  outdir: string,
+  target: string,
+  profile: string,
+): Conversion =>
+  convertOnce(files, outdir, target, (missing) =>
+    spawnSync(
+      'soffice',
+      [makeProfile(profile), '--headless', '--norestore', '--convert-to', target, '--outdir', outdir, ...missing],
+      { encoding: 'utf8', timeout: 240_000 },
+    ),
+  );

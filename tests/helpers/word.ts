@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { ROOT } from './cli.js';
-import { convertOnce, type Conversion } from './soffice-cache.js';
+import { convertWithSoffice, type Conversion } from './soffice-cache.js';
 import { findTool } from './tools.js';
 
 /** The fictional MTAD-like fixtures, one per writer (tests/fixtures/word/README.md). */
@@ -53,21 +53,7 @@ function readWithPandoc(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain'
  * files it converted before, the same bytes, from its cache).
  */
 export const convertToPdf = (dir: string, files: readonly string[]): Conversion =>
-  convertOnce(files, dir, 'pdf', (missing) =>
-    spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...missing,
-      ],
-      { encoding: 'utf8', timeout: 220_000 },
-    ),
-  );
+  convertWithSoffice(files, dir, 'pdf', join(dir, 'profile'));
 
 /**
  * True when LibreOffice's soffice is on the PATH: looked up, not run (`soffice --version` starts
