@@ -37,7 +37,7 @@ export interface Conversion {
  * files converted before come from the cache, the others from `convert`, which runs soffice once on
  * all of them and is not called when none is left.
  */
-export function convertOnce(
+function convertOnce(
   files: readonly string[],
   outdir: string,
   target: string,
