@@ -59,12 +59,15 @@ export function copyOfData(): string {
   return dir;
 }
 
-/** Copies of the shipped data/, one a call, each removed once the test file's tests have run. */
-export function copiesOfData(): () => string {
+/**
+ * Copies of the shipped data/ (as `make` makes them), one a call, each removed once the test file's
+ * tests have run.
+ */
+export function copiesOfData(make: () => string = copyOfData): () => string {
   const made: string[] = [];
   afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   return () => {
-    const dir = copyOfData();
+    const dir = make();
     made.push(dir);
     return dir;
   };
