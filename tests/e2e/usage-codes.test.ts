@@ -1,6 +1,6 @@
-import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copiesOfData, copyWithMocSecureMade, ROOT, snapshotTree } from '../helpers/cli.js';
 import { codesIn, runMain } from '../helpers/main.js';
 
@@ -213,13 +213,7 @@ describe('amend --out DIR --force where DIR holds a conclusion report', () => {
 });
 
 describe("check's writes, the lock of --update-lock and the --output reports, fail with a code", () => {
-  const made: string[] = [];
-  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-  const madeCopy = () => {
-    const dir = copyWithMocSecureMade();
-    made.push(dir);
-    return dir;
-  };
+  const madeCopy = copiesOfData(copyWithMocSecureMade);
 
   it('a lock that cannot be written is one line with the code of why, exit status 2, and no report is written', async () => {
     const cwd = madeCopy();

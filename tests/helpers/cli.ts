@@ -66,10 +66,13 @@ export function removedAfterAll(): (dir: string) => string {
   return (dir) => (made.push(dir), dir);
 }
 
-/** Copies of the shipped data/, one a call, each removed once the test file's tests have run. */
-export function copiesOfData(): () => string {
+/**
+ * Copies of the shipped data/ (as `make` makes them), one a call, each removed once the test file's
+ * tests have run.
+ */
+export function copiesOfData(make: () => string = copyOfData): () => string {
   const removed = removedAfterAll();
-  return () => removed(copyOfData());
+  return () => removed(make());
 }
 
 /**

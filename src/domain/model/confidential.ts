@@ -55,37 +55,51 @@ interface Searched {
   from: number[];
   to: number[];
   words: { word: string; start: number; end: number }[];
+  /** The words joined `run` at a time, by the number in a run: made once for every secret quoting so many. */
+  runs: Map<number, string[]>;
 }
 
+/** A code unit of white space, as \s finds it (tested by regular expression only past ASCII's). */
+const isSpace = (unit: string): boolean => (unit > ' ' ? unit >= '\u00a0' && SPACE.test(unit) : SPACE.test(unit));
+
 function searched(text: string): Searched {
+  // Folded whole, a text keeps its length unless a letter folds to two code units ("İ"): then it is
+  // folded a code point at a time, each mapped to the code units it came from.
+  const whole = foldCase(text);
+  const sameLength = whole.length === text.length;
   let folded = '';
   const from: number[] = [];
   const to: number[] = [];
   for (let at = 0; at < text.length;) {
-    if (SPACE.test(text[at]!)) {
+    if (isSpace(text[at]!)) {
       let end = at + 1;
-      while (end < text.length && SPACE.test(text[end]!)) end++;
+      while (end < text.length && isSpace(text[end]!)) end++;
       folded += ' ';
       from.push(at);
       to.push(end);
       at = end;
-      continue;
-    }
-    const unit = String.fromCodePoint(text.codePointAt(at)!);
-    const lower = foldCase(unit);
-    folded += lower;
-    for (let i = 0; i < lower.length; i++) {
+    } else if (sameLength) {
+      folded += whole[at]!;
       from.push(at);
-      to.push(at + unit.length);
+      to.push(at + 1);
+      at += 1;
+    } else {
+      const unit = String.fromCodePoint(text.codePointAt(at)!);
+      const lower = foldCase(unit);
+      folded += lower;
+      for (let i = 0; i < lower.length; i++) {
+        from.push(at);
+        to.push(at + unit.length);
+      }
+      at += unit.length;
     }
-    at += unit.length;
   }
   const words = [...text.matchAll(WORDS)].map((m) => ({
     word: foldCase(m[0]),
     start: m.index,
     end: m.index + m[0].length,
   }));
-  return { folded, from, to, words };
+  return { folded, from, to, words, runs: new Map() };
 }
 
 /** The words of a text, folded, without the punctuation a quotation may drop or change. */
@@ -114,17 +128,47 @@ function spansOf(text: Searched, needle: string, wholeWords: boolean): [number, 
   return spans;
 }
 
-/** The spans of `text` that quote `words`: QUOTED_WORDS of them in a row, all when fewer; never under FEWEST_WORDS. */
-function quotations(text: Searched, words: readonly string[]): [number, number][] {
-  if (words.length < FEWEST_WORDS) return [];
+/** How a secret is looked for: its forms folded, and the runs of its words that quote it. */
+interface Sought {
+  needles: { form: string; needle: string }[];
+  run: number;
+  quoted: Set<string>;
+}
+
+/** Each secret is made ready to be looked for once, however many texts it is looked for in. */
+const soughtOf = new WeakMap<Secret, Sought>();
+
+function sought(secret: Secret): Sought {
+  let ready = soughtOf.get(secret);
+  if (ready) return ready;
+  const words = secret.words ?? [];
   const run = Math.min(words.length, QUOTED_WORDS);
   const quoted = new Set<string>();
-  for (let start = 0; start + run <= words.length; start++) quoted.add(words.slice(start, start + run).join(' '));
-  const spans: [number, number][] = [];
-  for (let start = 0; start + run <= text.words.length; start++) {
-    const window = text.words.slice(start, start + run);
-    if (quoted.has(window.map((w) => w.word).join(' '))) spans.push([window[0]!.start, window.at(-1)!.end]);
+  if (words.length >= FEWEST_WORDS)
+    for (let start = 0; start + run <= words.length; start++) quoted.add(words.slice(start, start + run).join(' '));
+  ready = { needles: (secret.names ?? []).map((form) => ({ form, needle: needleOf(form) })), run, quoted };
+  soughtOf.set(secret, ready);
+  return ready;
+}
+
+/**
+ * The spans of `text` that quote a secret: QUOTED_WORDS of its words in a row, all when fewer; never
+ * under FEWEST_WORDS.
+ */
+function quotations(text: Searched, { run, quoted }: Sought): [number, number][] {
+  if (quoted.size === 0) return [];
+  let keys = text.runs.get(run);
+  if (!keys) {
+    const words = text.words.map((w) => w.word);
+    keys = words
+      .slice(0, Math.max(0, words.length - run + 1))
+      .map((_, start) => words.slice(start, start + run).join(' '));
+    text.runs.set(run, keys);
   }
+  const spans: [number, number][] = [];
+  keys.forEach((key, start) => {
+    if (quoted.has(key)) spans.push([text.words[start]!.start, text.words[start + run - 1]!.end]);
+  });
   return spans;
 }
 
@@ -168,9 +212,10 @@ export function secretsOf(response: ResponseFile, responseFile: string): Secret[
 function leaksInSearched(haystack: Searched, secrets: readonly Secret[]): Leak[] {
   const leaks: Leak[] = [];
   for (const secret of secrets) {
-    for (const form of secret.names ?? [])
-      for (const [start, end] of spansOf(haystack, needleOf(form), true)) leaks.push({ secret, start, end, form });
-    for (const [start, end] of quotations(haystack, secret.words ?? [])) leaks.push({ secret, start, end });
+    const ready = sought(secret);
+    for (const { form, needle } of ready.needles)
+      for (const [start, end] of spansOf(haystack, needle, true)) leaks.push({ secret, start, end, form });
+    for (const [start, end] of quotations(haystack, ready)) leaks.push({ secret, start, end });
   }
   return leaks;
 }
