@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
@@ -20,32 +20,82 @@ export const readWordFixture = (name: WordFixture): Uint8Array =>
 export const zipEntries = (bytes: Uint8Array): Record<string, Uint8Array> => unzipSync(bytes);
 
 // pandoc's reading of the same bytes is the same each time: each reading is made once per test
-// file (a pandoc process costs a few hundred milliseconds, and the tests read the input again for
-// every comparison).
+// file, and the readings a test file announces (readWithPandocLater) are made by one pandoc with
+// the first one asked for: a pandoc process costs more than the reading it makes.
 const pandocReadings = new Map<string, string>();
+const announced = new Map<string, PandocReading>();
+
+/** A .docx to read with pandoc, with tracked changes accepted or rejected, as plain text or HTML. */
+interface PandocReading {
+  docx: Uint8Array;
+  mode: 'accept' | 'reject';
+  to: 'plain' | 'html';
+}
+
+const keyOf = ({ docx, mode, to }: PandocReading): string =>
+  `${createHash('sha256').update(docx).digest('hex')} ${mode} ${to}`;
+
+/** Announces a reading that a test will ask pandocText for: it is made with the first one asked. */
+export function readWithPandocLater(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): void {
+  const reading = { docx, mode, to };
+  const key = keyOf(reading);
+  if (!pandocReadings.has(key)) announced.set(key, reading);
+}
 
 /** What pandoc reads from a .docx, with tracked changes accepted or rejected. */
 export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): string {
-  const key = `${createHash('sha256').update(docx).digest('hex')} ${mode} ${to}`;
+  const key = keyOf({ docx, mode, to });
   const known = pandocReadings.get(key);
   if (known !== undefined) return known;
-  const text = readWithPandoc(docx, mode, to);
-  pandocReadings.set(key, text);
-  return text;
+  announced.set(key, { docx, mode, to });
+  const readings = [...announced];
+  announced.clear();
+  readWithPandoc(readings.map(([, reading]) => reading)).forEach((text, i) =>
+    pandocReadings.set(readings[i]![0], text),
+  );
+  return pandocReadings.get(key)!;
 }
 
-function readWithPandoc(docx: Uint8Array, mode: 'accept' | 'reject', to: 'plain' | 'html'): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'mtad-word-')), 'in.docx');
-  writeFileSync(file, docx);
+/**
+ * The readings, by one pandoc whose Lua filter reads every document as `pandoc
+ * --track-changes=MODE --to FORMAT --wrap=none FILE` would (tests/unit/test-tools.test.ts compares
+ * the two), with the final newline the command line adds.
+ */
+export function readWithPandoc(readings: readonly PandocReading[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'mtad-word-'));
+  const list = readings.map(({ docx, mode, to }, i) => {
+    const file = join(dir, `${i}.docx`);
+    writeFileSync(file, docx);
+    return `${mode} ${to} ${file}\n`;
+  });
+  writeFileSync(join(dir, 'readings'), list.join(''));
   const result = spawnSync(
     findTool('pandoc').path ?? 'pandoc',
-    [`--track-changes=${mode}`, '--to', to, '--wrap=none', file],
-    {
-      encoding: 'utf8',
-    },
+    [
+      '--from',
+      'markdown',
+      '--to',
+      'plain',
+      '--lua-filter',
+      join(ROOT, 'tests/helpers/pandoc-read.lua'),
+      '-o',
+      '/dev/null',
+    ],
+    { input: '', env: { ...process.env, MTAD_PANDOC_READINGS: join(dir, 'readings') } },
   );
-  if (result.error || result.status !== 0) throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr}`);
-  return result.stdout;
+  rmSync(dir, { recursive: true, force: true });
+  if (result.error || result.status !== 0)
+    throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr.toString()}`);
+  const out = result.stdout;
+  const texts: string[] = [];
+  for (let at = 0; texts.length < readings.length;) {
+    const newline = out.indexOf(10, at);
+    const end = newline + 1 + Number(out.subarray(at, newline).toString());
+    const text = out.subarray(newline + 1, end).toString('utf8');
+    texts.push(text.endsWith('\n') ? text : `${text}\n`);
+    at = end;
+  }
+  return texts;
 }
 
 /**

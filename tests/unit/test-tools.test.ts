@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateTool } from '../helpers/tools.js';
+import { ROOT } from '../helpers/cli.js';
+import { findTool, locateTool } from '../helpers/tools.js';
+import { readWithPandoc, readWordFixture } from '../helpers/word.js';
 
 /*
  * The tests that read mtad's documents with pandoc and Chromium, on a machine without them (an
@@ -30,5 +34,24 @@ describe('tests that need pandoc or Chromium', () => {
       missing: false,
     });
     expect(locateTool('chromium', { MTAD_CHROMIUM: '/usr/bin/chromium' }).tool.path).toBe('/usr/bin/chromium');
+  });
+});
+
+describe('the Word documents read by one pandoc', () => {
+  const pandoc = findTool('pandoc');
+  it.skipIf(pandoc.missing)('reads each as `pandoc --track-changes=MODE --to FORMAT --wrap=none FILE` does', () => {
+    // The split fixture holds a reviewer's tracked change: accepting and rejecting it read differently.
+    const file = join(ROOT, 'tests/fixtures/word/mtad-split.docx');
+    const readings = (['accept', 'reject'] as const).flatMap((mode) =>
+      (['plain', 'html'] as const).map((to) => ({ docx: readWordFixture('split'), mode, to })),
+    );
+    const byCommand = readings.map(
+      ({ mode, to }) =>
+        spawnSync(pandoc.path ?? 'pandoc', [`--track-changes=${mode}`, '--to', to, '--wrap=none', file], {
+          encoding: 'utf8',
+        }).stdout,
+    );
+    expect(readWithPandoc(readings)).toEqual(byCommand);
+    expect(byCommand[0]).not.toBe(byCommand[2]);
   });
 });

@@ -9,6 +9,7 @@ import {
   convertToPdf,
   hasSoffice,
   pandocText,
+  readWithPandocLater,
   readWordFixture,
   withDocumentXml,
   WORD_FIXTURES,
@@ -68,6 +69,14 @@ describe.each(WORD_FIXTURES.map((f) => [f]))(
   (fixture: WordFixture) => {
     const input = readWordFixture(fixture);
     const output = redline(input, [CLOSE_MOC_SECURE]);
+    if (!noPandoc)
+      for (const docx of [input, output])
+        for (const [mode, to] of [
+          ['reject', 'plain'],
+          ['reject', 'html'],
+          ['accept', 'html'],
+        ] as const)
+          readWithPandocLater(docx, mode, to);
 
     it("every zip entry except word/document.xml is byte for byte the input's, stored bytes too", () => {
       const before = zipEntries(input);
@@ -167,14 +176,19 @@ describe.each(WORD_FIXTURES.map((f) => [f]))(
 
 describe('redlineTable on cells with split runs, bookmarks and proofing marks', () => {
   const input = readWordFixture('split');
+  const renamed = redline(input, [
+    { row: 'MOC (Secure)', column: 'cohort', from: 'MOC (Secure)', to: 'MOC (Secure) cohort' },
+    { row: 'FOC (NP)', column: 'groupId', from: 'TBC', to: '' },
+  ]);
+  if (!noPandoc) {
+    readWithPandocLater(renamed, 'reject', 'plain');
+    readWithPandocLater(redline(input, [CLOSE_MOC_SECURE]), 'accept', 'plain');
+  }
 
   it.skipIf(noPandoc)(
     'keeps bookmarks and proofing marks where they are, wraps every split run, copies their w:rPr',
     () => {
-      const output = redline(input, [
-        { row: 'MOC (Secure)', column: 'cohort', from: 'MOC (Secure)', to: 'MOC (Secure) cohort' },
-        { row: 'FOC (NP)', column: 'groupId', from: 'TBC', to: '' },
-      ]);
+      const output = renamed;
       const after = documentXml(output);
       const doc = new DOMParser().parseFromString(after, 'application/xml');
       const table = doc.getElementsByTagNameNS(W, 'tbl')[1]!;
@@ -320,6 +334,7 @@ describe.each(WORD_FIXTURES.map((f) => [f]))(
     const input = readWordFixture(fixture);
     const { location } = tableOf(input);
     const output = redline(input, ROW_CHANGES);
+    if (!noPandoc) for (const mode of ['accept', 'reject'] as const) readWithPandocLater(output, mode, 'plain');
     const before = rowsIn(documentXml(input), location.tableIndex);
     const after = rowsIn(documentXml(output), location.tableIndex);
     const revisionsOf = (tr: Element, name: string): Element[] =>
