@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { findTable } from '../../src/index.js';
 import { copyOfData, ROOT, snapshotTree } from '../helpers/cli.js';
 import { runMain, type MainRun } from '../helpers/main.js';
-import { findTool } from '../helpers/tools.js';
 import {
   convertToPdf,
+  docxFromMarkdown,
   hasSoffice,
   pandocText,
   readWithPandocLater,
@@ -45,17 +44,26 @@ function projectWith(docx: Uint8Array, name = 'MTAD.docx'): string {
   return cwd;
 }
 
-/** A .docx made by pandoc from Markdown (the writer of one fixture), for a table of one's own. */
-function pandocDocx(markdown: string): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'mtad-word-md-'));
-  writeFileSync(join(dir, 'in.md'), markdown);
-  const out = join(dir, 'out.docx');
-  const result = spawnSync(findTool('pandoc').path ?? 'pandoc', ['-o', out, join(dir, 'in.md')], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return new Uint8Array(readFileSync(out));
-}
-
 const PANDOC_SOURCE = readFileSync(join(ROOT, 'tests/fixtures/word/mtad-pandoc.md'), 'utf8');
+
+/**
+ * The documents of the tests below made by pandoc from Markdown (the writer of one fixture), for
+ * tables of their own: all made by one pandoc.
+ */
+const [withoutFocBg, precondition, prose, closure, noTable, twoTables] = docxFromMarkdown([
+  readFileSync(join(ROOT, 'tests/fixtures/word/mtad-example.md'), 'utf8').replace(/^\| FOC \(BG\).*\n/m, ''),
+  PANDOC_SOURCE.replace('| MOC (Secure) | DA | |', '| MOC (Secure) | DA | 28 February 2023 |'),
+  PANDOC_SOURCE.replace('| FOC (NP) | TBC | TBC |', '| FOC (NP) | TBC | end of September 2022 |').replace(
+    '| FOC (BG) | EA | |',
+    '| FOC (BG) | EA | Tuesday 31 January 2023 |',
+  ),
+  PANDOC_SOURCE.replace('| Cohort | Group ID | End date |', '| Cohort | Group ID | Closure |').replace(
+    'Table: Table 17.6',
+    'Table: Table 17.7',
+  ),
+  '# Nothing\n\nNo table here.\n',
+  `${PANDOC_SOURCE}\n\nTable: Table 17.6 Again\n\n| Cohort | GroupID | End date |\n|---|---|---|\n| X | Y | |\n`,
+]) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
 
 /** The document.xml of a .docx with the end-date cell of FOC (NP) in Table 17.6 vertically merged. */
 function withMergedCell(docx: Uint8Array): Uint8Array {
@@ -187,10 +195,7 @@ describe('mtad import, check --against, amend --into: the walkthrough', () => {
   it('check --against names a row the document lacks', async () => {
     const cwd = projectWith(readFixture('example'));
     await runMain(['import', 'MTAD.docx', '--force'], cwd);
-    const other = pandocDocx(
-      readFileSync(join(ROOT, 'tests/fixtures/word/mtad-example.md'), 'utf8').replace(/^\| FOC \(BG\).*\n/m, ''),
-    );
-    writeFileSync(join(cwd, 'MTAD.docx'), other);
+    writeFileSync(join(cwd, 'MTAD.docx'), withoutFocBg);
     const run = await runMain(['check', '--against', 'MTAD.docx'], cwd);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('the cohort "FOC (BG)" has a row in the table but none in the Word document');
@@ -299,10 +304,7 @@ describe('LibreOffice opens every Draft Redlined copy mtad amend --into wrote', 
 
 describe('amend --into refuses a document whose cell does not hold what the change expects', () => {
   it('names row and column, exits 1 and writes no pack', async () => {
-    const docx = pandocDocx(
-      PANDOC_SOURCE.replace('| MOC (Secure) | DA | |', '| MOC (Secure) | DA | 28 February 2023 |'),
-    );
-    const cwd = projectWith(docx);
+    const cwd = projectWith(precondition);
     const run = await runMain(['amend', '--out', 'pack', '--into', 'MTAD.docx'], cwd);
     expect(run.status).toBe(1);
     expect(codes(run.stderr)).toEqual(['WORD_PRECONDITION_FAILED']);
@@ -332,13 +334,7 @@ describe('import: values mtad does not read, and named columns', () => {
   });
 
   it('keeps an end date in prose as written; reads one in UK long form with its weekday', async () => {
-    const docx = pandocDocx(
-      PANDOC_SOURCE.replace('| FOC (NP) | TBC | TBC |', '| FOC (NP) | TBC | end of September 2022 |').replace(
-        '| FOC (BG) | EA | |',
-        '| FOC (BG) | EA | Tuesday 31 January 2023 |',
-      ),
-    );
-    const cwd = projectWith(docx);
+    const cwd = projectWith(prose);
     const run = await runMain(['import', 'MTAD.docx', '--dry-run'], cwd);
     expect(run.stderr).toContain('FOC (NP), End date (row 5, column 3) reads "end of September 2022"');
     expect(run.stdout).toContain('written: end of September 2022');
@@ -346,13 +342,7 @@ describe('import: values mtad does not read, and named columns', () => {
   });
 
   it('--column names a heading the words do not find; --table-number another caption', async () => {
-    const docx = pandocDocx(
-      PANDOC_SOURCE.replace('| Cohort | Group ID | End date |', '| Cohort | Group ID | Closure |').replace(
-        'Table: Table 17.6',
-        'Table: Table 17.7',
-      ),
-    );
-    const cwd = projectWith(docx);
+    const cwd = projectWith(closure);
     const unnamed = await runMain(['import', 'MTAD.docx', '--dry-run', '--table-number', '17.7'], cwd);
     expect(unnamed.status).toBe(1);
     expect(codes(unnamed.stderr)).toEqual(['WORD_COLUMN_UNMAPPED']);
@@ -416,15 +406,8 @@ describe('hostile documents: one clear finding each, never a stack trace', () =>
     ['a file that is not a zip', new TextEncoder().encode('not a Word document'), ['WORD_PACKAGE_UNREADABLE'], 2],
     ['a zip bomb', zipBomb(), ['WORD_PACKAGE_UNREADABLE'], 2],
     ['a package without document.xml', zipSync({ '_rels/.rels': rels }), ['WORD_PACKAGE_UNREADABLE'], 2],
-    ['a document without Table 17.6', pandocDocx('# Nothing\n\nNo table here.\n'), ['WORD_TABLE_NOT_FOUND'], 1],
-    [
-      'two tables numbered 17.6',
-      pandocDocx(
-        `${PANDOC_SOURCE}\n\nTable: Table 17.6 Again\n\n| Cohort | GroupID | End date |\n|---|---|---|\n| X | Y | |\n`,
-      ),
-      ['WORD_TABLE_AMBIGUOUS'],
-      1,
-    ],
+    ['a document without Table 17.6', noTable, ['WORD_TABLE_NOT_FOUND'], 1],
+    ['two tables numbered 17.6', twoTables, ['WORD_TABLE_AMBIGUOUS'], 1],
   ];
   it.each(CASES)('%s', async (_name, docx, expected, status) => {
     const cwd = projectWith(docx);

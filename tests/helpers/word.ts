@@ -56,47 +56,67 @@ export function pandocText(docx: Uint8Array, mode: 'accept' | 'reject', to: 'pla
   return pandocReadings.get(key)!;
 }
 
-/**
- * The readings, by one pandoc whose Lua filter reads every document as `pandoc
- * --track-changes=MODE --to FORMAT --wrap=none FILE` would (tests/unit/test-tools.test.ts compares
- * the two), with the final newline the command line adds.
- */
-export function readWithPandoc(readings: readonly PandocReading[]): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'mtad-word-'));
-  const list = readings.map(({ docx, mode, to }, i) => {
-    const file = join(dir, `${i}.docx`);
-    writeFileSync(file, docx);
-    return `${mode} ${to} ${file}\n`;
+/** A file for pandoc to convert (tests/helpers/pandoc-batch.lua), `track` its --track-changes. */
+interface PandocJob {
+  bytes: Uint8Array;
+  from: 'docx' | 'markdown';
+  track: 'accept' | 'reject' | '-';
+  to: 'plain' | 'html' | 'docx';
+}
+
+/** The bytes of each job's result, made by one pandoc. */
+function convertWithPandoc(jobs: readonly PandocJob[]): Buffer[] {
+  const dir = mkdtempSync(join(tmpdir(), 'mtad-pandoc-'));
+  const list = jobs.map(({ bytes, from, track, to }, i) => {
+    const file = join(dir, String(i));
+    writeFileSync(file, bytes);
+    return `${from} ${track} ${to} ${file}\n`;
   });
-  writeFileSync(join(dir, 'readings'), list.join(''));
+  writeFileSync(join(dir, 'jobs'), list.join(''));
+  const filter = join(ROOT, 'tests/helpers/pandoc-batch.lua');
   const result = spawnSync(
     findTool('pandoc').path ?? 'pandoc',
-    [
-      '--from',
-      'markdown',
-      '--to',
-      'plain',
-      '--lua-filter',
-      join(ROOT, 'tests/helpers/pandoc-read.lua'),
-      '-o',
-      '/dev/null',
-    ],
-    { input: '', env: { ...process.env, MTAD_PANDOC_READINGS: join(dir, 'readings') } },
+    ['--from', 'markdown', '--to', 'plain', '--lua-filter', filter, '-o', '/dev/null'],
+    { input: '', env: { ...process.env, MTAD_PANDOC_JOBS: join(dir, 'jobs') } },
   );
   rmSync(dir, { recursive: true, force: true });
   if (result.error || result.status !== 0)
     throw new Error(`pandoc failed: ${result.error?.message ?? result.stderr.toString()}`);
   const out = result.stdout;
-  const texts: string[] = [];
-  for (let at = 0; texts.length < readings.length;) {
+  const made: Buffer[] = [];
+  for (let at = 0; made.length < jobs.length;) {
     const newline = out.indexOf(10, at);
     const end = newline + 1 + Number(out.subarray(at, newline).toString());
-    const text = out.subarray(newline + 1, end).toString('utf8');
-    texts.push(text.endsWith('\n') ? text : `${text}\n`);
+    made.push(out.subarray(newline + 1, end));
     at = end;
   }
-  return texts;
+  return made;
 }
+
+/**
+ * The readings, by one pandoc, each as `pandoc --track-changes=MODE --to FORMAT --wrap=none FILE`
+ * prints it (tests/unit/test-tools.test.ts compares the two), with the final newline the command
+ * line adds.
+ */
+export function readWithPandoc(readings: readonly PandocReading[]): string[] {
+  return convertWithPandoc(readings.map(({ docx, mode, to }) => ({ bytes: docx, from: 'docx', track: mode, to }))).map(
+    (bytes) => {
+      const text = bytes.toString('utf8');
+      return text.endsWith('\n') ? text : `${text}\n`;
+    },
+  );
+}
+
+/** Each Markdown text made a .docx by pandoc (its writer's, for tables of one's own), by one pandoc. */
+export const docxFromMarkdown = (markdowns: readonly string[]): Uint8Array[] =>
+  convertWithPandoc(
+    markdowns.map((markdown) => ({
+      bytes: new TextEncoder().encode(markdown),
+      from: 'markdown',
+      track: '-',
+      to: 'docx',
+    })),
+  ).map((bytes) => new Uint8Array(bytes));
 
 /**
  * Converts Word files to PDF into `dir` with LibreOffice, with a profile of its own in `dir` (the
