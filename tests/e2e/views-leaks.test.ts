@@ -22,6 +22,18 @@ const WAYS: { way: string; written: string; published: string; secret: RegExp }[
     secret: /harbour power/i,
   },
   {
+    way: 'the organisation written with a hyphen for its space',
+    written: 'Harbour-Power agree too.',
+    published: '\\[…\\] agree too.',
+    secret: /harbour.power/i,
+  },
+  {
+    way: "a fully confidential respondent's name joined by a hyphen, in capitals",
+    written: 'Write to JO-PLACEHOLDER for theirs.',
+    published: 'Write to \\[…\\] for theirs.',
+    secret: /placeholder/i,
+  },
+  {
     way: "a fully confidential respondent's email address",
     written: 'Ask jo@harbour.invalid for theirs.',
     published: 'Ask \\[…\\] for theirs.',

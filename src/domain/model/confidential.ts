@@ -43,7 +43,14 @@ const foldCase = (unit: string): string => unit.toLowerCase().replace(/ς/gu, '�
 
 const WORD_UNIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
-const WORDS = /[\p{L}\p{N}]+/gu;
+/** A word: letters and digits, with the accents a decomposed letter carries (NFD's combining marks). */
+const WORDS = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+/**
+ * A word as it is compared: in Unicode's compatibility form (a decomposed "É" and the composed one,
+ * the ligature "ﬁ" and "fi", are the same word), then in one case.
+ */
+const foldWord = (word: string): string => foldCase(word.normalize('NFKC'));
 
 /**
  * A text as it is searched: case folded and each run of white space one space, with the code units of
@@ -95,7 +102,7 @@ function searched(text: string): Searched {
     }
   }
   const words = [...text.matchAll(WORDS)].map((m) => ({
-    word: foldCase(m[0]),
+    word: foldWord(m[0]),
     start: m.index,
     end: m.index + m[0].length,
   }));
@@ -103,7 +110,7 @@ function searched(text: string): Searched {
 }
 
 /** The words of a text, folded, without the punctuation a quotation may drop or change. */
-const wordsOf = (text: string): string[] => [...text.matchAll(WORDS)].map((m) => foldCase(m[0]));
+const wordsOf = (text: string): string[] => [...text.matchAll(WORDS)].map((m) => foldWord(m[0]));
 
 /** A text to look for, as `searched` folds the text it is looked for in. */
 const needleOf = (text: string): string => searched(text).folded.trim();
@@ -128,9 +135,13 @@ function spansOf(text: Searched, needle: string, wholeWords: boolean): [number, 
   return spans;
 }
 
-/** How a secret is looked for: its forms folded, and the runs of its words that quote it. */
+/**
+ * How a secret is looked for: its forms folded, each also as its words in a row (so that "O’Brien",
+ * "Harbour-Power" or a decomposed accent name the respondent as "O'Brien" and "Harbour Power" do), and
+ * the runs of its words that quote it.
+ */
 interface Sought {
-  needles: { form: string; needle: string }[];
+  needles: { form: string; needle: string; words: string }[];
   run: number;
   quoted: Set<string>;
 }
@@ -146,7 +157,12 @@ function sought(secret: Secret): Sought {
   const quoted = new Set<string>();
   if (words.length >= FEWEST_WORDS)
     for (let start = 0; start + run <= words.length; start++) quoted.add(words.slice(start, start + run).join(' '));
-  ready = { needles: (secret.names ?? []).map((form) => ({ form, needle: needleOf(form) })), run, quoted };
+  const needles = (secret.names ?? []).map((form) => ({
+    form,
+    needle: needleOf(form),
+    words: wordsOf(form).join(' '),
+  }));
+  ready = { needles, run, quoted };
   soughtOf.set(secret, ready);
   return ready;
 }
@@ -156,7 +172,12 @@ function sought(secret: Secret): Sought {
  * under FEWEST_WORDS.
  */
 function quotations(text: Searched, { run, quoted }: Sought): [number, number][] {
-  if (quoted.size === 0) return [];
+  return quoted.size === 0 ? [] : wordRuns(text, run, quoted);
+}
+
+/** The spans of `text` where `run` of its words in a row, joined by a space, are one of `sought`. */
+function wordRuns(text: Searched, run: number, sought: ReadonlySet<string>): [number, number][] {
+  if (run === 0) return [];
   let keys = text.runs.get(run);
   if (!keys) {
     const words = text.words.map((w) => w.word);
@@ -167,7 +188,7 @@ function quotations(text: Searched, { run, quoted }: Sought): [number, number][]
   }
   const spans: [number, number][] = [];
   keys.forEach((key, start) => {
-    if (quoted.has(key)) spans.push([text.words[start]!.start, text.words[start + run - 1]!.end]);
+    if (sought.has(key)) spans.push([text.words[start]!.start, text.words[start + run - 1]!.end]);
   });
   return spans;
 }
@@ -213,8 +234,15 @@ function leaksInSearched(haystack: Searched, secrets: readonly Secret[]): Leak[]
   const leaks: Leak[] = [];
   for (const secret of secrets) {
     const ready = sought(secret);
-    for (const { form, needle } of ready.needles)
-      for (const [start, end] of spansOf(haystack, needle, true)) leaks.push({ secret, start, end, form });
+    for (const { form, needle, words } of ready.needles) {
+      const named = spansOf(haystack, needle, true);
+      // Where the form stands as written, that span (its punctuation included); elsewhere its words.
+      const byWords = wordRuns(haystack, words === '' ? 0 : words.split(' ').length, new Set([words])).filter(
+        ([start, end]) => !named.some(([from, to]) => start < to && from < end),
+      );
+      for (const [start, end] of [...named, ...byWords].sort((a, b) => a[0] - b[0]))
+        leaks.push({ secret, start, end, form });
+    }
     for (const [start, end] of quotations(haystack, ready)) leaks.push({ secret, start, end });
   }
   return leaks;
@@ -222,8 +250,9 @@ function leaksInSearched(haystack: Searched, secrets: readonly Secret[]): Leak[]
 
 /**
  * Where `text` gives away each of `secrets`: it names a respondent by one of their forms (whole words,
- * case and spacing aside), or quotes a passage or answer (its words in a row, case, spacing and
- * punctuation aside). In the order of `secrets`, then of the forms, then of the text.
+ * case and spacing aside; or its words in a row, whatever punctuation stands between them), or quotes
+ * a passage or answer (its words in a row, case, spacing and punctuation aside). In the order of
+ * `secrets`, then of the forms, then of the text.
  */
 export function leaksIn(text: string, secrets: readonly Secret[]): Leak[] {
   return secrets.length === 0 ? [] : leaksInSearched(searched(text), secrets);
