@@ -117,22 +117,16 @@ const MAX_WORD_BYTES = 64 * 1024 * 1024;
  */
 export async function readBytes(path: string, shown: string, limit = MAX_WORD_BYTES): Promise<Result<Uint8Array>> {
   let handle: FileHandle | undefined;
-  const tooLarge = (size: string) =>
-    fail([
-      diagnose(
-        'WORD_PACKAGE_UNREADABLE',
-        { reason: `it ${size}, more than a Word document can be (${limit})` },
-        { file: shown },
-      ),
-    ]);
+  const tooLarge = (reason: string) => fail([diagnose('WORD_PACKAGE_UNREADABLE', { reason }, { file: shown })]);
   try {
     handle = await open(path, 'r');
     const info = await handle.stat();
-    if (info.isFile() && info.size > limit) return tooLarge(`is ${info.size} bytes`);
+    if (info.isFile() && info.size > limit)
+      return tooLarge(`it is ${info.size} bytes, more than a Word document can be (${limit})`);
     const bytes = await new BoundedBytes(info, limit).fill((buffer, offset, length) =>
       handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
     );
-    if (bytes.length > limit) return tooLarge(`holds more than ${limit} bytes`);
+    if (bytes.length > limit) return tooLarge(`it holds more than a Word document can be (${limit} bytes)`);
     return succeed(new Uint8Array(bytes));
   } catch (error) {
     return fail([unreadable(error, shown)]);
