@@ -6,10 +6,13 @@
 //   consultation`, loaded only by those, with a code cache of its own.
 // - word.cjs: the reading and editing of Word files (src/word, @xmldom/xmldom, fflate), loaded only
 //   by the commands that read a document mtad did not write, with a code cache of its own.
+// - yaml.cjs and zod.cjs: the YAML reader and the part of zod mtad's schemas use, loaded the first
+//   time a file is parsed or a schema built (a warm run does neither), each with a code cache.
 // - start.cjs: the loader; bin/mtad.cjs requires it.
 // - index.js: the programmatic API, ESM, and index.d.ts (with the declarations it imports,
 //   under dist/domain/ and the like): its types, emitted by tsc (tsconfig.types.json).
-// Then it runs the CLI twice, which writes the code caches (cli.cache, pack.cache, word.cache).
+// Then it runs the CLI twice, which writes the code caches (cli.cache, pack.cache, word.cache,
+// yaml.cache, zod.cache).
 //
 // The build is made in a fresh folder beside dist/ (so that nothing stale is loaded or published)
 // and renamed into place only when complete: mtad run during a build loads the old dist/ or the
@@ -17,7 +20,8 @@
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +117,39 @@ const wordEntry = {
   loader: 'ts',
 };
 
+// The libraries that read YAML and validate data (yaml, zod) are bundles of their own too,
+// dist/yaml.cjs and dist/zod.cjs, shared by cli.cjs, pack.cjs and word.cjs, and loaded the first time
+// one of their exports is used, not when the module that imports them loads: a warm `mtad amend`,
+// `check` or `show` takes every file from check's cache and parses nothing (measured in
+// BENCHMARKS.md). start.cjs hands a bundle that requires one an object with a getter per export name,
+// listed here when the library is built, and loads the library in the first getter called.
+// zod's is the part of it mtad uses, which src/domain/parse/zod.ts lists (all of zod/mini is ten
+// times the size), and nothing imports zod but that module (the build refuses it).
+const LAZY_LIBRARIES = { yaml: 'yaml', zod: './src/domain/parse/zod.ts' };
+const librariesApart = {
+  name: 'libraries-apart',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.cjs', external: true }));
+    b.onResolve({ filter: /\/zod\.js$/ }, ({ resolveDir }) =>
+      resolveDir === join(root, 'src/domain/parse') || resolveDir === join(root, 'src/domain/history')
+        ? { path: './zod.cjs', external: true }
+        : undefined,
+    );
+    b.onResolve({ filter: /^zod(\/|$)/ }, ({ importer, kind }) =>
+      importer.startsWith(join(root, 'src/')) && kind !== 'import-statement-type'
+        ? { errors: [{ text: `import zod through src/domain/parse/zod.ts, not directly (scripts/build.mjs)` }] }
+        : undefined,
+    );
+  },
+};
+// The entry of each: every export of the library, or of mtad's list of it.
+const libraryEntry = (specifier) => ({
+  contents: `export * from '${specifier}';`,
+  resolveDir: root,
+  sourcefile: 'library-entry.ts',
+  loader: 'ts',
+});
+
 // chalk asks supports-color about the terminal when it loads (milliseconds: os.release, env, tty).
 // mtad decides colour itself (NO_COLOR, FORCE_COLOR, TTY; src/cli/color.ts) and gives chalk an
 // explicit level, so chalk is given an answer that costs nothing.
@@ -132,7 +169,7 @@ const cli = {
   entryPoints: { cli: 'src/cli/run.ts' },
   outdir,
   supported: { 'dynamic-import': false },
-  plugins: [packApart, wordApart, noColorProbe],
+  plugins: [packApart, wordApart, librariesApart, noColorProbe],
 };
 
 // The cache of `mtad check` holds what mtad's code made of each file: it is keyed by a hash of
@@ -158,10 +195,21 @@ for (const input of Object.keys(metafile.inputs)
     .update('\0');
 const codeHash = code.digest('hex').slice(0, 16);
 
+// The libraries first: their export names are given to start.cjs.
+const lazyExports = Object.fromEntries(
+  await Promise.all(
+    Object.entries(LAZY_LIBRARIES).map(async ([name, specifier]) => {
+      const outfile = join(outdir, `${name}.cjs`);
+      await build({ ...cjs, stdin: libraryEntry(specifier), outfile });
+      return [`./${name}.cjs`, Object.keys(createRequire(import.meta.url)(resolve(outfile))).sort()];
+    }),
+  ),
+);
+
 await Promise.all([
   build({ ...cli, define: { ...cjs.define, __MTAD_CODE_HASH__: JSON.stringify(codeHash) } }),
-  build({ ...cjs, stdin: packEntry, outfile: join(outdir, 'pack.cjs') }),
-  build({ ...cjs, stdin: wordEntry, outfile: join(outdir, 'word.cjs') }),
+  build({ ...cjs, stdin: packEntry, outfile: join(outdir, 'pack.cjs'), plugins: [librariesApart] }),
+  build({ ...cjs, stdin: wordEntry, outfile: join(outdir, 'word.cjs'), plugins: [librariesApart] }),
   build({
     ...common,
     entryPoints: { start: 'src/cli/start.ts' },
@@ -169,6 +217,7 @@ await Promise.all([
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     sourcemap: false,
+    define: { __MTAD_LAZY_EXPORTS__: JSON.stringify(lazyExports) },
   }),
   build({
     ...common,
@@ -183,6 +232,18 @@ await Promise.all([
   }),
   declarations,
 ]);
+
+// Every bundle is ASCII: Node reads a file of ASCII into a string of one byte per character, fast;
+// one non-ASCII character anywhere (esbuild escapes them in strings, not in regular expressions)
+// made reading cli.cjs ten times slower and its string twice the size (BENCHMARKS.md).
+for (const name of readdirSync(staging).filter((file) => file.endsWith('.cjs'))) {
+  const text = readFileSync(join(staging, name), 'latin1');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at !== -1) {
+    const line = text.slice(0, at).split('\n').length;
+    throw new Error(`dist/${name} line ${line} holds a byte that is not ASCII: write it as an escape in the source`);
+  }
+}
 
 // Into place: the old build is moved aside and the new one renamed in its place, two renames in a
 // row; bin/mtad.cjs waits out the instant between them. The old one is removed after.

@@ -7,7 +7,8 @@ const HELD_SPACE = '\uE000';
 const MIN_TEXT_WIDTH = 20;
 
 /** A table's rule or a Markdown table row: its columns are its layout, and a terminal shows it as is. */
-const TABLE_LINE = /^\s*[|│┌└├─]/;
+// Box-drawing characters written as escapes: the bundle stays ASCII (scripts/build.mjs says why).
+const TABLE_LINE = /^\s*[|\u2502\u250C\u2514\u251C\u2500]/;
 
 /** Colour codes, which take no column. */
 const SGR = /\u001B\[[0-9;]*m/g;

@@ -73,7 +73,8 @@ export function captionTitle(text: string, tableNumber: string): string | undefi
   if (normal.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return undefined;
   const rest = normal.slice(prefix.length);
   if (/^\d|^\.\d/.test(rest)) return undefined;
-  return rest.replace(/^[\s.:;,–—-]+/, '').trim();
+  // An en or em dash (escaped: the bundle stays ASCII) or a hyphen may separate number and title.
+  return rest.replace(/^[\s.:;,\u2013\u2014-]+/, '').trim();
 }
 
 /** The paragraphs and tables of the body in reading order, content controls opened. */

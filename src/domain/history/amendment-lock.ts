@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import * as z from 'zod/mini';
+import * as z from '../parse/zod.js';
 import type { Amendment } from '../model/amendment.js';
 import { diagnose, type ChangedField, type Diagnostic, type Location } from '../model/diagnostics.js';
 import { parseYaml, type YamlPath, type YamlSource } from '../parse/yaml-source.js';

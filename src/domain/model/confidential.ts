@@ -36,10 +36,10 @@ export interface Leak {
 }
 
 /**
- * A code point in one case: lower case, with the final sigma as any other, so that "ΟΔΟΣ" and "οδος"
- * are the same word.
+ * A code point in one case: lower case, with the final sigma (U+03C2) as any other (U+03C3), so that
+ * "ΟΔΟΣ" and "οδος" are the same word.
  */
-const foldCase = (unit: string): string => unit.toLowerCase().replace(/ς/gu, 'σ');
+const foldCase = (unit: string): string => unit.toLowerCase().replace(/\u03C2/gu, '\u03C3');
 
 const WORD_UNIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './zod.js';
 import { AMENDMENT_ID_PATTERN, dated, describe, text } from './schema.js';
 import { lazy } from './lazy.js';
 

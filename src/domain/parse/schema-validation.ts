@@ -1,5 +1,5 @@
-import { globalRegistry } from 'zod/mini';
-import type * as z from 'zod/mini';
+import { globalRegistry } from './zod.js';
+import type * as z from './zod.js';
 import type { $ZodArrayDef, $ZodIssue, $ZodObjectDef, $ZodOptionalDef, $ZodType, $ZodUnionDef } from 'zod/v4/core';
 import { diagnose, suggestNearest, type Diagnostic } from '../model/diagnostics.js';
 import { fail, succeed, type Result } from '../model/result.js';

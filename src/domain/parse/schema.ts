@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './zod.js';
 import { lazy } from './lazy.js';
 import { isIsoDate } from '../model/dates.js';
 
