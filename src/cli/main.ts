@@ -55,7 +55,10 @@ export interface MainIO {
 }
 
 /** The mtad program. `write` receives what is printed; the returned promise gives the exit status. */
-function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse: () => void }): Command {
+function buildProgram(
+  argv: readonly string[],
+  io: MainIO & { write: (outcome: Outcome) => void; asProse: () => void },
+): Command {
   const program = new Command('mtad');
   const codeHash = io.codeHash ?? CODE_HASH;
   const styler = () => createStyler(shouldColor(program.opts<GlobalOptions>().color, io.env, io.stdoutIsTTY));
@@ -130,26 +133,45 @@ function buildProgram(io: MainIO & { write: (outcome: Outcome) => void; asProse:
   };
   // Each registration loads its command's module only when that command runs, so that a run pays
   // only for its own command: start-up is a tracked benchmark (BENCHMARKS.md).
-  for (const register of [
-    registerAmend,
-    registerDirection,
-    registerConsultation,
-    registerConclude,
-    registerShow,
-    registerLog,
-    registerDiff,
-    registerRevert,
-    registerCorrect,
-    registerNew,
-    registerImpact,
-    registerImport,
-    registerCheck,
-    registerSchema,
-    registerResponses,
-    registerInit,
-  ])
-    register(program, context);
+  for (const [, register] of registrationsFor(argv)) register(program, context);
   return program;
+}
+
+type Registration = (program: Command, context: CommandContext) => void;
+
+/** Every command's registration, by its name, in the order the help lists them. */
+const REGISTRATIONS: ReadonlyArray<readonly [string, Registration]> = [
+  ['amend', registerAmend],
+  ['direction', registerDirection],
+  ['consultation', registerConsultation],
+  ['conclude', registerConclude],
+  ['show', registerShow],
+  ['log', registerLog],
+  ['diff', registerDiff],
+  ['revert', registerRevert],
+  ['correct', registerCorrect],
+  ['new', registerNew],
+  ['impact', registerImpact],
+  ['import', registerImport],
+  ['check', registerCheck],
+  ['schema', registerSchema],
+  ['responses', registerResponses],
+  ['init', registerInit],
+];
+
+/**
+ * The commands to register for `argv`. Registering one (its options, arguments and help) costs
+ * start-up time, so a run that names a command registers that one alone: commander then parses and
+ * refuses exactly as with all of them, since mtad's own options take no value and a command's
+ * options are its own. Every command is registered when none is named first (no command, `help`,
+ * a mistyped name, which commander answers with the nearest one) or when --help comes before the
+ * name (the help of mtad itself, which lists them all).
+ */
+function registrationsFor(argv: readonly string[]): ReadonlyArray<readonly [string, Registration]> {
+  const at = argv.findIndex((token) => !token.startsWith('-'));
+  if (at === -1 || argv.slice(0, at).some((token) => token === '--help' || token === '-h')) return REGISTRATIONS;
+  const named = REGISTRATIONS.filter(([name]) => name === argv[at]);
+  return named.length === 1 ? named : REGISTRATIONS;
 }
 
 /**
@@ -214,7 +236,7 @@ export async function main(
       : undefined;
   const fit = (text: string, width: number | undefined, prose: boolean) =>
     wrap && prose && width !== undefined && width > 0 ? wrap(text, width) : text;
-  const program = buildProgram({
+  const program = buildProgram(argv, {
     ...io,
     asProse: () => (proseOut = true),
     write: (outcome) => {
