@@ -16,7 +16,7 @@ import {
   type ScalarTag,
 } from 'yaml';
 import { diagnose, type Diagnostic, type Location } from '../model/diagnostics.js';
-import { fail, succeed, type Result } from '../model/result.js';
+import { fail, findingsOf, succeed, type Result } from '../model/result.js';
 import { codePointOf, LINE_BREAK, positionAt } from '../model/text.js';
 
 /** A YAML path: keys and list indexes from the document root. */
@@ -217,8 +217,79 @@ export function lazyYamlSource(file: string, text: string, contentChecksum?: str
   return sourceOf(file, text, () => parseText(text), contentChecksum);
 }
 
+/**
+ * What parsing a text gave, kept to be handed out again: the findings that refused it, or its
+ * document, positions and data. Nothing kept is ever handed out: every caller gets copies.
+ */
+type KeptParse =
+  | { ok: false; findings: readonly Diagnostic[] }
+  | { ok: true; parsed: { document: Document; lineCounter: LineCounter }; data: unknown };
+
+/**
+ * The same files are parsed again and again in one process: every command's check of the files
+ * and its reading of them, and a process that runs several commands (the programmatic API, the
+ * tests). The result depends on the text and the file's name alone, so it is kept, keyed by both.
+ * A few of the latest texts of moderate size are kept: mtad's files are a few kilobytes.
+ */
+const kept = new Map<string, KeptParse>();
+const MAX_KEPT_TEXT = 256 * 1024;
+const MAX_KEPT_TOTAL = 1024 * 1024;
+let keptTotal = 0;
+
+/** The key of `text` read from `file`: the name's length first, so that no two pairs share one. */
+const keyOf = (text: string, file: string): string => `${file.length}:${file}${text}`;
+
+/** Copies of what was kept, so that no caller can change what the next one is given. */
+function handOut(entry: KeptParse, file: string, text: string): Result<ParsedYaml> {
+  if (!entry.ok) return fail(structuredClone(entry.findings));
+  const { document, lineCounter } = entry.parsed;
+  // The document is copied when a caller first asks for it (a rule, a position, a write-back).
+  const copy = () => {
+    const counter = new LineCounter();
+    counter.lineStarts = [...lineCounter.lineStarts];
+    return { document: document.clone(), lineCounter: counter };
+  };
+  return succeed({ source: sourceOf(file, text, copy), data: structuredClone(entry.data) });
+}
+
 /** Parses `text` as YAML 1.2 (dates stay strings), reporting every problem with its position. */
 export function parseYaml(text: string, file: string): Result<ParsedYaml> {
+  if (text.length > MAX_KEPT_TEXT) {
+    const entry = parseEntry(text, file);
+    return entry.ok
+      ? succeed({ source: sourceOf(file, text, () => entry.parsed), data: entry.data })
+      : fail(entry.findings);
+  }
+  const key = keyOf(text, file);
+  let entry = kept.get(key);
+  if (entry) kept.delete(key);
+  else {
+    entry = parseEntry(text, file);
+    keptTotal += key.length;
+    for (const [oldest] of kept) {
+      if (keptTotal <= MAX_KEPT_TOTAL) break;
+      kept.delete(oldest);
+      keptTotal -= oldest.length;
+    }
+  }
+  // The latest used is the last evicted.
+  kept.set(key, entry);
+  return handOut(entry, file, text);
+}
+
+/** What parsing `text` gives: the findings that refuse it, or its document, positions and data. */
+function parseEntry(text: string, file: string): KeptParse {
+  const result = parseYamlOnce(text, file);
+  return result.ok
+    ? { ok: true, parsed: result.value.parsed, data: result.value.data }
+    : { ok: false, findings: findingsOf(result) };
+}
+
+/** Parses `text`: the work parseYaml keeps the result of. */
+function parseYamlOnce(
+  text: string,
+  file: string,
+): Result<{ parsed: { document: Document; lineCounter: LineCounter }; data: unknown }> {
   // Deep nesting ([[[[..., - - - -..., or ever deeper indentation) is refused before parsing: the
   // parser takes seconds and hundreds of megabytes over a megabyte of it.
   const deep = deepFlowOffset(text) ?? deepBlockOffset(text);
@@ -234,7 +305,6 @@ export function parseYaml(text: string, file: string): Result<ParsedYaml> {
 
   const parsed = parseText(text);
   const { document, lineCounter } = parsed;
-  const source = sourceOf(file, text, () => parsed);
   const position = (offset: number | undefined): Location => {
     if (offset === undefined) return { file };
     const { line, col } = lineCounter.linePos(offset);
@@ -253,7 +323,7 @@ export function parseYaml(text: string, file: string): Result<ParsedYaml> {
   if (structural.length > 0) return fail(structural);
 
   try {
-    return succeed({ source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
+    return succeed({ parsed, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
   } catch (error) {
     // The yaml library raises a ReferenceError from resolving an alias, and from nothing else
     // (tests/unit/library-contracts.test.ts pins it); checkStructure has bounded the aliases already.
