@@ -507,6 +507,11 @@ export function formatDiagnostic(d: Diagnostic): string {
         `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made ` +
         `amendment cannot be removed`
       );
+    case 'LOCK_UPDATE_REFUSED':
+      return (
+        `cannot update ${d.args.lockFile}: every file must be readable and pass its schema first; run mtad ` +
+        `check without --update-lock to see why not`
+      );
     case 'CORRECTION_FROM_MISMATCH':
       return (
         `the correction expects ${d.args.cohort} ${CORRECTED[d.args.field]} to be ` +

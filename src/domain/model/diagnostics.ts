@@ -158,6 +158,8 @@ export interface DiagnosticArgs {
   LOCK_MISSING: { id: string; lockFile: string; record?: 'correction' };
   LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string; record?: 'correction' };
   LOCK_STALE: { id: string; record?: 'correction' };
+  /** `check --update-lock` while a file does not read or pass its schema: the lock is not written. */
+  LOCK_UPDATE_REFUSED: { lockFile: string };
   // Corrections of a value (mtad correct, data/corrections/)
   CORRECTION_FROM_MISMATCH: { cohort: string; field: CorrectedField; expected: CellValue; actual: CellValue };
   CORRECTION_UNCHANGED: { cohort: string; field: CorrectedField; value: CellValue };
@@ -708,6 +710,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'Every made amendment or correction recorded in the lock file still has its file.',
+  },
+  LOCK_UPDATE_REFUSED: {
+    severity: 'error',
+    category: 'data',
+    doc: '`check --update-lock` records made amendments only when every file reads and passes its schema.',
   },
   CORRECTION_FROM_MISMATCH: {
     severity: 'error',
