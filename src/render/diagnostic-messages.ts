@@ -323,6 +323,8 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${d.args.option} cannot go with ${d.args.other}: ${d.args.why}; leave one of them out`;
     case 'FILE_UNWRITABLE':
       return `cannot write the file: ${d.args.reason}; nothing was written`;
+    case 'STDOUT_UNWRITABLE':
+      return `cannot write standard output: ${d.args.reason}; what mtad printed there is incomplete`;
     case 'FILE_LOCKED':
       return (
         `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was ` +

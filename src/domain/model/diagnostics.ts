@@ -121,6 +121,8 @@ export interface DiagnosticArgs {
   FILE_EMPTY: Record<string, never>;
   FILE_TOO_LARGE: { size?: number; limit: number };
   FILE_UNWRITABLE: { reason: string };
+  /** Standard output refused what mtad printed (a full disk, an IO error); not a reader that stopped early. */
+  STDOUT_UNWRITABLE: { reason: string };
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
   GROUPID_DUPLICATE: { groupId: string; cohort: string; other: string };
@@ -559,6 +561,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
       'it too.',
   },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
+  STDOUT_UNWRITABLE: {
+    severity: 'error',
+    category: 'io',
+    doc: 'Standard output takes what mtad prints (a reader that stops early is no error).',
+  },
   // Concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
   FILE_READ_ONLY: {
