@@ -325,6 +325,17 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `cannot write the file: ${d.args.reason}; nothing was written`;
     case 'STDOUT_UNWRITABLE':
       return `cannot write standard output: ${d.args.reason}; what mtad printed there is incomplete`;
+    // bin/mtad.cjs prints these two itself, with no dist/ to load this from: the words are the same.
+    case 'BUILD_MISSING':
+      return (
+        `mtad is not built: ${d.args.file} does not exist; run npm run build in ${d.args.root} (after npm ci in ` +
+        `a fresh clone)`
+      );
+    case 'WORKING_FOLDER_MISSING':
+      return (
+        'the working folder no longer exists (it was deleted or moved after the shell entered it); change to a ' +
+        'folder that exists and run mtad again'
+      );
     case 'FILE_LOCKED':
       return (
         `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was ` +

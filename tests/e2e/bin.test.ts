@@ -1,10 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, copiesOfData, ROOT, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { diagnose, type Diagnostic } from '../../src/domain/model/diagnostics.js';
+import { renderDiagnostics } from '../../src/render/diagnostics.js';
+import { plainStyler } from '../../src/render/style.js';
 
 /*
  * The built bin, as a user runs it: one spawned run per command. Most end-to-end tests call main()
@@ -158,5 +171,36 @@ describe('bin/mtad.cjs during `npm run build`', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('bin/mtad.cjs when mtad cannot start: one line with its code, exit status 2, no stack trace', () => {
+  // The bin prints these lines itself (the sentences cannot be loaded from a missing dist/): they
+  // must be the findings' own words, as every other command prints them.
+  const line = (finding: Diagnostic) => renderDiagnostics([finding], plainStyler);
+
+  it('a clone where the build never ran: no dist/, even after the wait for a build', () => {
+    const pkg = mkdtempSync(join(tmpdir(), 'mtad-unbuilt-'));
+    afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+    for (const entry of ['bin', 'package.json']) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+    const run = spawnSync(process.execPath, [join(pkg, 'bin/mtad.cjs'), 'log'], { cwd: pkg, encoding: 'utf8' });
+    expect(run.stderr).toBe(line(diagnose('BUILD_MISSING', { file: join(pkg, 'dist/start.cjs'), root: pkg })));
+    expect(run.stderr).toContain('[BUILD_MISSING]');
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
+  });
+
+  it('a working folder deleted after the shell entered it', () => {
+    const gone = mkdtempSync(join(tmpdir(), 'mtad-gone-'));
+    const run = spawnSync(
+      '/bin/sh',
+      ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" log', 'sh', gone, process.execPath, BIN],
+      { encoding: 'utf8' },
+    );
+    expect(existsSync(gone)).toBe(false);
+    expect(run.stderr).toBe(line(diagnose('WORKING_FOLDER_MISSING', {})));
+    expect(run.stderr).toContain('[WORKING_FOLDER_MISSING]');
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
   });
 });

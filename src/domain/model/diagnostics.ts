@@ -123,6 +123,10 @@ export interface DiagnosticArgs {
   FILE_UNWRITABLE: { reason: string };
   /** Standard output refused what mtad printed (a full disk, an IO error); not a reader that stopped early. */
   STDOUT_UNWRITABLE: { reason: string };
+  /** bin/mtad.cjs found no dist/ (a clone where the build never ran), even after waiting out a build. */
+  BUILD_MISSING: { file: string; root: string };
+  /** The folder mtad was started in was deleted or moved: no path can be resolved from it. */
+  WORKING_FOLDER_MISSING: Record<string, never>;
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
   GROUPID_DUPLICATE: { groupId: string; cohort: string; other: string };
@@ -566,6 +570,8 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     category: 'io',
     doc: 'Standard output takes what mtad prints (a reader that stops early is no error).',
   },
+  BUILD_MISSING: { severity: 'error', category: 'io', doc: 'mtad is built: its dist/ folder exists.' },
+  WORKING_FOLDER_MISSING: { severity: 'error', category: 'io', doc: 'mtad runs in a folder that exists.' },
   // Concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
   FILE_READ_ONLY: {
