@@ -3,7 +3,7 @@ import type { Result } from '../domain/model/result.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
 import { inSequence } from '../domain/model/amendment.js';
-import { exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
+import { diagnose, exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
 import type { IsoDate } from '../domain/model/dates.js';
 import { EMPTY_LOCK, recordMadeAmendments, serialiseLock, type HashText } from '../domain/history/amendment-lock.js';
 import { CHECK_FORMATS } from '../render/check-formats.js';
@@ -111,11 +111,11 @@ export interface AgainstDocument {
 }
 
 /**
- * What `mtad check` does: refused (exit status 1, with the sentence after "mtad check: "); or the
- * new lock to write first (with --update-lock), then the reports to write, then what to print.
+ * What `mtad check` does: refused (the finding that says why); or the new lock to write first (with
+ * --update-lock), then the reports to write, then what to print.
  */
 export type CheckPlan =
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; diagnostics: Diagnostic[] }
   | {
       kind: 'report';
       lock?: PlannedWrite;
@@ -138,7 +138,7 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
   let lockFailed = false;
   if (inputs.updateLock) {
     const updated = updateLock(result, sources, sources.diagnostics.length === 0, inputs.hash);
-    if ('refused' in updated) return { kind: 'refused', message: updated.refused };
+    if ('refused' in updated) return { kind: 'refused', diagnostics: [updated.refused] };
     notes = updated.note;
     lockFailed = updated.failed === true;
     if (updated.write !== undefined) {
@@ -196,14 +196,11 @@ function updateLock(
   sources: CheckSources,
   readable: boolean,
   hash: HashText,
-): { refused: string } | { note: string; write?: PlannedWrite; failed?: true } {
+): { refused: Diagnostic } | { note: string; write?: PlannedWrite; failed?: true } {
   const { lockPath, lockShown, lockText } = sources;
-  if (!readable || !result.complete)
-    return {
-      refused:
-        `cannot update ${lockShown}: every file must be readable and pass its schema first; run mtad check ` +
-        `without --update-lock to see why not`,
-    };
+  // A finding of the command line, not of a file: what stops it is in other files, which a check
+  // without --update-lock names.
+  if (!readable || !result.complete) return { refused: diagnose('LOCK_UPDATE_REFUSED', { lockFile: lockShown }) };
   const before = result.lock ?? EMPTY_LOCK;
   const after = recordMadeAmendments(before, inSequence(result.amendments), hash);
   const added = after.amendments.slice(before.amendments.length).map((e) => e.id);

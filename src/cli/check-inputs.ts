@@ -9,7 +9,7 @@ import { decodeText, displayPath, readTextSync } from '../io/read.js';
 import { amendmentsDirOf, consultationsDirOf, correctionsDirOf, lockPathOf, resolveTablePath } from './inputs.js';
 import { conclusionsDirOf } from './conclusion-inputs.js';
 import type { IsoDate } from '../domain/model/dates.js';
-import { failWith, usageError, type CommonOptions, type Outcome } from './outcome.js';
+import { failWith, type CommonOptions, type Outcome } from './outcome.js';
 import { findingsOf } from '../domain/model/result.js';
 
 /** What decides the files of a check: the paths named, --table, and a file given on standard input. */

@@ -25,8 +25,3 @@ export function failWith(diagnostics: readonly Diagnostic[], styler: Styler, std
 export function succeed(stdout: string, styler: Styler, warnings: readonly Diagnostic[] = []): Outcome {
   return { exitCode: 0, stdout, stderr: renderDiagnostics(warnings, styler) };
 }
-
-/** A usage error (exit status 2), or a refusal before any file is read: one line, as commander's. */
-export function usageError(message: string, exitCode: 1 | 2 = 2): Outcome {
-  return { exitCode, stdout: '', stderr: `mtad: error: ${message}\n` };
-}

@@ -1,22 +1,28 @@
+import { diagnose } from '../domain/model/diagnostics.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { plainStyler } from '../render/style.js';
 import { describeSystemError } from '../io/system-error.js';
 import { main } from './main.js';
 
-// A reader that stops early (`mtad amend | head`) closes the pipe: that is not an error. Output
-// that cannot be written (a full disk, /dev/full) is an IO error: one line, exit status 2.
-for (const [stream, name] of [
-  [process.stdout, 'standard output'],
-  [process.stderr, 'standard error'],
-] as const) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    try {
-      if (stream !== process.stderr)
-        process.stderr.write(`mtad: cannot write ${name}: ${describeSystemError(error)}\n`);
-    } finally {
-      process.exit(2);
-    }
-  });
-}
+// A reader that stops early (`mtad log | head -1`) closes the pipe: that is not an error. mtad
+// prints nothing more there and ends as the command ends, with its exit status and its warnings on
+// standard error, so that `mtad check | head` still fails on an error in the data. Standard output
+// that cannot be written otherwise (a full disk, /dev/full) is an IO error: one line, exit status 2.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') return;
+  try {
+    // Plain: the output mtad would colour for is the one that failed.
+    process.stderr.write(
+      renderDiagnostics([diagnose('STDOUT_UNWRITABLE', { reason: describeSystemError(error) })], plainStyler),
+    );
+  } finally {
+    process.exit(2);
+  }
+});
+// Standard error that cannot be written has nowhere to say so: the exit status does.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.exit(2);
+});
 
 // Standard input is opened only by a command that reads it: opening it costs start-up time.
 /** The process entry: the only place that touches the exit status. A bug prints its stack. */

@@ -107,29 +107,40 @@ export async function readText(path: string, shown: string): Promise<Result<stri
   return Buffer.isBuffer(read) ? decodeText(read, shown) : fail([read]);
 }
 
+/** What `readBytes` reads: the most bytes such a file can hold, and how its findings name it. */
+export interface BytesOf {
+  /** What the file is, with its article, as a finding says it: "a Word document". */
+  kind: string;
+  /** The most bytes read: no such file is larger. */
+  limit: number;
+  /** How a file that does not exist is named before its path; "the file" when not given. */
+  missing?: string;
+}
+
 /** The largest Word document mtad reads (a long MTAD with images is a few megabytes). */
-const MAX_WORD_BYTES = 64 * 1024 * 1024;
+const WORD_DOCUMENT: BytesOf = { kind: 'a Word document', limit: 64 * 1024 * 1024 };
 
 /**
- * Reads a file's bytes (a Word document), at most `limit`. A missing or unreadable file is an IO
- * finding (exit status 2), and so is a larger one: no Word document is that large, so it is the
- * wrong file named, as one that is not a zip is (WORD_PACKAGE_UNREADABLE).
+ * Reads a file's bytes (a Word document, unless `of` says otherwise), at most `of.limit`. A missing
+ * or unreadable file is an IO finding (exit status 2), and so is a larger one: no such file is that
+ * large, so it is the wrong file named, as one that is not a zip is (WORD_PACKAGE_UNREADABLE).
  */
-export async function readBytes(path: string, shown: string, limit = MAX_WORD_BYTES): Promise<Result<Uint8Array>> {
+export async function readBytes(path: string, shown: string, of: BytesOf = WORD_DOCUMENT): Promise<Result<Uint8Array>> {
+  const { kind, limit } = of;
   let handle: FileHandle | undefined;
   const tooLarge = (reason: string) => fail([diagnose('WORD_PACKAGE_UNREADABLE', { reason }, { file: shown })]);
   try {
     handle = await open(path, 'r');
     const info = await handle.stat();
     if (info.isFile() && info.size > limit)
-      return tooLarge(`it is ${info.size} bytes, more than a Word document can be (${limit})`);
+      return tooLarge(`it is ${info.size} bytes, more than ${kind} can be (${limit})`);
     const bytes = await new BoundedBytes(info, limit).fill((buffer, offset, length) =>
       handle!.read(buffer, offset, length, null).then((r) => r.bytesRead),
     );
-    if (bytes.length > limit) return tooLarge(`it holds more than a Word document can be (${limit} bytes)`);
+    if (bytes.length > limit) return tooLarge(`it holds more than ${kind} can be (${limit} bytes)`);
     return succeed(new Uint8Array(bytes));
   } catch (error) {
-    return fail([unreadable(error, shown)]);
+    return fail([unreadable(error, shown, of.missing)]);
   } finally {
     await handle?.close();
   }
@@ -224,10 +235,10 @@ function readRetrying(read: () => number): number {
   }
 }
 
-/** The IO finding for a file that could not be read. */
-function unreadable(error: unknown, shown: string): Diagnostic {
+/** The IO finding for a file that could not be read, named `missing` when it does not exist. */
+function unreadable(error: unknown, shown: string, missing = 'the file'): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return diagnose('FILE_NOT_FOUND', { what: `the file ${shown}` }, { file: shown });
+  if (code === 'ENOENT') return diagnose('FILE_NOT_FOUND', { what: `${missing} ${shown}` }, { file: shown });
   const reason = describeSystemError(error);
   return diagnose('FILE_UNREADABLE', { reason }, { file: shown });
 }

@@ -323,6 +323,19 @@ export function formatDiagnostic(d: Diagnostic): string {
       return `${d.args.option} cannot go with ${d.args.other}: ${d.args.why}; leave one of them out`;
     case 'FILE_UNWRITABLE':
       return `cannot write the file: ${d.args.reason}; nothing was written`;
+    case 'STDOUT_UNWRITABLE':
+      return `cannot write standard output: ${d.args.reason}; what mtad printed there is incomplete`;
+    // bin/mtad.cjs prints these two itself, with no dist/ to load this from: the words are the same.
+    case 'BUILD_MISSING':
+      return (
+        `mtad is not built: ${d.args.file} does not exist; run npm run build in ${d.args.root} (after npm ci in ` +
+        `a fresh clone)`
+      );
+    case 'WORKING_FOLDER_MISSING':
+      return (
+        'the working folder no longer exists (it was deleted or moved after the shell entered it); change to a ' +
+        'folder that exists and run mtad again'
+      );
     case 'FILE_LOCKED':
       return (
         `another mtad${d.args.pid ? ` (process ${d.args.pid})` : ''} is writing ${d.args.what}; nothing was ` +
@@ -506,6 +519,11 @@ export function formatDiagnostic(d: Diagnostic): string {
       return (
         `the lock records made amendment ${quote(d.args.id)}, but no amendment file has that id; a made ` +
         `amendment cannot be removed`
+      );
+    case 'LOCK_UPDATE_REFUSED':
+      return (
+        `cannot update ${d.args.lockFile}: every file must be readable and pass its schema first; run mtad ` +
+        `check without --update-lock to see why not`
       );
     case 'CORRECTION_FROM_MISMATCH':
       return (

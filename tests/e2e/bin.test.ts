@@ -1,10 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, copiesOfData, ROOT, runCli } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
+import { diagnose, type Diagnostic } from '../../src/domain/model/diagnostics.js';
+import { renderDiagnostics } from '../../src/render/diagnostics.js';
+import { plainStyler } from '../../src/render/style.js';
 
 /*
  * The built bin, as a user runs it: one spawned run per command. Most end-to-end tests call main()
@@ -83,7 +96,10 @@ describe('bin/mtad.cjs: the built program, one process per command', () => {
         env: { ...process.env, NO_COLOR: '1' },
       });
       expect(run.status).toBe(2);
-      expect(run.stderr).toBe('mtad: cannot write standard output: the disk is full\n');
+      expect(run.stderr).toBe(
+        'mtad: error: cannot write standard output: the disk is full; what mtad printed there is incomplete ' +
+          '[STDOUT_UNWRITABLE]\n',
+      );
     } finally {
       closeSync(full);
     }
@@ -99,6 +115,38 @@ describe('bin/mtad.cjs: the built program, one process per command', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^MTAD Table 17\.6/);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('bin/mtad.cjs writing to a pipe its reader has closed', () => {
+  /**
+   * Runs mtad with its standard output a pipe whose reader closed before mtad started: the reader
+   * closes its end, then lets mtad start through a FIFO, so every write of mtad meets a closed pipe.
+   */
+  function intoClosedPipe(cwd: string, args: string[]): { status: number; stderr: string } {
+    const go = join(mkdtempSync(join(tmpdir(), 'mtad-pipe-')), 'go');
+    const made = spawnSync('mkfifo', [go]);
+    expect(made.status).toBe(0);
+    const mtad = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
+    const script =
+      `{ sh -c 'read line < "$1"; shift; exec "$@"' sh '${go}' ${mtad}; echo "status $?" >&3; } 3>&2 2>&1 | ` +
+      `(exec 0<&-; echo go > '${go}')`;
+    const run = spawnSync('/bin/sh', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    rmSync(dirname(go), { recursive: true, force: true });
+    const status = /status (\d+)\n$/.exec(run.stderr);
+    expect(status, run.stderr).not.toBeNull();
+    return { status: Number(status![1]), stderr: run.stderr.slice(0, status!.index) };
+  }
+
+  it('says nothing and ends as the command ends: mtad log, exit status 0', () => {
+    expect(intoClosedPipe(fresh(), ['log'])).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('keeps the exit status of a check that finds an error, so that a pipeline can still fail on it', () => {
+    const cwd = fresh();
+    const file = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('sequence: 3', 'sequence: three'));
+    expect(intoClosedPipe(cwd, ['check', '--no-cache'])).toEqual({ status: 1, stderr: '' });
   });
 });
 
@@ -123,5 +171,36 @@ describe('bin/mtad.cjs during `npm run build`', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('bin/mtad.cjs when mtad cannot start: one line with its code, exit status 2, no stack trace', () => {
+  // The bin prints these lines itself (the sentences cannot be loaded from a missing dist/): they
+  // must be the findings' own words, as every other command prints them.
+  const line = (finding: Diagnostic) => renderDiagnostics([finding], plainStyler);
+
+  it('a clone where the build never ran: no dist/, even after the wait for a build', () => {
+    const pkg = mkdtempSync(join(tmpdir(), 'mtad-unbuilt-'));
+    afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+    for (const entry of ['bin', 'package.json']) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+    const run = spawnSync(process.execPath, [join(pkg, 'bin/mtad.cjs'), 'log'], { cwd: pkg, encoding: 'utf8' });
+    expect(run.stderr).toBe(line(diagnose('BUILD_MISSING', { file: join(pkg, 'dist/start.cjs'), root: pkg })));
+    expect(run.stderr).toContain('[BUILD_MISSING]');
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
+  });
+
+  it('a working folder deleted after the shell entered it', () => {
+    const gone = mkdtempSync(join(tmpdir(), 'mtad-gone-'));
+    const run = spawnSync(
+      '/bin/sh',
+      ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" log', 'sh', gone, process.execPath, BIN],
+      { encoding: 'utf8' },
+    );
+    expect(existsSync(gone)).toBe(false);
+    expect(run.stderr).toBe(line(diagnose('WORKING_FOLDER_MISSING', {})));
+    expect(run.stderr).toContain('[WORKING_FOLDER_MISSING]');
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
   });
 });

@@ -15,10 +15,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The cache file, split into its header and its records. */
 function readCache(path: string): {
   header: { key: string; sha256: string };
-  files: Record<
-    string,
-    { kind: string; sha256: string; record: { value?: unknown; diagnostics: { line?: number }[] } }
-  >;
+  files: Record<string, { kind: string; sha256: string; record: { lock?: unknown; diagnostics: { line?: number }[] } }>;
 } {
   const text = readFileSync(path, 'utf8');
   const newline = text.indexOf('\n');
@@ -203,20 +200,20 @@ describe('the lock, the narratives and the departments are read through the cach
     expect(cold.status).toBe(0);
     const { header, files } = readCache(cache);
     expect(files[lockFile]?.kind).toBe('lock');
-    expect((files[lockFile]?.record.value as { amendments: { id: string }[] }).amendments.map((e) => e.id)).toEqual([
+    expect((files[lockFile]?.record.lock as { amendments: { id: string }[] }).amendments.map((e) => e.id)).toEqual([
       'mdust-close-ioc-moc-mds',
       'mdust-close-foc-np',
     ]);
     expect(files[narrative]).toMatchObject({
       kind: 'narrative',
-      record: { value: { bodyOffset: expect.any(Number) } },
+      record: { narrative: { bodyOffset: expect.any(Number) } },
     });
     expect(files['data/departments.yaml']?.kind).toBe('departments');
 
     // Poisoned records show that a warm run recalls them: a lock whose checksum no amendment has,
     // and a narrative recorded as not reading.
     const poisoned = structuredClone(files);
-    (poisoned[lockFile]!.record.value as { amendments: { checksum: string }[] }).amendments[0]!.checksum = '0'.repeat(
+    (poisoned[lockFile]!.record.lock as { amendments: { checksum: string }[] }).amendments[0]!.checksum = '0'.repeat(
       64,
     );
     const error = { code: 'YAML_SYNTAX', severity: 'error', args: { reason: 'recalled' }, file: narrative, column: 1 };
@@ -249,7 +246,7 @@ describe('the lock, the narratives and the departments are read through the cach
     expect(await runMain(['amend'], { cwd })).toEqual(cold);
 
     const poisoned = structuredClone(files);
-    (poisoned[lockFile]!.record.value as { amendments: { checksum: string }[] }).amendments[0]!.checksum = '0'.repeat(
+    (poisoned[lockFile]!.record.lock as { amendments: { checksum: string }[] }).amendments[0]!.checksum = '0'.repeat(
       64,
     );
     writeCache(cache, header.key, poisoned);

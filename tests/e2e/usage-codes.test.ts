@@ -227,6 +227,22 @@ describe("check's writes, the lock of --update-lock and the --output reports, fa
     expect(snapshotTree(cwd)).toEqual(before);
   });
 
+  it('a file that does not pass its schema refuses --update-lock: one coded line, exit status 1, no lock written', async () => {
+    const cwd = madeCopy();
+    const amendment = join(cwd, 'data/amendments/mdust-close-moc-secure.yaml');
+    writeFileSync(amendment, readFileSync(amendment, 'utf8').replace('sequence: 3', 'sequence: three'));
+    const before = snapshotTree(cwd);
+    const run = await runMain(['check', '--update-lock', '--output', 'json=report.json'], cwd);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'mtad: error: cannot update data/amendments.lock: every file must be readable and pass its schema first; ' +
+        'run mtad check without --update-lock to see why not [LOCK_UPDATE_REFUSED]\n',
+    );
+    // The made amendment is not recorded, and no report is written in its stead.
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
   it('a report that cannot be written is one line with the code of why, and the lock is not written without it', async () => {
     const cwd = madeCopy();
     const before = snapshotTree(cwd);

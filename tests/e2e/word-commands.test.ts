@@ -478,6 +478,33 @@ describe('hostile documents: one clear finding each, never a stack trace', () =>
     }
   });
 
+  it('a response template is read as a Word document is, with its own limit and its own name', async () => {
+    const cwd = projectWith(new Uint8Array(0), 'filled.docx');
+    const path = join(cwd, 'filled.docx');
+    const run = (file: string) => runMain(['responses', 'import', file, '--received', '2023-01-12 15:20'], cwd);
+    // Sparse: larger than a response template can be (32 MiB), though not than a Word document.
+    truncateSync(path, 32 * 1024 * 1024 + 1);
+    try {
+      const large = await run('filled.docx');
+      expect(large.stderr).toBe(
+        'filled.docx: error: cannot read the Word document: it is 33554433 bytes, more than a response template ' +
+          'can be (33554432) [WORD_PACKAGE_UNREADABLE]\n',
+      );
+      expect(large.status).toBe(2);
+    } finally {
+      rmSync(path);
+    }
+    const missing = await run('missing.docx');
+    expect(missing.stderr).toBe(
+      'missing.docx: error: the response template missing.docx does not exist [FILE_NOT_FOUND]\n',
+    );
+    expect(missing.status).toBe(2);
+    const folder = await run('data');
+    expect(folder.stderr).toMatch(/^data: error: .*it is a folder.* \[FILE_UNREADABLE\]\n$/);
+    expect(folder.status).toBe(2);
+    expect(existsSync(join(cwd, 'data/responses'))).toBe(false);
+  });
+
   it('a missing document is FILE_NOT_FOUND (exit status 2)', async () => {
     const cwd = copyOfData();
     const run = await runMain(['import', 'missing.docx'], cwd);

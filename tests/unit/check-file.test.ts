@@ -115,8 +115,8 @@ describe('the first stage of mtad check, recorded and recalled', () => {
     readLockRecalled(lock, memo);
     // A record that says something else than the file shows it is what a run with it recalls.
     const [key = '', json = ''] = [...memo.records][0] ?? [];
-    const record = JSON.parse(json) as FileRecord & { value: { amendments: { id: string }[] } };
-    record.value.amendments[0]!.id = 'recalled-from-the-record';
+    const record = JSON.parse(json) as FileRecord;
+    record.lock!.amendments[0]!.id = 'recalled-from-the-record';
     memo.records.set(key, JSON.stringify(record));
     expect(valueOf(readLockRecalled(lock, memo)).lock.amendments[0]?.id).toBe('recalled-from-the-record');
 

@@ -106,8 +106,7 @@ describe('planCheck: what check prints and writes, decided from gathered inputs 
     const plan = planCheck(inputs({ sources: sources({}, { diagnostics: [unreadable] }), updateLock: true }));
     expect(plan).toEqual({
       kind: 'refused',
-      message:
-        'cannot update data/amendments.lock: every file must be readable and pass its schema first; run mtad check without --update-lock to see why not',
+      diagnostics: [diagnose('LOCK_UPDATE_REFUSED', { lockFile: 'data/amendments.lock' })],
     });
   });
 });

@@ -19,7 +19,7 @@ import type { CheckFormat } from '../../render/check-format-names.js';
 import { renderRulesJson, renderRulesTable } from '../../render/check-rules.js';
 import { gatherCheckInputs, type CheckInputOptions } from '../check-inputs.js';
 import { scopeFindings, type FindingScope } from '../check-config.js';
-import { failWith, usageError, type Outcome } from '../outcome.js';
+import { failWith, type Outcome } from '../outcome.js';
 import { withWriteLock } from '../write-lock.js';
 import { findingsOf, succeed } from '../../domain/model/result.js';
 
@@ -87,7 +87,7 @@ async function checkData(options: CheckOptions): Promise<Outcome> {
     scope: (all) => scopeFindings(all, options, cwd),
     ...(options.config && { configured: options.config.rules }),
   });
-  if (plan.kind === 'refused') return usageError(plan.message, 1);
+  if (plan.kind === 'refused') return failWith(plan.diagnostics, options.styler);
   // The lock and the reports are written all or none, the lock first: a failure is one finding
   // with the code of its cause (FILE_UNWRITABLE, FILE_READ_ONLY, ...), as amend --write reports the
   // same lock, and "nothing was written" stays true of all of them.

@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readdir } from 'node:fs/promises';
+import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
   describeRespondent,
@@ -10,13 +10,13 @@ import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
 import type { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { classifyFile } from '../../domain/parse/classify-file.js';
 import { parseResponse, type ResponseFile } from '../../domain/model/response.js';
-import { displayPath, readText } from '../../io/read.js';
+import { displayPath, readBytes, readText, type BytesOf } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';
 import { removeLeftovers } from '../../io/temporary.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
-import { fail, findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
+import { findingsOf } from '../../domain/model/result.js';
 import { withWriteLock } from '../write-lock.js';
 
 export interface ResponsesImportOptions extends CommonOptions {
@@ -31,45 +31,15 @@ export interface ResponsesImportOptions extends CommonOptions {
   force: boolean;
 }
 
-/** The largest response template read (32 MiB): a filled-in template is tens of kilobytes. */
-const MAX_TEMPLATE_BYTES = 32 * 1024 * 1024;
-
-/** The bytes of the template, or the findings that they cannot be had. */
-async function readTemplateBytes(path: string, shown: string): Promise<Result<Uint8Array>> {
-  const at = { file: shown };
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return fail([diagnose('FILE_UNREADABLE', { reason: 'it is not a file' }, at)]);
-      // No response template is that large: the wrong file named, as one that is not a zip (exit status 2).
-      if (info.size > MAX_TEMPLATE_BYTES)
-        return fail([
-          diagnose(
-            'WORD_PACKAGE_UNREADABLE',
-            { reason: `it is ${info.size} bytes, more than a response template can be (${MAX_TEMPLATE_BYTES})` },
-            at,
-          ),
-        ]);
-      const bytes = new Uint8Array(info.size);
-      let filled = 0;
-      while (filled < info.size) {
-        const { bytesRead } = await handle.read(bytes, filled, info.size - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return succeedWith(bytes.subarray(0, filled));
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return fail([
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? diagnose('FILE_NOT_FOUND', { what: `the response template ${shown}` }, at)
-        : diagnose('FILE_UNREADABLE', { reason: describeSystemError(error) }, at),
-    ]);
-  }
-}
+/**
+ * A response template as it is read: a filled-in one is tens of kilobytes, so 32 MiB is the wrong
+ * file named, as one that is not a zip is.
+ */
+const RESPONSE_TEMPLATE: BytesOf = {
+  kind: 'a response template',
+  limit: 32 * 1024 * 1024,
+  missing: 'the response template',
+};
 
 /**
  * `mtad responses import FILE.docx`: reads a response template a respondent filled in and writes
@@ -81,7 +51,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
   const { cwd, styler } = options;
   const path = resolve(cwd, options.file);
   const shown = displayPath(path, cwd);
-  const template = await readTemplateBytes(path, shown);
+  const template = await readBytes(path, shown, RESPONSE_TEMPLATE);
   if (!template.ok) return failWith(findingsOf(template), styler);
   const tablePath = resolveTablePath(cwd, options.table);
   const amendments = await loadAmendmentFolder(amendmentsDirOf(tablePath), cwd);

@@ -13,7 +13,7 @@ import { viewsFor, type Audience } from '../../domain/documents/response-views.j
 import { renderResponseViews } from '../../render/response-views.js';
 import { renderResponseSummary, type ResponseSummaryFormat } from '../../render/response-summary.js';
 import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../inputs.js';
-import { failWith, succeed, usageError, type CommonOptions, type Outcome } from '../outcome.js';
+import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf } from '../../domain/model/result.js';
 
 export interface ResponsesOptions extends CommonOptions {

@@ -46,9 +46,10 @@ type AmendmentData = Omit<Amendment, 'origin'>;
 
 /**
  * What the first stage found in one file, as plain data (JSON): the normalised table or amendment
- * when the file passed its schema, and every finding of the file alone, with its position.
+ * when the file passed its schema (or, for a file read as it is, what it gave under its kind), and
+ * every finding of the file alone, with its position.
  */
-export interface FileRecord {
+export interface FileRecord extends Partial<ReadAsItIs> {
   table?: Table;
   amendment?: AmendmentData;
   /** The checksum of a made amendment's content, to compare it with the lock without parsing. */
@@ -56,8 +57,6 @@ export interface FileRecord {
   diagnostics: Diagnostic[];
   /** How many of `diagnostics`, from the first, reading the file found; the rest are the rules'. */
   read?: number;
-  /** What a file read as it is (the lock, a narrative, the departments) gave, when it read. */
-  value?: ReadAsItIs[keyof ReadAsItIs];
 }
 
 /**
@@ -142,12 +141,17 @@ function readAsItIs<K extends keyof ReadAsItIs, T>(
   how: { read: () => Result<T>; keep: (value: T) => ReadAsItIs[K]; restore: (kept: ReadAsItIs[K]) => T },
 ): Result<T> {
   const known = memo?.recall(kind, source);
+  // Seen as what it may hold of each kind, the record gives this kind's value typed as such.
+  const values: Partial<ReadAsItIs> | undefined = known;
+  const value = values?.[kind];
   // A record without a value holds the errors that stopped the reading; one with neither is not one
   // this code wrote, and the file is read.
-  if (known?.value !== undefined) return fromFindings(how.restore(known.value as ReadAsItIs[K]), known.diagnostics);
+  if (known && value !== undefined) return fromFindings(how.restore(value), known.diagnostics);
   if (known && hasErrors(known.diagnostics)) return fail(known.diagnostics);
   const read = how.read();
-  memo?.remember(kind, source, { ...(read.ok && { value: how.keep(read.value) }), diagnostics: findingsOf(read) });
+  const kept: Partial<ReadAsItIs> = {};
+  if (read.ok) kept[kind] = how.keep(read.value);
+  memo?.remember(kind, source, { ...kept, diagnostics: findingsOf(read) });
   return read;
 }
 

@@ -121,6 +121,12 @@ export interface DiagnosticArgs {
   FILE_EMPTY: Record<string, never>;
   FILE_TOO_LARGE: { size?: number; limit: number };
   FILE_UNWRITABLE: { reason: string };
+  /** Standard output refused what mtad printed (a full disk, an IO error); not a reader that stopped early. */
+  STDOUT_UNWRITABLE: { reason: string };
+  /** bin/mtad.cjs found no dist/ (a clone where the build never ran), even after waiting out a build. */
+  BUILD_MISSING: { file: string; root: string };
+  /** The folder mtad was started in was deleted or moved: no path can be resolved from it. */
+  WORKING_FOLDER_MISSING: Record<string, never>;
   YAML_FORBIDDEN_KEY: { key: string };
   COHORT_DUPLICATE: { cohort: string };
   GROUPID_DUPLICATE: { groupId: string; cohort: string; other: string };
@@ -158,6 +164,8 @@ export interface DiagnosticArgs {
   LOCK_MISSING: { id: string; lockFile: string; record?: 'correction' };
   LOCK_MISMATCH: { id: string; fields: ChangedField[]; lockFile: string; record?: 'correction' };
   LOCK_STALE: { id: string; record?: 'correction' };
+  /** `check --update-lock` while a file does not read or pass its schema: the lock is not written. */
+  LOCK_UPDATE_REFUSED: { lockFile: string };
   // Corrections of a value (mtad correct, data/corrections/)
   CORRECTION_FROM_MISMATCH: { cohort: string; field: CorrectedField; expected: CellValue; actual: CellValue };
   CORRECTION_UNCHANGED: { cohort: string; field: CorrectedField; value: CellValue };
@@ -557,6 +565,13 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
       'it too.',
   },
   FILE_UNWRITABLE: { severity: 'error', category: 'io', doc: 'The file can be written.' },
+  STDOUT_UNWRITABLE: {
+    severity: 'error',
+    category: 'io',
+    doc: 'Standard output takes what mtad prints (a reader that stops early is no error).',
+  },
+  BUILD_MISSING: { severity: 'error', category: 'io', doc: 'mtad is built: its dist/ folder exists.' },
+  WORKING_FOLDER_MISSING: { severity: 'error', category: 'io', doc: 'mtad runs in a folder that exists.' },
   // Concurrent writers
   FILE_LOCKED: { severity: 'error', category: 'io', doc: 'Only one mtad writes a table at a time.' },
   FILE_READ_ONLY: {
@@ -708,6 +723,11 @@ export const RULES: { readonly [C in DiagnosticCode]: RuleInfo } = {
     severity: 'error',
     category: 'data',
     doc: 'Every made amendment or correction recorded in the lock file still has its file.',
+  },
+  LOCK_UPDATE_REFUSED: {
+    severity: 'error',
+    category: 'data',
+    doc: '`check --update-lock` records made amendments only when every file reads and passes its schema.',
   },
   CORRECTION_FROM_MISMATCH: {
     severity: 'error',
