@@ -130,13 +130,15 @@ const librariesApart = {
   name: 'libraries-apart',
   setup(b) {
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.cjs', external: true }));
-    b.onResolve({ filter: /\/zod\.js$/ }, ({ resolveDir }) =>
-      resolveDir === join(root, 'src/domain/parse') || resolveDir === join(root, 'src/domain/history')
+    // Any import of src/domain/parse/zod.ts, from whichever folder.
+    b.onResolve({ filter: /\/zod\.js$/ }, ({ path, resolveDir }) =>
+      join(resolveDir, path) === join(root, 'src/domain/parse/zod.js')
         ? { path: './zod.cjs', external: true }
         : undefined,
     );
-    b.onResolve({ filter: /^zod(\/|$)/ }, ({ importer, kind }) =>
-      importer.startsWith(join(root, 'src/')) && kind !== 'import-statement-type'
+    // esbuild never resolves a type-only import: what reaches here is code.
+    b.onResolve({ filter: /^zod(\/|$)/ }, ({ importer }) =>
+      importer.startsWith(join(root, 'src/'))
         ? { errors: [{ text: `import zod through src/domain/parse/zod.ts, not directly (scripts/build.mjs)` }] }
         : undefined,
     );

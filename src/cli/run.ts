@@ -2,6 +2,7 @@ import { diagnose } from '../domain/model/diagnostics.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { plainStyler } from '../render/style.js';
 import { describeSystemError } from '../io/system-error.js';
+import { isBundleMissing } from './bundle-missing.js';
 import { main } from './main.js';
 
 // A reader that stops early (`mtad log | head -1`) closes the pipe: that is not an error. mtad
@@ -43,6 +44,12 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   })
   .catch((error: unknown) => {
+    if (isBundleMissing(error)) {
+      const { file, root } = error;
+      process.stderr.write(renderDiagnostics([diagnose('BUILD_MISSING', { file, root })], plainStyler));
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(
       `mtad: internal error. This is a bug in mtad; please report it with the command you ` +
         `ran.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -8,7 +8,8 @@
 // BENCHMARKS.md.
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { BUNDLE_MISSING } from './bundle-missing.js';
 import { constants, Script } from 'node:vm';
 
 /** The bundles this loader runs from their code cache, by the name cli.cjs requires them by. */
@@ -80,7 +81,7 @@ function load(name: string): unknown {
   } catch {
     // No cache yet: this run makes it.
   }
-  const script = new Script(wrap(readFileSync(file, 'utf8')), {
+  const script = new Script(wrap(readBundle(file)), {
     filename: file,
     cachedData,
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -97,6 +98,20 @@ function load(name: string): unknown {
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, bundleRequire, module, file, __dirname);
   if (cachedData === undefined || script.cachedDataRejected) process.once('beforeExit', () => writeCache(script, name));
   return module.exports;
+}
+
+/**
+ * The text of a bundle. One loaded on first use can be missing though start.cjs was there (a dist/
+ * copied in part): the run then ends as the bin ends without a build, with BUILD_MISSING, not as a
+ * bug; src/cli/run.ts prints it.
+ */
+function readBundle(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw Object.assign(new Error(`${file} does not exist`), { code: BUNDLE_MISSING, file, root: dirname(__dirname) });
+  }
 }
 
 /** The cache made at the end of the run, so that it holds the functions the run compiled. */

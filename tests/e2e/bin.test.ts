@@ -190,6 +190,19 @@ describe('bin/mtad.cjs when mtad cannot start: one line with its code, exit stat
     expect(run.status).toBe(2);
   });
 
+  it('a bundle loaded on first use missing from dist/ (the YAML reader, for a run that parses)', () => {
+    const pkg = mkdtempSync(join(tmpdir(), 'mtad-part-built-'));
+    afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+    for (const entry of ['bin', 'dist', 'templates', 'package.json'])
+      cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
+    rmSync(join(pkg, 'dist/yaml.cjs'));
+    cpSync(join(ROOT, 'data'), join(pkg, 'data'), { recursive: true });
+    const run = spawnSync(process.execPath, [join(pkg, 'bin/mtad.cjs'), 'log'], { cwd: pkg, encoding: 'utf8' });
+    expect(run.stderr).toBe(line(diagnose('BUILD_MISSING', { file: join(pkg, 'dist/yaml.cjs'), root: pkg })));
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
+  });
+
   it('a working folder deleted after the shell entered it', () => {
     const gone = mkdtempSync(join(tmpdir(), 'mtad-gone-'));
     const run = spawnSync(

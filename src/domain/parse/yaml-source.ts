@@ -229,11 +229,14 @@ type KeptParse =
  * The same files are parsed again and again in one process: every command's check of the files
  * and its reading of them, and a process that runs several commands (the programmatic API, the
  * tests). The result depends on the text and the file's name alone, so it is kept, keyed by both.
- * A few of the latest texts of moderate size are kept: mtad's files are a few kilobytes.
+ * The latest texts are kept, up to MAX_KEPT_TOTAL characters of them: mtad's files are a few
+ * kilobytes (the shipped data, 12 KB in all). What is kept takes far more memory than its text: a
+ * parsed document and its data held about 47 times the text's size (four names of one 256 KB text
+ * kept 47 MB), so the bound is on the text, small, and a text over MAX_KEPT_TEXT is never kept.
  */
 const kept = new Map<string, KeptParse>();
-const MAX_KEPT_TEXT = 256 * 1024;
-const MAX_KEPT_TOTAL = 1024 * 1024;
+const MAX_KEPT_TEXT = 64 * 1024;
+const MAX_KEPT_TOTAL = 256 * 1024;
 let keptTotal = 0;
 
 /** The key of `text` read from `file`: the name's length first, so that no two pairs share one. */
