@@ -13,6 +13,7 @@ import {
 import { documentsDate, markRevisions } from '../domain/documents/revision-marks.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import type { TableInput } from '../domain/model/table.js';
+import { readNarrativeRecalled, type FileMemo } from '../domain/check/file-rules.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { displayPath, readTemplate, readText } from '../io/read.js';
 import type { PackFile } from '../render/pack.js';
@@ -42,6 +43,8 @@ export interface PackOptions extends CommonOptions {
   tablePath: string;
   /** Add a PDF of each Word file, converted by LibreOffice; the environment it runs in. */
   pdf?: { env: NodeJS.ProcessEnv };
+  /** The cache of `mtad check` the run has open: the departments file is recalled from it. */
+  memo?: FileMemo;
 }
 
 /**
@@ -67,7 +70,7 @@ export async function writeAmendPack(
   const { cwd, styler } = options;
   const template = await readTemplate('response-template.md', cwd);
   if (!template.ok) return failWith(findingsOf(template), styler);
-  const departments = await readDepartments(cwd, dirname(options.tablePath));
+  const departments = await readDepartments(cwd, dirname(options.tablePath), options.memo);
   if (!departments.ok) return failWith(findingsOf(departments), styler);
   const markOf = markRevisions(input.application.changes, input.amendments, {
     author: options.author,
@@ -147,7 +150,9 @@ async function consultationFiles(
   if (!template.ok) return template;
   if (!directionTemplate.ok) return directionTemplate;
   // Every amendment beside the table, those it reflects too: what a consultation says of the earlier ones.
-  const all = await loadAmendmentFolder(amendmentsDirOf(options.tablePath), options.cwd);
+  const all = await loadAmendmentFolder(amendmentsDirOf(options.tablePath), options.cwd, {
+    checked: { memo: options.memo },
+  });
   if (!all.ok) return all;
   const { buildConsultationFiles } = await import('../render/consultation-files.js');
   for (const amendment of withNarrative) {
@@ -155,6 +160,8 @@ async function consultationFiles(
     const shown = displayPath(path, options.cwd);
     const text = await readText(path, shown);
     if (!text.ok) return text;
+    const narrative = readNarrativeRecalled({ file: shown, text: text.value }, options.memo);
+    if (!narrative.ok) return narrative;
     // Attachment 1 of a consultation is the direction as consulted on: its draft.
     const direction = renderDirectionText(amendment, directionTemplate.value, 'draft');
     if (!direction.ok) return direction;
@@ -162,7 +169,7 @@ async function consultationFiles(
       amendment,
       amendments: all.value,
       table: input.table.table,
-      narrative: { file: shown, text: text.value },
+      narrative: narrative.value,
       template: template.value,
       direction: direction.value,
       created,

@@ -2,7 +2,7 @@ import { Paragraph, TextRun } from 'docx';
 import type { ConclusionReport } from '../domain/documents/conclusion-values.js';
 import type { RevisionMark } from '../domain/documents/revision-marks.js';
 import { renderConclusionMarkdown, REDLINE_MARKER } from './conclusion-markdown.js';
-import { renderConsultationDocx } from './consultation-docx.js';
+import { consultationBlocks, renderConsultationDocx } from './consultation-docx.js';
 import { renderConsultationHtml } from './consultation-html.js';
 import { redlineTableDocx } from './redline-docx.js';
 import { redlineHeading } from './redline-heading.js';
@@ -41,14 +41,15 @@ export async function buildConclusionFiles(input: {
   const name = conclusionFileName(report.audience);
   const redline = report.final?.redline;
   const caption = redline && redlineHeading(redline, false).caption;
-  const html = renderConsultationHtml(skeleton, title, {
+  const read = consultationBlocks(skeleton);
+  const html = renderConsultationHtml(read, title, {
     replace: (text) =>
       text === REDLINE_MARKER && redline && caption !== undefined
         ? `<p>${LEGEND}</p>\n${redlineTableHtml(redline, caption)}`
         : undefined,
     style: REDLINE_STYLE,
   });
-  const docx = await renderConsultationDocx(skeleton, title, input.created, (text) =>
+  const docx = await renderConsultationDocx(read, title, input.created, (text) =>
     text === REDLINE_MARKER && redline && caption !== undefined
       ? [
           new Paragraph({

@@ -15,12 +15,15 @@ import { readBlocks, readFootnotes, type Block } from './markdown-blocks.js';
 /** The text of a block's spans. */
 const textOf = (block: Block): string => ('spans' in block ? block.spans.map((s) => s.text).join('') : '');
 
-/** The consultation's blocks, with the bullets that list the contents taken out (Word makes its own). */
-export function consultationBlocks(markdown: string): {
+/** A consultation's Markdown, read once for its HTML page and its Word document. */
+export interface ConsultationBlocks {
   blocks: Block[];
   footnotes: ReturnType<typeof readFootnotes>['footnotes'];
   contentsAt: number;
-} {
+}
+
+/** The consultation's blocks, with the bullets that list the contents taken out (Word makes its own). */
+export function consultationBlocks(markdown: string): ConsultationBlocks {
   const { markdown: body, footnotes } = readFootnotes(markdown);
   const read = readBlocks(body);
   const contentsAt = read.findIndex((b) => b.kind === 'paragraph' && textOf(b) === CONTENTS_TITLE);
@@ -38,13 +41,13 @@ export function consultationBlocks(markdown: string): {
  * and the footnotes as Word footnotes.
  */
 export function renderConsultationDocx(
-  markdown: string,
+  read: ConsultationBlocks,
   title: string,
   created: string,
   /** What stands instead of a paragraph that is only this text (a marker line), when it gives something. */
   replace?: (text: string) => FileChild[] | undefined,
 ): Promise<Uint8Array> {
-  const { blocks, footnotes, contentsAt } = consultationBlocks(markdown);
+  const { blocks, footnotes, contentsAt } = read;
   const numbers = new Map<string, number>();
   for (const block of blocks) {
     const spans = block.kind === 'box' ? block.paragraphs.flat() : 'spans' in block ? block.spans : [];

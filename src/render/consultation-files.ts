@@ -3,9 +3,9 @@ import type { Department } from '../domain/documents/department.js';
 import { consultationHistory } from '../domain/documents/consultation-context.js';
 import { consultationValues } from '../domain/documents/consultation-values.js';
 import type { Table } from '../domain/model/table.js';
-import { parseNarrative } from '../domain/parse/narrative-source.js';
+import type { Narrative } from '../domain/parse/narrative-source.js';
 import { succeed, type Result } from '../domain/model/result.js';
-import { renderConsultationDocx } from './consultation-docx.js';
+import { consultationBlocks, renderConsultationDocx } from './consultation-docx.js';
 import { renderConsultationHtml } from './consultation-html.js';
 import { renderConsultationMarkdown } from './consultation-markdown.js';
 
@@ -15,8 +15,8 @@ export interface ConsultationInput {
   /** Every amendment beside the table, for the earlier closures. */
   amendments: readonly Amendment[];
   table: Table;
-  /** The narrative's file as findings name it, and its text. */
-  narrative: { file: string; text: string };
+  /** The narrative, read (its front matter checked). */
+  narrative: Narrative;
   /** templates/consultation.md. */
   template: string;
   /** The draft direction (Attachment 1), as `mtad direction` prints it. */
@@ -31,21 +31,21 @@ export interface ConsultationInput {
 export async function buildConsultationFiles(
   input: ConsultationInput,
 ): Promise<Result<{ path: string; content: string | Uint8Array }[]>> {
-  const narrative = parseNarrative(input.narrative.text, input.narrative.file);
-  if (!narrative.ok) return narrative;
+  const { narrative } = input;
   const history = consultationHistory(input.amendment, input.table, input.amendments);
   const values = consultationValues(input.amendment, {
     ...history,
-    frontMatter: narrative.value.frontMatter,
+    frontMatter: narrative.frontMatter,
     departments: input.departments,
   });
   if (!values.ok) return values;
-  const markdown = renderConsultationMarkdown(input.template, narrative.value, values.value, input.direction);
+  const markdown = renderConsultationMarkdown(input.template, narrative, values.value, input.direction);
   if (!markdown.ok) return markdown;
   const title = input.amendment.consultation.title ?? input.amendment.title;
+  const read = consultationBlocks(markdown.value);
   return succeed([
     { path: 'consultation.md', content: markdown.value },
-    { path: 'consultation.html', content: renderConsultationHtml(markdown.value, title) },
-    { path: 'consultation.docx', content: await renderConsultationDocx(markdown.value, title, input.created) },
+    { path: 'consultation.html', content: renderConsultationHtml(read, title) },
+    { path: 'consultation.docx', content: await renderConsultationDocx(read, title, input.created) },
   ]);
 }

@@ -1,4 +1,4 @@
-import { consultationBlocks } from './consultation-docx.js';
+import type { ConsultationBlocks } from './consultation-docx.js';
 import { CONTENTS_TITLE, headingAnchor } from './consultation-markdown.js';
 import { escapeHtml } from './escape.js';
 import type { Block, Span } from './markdown-blocks.js';
@@ -16,7 +16,7 @@ const STYLE = [
  * contents as links to them, the questions boxed, the footnotes numbered at the end.
  */
 export function renderConsultationHtml(
-  markdown: string,
+  read: ConsultationBlocks,
   title: string,
   options: {
     /** HTML to stand instead of a paragraph that is only this text (a marker line), when it gives one. */
@@ -25,7 +25,7 @@ export function renderConsultationHtml(
     style?: string;
   } = {},
 ): string {
-  const { blocks, footnotes, contentsAt } = consultationBlocks(markdown);
+  const { blocks, footnotes, contentsAt } = read;
   const numbers = new Map<string, number>();
   const inline = (spans: readonly Span[]): string =>
     spans

@@ -1,3 +1,5 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import type { Diagnostic } from '../../src/domain/model/diagnostics.js';
 import { parseAmendment } from '../../src/domain/model/amendment.js';
 import { editedMocSecure } from '../helpers/data.js';
 import { findingsOf } from '../../src/domain/model/result.js';
+import { compiledEntries } from '../../src/render/docx-document.js';
 
 /**
  * What mtad relies on in its libraries beyond their typed API: where a library tells two errors
@@ -115,5 +118,22 @@ describe("zod/mini's schema definitions, as schema-validation.ts walks them to s
     expect(findingsOf(read)).toContainEqual(
       expect.objectContaining({ code: 'SCHEMA_UNKNOWN_KEY', args: { key: 'isued', suggestion: 'issued' } }),
     );
+  });
+});
+
+describe("docx's private compiler, from which packDocx takes a document's parts", () => {
+  const documentOf = () =>
+    new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Table 17.6')] })] }] });
+  const core = [{ path: 'docProps/core.xml', data: '<core/>' }];
+
+  it('gives the parts that Packer.toBuffer zips, byte for byte and in its order, folders as empty entries', async () => {
+    const ours = await compiledEntries(documentOf(), core);
+    const docx = unzipSync(new Uint8Array(await Packer.toBuffer(documentOf(), false, core)));
+    expect(Object.keys(ours)).toEqual(Object.keys(docx));
+    for (const [path, bytes] of Object.entries(docx)) expect(ours[path], path).toEqual(bytes);
+    expect(strFromU8(ours['word/document.xml'] ?? new Uint8Array())).toContain(
+      '<w:t xml:space="preserve">Table 17.6</w:t>',
+    );
+    expect(strFromU8(ours['docProps/core.xml'] ?? new Uint8Array())).toBe('<core/>');
   });
 });

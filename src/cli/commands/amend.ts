@@ -201,6 +201,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         ...(options.author !== undefined && { author: options.author }),
         ...(options.created !== undefined && { created: options.created }),
         ...(into && { into }),
+        ...(checked.memo && { memo: checked.memo }),
       };
       return writeAmendPack(pack, {
         table: tableRead.value,

@@ -7,6 +7,7 @@ import { diagnose } from '../../domain/model/diagnostics.js';
 import { PACK_MARKER_FILE, packMarkerText, listedFiles, refuseOtherPack } from '../../domain/documents/pack-marker.js';
 import { documentsDate } from '../../domain/documents/revision-marks.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
+import { parseNarrative } from '../../domain/parse/narrative-source.js';
 import { writeFolderAtomically } from '../../io/write.js';
 import { refusePackPath } from '../amend-pack.js';
 import { checkBeforeDocuments } from '../check-gate.js';
@@ -96,12 +97,14 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   const direction = renderDirectionText(amendment.value, directionTemplate.value, 'draft');
   if (!direction.ok) return failWith(findingsOf(direction), styler);
 
+  const narrativeRead = parseNarrative(narrative.value, narrativeShown);
+  if (!narrativeRead.ok) return failWith(findingsOf(narrativeRead), styler);
   const { buildConsultationFiles } = await import('../../render/consultation-files.js');
   const files = await buildConsultationFiles({
     amendment: amendment.value,
     amendments: all.value,
     table: table.value.table,
-    narrative: { file: narrativeShown, text: narrative.value },
+    narrative: narrativeRead.value,
     template: template.value,
     direction: direction.value,
     created: options.created ?? documentsDate([amendment.value], table.value.table.asAt),
