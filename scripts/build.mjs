@@ -60,6 +60,10 @@ const common = {
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  // fflate's Node build requires worker_threads when it loads (4 ms), for its asynchronous
+  // functions; mtad calls only the synchronous ones, which its browser build (a subpath it
+  // exports) has the same.
+  alias: { fflate: 'fflate/browser' },
 };
 // import.meta.url has no meaning in CommonJS: give the bundles the file's own URL.
 const cjs = {

@@ -61,13 +61,21 @@ export async function writeFolderAtomically(
   let madeParents: string | undefined;
   try {
     madeParents = await mkdir(parent, { recursive: true });
-    temporary = await makeFolderBeside(prefix);
-    for (const file of files) {
-      const path = join(temporary, file.path);
-      if (!path.startsWith(temporary + sep)) throw new Error(`bug: the pack file ${file.path} is outside the pack`);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content, { flag: 'wx' });
-    }
+    const made = await makeFolderBeside(prefix);
+    temporary = made;
+    const placed = files.map((file) => {
+      const path = join(made, file.path);
+      if (!path.startsWith(made + sep)) throw new Error(`bug: the pack file ${file.path} is outside the pack`);
+      return { path, content: file.content };
+    });
+    for (const folder of new Set(placed.map(({ path }) => dirname(path)))) await mkdir(folder, { recursive: true });
+    // All at once: each write waits on the disk, not on the others. Every write has ended before a
+    // failure removes the temporary folder.
+    const written = await Promise.allSettled(
+      placed.map(({ path, content }) => writeFile(path, content, { flag: 'wx' })),
+    );
+    const failed = written.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     placing = true;
     if (found) {
       const refusal = await replaceFolder(target, temporary, prefix, refusalOf);
