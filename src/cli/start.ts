@@ -96,7 +96,7 @@ function load(name: string): unknown {
   };
   const module = { exports: {}, filename: file, id: file, loaded: false };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, bundleRequire, module, file, __dirname);
-  if (cachedData === undefined || script.cachedDataRejected) process.once('beforeExit', () => writeCache(script, name));
+  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(script, name));
   return module.exports;
 }
 
@@ -114,7 +114,11 @@ function readBundle(file: string): string {
   }
 }
 
-/** The cache made at the end of the run, so that it holds the functions the run compiled. */
+/**
+ * The cache made at the end of the run, so that it holds the functions the run compiled: on 'exit',
+ * which comes however the run ends (src/cli/run.ts ends it with process.exit), and where only
+ * synchronous work is done, as here.
+ */
 function writeCache(script: Script, name: string): void {
   // Created exclusively under a name of its own (never through a file or a link already there),
   // then renamed into place.

@@ -118,6 +118,28 @@ describe('bin/mtad.cjs: the built program, one process per command', () => {
   });
 });
 
+describe('bin/mtad.cjs ending as soon as its output is taken', () => {
+  // src/cli/run.ts ends the process once standard output has taken all that was written. A reader
+  // that reads late, of more than a pipe holds (64 KiB), must still get every byte.
+  it('check --format sarif (80 KB) into a reader that waits before it reads: the whole report, its status', async () => {
+    const cwd = fresh();
+    const args = ['check', '--no-cache', '--format', 'sarif'];
+    const mtad = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
+    const run = spawnSync('/bin/sh', ['-c', `{ ${mtad}; echo "status $?" >&2; } | (sleep 0.3; cat)`], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    const inProcess = await runMain(args, { cwd });
+    expect(inProcess.stdout.length).toBeGreaterThan(65_536);
+    // Run from its sources, mtad has no version of its own.
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(run.stdout).toBe(inProcess.stdout.replaceAll('"0.0.0-dev"', JSON.stringify(version)));
+    expect(run.stderr).toBe(`${inProcess.stderr}status ${inProcess.status}\n`);
+  });
+});
+
 describe('bin/mtad.cjs writing to a pipe its reader has closed', () => {
   /**
    * Runs mtad with its standard output a pipe whose reader closed before mtad started: the reader
