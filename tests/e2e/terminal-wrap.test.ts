@@ -17,7 +17,7 @@ describe('output on a terminal', () => {
     expect(shown.status).toBe(0);
     expect(words(shown.stdout)).toEqual(words(piped.stdout));
     expect(longest(shown.stdout)).toBeLessThanOrEqual(width);
-    // The words the review saw split at 160 columns, whole.
+    // Words a hard wrap at 160 columns would cut in two ("SEC", a placeholder) stay whole.
     expect(shown.stdout).toContain('SEC');
     expect(shown.stdout).toContain('[DD MM YYYY]');
     if (width < longest(piped.stdout)) expect(shown.stdout).not.toBe(piped.stdout);
