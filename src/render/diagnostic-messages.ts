@@ -6,6 +6,7 @@ import type {
   Diagnostic,
   DiagnosticArgs,
   FinalValue,
+  MadeRecord,
   Milestone,
   MilestoneKind,
 } from '../domain/model/diagnostics.js';
@@ -105,6 +106,18 @@ function describeDateField(field: { field: string; windowMonths?: number }): str
 function describeChangedFields(fields: readonly ChangedField[]): string {
   if (fields.length === 0) return 'its recorded checksum';
   return fields.map(({ path, how }) => (how === 'changed' ? path : `${path} (${how})`)).join(', ');
+}
+
+/** What says an amendment is made, in words. */
+function describeMadeRecord(made: MadeRecord): string {
+  switch (made.by) {
+    case 'status':
+      return 'status: made';
+    case 'lock':
+      return `recorded in ${made.lockFile}`;
+    case 'lock-file-gone':
+      return 'its file has gone';
+  }
 }
 
 /** How a column is named where a finding speaks of a cell. */
@@ -595,8 +608,8 @@ export function formatDiagnostic(d: Diagnostic): string {
     // Drafts never replace a made amendment
     case 'AMENDMENT_MADE_PROTECTED':
       return (
-        `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment ` +
-        `is never replaced, not even with --force: choose another id; nothing was written`
+        `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${describeMadeRecord(d.args.made)}); ` +
+        `a made amendment is never replaced, not even with --force: choose another id; nothing was written`
       );
     case 'WORD_PACKAGE_UNREADABLE':
       return `cannot read the Word document: ${d.args.reason}`;

@@ -194,7 +194,7 @@ export interface DiagnosticArgs {
   TEXT_SPACE_AROUND: { field: string; value: string };
   COHORT_CONFUSABLE: { cohort: string; resembles: string };
   // Drafts never replace a made amendment
-  AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
+  AMENDMENT_MADE_PROTECTED: { id: string; file: string; made: MadeRecord };
   // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
   WORD_PACKAGE_UNREADABLE: { reason: string };
   WORD_TABLE_NOT_FOUND: { tableNumber: string; numberFrom: 'option' | 'table' };
@@ -296,6 +296,12 @@ export interface DiagnosticArgs {
 
 /** One final value of a conclusion: the modification's date or annex, or a closure's end date (with its cohort). */
 export type FinalValue = { what: 'modification-date' } | { what: 'annex' } | { what: 'end-date'; cohort: string };
+
+/**
+ * What says an amendment is made: its status, the lock of made amendments (named as shown), or the
+ * lock while the amendment's file has gone.
+ */
+export type MadeRecord = { by: 'status' } | { by: 'lock'; lockFile: string } | { by: 'lock-file-gone' };
 
 /** A date and a time of day, UK local time. */
 export interface LocalTime {
