@@ -5,9 +5,11 @@ import type {
   DateSpan,
   Diagnostic,
   DiagnosticArgs,
+  ExpectedValue,
   FinalValue,
   MadeRecord,
   Milestone,
+  MissingArgument,
   MilestoneKind,
 } from '../domain/model/diagnostics.js';
 import { escapeForLine } from '../domain/model/text.js';
@@ -106,6 +108,51 @@ function describeDateField(field: { field: string; windowMonths?: number }): str
 function describeChangedFields(fields: readonly ChangedField[]): string {
   if (fields.length === 0) return 'its recorded checksum';
   return fields.map(({ path, how }) => (how === 'changed' ? path : `${path} (${how})`)).join(', ');
+}
+
+/** What an amendment id is, as the schema requires it. */
+const AMENDMENT_ID =
+  'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
+  'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
+
+/** What a command-line value should have been, in words. */
+function describeExpected(expected: string | ExpectedValue): string {
+  if (typeof expected === 'string') return expected;
+  switch (expected.kind) {
+    case 'amendment-id':
+      return AMENDMENT_ID;
+    case 'history-point':
+      return (
+        `a date YYYY-MM-DD or an amendment id (${expected.ids.join(', ')})` +
+        (expected.nearest === undefined ? '' : `; did you mean ${JSON.stringify(expected.nearest)}?`)
+      );
+    case 'timeline-end':
+      return (
+        `an end date from which the proposed timeline (issued up to ${expected.days} days before it; a ` +
+        `one-month window after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
+      );
+    case 'timeline-issue':
+      return (
+        `an issue date from which the proposed timeline (modification up to ${expected.days} days after it, ` +
+        `then a one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`
+      );
+  }
+}
+
+/** Why an argument not given is needed, and what to give. */
+function describeMissing(missing: MissingArgument): string {
+  switch (missing.kind) {
+    case 'closure-end-date':
+      return (
+        'a closure needs its end date, and none can be proposed in its place; give the proposed end date of ' +
+        'the closure (the last day of Migration DUST), e.g. --on 2023-06-30'
+      );
+    case 'cohort-without-id':
+      return (
+        `the cohort ${JSON.stringify(missing.cohort)} has no letter or digit to make the amendment's id from; ` +
+        `give one with --id: ${AMENDMENT_ID}`
+      );
+  }
 }
 
 /** What says an amendment is made, in words. */
@@ -313,14 +360,17 @@ export function formatDiagnostic(d: Diagnostic): string {
         `${d.args.rule} is an error that amend and the other commands refuse too: it cannot be set to ` +
         `${quote(d.args.severity)}, only warnings can be relaxed`
       );
-    case 'ARGUMENT_INVALID':
+    case 'ARGUMENT_INVALID': {
       if ('commander' in d.args) return d.args.commander;
+      const expected = describeExpected(d.args.expected);
       // An empty value is most often an unset shell variable: "" would read as nothing at all.
       return d.args.value === ''
-        ? `${d.args.option} is empty: expected ${d.args.expected}`
-        : `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
+        ? `${d.args.option} is empty: expected ${expected}`
+        : `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${expected}`;
+    }
     case 'ARGUMENT_MISSING':
       if ('commander' in d.args) return d.args.commander;
+      if ('missing' in d.args) return `${d.args.argument} is missing: ${describeMissing(d.args.missing)}`;
       return `${d.args.argument} is missing: ${d.args.why}; give ${d.args.expected}`;
     case 'ARGUMENTS_EXCESS':
     case 'COMMAND_UNKNOWN':

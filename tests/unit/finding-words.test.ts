@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/domain/model/diagnostics.js';
+import { diagnose, type ExpectedValue, type MissingArgument } from '../../src/domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 
 /* Findings whose arguments are data: the words a user reads are made in render/diagnostic-messages.ts. */
@@ -17,6 +17,60 @@ describe('a draft refused over a made amendment', () => {
     ).toBe(`data/amendments/a-1.yaml holds amendment "a-1", which is made (recorded in data/amendments.lock); ${tail}`);
     expect(made({ id: 'a-1', file: 'data/amendments.lock', made: { by: 'lock-file-gone' } })).toBe(
       `data/amendments.lock holds amendment "a-1", which is made (its file has gone); ${tail}`,
+    );
+  });
+});
+
+describe('a command-line value that is not one the option takes', () => {
+  const invalid = (value: string, expected: ExpectedValue) =>
+    formatDiagnostic(diagnose('ARGUMENT_INVALID', { option: '--from', value, expected }));
+
+  it('names the amendment ids a point in the history can be, and the one it resembles', () => {
+    expect(invalid('mdust-close-foc', { kind: 'history-point', ids: ['a-1', 'mdust-close-foc-np'] })).toBe(
+      '"mdust-close-foc" is not a value for --from: expected a date YYYY-MM-DD or an amendment id ' +
+        '(a-1, mdust-close-foc-np)',
+    );
+    expect(invalid('', { kind: 'history-point', ids: ['a-1'], nearest: 'a-1' })).toBe(
+      '--from is empty: expected a date YYYY-MM-DD or an amendment id (a-1); did you mean "a-1"?',
+    );
+  });
+
+  it('says what an amendment id is', () => {
+    expect(invalid('Bad_Id', { kind: 'amendment-id' })).toBe(
+      '"Bad_Id" is not a value for --from: expected a kebab-case amendment id (lowercase letters and digits in ' +
+        'words joined by single hyphens, e.g. mdust-close-foc-bg), as the amendment schema requires; it names ' +
+        'the file <id>.yaml',
+    );
+  });
+
+  it('says how far the timeline of a draft reaches from an end date or an issue date', () => {
+    expect(invalid('9999-12-01', { kind: 'timeline-end', days: 120 })).toBe(
+      '"9999-12-01" is not a value for --from: expected an end date from which the proposed timeline (issued ' +
+        'up to 120 days before it; a one-month window after it) stays between 0001-01-01 and 9999-12-31',
+    );
+    expect(invalid('9999-12-01', { kind: 'timeline-issue', days: 60 })).toBe(
+      '"9999-12-01" is not a value for --from: expected an issue date from which the proposed timeline ' +
+        '(modification up to 60 days after it, then a one-month window) stays between 0001-01-01 and 9999-12-31',
+    );
+  });
+});
+
+describe('an argument that was not given', () => {
+  const missing = (argument: string, what: MissingArgument) =>
+    formatDiagnostic(diagnose('ARGUMENT_MISSING', { argument, missing: what }));
+
+  it('says why a closure needs --on, and what to give', () => {
+    expect(missing('--on', { kind: 'closure-end-date' })).toBe(
+      '--on is missing: a closure needs its end date, and none can be proposed in its place; give the proposed ' +
+        'end date of the closure (the last day of Migration DUST), e.g. --on 2023-06-30',
+    );
+  });
+
+  it('says that a cohort without a letter or digit gives no id, and what an id is', () => {
+    expect(missing('--id', { kind: 'cohort-without-id', cohort: '+++' })).toBe(
+      '--id is missing: the cohort "+++" has no letter or digit to make the amendment\'s id from; give one with ' +
+        '--id: a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
+        'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml',
     );
   });
 });

@@ -97,9 +97,12 @@ export interface DiagnosticArgs {
     earlier: AmendmentIssue;
   };
   HISTORY_AMENDMENT_MISSING: { id: string };
-  ARGUMENT_INVALID: { option: string; value: string; expected: string } | CommanderSaid;
+  ARGUMENT_INVALID: { option: string; value: string; expected: string | ExpectedValue } | CommanderSaid;
   /** An argument or option that was not given and that nothing could stand in for. */
-  ARGUMENT_MISSING: { argument: string; why: string; expected: string } | CommanderSaid;
+  ARGUMENT_MISSING:
+    | { argument: string; why: string; expected: string }
+    | { argument: string; missing: MissingArgument }
+    | CommanderSaid;
   /** More arguments than the command takes. */
   ARGUMENTS_EXCESS: CommanderSaid;
   /** A command mtad does not have. */
@@ -302,6 +305,25 @@ export type FinalValue = { what: 'modification-date' } | { what: 'annex' } | { w
  * lock while the amendment's file has gone.
  */
 export type MadeRecord = { by: 'status' } | { by: 'lock'; lockFile: string } | { by: 'lock-file-gone' };
+
+/** What a value given on the command line should have been; the words are made in render/. */
+export type ExpectedValue =
+  /** A kebab-case amendment id, as the amendment schema requires (it names the file <id>.yaml). */
+  | { kind: 'amendment-id' }
+  /** A point in the table's history: a date, or the id of one of `ids` (`nearest` the one it resembles). */
+  | { kind: 'history-point'; ids: readonly string[]; nearest?: string }
+  /**
+   * A date around which a draft's timeline stays within the dates mtad supports: an end date (the
+   * timeline issued up to `days` before it), or an issue date (its modification up to `days` after).
+   */
+  | { kind: 'timeline-end' | 'timeline-issue'; days: number };
+
+/** Why an argument that was not given is needed, and what nothing could stand in for. */
+export type MissingArgument =
+  /** `mtad new close` without --on: a closure's end date. */
+  | { kind: 'closure-end-date' }
+  /** `mtad new` without --id, for a cohort whose name has no letter or digit to make the id from. */
+  | { kind: 'cohort-without-id'; cohort: string };
 
 /** A date and a time of day, UK local time. */
 export interface LocalTime {
