@@ -2,6 +2,7 @@ import { FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE } from '..
 import type {
   CorrectedField,
   ChangedField,
+  ConsultationOf,
   DateSpan,
   Diagnostic,
   DiagnosticArgs,
@@ -10,6 +11,7 @@ import type {
   MadeRecord,
   Milestone,
   MissingArgument,
+  ResponseFormProblem,
   MilestoneKind,
 } from '../domain/model/diagnostics.js';
 import { escapeForLine } from '../domain/model/text.js';
@@ -155,6 +157,65 @@ function describeMissing(missing: MissingArgument): string {
   }
 }
 
+/** How a refusal names an amendment's consultation: its id, or that none is recorded. */
+const describeConsultation = ({ amendment, consultation }: ConsultationOf): string =>
+  consultation === undefined ? `${amendment} (its consultation id is not recorded)` : `${amendment} (${consultation})`;
+
+/** Why a filled-in response template cannot be read, in words. */
+function describeFormProblem(args: ResponseFormProblem): string {
+  switch (args.problem) {
+    case 'boxes':
+      return args.count === 0
+        ? 'it has no checkbox lines for the confidentiality choice'
+        : `its confidentiality choice has ${args.count} checkbox lines, not the 3 mtad generates`;
+    case 'boxes-ticked':
+      return `${args.ticked.length} confidentiality boxes are ticked (${args.ticked.join(', ')}); expected one`;
+    case 'questions-unnamed':
+      return (
+        `it does not name the question(s) ${args.questions.map((id) => `"${id}"`).join(', ')}; is it the ` +
+        `template of this consultation?`
+      );
+    case 'no-answer-box':
+      return `no answer box follows question "${args.question}"`;
+    case 'amendment-unknown':
+      return `no amendment beside the table has the id "${args.id}"`;
+    case 'other-consultation':
+      return (
+        `it is the response template of the consultation of ${args.others.map(describeConsultation).join(', ')}, ` +
+        `not of --amendment ${describeConsultation(args.chosen)}; leave --amendment out, or name the amendment ` +
+        `whose consultation it answers`
+      );
+    case 'no-questions':
+      return `the consultation of --amendment ${args.id} asks no questions, so no response template answers it`;
+    case 'consultation-unknown':
+      return 'it names the consultation id of no amendment beside the table; name the amendment with --amendment ID';
+    case 'consultations-several':
+      return `it names the consultations of ${args.ids.join(', ')}; name one with --amendment ID`;
+    case 'no-box-ticked':
+      return (
+        'no confidentiality box is ticked; tick one, or give the choice the respondent stated in writing ' +
+        'with --confidentiality none|all|part'
+      );
+    case 'mark-unbalanced':
+      return (
+        `the answer to "${args.question}" opens a [confidential] mark it does not close, or closes one it did ` +
+        `not open`
+      );
+    case 'part-unmarked':
+      return (
+        'part of the response is confidential, but no passage is marked [confidential] ... [/confidential]; ' +
+        'mark them so, or write the response file by hand'
+      );
+    case 'marked-not-part':
+      return `passages are marked [confidential] but the box ticked is "${args.choice}"; expected "part"`;
+    case 'text-unrecordable':
+      return (
+        `it holds text a response file cannot record (${args.codes.join(', ')}); remove control characters from ` +
+        `the answers`
+      );
+  }
+}
+
 /** What says an amendment is made, in words. */
 function describeMadeRecord(made: MadeRecord): string {
   switch (made.by) {
@@ -250,7 +311,9 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'OUT_EXISTS':
       return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
     case 'OUT_UNWRITABLE':
-      return `cannot write ${d.args.path}: ${d.args.reason}`;
+      return 'taken' in d.args
+        ? `cannot write ${d.args.path}: ${d.args.taken} files of that name are taken; name one with --out`
+        : `cannot write ${d.args.path}: ${d.args.reason}`;
     case 'OUT_PROTECTED':
       return `refusing to write ${d.args.path}: ${describeRelation(d.args)}. Nothing was written; choose another path`;
     case 'OUT_NOT_MTAD':
@@ -787,7 +850,7 @@ export function formatDiagnostic(d: Diagnostic): string {
         `is ${quote(d.args.choice)}; expected "part" when only some of it is confidential`
       );
     case 'RESPONSE_FORM_UNREADABLE':
-      return `cannot read the response template: ${d.args.reason}; nothing was written`;
+      return `cannot read the response template: ${describeFormProblem(d.args)}; nothing was written`;
     case 'RESPONSE_ANSWER_MISSING':
       return (
         `the response template has no answer to ${quote(d.args.question)}; nothing was written (with ` +

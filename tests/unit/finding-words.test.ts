@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, type ExpectedValue, type MissingArgument } from '../../src/domain/model/diagnostics.js';
+import {
+  diagnose,
+  type ExpectedValue,
+  type MissingArgument,
+  type ResponseFormProblem,
+} from '../../src/domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
 
 /* Findings whose arguments are data: the words a user reads are made in render/diagnostic-messages.ts. */
@@ -71,6 +76,83 @@ describe('an argument that was not given', () => {
       '--id is missing: the cohort "+++" has no letter or digit to make the amendment\'s id from; give one with ' +
         '--id: a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
         'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml',
+    );
+  });
+});
+
+describe('a response template that cannot be read', () => {
+  const said = (problem: ResponseFormProblem) =>
+    formatDiagnostic(diagnose('RESPONSE_FORM_UNREADABLE', problem)).replace(
+      /^cannot read the response template: (.*); nothing was written$/,
+      '$1',
+    );
+
+  it('says what of the structure mtad generates it lacks', () => {
+    expect(said({ problem: 'boxes', count: 0 })).toBe('it has no checkbox lines for the confidentiality choice');
+    expect(said({ problem: 'boxes', count: 2 })).toBe(
+      'its confidentiality choice has 2 checkbox lines, not the 3 mtad generates',
+    );
+    expect(said({ problem: 'boxes-ticked', ticked: ['none', 'part'] })).toBe(
+      '2 confidentiality boxes are ticked (none, part); expected one',
+    );
+    expect(said({ problem: 'questions-unnamed', questions: ['Q1', 'Q2'] })).toBe(
+      'it does not name the question(s) "Q1", "Q2"; is it the template of this consultation?',
+    );
+    expect(said({ problem: 'no-answer-box', question: 'Q1' })).toBe('no answer box follows question "Q1"');
+  });
+
+  it('says which consultation it answers, when it is not the one named or none is', () => {
+    expect(said({ problem: 'amendment-unknown', id: 'nope' })).toBe('no amendment beside the table has the id "nope"');
+    expect(
+      said({
+        problem: 'other-consultation',
+        others: [{ amendment: 'a-1', consultation: 'C1' }, { amendment: 'b-2' }],
+        chosen: { amendment: 'c-3', consultation: 'C3' },
+      }),
+    ).toBe(
+      'it is the response template of the consultation of a-1 (C1), b-2 (its consultation id is not recorded), ' +
+        'not of --amendment c-3 (C3); leave --amendment out, or name the amendment whose consultation it answers',
+    );
+    expect(said({ problem: 'no-questions', id: 'a-1' })).toBe(
+      'the consultation of --amendment a-1 asks no questions, so no response template answers it',
+    );
+    expect(said({ problem: 'consultation-unknown' })).toBe(
+      'it names the consultation id of no amendment beside the table; name the amendment with --amendment ID',
+    );
+    expect(said({ problem: 'consultations-several', ids: ['a-1', 'b-2'] })).toBe(
+      'it names the consultations of a-1, b-2; name one with --amendment ID',
+    );
+  });
+
+  it('says what of the confidentiality choice and its marks cannot be read, and of text a file cannot hold', () => {
+    expect(said({ problem: 'no-box-ticked' })).toBe(
+      'no confidentiality box is ticked; tick one, or give the choice the respondent stated in writing with ' +
+        '--confidentiality none|all|part',
+    );
+    expect(said({ problem: 'mark-unbalanced', question: 'Q1' })).toBe(
+      'the answer to "Q1" opens a [confidential] mark it does not close, or closes one it did not open',
+    );
+    expect(said({ problem: 'part-unmarked' })).toBe(
+      'part of the response is confidential, but no passage is marked [confidential] ... [/confidential]; ' +
+        'mark them so, or write the response file by hand',
+    );
+    expect(said({ problem: 'marked-not-part', choice: 'all' })).toBe(
+      'passages are marked [confidential] but the box ticked is "all"; expected "part"',
+    );
+    expect(said({ problem: 'text-unrecordable', codes: ['TEXT_HIDDEN_CHARACTER'] })).toBe(
+      'it holds text a response file cannot record (TEXT_HIDDEN_CHARACTER); remove control characters from the ' +
+        'answers',
+    );
+    expect(formatDiagnostic(diagnose('RESPONSE_FORM_UNREADABLE', { problem: 'part-unmarked' }))).toMatch(
+      /^cannot read the response template: part .*; nothing was written$/,
+    );
+  });
+});
+
+describe('an output that cannot be written', () => {
+  it('says that every numbered name of a response is taken', () => {
+    expect(formatDiagnostic(diagnose('OUT_UNWRITABLE', { path: 'responses/acme-1000.yaml', taken: 1000 }))).toBe(
+      'cannot write responses/acme-1000.yaml: 1000 files of that name are taken; name one with --out',
     );
   });
 });

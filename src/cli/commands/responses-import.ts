@@ -18,6 +18,7 @@ import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../input
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf } from '../../domain/model/result.js';
 import { withWriteLock } from '../write-lock.js';
+import { renderResponseImported } from '../../render/response-import.js';
 
 export interface ResponsesImportOptions extends CommonOptions {
   file: string;
@@ -114,23 +115,21 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
     const targetShown = displayPath(path, cwd);
     const written = await writeFileAtomically(path, plan.text, expectation, targetShown);
     if (!written.ok) return failWith(findingsOf(written), styler);
-    const answered = plan.response.answers.length;
+    const respondent = plan.response.respondent.organisation ?? plan.response.respondent.name;
     return succeed(
-      [
-        `Wrote ${targetShown}: ` +
-          `${plan.response.respondent.organisation ?? plan.response.respondent.name ?? 'a respondent'}, ` +
-          `${answered} answer(s), confidentiality ${plan.response.confidentiality.choice}.`,
-        ...(beside
-          ? [
-              `${displayPath(join(folder, beside.name), cwd)} already holds ` +
-                `${beside.respondent === undefined ? 'another file' : `the response of ${beside.respondent}`}: ` +
-                `both are kept.`,
-            ]
-          : []),
-        ...(plan.notAnswered.length > 0 ? [`Not answered: ${plan.notAnswered.join('; ')}.`] : []),
-        'Check each position (read from the opening words of its answer) before the summary of responses is made.',
-        '',
-      ].join('\n'),
+      renderResponseImported({
+        file: targetShown,
+        ...(respondent !== undefined && { respondent }),
+        answered: plan.response.answers.length,
+        choice: plan.response.confidentiality.choice,
+        ...(beside && {
+          beside: {
+            file: displayPath(join(folder, beside.name), cwd),
+            ...(beside.respondent !== undefined && { respondent: beside.respondent }),
+          },
+        }),
+        notAnswered: plan.notAnswered,
+      }),
       styler,
     );
   });

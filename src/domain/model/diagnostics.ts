@@ -52,7 +52,8 @@ export interface DiagnosticArgs {
   // The consultation pack (mtad amend --out)
   PACK_FIELD_MISSING: { field: string; id: string; document: string };
   OUT_EXISTS: { path: string };
-  OUT_UNWRITABLE: { path: string; reason: string };
+  /** `reason`: the system's refusal, in words; `taken`: every numbered name of a response is taken. */
+  OUT_UNWRITABLE: { path: string; reason: string } | { path: string; taken: number };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
   PDF_CONVERTER_MISSING: { program: string; debianPackage: string };
   PDF_CONVERSION_FAILED: { file: string; reason: string };
@@ -242,7 +243,7 @@ export interface DiagnosticArgs {
   RESPONSE_LATE: { received: LocalTime; due: LocalTime };
   RESPONSE_PASSAGE_NOT_FOUND: { question: string; passage: string };
   RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
-  RESPONSE_FORM_UNREADABLE: { reason: string };
+  RESPONSE_FORM_UNREADABLE: ResponseFormProblem;
   RESPONSE_ANSWER_MISSING: { question: string };
   RESPONSE_NO_RESPONDENT: { source: 'template' | 'file' };
   RESPONSE_EXISTS: { path: string; respondent: string };
@@ -324,6 +325,41 @@ export type MissingArgument =
   | { kind: 'closure-end-date' }
   /** `mtad new` without --id, for a cohort whose name has no letter or digit to make the id from. */
   | { kind: 'cohort-without-id'; cohort: string };
+
+/** An amendment and the id of its consultation, when it is recorded. */
+export interface ConsultationOf {
+  amendment: string;
+  consultation?: string;
+}
+
+/** Why a filled-in response template cannot be read into a response; the words are made in render/. */
+export type ResponseFormProblem =
+  // The template's structure (src/word/response-form.ts)
+  /** No checkbox lines for the confidentiality choice, or not the 3 mtad generates. */
+  | { problem: 'boxes'; count: number }
+  | { problem: 'boxes-ticked'; ticked: readonly ('none' | 'all' | 'part')[] }
+  /** The questions of the consultation the template does not name. */
+  | { problem: 'questions-unnamed'; questions: readonly string[] }
+  | { problem: 'no-answer-box'; question: string }
+  // The consultation it answers (src/app/responses-import.ts)
+  /** --amendment names no amendment beside the table. */
+  | { problem: 'amendment-unknown'; id: string }
+  /** The template names the consultations of `others`, not that of --amendment. */
+  | { problem: 'other-consultation'; others: readonly ConsultationOf[]; chosen: ConsultationOf }
+  /** The consultation of --amendment asks no questions. */
+  | { problem: 'no-questions'; id: string }
+  /** The template names the consultation of no amendment, or of several (`ids`), that asks questions. */
+  | { problem: 'consultation-unknown' }
+  | { problem: 'consultations-several'; ids: readonly string[] }
+  // What it holds
+  | { problem: 'no-box-ticked' }
+  /** The answer to `question` opens a [confidential] mark it does not close, or closes one it did not open. */
+  | { problem: 'mark-unbalanced'; question: string }
+  /** "part" is ticked and no passage is marked. */
+  | { problem: 'part-unmarked' }
+  | { problem: 'marked-not-part'; choice: 'none' | 'all' }
+  /** Text a response file cannot record: the codes of what reading it back found. */
+  | { problem: 'text-unrecordable'; codes: readonly string[] };
 
 /** A date and a time of day, UK local time. */
 export interface LocalTime {
