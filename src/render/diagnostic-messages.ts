@@ -11,6 +11,7 @@ import type {
   MadeRecord,
   Milestone,
   MissingArgument,
+  PackDocument,
   ResponseFormProblem,
   MilestoneKind,
 } from '../domain/model/diagnostics.js';
@@ -116,6 +117,18 @@ function describeChangedFields(fields: readonly ChangedField[]): string {
 const AMENDMENT_ID =
   'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
   'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
+
+/**
+ * How a refusal names the document it could not write, after "cannot write the". The conclusion
+ * report's name carries its own article, so its message reads "cannot write the the conclusion
+ * report": kept, since a change of wording changes what mtad prints.
+ */
+const PACK_DOCUMENTS: Record<PackDocument, string> = {
+  consultation: 'consultation',
+  'response-template': 'response template',
+  'new-amendment': 'new amendment',
+  'conclusion-report': 'the conclusion report',
+};
 
 /** What a command-line value should have been, in words. */
 function describeExpected(expected: string | ExpectedValue): string {
@@ -306,8 +319,13 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'TEMPLATE_UNKNOWN_NAME':
       return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
     // The consultation pack (mtad amend --out)
-    case 'PACK_FIELD_MISSING':
-      return `cannot write the ${d.args.document} of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'PACK_FIELD_MISSING': {
+      const field =
+        'field' in d.args
+          ? d.args.field
+          : `the department responsible on ${formatLongDate(d.args.department)} (${d.args.departmentsFile})`;
+      return `cannot write the ${PACK_DOCUMENTS[d.args.document]} of ${quote(d.args.id)}: ${field} is not set`;
+    }
     case 'OUT_EXISTS':
       return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
     case 'OUT_UNWRITABLE':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   diagnose,
+  type DiagnosticArgs,
   type ExpectedValue,
   type MissingArgument,
   type ResponseFormProblem,
@@ -153,6 +154,41 @@ describe('an output that cannot be written', () => {
   it('says that every numbered name of a response is taken', () => {
     expect(formatDiagnostic(diagnose('OUT_UNWRITABLE', { path: 'responses/acme-1000.yaml', taken: 1000 }))).toBe(
       'cannot write responses/acme-1000.yaml: 1000 files of that name are taken; name one with --out',
+    );
+  });
+});
+
+describe('a document that cannot be written for a value its data lacks', () => {
+  it('names the document and the value, or the date no department covers', () => {
+    const missing = (args: DiagnosticArgs['PACK_FIELD_MISSING']) =>
+      formatDiagnostic(diagnose('PACK_FIELD_MISSING', args));
+    expect(missing({ field: 'consultation.issued', id: 'a-1', document: 'consultation' })).toBe(
+      'cannot write the consultation of "a-1": consultation.issued is not set',
+    );
+    expect(missing({ field: "title (DCC's own)", id: 'a-1', document: 'response-template' })).toBe(
+      'cannot write the response template of "a-1": title (DCC\'s own) is not set',
+    );
+    expect(
+      missing({
+        department: '2022-12-05',
+        departmentsFile: 'data/departments.yaml',
+        id: 'a-1',
+        document: 'new-amendment',
+      }),
+    ).toBe(
+      'cannot write the new amendment of "a-1": the department responsible on 5 December 2022 ' +
+        '(data/departments.yaml) is not set',
+    );
+    expect(
+      missing({
+        department: '2022-12-05',
+        departmentsFile: 'data/departments.yaml',
+        id: 'a-1',
+        document: 'conclusion-report',
+      }),
+    ).toBe(
+      'cannot write the the conclusion report of "a-1": the department responsible on 5 December 2022 ' +
+        '(data/departments.yaml) is not set',
     );
   });
 });

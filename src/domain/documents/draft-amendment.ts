@@ -180,7 +180,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
   // A date no department covers leaves the names unset: a wording that uses them is refused then.
   const department = departmentValues(input.departments, input.timeline.issued, {
     id: input.id,
-    document: 'new amendment',
+    document: 'new-amendment',
   });
   const values = { ...wordingValues(input), ...(department.ok && department.value) };
   const words: Record<string, string> = {};

@@ -50,7 +50,10 @@ export interface DiagnosticArgs {
   DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
   // The consultation pack (mtad amend --out)
-  PACK_FIELD_MISSING: { field: string; id: string; document: string };
+  /** `field`: a value the amendment lacks; `department`: the date no department in `departmentsFile` covers. */
+  PACK_FIELD_MISSING:
+    | { field: string; id: string; document: PackDocument }
+    | { department: IsoDate; departmentsFile: string; id: string; document: PackDocument };
   OUT_EXISTS: { path: string };
   /** `reason`: the system's refusal, in words; `taken`: every numbered name of a response is taken. */
   OUT_UNWRITABLE: { path: string; reason: string } | { path: string; taken: number };
@@ -306,6 +309,9 @@ export type FinalValue = { what: 'modification-date' } | { what: 'annex' } | { w
  * lock while the amendment's file has gone.
  */
 export type MadeRecord = { by: 'status' } | { by: 'lock'; lockFile: string } | { by: 'lock-file-gone' };
+
+/** A document mtad makes from an amendment's data. */
+export type PackDocument = 'consultation' | 'response-template' | 'new-amendment' | 'conclusion-report';
 
 /** What a value given on the command line should have been; the words are made in render/. */
 export type ExpectedValue =
