@@ -3,6 +3,7 @@ import {
   diagnose,
   type ConsultationOf,
   type Diagnostic,
+  type RespondentOf,
   type ResponseFormProblem,
 } from '../domain/model/diagnostics.js';
 import { parseResponse, respondentSlug, type ResponseAnswer, type ResponseFile } from '../domain/model/response.js';
@@ -167,19 +168,9 @@ export type ResponsePlacement =
       name: string;
       expectation: 'absent' | { text: string };
       /** The name the response would have had, when it is taken (by another respondent's response, or another file). */
-      beside?: { name: string; respondent?: string };
+      beside?: { name: string; respondent?: RespondentOf };
     }
   | { kind: 'refused'; diagnostic: Diagnostic };
-
-/** A respondent as a message names them: name and organisation, as far as they are given. */
-export function describeRespondent(respondent: ResponseFile['respondent']): string {
-  return (
-    [respondent.name, respondent.organisation].filter((part) => part !== undefined).join(', ') ||
-    respondent.email ||
-    respondent.telephone ||
-    'a respondent'
-  );
-}
 
 const sameText = (a: string | undefined, b: string | undefined): boolean =>
   (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
@@ -216,11 +207,7 @@ export function placeResponse(
     const path = options.shown(nameOf(n));
     return {
       kind: 'refused',
-      diagnostic: diagnose(
-        'RESPONSE_EXISTS',
-        { path, respondent: describeRespondent(found.response.respondent) },
-        { file: path },
-      ),
+      diagnostic: diagnose('RESPONSE_EXISTS', { path, respondent: found.response.respondent }, { file: path }),
     };
   }
   for (let n = 1; n <= MAX_NUMBERED; n++) {
@@ -231,7 +218,7 @@ export function placeResponse(
         ? undefined
         : {
             name: nameOf(1),
-            ...(first.kind === 'response' && { respondent: describeRespondent(first.response.respondent) }),
+            ...(first.kind === 'response' && { respondent: first.response.respondent }),
           };
     return { kind: 'write', name: nameOf(n), expectation: 'absent', ...(beside && { beside }) };
   }

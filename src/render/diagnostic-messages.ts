@@ -18,6 +18,7 @@ import type {
 import { escapeForLine } from '../domain/model/text.js';
 import { describeCell } from '../domain/model/cell-value.js';
 import { describeDatedWindow, describeMonths } from './dated-window.js';
+import { describeRespondent } from './response-import.js';
 
 /**
  * The words of every finding, made from its code and its arguments. The domain gives codes and
@@ -896,11 +897,16 @@ export function formatDiagnostic(d: Diagnostic): string {
             ', ' +
             `in the folder of the responses to ${quote(d.args.amendment)}: --responses names a folder that holds ` +
             `only the responses to one consultation`;
-    case 'RESPONSE_EXISTS':
+    case 'RESPONSE_EXISTS': {
+      const from =
+        d.args.respondent === null
+          ? 'a respondent (the file does not read as a response)'
+          : describeRespondent(d.args.respondent);
       return (
-        `${d.args.path} already holds a response from ${d.args.respondent}; nothing was written. Pass --force ` +
+        `${d.args.path} already holds a response from ${from}; nothing was written. Pass --force ` +
         `to replace it with this one (a revised response), or --out FILE to keep both`
       );
+    }
     // The conclusion of a consultation, and the lifecycle of an amendment
     case 'CONCLUSION_FINAL_DECISION':
       return d.args.decision === 'withdraw'

@@ -3,6 +3,18 @@
  * a note to the reader), and on the terminal once it is written.
  */
 
+import type { RespondentOf } from '../domain/model/diagnostics.js';
+
+/** A respondent as a message names them: name and organisation, as far as they are given. */
+export function describeRespondent(respondent: RespondentOf): string {
+  return (
+    [respondent.name, respondent.organisation].filter((part) => part !== undefined).join(', ') ||
+    respondent.email ||
+    respondent.telephone ||
+    'a respondent'
+  );
+}
+
 /** The response's `source`: the template it was imported from, by file name. */
 export function importedSource(templateName: string): string {
   return `Imported by mtad from the response template ${templateName}.`;
@@ -23,27 +35,23 @@ export function importedHeader(amendment: string, notAnswered: readonly string[]
 export interface ResponseImported {
   /** The response file written. */
   file: string;
-  /** Who responded: their organisation, else their name; none when the template gives neither. */
-  respondent?: string;
+  /** Who responded: named by their organisation, else their name. */
+  respondent: RespondentOf;
   answered: number;
   choice: string;
   /** The file already under the respondent's name, kept beside it, and whose response it is when it is one. */
-  beside?: { file: string; respondent?: string };
+  beside?: { file: string; respondent?: RespondentOf };
   notAnswered: readonly string[];
 }
 
 export function renderResponseImported(imported: ResponseImported): string {
-  const { beside } = imported;
+  const { beside, respondent } = imported;
+  const held = (other: RespondentOf | undefined) =>
+    other === undefined ? 'another file' : `the response of ${describeRespondent(other)}`;
   return [
-    `Wrote ${imported.file}: ${imported.respondent ?? 'a respondent'}, ${imported.answered} answer(s), ` +
-      `confidentiality ${imported.choice}.`,
-    ...(beside
-      ? [
-          `${beside.file} already holds ` +
-            `${beside.respondent === undefined ? 'another file' : `the response of ${beside.respondent}`}: ` +
-            `both are kept.`,
-        ]
-      : []),
+    `Wrote ${imported.file}: ${respondent.organisation ?? respondent.name ?? 'a respondent'}, ` +
+      `${imported.answered} answer(s), confidentiality ${imported.choice}.`,
+    ...(beside ? [`${beside.file} already holds ${held(beside.respondent)}: both are kept.`] : []),
     ...(imported.notAnswered.length > 0 ? [`Not answered: ${imported.notAnswered.join('; ')}.`] : []),
     'Check each position (read from the opening words of its answer) before the summary of responses is made.',
     '',

@@ -192,3 +192,18 @@ describe('a document that cannot be written for a value its data lacks', () => {
     );
   });
 });
+
+describe('a response already there', () => {
+  it('names whom it is from, or that the file does not read as a response', () => {
+    const tail =
+      'nothing was written. Pass --force to replace it with this one (a revised response), or --out FILE to keep both';
+    expect(
+      formatDiagnostic(
+        diagnose('RESPONSE_EXISTS', { path: 'r/acme.yaml', respondent: { name: 'Jo', organisation: 'Acme' } }),
+      ),
+    ).toBe(`r/acme.yaml already holds a response from Jo, Acme; ${tail}`);
+    expect(formatDiagnostic(diagnose('RESPONSE_EXISTS', { path: 'r/acme.yaml', respondent: null }))).toBe(
+      `r/acme.yaml already holds a response from a respondent (the file does not read as a response); ${tail}`,
+    );
+  });
+});

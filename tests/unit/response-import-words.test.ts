@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { importedHeader, importedSource, renderResponseImported } from '../../src/render/response-import.js';
+import {
+  describeRespondent,
+  importedHeader,
+  importedSource,
+  renderResponseImported,
+} from '../../src/render/response-import.js';
 
 describe('the words of mtad responses import', () => {
   it("names the template in the response's source", () => {
@@ -20,13 +25,14 @@ describe('the words of mtad responses import', () => {
     const imported = { file: 'data/responses/a-1/acme.yaml', answered: 2, choice: 'none', notAnswered: [] };
     const check =
       'Check each position (read from the opening words of its answer) before the summary of responses is made.';
-    expect(renderResponseImported({ ...imported, respondent: 'Acme' })).toBe(
+    expect(renderResponseImported({ ...imported, respondent: { name: 'Jo', organisation: 'Acme' } })).toBe(
       `Wrote data/responses/a-1/acme.yaml: Acme, 2 answer(s), confidentiality none.\n${check}\n`,
     );
     expect(
       renderResponseImported({
         ...imported,
-        beside: { file: 'data/responses/a-1/acme-1.yaml', respondent: 'Jo, Acme' },
+        respondent: { email: 'jo@acme.invalid' },
+        beside: { file: 'data/responses/a-1/acme-1.yaml', respondent: { name: 'Jo', organisation: 'Acme' } },
         notAnswered: ['Q2'],
       }),
     ).toBe(
@@ -38,8 +44,18 @@ describe('the words of mtad responses import', () => {
         '',
       ].join('\n'),
     );
-    expect(renderResponseImported({ ...imported, beside: { file: 'x.yaml' } }).split('\n')[1]).toBe(
-      'x.yaml already holds another file: both are kept.',
-    );
+    expect(
+      renderResponseImported({ ...imported, respondent: { name: 'Jo' }, beside: { file: 'x.yaml' } }).split('\n')[1],
+    ).toBe('x.yaml already holds another file: both are kept.');
+  });
+});
+
+describe('a respondent as a message names them', () => {
+  it('by name and organisation, else email, else telephone, else as a respondent', () => {
+    expect(describeRespondent({ name: 'Jo', organisation: 'Acme' })).toBe('Jo, Acme');
+    expect(describeRespondent({ organisation: 'Acme', email: 'jo@acme.invalid' })).toBe('Acme');
+    expect(describeRespondent({ email: 'jo@acme.invalid', telephone: '01234' })).toBe('jo@acme.invalid');
+    expect(describeRespondent({ telephone: '01234' })).toBe('01234');
+    expect(describeRespondent({})).toBe('a respondent');
   });
 });

@@ -249,7 +249,8 @@ export interface DiagnosticArgs {
   RESPONSE_FORM_UNREADABLE: ResponseFormProblem;
   RESPONSE_ANSWER_MISSING: { question: string };
   RESPONSE_NO_RESPONDENT: { source: 'template' | 'file' };
-  RESPONSE_EXISTS: { path: string; respondent: string };
+  /** `respondent`: whom the response there is from; null when the file does not read as a response. */
+  RESPONSE_EXISTS: { path: string; respondent: RespondentOf | null };
   RESPONSE_NOT_FOR_AMENDMENT: { found: 'table' | 'departments' | 'other' | 'response'; id?: string; amendment: string };
   // The conclusion of a consultation, and the lifecycle of an amendment
   CONCLUSION_FINAL_DECISION: { decision: 'proceed' | 'proceed-with-changes' | 'withdraw' };
@@ -331,6 +332,14 @@ export type MissingArgument =
   | { kind: 'closure-end-date' }
   /** `mtad new` without --id, for a cohort whose name has no letter or digit to make the id from. */
   | { kind: 'cohort-without-id'; cohort: string };
+
+/** Who gave a response, as far as its file records them. */
+export interface RespondentOf {
+  name?: string;
+  organisation?: string;
+  email?: string;
+  telephone?: string;
+}
 
 /** An amendment and the id of its consultation, when it is recorded. */
 export interface ConsultationOf {
