@@ -19,6 +19,7 @@ import { amendmentsDirOf, loadAmendmentFolder, loadTable, lockPathOf, resolveTab
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf, succeed as succeedWith } from '../../domain/model/result.js';
 import { withPdfs } from '../pdf-pack.js';
+import { renderConclusionWritten } from '../../render/written-notes.js';
 import { readResponseEntries, responsesFolderOf } from '../response-inputs.js';
 
 export interface ConcludeOptions extends CommonOptions {
@@ -155,16 +156,14 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     },
   );
   if (!written.ok) return failWith(findingsOf(written), styler);
-  const what =
-    options.audience === 'department' ? "the department's copy of the conclusion report" : 'the conclusion report';
-  const names = withPdf.value.map((f) => `  ${f.path}\n`).join('');
-  const notice =
-    options.audience === 'department'
-      ? 'It holds confidential text: it is for the department, never to be published.\n'
-      : '';
   return succeed(
-    `Wrote ${what} on ${amendment.value.id} to ${shown}/ (${withPdf.value.length} files and ` +
-      `${PACK_MARKER_FILE}):\n${names}${notice}`,
+    renderConclusionWritten({
+      id: amendment.value.id,
+      audience: options.audience,
+      folder: shown,
+      files: withPdf.value.map((f) => f.path),
+      marker: PACK_MARKER_FILE,
+    }),
     styler,
     warnings,
   );

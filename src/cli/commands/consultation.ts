@@ -22,6 +22,7 @@ import { readDepartments } from '../departments.js';
 import { sha256 } from '../../io/hash.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf } from '../../domain/model/result.js';
+import { renderConsultationWritten } from '../../render/written-notes.js';
 
 export interface ConsultationOptions extends CommonOptions {
   /** The amendment, by id or path; default: the one not yet in the table that has a narrative. */
@@ -123,10 +124,13 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
     },
   );
   if (!written.ok) return failWith(findingsOf(written), styler);
-  const names = files.value.map((f) => `  ${f.path}\n`).join('');
   return succeed(
-    `Wrote the consultation on ${amendment.value.id} to ${shown}/ (${files.value.length} files and ` +
-      `${PACK_MARKER_FILE}):\n${names}`,
+    renderConsultationWritten({
+      id: amendment.value.id,
+      folder: shown,
+      files: files.value.map((f) => f.path),
+      marker: PACK_MARKER_FILE,
+    }),
     styler,
   );
 }

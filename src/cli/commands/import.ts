@@ -16,6 +16,7 @@ import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.
 import { findingsOf } from '../../domain/model/result.js';
 import { readTextOption } from '../text-option.js';
 import { withWriteLock } from '../write-lock.js';
+import { renderImportWritten } from '../../render/written-notes.js';
 
 export interface ImportOptions extends CommonOptions {
   /** The Word document, as given. */
@@ -126,7 +127,7 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
 
   if (existing?.ok) {
     if (existing.value === text)
-      return succeed(`${tableShown} already holds this import; nothing was written.\n`, styler, warnings);
+      return succeed(renderImportWritten({ table: tableShown, unchanged: true }), styler, warnings);
     if (!options.force) {
       const redline = base ? renderTerminalRedline(diffTables(base, reread.value.table), styler) : '';
       return failWith(
@@ -145,7 +146,7 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   if (!written.ok) return failWith(findingsOf(written), styler);
   const { table } = reread.value;
   return succeed(
-    `Wrote ${tableShown}: Table ${table.number} from ${docxShown}, ${table.cohorts.length} rows.\n`,
+    renderImportWritten({ table: tableShown, number: table.number, document: docxShown, rows: table.cohorts.length }),
     styler,
     warnings,
   );
