@@ -187,7 +187,7 @@ export function refusePackPath(
     return diagnose('ARGUMENT_INVALID', {
       option: '--out',
       value: out,
-      expected: 'the path of a new folder for the pack (an empty one is what an unset shell variable gives)',
+      expected: { kind: 'new-folder', of: 'pack' },
     });
   const { cwd, tablePath } = context;
   // The templates are read from the working folder's templates/ when it is there, else from mtad's.

@@ -152,6 +152,53 @@ function describeExpected(expected: string | ExpectedValue): string {
         `an issue date from which the proposed timeline (modification up to ${expected.days} days after it, ` +
         `then a one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`
       );
+    case 'amendment-beside':
+      return `the id${expected.byFile ? ' or file' : ''} of an amendment beside the table: ${expected.ids.join(', ')}`;
+    case 'calendar-date':
+      return 'a calendar date YYYY-MM-DD, e.g. 2022-12-05';
+    case 'epoch-seconds':
+      return 'whole seconds since 1970-01-01T00:00:00Z, e.g. 1670198400';
+    case 'revision-date':
+      return 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ';
+    case 'restart-decided':
+      return (
+        `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ` +
+        `${LAST_DATE}`
+      );
+    case 'recorded-by':
+      return `the date the correction is recorded, no later than today (${expected.today})`;
+    case 'uk-local-time':
+      return expected.skipped
+        ? 'a time the UK clock shows: that day the clocks went forward from 01:00 to 02:00, so no time from ' +
+            '01:00 to 01:59 exists in UK local time (give the time as the UK clock showed it, e.g. 02:30 for ' +
+            '01:30 GMT)'
+        : 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"';
+    case 'one-line-text':
+      return (
+        'text on one line, without control or invisible characters or spaces at either end, e.g. ' +
+        '"consultations@smartdcc.co.uk"'
+      );
+    case 'conclusion-of':
+      return `the conclusion of ${expected.id} (this file concludes ${expected.concludes})`;
+    case 'column-heading':
+      return `FIELD=HEADING with FIELD one of ${expected.fields.join(', ')}, e.g. --column endDate="Closure date"`;
+    case 'caption-number':
+      return 'the number in the caption, e.g. 17.6';
+    case 'output-format':
+      return `FORMAT=PATH with FORMAT one of ${expected.formats.join(', ')}, e.g. --output sarif=mtad.sarif`;
+    case 'whole-number':
+      return 'a whole number, 0 or more';
+    case 'git-commit':
+      return `a commit of the git repository that holds the working folder (${expected.reason})`;
+    case 'responses-folder':
+      return `a folder of response files (${expected.found === 'file' ? 'it is a file' : 'it does not exist'})`;
+    case 'new-folder':
+      return `the path of a new folder for the ${expected.of} (an empty one is what an unset shell variable gives)`;
+    case 'cache-location':
+      return (
+        'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable ' +
+        'gives)'
+      );
   }
 }
 
@@ -167,6 +214,39 @@ function describeMissing(missing: MissingArgument): string {
       return (
         `the cohort ${JSON.stringify(missing.cohort)} has no letter or digit to make the amendment's id from; ` +
         `give one with --id: ${AMENDMENT_ID}`
+      );
+    case 'import-date':
+      return (
+        `there is no readable table at ${missing.table} to take the date from; give the date the document's ` +
+        `table reflects, e.g. --as-at 2022-12-05`
+      );
+    case 'conclusions-several':
+      return (
+        `more than one pending amendment has a conclusion (${missing.ids.join(', ')}); give the id of the one to ` +
+        `report on`
+      );
+    case 'conclusion-none':
+      return missing.pending.length === 0
+        ? 'no amendment is pending (the table reflects every one), so none has a conclusion to report on; give ' +
+            'the id of an amendment with its conclusion named by --conclusion FILE'
+        : `no pending amendment has a conclusion in conclusions/ (pending: ${missing.pending.join(', ')}); give ` +
+            'the id of one of them, once its conclusion is written (mtad schema conclusion gives its shape), or ' +
+            'named by --conclusion FILE';
+    case 'questions-none':
+      return (
+        'no amendment beside the table has a consultation that asks questions, to take in its place; give the ' +
+        `id of an amendment beside the table: ${missing.ids.join(', ') || 'there is none'}`
+      );
+    case 'narrative-none':
+      return (
+        'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside the ' +
+        'table) to take in its place; give the id of the amendment, e.g. mtad consultation ' +
+        `${missing.last ?? 'mdust-close-moc-secure'}, after writing its narrative (mtad new close scaffolds one)`
+      );
+    case 'narratives-several':
+      return (
+        `${missing.ids.length} amendments that the table does not reflect yet have a narrative, so none is ` +
+        `taken in its place; give one of ${missing.ids.join(', ')}`
       );
   }
 }
@@ -452,8 +532,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     }
     case 'ARGUMENT_MISSING':
       if ('commander' in d.args) return d.args.commander;
-      if ('missing' in d.args) return `${d.args.argument} is missing: ${describeMissing(d.args.missing)}`;
-      return `${d.args.argument} is missing: ${d.args.why}; give ${d.args.expected}`;
+      return `${d.args.argument} is missing: ${describeMissing(d.args.missing)}`;
     case 'ARGUMENTS_EXCESS':
     case 'COMMAND_UNKNOWN':
     case 'OPTION_UNKNOWN':

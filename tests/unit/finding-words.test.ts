@@ -207,3 +207,128 @@ describe('a response already there', () => {
     );
   });
 });
+
+describe('what a command-line value should have been, in words', () => {
+  const expected = (value: ExpectedValue) =>
+    formatDiagnostic(diagnose('ARGUMENT_INVALID', { option: '--x', value: 'v', expected: value })).replace(
+      /^"v" is not a value for --x: expected /,
+      '',
+    );
+
+  it.each<[ExpectedValue, string]>([
+    [{ kind: 'amendment-beside', ids: ['a-1', 'b-2'] }, 'the id of an amendment beside the table: a-1, b-2'],
+    [{ kind: 'amendment-beside', ids: ['a-1'], byFile: true }, 'the id or file of an amendment beside the table: a-1'],
+    [{ kind: 'calendar-date' }, 'a calendar date YYYY-MM-DD, e.g. 2022-12-05'],
+    [{ kind: 'epoch-seconds' }, 'whole seconds since 1970-01-01T00:00:00Z, e.g. 1670198400'],
+    [{ kind: 'revision-date' }, 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ'],
+    [
+      { kind: 'restart-decided' },
+      'a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by 9999-12-31',
+    ],
+    [
+      { kind: 'recorded-by', today: '2023-01-02' },
+      'the date the correction is recorded, no later than today (2023-01-02)',
+    ],
+    [{ kind: 'uk-local-time', skipped: false }, 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"'],
+    [
+      { kind: 'uk-local-time', skipped: true },
+      'a time the UK clock shows: that day the clocks went forward from 01:00 to 02:00, so no time from 01:00 to ' +
+        '01:59 exists in UK local time (give the time as the UK clock showed it, e.g. 02:30 for 01:30 GMT)',
+    ],
+    [
+      { kind: 'one-line-text' },
+      'text on one line, without control or invisible characters or spaces at either end, e.g. ' +
+        '"consultations@smartdcc.co.uk"',
+    ],
+    [{ kind: 'conclusion-of', id: 'a-1', concludes: 'b-2' }, 'the conclusion of a-1 (this file concludes b-2)'],
+    [
+      { kind: 'column-heading', fields: ['groupId', 'endDate'] },
+      'FIELD=HEADING with FIELD one of groupId, endDate, e.g. --column endDate="Closure date"',
+    ],
+    [{ kind: 'caption-number' }, 'the number in the caption, e.g. 17.6'],
+    [
+      { kind: 'output-format', formats: ['sarif', 'json'] },
+      'FORMAT=PATH with FORMAT one of sarif, json, e.g. --output sarif=mtad.sarif',
+    ],
+    [{ kind: 'whole-number' }, 'a whole number, 0 or more'],
+    [
+      { kind: 'git-commit', reason: 'git knows no commit "x"' },
+      'a commit of the git repository that holds the working folder (git knows no commit "x")',
+    ],
+    [{ kind: 'responses-folder', found: 'file' }, 'a folder of response files (it is a file)'],
+    [{ kind: 'responses-folder', found: 'nothing' }, 'a folder of response files (it does not exist)'],
+    [
+      { kind: 'new-folder', of: 'pack' },
+      'the path of a new folder for the pack (an empty one is what an unset shell variable gives)',
+    ],
+    [
+      { kind: 'new-folder', of: 'report' },
+      'the path of a new folder for the report (an empty one is what an unset shell variable gives)',
+    ],
+    [
+      { kind: 'cache-location' },
+      'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)',
+    ],
+  ])('%o', (value, words) => {
+    expect(expected(value)).toBe(words);
+  });
+});
+
+describe('why an argument not given is needed, in words', () => {
+  const missing = (what: MissingArgument) =>
+    formatDiagnostic(diagnose('ARGUMENT_MISSING', { argument: 'AMENDMENT', missing: what })).replace(
+      /^AMENDMENT is missing: /,
+      '',
+    );
+
+  it.each<[MissingArgument, string]>([
+    [
+      { kind: 'import-date', table: 'data/t.yaml' },
+      "there is no readable table at data/t.yaml to take the date from; give the date the document's table " +
+        'reflects, e.g. --as-at 2022-12-05',
+    ],
+    [
+      { kind: 'conclusions-several', ids: ['a-1', 'b-2'] },
+      'more than one pending amendment has a conclusion (a-1, b-2); give the id of the one to report on',
+    ],
+    [
+      { kind: 'conclusion-none', pending: [] },
+      'no amendment is pending (the table reflects every one), so none has a conclusion to report on; give the ' +
+        'id of an amendment with its conclusion named by --conclusion FILE',
+    ],
+    [
+      { kind: 'conclusion-none', pending: ['a-1'] },
+      'no pending amendment has a conclusion in conclusions/ (pending: a-1); give the id of one of them, once ' +
+        'its conclusion is written (mtad schema conclusion gives its shape), or named by --conclusion FILE',
+    ],
+    [
+      { kind: 'questions-none', ids: ['a-1'] },
+      'no amendment beside the table has a consultation that asks questions, to take in its place; give the id ' +
+        'of an amendment beside the table: a-1',
+    ],
+    [
+      { kind: 'questions-none', ids: [] },
+      'no amendment beside the table has a consultation that asks questions, to take in its place; give the id ' +
+        'of an amendment beside the table: there is none',
+    ],
+    [
+      { kind: 'narrative-none', last: 'a-1' },
+      'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside the table) ' +
+        'to take in its place; give the id of the amendment, e.g. mtad consultation a-1, after writing its ' +
+        'narrative (mtad new close scaffolds one)',
+    ],
+    [
+      { kind: 'narrative-none' },
+      'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside the table) ' +
+        'to take in its place; give the id of the amendment, e.g. mtad consultation mdust-close-moc-secure, after ' +
+        'writing its narrative (mtad new close scaffolds one)',
+    ],
+    [
+      { kind: 'narratives-several', ids: ['a-1', 'b-2'] },
+      '2 amendments that the table does not reflect yet have a narrative, so none is taken in its place; give ' +
+        'one of a-1, b-2',
+    ],
+  ])('%o', (what, words) => {
+    expect(missing(what)).toBe(words);
+  });
+});

@@ -178,7 +178,7 @@ function refuseOutput(out: string, cwd: string, tablePath: string, options: Conc
     return diagnose('ARGUMENT_INVALID', {
       option: '--out',
       value: out,
-      expected: 'the path of a new folder for the report (an empty one is what an unset shell variable gives)',
+      expected: { kind: 'new-folder', of: 'report' },
     });
   const templates = join(cwd, 'templates');
   const inputs = [
@@ -205,7 +205,7 @@ function chooseAmendment(
       failure: diagnose('ARGUMENT_INVALID', {
         option: 'AMENDMENT',
         value: options.amendment,
-        expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ')}`,
+        expected: { kind: 'amendment-beside', ids: amendments.map((a) => a.id) },
       }),
     };
   }
@@ -220,22 +220,10 @@ function chooseAmendment(
     return {
       failure: diagnose('ARGUMENT_MISSING', {
         argument: 'AMENDMENT',
-        why: `more than one pending amendment has a conclusion (${candidates.map((a) => a.id).join(', ')})`,
-        expected: 'the id of the one to report on',
+        missing: { kind: 'conclusions-several', ids: candidates.map((a) => a.id) },
       }),
     };
   return {
-    failure: diagnose('ARGUMENT_MISSING', {
-      argument: 'AMENDMENT',
-      why:
-        pending.length === 0
-          ? 'no amendment is pending (the table reflects every one), so none has a conclusion to report on'
-          : `no pending amendment has a conclusion in conclusions/ (pending: ${pending.join(', ')})`,
-      expected:
-        pending.length === 0
-          ? 'the id of an amendment with its conclusion named by --conclusion FILE'
-          : 'the id of one of them, once its conclusion is written (mtad schema conclusion gives its shape), ' +
-            'or named by --conclusion FILE',
-    }),
+    failure: diagnose('ARGUMENT_MISSING', { argument: 'AMENDMENT', missing: { kind: 'conclusion-none', pending } }),
   };
 }

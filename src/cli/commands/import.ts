@@ -42,7 +42,7 @@ function readOptions(options: ImportOptions): { columns: ColumnOverrides; diagno
         diagnose('ARGUMENT_INVALID', {
           option: '--column',
           value: `${field}=${heading}`,
-          expected: `FIELD=HEADING with FIELD one of ${WORD_FIELDS.join(', ')}, e.g. --column endDate="Closure date"`,
+          expected: { kind: 'column-heading', fields: WORD_FIELDS },
         }),
       );
     else columns[field as WordField] = heading;
@@ -54,7 +54,7 @@ function readOptions(options: ImportOptions): { columns: ColumnOverrides; diagno
       diagnose('ARGUMENT_INVALID', {
         option: '--table-number',
         value: options.tableNumber,
-        expected: 'the number in the caption, e.g. 17.6',
+        expected: { kind: 'caption-number' },
       }),
     );
   return { columns, diagnostics };
@@ -97,13 +97,7 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   const asAt = options.asAt ?? base?.asAt;
   if (asAt === undefined)
     return failWith(
-      [
-        diagnose('ARGUMENT_MISSING', {
-          argument: '--as-at',
-          why: `there is no readable table at ${tableShown} to take the date from`,
-          expected: "the date the document's table reflects, e.g. --as-at 2022-12-05",
-        }),
-      ],
+      [diagnose('ARGUMENT_MISSING', { argument: '--as-at', missing: { kind: 'import-date', table: tableShown } })],
       styler,
     );
   const imported = importWordTable(bytes.value, {

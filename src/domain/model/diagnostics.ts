@@ -103,10 +103,7 @@ export interface DiagnosticArgs {
   HISTORY_AMENDMENT_MISSING: { id: string };
   ARGUMENT_INVALID: { option: string; value: string; expected: string | ExpectedValue } | CommanderSaid;
   /** An argument or option that was not given and that nothing could stand in for. */
-  ARGUMENT_MISSING:
-    | { argument: string; why: string; expected: string }
-    | { argument: string; missing: MissingArgument }
-    | CommanderSaid;
+  ARGUMENT_MISSING: { argument: string; missing: MissingArgument } | CommanderSaid;
   /** More arguments than the command takes. */
   ARGUMENTS_EXCESS: CommanderSaid;
   /** A command mtad does not have. */
@@ -318,20 +315,63 @@ export type PackDocument = 'consultation' | 'response-template' | 'new-amendment
 export type ExpectedValue =
   /** A kebab-case amendment id, as the amendment schema requires (it names the file <id>.yaml). */
   | { kind: 'amendment-id' }
+  /** The id (or, with `byFile`, the file) of one of the amendments beside the table. */
+  | { kind: 'amendment-beside'; ids: readonly string[]; byFile?: true }
   /** A point in the table's history: a date, or the id of one of `ids` (`nearest` the one it resembles). */
   | { kind: 'history-point'; ids: readonly string[]; nearest?: string }
   /**
    * A date around which a draft's timeline stays within the dates mtad supports: an end date (the
    * timeline issued up to `days` before it), or an issue date (its modification up to `days` after).
    */
-  | { kind: 'timeline-end' | 'timeline-issue'; days: number };
+  | { kind: 'timeline-end' | 'timeline-issue'; days: number }
+  | { kind: 'calendar-date' }
+  /** SOURCE_DATE_EPOCH: whole seconds since 1970-01-01T00:00:00Z. */
+  | { kind: 'epoch-seconds' }
+  /** A date of a Word revision: a date, or a UTC time. */
+  | { kind: 'revision-date' }
+  /** A date from which a re-start estimate stays within the dates mtad supports. */
+  | { kind: 'restart-decided' }
+  /** The date a correction is recorded, no later than `today`. */
+  | { kind: 'recorded-by'; today: IsoDate }
+  /** A date and a time of day, UK local time; `skipped`: one the clocks skipped when they went forward. */
+  | { kind: 'uk-local-time'; skipped: boolean }
+  /** Text on one line, without control or invisible characters or spaces at either end. */
+  | { kind: 'one-line-text' }
+  /** The conclusion of the amendment `id`, not of `concludes`. */
+  | { kind: 'conclusion-of'; id: string; concludes: string }
+  /** FIELD=HEADING with FIELD one of `fields` (mtad import --column). */
+  | { kind: 'column-heading'; fields: readonly string[] }
+  /** The number in a table's caption. */
+  | { kind: 'caption-number' }
+  /** FORMAT=PATH with FORMAT one of `formats` (mtad check --output). */
+  | { kind: 'output-format'; formats: readonly string[] }
+  | { kind: 'whole-number' }
+  /** A commit of the git repository that holds the working folder; `reason`: why git found none, as io says it. */
+  | { kind: 'git-commit'; reason: string }
+  /** A folder of response files, where `found` is what is there instead. */
+  | { kind: 'responses-folder'; found: 'file' | 'nothing' }
+  /** A path that is not empty: a new folder for the pack or the report, or the cache's location. */
+  | { kind: 'new-folder'; of: 'pack' | 'report' }
+  | { kind: 'cache-location' };
 
 /** Why an argument that was not given is needed, and what nothing could stand in for. */
 export type MissingArgument =
   /** `mtad new close` without --on: a closure's end date. */
   | { kind: 'closure-end-date' }
   /** `mtad new` without --id, for a cohort whose name has no letter or digit to make the id from. */
-  | { kind: 'cohort-without-id'; cohort: string };
+  | { kind: 'cohort-without-id'; cohort: string }
+  /** `mtad import` without --as-at, and no readable table at `table` to take the date from. */
+  | { kind: 'import-date'; table: string }
+  /** `mtad conclude`: these pending amendments all have a conclusion. */
+  | { kind: 'conclusions-several'; ids: readonly string[] }
+  /** `mtad conclude`: no pending amendment (of `pending`, maybe none) has a conclusion. */
+  | { kind: 'conclusion-none'; pending: readonly string[] }
+  /** `mtad responses`: no amendment (of `ids`) has a consultation that asks questions. */
+  | { kind: 'questions-none'; ids: readonly string[] }
+  /** `mtad consultation`: no pending amendment has a narrative; `last` the latest amendment, as an example. */
+  | { kind: 'narrative-none'; last?: string }
+  /** `mtad consultation`: these pending amendments all have a narrative. */
+  | { kind: 'narratives-several'; ids: readonly string[] };
 
 /** Who gave a response, as far as its file records them. */
 export interface RespondentOf {
