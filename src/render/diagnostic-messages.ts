@@ -11,7 +11,10 @@ import type {
   MadeRecord,
   Milestone,
   MissingArgument,
+  OptionConflict,
+  OptionNeed,
   PackDocument,
+  PathValue,
   ResponseFormProblem,
   MilestoneKind,
 } from '../domain/model/diagnostics.js';
@@ -131,9 +134,63 @@ const PACK_DOCUMENTS: Record<PackDocument, string> = {
   'conclusion-report': 'the conclusion report',
 };
 
+/** The shell's hint for an empty value: an unset variable ("--out $PACK") gives one. */
+const UNSET = '(an empty value is what an unset shell variable gives)';
+/** The same hint as the commands that check their own paths word it. */
+const UNSET_ONE = '(an empty one is what an unset shell variable gives)';
+
+/** What a path option or argument names, as a refusal of an empty one says. */
+const PATHS: Record<PathValue, string> = {
+  table: 'the path of the table file',
+  config: "the path of the configuration of mtad check's rules (mtad.config.yaml)",
+  'pack-folder': 'the path of a new folder for the pack',
+  'into-document': "the path of the Word document (the MTAD's .docx) to redline",
+  'consultation-folder': 'the path of a new folder for the consultation',
+  'against-document': "the path of the Word document (the MTAD's .docx) to check the table against",
+  cache: 'the path of the cache file, or of a folder to hold it',
+  'stdin-filename': 'the file name the standard input stands for',
+  'responses-folder': 'the path of the folder of response files',
+  'response-file': 'the path of the response file to write',
+  amendment: 'an amendment file or id',
+  document: "the path of the Word document (the MTAD's .docx)",
+  'response-template': 'the path of the filled-in response template (.docx)',
+  'init-folder': 'the path of the folder to scaffold',
+  cohort: 'the cohort as the table names it, e.g. "FOC (BG)"',
+  'file-or-folder': 'a file or folder',
+};
+
+/** Why an option means something only with another. */
+const NEEDS: Record<OptionNeed, string> = {
+  'include-as-at':
+    'it counts proposals in the table as it would stand on that date; without --as-at, mtad show prints the ' +
+    'table as the file holds it',
+  'stdin-filename': 'it names the file the standard input stands for',
+  'pack-force': 'it says how the pack is written (over a pack mtad wrote there)',
+  'pack-author': "it says how the pack is written (the author of the redline's tracked changes)",
+  'pack-pdf': 'the PDFs go into the pack',
+  'pack-into': 'the redlined copy of the document goes into the pack',
+};
+
+/** Why, of two options given together, one would be ignored. */
+const CONFLICTS: Record<OptionConflict, string> = {
+  'stdout-draft': '--stdout prints the file and writes none, so there is no file for --force to replace',
+  'stdout-conclusion':
+    "--stdout prints the report's Markdown and writes no folder, so there is none for --force to replace",
+  'dry-run-import': '--dry-run prints the table file and writes none, so there is no table for --force to replace',
+  'pack-format':
+    'the pack holds the redline in every format (Word, HTML, Markdown, changes.json) and prints only the list ' +
+    'of its files; --format chooses how a printed redline is rendered',
+  'pack-redline-only':
+    'the pack holds every document and prints only the list of its files; --redline-only chooses what is printed',
+  'update-lock-stdin':
+    '--update-lock records the files on disk, and the standard input is text that is not on disk; save the file ' +
+    'and run mtad check --update-lock',
+  'no-cache-location': '--no-cache neither reads nor writes a cache, so it has no location',
+  'list-rules': '--list-rules prints the rules and checks no file',
+};
+
 /** What a command-line value should have been, in words. */
-function describeExpected(expected: string | ExpectedValue): string {
-  if (typeof expected === 'string') return expected;
+function describeExpected(expected: ExpectedValue): string {
   switch (expected.kind) {
     case 'amendment-id':
       return AMENDMENT_ID;
@@ -192,13 +249,14 @@ function describeExpected(expected: string | ExpectedValue): string {
       return `a commit of the git repository that holds the working folder (${expected.reason})`;
     case 'responses-folder':
       return `a folder of response files (${expected.found === 'file' ? 'it is a file' : 'it does not exist'})`;
+    case 'one-table':
+      return `one table file and its amendments at a time (these are ${expected.tables} table files)`;
+    case 'path':
+      return `${PATHS[expected.of]} ${UNSET}`;
     case 'new-folder':
-      return `the path of a new folder for the ${expected.of} (an empty one is what an unset shell variable gives)`;
+      return `the path of a new folder for the ${expected.of} ${UNSET_ONE}`;
     case 'cache-location':
-      return (
-        'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable ' +
-        'gives)'
-      );
+      return `${PATHS.cache} ${UNSET_ONE}`;
   }
 }
 
@@ -539,12 +597,12 @@ export function formatDiagnostic(d: Diagnostic): string {
       return d.args.commander;
     case 'OPTION_NEEDS':
       return (
-        `${d.args.option} goes with ${d.args.needs}: ${d.args.why}; give ${d.args.needs} too, or leave ` +
+        `${d.args.option} goes with ${d.args.needs}: ${NEEDS[d.args.because]}; give ${d.args.needs} too, or leave ` +
         `${d.args.option} out`
       );
     case 'OPTIONS_CONFLICT':
       if ('commander' in d.args) return d.args.commander;
-      return `${d.args.option} cannot go with ${d.args.other}: ${d.args.why}; leave one of them out`;
+      return `${d.args.option} cannot go with ${d.args.other}: ${CONFLICTS[d.args.because]}; leave one of them out`;
     case 'FILE_UNWRITABLE':
       return `cannot write the file: ${d.args.reason}; nothing was written`;
     case 'STDOUT_UNWRITABLE':

@@ -4,6 +4,9 @@ import {
   type DiagnosticArgs,
   type ExpectedValue,
   type MissingArgument,
+  type OptionConflict,
+  type OptionNeed,
+  type PathValue,
   type ResponseFormProblem,
 } from '../../src/domain/model/diagnostics.js';
 import { formatDiagnostic } from '../../src/render/diagnostic-messages.js';
@@ -330,5 +333,95 @@ describe('why an argument not given is needed, in words', () => {
     ],
   ])('%o', (what, words) => {
     expect(missing(what)).toBe(words);
+  });
+});
+
+describe('an option without the one that gives it a meaning, and two options of which one would be ignored', () => {
+  it.each<[OptionNeed, string, string]>([
+    [
+      'include-as-at',
+      '--include',
+      'it counts proposals in the table as it would stand on that date; without --as-at, mtad show prints the ' +
+        'table as the file holds it',
+    ],
+    ['stdin-filename', '--stdin-filename', 'it names the file the standard input stands for'],
+    ['pack-force', '--force', 'it says how the pack is written (over a pack mtad wrote there)'],
+    ['pack-author', '--author', "it says how the pack is written (the author of the redline's tracked changes)"],
+    ['pack-pdf', '--pdf', 'the PDFs go into the pack'],
+    ['pack-into', '--into', 'the redlined copy of the document goes into the pack'],
+  ])('%s', (because, option, why) => {
+    expect(formatDiagnostic(diagnose('OPTION_NEEDS', { option, needs: '--x', because }))).toBe(
+      `${option} goes with --x: ${why}; give --x too, or leave ${option} out`,
+    );
+  });
+
+  it.each<[OptionConflict, string]>([
+    ['stdout-draft', '--stdout prints the file and writes none, so there is no file for --force to replace'],
+    [
+      'stdout-conclusion',
+      "--stdout prints the report's Markdown and writes no folder, so there is none for --force to replace",
+    ],
+    ['dry-run-import', '--dry-run prints the table file and writes none, so there is no table for --force to replace'],
+    [
+      'pack-format',
+      'the pack holds the redline in every format (Word, HTML, Markdown, changes.json) and prints only the list of ' +
+        'its files; --format chooses how a printed redline is rendered',
+    ],
+    [
+      'pack-redline-only',
+      'the pack holds every document and prints only the list of its files; --redline-only chooses what is printed',
+    ],
+    [
+      'update-lock-stdin',
+      '--update-lock records the files on disk, and the standard input is text that is not on disk; save the file ' +
+        'and run mtad check --update-lock',
+    ],
+    ['no-cache-location', '--no-cache neither reads nor writes a cache, so it has no location'],
+    ['list-rules', '--list-rules prints the rules and checks no file'],
+  ])('%s', (because, why) => {
+    expect(formatDiagnostic(diagnose('OPTIONS_CONFLICT', { option: '--a', other: '--b', because }))).toBe(
+      `--a cannot go with --b: ${why}; leave one of them out`,
+    );
+  });
+});
+
+describe('an empty path, by what it names', () => {
+  const empty = (of: PathValue) =>
+    formatDiagnostic(diagnose('ARGUMENT_INVALID', { option: '--x', value: '', expected: { kind: 'path', of } }));
+
+  it.each<[PathValue, string]>([
+    ['table', 'the path of the table file'],
+    ['config', "the path of the configuration of mtad check's rules (mtad.config.yaml)"],
+    ['pack-folder', 'the path of a new folder for the pack'],
+    ['into-document', "the path of the Word document (the MTAD's .docx) to redline"],
+    ['consultation-folder', 'the path of a new folder for the consultation'],
+    ['against-document', "the path of the Word document (the MTAD's .docx) to check the table against"],
+    ['cache', 'the path of the cache file, or of a folder to hold it'],
+    ['stdin-filename', 'the file name the standard input stands for'],
+    ['responses-folder', 'the path of the folder of response files'],
+    ['response-file', 'the path of the response file to write'],
+    ['amendment', 'an amendment file or id'],
+    ['document', "the path of the Word document (the MTAD's .docx)"],
+    ['response-template', 'the path of the filled-in response template (.docx)'],
+    ['init-folder', 'the path of the folder to scaffold'],
+    ['cohort', 'the cohort as the table names it, e.g. "FOC (BG)"'],
+    ['file-or-folder', 'a file or folder'],
+  ])('%s', (of, names) => {
+    expect(empty(of)).toBe(`--x is empty: expected ${names} (an empty value is what an unset shell variable gives)`);
+  });
+
+  it('says that the paths of one check hold one table file', () => {
+    expect(
+      formatDiagnostic(
+        diagnose('ARGUMENT_INVALID', {
+          option: 'the paths',
+          value: 'a, b',
+          expected: { kind: 'one-table', tables: 2 },
+        }),
+      ),
+    ).toBe(
+      '"a, b" is not a value for the paths: expected one table file and its amendments at a time (these are 2 ' +
+        'table files)',
+    );
   });
 });

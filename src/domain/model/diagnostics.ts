@@ -101,7 +101,7 @@ export interface DiagnosticArgs {
     earlier: AmendmentIssue;
   };
   HISTORY_AMENDMENT_MISSING: { id: string };
-  ARGUMENT_INVALID: { option: string; value: string; expected: string | ExpectedValue } | CommanderSaid;
+  ARGUMENT_INVALID: { option: string; value: string; expected: ExpectedValue } | CommanderSaid;
   /** An argument or option that was not given and that nothing could stand in for. */
   ARGUMENT_MISSING: { argument: string; missing: MissingArgument } | CommanderSaid;
   /** More arguments than the command takes. */
@@ -111,9 +111,9 @@ export interface DiagnosticArgs {
   /** An option the command does not take. */
   OPTION_UNKNOWN: CommanderSaid;
   /** An option given without the one that gives it a meaning. */
-  OPTION_NEEDS: { option: string; needs: string; why: string };
+  OPTION_NEEDS: { option: string; needs: string; because: OptionNeed };
   /** Two options given together of which one would be ignored. */
-  OPTIONS_CONFLICT: { option: string; other: string; why: string } | CommanderSaid;
+  OPTIONS_CONFLICT: { option: string; other: string; because: OptionConflict } | CommanderSaid;
   // The configuration of mtad check (mtad.config.yaml)
   CONFIG_RULE_UNKNOWN: { rule: string; suggestion?: string };
   CONFIG_RULE_LOCKED: { rule: string; severity: string };
@@ -346,13 +346,62 @@ export type ExpectedValue =
   /** FORMAT=PATH with FORMAT one of `formats` (mtad check --output). */
   | { kind: 'output-format'; formats: readonly string[] }
   | { kind: 'whole-number' }
+  /** The paths of one check: one table file and its amendments, not `tables` table files. */
+  | { kind: 'one-table'; tables: number }
   /** A commit of the git repository that holds the working folder; `reason`: why git found none, as io says it. */
   | { kind: 'git-commit'; reason: string }
   /** A folder of response files, where `found` is what is there instead. */
   | { kind: 'responses-folder'; found: 'file' | 'nothing' }
+  /** A path that is not empty, by what it names (the option rules). */
+  | { kind: 'path'; of: PathValue }
   /** A path that is not empty: a new folder for the pack or the report, or the cache's location. */
   | { kind: 'new-folder'; of: 'pack' | 'report' }
   | { kind: 'cache-location' };
+
+/** Why an option means something only with another (OPTION_NEEDS); the words are made in render/. */
+export type OptionNeed =
+  /** show --include: it counts proposals on the date of --as-at. */
+  | 'include-as-at'
+  /** check --stdin-filename: it names the file --stdin stands for. */
+  | 'stdin-filename'
+  /** amend --force, --author, --pdf, --into: what they say is of the pack --out writes. */
+  | 'pack-force'
+  | 'pack-author'
+  | 'pack-pdf'
+  | 'pack-into';
+
+/** Why, of two options given together, one would be ignored (OPTIONS_CONFLICT). */
+export type OptionConflict =
+  /** new, revert --force with --stdout; conclude --force with --stdout; import --force with --dry-run. */
+  | 'stdout-draft'
+  | 'stdout-conclusion'
+  | 'dry-run-import'
+  /** amend --format, --redline-only with --out: the pack holds every format and document. */
+  | 'pack-format'
+  | 'pack-redline-only'
+  /** check --update-lock with --stdin, --cache-location with --no-cache, --list-rules with paths. */
+  | 'update-lock-stdin'
+  | 'no-cache-location'
+  | 'list-rules';
+
+/** A path option or argument given empty (an unset shell variable gives one), by what it names. */
+export type PathValue =
+  | 'table'
+  | 'config'
+  | 'pack-folder'
+  | 'into-document'
+  | 'consultation-folder'
+  | 'against-document'
+  | 'cache'
+  | 'stdin-filename'
+  | 'responses-folder'
+  | 'response-file'
+  | 'amendment'
+  | 'document'
+  | 'response-template'
+  | 'init-folder'
+  | 'cohort'
+  | 'file-or-folder';
 
 /** Why an argument that was not given is needed, and what nothing could stand in for. */
 export type MissingArgument =
