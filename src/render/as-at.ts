@@ -32,11 +32,7 @@ function standingText(standing: Standing, include: Include): string {
 }
 
 /** What each closure in force means, one paragraph per closed cohort. */
-function closureEffectLines(
-  table: Table,
-  provision: readonly Provision[] | undefined,
-  template: string,
-): string[] {
+function closureEffectLines(table: Table, provision: readonly Provision[] | undefined, template: string): string[] {
   return table.cohorts.flatMap((row) => {
     const closed =
       row.endDate.kind === 'date' ||
