@@ -8,6 +8,8 @@ import type {
   DiagnosticArgs,
   ExpectedValue,
   FinalValue,
+  GitProblem,
+  GitRefusal,
   MadeRecord,
   Milestone,
   MissingArgument,
@@ -189,6 +191,24 @@ const CONFLICTS: Record<OptionConflict, string> = {
   'list-rules': '--list-rules prints the rules and checks no file',
 };
 
+/** What git said, or that it is not there. */
+const describeGitRefusal = (git: GitRefusal): string =>
+  git.kind === 'not-installed' ? 'git is not installed (or not on PATH)' : git.said;
+
+/** Why the files changed since a commit could not be listed, in words. */
+function describeGitProblem(git: GitProblem): string {
+  switch (git.problem) {
+    case 'no-repository':
+      return `needs a git repository, and ${git.folder} is not in one (${describeGitRefusal(git.git)})`;
+    case 'no-commit':
+      return (
+        `git knows no commit ${JSON.stringify(git.ref)} (fetch it first: a shallow clone has only the last ` + `commit)`
+      );
+    case 'git-failed':
+      return describeGitRefusal(git.git);
+  }
+}
+
 /** What a command-line value should have been, in words. */
 function describeExpected(expected: ExpectedValue): string {
   switch (expected.kind) {
@@ -246,7 +266,7 @@ function describeExpected(expected: ExpectedValue): string {
     case 'whole-number':
       return 'a whole number, 0 or more';
     case 'git-commit':
-      return `a commit of the git repository that holds the working folder (${expected.reason})`;
+      return `a commit of the git repository that holds the working folder (${describeGitProblem(expected.git)})`;
     case 'responses-folder':
       return `a folder of response files (${expected.found === 'file' ? 'it is a file' : 'it does not exist'})`;
     case 'one-table':

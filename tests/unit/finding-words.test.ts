@@ -255,8 +255,18 @@ describe('what a command-line value should have been, in words', () => {
     ],
     [{ kind: 'whole-number' }, 'a whole number, 0 or more'],
     [
-      { kind: 'git-commit', reason: 'git knows no commit "x"' },
-      'a commit of the git repository that holds the working folder (git knows no commit "x")',
+      { kind: 'git-commit', git: { problem: 'no-commit', ref: 'x' } },
+      'a commit of the git repository that holds the working folder (git knows no commit "x" (fetch it first: a ' +
+        'shallow clone has only the last commit))',
+    ],
+    [
+      { kind: 'git-commit', git: { problem: 'no-repository', folder: '/w', git: { kind: 'not-installed' } } },
+      'a commit of the git repository that holds the working folder (needs a git repository, and /w is not in ' +
+        'one (git is not installed (or not on PATH)))',
+    ],
+    [
+      { kind: 'git-commit', git: { problem: 'git-failed', git: { kind: 'said', said: 'fatal: bad object' } } },
+      'a commit of the git repository that holds the working folder (fatal: bad object)',
     ],
     [{ kind: 'responses-folder', found: 'file' }, 'a folder of response files (it is a file)'],
     [{ kind: 'responses-folder', found: 'nothing' }, 'a folder of response files (it does not exist)'],

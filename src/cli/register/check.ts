@@ -128,8 +128,8 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       if (opts.changedSince !== undefined) {
         const { changedFilesSince } = await import('../../io/git.js');
         const since = await changedFilesSince(opts.changedSince, context.cwd);
-        if ('reason' in since)
-          return refuse('--changed-since', opts.changedSince, { kind: 'git-commit', reason: since.reason });
+        if ('problem' in since)
+          return refuse('--changed-since', opts.changedSince, { kind: 'git-commit', git: since.problem });
         changed = since.files;
       }
       const stdin = opts.stdin

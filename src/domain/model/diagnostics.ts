@@ -348,8 +348,8 @@ export type ExpectedValue =
   | { kind: 'whole-number' }
   /** The paths of one check: one table file and its amendments, not `tables` table files. */
   | { kind: 'one-table'; tables: number }
-  /** A commit of the git repository that holds the working folder; `reason`: why git found none, as io says it. */
-  | { kind: 'git-commit'; reason: string }
+  /** A commit of the git repository that holds the working folder, and why git listed no files since it. */
+  | { kind: 'git-commit'; git: GitProblem }
   /** A folder of response files, where `found` is what is there instead. */
   | { kind: 'responses-folder'; found: 'file' | 'nothing' }
   /** A path that is not empty, by what it names (the option rules). */
@@ -402,6 +402,17 @@ export type PathValue =
   | 'init-folder'
   | 'cohort'
   | 'file-or-folder';
+
+/** Why git gave no answer: it is not installed, or what it said (its first line, in git's words). */
+export type GitRefusal = { kind: 'not-installed' } | { kind: 'said'; said: string };
+
+/** Why the files changed since a commit could not be listed. */
+export type GitProblem =
+  /** The folder is in no git repository. */
+  | { problem: 'no-repository'; folder: string; git: GitRefusal }
+  /** git knows no commit of that name. */
+  | { problem: 'no-commit'; ref: string }
+  | { problem: 'git-failed'; git: GitRefusal };
 
 /** Why an argument that was not given is needed, and what nothing could stand in for. */
 export type MissingArgument =
