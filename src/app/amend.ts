@@ -20,6 +20,7 @@ import { fail, findingsOf, succeed, type Result } from '../domain/model/result.j
 import { sameCell } from '../domain/model/cell-value.js';
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { REPORT_FORMATS } from '../render/report.js';
+import { renderNothingPending, renderTableWritten } from '../render/amend-notes.js';
 import type { ReportFormat } from '../render/report-formats.js';
 import type { Styler } from '../render/style.js';
 import type { PlannedWrite } from './writes.js';
@@ -97,14 +98,15 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
   const named = inputs.named.length > 0;
   const pending = selectPending(inputs);
   if (pending.length === 0) {
-    const ids = named ? inputs.amendments.map((a) => a.id) : table.applied;
-    const what = named ? `amendment ${ids.join(', ')}` : `every amendment in ${inputs.folderShown}`;
-    const reflected = !named && ids.length ? ` (${ids.join(', ')})` : '';
     return {
       kind: 'report',
-      report:
-        `Nothing to ${inputs.write ? 'write' : 'apply'}: ${inputs.tableShown} already reflects ` +
-        `${what}${reflected}.\n`,
+      report: renderNothingPending({
+        write: inputs.write,
+        tableShown: inputs.tableShown,
+        named: named ? inputs.amendments.map((a) => a.id) : [],
+        applied: table.applied,
+        folderShown: inputs.folderShown,
+      }),
       warnings: [],
       writes: [],
     };
@@ -157,7 +159,7 @@ export function planAmend(inputs: AmendInputs): AmendPlan {
       ...(lock.value ? [lock.value] : []),
       { path: inputs.tablePath, text, expectation: { text: inputs.table.source.text }, shown: inputs.tableShown },
     ],
-    written: `Wrote ${inputs.tableShown}: it now reflects ${after.applied.join(', ')}, as at ${after.asAt}.\n`,
+    written: renderTableWritten({ tableShown: inputs.tableShown, applied: after.applied, asAt: after.asAt }),
   };
 }
 

@@ -12,6 +12,7 @@ import { countFindings, type CheckReport, type HiddenFindings } from '../render/
 import type { ConfiguredRules } from '../render/check-rules.js';
 import { plainStyler, type Styler } from '../render/style.js';
 import type { TableInput } from '../domain/model/table.js';
+import { renderLockNote, renderTooManyWarnings, type LockNote } from '../render/check-notes.js';
 import type { PlannedWrite } from './writes.js';
 
 /** A file of a check: its path, how it is named, and its text when it could be read. */
@@ -139,7 +140,7 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
   if (inputs.updateLock) {
     const updated = updateLock(result, sources, sources.diagnostics.length === 0, inputs.hash);
     if ('refused' in updated) return { kind: 'refused', diagnostics: [updated.refused] };
-    notes = updated.note;
+    notes = renderLockNote(updated.note);
     lockFailed = updated.failed === true;
     if (updated.write !== undefined) {
       lock = updated.write;
@@ -174,7 +175,7 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
   let stderr = notes;
   if (exitCode === 0 && inputs.maxWarnings !== undefined && warnings > inputs.maxWarnings) {
     exitCode = 1;
-    stderr += `mtad check: ${warnings} warning(s), more than --max-warnings ${inputs.maxWarnings} allows.\n`;
+    stderr += renderTooManyWarnings(warnings, inputs.maxWarnings);
   }
   return {
     kind: 'report',
@@ -196,7 +197,7 @@ function updateLock(
   sources: CheckSources,
   readable: boolean,
   hash: HashText,
-): { refused: Diagnostic } | { note: string; write?: PlannedWrite; failed?: true } {
+): { refused: Diagnostic } | { note: LockNote; write?: PlannedWrite; failed?: true } {
   const { lockPath, lockShown, lockText } = sources;
   // A finding of the command line, not of a file: what stops it is in other files, which a check
   // without --update-lock names.
@@ -207,17 +208,10 @@ function updateLock(
   // A made amendment is locked for good: recorded while its file, its conclusion or its responses
   // still hold an error, it could not be put right afterwards without a LOCK_MISMATCH.
   const unclean = added.filter((id) => errorsAbout(result, id).length > 0);
-  if (unclean.length > 0)
-    return {
-      note:
-        `Nothing recorded in ${lockShown}: mtad check reports an error in the files of ${unclean.join(', ')} ` +
-        `(the amendment, its conclusion or its responses); a made amendment is recorded once they are clean.\n`,
-      failed: true,
-    };
-  if (added.length === 0 && lockText !== undefined)
-    return { note: `${lockShown} already records every made amendment.\n` };
+  if (unclean.length > 0) return { note: { kind: 'unclean', lock: lockShown, ids: unclean }, failed: true };
+  if (added.length === 0 && lockText !== undefined) return { note: { kind: 'up-to-date', lock: lockShown } };
   return {
-    note: `Recorded in ${lockShown}: ${added.length > 0 ? added.join(', ') : 'no made amendment yet'}.\n`,
+    note: { kind: 'recorded', lock: lockShown, ids: added },
     write: {
       path: lockPath,
       text: serialiseLock(after),

@@ -14,7 +14,7 @@ import { tableWith } from '../domain/history/table-history.js';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
 import type { Table } from '../domain/model/table.js';
 import { findingsOf, succeed, type Result } from '../domain/model/result.js';
-import { renderConclusionMarkdown, renderConclusionSkeleton } from '../render/conclusion-markdown.js';
+import { conclusionTitle, renderConclusionMarkdown, renderConclusionSkeleton } from '../render/conclusion-markdown.js';
 
 /** What `mtad conclude` works from, gathered and checked by the CLI. */
 export interface ConcludeInputs {
@@ -110,7 +110,7 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
   }
   const department = departmentValues(inputs.departments, conclusion.sentToDepartment, {
     id: amendment.id,
-    document: 'the conclusion report',
+    document: 'conclusion-report',
   });
   const named = departmentOn(inputs.departments, conclusion.sentToDepartment);
   if (!named) return { kind: 'refused', diagnostics: findingsOf(department) };
@@ -127,15 +127,12 @@ export function planConclude(inputs: ConcludeInputs): ConcludePlan {
     contact: amendment.consultation.contact ?? '',
   });
   if (!skeleton.ok) return { kind: 'refused', diagnostics: findingsOf(skeleton) };
-  const title = `${report.consultationTitle ?? report.amendmentTitle} - Conclusion${
-    inputs.audience === 'department' ? ' (for the department: not to be published)' : ''
-  }`;
   return {
     kind: 'report',
     report,
     skeleton: skeleton.value,
     markdown: renderConclusionMarkdown(skeleton.value, report),
-    title,
+    title: conclusionTitle(report, inputs.audience),
     markOf,
     created: inputs.created ?? ukMidnight(conclusion.concluded),
   };

@@ -43,9 +43,7 @@ function resolvePoint(inputs: DiffInputs, option: string, point: string): Result
   if (after) return after;
   const ids = amendments.map((a) => a.id);
   const nearest = suggestNearest(point, ids);
-  const expected =
-    `a date YYYY-MM-DD or an amendment id ` +
-    `(${ids.join(', ')})${nearest === undefined ? '' : `; did you mean ${JSON.stringify(nearest)}?`}`;
+  const expected = { kind: 'history-point' as const, ids, ...(nearest !== undefined && { nearest }) };
   return fail([diagnose('ARGUMENT_INVALID', { option, value: point, expected })]);
 }
 

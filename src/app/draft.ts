@@ -1,8 +1,8 @@
 import { readAmendment, type Amendment } from '../domain/model/amendment.js';
-import { formatDateWithWeekday, type IsoDate } from '../domain/model/dates.js';
+import type { IsoDate } from '../domain/model/dates.js';
 import { nonWorkingReason } from '../domain/model/working-days.js';
 import type { Department } from '../domain/parse/departments.js';
-import { diagnose, type Diagnostic, type Location } from '../domain/model/diagnostics.js';
+import { diagnose, type Diagnostic, type DiagnosticArgs, type Location } from '../domain/model/diagnostics.js';
 import { fail, findingsOf, succeed, type Result } from '../domain/model/result.js';
 import {
   draftAmendmentText,
@@ -12,7 +12,7 @@ import {
 } from '../domain/documents/draft-amendment.js';
 import { readTemplateSections } from '../domain/documents/template.js';
 import { issuedAfter } from '../domain/check/sequence-rules.js';
-import { formatLocation } from '../render/diagnostics.js';
+import { renderDraftReport, type DraftStep } from '../render/draft-report.js';
 import type { PlannedWrite } from './writes.js';
 
 /** The amendments beside the table that a draft must not collide with: complete ones and drafts. */
@@ -61,21 +61,14 @@ export type DraftPlan =
   | { kind: 'refused'; diagnostics: Diagnostic[]; /** 2 when the refusal is of a command-line value. */ exitCode?: 2 }
   | { kind: 'report'; report: string; writes: PlannedWrite[] };
 
-function timelineLines(timeline: Timeline, today: IsoDate): string[] {
-  const steps: [string, IsoDate | undefined][] = [
-    ['issued', timeline.issued],
-    ['responses due (16:00)', timeline.responsesDue],
-    ['expected conclusion', timeline.expectedConclusion],
-    ['modification', timeline.modification],
-    ['end date (last day)', timeline.endDate],
-  ];
-  return steps.flatMap(([name, date]) => {
+/** The timeline's dates in their order, each with what should make the drafter review it. */
+function timelineSteps(timeline: Timeline, today: IsoDate): DraftStep[] {
+  const steps = ['issued', 'responsesDue', 'expectedConclusion', 'modification', 'endDate'] as const;
+  return steps.flatMap((step) => {
+    const date = timeline[step];
     if (!date) return [];
     const holiday = nonWorkingReason(date);
-    const notes = [holiday && `not a working day (${holiday})`, date < today && 'already past'].filter(Boolean);
-    return [
-      `  ${name.padEnd(22)} ${formatDateWithWeekday(date)}${notes.length ? `  <- ${notes.join(', ')}: review it` : ''}`,
-    ];
+    return [{ step, date, ...(holiday !== undefined && { holiday }), past: date < today }];
   });
 }
 
@@ -136,7 +129,6 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
     : target.value.replaces !== undefined
       ? { text: target.value.replaces }
       : 'any';
-  const toDecide = readBack.findings.map((d) => `  ${formatLocation(d)}  ${'field' in d.args ? d.args.field : d.code}`);
   return {
     kind: 'report',
     writes: [
@@ -146,24 +138,14 @@ export function planDraft(history: DraftHistory, proposal: DraftProposal, inputs
         ? [{ path: narrative.path, text: scaffold.value, expectation: 'absent' as const, shown: narrative.shown }]
         : []),
     ],
-    report: [
-      `Wrote ${shown}: ${drafted.title} (sequence ${draft.sequence}, proposed).`,
-      ...(narrative === undefined
-        ? []
-        : !narrative.exists
-          ? [
-              `Wrote ${narrative.shown}: the narrative of its consultation, to write where it says !todo ` +
-                `(NARRATIVE_TODO).`,
-            ]
-          : [`Kept ${narrative.shown}: a narrative is already there.`]),
-      '',
-      "Proposed timeline, from the reference consultation's intervals:",
-      ...timelineLines(draft.timeline, inputs.today),
-      '',
-      `To decide before mtad check and mtad amend accept it (tagged !todo, FIELD_TO_DECIDE): ${toDecide.length}`,
-      ...toDecide,
-      '',
-    ].join('\n'),
+    report: renderDraftReport({
+      file: shown,
+      title: drafted.title,
+      sequence: draft.sequence,
+      ...(narrative && { narrative: { file: narrative.shown, written: !narrative.exists } }),
+      timeline: timelineSteps(draft.timeline, inputs.today),
+      toDecide: readBack.findings,
+    }),
   };
 }
 
@@ -190,13 +172,16 @@ function draftTarget(
 
   if (!lock.ok) return lock;
   const { ids, shown: lockShown } = lock.value;
-  const refuse = (made: { id: string; file: string; why: string }, at: Location): Result<{ replaces?: string }> =>
+  const refuse = (made: DiagnosticArgs['AMENDMENT_MADE_PROTECTED'], at: Location): Result<{ replaces?: string }> =>
     fail([diagnose('AMENDMENT_MADE_PROTECTED', made, at)]);
   if (inFile?.status === 'made')
-    return refuse({ id: inFile.id, file: shown, why: 'status: made' }, inFile.origin.locate(['status']));
+    return refuse({ id: inFile.id, file: shown, made: { by: 'status' } }, inFile.origin.locate(['status']));
   if (inFile && ids.has(inFile.id))
-    return refuse({ id: inFile.id, file: shown, why: `recorded in ${lockShown}` }, inFile.origin.locate(['id']));
+    return refuse(
+      { id: inFile.id, file: shown, made: { by: 'lock', lockFile: lockShown } },
+      inFile.origin.locate(['id']),
+    );
   // A made amendment whose file has gone (LOCK_STALE) keeps its id: a new file must not take it.
-  if (ids.has(id)) return refuse({ id, file: lockShown, why: 'its file has gone' }, { file: lockShown });
+  if (ids.has(id)) return refuse({ id, file: lockShown, made: { by: 'lock-file-gone' } }, { file: lockShown });
   return succeed(inFile ? { replaces: inFile.origin.text } : {});
 }

@@ -27,10 +27,6 @@ export interface NewInputs extends DraftInputs {
   history: Result<DraftHistory & { table: Table }>;
 }
 
-const ID_EXPECTED =
-  'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
-  'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
-
 /** The table as it will stand once the amendments not yet reflected (and not withdrawn) apply. */
 function tableAfterPending(table: Table, amendments: readonly Amendment[]): Table {
   const pending = amendments.filter((a) => !table.applied.includes(a.id) && a.status !== 'withdrawn');
@@ -44,19 +40,15 @@ function tableAfterPending(table: Table, amendments: readonly Amendment[]): Tabl
 export function planNew(inputs: NewInputs): DraftPlan {
   const refused = (diagnostics: ReturnType<typeof diagnose>[]): DraftPlan => ({ kind: 'refused', diagnostics });
   if (inputs.action === 'close' && !inputs.on)
-    return refused([
-      diagnose('ARGUMENT_MISSING', {
-        argument: '--on',
-        why: 'a closure needs its end date, and none can be proposed in its place',
-        expected: 'the proposed end date of the closure (the last day of Migration DUST), e.g. --on 2023-06-30',
-      }),
-    ]);
+    return refused([diagnose('ARGUMENT_MISSING', { argument: '--on', missing: { kind: 'closure-end-date' } })]);
   const proposed = inputs.on
     ? checkProposedTimeline('--on', 'ending', inputs.on)
     : checkProposedTimeline('--issued', 'from', inputs.issued ?? inputs.today);
   if (proposed.length > 0) return refused(proposed);
   if (inputs.id !== undefined && !AMENDMENT_ID_PATTERN.test(inputs.id))
-    return refused([diagnose('ARGUMENT_INVALID', { option: '--id', value: inputs.id, expected: ID_EXPECTED })]);
+    return refused([
+      diagnose('ARGUMENT_INVALID', { option: '--id', value: inputs.id, expected: { kind: 'amendment-id' } }),
+    ]);
 
   if (!inputs.history.ok) return refused(findingsOf(inputs.history));
   const history = inputs.history.value;
@@ -73,11 +65,7 @@ export function planNew(inputs: NewInputs): DraftPlan {
   // A cohort named without letters or digits gives no id of its own.
   if (!AMENDMENT_ID_PATTERN.test(id))
     return refused([
-      diagnose('ARGUMENT_MISSING', {
-        argument: '--id',
-        why: `the cohort ${JSON.stringify(row.cohort)} has no letter or digit to make the amendment's id from`,
-        expected: `one with --id: ${ID_EXPECTED}`,
-      }),
+      diagnose('ARGUMENT_MISSING', { argument: '--id', missing: { kind: 'cohort-without-id', cohort: row.cohort } }),
     ]);
   return planDraft(
     history,

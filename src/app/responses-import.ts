@@ -1,10 +1,17 @@
 import type { Amendment } from '../domain/model/amendment.js';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import {
+  diagnose,
+  type ConsultationOf,
+  type Diagnostic,
+  type RespondentOf,
+  type ResponseFormProblem,
+} from '../domain/model/diagnostics.js';
 import { parseResponse, respondentSlug, type ResponseAnswer, type ResponseFile } from '../domain/model/response.js';
 import { positionFromOpening, readConfidentialMarks, responseYamlText } from '../domain/documents/response-yaml.js';
 import type { CATEGORIES } from '../domain/model/respondent-kinds.js';
 import { readResponseForm } from '../word/response-form.js';
 import { findingsOf } from '../domain/model/result.js';
+import { importedHeader, importedSource } from '../render/response-import.js';
 
 /** What `mtad responses import` is given. */
 export interface ResponseImportInputs {
@@ -26,19 +33,19 @@ export type ResponseImportPlan =
   | { kind: 'refused'; diagnostics: Diagnostic[] }
   | { kind: 'write'; response: ResponseFile; text: string; slug: string; notAnswered: string[] };
 
-const unreadable = (reason: string, file: string): ResponseImportPlan => ({
+const unreadable = (problem: ResponseFormProblem, file: string): ResponseImportPlan => ({
   kind: 'refused',
-  diagnostics: [diagnose('RESPONSE_FORM_UNREADABLE', { reason }, { file })],
+  diagnostics: [diagnose('RESPONSE_FORM_UNREADABLE', problem, { file })],
 });
 
 /** The consultation id of an amendment, when it is recorded. */
 const consultationIdOf = (amendment: Amendment): string | undefined =>
   typeof amendment.consultation.id === 'string' ? amendment.consultation.id : undefined;
 
-/** How a refusal names an amendment's consultation: its id, or that none is recorded. */
-const describeConsultation = (amendment: Amendment): string => {
+/** An amendment and its consultation id, as a refusal names them. */
+const consultationOf = (amendment: Amendment): ConsultationOf => {
   const id = consultationIdOf(amendment);
-  return id === undefined ? `${amendment.id} (its consultation id is not recorded)` : `${amendment.id} (${id})`;
+  return { amendment: amendment.id, ...(id !== undefined && { consultation: id }) };
 };
 
 /**
@@ -47,7 +54,7 @@ const describeConsultation = (amendment: Amendment): string => {
  * consultation, whose questions would then be looked for in vain); else the one whose
  * consultation id the template names.
  */
-function amendmentOf(inputs: ResponseImportInputs, texts: readonly string[]): Amendment | string {
+function amendmentOf(inputs: ResponseImportInputs, texts: readonly string[]): Amendment | ResponseFormProblem {
   const joined = texts.join('\n');
   const named = inputs.amendments.filter((a) => {
     const id = consultationIdOf(a);
@@ -55,24 +62,19 @@ function amendmentOf(inputs: ResponseImportInputs, texts: readonly string[]): Am
   });
   if (inputs.amendmentId !== undefined) {
     const chosen = inputs.amendments.find((a) => a.id === inputs.amendmentId);
-    if (!chosen) return `no amendment beside the table has the id "${inputs.amendmentId}"`;
+    if (!chosen) return { problem: 'amendment-unknown', id: inputs.amendmentId };
     const chosenId = consultationIdOf(chosen);
     const others = named.filter((a) => consultationIdOf(a) !== chosenId);
     if (others.length > 0 && !named.includes(chosen))
-      return (
-        `it is the response template of the consultation of ${others.map(describeConsultation).join(', ')}, ` +
-        `not of --amendment ${describeConsultation(chosen)}; leave --amendment out, or name the amendment ` +
-        `whose consultation it answers`
-      );
-    if (chosen.consultation.questions.length === 0)
-      return `the consultation of --amendment ${chosen.id} asks no questions, so no response template answers it`;
+      return { problem: 'other-consultation', others: others.map(consultationOf), chosen: consultationOf(chosen) };
+    if (chosen.consultation.questions.length === 0) return { problem: 'no-questions', id: chosen.id };
     return chosen;
   }
   const withQuestions = named.filter((a) => a.consultation.questions.length > 0);
   if (withQuestions.length === 1) return withQuestions[0]!;
   return withQuestions.length === 0
-    ? 'it names the consultation id of no amendment beside the table; name the amendment with --amendment ID'
-    : `it names the consultations of ${withQuestions.map((a) => a.id).join(', ')}; name one with --amendment ID`;
+    ? { problem: 'consultation-unknown' }
+    : { problem: 'consultations-several', ids: withQuestions.map((a) => a.id) };
 }
 
 /**
@@ -86,7 +88,7 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
   const first = readResponseForm(inputs.bytes, []);
   if (!first.ok) return { kind: 'refused', diagnostics: findingsOf(first).map((f) => ({ ...f, file })) };
   const amendment = amendmentOf(inputs, first.value.texts);
-  if (typeof amendment === 'string') return unreadable(amendment, file);
+  if ('problem' in amendment) return unreadable(amendment, file);
   const questions = amendment.consultation.questions.map((q) => q.id);
   const read = readResponseForm(inputs.bytes, questions);
   if (!read.ok) return { kind: 'refused', diagnostics: findingsOf(read).map((f) => ({ ...f, file })) };
@@ -101,17 +103,7 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
     for (const question of notAnswered) diagnostics.push(diagnose('RESPONSE_ANSWER_MISSING', { question }, { file }));
   const choice = inputs.confidentiality ?? form.confidentiality;
   if (choice === undefined)
-    diagnostics.push(
-      diagnose(
-        'RESPONSE_FORM_UNREADABLE',
-        {
-          reason:
-            'no confidentiality box is ticked; tick one, or give the choice the respondent stated in writing ' +
-            'with --confidentiality none|all|part',
-        },
-        { file },
-      ),
-    );
+    diagnostics.push(diagnose('RESPONSE_FORM_UNREADABLE', { problem: 'no-box-ticked' }, { file }));
 
   const answers: ResponseAnswer[] = [];
   let marked = false;
@@ -129,17 +121,7 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
     }
     markLeftOpen ||= marks.unbalanced;
     if (marks.unbalanced)
-      diagnostics.push(
-        diagnose(
-          'RESPONSE_FORM_UNREADABLE',
-          {
-            reason:
-              `the answer to "${question}" opens a [confidential] mark it does not close, or closes one it did ` +
-              `not open`,
-          },
-          { file },
-        ),
-      );
+      diagnostics.push(diagnose('RESPONSE_FORM_UNREADABLE', { problem: 'mark-unbalanced', question }, { file }));
     marked ||= marks.passages.length > 0;
     answers.push({
       question,
@@ -149,53 +131,25 @@ export function planResponseImport(inputs: ResponseImportInputs): ResponseImport
     });
   }
   if (choice === 'part' && !marked && !markLeftOpen)
-    diagnostics.push(
-      diagnose(
-        'RESPONSE_FORM_UNREADABLE',
-        {
-          reason:
-            'part of the response is confidential, but no passage is marked [confidential] ... ' +
-            '[/confidential]; mark them so, or write the response file by hand',
-        },
-        { file },
-      ),
-    );
+    diagnostics.push(diagnose('RESPONSE_FORM_UNREADABLE', { problem: 'part-unmarked' }, { file }));
   if (choice !== undefined && choice !== 'part' && marked)
-    diagnostics.push(
-      diagnose(
-        'RESPONSE_FORM_UNREADABLE',
-        { reason: `passages are marked [confidential] but the box ticked is "${choice}"; expected "part"` },
-        { file },
-      ),
-    );
+    diagnostics.push(diagnose('RESPONSE_FORM_UNREADABLE', { problem: 'marked-not-part', choice }, { file }));
   if (diagnostics.length > 0 || choice === undefined) return { kind: 'refused', diagnostics };
 
   const response: ResponseFile = {
     amendment: amendment.id,
-    source: `Imported by mtad from the response template ${file.split(/[\\/]/).at(-1) ?? file}.`,
+    source: importedSource(file.split(/[\\/]/).at(-1) ?? file),
     respondent: form.respondent,
     category: inputs.category,
     received: inputs.received,
     confidentiality: { choice, ...(form.reason !== undefined && { reason: form.reason }) },
     answers,
   };
-  const text = responseYamlText(response, [
-    `A response to the consultation of ${amendment.id}, read by mtad responses import.`,
-    'Each position is read from the opening words of its answer ("Yes", "We agree", "No", ...),',
-    'or not-stated: check it against the answer before the summary of responses is made.',
-    ...(notAnswered.length > 0 ? ['', `Not answered: ${notAnswered.join('; ')}.`] : []),
-    '',
-  ]);
+  const text = responseYamlText(response, importedHeader(amendment.id, notAnswered));
   // What is written must read back, or nothing is: text a response file cannot hold (a control
   // character the respondent's writer left in) is a finding, never a file half right.
   const back = parseResponse(text, file);
-  if (!back.ok)
-    return unreadable(
-      `it holds text a response file cannot record (${findingsOf(back)
-        .map((d) => d.code)
-        .join(', ')}); remove control characters from the answers`,
-      file,
-    );
+  if (!back.ok) return unreadable({ problem: 'text-unrecordable', codes: findingsOf(back).map((d) => d.code) }, file);
   return { kind: 'write', response, text, slug: respondentSlug(response), notAnswered };
 }
 
@@ -214,19 +168,9 @@ export type ResponsePlacement =
       name: string;
       expectation: 'absent' | { text: string };
       /** The name the response would have had, when it is taken (by another respondent's response, or another file). */
-      beside?: { name: string; respondent?: string };
+      beside?: { name: string; respondent?: RespondentOf };
     }
   | { kind: 'refused'; diagnostic: Diagnostic };
-
-/** A respondent as a message names them: name and organisation, as far as they are given. */
-export function describeRespondent(respondent: ResponseFile['respondent']): string {
-  return (
-    [respondent.name, respondent.organisation].filter((part) => part !== undefined).join(', ') ||
-    respondent.email ||
-    respondent.telephone ||
-    'a respondent'
-  );
-}
 
 const sameText = (a: string | undefined, b: string | undefined): boolean =>
   (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
@@ -263,11 +207,7 @@ export function placeResponse(
     const path = options.shown(nameOf(n));
     return {
       kind: 'refused',
-      diagnostic: diagnose(
-        'RESPONSE_EXISTS',
-        { path, respondent: describeRespondent(found.response.respondent) },
-        { file: path },
-      ),
+      diagnostic: diagnose('RESPONSE_EXISTS', { path, respondent: found.response.respondent }, { file: path }),
     };
   }
   for (let n = 1; n <= MAX_NUMBERED; n++) {
@@ -278,17 +218,13 @@ export function placeResponse(
         ? undefined
         : {
             name: nameOf(1),
-            ...(first.kind === 'response' && { respondent: describeRespondent(first.response.respondent) }),
+            ...(first.kind === 'response' && { respondent: first.response.respondent }),
           };
     return { kind: 'write', name: nameOf(n), expectation: 'absent', ...(beside && { beside }) };
   }
   const path = options.shown(nameOf(MAX_NUMBERED));
   return {
     kind: 'refused',
-    diagnostic: diagnose(
-      'OUT_UNWRITABLE',
-      { path, reason: `${MAX_NUMBERED} files of that name are taken; name one with --out` },
-      { file: path },
-    ),
+    diagnostic: diagnose('OUT_UNWRITABLE', { path, taken: MAX_NUMBERED }, { file: path }),
   };
 }

@@ -3,9 +3,8 @@ import type { IsoDate } from '../domain/model/dates.js';
 import type { Diagnostic } from '../domain/model/diagnostics.js';
 import type { Table } from '../domain/model/table.js';
 import { tableAsAt, type Include } from '../domain/history/table-history.js';
-import { closureEffectLines, renderAsAtText } from '../render/as-at.js';
+import { renderAsAtText, renderTableFileText } from '../render/as-at.js';
 import type { Styler } from '../render/style.js';
-import { renderTableText } from '../render/table.js';
 import { findingsOf } from '../domain/model/result.js';
 
 /** What `mtad show` works from, gathered by the CLI: the table as its file holds it, or its history. */
@@ -26,12 +25,7 @@ export type ShowPlan =
 export function planShow(inputs: ShowInputs): ShowPlan {
   const { styler, closureEffect, view } = inputs;
   if (view.kind === 'file') {
-    const effects = closureEffectLines(view.table, undefined, closureEffect);
-    const report =
-      renderTableText(view.table, styler) +
-      (effects.length
-        ? `\n${styler.heading('What the closures mean')}\n${effects.map((line) => `  ${line}`).join('\n')}\n`
-        : '');
+    const report = renderTableFileText(view.table, closureEffect, styler);
     return { kind: 'report', report, warnings: view.warnings };
   }
   const at = tableAsAt(view.table, view.amendments, view.date, { include: view.include });

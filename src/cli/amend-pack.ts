@@ -3,13 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Amendment } from '../domain/model/amendment.js';
 import type { Application } from '../domain/history/apply.js';
 import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
-import {
-  listedFiles,
-  PACK_MARKER_FILE,
-  PACK_MARKER_NOTE,
-  packMarkerText,
-  refuseOtherPack,
-} from '../domain/documents/pack-marker.js';
+import { listedFiles, PACK_MARKER_FILE, packMarkerText, refuseOtherPack } from '../domain/documents/pack-marker.js';
 import { documentsDate, markRevisions } from '../domain/documents/revision-marks.js';
 import type { AmendReport } from '../domain/documents/amend-report.js';
 import type { TableInput } from '../domain/model/table.js';
@@ -17,6 +11,7 @@ import { readNarrativeRecalled, type FileMemo } from '../domain/check/file-rules
 import { asAtAfterWriting, writeTableChanges } from '../domain/history/table-write-back.js';
 import { displayPath, readTemplate, readText } from '../io/read.js';
 import type { PackFile } from '../render/pack.js';
+import { amendedTableNote, renderPackWritten } from '../render/written-notes.js';
 import { renderDirectionText } from '../domain/documents/amend-report.js';
 import { sha256 } from '../io/hash.js';
 import { refuseProtectedOutput } from '../io/output-guard.js';
@@ -123,11 +118,7 @@ export async function writeAmendPack(
   });
   if (!written.ok) return failWith(findingsOf(written), styler);
   const names = files.map((file) => file.path).sort();
-  const line = (name: string) => (name === PACK_MARKER_FILE ? `  ${name}  (${PACK_MARKER_NOTE})\n` : `  ${name}\n`);
-  return succeed(
-    `Wrote the consultation pack to ${shown}/ (${names.length} files):\n${names.map(line).join('')}`,
-    styler,
-  );
+  return succeed(renderPackWritten({ folder: shown, files: names, marker: PACK_MARKER_FILE }), styler);
 }
 
 /**
@@ -203,7 +194,7 @@ export function refusePackPath(
     return diagnose('ARGUMENT_INVALID', {
       option: '--out',
       value: out,
-      expected: 'the path of a new folder for the pack (an empty one is what an unset shell variable gives)',
+      expected: { kind: 'new-folder', of: 'pack' },
     });
   const { cwd, tablePath } = context;
   // The templates are read from the working folder's templates/ when it is there, else from mtad's.
@@ -229,10 +220,7 @@ function amendedTableText(input: {
 }): string {
   const { table } = input.table;
   const after = { ...input.application.after, asAt: asAtAfterWriting(table.asAt, input.amendments, table.asAt) };
-  const ids = input.amendments.map((a) => `${a.id} (${a.status})`).join(', ');
-  const note =
-    `# Table ${table.number} as amended by ${ids}: written by mtad amend --out; the comments below are the ` +
-    `table file's own.\n`;
+  const note = amendedTableNote(table.number, input.amendments);
   return note + (input.amendedText ?? writeTableChanges(input.table.source, { ...input.application, after }));
 }
 

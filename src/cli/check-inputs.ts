@@ -82,7 +82,7 @@ export async function gatherCheckInputs(options: CheckInputOptions): Promise<Che
           diagnose('ARGUMENT_INVALID', {
             option: 'the paths',
             value: tables.map((t) => t.shown).join(', '),
-            expected: `one table file and its amendments at a time (these are ${tables.length} table files)`,
+            expected: { kind: 'one-table', tables: tables.length },
           }),
         ],
         options.styler,

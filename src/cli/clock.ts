@@ -38,9 +38,7 @@ export function timesOnLondonClock(date: IsoDate, time: string): 0 | 1 | 2 {
 /** A date given on the command line, or the finding that it is not one (exit status 2). */
 export function readDateOption(option: string, value: string): Result<IsoDate> {
   if (isIsoDate(value)) return succeed(value);
-  return fail([
-    diagnose('ARGUMENT_INVALID', { option, value, expected: 'a calendar date YYYY-MM-DD, e.g. 2022-12-05' }),
-  ]);
+  return fail([diagnose('ARGUMENT_INVALID', { option, value, expected: { kind: 'calendar-date' } })]);
 }
 
 /**
@@ -59,7 +57,7 @@ export function readSourceDateEpoch(env: NodeJS.ProcessEnv): Result<Date | undef
       diagnose('ARGUMENT_INVALID', {
         option: 'the environment variable SOURCE_DATE_EPOCH',
         value,
-        expected: 'whole seconds since 1970-01-01T00:00:00Z, e.g. 1670198400',
+        expected: { kind: 'epoch-seconds' },
       }),
     ]);
   }

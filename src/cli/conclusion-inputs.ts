@@ -73,7 +73,7 @@ export async function readConclusionOf(
         {
           option: '--conclusion',
           value: file,
-          expected: `the conclusion of ${id} (this file concludes ${read.value.amendment})`,
+          expected: { kind: 'conclusion-of', id, concludes: read.value.amendment },
         },
         read.value.origin.locate(['amendment']),
       ),

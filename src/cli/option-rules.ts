@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
+import {
+  diagnose,
+  type Diagnostic,
+  type OptionConflict,
+  type OptionNeed,
+  type PathValue,
+} from '../domain/model/diagnostics.js';
 
 /**
  * What each command's options must be, together, before it reads a thing: no path that is empty,
@@ -8,89 +14,68 @@ import { diagnose, type Diagnostic } from '../domain/model/diagnostics.js';
  * did something (a folder replaced, a format chosen).
  */
 
-/** The shell's hint for an empty value: an unset variable ("--out $PACK") gives one. */
-const UNSET = '(an empty value is what an unset shell variable gives)';
-
 /**
  * The options and arguments that name a file or folder, by command, as commander names their
- * attribute, with what is expected there. An empty one would resolve to the working folder.
+ * attribute, with what they name. An empty one would resolve to the working folder.
  */
-const PATHS: Record<string, readonly (readonly [attribute: string, flag: string, expected: string])[]> = {
+const PATHS: Record<string, readonly (readonly [attribute: string, flag: string, names: PathValue])[]> = {
   '*': [
-    ['table', '--table', 'the path of the table file'],
+    ['table', '--table', 'table'],
     // Only the commands that run mtad check's rules take --config.
-    ['config', '--config', "the path of the configuration of mtad check's rules (mtad.config.yaml)"],
+    ['config', '--config', 'config'],
   ],
   amend: [
-    ['out', '--out', 'the path of a new folder for the pack'],
-    ['into', '--into', "the path of the Word document (the MTAD's .docx) to redline"],
+    ['out', '--out', 'pack-folder'],
+    ['into', '--into', 'into-document'],
   ],
-  consultation: [['out', '--out', 'the path of a new folder for the consultation']],
+  consultation: [['out', '--out', 'consultation-folder']],
   check: [
-    ['against', '--against', "the path of the Word document (the MTAD's .docx) to check the table against"],
-    ['cacheLocation', '--cache-location', 'the path of the cache file, or of a folder to hold it'],
-    ['stdinFilename', '--stdin-filename', 'the file name the standard input stands for'],
+    ['against', '--against', 'against-document'],
+    ['cacheLocation', '--cache-location', 'cache'],
+    ['stdinFilename', '--stdin-filename', 'stdin-filename'],
   ],
-  responses: [['responses', '--responses', 'the path of the folder of response files']],
-  import: [['out', '--out', 'the path of the response file to write']],
+  responses: [['responses', '--responses', 'responses-folder']],
+  import: [['out', '--out', 'response-file']],
 };
 
 /** The path options of `command` (`import` is `mtad responses import`: `mtad import` has no --out). */
-function pathsOf(command: Command): readonly (readonly [string, string, string])[] {
+function pathsOf(command: Command): readonly (readonly [string, string, PathValue])[] {
   return [...(PATHS['*'] ?? []), ...(PATHS[command.name()] ?? [])];
 }
 
 /** What each command's first argument names, by its name in the help. */
-const ARGUMENTS: Record<string, string> = {
-  amendment: 'an amendment file or id',
-  docx: "the path of the Word document (the MTAD's .docx)",
-  file: 'the path of the filled-in response template (.docx)',
-  dir: 'the path of the folder to scaffold',
-  cohort: 'the cohort as the table names it, e.g. "FOC (BG)"',
+const ARGUMENTS: Record<string, PathValue> = {
+  amendment: 'amendment',
+  docx: 'document',
+  file: 'response-template',
+  dir: 'init-folder',
+  cohort: 'cohort',
 };
 
 /** An option that is given only with another, which gives it a meaning, and why. */
 interface Needs {
   option: [attribute: string, flag: string];
   needs: [attribute: string, flag: string];
-  why: string;
+  because: OptionNeed;
 }
 
 /** Two options of which, given together, the first would be ignored, and why. */
 interface Conflict {
   option: [attribute: string, flag: string];
   other: [attribute: string, flag: string];
-  why: string;
+  because: OptionConflict;
 }
 
 const OUT: [string, string] = ['out', '--out DIR'];
 
 const NEEDS: Record<string, readonly Needs[]> = {
-  show: [
-    {
-      option: ['include', '--include'],
-      needs: ['asAt', '--as-at DATE'],
-      why:
-        'it counts proposals in the table as it would stand on that date; without --as-at, mtad show prints ' +
-        'the table as the file holds it',
-    },
-  ],
-  check: [
-    {
-      option: ['stdinFilename', '--stdin-filename'],
-      needs: ['stdin', '--stdin'],
-      why: 'it names the file the standard input stands for',
-    },
-  ],
+  show: [{ option: ['include', '--include'], needs: ['asAt', '--as-at DATE'], because: 'include-as-at' }],
+  check: [{ option: ['stdinFilename', '--stdin-filename'], needs: ['stdin', '--stdin'], because: 'stdin-filename' }],
   amend: [
-    { option: ['force', '--force'], needs: OUT, why: 'it says how the pack is written (over a pack mtad wrote there)' },
-    {
-      option: ['author', '--author'],
-      needs: OUT,
-      why: "it says how the pack is written (the author of the redline's tracked changes)",
-    },
-    { option: ['pdf', '--pdf'], needs: OUT, why: 'the PDFs go into the pack' },
-    { option: ['into', '--into'], needs: OUT, why: 'the redlined copy of the document goes into the pack' },
+    { option: ['force', '--force'], needs: OUT, because: 'pack-force' },
+    { option: ['author', '--author'], needs: OUT, because: 'pack-author' },
+    { option: ['pdf', '--pdf'], needs: OUT, because: 'pack-pdf' },
+    { option: ['into', '--into'], needs: OUT, because: 'pack-into' },
   ],
 };
 
@@ -98,66 +83,27 @@ const NEEDS: Record<string, readonly Needs[]> = {
 const STDOUT_WRITES_NOTHING: Conflict = {
   option: ['force', '--force'],
   other: ['stdout', '--stdout'],
-  why: '--stdout prints the file and writes none, so there is no file for --force to replace',
+  because: 'stdout-draft',
 };
 
 const CONFLICTS: Record<string, readonly Conflict[]> = {
   amend: [
-    {
-      option: ['format', '--format'],
-      other: OUT,
-      why:
-        'the pack holds the redline in every format (Word, HTML, Markdown, changes.json) and prints only the ' +
-        'list of its files; --format chooses how a printed redline is rendered',
-    },
-    {
-      option: ['redlineOnly', '--redline-only'],
-      other: OUT,
-      why:
-        'the pack holds every document and prints only the list of its files; --redline-only chooses what is ' +
-        'printed',
-    },
+    { option: ['format', '--format'], other: OUT, because: 'pack-format' },
+    { option: ['redlineOnly', '--redline-only'], other: OUT, because: 'pack-redline-only' },
   ],
   new: [STDOUT_WRITES_NOTHING],
   revert: [STDOUT_WRITES_NOTHING],
-  conclude: [
-    {
-      option: ['force', '--force'],
-      other: ['stdout', '--stdout'],
-      why: "--stdout prints the report's Markdown and writes no folder, so there is none for --force to replace",
-    },
-  ],
-  import: [
-    {
-      option: ['force', '--force'],
-      other: ['dryRun', '--dry-run'],
-      why: '--dry-run prints the table file and writes none, so there is no table for --force to replace',
-    },
-  ],
+  conclude: [{ option: ['force', '--force'], other: ['stdout', '--stdout'], because: 'stdout-conclusion' }],
+  import: [{ option: ['force', '--force'], other: ['dryRun', '--dry-run'], because: 'dry-run-import' }],
   check: [
-    {
-      option: ['updateLock', '--update-lock'],
-      other: ['stdin', '--stdin'],
-      why:
-        '--update-lock records the files on disk, and the standard input is text that is not on disk; save the ' +
-        'file and run mtad check --update-lock',
-    },
-    {
-      option: ['cacheLocation', '--cache-location'],
-      other: ['cache', '--no-cache'],
-      why: '--no-cache neither reads nor writes a cache, so it has no location',
-    },
+    { option: ['updateLock', '--update-lock'], other: ['stdin', '--stdin'], because: 'update-lock-stdin' },
+    { option: ['cacheLocation', '--cache-location'], other: ['cache', '--no-cache'], because: 'no-cache-location' },
   ],
 };
 
 /** Options that print something other than what the command's arguments ask for, which they would ignore. */
 const WITHOUT_ARGUMENTS: Record<string, readonly Omit<Conflict, 'other'>[]> = {
-  check: [
-    {
-      option: ['listRules', '--list-rules'],
-      why: '--list-rules prints the rules and checks no file',
-    },
-  ],
+  check: [{ option: ['listRules', '--list-rules'], because: 'list-rules' }],
 };
 
 /** True when the option was given (on the command line), not left at its default. */
@@ -178,29 +124,35 @@ function keyOf(command: Command): string {
  */
 export function refuseOptions(command: Command): Diagnostic[] {
   const refused: Diagnostic[] = [];
-  for (const [attribute, flag, expected] of pathsOf(command))
+  for (const [attribute, flag, names] of pathsOf(command))
     if (command.getOptionValue(attribute) === '')
-      refused.push(diagnose('ARGUMENT_INVALID', { option: flag, value: '', expected: `${expected} ${UNSET}` }));
+      refused.push(diagnose('ARGUMENT_INVALID', { option: flag, value: '', expected: { kind: 'path', of: names } }));
   const argument = command.registeredArguments[0]?.name();
   if (command.args.includes(''))
     refused.push(
       diagnose('ARGUMENT_INVALID', {
         option: `the ${argument ?? 'argument'}`,
         value: '',
-        expected: `${ARGUMENTS[argument ?? ''] ?? 'a file or folder'} ${UNSET}`,
+        expected: { kind: 'path', of: ARGUMENTS[argument ?? ''] ?? 'file-or-folder' },
       }),
     );
   const key = keyOf(command);
   for (const rule of NEEDS[key] ?? [])
     if (given(command, rule.option[0]) && !given(command, rule.needs[0]))
-      refused.push(diagnose('OPTION_NEEDS', { option: rule.option[1], needs: rule.needs[1], why: rule.why }));
+      refused.push(diagnose('OPTION_NEEDS', { option: rule.option[1], needs: rule.needs[1], because: rule.because }));
   for (const rule of CONFLICTS[key] ?? [])
     if (given(command, rule.option[0]) && given(command, rule.other[0]))
-      refused.push(diagnose('OPTIONS_CONFLICT', { option: rule.option[1], other: rule.other[1], why: rule.why }));
+      refused.push(
+        diagnose('OPTIONS_CONFLICT', { option: rule.option[1], other: rule.other[1], because: rule.because }),
+      );
   for (const rule of WITHOUT_ARGUMENTS[key] ?? [])
     if (given(command, rule.option[0]) && command.args.length > 0)
       refused.push(
-        diagnose('OPTIONS_CONFLICT', { option: rule.option[1], other: `the ${argument ?? 'argument'}`, why: rule.why }),
+        diagnose('OPTIONS_CONFLICT', {
+          option: rule.option[1],
+          other: `the ${argument ?? 'argument'}`,
+          because: rule.because,
+        }),
       );
   return refused;
 }

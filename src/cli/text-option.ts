@@ -19,9 +19,7 @@ export function readTextOption(option: string, value: string): Diagnostic[] {
         diagnose('ARGUMENT_INVALID', {
           option,
           value,
-          expected:
-            'text on one line, without control or invisible characters or spaces at either end, e.g. ' +
-            '"consultations@smartdcc.co.uk"',
+          expected: { kind: 'one-line-text' },
         }),
       ]
     : [];

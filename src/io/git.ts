@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { GitProblem, GitRefusal } from '../domain/model/diagnostics.js';
 
-/** What git says, or why it could not say it, in words that follow "--changed-since: ". */
-type GitAnswer = { ok: true; text: string } | { ok: false; reason: string };
+/** What git says, or why it could not say it. */
+type GitAnswer = { ok: true; text: string } | { ok: false; refusal: GitRefusal };
 
 function runGit(args: readonly string[], cwd: string): Promise<GitAnswer> {
   return new Promise((done) => {
@@ -11,8 +12,10 @@ function runGit(args: readonly string[], cwd: string): Promise<GitAnswer> {
       const code = (error as NodeJS.ErrnoException).code;
       done({
         ok: false,
-        reason:
-          code === 'ENOENT' ? 'git is not installed (or not on PATH)' : stderr.trim().split('\n')[0] || error.message,
+        refusal:
+          code === 'ENOENT'
+            ? { kind: 'not-installed' }
+            : { kind: 'said', said: stderr.trim().split('\n')[0] || error.message },
       });
     });
   });
@@ -27,22 +30,19 @@ function runGit(args: readonly string[], cwd: string): Promise<GitAnswer> {
 export async function changedFilesSince(
   ref: string,
   cwd: string,
-): Promise<{ files: ReadonlySet<string> } | { reason: string }> {
+): Promise<{ files: ReadonlySet<string> } | { problem: GitProblem }> {
   const top = await runGit(['rev-parse', '--show-toplevel'], cwd);
-  if (!top.ok) return { reason: `needs a git repository, and ${cwd} is not in one (${top.reason})` };
+  if (!top.ok) return { problem: { problem: 'no-repository', folder: cwd, git: top.refusal } };
   const root = top.text.replace(/\n$/, '');
   const commit = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd);
-  if (!commit.ok)
-    return {
-      reason: `git knows no commit ${JSON.stringify(ref)} (fetch it first: a shallow clone has only the last commit)`,
-    };
+  if (!commit.ok) return { problem: { problem: 'no-commit', ref } };
   const sha = commit.text.trim();
   const [diff, untracked] = await Promise.all([
     runGit(['diff', '--name-only', '--no-renames', '-z', sha, '--'], root),
     runGit(['ls-files', '--others', '--exclude-standard', '-z'], root),
   ]);
-  if (!diff.ok) return { reason: diff.reason };
-  if (!untracked.ok) return { reason: untracked.reason };
+  if (!diff.ok) return { problem: { problem: 'git-failed', git: diff.refusal } };
+  if (!untracked.ok) return { problem: { problem: 'git-failed', git: untracked.refusal } };
   const names = `${diff.text}${untracked.text}`.split('\0').filter((name) => name !== '');
   return { files: new Set(names.map((name) => resolve(root, name))) };
 }

@@ -32,11 +32,7 @@ function standingText(standing: Standing, include: Include): string {
 }
 
 /** What each closure in force means, one paragraph per closed cohort. */
-export function closureEffectLines(
-  table: Table,
-  provision: readonly Provision[] | undefined,
-  template: string,
-): string[] {
+function closureEffectLines(table: Table, provision: readonly Provision[] | undefined, template: string): string[] {
   return table.cohorts.flatMap((row) => {
     const closed =
       row.endDate.kind === 'date' ||
@@ -44,6 +40,17 @@ export function closureEffectLines(
     const text = closed ? describeClosureEffect(template, row.cohort, row.endDate) : undefined;
     return text ? [`${row.cohort}:`, ...text.split('\n').map((line) => `  ${line}`)] : [];
   });
+}
+
+/** The lines under "What the closures mean", heading first; none when no closure is in force. */
+function closuresSection(effects: readonly string[], styler: Styler): string[] {
+  return effects.length ? ['', styler.heading('What the closures mean'), ...effects.map((line) => `  ${line}`)] : [];
+}
+
+/** Table 17.6 as its file holds it, with what each closure in it means. */
+export function renderTableFileText(table: Table, closureTemplate: string, styler: Styler): string {
+  const section = closuresSection(closureEffectLines(table, undefined, closureTemplate), styler);
+  return renderTableText(table, styler) + (section.length ? `${section.join('\n')}\n` : '');
 }
 
 /** Table 17.6 as at a date: the table, who had Migration DUST, how each amendment counts, what the closures mean. */
@@ -63,7 +70,7 @@ export function renderAsAtText(
         `(${include === 'made' ? 'made amendments only' : 'made, concluded and proposed'})`,
     ),
     ...view.standings.map((s) => `  ${standingText(s, include)}`),
-    ...(effects.length ? ['', styler.heading('What the closures mean'), ...effects.map((line) => `  ${line}`)] : []),
+    ...closuresSection(effects, styler),
     '',
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { ConclusionReport } from '../domain/documents/conclusion-values.js';
 import type { Redline } from '../domain/documents/redline.js';
+import type { Audience } from '../domain/documents/response-views.js';
 import { fillTemplate, type TemplateValues } from '../domain/documents/template.js';
 import { formatDateWithWeekday, formatLongDate } from '../domain/model/dates.js';
 import { diagnose } from '../domain/model/diagnostics.js';
@@ -168,6 +169,15 @@ export function renderConclusionSkeleton(
     conclusionTemplateValues(report, context.department, context.tableNumber, context.contact),
     'templates/conclusion.md',
   );
+}
+
+/** The title of the report's files; the department's copy says that it is not to be published. */
+export function conclusionTitle(
+  report: Pick<ConclusionReport, 'consultationTitle' | 'amendmentTitle'>,
+  audience: Audience,
+): string {
+  const forDepartment = audience === 'department' ? ' (for the department: not to be published)' : '';
+  return `${report.consultationTitle ?? report.amendmentTitle} - Conclusion${forDepartment}`;
 }
 
 /** The Markdown file: the skeleton with the redline's Markdown table where `[REDLINE]` stands. */

@@ -2,16 +2,28 @@ import { FIRST_DATE, formatDateWithWeekday, formatLongDate, LAST_DATE } from '..
 import type {
   CorrectedField,
   ChangedField,
+  ConsultationOf,
   DateSpan,
   Diagnostic,
   DiagnosticArgs,
+  ExpectedValue,
   FinalValue,
+  GitProblem,
+  GitRefusal,
+  MadeRecord,
   Milestone,
+  MissingArgument,
+  OptionConflict,
+  OptionNeed,
+  PackDocument,
+  PathValue,
+  ResponseFormProblem,
   MilestoneKind,
 } from '../domain/model/diagnostics.js';
 import { escapeForLine } from '../domain/model/text.js';
 import { describeCell } from '../domain/model/cell-value.js';
 import { describeDatedWindow, describeMonths } from './dated-window.js';
+import { describeRespondent } from './response-import.js';
 
 /**
  * The words of every finding, made from its code and its arguments. The domain gives codes and
@@ -107,6 +119,287 @@ function describeChangedFields(fields: readonly ChangedField[]): string {
   return fields.map(({ path, how }) => (how === 'changed' ? path : `${path} (${how})`)).join(', ');
 }
 
+/** What an amendment id is, as the schema requires it. */
+const AMENDMENT_ID =
+  'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
+  'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
+
+/**
+ * How a refusal names the document it could not write, after "cannot write the". The conclusion
+ * report's name carries its own article, so its message reads "cannot write the the conclusion
+ * report": kept, since a change of wording changes what mtad prints.
+ */
+const PACK_DOCUMENTS: Record<PackDocument, string> = {
+  consultation: 'consultation',
+  'response-template': 'response template',
+  'new-amendment': 'new amendment',
+  'conclusion-report': 'the conclusion report',
+};
+
+/** The shell's hint for an empty value: an unset variable ("--out $PACK") gives one. */
+const UNSET = '(an empty value is what an unset shell variable gives)';
+/** The same hint as the commands that check their own paths word it. */
+const UNSET_ONE = '(an empty one is what an unset shell variable gives)';
+
+/** What a path option or argument names, as a refusal of an empty one says. */
+const PATHS: Record<PathValue, string> = {
+  table: 'the path of the table file',
+  config: "the path of the configuration of mtad check's rules (mtad.config.yaml)",
+  'pack-folder': 'the path of a new folder for the pack',
+  'into-document': "the path of the Word document (the MTAD's .docx) to redline",
+  'consultation-folder': 'the path of a new folder for the consultation',
+  'against-document': "the path of the Word document (the MTAD's .docx) to check the table against",
+  cache: 'the path of the cache file, or of a folder to hold it',
+  'stdin-filename': 'the file name the standard input stands for',
+  'responses-folder': 'the path of the folder of response files',
+  'response-file': 'the path of the response file to write',
+  amendment: 'an amendment file or id',
+  document: "the path of the Word document (the MTAD's .docx)",
+  'response-template': 'the path of the filled-in response template (.docx)',
+  'init-folder': 'the path of the folder to scaffold',
+  cohort: 'the cohort as the table names it, e.g. "FOC (BG)"',
+  'file-or-folder': 'a file or folder',
+};
+
+/** Why an option means something only with another. */
+const NEEDS: Record<OptionNeed, string> = {
+  'include-as-at':
+    'it counts proposals in the table as it would stand on that date; without --as-at, mtad show prints the ' +
+    'table as the file holds it',
+  'stdin-filename': 'it names the file the standard input stands for',
+  'pack-force': 'it says how the pack is written (over a pack mtad wrote there)',
+  'pack-author': "it says how the pack is written (the author of the redline's tracked changes)",
+  'pack-pdf': 'the PDFs go into the pack',
+  'pack-into': 'the redlined copy of the document goes into the pack',
+};
+
+/** Why, of two options given together, one would be ignored. */
+const CONFLICTS: Record<OptionConflict, string> = {
+  'stdout-draft': '--stdout prints the file and writes none, so there is no file for --force to replace',
+  'stdout-conclusion':
+    "--stdout prints the report's Markdown and writes no folder, so there is none for --force to replace",
+  'dry-run-import': '--dry-run prints the table file and writes none, so there is no table for --force to replace',
+  'pack-format':
+    'the pack holds the redline in every format (Word, HTML, Markdown, changes.json) and prints only the list ' +
+    'of its files; --format chooses how a printed redline is rendered',
+  'pack-redline-only':
+    'the pack holds every document and prints only the list of its files; --redline-only chooses what is printed',
+  'update-lock-stdin':
+    '--update-lock records the files on disk, and the standard input is text that is not on disk; save the file ' +
+    'and run mtad check --update-lock',
+  'no-cache-location': '--no-cache neither reads nor writes a cache, so it has no location',
+  'list-rules': '--list-rules prints the rules and checks no file',
+};
+
+/** What git said, or that it is not there. */
+const describeGitRefusal = (git: GitRefusal): string =>
+  git.kind === 'not-installed' ? 'git is not installed (or not on PATH)' : git.said;
+
+/** Why the files changed since a commit could not be listed, in words. */
+function describeGitProblem(git: GitProblem): string {
+  switch (git.problem) {
+    case 'no-repository':
+      return `needs a git repository, and ${git.folder} is not in one (${describeGitRefusal(git.git)})`;
+    case 'no-commit':
+      return (
+        `git knows no commit ${JSON.stringify(git.ref)} (fetch it first: a shallow clone has only the last ` + `commit)`
+      );
+    case 'git-failed':
+      return describeGitRefusal(git.git);
+  }
+}
+
+/** What a command-line value should have been, in words. */
+function describeExpected(expected: ExpectedValue): string {
+  switch (expected.kind) {
+    case 'amendment-id':
+      return AMENDMENT_ID;
+    case 'history-point':
+      return (
+        `a date YYYY-MM-DD or an amendment id (${expected.ids.join(', ')})` +
+        (expected.nearest === undefined ? '' : `; did you mean ${JSON.stringify(expected.nearest)}?`)
+      );
+    case 'timeline-end':
+      return (
+        `an end date from which the proposed timeline (issued up to ${expected.days} days before it; a ` +
+        `one-month window after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
+      );
+    case 'timeline-issue':
+      return (
+        `an issue date from which the proposed timeline (modification up to ${expected.days} days after it, ` +
+        `then a one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`
+      );
+    case 'amendment-beside':
+      return `the id${expected.byFile ? ' or file' : ''} of an amendment beside the table: ${expected.ids.join(', ')}`;
+    case 'calendar-date':
+      return 'a calendar date YYYY-MM-DD, e.g. 2022-12-05';
+    case 'epoch-seconds':
+      return 'whole seconds since 1970-01-01T00:00:00Z, e.g. 1670198400';
+    case 'revision-date':
+      return 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ';
+    case 'restart-decided':
+      return (
+        `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ` +
+        `${LAST_DATE}`
+      );
+    case 'recorded-by':
+      return `the date the correction is recorded, no later than today (${expected.today})`;
+    case 'uk-local-time':
+      return expected.skipped
+        ? 'a time the UK clock shows: that day the clocks went forward from 01:00 to 02:00, so no time from ' +
+            '01:00 to 01:59 exists in UK local time (give the time as the UK clock showed it, e.g. 02:30 for ' +
+            '01:30 GMT)'
+        : 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"';
+    case 'one-line-text':
+      return (
+        'text on one line, without control or invisible characters or spaces at either end, e.g. ' +
+        '"consultations@smartdcc.co.uk"'
+      );
+    case 'conclusion-of':
+      return `the conclusion of ${expected.id} (this file concludes ${expected.concludes})`;
+    case 'column-heading':
+      return `FIELD=HEADING with FIELD one of ${expected.fields.join(', ')}, e.g. --column endDate="Closure date"`;
+    case 'caption-number':
+      return 'the number in the caption, e.g. 17.6';
+    case 'output-format':
+      return `FORMAT=PATH with FORMAT one of ${expected.formats.join(', ')}, e.g. --output sarif=mtad.sarif`;
+    case 'whole-number':
+      return 'a whole number, 0 or more';
+    case 'git-commit':
+      return `a commit of the git repository that holds the working folder (${describeGitProblem(expected.git)})`;
+    case 'responses-folder':
+      return `a folder of response files (${expected.found === 'file' ? 'it is a file' : 'it does not exist'})`;
+    case 'one-table':
+      return `one table file and its amendments at a time (these are ${expected.tables} table files)`;
+    case 'path':
+      return `${PATHS[expected.of]} ${UNSET}`;
+    case 'new-folder':
+      return `the path of a new folder for the ${expected.of} ${UNSET_ONE}`;
+    case 'cache-location':
+      return `${PATHS.cache} ${UNSET_ONE}`;
+  }
+}
+
+/** Why an argument not given is needed, and what to give. */
+function describeMissing(missing: MissingArgument): string {
+  switch (missing.kind) {
+    case 'closure-end-date':
+      return (
+        'a closure needs its end date, and none can be proposed in its place; give the proposed end date of ' +
+        'the closure (the last day of Migration DUST), e.g. --on 2023-06-30'
+      );
+    case 'cohort-without-id':
+      return (
+        `the cohort ${JSON.stringify(missing.cohort)} has no letter or digit to make the amendment's id from; ` +
+        `give one with --id: ${AMENDMENT_ID}`
+      );
+    case 'import-date':
+      return (
+        `there is no readable table at ${missing.table} to take the date from; give the date the document's ` +
+        `table reflects, e.g. --as-at 2022-12-05`
+      );
+    case 'conclusions-several':
+      return (
+        `more than one pending amendment has a conclusion (${missing.ids.join(', ')}); give the id of the one to ` +
+        `report on`
+      );
+    case 'conclusion-none':
+      return missing.pending.length === 0
+        ? 'no amendment is pending (the table reflects every one), so none has a conclusion to report on; give ' +
+            'the id of an amendment with its conclusion named by --conclusion FILE'
+        : `no pending amendment has a conclusion in conclusions/ (pending: ${missing.pending.join(', ')}); give ` +
+            'the id of one of them, once its conclusion is written (mtad schema conclusion gives its shape), or ' +
+            'named by --conclusion FILE';
+    case 'questions-none':
+      return (
+        'no amendment beside the table has a consultation that asks questions, to take in its place; give the ' +
+        `id of an amendment beside the table: ${missing.ids.join(', ') || 'there is none'}`
+      );
+    case 'narrative-none':
+      return (
+        'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside the ' +
+        'table) to take in its place; give the id of the amendment, e.g. mtad consultation ' +
+        `${missing.last ?? 'mdust-close-moc-secure'}, after writing its narrative (mtad new close scaffolds one)`
+      );
+    case 'narratives-several':
+      return (
+        `${missing.ids.length} amendments that the table does not reflect yet have a narrative, so none is ` +
+        `taken in its place; give one of ${missing.ids.join(', ')}`
+      );
+  }
+}
+
+/** How a refusal names an amendment's consultation: its id, or that none is recorded. */
+const describeConsultation = ({ amendment, consultation }: ConsultationOf): string =>
+  consultation === undefined ? `${amendment} (its consultation id is not recorded)` : `${amendment} (${consultation})`;
+
+/** Why a filled-in response template cannot be read, in words. */
+function describeFormProblem(args: ResponseFormProblem): string {
+  switch (args.problem) {
+    case 'boxes':
+      return args.count === 0
+        ? 'it has no checkbox lines for the confidentiality choice'
+        : `its confidentiality choice has ${args.count} checkbox lines, not the 3 mtad generates`;
+    case 'boxes-ticked':
+      return `${args.ticked.length} confidentiality boxes are ticked (${args.ticked.join(', ')}); expected one`;
+    case 'questions-unnamed':
+      return (
+        `it does not name the question(s) ${args.questions.map((id) => `"${id}"`).join(', ')}; is it the ` +
+        `template of this consultation?`
+      );
+    case 'no-answer-box':
+      return `no answer box follows question "${args.question}"`;
+    case 'amendment-unknown':
+      return `no amendment beside the table has the id "${args.id}"`;
+    case 'other-consultation':
+      return (
+        `it is the response template of the consultation of ${args.others.map(describeConsultation).join(', ')}, ` +
+        `not of --amendment ${describeConsultation(args.chosen)}; leave --amendment out, or name the amendment ` +
+        `whose consultation it answers`
+      );
+    case 'no-questions':
+      return `the consultation of --amendment ${args.id} asks no questions, so no response template answers it`;
+    case 'consultation-unknown':
+      return 'it names the consultation id of no amendment beside the table; name the amendment with --amendment ID';
+    case 'consultations-several':
+      return `it names the consultations of ${args.ids.join(', ')}; name one with --amendment ID`;
+    case 'no-box-ticked':
+      return (
+        'no confidentiality box is ticked; tick one, or give the choice the respondent stated in writing ' +
+        'with --confidentiality none|all|part'
+      );
+    case 'mark-unbalanced':
+      return (
+        `the answer to "${args.question}" opens a [confidential] mark it does not close, or closes one it did ` +
+        `not open`
+      );
+    case 'part-unmarked':
+      return (
+        'part of the response is confidential, but no passage is marked [confidential] ... [/confidential]; ' +
+        'mark them so, or write the response file by hand'
+      );
+    case 'marked-not-part':
+      return `passages are marked [confidential] but the box ticked is "${args.choice}"; expected "part"`;
+    case 'text-unrecordable':
+      return (
+        `it holds text a response file cannot record (${args.codes.join(', ')}); remove control characters from ` +
+        `the answers`
+      );
+  }
+}
+
+/** What says an amendment is made, in words. */
+function describeMadeRecord(made: MadeRecord): string {
+  switch (made.by) {
+    case 'status':
+      return 'status: made';
+    case 'lock':
+      return `recorded in ${made.lockFile}`;
+    case 'lock-file-gone':
+      return 'its file has gone';
+  }
+}
+
 /** How a column is named where a finding speaks of a cell. */
 const FIELDS: Record<DiagnosticArgs['PRECONDITION_FAILED']['field'], string> = { endDate: 'Migration DUST end date' };
 
@@ -185,12 +478,19 @@ export function formatDiagnostic(d: Diagnostic): string {
     case 'TEMPLATE_UNKNOWN_NAME':
       return `the template uses placeholders that mtad does not fill: ${d.args.names}`;
     // The consultation pack (mtad amend --out)
-    case 'PACK_FIELD_MISSING':
-      return `cannot write the ${d.args.document} of ${quote(d.args.id)}: ${d.args.field} is not set`;
+    case 'PACK_FIELD_MISSING': {
+      const field =
+        'field' in d.args
+          ? d.args.field
+          : `the department responsible on ${formatLongDate(d.args.department)} (${d.args.departmentsFile})`;
+      return `cannot write the ${PACK_DOCUMENTS[d.args.document]} of ${quote(d.args.id)}: ${field} is not set`;
+    }
     case 'OUT_EXISTS':
       return `the output folder ${d.args.path} already exists; choose another folder, or pass --force to replace it`;
     case 'OUT_UNWRITABLE':
-      return `cannot write ${d.args.path}: ${d.args.reason}`;
+      return 'taken' in d.args
+        ? `cannot write ${d.args.path}: ${d.args.taken} files of that name are taken; name one with --out`
+        : `cannot write ${d.args.path}: ${d.args.reason}`;
     case 'OUT_PROTECTED':
       return `refusing to write ${d.args.path}: ${describeRelation(d.args)}. Nothing was written; choose another path`;
     case 'OUT_NOT_MTAD':
@@ -300,27 +600,29 @@ export function formatDiagnostic(d: Diagnostic): string {
         `${d.args.rule} is an error that amend and the other commands refuse too: it cannot be set to ` +
         `${quote(d.args.severity)}, only warnings can be relaxed`
       );
-    case 'ARGUMENT_INVALID':
+    case 'ARGUMENT_INVALID': {
       if ('commander' in d.args) return d.args.commander;
+      const expected = describeExpected(d.args.expected);
       // An empty value is most often an unset shell variable: "" would read as nothing at all.
       return d.args.value === ''
-        ? `${d.args.option} is empty: expected ${d.args.expected}`
-        : `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${d.args.expected}`;
+        ? `${d.args.option} is empty: expected ${expected}`
+        : `${quote(d.args.value)} is not a value for ${d.args.option}: expected ${expected}`;
+    }
     case 'ARGUMENT_MISSING':
       if ('commander' in d.args) return d.args.commander;
-      return `${d.args.argument} is missing: ${d.args.why}; give ${d.args.expected}`;
+      return `${d.args.argument} is missing: ${describeMissing(d.args.missing)}`;
     case 'ARGUMENTS_EXCESS':
     case 'COMMAND_UNKNOWN':
     case 'OPTION_UNKNOWN':
       return d.args.commander;
     case 'OPTION_NEEDS':
       return (
-        `${d.args.option} goes with ${d.args.needs}: ${d.args.why}; give ${d.args.needs} too, or leave ` +
+        `${d.args.option} goes with ${d.args.needs}: ${NEEDS[d.args.because]}; give ${d.args.needs} too, or leave ` +
         `${d.args.option} out`
       );
     case 'OPTIONS_CONFLICT':
       if ('commander' in d.args) return d.args.commander;
-      return `${d.args.option} cannot go with ${d.args.other}: ${d.args.why}; leave one of them out`;
+      return `${d.args.option} cannot go with ${d.args.other}: ${CONFLICTS[d.args.because]}; leave one of them out`;
     case 'FILE_UNWRITABLE':
       return `cannot write the file: ${d.args.reason}; nothing was written`;
     case 'STDOUT_UNWRITABLE':
@@ -595,8 +897,8 @@ export function formatDiagnostic(d: Diagnostic): string {
     // Drafts never replace a made amendment
     case 'AMENDMENT_MADE_PROTECTED':
       return (
-        `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${d.args.why}); a made amendment ` +
-        `is never replaced, not even with --force: choose another id; nothing was written`
+        `${d.args.file} holds amendment ${quote(d.args.id)}, which is made (${describeMadeRecord(d.args.made)}); ` +
+        `a made amendment is never replaced, not even with --force: choose another id; nothing was written`
       );
     case 'WORD_PACKAGE_UNREADABLE':
       return `cannot read the Word document: ${d.args.reason}`;
@@ -724,7 +1026,7 @@ export function formatDiagnostic(d: Diagnostic): string {
         `is ${quote(d.args.choice)}; expected "part" when only some of it is confidential`
       );
     case 'RESPONSE_FORM_UNREADABLE':
-      return `cannot read the response template: ${d.args.reason}; nothing was written`;
+      return `cannot read the response template: ${describeFormProblem(d.args)}; nothing was written`;
     case 'RESPONSE_ANSWER_MISSING':
       return (
         `the response template has no answer to ${quote(d.args.question)}; nothing was written (with ` +
@@ -752,11 +1054,16 @@ export function formatDiagnostic(d: Diagnostic): string {
             ', ' +
             `in the folder of the responses to ${quote(d.args.amendment)}: --responses names a folder that holds ` +
             `only the responses to one consultation`;
-    case 'RESPONSE_EXISTS':
+    case 'RESPONSE_EXISTS': {
+      const from =
+        d.args.respondent === null
+          ? 'a respondent (the file does not read as a response)'
+          : describeRespondent(d.args.respondent);
       return (
-        `${d.args.path} already holds a response from ${d.args.respondent}; nothing was written. Pass --force ` +
+        `${d.args.path} already holds a response from ${from}; nothing was written. Pass --force ` +
         `to replace it with this one (a revised response), or --out FILE to keep both`
       );
+    }
     // The conclusion of a consultation, and the lifecycle of an amendment
     case 'CONCLUSION_FINAL_DECISION':
       return d.args.decision === 'withdraw'

@@ -294,7 +294,7 @@ export function redlineTable(
       diagnose('ARGUMENT_INVALID', {
         option: 'date',
         value: options.date,
-        expected: 'a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ',
+        expected: { kind: 'revision-date' },
       }),
     ]);
   const opened = openDocx(docxBytes);

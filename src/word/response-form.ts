@@ -8,7 +8,7 @@
  * mention of its id (or the cell beside the id in a table that lists questions in rows).
  */
 import type { Element } from '@xmldom/xmldom';
-import { diagnose } from '../domain/model/diagnostics.js';
+import { diagnose, type ResponseFormProblem } from '../domain/model/diagnostics.js';
 import { fail, findingsOf, succeed, type Failure, type Result } from '../domain/model/result.js';
 import { bodyBlocks, cellsOf, cellText, rowsOf } from './find-table.js';
 import { openDocx } from './package.js';
@@ -43,7 +43,7 @@ const BOX_LINE = new RegExp(`^(?:[xX]\\s*)?[${UNTICKED}${TICKED}]`);
 const isTicked = (line: string): boolean =>
   new RegExp(`^[${TICKED}]`).test(line) || new RegExp(`^[xX]\\s*[${UNTICKED}]`).test(line);
 
-const unreadable = (reason: string): Failure => fail([diagnose('RESPONSE_FORM_UNREADABLE', { reason })]);
+const unreadable = (problem: ResponseFormProblem): Failure => fail([diagnose('RESPONSE_FORM_UNREADABLE', problem)]);
 
 /** The body as paragraphs and tables, or why it cannot be had. */
 function readBlocks(bytes: Uint8Array): Result<FormBlock[]> {
@@ -121,15 +121,9 @@ export function readResponseForm(bytes: Uint8Array, questionIds: readonly string
     if (lines.length > 0) boxes.push(...lines.map((line) => ({ index, ticked: isTicked(line) })));
     else if (boxes.length > 0 && !(block.kind === 'paragraph' && block.text === '')) break;
   }
-  if (boxes.length !== 3)
-    return unreadable(
-      boxes.length === 0
-        ? 'it has no checkbox lines for the confidentiality choice'
-        : `its confidentiality choice has ${boxes.length} checkbox lines, not the 3 mtad generates`,
-    );
+  if (boxes.length !== 3) return unreadable({ problem: 'boxes', count: boxes.length });
   const ticked = boxes.flatMap((box, i) => (box.ticked ? [(['none', 'all', 'part'] as const)[i]!] : []));
-  if (ticked.length > 1)
-    return unreadable(`${ticked.length} confidentiality boxes are ticked (${ticked.join(', ')}); expected one`);
+  if (ticked.length > 1) return unreadable({ problem: 'boxes-ticked', ticked });
   const afterBoxes = boxes.at(-1)!.index + 1;
 
   // Where each question is first named.
@@ -149,11 +143,7 @@ export function readResponseForm(bytes: Uint8Array, questionIds: readonly string
   };
   const mentioned = questionIds.map((id) => ({ id, at: firstMention(id) }));
   const unnamed = mentioned.filter((m) => m.at === undefined).map((m) => m.id);
-  if (unnamed.length > 0)
-    return unreadable(
-      `it does not name the question(s) ${unnamed.map((id) => `"${id}"`).join(', ')}; is it the template of ` +
-        `this consultation?`,
-    );
+  if (unnamed.length > 0) return unreadable({ problem: 'questions-unnamed', questions: unnamed });
   const starts = mentioned.map((m) => m.at!.index).sort((a, b) => a - b);
 
   const answers = new Map<string, string>();
@@ -176,7 +166,7 @@ export function readResponseForm(bytes: Uint8Array, questionIds: readonly string
       const box = blocks.slice(index + 1, end).find((b) => b.kind === 'table');
       if (box?.kind === 'table') text = boxText(box.rows);
     }
-    if (text === undefined) return unreadable(`no answer box follows question "${id}"`);
+    if (text === undefined) return unreadable({ problem: 'no-answer-box', question: id });
     if (text.trim() !== '') answers.set(id, text.trim());
   }
 

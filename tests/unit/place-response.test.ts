@@ -31,7 +31,7 @@ describe('placeResponse: where an imported response is written', () => {
       kind: 'write',
       name: 'acme-2.yaml',
       expectation: 'absent',
-      beside: { name: 'acme.yaml', respondent: 'Alex Example, Acme Energy (fictional)' },
+      beside: { name: 'acme.yaml', respondent: ALEX },
     });
     expect(place(SAM, [['acme.yaml', { kind: 'other' }]], true)).toMatchObject({ name: 'acme-2.yaml' });
   });

@@ -34,8 +34,10 @@ describe('planDiff: the redline between two points, decided from gathered inputs
         {
           option: '--from',
           value: 'yesterday',
-          expected:
-            'a date YYYY-MM-DD or an amendment id (mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure)',
+          expected: {
+            kind: 'history-point',
+            ids: ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'],
+          },
         },
       ],
       [
@@ -43,8 +45,10 @@ describe('planDiff: the redline between two points, decided from gathered inputs
         {
           option: '--to',
           value: 'nope',
-          expected:
-            'a date YYYY-MM-DD or an amendment id (mdust-close-ioc-moc-mds, mdust-close-foc-np, mdust-close-moc-secure)',
+          expected: {
+            kind: 'history-point',
+            ids: ['mdust-close-ioc-moc-mds', 'mdust-close-foc-np', 'mdust-close-moc-secure'],
+          },
         },
       ],
     ]);

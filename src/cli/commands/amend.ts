@@ -94,7 +94,7 @@ async function amendWith(options: AmendOptions, checked: { memo: FileMemo | unde
         diagnose('OPTION_NEEDS', {
           option: '--pdf',
           needs: '--out DIR',
-          why: 'the PDFs go into the pack',
+          because: 'pack-pdf',
         }),
       ],
       styler,
@@ -239,7 +239,7 @@ async function readInto(
       diagnose('OPTION_NEEDS', {
         option: '--into',
         needs: '--out DIR',
-        why: 'the redlined copy of the document goes into the pack',
+        because: 'pack-into',
       }),
     ]);
   const path = resolve(options.cwd, options.into);

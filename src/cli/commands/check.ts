@@ -125,8 +125,7 @@ function refuseOutputs(options: CheckOptions, protect: ProtectedPaths): Diagnost
       diagnose('ARGUMENT_INVALID', {
         option: '--cache-location',
         value: location,
-        expected:
-          'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)',
+        expected: { kind: 'cache-location' },
       }),
     );
   else if (location !== undefined) {

@@ -19,6 +19,7 @@ import { amendmentsDirOf, loadAmendmentFolder, loadTable, lockPathOf, resolveTab
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf, succeed as succeedWith } from '../../domain/model/result.js';
 import { withPdfs } from '../pdf-pack.js';
+import { renderConclusionWritten } from '../../render/written-notes.js';
 import { readResponseEntries, responsesFolderOf } from '../response-inputs.js';
 
 export interface ConcludeOptions extends CommonOptions {
@@ -155,16 +156,14 @@ export async function runConclude(options: ConcludeOptions): Promise<Outcome> {
     },
   );
   if (!written.ok) return failWith(findingsOf(written), styler);
-  const what =
-    options.audience === 'department' ? "the department's copy of the conclusion report" : 'the conclusion report';
-  const names = withPdf.value.map((f) => `  ${f.path}\n`).join('');
-  const notice =
-    options.audience === 'department'
-      ? 'It holds confidential text: it is for the department, never to be published.\n'
-      : '';
   return succeed(
-    `Wrote ${what} on ${amendment.value.id} to ${shown}/ (${withPdf.value.length} files and ` +
-      `${PACK_MARKER_FILE}):\n${names}${notice}`,
+    renderConclusionWritten({
+      id: amendment.value.id,
+      audience: options.audience,
+      folder: shown,
+      files: withPdf.value.map((f) => f.path),
+      marker: PACK_MARKER_FILE,
+    }),
     styler,
     warnings,
   );
@@ -179,7 +178,7 @@ function refuseOutput(out: string, cwd: string, tablePath: string, options: Conc
     return diagnose('ARGUMENT_INVALID', {
       option: '--out',
       value: out,
-      expected: 'the path of a new folder for the report (an empty one is what an unset shell variable gives)',
+      expected: { kind: 'new-folder', of: 'report' },
     });
   const templates = join(cwd, 'templates');
   const inputs = [
@@ -206,7 +205,7 @@ function chooseAmendment(
       failure: diagnose('ARGUMENT_INVALID', {
         option: 'AMENDMENT',
         value: options.amendment,
-        expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ')}`,
+        expected: { kind: 'amendment-beside', ids: amendments.map((a) => a.id) },
       }),
     };
   }
@@ -221,22 +220,10 @@ function chooseAmendment(
     return {
       failure: diagnose('ARGUMENT_MISSING', {
         argument: 'AMENDMENT',
-        why: `more than one pending amendment has a conclusion (${candidates.map((a) => a.id).join(', ')})`,
-        expected: 'the id of the one to report on',
+        missing: { kind: 'conclusions-several', ids: candidates.map((a) => a.id) },
       }),
     };
   return {
-    failure: diagnose('ARGUMENT_MISSING', {
-      argument: 'AMENDMENT',
-      why:
-        pending.length === 0
-          ? 'no amendment is pending (the table reflects every one), so none has a conclusion to report on'
-          : `no pending amendment has a conclusion in conclusions/ (pending: ${pending.join(', ')})`,
-      expected:
-        pending.length === 0
-          ? 'the id of an amendment with its conclusion named by --conclusion FILE'
-          : 'the id of one of them, once its conclusion is written (mtad schema conclusion gives its shape), ' +
-            'or named by --conclusion FILE',
-    }),
+    failure: diagnose('ARGUMENT_MISSING', { argument: 'AMENDMENT', missing: { kind: 'conclusion-none', pending } }),
   };
 }

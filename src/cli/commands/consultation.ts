@@ -23,6 +23,7 @@ import { readDepartments } from '../departments.js';
 import { sha256 } from '../../io/hash.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf } from '../../domain/model/result.js';
+import { renderConsultationWritten } from '../../render/written-notes.js';
 
 export interface ConsultationOptions extends CommonOptions {
   /** The amendment, by id or path; default: the one not yet in the table that has a narrative. */
@@ -126,10 +127,13 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
     },
   );
   if (!written.ok) return failWith(findingsOf(written), styler);
-  const names = files.value.map((f) => `  ${f.path}\n`).join('');
   return succeed(
-    `Wrote the consultation on ${amendment.value.id} to ${shown}/ (${files.value.length} files and ` +
-      `${PACK_MARKER_FILE}):\n${names}`,
+    renderConsultationWritten({
+      id: amendment.value.id,
+      folder: shown,
+      files: files.value.map((f) => f.path),
+      marker: PACK_MARKER_FILE,
+    }),
     styler,
   );
 }
@@ -154,7 +158,7 @@ function chooseAmendment(
       failure: diagnose('ARGUMENT_INVALID', {
         option: 'AMENDMENT',
         value: argument,
-        expected: `the id or file of an amendment beside the table: ${amendments.map((a) => a.id).join(', ')}`,
+        expected: { kind: 'amendment-beside', ids: amendments.map((a) => a.id), byFile: true },
       }),
     };
   }
@@ -164,26 +168,12 @@ function chooseAmendment(
   const [only] = candidates;
   if (only && candidates.length === 1) return { value: only, path: pathOf(only) };
   return {
-    failure: diagnose(
-      'ARGUMENT_MISSING',
-      candidates.length === 0
-        ? {
-            argument: 'the amendment',
-            why:
-              'no amendment that the table does not reflect yet has a narrative (consultations/<id>.md beside ' +
-              'the table) to take in its place',
-            expected:
-              `the id of the amendment, e.g. mtad consultation ` +
-              `${amendments.at(-1)?.id ?? 'mdust-close-moc-secure'}, after writing its narrative (mtad new ` +
-              `close scaffolds one)`,
-          }
-        : {
-            argument: 'the amendment',
-            why:
-              `${candidates.length} amendments that the table does not reflect yet have a narrative, so none ` +
-              `is taken in its place`,
-            expected: `one of ${candidates.map((a) => a.id).join(', ')}`,
-          },
-    ),
+    failure: diagnose('ARGUMENT_MISSING', {
+      argument: 'the amendment',
+      missing:
+        candidates.length === 0
+          ? { kind: 'narrative-none', ...(amendments.length > 0 && { last: amendments.at(-1)?.id }) }
+          : { kind: 'narratives-several', ids: candidates.map((a) => a.id) },
+    }),
   };
 }

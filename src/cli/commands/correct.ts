@@ -53,7 +53,7 @@ async function correct(options: CorrectOptions): Promise<Outcome> {
       diagnose('ARGUMENT_INVALID', {
         option: '--on',
         value: on.value,
-        expected: `the date the correction is recorded, no later than today (${options.today})`,
+        expected: { kind: 'recorded-by', today: options.today },
       }),
     );
   if (usage.length > 0 || !on.ok) return failWith(usage, styler);

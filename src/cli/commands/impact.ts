@@ -1,7 +1,6 @@
 import { planImpact } from '../../app/impact.js';
 import { diagnose, hasErrors } from '../../domain/model/diagnostics.js';
 import { restartStaysInRange } from '../../domain/history/restart-estimate.js';
-import { LAST_DATE } from '../../domain/model/dates.js';
 import { readTemplate } from '../../io/read.js';
 import { correctionsDirOf, loadAmendment, resolveTablePath } from '../inputs.js';
 import { readCorrections } from '../read-data.js';
@@ -27,9 +26,7 @@ export async function runImpact(options: ImpactOptions): Promise<Outcome> {
   if (!decided.ok) return failWith(findingsOf(decided), styler);
   // An option the estimate cannot use is refused before any file is read.
   if (!restartStaysInRange(decided.value)) {
-    const expected =
-      `a calendar date YYYY-MM-DD from which a re-start estimate (up to 3 months and 6 weeks later) falls by ` +
-      `${LAST_DATE}`;
+    const expected = { kind: 'restart-decided' as const };
     return failWith([diagnose('ARGUMENT_INVALID', { option: '--decided', value: decided.value, expected })], styler);
   }
   const read = await loadAmendment(cwd, options.table, options.amendment);

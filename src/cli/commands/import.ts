@@ -16,6 +16,7 @@ import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.
 import { findingsOf } from '../../domain/model/result.js';
 import { readTextOption } from '../text-option.js';
 import { withWriteLock } from '../write-lock.js';
+import { renderImportWritten } from '../../render/written-notes.js';
 
 export interface ImportOptions extends CommonOptions {
   /** The Word document, as given. */
@@ -41,7 +42,7 @@ function readOptions(options: ImportOptions): { columns: ColumnOverrides; diagno
         diagnose('ARGUMENT_INVALID', {
           option: '--column',
           value: `${field}=${heading}`,
-          expected: `FIELD=HEADING with FIELD one of ${WORD_FIELDS.join(', ')}, e.g. --column endDate="Closure date"`,
+          expected: { kind: 'column-heading', fields: WORD_FIELDS },
         }),
       );
     else columns[field as WordField] = heading;
@@ -53,7 +54,7 @@ function readOptions(options: ImportOptions): { columns: ColumnOverrides; diagno
       diagnose('ARGUMENT_INVALID', {
         option: '--table-number',
         value: options.tableNumber,
-        expected: 'the number in the caption, e.g. 17.6',
+        expected: { kind: 'caption-number' },
       }),
     );
   return { columns, diagnostics };
@@ -96,13 +97,7 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   const asAt = options.asAt ?? base?.asAt;
   if (asAt === undefined)
     return failWith(
-      [
-        diagnose('ARGUMENT_MISSING', {
-          argument: '--as-at',
-          why: `there is no readable table at ${tableShown} to take the date from`,
-          expected: "the date the document's table reflects, e.g. --as-at 2022-12-05",
-        }),
-      ],
+      [diagnose('ARGUMENT_MISSING', { argument: '--as-at', missing: { kind: 'import-date', table: tableShown } })],
       styler,
     );
   const imported = importWordTable(bytes.value, {
@@ -126,7 +121,7 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
 
   if (existing?.ok) {
     if (existing.value === text)
-      return succeed(`${tableShown} already holds this import; nothing was written.\n`, styler, warnings);
+      return succeed(renderImportWritten({ table: tableShown, unchanged: true }), styler, warnings);
     if (!options.force) {
       const redline = base ? renderTerminalRedline(diffTables(base, reread.value.table), styler) : '';
       return failWith(
@@ -145,7 +140,7 @@ async function importTable(options: ImportOptions, columns: ColumnOverrides): Pr
   if (!written.ok) return failWith(findingsOf(written), styler);
   const { table } = reread.value;
   return succeed(
-    `Wrote ${tableShown}: Table ${table.number} from ${docxShown}, ${table.cohorts.length} rows.\n`,
+    renderImportWritten({ table: tableShown, number: table.number, document: docxShown, rows: table.cohorts.length }),
     styler,
     warnings,
   );

@@ -8,6 +8,7 @@ import { displayPath, packageRoot, readText } from '../../io/read.js';
 import { describeSystemError } from '../../io/system-error.js';
 import { writeFilesTogether } from '../../io/write-files.js';
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
+import { renderProjectWritten } from '../../render/written-notes.js';
 import { fail, findingsOf, succeed as succeedWith, type Result } from '../../domain/model/result.js';
 
 export interface InitOptions extends CommonOptions {
@@ -69,16 +70,11 @@ export async function runInit(options: InitOptions): Promise<Outcome> {
     return failWith(findingsOf(written), styler);
   }
   const here = root === resolve(cwd);
-  const where = here ? 'the working folder' : displayPath(root, cwd);
-  const lines = [
-    `Wrote a new mtad project in ${where}:`,
-    ...files.map((file) => `  ${file.path}`),
-    '',
-    'The table is the shipped Table 17.6, as DCC stated it on 5 December 2022, each value with its source.',
-    `Next: mtad check${here ? '' : ` (in ${where})`}, then mtad new to draft an amendment. The workflow runs the`,
-    'mtad that package.json installs (npm install --save-dev, from where you got mtad).',
-  ];
-  return succeed(`${lines.join('\n')}\n`, styler);
+  const report = renderProjectWritten({
+    ...(!here && { folder: displayPath(root, cwd) }),
+    files: files.map((file) => file.path),
+  });
+  return succeed(report, styler);
 }
 
 async function refuseNonFolder(root: string, cwd: string): Promise<Diagnostic | undefined> {

@@ -1,12 +1,7 @@
 import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import {
-  describeRespondent,
-  placeResponse,
-  planResponseImport,
-  type ExistingResponse,
-} from '../../app/responses-import.js';
-import { diagnose, type Diagnostic } from '../../domain/model/diagnostics.js';
+import { placeResponse, planResponseImport, type ExistingResponse } from '../../app/responses-import.js';
+import { diagnose, type Diagnostic, type RespondentOf } from '../../domain/model/diagnostics.js';
 import type { CATEGORIES } from '../../domain/model/respondent-kinds.js';
 import { classifyFile } from '../../domain/parse/classify-file.js';
 import { parseResponse, type ResponseFile } from '../../domain/model/response.js';
@@ -18,6 +13,7 @@ import { amendmentsDirOf, loadAmendmentFolder, resolveTablePath } from '../input
 import { failWith, succeed, type CommonOptions, type Outcome } from '../outcome.js';
 import { findingsOf } from '../../domain/model/result.js';
 import { withWriteLock } from '../write-lock.js';
+import { renderResponseImported } from '../../render/response-import.js';
 
 export interface ResponsesImportOptions extends CommonOptions {
   file: string;
@@ -85,7 +81,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
     }
     let path: string;
     let expectation: 'absent' | { text: string } = 'absent';
-    let beside: { name: string; respondent?: string } | undefined;
+    let beside: { name: string; respondent?: RespondentOf } | undefined;
     if (options.out !== undefined) {
       // --out names one file: a response there is replaced only with --force, anything else never.
       path = target;
@@ -94,9 +90,7 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
       if (existing.text !== undefined) {
         if (!options.force) {
           const shownPath = displayPath(path, cwd);
-          const respondent = existing.response
-            ? describeRespondent(existing.response.respondent)
-            : 'a respondent (the file does not read as a response)';
+          const respondent = existing.response ? existing.response.respondent : null;
           return failWith([diagnose('RESPONSE_EXISTS', { path: shownPath, respondent }, { file: shownPath })], styler);
         }
         expectation = { text: existing.text };
@@ -114,23 +108,20 @@ export async function runResponsesImport(options: ResponsesImportOptions): Promi
     const targetShown = displayPath(path, cwd);
     const written = await writeFileAtomically(path, plan.text, expectation, targetShown);
     if (!written.ok) return failWith(findingsOf(written), styler);
-    const answered = plan.response.answers.length;
     return succeed(
-      [
-        `Wrote ${targetShown}: ` +
-          `${plan.response.respondent.organisation ?? plan.response.respondent.name ?? 'a respondent'}, ` +
-          `${answered} answer(s), confidentiality ${plan.response.confidentiality.choice}.`,
-        ...(beside
-          ? [
-              `${displayPath(join(folder, beside.name), cwd)} already holds ` +
-                `${beside.respondent === undefined ? 'another file' : `the response of ${beside.respondent}`}: ` +
-                `both are kept.`,
-            ]
-          : []),
-        ...(plan.notAnswered.length > 0 ? [`Not answered: ${plan.notAnswered.join('; ')}.`] : []),
-        'Check each position (read from the opening words of its answer) before the summary of responses is made.',
-        '',
-      ].join('\n'),
+      renderResponseImported({
+        file: targetShown,
+        respondent: plan.response.respondent,
+        answered: plan.response.answers.length,
+        choice: plan.response.confidentiality.choice,
+        ...(beside && {
+          beside: {
+            file: displayPath(join(folder, beside.name), cwd),
+            ...(beside.respondent !== undefined && { respondent: beside.respondent }),
+          },
+        }),
+        notAnswered: plan.notAnswered,
+      }),
       styler,
     );
   });

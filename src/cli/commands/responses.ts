@@ -60,7 +60,7 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
           diagnose('ARGUMENT_INVALID', {
             option: '--responses',
             value: shown,
-            expected: `a folder of response files (${found === 'file' ? 'it is a file' : 'it does not exist'})`,
+            expected: { kind: 'responses-folder', found },
           }),
         ],
         styler,
@@ -82,15 +82,12 @@ export async function runResponses(options: ResponsesOptions): Promise<Outcome> 
         options.amendment === undefined
           ? diagnose('ARGUMENT_MISSING', {
               argument: 'the amendment',
-              why: 'no amendment beside the table has a consultation that asks questions, to take in its place',
-              expected:
-                `the id of an amendment beside the table: ` +
-                `${amendments.map((a) => a.id).join(', ') || 'there is none'}`,
+              missing: { kind: 'questions-none', ids: amendments.map((a) => a.id) },
             })
           : diagnose('ARGUMENT_INVALID', {
               option: 'AMENDMENT',
               value: options.amendment,
-              expected: `the id of an amendment beside the table: ${amendments.map((a) => a.id).join(', ')}`,
+              expected: { kind: 'amendment-beside', ids: amendments.map((a) => a.id) },
             }),
       ],
       styler,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CHECK_FORMAT_NAMES, type CheckFormat } from '../../render/check-format-names.js';
 import { configOption, DEFAULT_TABLE_OPTION, formatOption, namedTable, tableOption } from '../options.js';
 import type { CommandContext } from './context.js';
+import type { ExpectedValue } from '../../domain/model/diagnostics.js';
 import { todayInLondon } from '../clock.js';
 
 interface CheckFlags {
@@ -110,33 +111,25 @@ Exit status: 0 no errors (and no more warnings than --max-warnings); 1 findings;
       if (opts.listRules) return context.write(runListRules(opts.format, config));
       const { failWith } = await import('../outcome.js');
       const { diagnose } = await import('../../domain/model/diagnostics.js');
-      const refuse = (option: string, value: string, expected: string) =>
+      const refuse = (option: string, value: string, expected: ExpectedValue) =>
         context.write(failWith([diagnose('ARGUMENT_INVALID', { option, value, expected })], context.styler()));
       const outputs: { format: CheckFormat; path: string }[] = [];
       for (const spec of opts.output) {
         const [format = '', ...rest] = spec.split('=');
         const path = rest.join('=');
         if (!CHECK_FORMAT_NAMES.includes(format as CheckFormat) || path === '')
-          return refuse(
-            '--output',
-            spec,
-            `FORMAT=PATH with FORMAT one of ${formats.join(', ')}, e.g. --output sarif=mtad.sarif`,
-          );
+          return refuse('--output', spec, { kind: 'output-format', formats });
         outputs.push({ format: format as CheckFormat, path });
       }
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
-        return refuse('--max-warnings', opts.maxWarnings ?? '', 'a whole number, 0 or more');
+        return refuse('--max-warnings', opts.maxWarnings ?? '', { kind: 'whole-number' });
       let changed: ReadonlySet<string> | undefined;
       if (opts.changedSince !== undefined) {
         const { changedFilesSince } = await import('../../io/git.js');
         const since = await changedFilesSince(opts.changedSince, context.cwd);
-        if ('reason' in since)
-          return refuse(
-            '--changed-since',
-            opts.changedSince,
-            `a commit of the git repository that holds the working folder (${since.reason})`,
-          );
+        if ('problem' in since)
+          return refuse('--changed-since', opts.changedSince, { kind: 'git-commit', git: since.problem });
         changed = since.files;
       }
       const stdin = opts.stdin

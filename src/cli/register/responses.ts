@@ -151,12 +151,7 @@ Examples:
               diagnose('ARGUMENT_INVALID', {
                 option: '--received',
                 value: opts.received,
-                expected:
-                  received === 'skipped'
-                    ? 'a time the UK clock shows: that day the clocks went forward from 01:00 to 02:00, so no ' +
-                      'time from 01:00 to 01:59 exists in UK local time (give the time as the UK clock showed ' +
-                      'it, e.g. 02:30 for 01:30 GMT)'
-                    : 'a date and a time of day, UK local time, e.g. "2023-01-12 15:20"',
+                expected: { kind: 'uk-local-time', skipped: received === 'skipped' },
               }),
             ],
             context.styler(),

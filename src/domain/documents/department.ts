@@ -1,5 +1,5 @@
-import { compareDates, formatLongDate, type IsoDate } from '../model/dates.js';
-import { diagnose } from '../model/diagnostics.js';
+import { compareDates, type IsoDate } from '../model/dates.js';
+import { diagnose, type PackDocument } from '../model/diagnostics.js';
 import { DEPARTMENTS_FILE, type Department } from '../parse/departments.js';
 import { fail, succeed, type Result } from '../model/result.js';
 import type { TemplateValues } from './template.js';
@@ -20,13 +20,14 @@ export function departmentOn(departments: readonly Department[], date: IsoDate):
 export function departmentValues(
   departments: readonly Department[],
   date: IsoDate,
-  what: { id: string; document: string },
+  what: { id: string; document: PackDocument },
 ): Result<TemplateValues> {
   const department = departmentOn(departments, date);
   if (!department)
     return fail([
       diagnose('PACK_FIELD_MISSING', {
-        field: `the department responsible on ${formatLongDate(date)} (${DEPARTMENTS_FILE})`,
+        department: date,
+        departmentsFile: DEPARTMENTS_FILE,
         id: what.id,
         document: what.document,
       }),

@@ -3,14 +3,12 @@ import {
   addCalendarDays,
   daysBetween,
   daysStayInRange,
-  FIRST_DATE,
   formatDateWithWeekday,
   formatLongDate,
-  LAST_DATE,
   monthsStayInRange,
   type IsoDate,
 } from '../model/dates.js';
-import { diagnose, type Diagnostic } from '../model/diagnostics.js';
+import { diagnose, type Diagnostic, type ExpectedValue } from '../model/diagnostics.js';
 import { LONGEST_BREAK, workingDayFrom } from '../model/working-days.js';
 import { TODO_TAG, type YamlPath } from '../parse/yaml-source.js';
 import { fillTemplateSection, type TemplateValues } from './template.js';
@@ -74,11 +72,11 @@ export function timelineEndingOn(endDate: IsoDate): Timeline {
 const DRAFT_WINDOW_MONTHS = 1;
 
 /**
- * Why no draft can propose a timeline around `date`, when its dates (and the end of their
- * one-month windows) would leave the dates mtad supports; undefined when they fit. `date` is the
- * end date of a closure (`ending`) or the issue date of a consultation (`from`).
+ * What `date` should have been when no draft can propose a timeline around it, its dates (and the
+ * end of their one-month windows) leaving the dates mtad supports; undefined when they fit. `date`
+ * is the end date of a closure (`ending`) or the issue date of a consultation (`from`).
  */
-function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | undefined {
+function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): ExpectedValue | undefined {
   const steps = REFERENCE_INTERVALS;
   // Each step may move on to a working day: by at most LONGEST_BREAK days.
   const forward = steps.responsesDue + steps.expectedConclusion + steps.modification + 3 * LONGEST_BREAK;
@@ -88,11 +86,7 @@ function timelineOutOfRange(kind: 'ending' | 'from', date: IsoDate): string | un
       ? daysStayInRange(date, -back) && monthsStayInRange(date, DRAFT_WINDOW_MONTHS)
       : daysStayInRange(date, forward) && monthsStayInRange(addCalendarDays(date, forward), DRAFT_WINDOW_MONTHS);
   if (fits) return undefined;
-  return kind === 'ending'
-    ? `an end date from which the proposed timeline (issued up to ${back} days before it; a one-month window ` +
-        `after it) stays between ${FIRST_DATE} and ${LAST_DATE}`
-    : `an issue date from which the proposed timeline (modification up to ${forward} days after it, then a ` +
-        `one-month window) stays between ${FIRST_DATE} and ${LAST_DATE}`;
+  return kind === 'ending' ? { kind: 'timeline-end', days: back } : { kind: 'timeline-issue', days: forward };
 }
 
 /**
@@ -186,7 +180,7 @@ export function draftAmendmentText(input: DraftInput): Result<string> {
   // A date no department covers leaves the names unset: a wording that uses them is refused then.
   const department = departmentValues(input.departments, input.timeline.issued, {
     id: input.id,
-    document: 'new amendment',
+    document: 'new-amendment',
   });
   const values = { ...wordingValues(input), ...(department.ok && department.value) };
   const words: Record<string, string> = {};

@@ -132,6 +132,3 @@ export function refuseOtherPack(
     { file: shown },
   );
 }
-
-/** What the listing of written files says of the marker. */
-export const PACK_MARKER_NOTE = 'marks the folder as a pack mtad wrote: only such a folder is replaced by --force';

@@ -24,7 +24,7 @@ export function responseTemplateValues(
     diagnostics.push(
       diagnose(
         'PACK_FIELD_MISSING',
-        { field: `consultation.${field}`, id: amendment.id, document: 'response template' },
+        { field: `consultation.${field}`, id: amendment.id, document: 'response-template' },
         where,
       ),
     );
@@ -40,7 +40,7 @@ export function responseTemplateValues(
     diagnostics.push(
       diagnose(
         'PACK_FIELD_MISSING',
-        { field: "title (DCC's own)", id: amendment.id, document: 'response template' },
+        { field: "title (DCC's own)", id: amendment.id, document: 'response-template' },
         source.locate(['title']),
       ),
     );
@@ -48,7 +48,7 @@ export function responseTemplateValues(
   const department =
     dated === undefined
       ? undefined
-      : departmentValues(departments, dated, { id: amendment.id, document: 'response template' });
+      : departmentValues(departments, dated, { id: amendment.id, document: 'response-template' });
   if (department) diagnostics.push(...findingsOf(department));
   if (
     !department?.ok ||

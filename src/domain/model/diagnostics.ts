@@ -50,9 +50,13 @@ export interface DiagnosticArgs {
   DIRECTION_NOT_CONCLUDED: { id: string; status: string };
   TEMPLATE_UNKNOWN_NAME: { names: string };
   // The consultation pack (mtad amend --out)
-  PACK_FIELD_MISSING: { field: string; id: string; document: string };
+  /** `field`: a value the amendment lacks; `department`: the date no department in `departmentsFile` covers. */
+  PACK_FIELD_MISSING:
+    | { field: string; id: string; document: PackDocument }
+    | { department: IsoDate; departmentsFile: string; id: string; document: PackDocument };
   OUT_EXISTS: { path: string };
-  OUT_UNWRITABLE: { path: string; reason: string };
+  /** `reason`: the system's refusal, in words; `taken`: every numbered name of a response is taken. */
+  OUT_UNWRITABLE: { path: string; reason: string } | { path: string; taken: number };
   OUT_PROTECTED: { path: string; relation: OutputRelation; other: string };
   PDF_CONVERTER_MISSING: { program: string; debianPackage: string };
   PDF_CONVERSION_FAILED: { file: string; reason: string };
@@ -97,9 +101,9 @@ export interface DiagnosticArgs {
     earlier: AmendmentIssue;
   };
   HISTORY_AMENDMENT_MISSING: { id: string };
-  ARGUMENT_INVALID: { option: string; value: string; expected: string } | CommanderSaid;
+  ARGUMENT_INVALID: { option: string; value: string; expected: ExpectedValue } | CommanderSaid;
   /** An argument or option that was not given and that nothing could stand in for. */
-  ARGUMENT_MISSING: { argument: string; why: string; expected: string } | CommanderSaid;
+  ARGUMENT_MISSING: { argument: string; missing: MissingArgument } | CommanderSaid;
   /** More arguments than the command takes. */
   ARGUMENTS_EXCESS: CommanderSaid;
   /** A command mtad does not have. */
@@ -107,9 +111,9 @@ export interface DiagnosticArgs {
   /** An option the command does not take. */
   OPTION_UNKNOWN: CommanderSaid;
   /** An option given without the one that gives it a meaning. */
-  OPTION_NEEDS: { option: string; needs: string; why: string };
+  OPTION_NEEDS: { option: string; needs: string; because: OptionNeed };
   /** Two options given together of which one would be ignored. */
-  OPTIONS_CONFLICT: { option: string; other: string; why: string } | CommanderSaid;
+  OPTIONS_CONFLICT: { option: string; other: string; because: OptionConflict } | CommanderSaid;
   // The configuration of mtad check (mtad.config.yaml)
   CONFIG_RULE_UNKNOWN: { rule: string; suggestion?: string };
   CONFIG_RULE_LOCKED: { rule: string; severity: string };
@@ -194,7 +198,7 @@ export interface DiagnosticArgs {
   TEXT_SPACE_AROUND: { field: string; value: string };
   COHORT_CONFUSABLE: { cohort: string; resembles: string };
   // Drafts never replace a made amendment
-  AMENDMENT_MADE_PROTECTED: { id: string; file: string; why: string };
+  AMENDMENT_MADE_PROTECTED: { id: string; file: string; made: MadeRecord };
   // The Word engine (src/word): reading and redlining Table 17.6 in the user's .docx
   WORD_PACKAGE_UNREADABLE: { reason: string };
   WORD_TABLE_NOT_FOUND: { tableNumber: string; numberFrom: 'option' | 'table' };
@@ -239,10 +243,11 @@ export interface DiagnosticArgs {
   RESPONSE_LATE: { received: LocalTime; due: LocalTime };
   RESPONSE_PASSAGE_NOT_FOUND: { question: string; passage: string };
   RESPONSE_MARK_WITHOUT_PART: { question: string; choice: 'none' | 'all' };
-  RESPONSE_FORM_UNREADABLE: { reason: string };
+  RESPONSE_FORM_UNREADABLE: ResponseFormProblem;
   RESPONSE_ANSWER_MISSING: { question: string };
   RESPONSE_NO_RESPONDENT: { source: 'template' | 'file' };
-  RESPONSE_EXISTS: { path: string; respondent: string };
+  /** `respondent`: whom the response there is from; null when the file does not read as a response. */
+  RESPONSE_EXISTS: { path: string; respondent: RespondentOf | null };
   RESPONSE_NOT_FOR_AMENDMENT: { found: 'table' | 'departments' | 'other' | 'response'; id?: string; amendment: string };
   // The conclusion of a consultation, and the lifecycle of an amendment
   CONCLUSION_FINAL_DECISION: { decision: 'proceed' | 'proceed-with-changes' | 'withdraw' };
@@ -296,6 +301,180 @@ export interface DiagnosticArgs {
 
 /** One final value of a conclusion: the modification's date or annex, or a closure's end date (with its cohort). */
 export type FinalValue = { what: 'modification-date' } | { what: 'annex' } | { what: 'end-date'; cohort: string };
+
+/**
+ * What says an amendment is made: its status, the lock of made amendments (named as shown), or the
+ * lock while the amendment's file has gone.
+ */
+export type MadeRecord = { by: 'status' } | { by: 'lock'; lockFile: string } | { by: 'lock-file-gone' };
+
+/** A document mtad makes from an amendment's data. */
+export type PackDocument = 'consultation' | 'response-template' | 'new-amendment' | 'conclusion-report';
+
+/** What a value given on the command line should have been; the words are made in render/. */
+export type ExpectedValue =
+  /** A kebab-case amendment id, as the amendment schema requires (it names the file <id>.yaml). */
+  | { kind: 'amendment-id' }
+  /** The id (or, with `byFile`, the file) of one of the amendments beside the table. */
+  | { kind: 'amendment-beside'; ids: readonly string[]; byFile?: true }
+  /** A point in the table's history: a date, or the id of one of `ids` (`nearest` the one it resembles). */
+  | { kind: 'history-point'; ids: readonly string[]; nearest?: string }
+  /**
+   * A date around which a draft's timeline stays within the dates mtad supports: an end date (the
+   * timeline issued up to `days` before it), or an issue date (its modification up to `days` after).
+   */
+  | { kind: 'timeline-end' | 'timeline-issue'; days: number }
+  | { kind: 'calendar-date' }
+  /** SOURCE_DATE_EPOCH: whole seconds since 1970-01-01T00:00:00Z. */
+  | { kind: 'epoch-seconds' }
+  /** A date of a Word revision: a date, or a UTC time. */
+  | { kind: 'revision-date' }
+  /** A date from which a re-start estimate stays within the dates mtad supports. */
+  | { kind: 'restart-decided' }
+  /** The date a correction is recorded, no later than `today`. */
+  | { kind: 'recorded-by'; today: IsoDate }
+  /** A date and a time of day, UK local time; `skipped`: one the clocks skipped when they went forward. */
+  | { kind: 'uk-local-time'; skipped: boolean }
+  /** Text on one line, without control or invisible characters or spaces at either end. */
+  | { kind: 'one-line-text' }
+  /** The conclusion of the amendment `id`, not of `concludes`. */
+  | { kind: 'conclusion-of'; id: string; concludes: string }
+  /** FIELD=HEADING with FIELD one of `fields` (mtad import --column). */
+  | { kind: 'column-heading'; fields: readonly string[] }
+  /** The number in a table's caption. */
+  | { kind: 'caption-number' }
+  /** FORMAT=PATH with FORMAT one of `formats` (mtad check --output). */
+  | { kind: 'output-format'; formats: readonly string[] }
+  | { kind: 'whole-number' }
+  /** The paths of one check: one table file and its amendments, not `tables` table files. */
+  | { kind: 'one-table'; tables: number }
+  /** A commit of the git repository that holds the working folder, and why git listed no files since it. */
+  | { kind: 'git-commit'; git: GitProblem }
+  /** A folder of response files, where `found` is what is there instead. */
+  | { kind: 'responses-folder'; found: 'file' | 'nothing' }
+  /** A path that is not empty, by what it names (the option rules). */
+  | { kind: 'path'; of: PathValue }
+  /** A path that is not empty: a new folder for the pack or the report, or the cache's location. */
+  | { kind: 'new-folder'; of: 'pack' | 'report' }
+  | { kind: 'cache-location' };
+
+/** Why an option means something only with another (OPTION_NEEDS); the words are made in render/. */
+export type OptionNeed =
+  /** show --include: it counts proposals on the date of --as-at. */
+  | 'include-as-at'
+  /** check --stdin-filename: it names the file --stdin stands for. */
+  | 'stdin-filename'
+  /** amend --force, --author, --pdf, --into: what they say is of the pack --out writes. */
+  | 'pack-force'
+  | 'pack-author'
+  | 'pack-pdf'
+  | 'pack-into';
+
+/** Why, of two options given together, one would be ignored (OPTIONS_CONFLICT). */
+export type OptionConflict =
+  /** new, revert --force with --stdout; conclude --force with --stdout; import --force with --dry-run. */
+  | 'stdout-draft'
+  | 'stdout-conclusion'
+  | 'dry-run-import'
+  /** amend --format, --redline-only with --out: the pack holds every format and document. */
+  | 'pack-format'
+  | 'pack-redline-only'
+  /** check --update-lock with --stdin, --cache-location with --no-cache, --list-rules with paths. */
+  | 'update-lock-stdin'
+  | 'no-cache-location'
+  | 'list-rules';
+
+/** A path option or argument given empty (an unset shell variable gives one), by what it names. */
+export type PathValue =
+  | 'table'
+  | 'config'
+  | 'pack-folder'
+  | 'into-document'
+  | 'consultation-folder'
+  | 'against-document'
+  | 'cache'
+  | 'stdin-filename'
+  | 'responses-folder'
+  | 'response-file'
+  | 'amendment'
+  | 'document'
+  | 'response-template'
+  | 'init-folder'
+  | 'cohort'
+  | 'file-or-folder';
+
+/** Why git gave no answer: it is not installed, or what it said (its first line, in git's words). */
+export type GitRefusal = { kind: 'not-installed' } | { kind: 'said'; said: string };
+
+/** Why the files changed since a commit could not be listed. */
+export type GitProblem =
+  /** The folder is in no git repository. */
+  | { problem: 'no-repository'; folder: string; git: GitRefusal }
+  /** git knows no commit of that name. */
+  | { problem: 'no-commit'; ref: string }
+  | { problem: 'git-failed'; git: GitRefusal };
+
+/** Why an argument that was not given is needed, and what nothing could stand in for. */
+export type MissingArgument =
+  /** `mtad new close` without --on: a closure's end date. */
+  | { kind: 'closure-end-date' }
+  /** `mtad new` without --id, for a cohort whose name has no letter or digit to make the id from. */
+  | { kind: 'cohort-without-id'; cohort: string }
+  /** `mtad import` without --as-at, and no readable table at `table` to take the date from. */
+  | { kind: 'import-date'; table: string }
+  /** `mtad conclude`: these pending amendments all have a conclusion. */
+  | { kind: 'conclusions-several'; ids: readonly string[] }
+  /** `mtad conclude`: no pending amendment (of `pending`, maybe none) has a conclusion. */
+  | { kind: 'conclusion-none'; pending: readonly string[] }
+  /** `mtad responses`: no amendment (of `ids`) has a consultation that asks questions. */
+  | { kind: 'questions-none'; ids: readonly string[] }
+  /** `mtad consultation`: no pending amendment has a narrative; `last` the latest amendment, as an example. */
+  | { kind: 'narrative-none'; last?: string }
+  /** `mtad consultation`: these pending amendments all have a narrative. */
+  | { kind: 'narratives-several'; ids: readonly string[] };
+
+/** Who gave a response, as far as its file records them. */
+export interface RespondentOf {
+  name?: string;
+  organisation?: string;
+  email?: string;
+  telephone?: string;
+}
+
+/** An amendment and the id of its consultation, when it is recorded. */
+export interface ConsultationOf {
+  amendment: string;
+  consultation?: string;
+}
+
+/** Why a filled-in response template cannot be read into a response; the words are made in render/. */
+export type ResponseFormProblem =
+  // The template's structure (src/word/response-form.ts)
+  /** No checkbox lines for the confidentiality choice, or not the 3 mtad generates. */
+  | { problem: 'boxes'; count: number }
+  | { problem: 'boxes-ticked'; ticked: readonly ('none' | 'all' | 'part')[] }
+  /** The questions of the consultation the template does not name. */
+  | { problem: 'questions-unnamed'; questions: readonly string[] }
+  | { problem: 'no-answer-box'; question: string }
+  // The consultation it answers (src/app/responses-import.ts)
+  /** --amendment names no amendment beside the table. */
+  | { problem: 'amendment-unknown'; id: string }
+  /** The template names the consultations of `others`, not that of --amendment. */
+  | { problem: 'other-consultation'; others: readonly ConsultationOf[]; chosen: ConsultationOf }
+  /** The consultation of --amendment asks no questions. */
+  | { problem: 'no-questions'; id: string }
+  /** The template names the consultation of no amendment, or of several (`ids`), that asks questions. */
+  | { problem: 'consultation-unknown' }
+  | { problem: 'consultations-several'; ids: readonly string[] }
+  // What it holds
+  | { problem: 'no-box-ticked' }
+  /** The answer to `question` opens a [confidential] mark it does not close, or closes one it did not open. */
+  | { problem: 'mark-unbalanced'; question: string }
+  /** "part" is ticked and no passage is marked. */
+  | { problem: 'part-unmarked' }
+  | { problem: 'marked-not-part'; choice: 'none' | 'all' }
+  /** Text a response file cannot record: the codes of what reading it back found. */
+  | { problem: 'text-unrecordable'; codes: readonly string[] };
 
 /** A date and a time of day, UK local time. */
 export interface LocalTime {
