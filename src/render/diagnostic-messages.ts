@@ -124,16 +124,12 @@ const AMENDMENT_ID =
   'a kebab-case amendment id (lowercase letters and digits in words joined by single hyphens, e.g. ' +
   'mdust-close-foc-bg), as the amendment schema requires; it names the file <id>.yaml';
 
-/**
- * How a refusal names the document it could not write, after "cannot write the". The conclusion
- * report's name carries its own article, so its message reads "cannot write the the conclusion
- * report": kept, since a change of wording changes what mtad prints.
- */
+/** How a refusal names the document it could not write, after "cannot write the". */
 const PACK_DOCUMENTS: Record<PackDocument, string> = {
   consultation: 'consultation',
   'response-template': 'response template',
   'new-amendment': 'new amendment',
-  'conclusion-report': 'the conclusion report',
+  'conclusion-report': 'conclusion report',
 };
 
 /** The shell's hint for an empty value: an unset variable ("--out $PACK") gives one. */

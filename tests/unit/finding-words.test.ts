@@ -190,7 +190,7 @@ describe('a document that cannot be written for a value its data lacks', () => {
         document: 'conclusion-report',
       }),
     ).toBe(
-      'cannot write the the conclusion report of "a-1": the department responsible on 5 December 2022 ' +
+      'cannot write the conclusion report of "a-1": the department responsible on 5 December 2022 ' +
         '(data/departments.yaml) is not set',
     );
   });
