@@ -116,18 +116,13 @@ export async function packDocx(title: string, children: FileChild[], options: Do
  * `Packer.compiler` is private in docx's types; tests/unit/library-contracts.test.ts pins it.
  */
 interface CompiledZip {
-  files: Record<string, { dir: boolean; _data?: unknown; async(type: 'uint8array'): Promise<Uint8Array> }>;
+  files: Record<string, { dir: boolean; async(type: 'uint8array'): Promise<Uint8Array> }>;
 }
 interface DocxCompiler {
   compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): CompiledZip;
 }
 
-/**
- * The parts of the document, by path, in the order docx writes them; folders as empty entries. A
- * part's bytes are the array docx handed to JSZip, which JSZip keeps as they are: reading them back
- * through JSZip's own reader (`async`) takes a turn of the event loop per part, about 5 ms a
- * document. Where JSZip keeps anything else, its reader is used.
- */
+/** The parts of the document, by path, in the order docx writes them; folders as empty entries. */
 export async function compiledEntries(
   document: Document,
   overrides: { path: string; data: string }[],
@@ -136,9 +131,7 @@ export async function compiledEntries(
   const zip = compiler.compile(document, undefined, overrides);
   const files = Object.entries(zip.files);
   const contents = await Promise.all(
-    files.map(([, file]) =>
-      file.dir ? new Uint8Array(0) : file._data instanceof Uint8Array ? file._data : file.async('uint8array'),
-    ),
+    files.map(([, file]) => (file.dir ? new Uint8Array(0) : file.async('uint8array'))),
   );
   return Object.fromEntries(files.map(([path], i) => [path, contents[i] as Uint8Array]));
 }
