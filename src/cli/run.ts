@@ -63,11 +63,21 @@ main(process.argv.slice(2), {
  * resolves only once every file it writes is written, every child it starts has ended and every lock
  * it takes is given back: the tests that call it in process read its files as soon as it resolves.
  * Left to end by itself, Node would first wait for V8 to finish the optimised compilation it started
- * in the background, of code that will never run again: about 15 ms of a cold check (BENCHMARKS.md).
+ * in the background, of code that will never run again: about 15 ms of a cold check under load
+ * (BENCHMARKS.md). It looks after the writes already queued have failed or not (their 'error'
+ * handlers above run first): a stream that failed is left to its handler, and the run to end by
+ * itself. A stream is written to only while it still holds data: even an empty write to a full disk
+ * fails, and a run that wrote nothing there must keep its own exit status.
  */
 function endOnceWritten(): void {
-  // A stream that failed is left to its 'error' handler above, and the run to end by itself.
-  process.stdout.write('', (failed) => {
-    if (!failed) process.stderr.write('', (failedToo) => failedToo || process.exit());
+  setImmediate(() => {
+    if (process.stdout.destroyed || process.stderr.destroyed) return;
+    whenWritten(process.stdout, () => whenWritten(process.stderr, () => process.exit()));
   });
+}
+
+/** Calls `then` once `stream` has handed to the system all that was written to it, unless that fails. */
+function whenWritten(stream: NodeJS.WriteStream, then: () => void): void {
+  if (stream.writableLength === 0) then();
+  else stream.write('', (failed) => failed || then());
 }

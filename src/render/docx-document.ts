@@ -50,6 +50,12 @@ export interface DocxOptions {
   editDocumentXml?: (xml: string) => string;
 }
 
+/**
+ * The time fflate gives every entry, so that it never reads the clock (and never refuses a clock set
+ * outside the years it can write, 1980 to 2099): setZipEntryTimes then writes the document's own.
+ */
+const PLACEHOLDER_TIME = new Date(1980, 0, 2);
+
 /** The document, packed into the bytes of a .docx file. */
 export async function packDocx(title: string, children: FileChild[], options: DocxOptions): Promise<Uint8Array> {
   const document = new Document({
@@ -100,10 +106,10 @@ export async function packDocx(title: string, children: FileChild[], options: Do
   ]);
   if (options.editDocumentXml) {
     const xml = entries['word/document.xml'];
-    if (!xml) throw new Error('docx wrote no word/document.xml');
+    if (!xml) throw new Error('docx compiled no word/document.xml');
     entries['word/document.xml'] = strToU8(options.editDocumentXml(strFromU8(xml)));
   }
-  return setZipEntryTimes(zipSync(compressionOf(entries)), new Date(options.created));
+  return setZipEntryTimes(zipSync(compressionOf(entries), { mtime: PLACEHOLDER_TIME }), new Date(options.created));
 }
 
 /**
@@ -185,17 +191,17 @@ function setZipEntryTimes(zip: Uint8Array, instant: Date): Uint8Array {
     ((year - 1980) << 9) | ((inRange ? instant.getUTCMonth() + 1 : 1) << 5) | (inRange ? instant.getUTCDate() : 1);
   let end = zip.length - 22;
   while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end--;
-  if (end < 0) throw new Error('docx wrote a zip without an end of central directory');
+  if (end < 0) throw new Error('the zip of a Word file has no end of central directory');
   const entries = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   for (let i = 0; i < entries; i++) {
     if (view.getUint32(at, true) !== CENTRAL_HEADER)
-      throw new Error('docx wrote a zip whose central directory does not parse');
+      throw new Error('the zip of a Word file has a central directory that does not parse');
     view.setUint16(at + 12, time, true);
     view.setUint16(at + 14, date, true);
     const local = view.getUint32(at + 42, true);
     if (view.getUint32(local, true) !== LOCAL_HEADER)
-      throw new Error('docx wrote a zip whose local header does not parse');
+      throw new Error('the zip of a Word file has a local header that does not parse');
     view.setUint16(local + 10, time, true);
     view.setUint16(local + 12, date, true);
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);

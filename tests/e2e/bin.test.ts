@@ -121,6 +121,31 @@ describe('bin/mtad.cjs: the built program, one process per command', () => {
 describe('bin/mtad.cjs ending as soon as its output is taken', () => {
   // src/cli/run.ts ends the process once standard output has taken all that was written. A reader
   // that reads late, of more than a pipe holds (64 KiB), must still get every byte.
+  // Even an empty write to a full disk fails: the run must not write to a stream it left empty.
+  it.each([
+    ['amend, standard error a full disk it never writes to: exit 0', ['amend'], 'stderr', 0],
+    [
+      'direction --final (refused), standard output a full disk it never writes to: exit 1',
+      ['direction', 'mdust-close-moc-secure', '--final'],
+      'stdout',
+      1,
+    ],
+  ] as const)('%s, nothing said of the disk', (_name, args, full, status) => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: fresh(),
+        stdio: ['ignore', full === 'stdout' ? fd : 'pipe', full === 'stderr' ? fd : 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(run.status).toBe(status);
+      expect(`${run.stdout ?? ''}${run.stderr ?? ''}`).not.toContain('STDOUT_UNWRITABLE');
+    } finally {
+      closeSync(fd);
+    }
+  });
+
   it('check --format sarif (80 KB) into a reader that waits before it reads: the whole report, its status', async () => {
     const cwd = fresh();
     const args = ['check', '--no-cache', '--format', 'sarif'];

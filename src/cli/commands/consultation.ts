@@ -7,7 +7,7 @@ import { diagnose } from '../../domain/model/diagnostics.js';
 import { PACK_MARKER_FILE, packMarkerText, listedFiles, refuseOtherPack } from '../../domain/documents/pack-marker.js';
 import { documentsDate } from '../../domain/documents/revision-marks.js';
 import { displayPath, readTemplate, readText } from '../../io/read.js';
-import { parseNarrative } from '../../domain/parse/narrative-source.js';
+import { readNarrativeRecalled } from '../../domain/check/file-rules.js';
 import { writeFolderAtomically } from '../../io/write.js';
 import { refusePackPath } from '../amend-pack.js';
 import { checkBeforeDocuments } from '../check-gate.js';
@@ -98,7 +98,7 @@ export async function runConsultation(options: ConsultationOptions): Promise<Out
   const direction = renderDirectionText(amendment.value, directionTemplate.value, 'draft');
   if (!direction.ok) return failWith(findingsOf(direction), styler);
 
-  const narrativeRead = parseNarrative(narrative.value, narrativeShown);
+  const narrativeRead = readNarrativeRecalled({ file: narrativeShown, text: narrative.value });
   if (!narrativeRead.ok) return failWith(findingsOf(narrativeRead), styler);
   const { buildConsultationFiles } = await import('../../render/consultation-files.js');
   const files = await buildConsultationFiles({
