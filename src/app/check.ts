@@ -1,6 +1,7 @@
 import { CHECK_RULES, checkSources, type CheckResult, type SourceText } from '../domain/check/check-sources.js';
 import type { Result } from '../domain/model/result.js';
 import type { FileMemo } from '../domain/check/file-rules.js';
+import { applyConfig } from '../domain/check/check-config.js';
 import { classifyFile } from '../domain/parse/classify-file.js';
 import { inSequence } from '../domain/model/amendment.js';
 import { diagnose, exitStatusOf, type Diagnostic } from '../domain/model/diagnostics.js';
@@ -138,7 +139,11 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
   let lock: PlannedWrite | undefined;
   let lockFailed = false;
   if (inputs.updateLock) {
-    const updated = updateLock(result, sources, sources.diagnostics.length === 0, inputs.hash);
+    const updated = updateLock(result, sources, {
+      readable: sources.diagnostics.length === 0,
+      hash: inputs.hash,
+      configured: inputs.configured ?? new Map(),
+    });
     if ('refused' in updated) return { kind: 'refused', diagnostics: [updated.refused] };
     notes = renderLockNote(updated.note);
     lockFailed = updated.failed === true;
@@ -195,8 +200,7 @@ export function planCheck(inputs: CheckInputs): CheckPlan {
 function updateLock(
   result: CheckResult,
   sources: CheckSources,
-  readable: boolean,
-  hash: HashText,
+  { readable, hash, configured }: { readable: boolean; hash: HashText; configured: ConfiguredRules },
 ): { refused: Diagnostic } | { note: LockNote; write?: PlannedWrite; failed?: true } {
   const { lockPath, lockShown, lockText } = sources;
   // A finding of the command line, not of a file: what stops it is in other files, which a check
@@ -206,8 +210,10 @@ function updateLock(
   const after = recordMadeAmendments(before, inSequence(result.amendments), hash);
   const added = after.amendments.slice(before.amendments.length).map((e) => e.id);
   // A made amendment is locked for good: recorded while its file, its conclusion or its responses
-  // still hold an error, it could not be put right afterwards without a LOCK_MISMATCH.
-  const unclean = added.filter((id) => errorsAbout(result, id).length > 0);
+  // still hold an error, it could not be put right afterwards without a LOCK_MISMATCH. An error is
+  // one as this check reports it: a warning the configuration makes an error is one.
+  const reported = applyConfig(result.diagnostics, { rules: configured });
+  const unclean = added.filter((id) => errorsAbout(result, reported, id).length > 0);
   if (unclean.length > 0) return { note: { kind: 'unclean', lock: lockShown, ids: unclean }, failed: true };
   if (added.length === 0 && lockText !== undefined) return { note: { kind: 'up-to-date', lock: lockShown } };
   return {
@@ -222,11 +228,11 @@ function updateLock(
 }
 
 /**
- * The errors of a check in the files an amendment's lock entry stands for: the amendment's own, and
- * those of its conclusion and its responses. The lock's own findings on it (not recorded yet) are
+ * The errors in `reported` (the check's findings, as configured) in the files an amendment's lock
+ * entry stands for: the amendment's own, and those of its conclusion and its responses. The lock's own findings on it (not recorded yet) are
  * what recording it settles.
  */
-function errorsAbout(result: CheckResult, id: string): Diagnostic[] {
+function errorsAbout(result: CheckResult, reported: readonly Diagnostic[], id: string): Diagnostic[] {
   const files = new Set([
     ...result.amendments.filter((a) => a.id === id).map((a) => a.origin.file),
     ...result.conclusions.filter((c) => c.amendment === id).map((c) => c.origin.file),
@@ -234,7 +240,7 @@ function errorsAbout(result: CheckResult, id: string): Diagnostic[] {
   ]);
   // A conclusion or response of the amendment that does not even read is known by where it lies.
   const besides = (file: string) => file.endsWith(`conclusions/${id}.yaml`) || file.includes(`responses/${id}/`);
-  return result.diagnostics.filter(
+  return reported.filter(
     (d) =>
       d.severity === 'error' &&
       d.file !== undefined &&

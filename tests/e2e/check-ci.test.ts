@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copiesOfData, copyOfDataWith, removedAfterAll, snapshotTree } from '../helpers/cli.js';
@@ -65,6 +65,33 @@ describe('the check before documents uses the configuration of mtad check', () =
       expect(run.status, args.join(' ')).toBe(1);
       expect(run.stderr).toContain('mtad.config.yaml:2:3: error: unknown rule "VALUE_UNKNWN"');
     }
+  });
+});
+
+describe('--update-lock judges a made amendment as the check reports it, configured', () => {
+  it('records nothing while a made amendment holds a warning the configuration makes an error', async () => {
+    const cwd = configured('rules:\n  AMENDMENT_ID_FILENAME: error\n');
+    rmSync(join(cwd, 'data/amendments.lock'));
+    // The id no longer matches the file's name: a warning by default, an error here.
+    renameSync(join(cwd, 'data/amendments/mdust-close-foc-np.yaml'), join(cwd, 'data/amendments/foc-np.yaml'));
+    const check = await runMain(['check', '--format', 'json'], cwd);
+    expect(JSON.parse(check.stdout).diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'AMENDMENT_ID_FILENAME',
+        severity: 'error',
+        file: 'data/amendments/foc-np.yaml',
+      }),
+    );
+    const update = await runMain(['check', '--update-lock'], cwd);
+    expect(update.status).toBe(1);
+    expect(update.stderr).toContain(
+      'Nothing recorded in data/amendments.lock: mtad check reports an error in the files of mdust-close-foc-np',
+    );
+    expect(existsSync(join(cwd, 'data/amendments.lock'))).toBe(false);
+    // Without the configuration the same files are recorded: the name is only a warning.
+    rmSync(join(cwd, 'mtad.config.yaml'));
+    const relaxed = await runMain(['check', '--update-lock'], cwd);
+    expect(relaxed.stderr).toContain('Recorded in data/amendments.lock: mdust-close-ioc-moc-mds, mdust-close-foc-np.');
   });
 });
 
