@@ -229,8 +229,8 @@ function updateLock(
 
 /**
  * The errors in `reported` (the check's findings, as configured) in the files an amendment's lock
- * entry stands for: the amendment's own, and those of its conclusion and its responses. The lock's own findings on it (not recorded yet) are
- * what recording it settles.
+ * entry stands for: the amendment's own, and those of its conclusion and its responses. The lock's
+ * own findings on it (not recorded yet) are what recording it settles.
  */
 function errorsAbout(result: CheckResult, reported: readonly Diagnostic[], id: string): Diagnostic[] {
   const files = new Set([
