@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Argument, Command } from 'commander';
 import {
   diagnose,
   type Diagnostic,
@@ -119,6 +119,18 @@ function keyOf(command: Command): string {
 }
 
 /**
+ * A command's arguments as a finding names them, as its usage line writes them ("the argument [dir]",
+ * "one of the arguments [path...]"): "the dir is empty" would read as a folder that holds no file.
+ */
+function argumentsNamed(argument: Argument | undefined, which: 'one' | 'all'): string {
+  if (argument === undefined) return which === 'one' ? 'an argument' : 'the arguments';
+  const name = `${argument.name()}${argument.variadic ? '...' : ''}`;
+  const usage = argument.required ? `<${name}>` : `[${name}]`;
+  if (!argument.variadic) return `the argument ${usage}`;
+  return which === 'one' ? `one of the arguments ${usage}` : `the arguments ${usage}`;
+}
+
+/**
  * Why the options of `command` may not run as given: an empty path or argument, an option without
  * the one it needs, two options of which one would be ignored. All are usage errors (exit status 2).
  */
@@ -127,11 +139,12 @@ export function refuseOptions(command: Command): Diagnostic[] {
   for (const [attribute, flag, names] of pathsOf(command))
     if (command.getOptionValue(attribute) === '')
       refused.push(diagnose('ARGUMENT_INVALID', { option: flag, value: '', expected: { kind: 'path', of: names } }));
-  const argument = command.registeredArguments[0]?.name();
+  const first = command.registeredArguments[0];
+  const argument = first?.name();
   if (command.args.includes(''))
     refused.push(
       diagnose('ARGUMENT_INVALID', {
-        option: `the ${argument ?? 'argument'}`,
+        option: argumentsNamed(first, 'one'),
         value: '',
         expected: { kind: 'path', of: ARGUMENTS[argument ?? ''] ?? 'file-or-folder' },
       }),
@@ -150,7 +163,7 @@ export function refuseOptions(command: Command): Diagnostic[] {
       refused.push(
         diagnose('OPTIONS_CONFLICT', {
           option: rule.option[1],
-          other: `the ${argument ?? 'argument'}`,
+          other: argumentsNamed(first, 'all'),
           because: rule.because,
         }),
       );

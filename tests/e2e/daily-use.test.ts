@@ -119,10 +119,10 @@ describe('an empty path is a usage error (an unset shell variable), never the wo
     [['log', '--table', ''], '--table'],
     [['responses', 'mdust-close-moc-secure', '--responses', ''], '--responses'],
     [['responses', 'import', 'filled.docx', '--received', '2023-01-12 15:20', '--out', ''], '--out'],
-    [['import', ''], 'the docx'],
-    [['init', ''], 'the dir'],
-    [['check', ''], 'the path'],
-    [['direction', ''], 'the amendment'],
+    [['import', ''], 'the argument <docx>'],
+    [['init', ''], 'the argument [dir]'],
+    [['check', ''], 'one of the arguments [path...]'],
+    [['direction', ''], 'the argument <amendment>'],
   ])('mtad %j names %s', async (args, named) => {
     const says = await expectUsageError(args, copyOfData(), 'ARGUMENT_INVALID');
     expect(says).toContain(`mtad: error: ${named} is empty: expected `);
@@ -143,7 +143,7 @@ describe('an option that would be ignored is refused, naming the two', () => {
     [['check', '--no-cache', '--cache-location', 'cache'], '--cache-location cannot go with --no-cache'],
     [
       ['check', '--list-rules', 'data/table-17.6.yaml'],
-      '--list-rules cannot go with the path: --list-rules prints the rules and checks no file',
+      '--list-rules cannot go with the arguments [path...]: --list-rules prints the rules and checks no file',
     ],
   ])('mtad %j', async (args, says) => {
     expect(await expectUsageError(args, copyOfData(), 'OPTIONS_CONFLICT')).toContain(says);

@@ -190,11 +190,11 @@ describe('input that never ends, or whose size stat does not tell', () => {
 
 describe('an empty value on the command line (an unset shell variable)', () => {
   it.each([
-    [['direction', ''], 'the amendment'],
-    [['impact', '', '--decided', '2023-01-01'], 'the amendment'],
+    [['direction', ''], 'the argument <amendment>'],
+    [['impact', '', '--decided', '2023-01-01'], 'the argument <amendment>'],
     [['amend', '--table', ''], '--table'],
     [['show', '--table', ''], '--table'],
-    [['check', ''], 'the path'],
+    [['check', ''], 'one of the arguments [path...]'],
     [['check', '--stdin', '--stdin-filename', ''], '--stdin-filename'],
   ])('mtad %j is a usage error naming %s, not "cannot read the file: it is a folder"', async (args, named) => {
     const run = await runMain(args, { cwd: dataWith(), stdin: async function* () {} });
