@@ -134,8 +134,6 @@ const PACK_DOCUMENTS: Record<PackDocument, string> = {
 
 /** The shell's hint for an empty value: an unset variable ("--out $PACK") gives one. */
 const UNSET = '(an empty value is what an unset shell variable gives)';
-/** The same hint as the commands that check their own paths word it. */
-const UNSET_ONE = '(an empty one is what an unset shell variable gives)';
 
 /** What a path option or argument names, as a refusal of an empty one says. */
 const PATHS: Record<PathValue, string> = {
@@ -270,9 +268,9 @@ function describeExpected(expected: ExpectedValue): string {
     case 'path':
       return `${PATHS[expected.of]} ${UNSET}`;
     case 'new-folder':
-      return `the path of a new folder for the ${expected.of} ${UNSET_ONE}`;
+      return `the path of a new folder for the ${expected.of} ${UNSET}`;
     case 'cache-location':
-      return `${PATHS.cache} ${UNSET_ONE}`;
+      return `${PATHS.cache} ${UNSET}`;
   }
 }
 

@@ -272,15 +272,15 @@ describe('what a command-line value should have been, in words', () => {
     [{ kind: 'responses-folder', found: 'nothing' }, 'a folder of response files (it does not exist)'],
     [
       { kind: 'new-folder', of: 'pack' },
-      'the path of a new folder for the pack (an empty one is what an unset shell variable gives)',
+      'the path of a new folder for the pack (an empty value is what an unset shell variable gives)',
     ],
     [
       { kind: 'new-folder', of: 'report' },
-      'the path of a new folder for the report (an empty one is what an unset shell variable gives)',
+      'the path of a new folder for the report (an empty value is what an unset shell variable gives)',
     ],
     [
       { kind: 'cache-location' },
-      'the path of the cache file, or of a folder to hold it (an empty one is what an unset shell variable gives)',
+      'the path of the cache file, or of a folder to hold it (an empty value is what an unset shell variable gives)',
     ],
   ])('%o', (value, words) => {
     expect(expected(value)).toBe(words);
