@@ -43,13 +43,14 @@ function pathsOf(command: Command): readonly (readonly [string, string, PathValu
   return [...(PATHS['*'] ?? []), ...(PATHS[command.name()] ?? [])];
 }
 
-/** What each command's first argument names, by its name in the help. */
+/** What each command's arguments name, by their names in the help. */
 const ARGUMENTS: Record<string, PathValue> = {
   amendment: 'amendment',
   docx: 'document',
   file: 'response-template',
   dir: 'init-folder',
   cohort: 'cohort',
+  value: 'correction-value',
 };
 
 /** An option that is given only with another, which gives it a meaning, and why. */
@@ -139,16 +140,19 @@ export function refuseOptions(command: Command): Diagnostic[] {
   for (const [attribute, flag, names] of pathsOf(command))
     if (command.getOptionValue(attribute) === '')
       refused.push(diagnose('ARGUMENT_INVALID', { option: flag, value: '', expected: { kind: 'path', of: names } }));
-  const first = command.registeredArguments[0];
-  const argument = first?.name();
-  if (command.args.includes(''))
+  // The empty one among the arguments; those past the last declared are the variadic one's.
+  const declared = command.registeredArguments;
+  const empty = command.args.indexOf('');
+  const named = empty < 0 ? undefined : declared[Math.min(empty, declared.length - 1)];
+  if (empty >= 0)
     refused.push(
       diagnose('ARGUMENT_INVALID', {
-        option: argumentsNamed(first, 'one'),
+        option: argumentsNamed(named, 'one'),
         value: '',
-        expected: { kind: 'path', of: ARGUMENTS[argument ?? ''] ?? 'file-or-folder' },
+        expected: { kind: 'path', of: ARGUMENTS[named?.name() ?? ''] ?? 'file-or-folder' },
       }),
     );
+  const first = declared[0];
   const key = keyOf(command);
   for (const rule of NEEDS[key] ?? [])
     if (given(command, rule.option[0]) && !given(command, rule.needs[0]))

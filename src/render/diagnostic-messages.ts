@@ -138,20 +138,21 @@ const UNSET = '(an empty value is what an unset shell variable gives)';
 /** What a path option or argument names, as a refusal of an empty one says. */
 const PATHS: Record<PathValue, string> = {
   table: 'the path of the table file',
-  config: "the path of the configuration of mtad check's rules (mtad.config.yaml)",
+  config: "the path of the configuration of mtad check's rules, such as mtad.config.yaml",
   'pack-folder': 'the path of a new folder for the pack',
-  'into-document': "the path of the Word document (the MTAD's .docx) to redline",
+  'into-document': "the path of the MTAD's Word document (.docx) to redline",
   'consultation-folder': 'the path of a new folder for the consultation',
-  'against-document': "the path of the Word document (the MTAD's .docx) to check the table against",
+  'against-document': "the path of the MTAD's Word document (.docx) to check the table against",
   cache: 'the path of the cache file, or of a folder to hold it',
   'stdin-filename': 'the file name the standard input stands for',
   'responses-folder': 'the path of the folder of response files',
   'response-file': 'the path of the response file to write',
   amendment: 'an amendment file or id',
-  document: "the path of the Word document (the MTAD's .docx)",
-  'response-template': 'the path of the filled-in response template (.docx)',
+  document: "the path of the MTAD's Word document, a .docx",
+  'response-template': 'the path of the filled-in response template, a .docx',
   'init-folder': 'the path of the folder to scaffold',
   cohort: 'the cohort as the table names it, e.g. "FOC (BG)"',
+  'correction-value': 'the value: a date YYYY-MM-DD or none (endDate), or a GroupID',
   'file-or-folder': 'a file or folder',
 };
 

@@ -150,7 +150,7 @@ describe('--config FILE', () => {
     const run = await runMain(['check', '--config', ''], copyOfData());
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "mtad: error: --config is empty: expected the path of the configuration of mtad check's rules (mtad.config.yaml) (an empty value is what an unset shell variable gives) [ARGUMENT_INVALID]\n",
+      "mtad: error: --config is empty: expected the path of the configuration of mtad check's rules, such as mtad.config.yaml (an empty value is what an unset shell variable gives) [ARGUMENT_INVALID]\n",
     );
   });
 });

@@ -123,6 +123,8 @@ describe('an empty path is a usage error (an unset shell variable), never the wo
     [['init', ''], 'the argument [dir]'],
     [['check', ''], 'one of the arguments [path...]'],
     [['direction', ''], 'the argument <amendment>'],
+    [['correct', 'IOC', 'groupId', '', '--source', 's', '--by', 'me', '--on', '2026-01-01'], 'the argument <value>'],
+    [['correct', '', 'groupId', 'DA', '--source', 's', '--by', 'me', '--on', '2026-01-01'], 'the argument <cohort>'],
   ])('mtad %j names %s', async (args, named) => {
     const says = await expectUsageError(args, copyOfData(), 'ARGUMENT_INVALID');
     expect(says).toContain(`mtad: error: ${named} is empty: expected `);

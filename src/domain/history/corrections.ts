@@ -238,13 +238,9 @@ export function decideCorrection(
   if (sameCell(current, to)) return refuse(diagnose('CORRECTION_UNCHANGED', { cohort: row.cohort, field, value: to }));
   if (to.kind === 'text') {
     const other = table.cohorts.find((r) => r !== row && r.groupId.kind === 'text' && r.groupId.text === to.text);
+    // A GroupID belongs to one cohort: a correction that would give it to a second is refused.
     if (other)
-      // In the table a GroupID given twice is a warning the check reports; a correction that would
-      // give it twice is refused, so here it is an error.
-      return refuse({
-        ...diagnose('GROUPID_DUPLICATE', { groupId: to.text, cohort: row.cohort, other: other.cohort }),
-        severity: 'error',
-      });
+      return refuse(diagnose('GROUPID_DUPLICATE', { groupId: to.text, cohort: row.cohort, other: other.cohort }));
   }
   // A GroupID the table knows is as its source gives it: a correction states one the record holds
   // as unknown, or states again one an earlier correction stated.

@@ -401,6 +401,7 @@ export type PathValue =
   | 'response-template'
   | 'init-folder'
   | 'cohort'
+  | 'correction-value'
   | 'file-or-folder';
 
 /** Why git gave no answer: it is not installed, or what it said (its first line, in git's words). */
