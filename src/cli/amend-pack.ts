@@ -38,7 +38,7 @@ export interface PackOptions extends CommonOptions {
   tablePath: string;
   /** Add a PDF of each Word file, converted by LibreOffice; the environment it runs in. */
   pdf?: { env: NodeJS.ProcessEnv };
-  /** The cache of `mtad check` the run has open: the departments file is recalled from it. */
+  /** The cache of `mtad check` the run has open: the narratives, departments and amendments are recalled from it. */
   memo?: FileMemo;
 }
 

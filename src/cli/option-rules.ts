@@ -152,7 +152,6 @@ export function refuseOptions(command: Command): Diagnostic[] {
         expected: { kind: 'path', of: ARGUMENTS[named?.name() ?? ''] ?? 'file-or-folder' },
       }),
     );
-  const first = declared[0];
   const key = keyOf(command);
   for (const rule of NEEDS[key] ?? [])
     if (given(command, rule.option[0]) && !given(command, rule.needs[0]))
@@ -167,7 +166,7 @@ export function refuseOptions(command: Command): Diagnostic[] {
       refused.push(
         diagnose('OPTIONS_CONFLICT', {
           option: rule.option[1],
-          other: argumentsNamed(first, 'all'),
+          other: argumentsNamed(declared[0], 'all'),
           because: rule.because,
         }),
       );

@@ -52,7 +52,8 @@ export interface DocxOptions {
 
 /**
  * The time fflate gives every entry, so that it never reads the clock (and never refuses a clock set
- * outside the years it can write, 1980 to 2099): setZipEntryTimes then writes the document's own.
+ * outside the years it can write, 1980 to 2099). setZipEntryTimes then writes the document's own in
+ * UTC: fflate reads a date in the machine's time zone.
  */
 const PLACEHOLDER_TIME = new Date(1980, 0, 2);
 
@@ -99,8 +100,8 @@ export async function packDocx(title: string, children: FileChild[], options: Do
       },
     ],
   });
-  // docx dates core.xml and every zip entry by the clock: core.xml is replaced by one dated from
-  // the data, and the zip's entry times are set to the same instant afterwards.
+  // docx dates core.xml by the clock: it is replaced by one dated from the data, and the zip's
+  // entry times are set to the same instant.
   const entries = await compiledEntries(document, [
     { path: 'docProps/core.xml', data: coreProperties(title, options.created) },
   ]);
